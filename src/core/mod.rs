@@ -1,0 +1,15 @@
+//! The pure core: domain types, the school's policy, and the scoring rules.
+//!
+//! Nothing here does I/O. It depends on std, chrono and serde only (a test in
+//! `tests/rules.rs` reads the `use` lines to keep it so), and "today" is
+//! always passed in by the caller.
+
+pub mod category;
+pub mod model;
+pub mod policy;
+pub mod standing;
+
+pub use category::{Category, Outcome, outcome};
+pub use model::*;
+pub use policy::Policy;
+pub use standing::{Period, Reason, Standing, Tally};

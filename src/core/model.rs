@@ -1,0 +1,389 @@
+//! Domain types: teachers, terms, sessions, roll-call facts and leave.
+//!
+//! Only facts live here. Categories (present, late, absent, ...) are derived
+//! from these facts by `category.rs` every time and are never stored.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A teacher's staff number (工号), as the school writes it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TeacherId(pub String);
+
+impl fmt::Display for TeacherId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A training session's number, given by the store in order of creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SessionId(pub u32);
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A leave request's number, given by the store in order of creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LeaveId(pub u32);
+
+impl fmt::Display for LeaveId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// Training credits (学分), kept in tenths so that sums are exact.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub struct Credits(pub u32);
+
+impl Credits {
+    pub fn from_tenths(t: u32) -> Self {
+        Credits(t)
+    }
+    pub fn whole(n: u32) -> Self {
+        Credits(n * 10)
+    }
+    /// Parses "2", "1.5" or "0.5"; at most one decimal place.
+    pub fn parse(s: &str) -> Option<Self> {
+        let s = s.trim();
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (s, "0"),
+        };
+        if int.is_empty() || frac.len() != 1 {
+            return None;
+        }
+        let i: u32 = int.parse().ok()?;
+        let f: u32 = frac.parse().ok()?;
+        i.checked_mul(10)?.checked_add(f).map(Credits)
+    }
+    /// The credits as a decimal number, for JSON and spreadsheets.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+    /// `percent` of these credits, rounded down to a tenth.
+    pub fn percent(self, percent: u32) -> Self {
+        Credits(self.0 * percent / 100)
+    }
+}
+
+impl std::ops::Add for Credits {
+    type Output = Credits;
+    fn add(self, rhs: Credits) -> Credits {
+        Credits(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl std::ops::AddAssign for Credits {
+    fn add_assign(&mut self, rhs: Credits) {
+        *self = *self + rhs;
+    }
+}
+
+impl fmt::Display for Credits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 % 10 == 0 {
+            write!(f, "{}", self.0 / 10)
+        } else {
+            write!(f, "{}.{}", self.0 / 10, self.0 % 10)
+        }
+    }
+}
+
+/// A teacher on the school's roster (教师).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Teacher {
+    pub id: TeacherId,
+    pub name: String,
+    /// Teaching group by subject (教研组), e.g. 语文.
+    pub group: String,
+    /// Grade group (年级组), where the school has them.
+    pub grade: Option<String>,
+    /// First day at the school; sessions before it are not required.
+    pub active_from: Option<NaiveDate>,
+    /// Last day at the school; sessions after it are not required.
+    pub active_to: Option<NaiveDate>,
+}
+
+impl Teacher {
+    /// Whether the teacher was at the school on `date`.
+    pub fn active_on(&self, date: NaiveDate) -> bool {
+        self.active_from.is_none_or(|d| date >= d) && self.active_to.is_none_or(|d| date <= d)
+    }
+}
+
+/// The two terms of an academic year (学期).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Season {
+    /// Autumn term (秋季学期, about September to January): the first term.
+    Autumn,
+    /// Spring term (春季学期, about February to July): the second term.
+    Spring,
+}
+
+/// An academic year (学年), named by the calendar year it starts in:
+/// `AcademicYear(2025)` is 2025–2026.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct AcademicYear(pub i32);
+
+impl AcademicYear {
+    /// The academic year a date most likely belongs to when no term says
+    /// otherwise: August onwards starts a new year.
+    pub fn containing(date: NaiveDate) -> Self {
+        if date.month() >= 8 {
+            AcademicYear(date.year())
+        } else {
+            AcademicYear(date.year() - 1)
+        }
+    }
+}
+
+impl fmt::Display for AcademicYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}", self.0, self.0 + 1)
+    }
+}
+
+/// A term's key: its academic year and season.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TermId {
+    pub year: AcademicYear,
+    pub season: Season,
+}
+
+impl TermId {
+    /// Parses `2025-autumn`, `2025-spring`, `2025-1` or `2025-2` (the year is
+    /// the one the academic year starts in).
+    pub fn parse(s: &str) -> Option<Self> {
+        let (y, t) = s.trim().split_once('-')?;
+        let year = AcademicYear(y.parse().ok()?);
+        let season = match t.to_ascii_lowercase().as_str() {
+            "autumn" | "fall" | "1" | "秋" => Season::Autumn,
+            "spring" | "2" | "春" => Season::Spring,
+            _ => return None,
+        };
+        Some(TermId { year, season })
+    }
+}
+
+impl fmt::Display for TermId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self.season {
+            Season::Autumn => "autumn",
+            Season::Spring => "spring",
+        };
+        write!(f, "{}-{}", self.year.0, s)
+    }
+}
+
+/// A term (学期) with its first and last day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    pub id: TermId,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+impl Term {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+/// What kind of training a session is (培训活动类型).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SessionKind {
+    /// Weekly business study (业务学习), run by the teaching-group leaders.
+    WeeklyStudy,
+    /// School-based training (校本培训) from the term plan.
+    SchoolTraining,
+    /// Study outside the school (外出学习).
+    OutsideStudy,
+    /// Remote training in the multimedia room (远程培训).
+    Remote,
+}
+
+/// Who must attend a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// All teachers (全体教师).
+    Everyone,
+    /// Only the listed teaching groups (教研组).
+    Groups(Vec<String>),
+}
+
+impl Audience {
+    pub fn includes(&self, teacher: &Teacher) -> bool {
+        match self {
+            Audience::Everyone => true,
+            Audience::Groups(gs) => gs.iter().any(|g| *g == teacher.group),
+        }
+    }
+}
+
+/// A training session (培训活动).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    pub date: NaiveDate,
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub title: String,
+    pub kind: SessionKind,
+    pub credits: Credits,
+    /// The presenter (主讲人).
+    pub presenter: Option<String>,
+    /// The host (主持人), where the school uses one.
+    pub host: Option<String>,
+    /// The recorder (记录人), where the school uses one.
+    pub recorder: Option<String>,
+    pub audience: Audience,
+}
+
+impl Session {
+    /// Whether `teacher` had to attend: in the audience and at the school.
+    pub fn requires(&self, teacher: &Teacher) -> bool {
+        self.audience.includes(teacher) && teacher.active_on(self.date)
+    }
+}
+
+/// How far a session's roll call has gone. Steps only move forward.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum RollState {
+    /// Roll has not been taken yet.
+    #[default]
+    NotStarted,
+    /// The first call (第一次点名) is under way.
+    FirstCall,
+    /// The second call (第二次点名) of those still missing is under way.
+    SecondCall,
+    /// Both calls are done; whoever arrives now is late.
+    AfterSecondCall,
+    /// Roll is closed: whoever is still missing is absent unless on leave.
+    Closed,
+}
+
+/// What was observed of one teacher at one session. Facts, not categories.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RollFacts {
+    /// Answered the first call.
+    pub first_call: bool,
+    /// Answered the second call.
+    pub second_call: bool,
+    /// Arrived after the second call, at this time.
+    pub arrived: Option<NaiveTime>,
+    /// Left before the end, at this time.
+    pub left_early: Option<NaiveTime>,
+    pub remark: String,
+}
+
+impl RollFacts {
+    /// Whether the teacher was in the room at some point.
+    pub fn attended(&self) -> bool {
+        self.first_call || self.second_call || self.arrived.is_some() || self.left_early.is_some()
+    }
+}
+
+/// The three kinds of leave (请假).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum LeaveKind {
+    /// Official leave (公假): school business, maternity; outside rewards and penalties.
+    Official,
+    /// Personal leave (事假): a leave note and the leadership group leader's approval.
+    Personal,
+    /// Sick leave (病假): a hospital certificate and the school's approval.
+    Sick,
+}
+
+/// What a leave request covers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cover {
+    /// Every session from the first to the last day, both included.
+    Dates { from: NaiveDate, to: NaiveDate },
+    /// The listed sessions only.
+    Sessions(Vec<SessionId>),
+}
+
+impl Cover {
+    pub fn covers(&self, session: &Session) -> bool {
+        match self {
+            Cover::Dates { from, to } => *from <= session.date && session.date <= *to,
+            Cover::Sessions(ids) => ids.contains(&session.id),
+        }
+    }
+}
+
+/// Where a leave request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LeaveStatus {
+    /// Waiting for a decision (待审批).
+    Pending,
+    /// Approved (已批准).
+    Approved,
+    /// Rejected (已驳回).
+    Rejected,
+    /// Withdrawn by the teacher (已撤回).
+    Withdrawn,
+}
+
+/// The evidence a leave needs, received or missing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The leave note (请假条) was received.
+    pub leave_note: bool,
+    /// The hospital certificate (医院证明) was received.
+    pub hospital_certificate: bool,
+}
+
+/// A leave request (请假) and its decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Leave {
+    pub id: LeaveId,
+    pub teacher: TeacherId,
+    pub kind: LeaveKind,
+    pub cover: Cover,
+    pub reason: String,
+    pub evidence: Evidence,
+    /// An emergency (急诊): sick leave that may be asked for after the fact.
+    pub emergency: bool,
+    pub status: LeaveStatus,
+    pub requested_by: String,
+    pub requested_at: NaiveDateTime,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub comment: String,
+}
+
+impl Leave {
+    /// Whether this leave, approved, excuses `session`.
+    pub fn excuses(&self, session: &Session) -> bool {
+        self.status == LeaveStatus::Approved && self.cover.covers(session)
+    }
+}
+
+/// What an account may do (角色). An account may hold several roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Training office (教务处): roster, terms, sessions, roll call, policy, accounts.
+    Office,
+    /// Leadership group leader (校本培训领导组组长): decides personal leave.
+    Leader,
+    /// The school (学校, principal's office): decides sick and official leave.
+    School,
+    /// Teaching-group leader (教研组长).
+    GroupLeader,
+    /// Assessment team (考核小组).
+    Assessment,
+    /// A teacher (教师): their own leave and record only.
+    Teacher,
+}

@@ -1,0 +1,202 @@
+//! Standings: outcomes folded into counts for a term or an academic year,
+//! then judged qualified or not (学期公布, 学年累积 — 篇4, 篇7).
+//!
+//! A `Tally` is a plain sum, so the order facts were recorded in cannot
+//! matter, and tallies of two terms add up to the year's.
+
+use super::category::{Category, Outcome};
+use super::model::{AcademicYear, Credits, TermId};
+use super::policy::Policy;
+use serde::{Deserialize, Serialize};
+
+/// The period a standing covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Period {
+    Term(TermId),
+    Year(AcademicYear),
+}
+
+impl Period {
+    pub fn year(&self) -> AcademicYear {
+        match self {
+            Period::Term(t) => t.year,
+            Period::Year(y) => *y,
+        }
+    }
+}
+
+/// Counts of every category over a period, with credits and points earned.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Tally {
+    pub present: u32,
+    pub late: u32,
+    pub early_leave: u32,
+    pub absent: u32,
+    pub official_leave: u32,
+    pub personal_leave: u32,
+    pub sick_leave: u32,
+    /// Sessions that were both late and early leave (counted in each).
+    pub late_and_early_leave: u32,
+    /// Sessions the teacher had to attend whose roll is closed or excused.
+    pub required: u32,
+    /// Sessions whose roll is still open with the teacher not seen yet.
+    pub pending: u32,
+    pub credits: Credits,
+    pub points: i32,
+}
+
+impl Tally {
+    /// Adds one session's outcome; `credits` is what the session awards.
+    pub fn add(&mut self, policy: &Policy, outcome: Outcome, credits: Credits) {
+        let p = &policy.points;
+        let c = &policy.credits;
+        let counted = match outcome.category {
+            Category::NotRequired => return,
+            Category::Pending => {
+                self.pending += 1;
+                return;
+            }
+            Category::Present => {
+                self.present += 1;
+                self.credits += credits;
+                p.attend
+            }
+            Category::Late => {
+                self.late += 1;
+                let mut pct = c.late_percent;
+                let mut pts = p.attend + p.late;
+                if outcome.also_left_early {
+                    self.early_leave += 1;
+                    self.late_and_early_leave += 1;
+                    pct = pct.min(c.early_leave_percent);
+                    pts += p.early_leave;
+                }
+                self.credits += credits.percent(pct);
+                pts
+            }
+            Category::EarlyLeave => {
+                self.early_leave += 1;
+                self.credits += credits.percent(c.early_leave_percent);
+                p.attend + p.early_leave
+            }
+            Category::Absent => {
+                self.absent += 1;
+                p.absent
+            }
+            Category::OfficialLeave => {
+                self.official_leave += 1;
+                if policy.official_leave_neutral {
+                    0
+                } else {
+                    p.official_leave
+                }
+            }
+            Category::PersonalLeave => {
+                self.personal_leave += 1;
+                p.personal_leave
+            }
+            Category::SickLeave => {
+                self.sick_leave += 1;
+                p.sick_leave
+            }
+        };
+        self.required += 1;
+        self.points += counted;
+    }
+
+    /// Adds another period's tally, e.g. two terms into a year.
+    pub fn merge(&mut self, o: &Tally) {
+        self.present += o.present;
+        self.late += o.late;
+        self.early_leave += o.early_leave;
+        self.absent += o.absent;
+        self.official_leave += o.official_leave;
+        self.personal_leave += o.personal_leave;
+        self.sick_leave += o.sick_leave;
+        self.late_and_early_leave += o.late_and_early_leave;
+        self.required += o.required;
+        self.pending += o.pending;
+        self.credits += o.credits;
+        self.points += o.points;
+    }
+
+    /// Unexcused absences: every absence, plus one per `lates_per_absence`
+    /// lates where the school counts lates that way.
+    pub fn unexcused(&self, policy: &Policy) -> u32 {
+        let from_lates = match policy.lates_per_absence {
+            0 => 0,
+            n => self.late / n,
+        };
+        self.absent + from_lates
+    }
+}
+
+/// Why a teacher is unqualified (不合格).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// Too many unexcused absences in the academic year (篇10).
+    TooManyAbsences { absences: u32, limit: u32 },
+    /// Too few credits at the end of the academic year (篇12).
+    NotEnoughCredits { earned: Credits, required: Credits },
+}
+
+/// A teacher's standing over a period: counts, credits, points and verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standing {
+    pub period: Period,
+    pub tally: Tally,
+    /// Unexcused absences in this period.
+    pub unexcused: u32,
+    /// Unexcused absences in the whole academic year so far, which decides.
+    pub year_unexcused: u32,
+    pub credits_required: Credits,
+    pub qualified: bool,
+    pub reasons: Vec<Reason>,
+    /// One more unexcused absence would make the teacher unqualified.
+    pub warning: bool,
+}
+
+impl Standing {
+    /// Judges a period's tally. `year` is the tally of the whole academic
+    /// year so far (equal to `tally` for a year period); `year_ended` says
+    /// whether the year is over, after which a credit shortfall counts.
+    pub fn judge(
+        policy: &Policy,
+        period: Period,
+        tally: Tally,
+        year: &Tally,
+        year_ended: bool,
+    ) -> Standing {
+        let year_unexcused = year.unexcused(policy);
+        let limit = policy.unqualified_absences;
+        let mut reasons = Vec::new();
+        if limit > 0 && year_unexcused >= limit {
+            reasons.push(Reason::TooManyAbsences {
+                absences: year_unexcused,
+                limit,
+            });
+        }
+        let year_required = Credits::whole(policy.credits_per_year);
+        if year_ended && year.credits < year_required {
+            reasons.push(Reason::NotEnoughCredits {
+                earned: year.credits,
+                required: year_required,
+            });
+        }
+        let credits_required = match period {
+            Period::Year(_) => year_required,
+            Period::Term(_) => Credits(year_required.0.div_ceil(2)),
+        };
+        Standing {
+            period,
+            unexcused: tally.unexcused(policy),
+            year_unexcused,
+            credits_required,
+            qualified: reasons.is_empty(),
+            warning: reasons.is_empty() && limit > 0 && year_unexcused + 1 == limit,
+            reasons,
+            tally,
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! peixun: attendance and assessment for school-based teacher training.
+
+pub mod core;
+pub mod policy_file;
