@@ -2,3 +2,4 @@
 
 pub mod core;
 pub mod policy_file;
+pub mod store;

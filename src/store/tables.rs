@@ -1,0 +1,29 @@
+//! Every redb table of a peixun database. Values are versioned bytes
+//! (`codec.rs`); keys are chosen so that what is read together is one range.
+
+use redb::TableDefinition;
+
+/// `"app"` → `b"peixun"`, `"schema"` → schema version (u32 LE),
+/// `"policy"` → the policy, `"generation"` → u64 bumped by every commit so
+/// that other processes notice changes cheaply.
+pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+/// Teacher id (工号) → `Teacher`.
+pub const TEACHERS: TableDefinition<&str, &[u8]> = TableDefinition::new("teachers");
+/// (academic year, season 0 autumn / 1 spring) → `Term`.
+pub const TERMS: TableDefinition<(i32, u8), &[u8]> = TableDefinition::new("terms");
+/// Session id → `SessionRecord` (the session and its roll-call state).
+pub const SESSIONS: TableDefinition<u32, &[u8]> = TableDefinition::new("sessions");
+/// (session, teacher) → `RollFacts`: one session's facts are one range.
+pub const FACTS: TableDefinition<(u32, &str), &[u8]> = TableDefinition::new("facts");
+/// (teacher, session) → (): one teacher's facts are one range of this index.
+pub const FACTS_BY_TEACHER: TableDefinition<(&str, u32), ()> =
+    TableDefinition::new("facts_by_teacher");
+/// Leave id → `Leave`.
+pub const LEAVES: TableDefinition<u32, &[u8]> = TableDefinition::new("leaves");
+/// (teacher, leave id) → (): one teacher's leave requests are one range.
+pub const LEAVES_BY_TEACHER: TableDefinition<(&str, u32), ()> =
+    TableDefinition::new("leaves_by_teacher");
+/// OS account name → `Account`.
+pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
+/// Sequence number → `HistoryEntry`. Only ever appended to.
+pub const HISTORY: TableDefinition<u64, &[u8]> = TableDefinition::new("history");
