@@ -2,4 +2,5 @@
 
 pub mod core;
 pub mod policy_file;
+pub mod app;
 pub mod store;

@@ -213,6 +213,10 @@ impl Store {
         })
     }
 
+    pub fn is_writable(&self) -> bool {
+        matches!(self.db, Db::Write(_))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

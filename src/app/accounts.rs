@@ -1,0 +1,94 @@
+//! Creating a database and managing who may use it.
+
+use super::{Actor, App, AppError, Result, json};
+use crate::core::{Role, TeacherId};
+use crate::store::{Account, Store};
+use chrono::NaiveDateTime;
+use std::path::Path;
+
+/// Creates a new database; the account that runs this becomes the
+/// training office.
+pub fn init(path: &Path, os_name: &str, now: NaiveDateTime) -> Result<App> {
+    let store = Store::create(path)?;
+    let account = Account {
+        name: os_name.to_string(),
+        roles: vec![Role::Office],
+        teacher: None,
+    };
+    let mut w = store.write(os_name, now)?;
+    w.put_account(&account)?;
+    w.log(
+        "account.add",
+        format!("account {os_name}"),
+        None,
+        json(&account),
+        Some("init".into()),
+        None,
+        None,
+    )?;
+    w.commit()?;
+    Ok(App {
+        store,
+        actor: Actor {
+            name: account.name,
+            roles: account.roles,
+            teacher: None,
+        },
+    })
+}
+
+impl App {
+    /// Gives an OS account roles, replacing what it had (training office).
+    pub fn set_account(
+        &mut self,
+        name: &str,
+        roles: Vec<Role>,
+        teacher: Option<TeacherId>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("account", &[Role::Office])?;
+        if name.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: "name",
+                value: String::new(),
+                why: "is empty".into(),
+            });
+        }
+        if roles.contains(&Role::Teacher) && teacher.is_none() {
+            return Err(AppError::Invalid {
+                field: "teacher",
+                value: String::new(),
+                why: "is needed for the teacher role".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        if let Some(t) = &teacher
+            && w.teacher(t)?.is_none()
+        {
+            return Err(AppError::UnknownTeacher(t.0.clone()));
+        }
+        let before = w.account(name)?;
+        let after = Account {
+            name: name.to_string(),
+            roles,
+            teacher,
+        };
+        w.put_account(&after)?;
+        w.log(
+            "account.set",
+            format!("account {name}"),
+            before.as_ref().and_then(json),
+            json(&after),
+            None,
+            None,
+            after.teacher.clone(),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    pub fn accounts(&self) -> Result<Vec<Account>> {
+        self.actor.require("account list", &[Role::Office])?;
+        Ok(self.store.read()?.accounts()?)
+    }
+}

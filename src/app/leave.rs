@@ -1,0 +1,290 @@
+//! Leave requests (请假): asked for by a teacher or entered by the office
+//! from a paper leave note, decided by the role the policy names for the
+//! kind (personal: the leadership group leader; sick and official: the
+//! school), with evidence, and emergency sick leave after the fact.
+
+use super::{App, AppError, Result, json};
+use crate::core::{
+    Cover, Evidence, Leave, LeaveId, LeaveKind, LeaveStatus, Role, Session, TeacherId,
+};
+use chrono::NaiveDateTime;
+
+/// What a new request says.
+#[derive(Debug, Clone)]
+pub struct LeaveRequest {
+    pub teacher: TeacherId,
+    pub kind: LeaveKind,
+    pub cover: Cover,
+    pub reason: String,
+    pub evidence: Evidence,
+    pub emergency: bool,
+}
+
+/// Which requests to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaveFilter {
+    /// Pending requests this actor may decide.
+    Waiting,
+    /// Every pending request.
+    Pending,
+    /// Approved or rejected.
+    Decided,
+    All,
+}
+
+impl App {
+    /// Files a leave request. Returns its id.
+    pub fn request_leave(&mut self, req: LeaveRequest, now: NaiveDateTime) -> Result<LeaveId> {
+        let own = self.actor.teacher.as_ref() == Some(&req.teacher);
+        if !own {
+            self.actor.require("leave request", &[Role::Office])?;
+        }
+        if req.reason.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: "reason",
+                value: String::new(),
+                why: "is empty".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        if w.teacher(&req.teacher)?.is_none() {
+            return Err(AppError::UnknownTeacher(req.teacher.0));
+        }
+        let sessions: Vec<Session> = w.sessions()?.into_iter().map(|r| r.session).collect();
+        match &req.cover {
+            Cover::Dates { from, to } if to < from => {
+                return Err(AppError::Invalid {
+                    field: "to",
+                    value: to.to_string(),
+                    why: format!("is before {from}"),
+                });
+            }
+            Cover::Sessions(ids) => {
+                if ids.is_empty() {
+                    return Err(AppError::Invalid {
+                        field: "sessions",
+                        value: String::new(),
+                        why: "lists no session".into(),
+                    });
+                }
+                if let Some(missing) = ids.iter().find(|id| !sessions.iter().any(|s| s.id == **id))
+                {
+                    return Err(AppError::UnknownSession(*missing));
+                }
+            }
+            _ => {}
+        }
+        // Personal and non-emergency sick leave must come before the session
+        // starts (篇4, 篇7, 篇10); official leave is the school's own business.
+        let late_allowed =
+            req.kind == LeaveKind::Official || (req.kind == LeaveKind::Sick && req.emergency);
+        let started = sessions
+            .iter()
+            .any(|s| req.cover.covers(s) && s.date.and_time(s.start) <= now);
+        if started && !late_allowed {
+            return Err(AppError::AfterTheFact);
+        }
+        let id = w.next_leave_id()?;
+        let leave = Leave {
+            id,
+            teacher: req.teacher,
+            kind: req.kind,
+            cover: req.cover,
+            reason: req.reason,
+            evidence: req.evidence,
+            emergency: req.emergency && req.kind == LeaveKind::Sick,
+            status: LeaveStatus::Pending,
+            requested_by: self.actor.name.clone(),
+            requested_at: now,
+            decided_by: None,
+            decided_at: None,
+            comment: String::new(),
+        };
+        w.put_leave(&leave)?;
+        w.log(
+            "leave.request",
+            format!("leave {id}"),
+            None,
+            json(&leave),
+            None,
+            None,
+            Some(leave.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// Approves a pending request (the role the policy names for its kind).
+    pub fn approve_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        self.decide(id, LeaveStatus::Approved, comment, now)
+    }
+
+    /// Rejects a pending request; the comment says why and is required.
+    pub fn reject_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        if comment.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: "comment",
+                value: String::new(),
+                why: "is required when rejecting".into(),
+            });
+        }
+        self.decide(id, LeaveStatus::Rejected, comment, now)
+    }
+
+    fn decide(
+        &mut self,
+        id: LeaveId,
+        to: LeaveStatus,
+        comment: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let action = if to == LeaveStatus::Approved {
+            "approve"
+        } else {
+            "reject"
+        };
+        let mut w = self.begin(now)?;
+        let policy = w.policy()?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        let role = policy.leave.approver(before.kind);
+        self.actor.require(&format!("leave {action}"), &[role])?;
+        // Nobody decides their own leave, whatever roles they hold.
+        if self.actor.teacher.as_ref() == Some(&before.teacher) {
+            return Err(AppError::Forbidden {
+                action: format!("leave {action} (own leave)"),
+                needs: vec![role],
+            });
+        }
+        if before.status != LeaveStatus::Pending {
+            return Err(AppError::LeaveState {
+                id,
+                status: before.status,
+                action,
+            });
+        }
+        if to == LeaveStatus::Approved {
+            if before.kind == LeaveKind::Personal
+                && policy.leave.personal_needs_note
+                && !before.evidence.leave_note
+            {
+                return Err(AppError::MissingEvidence {
+                    id,
+                    what: "leave note",
+                });
+            }
+            if before.kind == LeaveKind::Sick
+                && policy.leave.sick_needs_certificate
+                && !before.evidence.hospital_certificate
+            {
+                return Err(AppError::MissingEvidence {
+                    id,
+                    what: "hospital certificate",
+                });
+            }
+        }
+        let after = Leave {
+            status: to,
+            decided_by: Some(self.actor.name.clone()),
+            decided_at: Some(now),
+            comment: comment.to_string(),
+            ..before.clone()
+        };
+        w.put_leave(&after)?;
+        w.log(
+            &format!("leave.{action}"),
+            format!("leave {id}"),
+            json(&before.status),
+            json(&after.status),
+            (!comment.is_empty()).then(|| comment.to_string()),
+            None,
+            Some(after.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Withdraws a pending request (the teacher, or the office for them).
+    pub fn withdraw_leave(&mut self, id: LeaveId, now: NaiveDateTime) -> Result<()> {
+        let mut w = self.begin(now)?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        if self.actor.teacher.as_ref() != Some(&before.teacher) {
+            self.actor.require("leave withdraw", &[Role::Office])?;
+        }
+        if before.status != LeaveStatus::Pending {
+            return Err(AppError::LeaveState {
+                id,
+                status: before.status,
+                action: "withdraw",
+            });
+        }
+        let after = Leave {
+            status: LeaveStatus::Withdrawn,
+            ..before.clone()
+        };
+        w.put_leave(&after)?;
+        w.log(
+            "leave.withdraw",
+            format!("leave {id}"),
+            json(&before.status),
+            json(&after.status),
+            None,
+            None,
+            Some(after.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Records evidence received (leave note, hospital certificate).
+    pub fn set_evidence(&mut self, id: LeaveId, ev: Evidence, now: NaiveDateTime) -> Result<()> {
+        let mut w = self.begin(now)?;
+        let policy = w.policy()?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        self.actor.require(
+            "leave evidence",
+            &[Role::Office, policy.leave.approver(before.kind)],
+        )?;
+        let after = Leave {
+            evidence: ev,
+            ..before.clone()
+        };
+        w.put_leave(&after)?;
+        w.log(
+            "leave.evidence",
+            format!("leave {id}"),
+            json(&before.evidence),
+            json(&after.evidence),
+            None,
+            None,
+            Some(after.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Leave requests, oldest first. A teacher sees only their own.
+    pub fn leaves(&self, filter: LeaveFilter) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let all = match (&self.actor.teacher, self.actor.roles.as_slice()) {
+            (Some(t), [Role::Teacher]) => r.teacher_leaves(t)?,
+            _ => r.leaves()?,
+        };
+        Ok(all
+            .into_iter()
+            .filter(|l| self.actor.may_see(&l.teacher))
+            .filter(|l| match filter {
+                LeaveFilter::Waiting => {
+                    l.status == LeaveStatus::Pending
+                        && self.actor.has(policy.leave.approver(l.kind))
+                        && self.actor.teacher.as_ref() != Some(&l.teacher)
+                }
+                LeaveFilter::Pending => l.status == LeaveStatus::Pending,
+                LeaveFilter::Decided => {
+                    matches!(l.status, LeaveStatus::Approved | LeaveStatus::Rejected)
+                }
+                LeaveFilter::All => true,
+            })
+            .collect())
+    }
+}

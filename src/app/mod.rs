@@ -1,0 +1,183 @@
+//! The application layer: every command a user can give, used by both the
+//! command line and the terminal app. Each command checks permission, reads
+//! and validates inside one write transaction, writes its history entries
+//! beside the change, and commits before it reports success. A command that
+//! fails returns before `commit`, so it changes nothing.
+
+pub mod accounts;
+pub mod demo;
+pub mod history;
+pub mod leave;
+pub mod lookup;
+pub mod roll;
+pub mod roster;
+pub mod standings;
+
+use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
+use crate::store::{Store, StoreError, Writer};
+use chrono::NaiveDateTime;
+
+/// What went wrong, in terms the user can act on. The catalogue
+/// (`crate::i18n`) turns each into one line in the user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("account `{0}` has no access to this database")]
+    NoAccount(String),
+    #[error("`{action}` needs the role {needs:?}")]
+    Forbidden { action: String, needs: Vec<Role> },
+    #[error("only root may act as another account")]
+    NotRoot,
+    #[error("no teacher `{0}`")]
+    UnknownTeacher(String),
+    #[error("no session {0}")]
+    UnknownSession(SessionId),
+    #[error("no term `{0}`")]
+    UnknownTerm(String),
+    #[error("no leave request {0}")]
+    UnknownLeave(LeaveId),
+    #[error("`{0}` already exists")]
+    Exists(String),
+    #[error("{field}: `{value}` {why}")]
+    Invalid {
+        field: &'static str,
+        value: String,
+        why: String,
+    },
+    #[error("session {session}: cannot {step} while roll is at {state:?}")]
+    RollOrder {
+        session: SessionId,
+        state: RollState,
+        step: &'static str,
+    },
+    #[error("{teacher} is not expected at session {session}")]
+    NotExpected {
+        teacher: TeacherId,
+        session: SessionId,
+    },
+    #[error("{teacher} is already marked at session {session}")]
+    AlreadyMarked {
+        teacher: TeacherId,
+        session: SessionId,
+    },
+    #[error("{teacher} has not been marked present at session {session}")]
+    NotPresent {
+        teacher: TeacherId,
+        session: SessionId,
+    },
+    #[error("nothing to undo at session {0}")]
+    NothingToUndo(SessionId),
+    #[error("leave {id} is {status:?}; cannot {action}")]
+    LeaveState {
+        id: LeaveId,
+        status: LeaveStatus,
+        action: &'static str,
+    },
+    #[error("leave {id} lacks its {what}")]
+    MissingEvidence { id: LeaveId, what: &'static str },
+    #[error("only emergency sick leave may be asked for after the session")]
+    AfterTheFact,
+}
+
+pub type Result<T> = std::result::Result<T, AppError>;
+
+/// Who is acting: the OS account and the roles it holds in this database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub teacher: Option<TeacherId>,
+}
+
+impl Actor {
+    pub fn has(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    /// Fails unless the actor holds one of `roles`.
+    pub fn require(&self, action: &str, roles: &[Role]) -> Result<()> {
+        if roles.iter().any(|r| self.has(*r)) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden {
+                action: action.to_string(),
+                needs: roles.to_vec(),
+            })
+        }
+    }
+
+    /// Staff see everyone; a teacher sees only their own records.
+    pub fn may_see(&self, teacher: &TeacherId) -> bool {
+        self.roles.iter().any(|r| *r != Role::Teacher) || self.teacher.as_ref() == Some(teacher)
+    }
+}
+
+/// The roles that may read every teacher's records.
+pub const STAFF: &[Role] = &[
+    Role::Office,
+    Role::Leader,
+    Role::School,
+    Role::GroupLeader,
+    Role::Assessment,
+];
+
+/// An open database and the person using it.
+pub struct App {
+    pub store: Store,
+    pub actor: Actor,
+}
+
+impl App {
+    /// Opens `store` for the OS account `os_name`, or for `as_name` when the
+    /// process runs as root.
+    pub fn new(store: Store, os_name: &str, as_name: Option<&str>, is_root: bool) -> Result<App> {
+        let name = match as_name {
+            Some(n) if is_root || n == os_name => n,
+            Some(_) => return Err(AppError::NotRoot),
+            None => os_name,
+        };
+        let r = store.read()?;
+        let actor = match r.account(name)? {
+            Some(a) => Actor {
+                name: a.name,
+                roles: a.roles,
+                teacher: a.teacher,
+            },
+            None => return Err(AppError::NoAccount(name.to_string())),
+        };
+        Ok(App { store, actor })
+    }
+
+    /// Starts a change by this actor at `now`. Upgrades a read-only store.
+    pub(crate) fn begin(&mut self, now: NaiveDateTime) -> Result<Writer> {
+        if !self.store.is_writable() {
+            let path = self.store.path().to_path_buf();
+            self.store = Store::open_write(&path)?;
+        }
+        Ok(self.store.write(&self.actor.name, now)?)
+    }
+}
+
+/// JSON of a value for the history's before/after columns.
+pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
+    serde_json::to_string(v).ok()
+}
+
+/// The OS account running this process (its real user id's name).
+pub fn os_account() -> (String, bool) {
+    // SAFETY: getuid cannot fail; getpwuid_r writes only into our buffers.
+    let uid = unsafe { libc::getuid() };
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 4096];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    let name = if rc == 0 && !result.is_null() && !pwd.pw_name.is_null() {
+        unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) }
+            .to_string_lossy()
+            .into_owned()
+    } else {
+        format!("uid{uid}")
+    };
+    (name, uid == 0)
+}

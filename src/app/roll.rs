@@ -1,0 +1,433 @@
+//! Roll call (点名): two calls, late arrivals after the second call, early
+//! leave, closing, undo and corrections. Steps only move forward; a step
+//! out of order is refused and changes nothing.
+
+use super::{App, AppError, Result, json};
+use crate::core::{
+    Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher, TeacherId,
+    outcome,
+};
+use crate::store::{SessionRecord, Writer};
+use chrono::{NaiveDateTime, NaiveTime};
+
+/// The two calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    First,
+    Second,
+}
+
+/// One expected teacher at a session, as the roll-call screen shows them.
+#[derive(Debug, Clone)]
+pub struct RollLine {
+    pub teacher: Teacher,
+    pub facts: RollFacts,
+    pub outcome: Outcome,
+    /// An approved or pending leave covering the session.
+    pub leave: Option<Leave>,
+}
+
+/// A session's roll as it stands.
+#[derive(Debug, Clone)]
+pub struct RollView {
+    pub record: SessionRecord,
+    pub lines: Vec<RollLine>,
+}
+
+impl RollView {
+    pub fn expected(&self) -> usize {
+        self.lines.len()
+    }
+    pub fn present(&self) -> usize {
+        self.lines.iter().filter(|l| l.facts.attended()).count()
+    }
+    pub fn on_leave(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| {
+                !l.facts.attended()
+                    && l.leave
+                        .as_ref()
+                        .is_some_and(|x| x.status == LeaveStatus::Approved)
+            })
+            .count()
+    }
+    /// Not seen and not on approved leave: who would be absent at closing.
+    pub fn missing(&self) -> Vec<&RollLine> {
+        self.lines
+            .iter()
+            .filter(|l| {
+                !l.facts.attended()
+                    && !l
+                        .leave
+                        .as_ref()
+                        .is_some_and(|x| x.status == LeaveStatus::Approved)
+            })
+            .collect()
+    }
+}
+
+const ROLL_ROLES: &[Role] = &[Role::Office];
+
+impl App {
+    /// The roll of one session: every expected teacher, in id order.
+    pub fn roll_view(&self, id: SessionId) -> Result<RollView> {
+        let r = self.store.read()?;
+        let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        let facts: std::collections::HashMap<TeacherId, RollFacts> =
+            r.session_facts(id)?.into_iter().collect();
+        let leaves = r.leaves()?;
+        let mut lines = Vec::new();
+        for teacher in r.teachers()? {
+            if !record.session.requires(&teacher) {
+                continue;
+            }
+            let mine: Vec<Leave> = leaves
+                .iter()
+                .filter(|l| l.teacher == teacher.id && l.cover.covers(&record.session))
+                .cloned()
+                .collect();
+            let f = facts.get(&teacher.id).cloned().unwrap_or_default();
+            let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
+            let leave = mine
+                .iter()
+                .find(|l| l.status == LeaveStatus::Approved)
+                .or_else(|| mine.iter().find(|l| l.status == LeaveStatus::Pending))
+                .cloned();
+            lines.push(RollLine {
+                teacher,
+                facts: f,
+                outcome: o,
+                leave,
+            });
+        }
+        Ok(RollView { record, lines })
+    }
+
+    /// Starts (or continues) a call without marking anyone.
+    pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        let to = call_state(&rec, call)?;
+        set_state(&mut w, rec, to)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Records that `teachers` answered `call`. All or nothing.
+    pub fn answer(
+        &mut self,
+        id: SessionId,
+        call: Call,
+        teachers: &[TeacherId],
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        let to = call_state(&rec, call)?;
+        for t in teachers {
+            let before = expected_facts(&w, &rec, t)?;
+            if before.attended() {
+                return Err(AppError::AlreadyMarked {
+                    teacher: t.clone(),
+                    session: id,
+                });
+            }
+            let mut after = before.clone();
+            match call {
+                Call::First => after.first_call = true,
+                Call::Second => after.second_call = true,
+            }
+            let action = match call {
+                Call::First => "roll.first_call",
+                Call::Second => "roll.second_call",
+            };
+            put(&mut w, id, t, &before, &after, action, None)?;
+        }
+        set_state(&mut w, rec, to)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Ends the second call: from now on whoever arrives is late.
+    pub fn end_second_call(&mut self, id: SessionId, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+            return Err(order(&rec, "end the second call"));
+        }
+        set_state(&mut w, rec, RollState::AfterSecondCall)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Records a late arrival (迟到) after the second call, at `at`.
+    pub fn arrive(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        at: NaiveTime,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+            return Err(order(&rec, "record a late arrival"));
+        }
+        let before = expected_facts(&w, &rec, teacher)?;
+        if before.attended() {
+            return Err(AppError::AlreadyMarked {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
+        within(&rec, at, "at")?;
+        let after = RollFacts {
+            arrived: Some(at),
+            ..before.clone()
+        };
+        put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
+        set_state(&mut w, rec, RollState::AfterSecondCall)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Records an early leave (早退) at `at`.
+    pub fn leave_early(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        at: NaiveTime,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        if matches!(rec.state, RollState::NotStarted) {
+            return Err(order(&rec, "record an early leave"));
+        }
+        let before = expected_facts(&w, &rec, teacher)?;
+        if !before.attended() {
+            return Err(AppError::NotPresent {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
+        if before.left_early.is_some() {
+            return Err(AppError::AlreadyMarked {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
+        within(&rec, at, "at")?;
+        if let Some(a) = before.arrived.filter(|a| *a > at) {
+            return Err(AppError::Invalid {
+                field: "at",
+                value: at.format("%H:%M").to_string(),
+                why: format!("is before the arrival at {}", a.format("%H:%M")),
+            });
+        }
+        let after = RollFacts {
+            left_early: Some(at),
+            ..before.clone()
+        };
+        put(&mut w, id, teacher, &before, &after, "roll.leave_early", None)?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Closes the roll: whoever is still missing without approved leave is
+    /// absent (旷工). Returns those teachers.
+    pub fn close_roll(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Vec<Teacher>> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let absent: Vec<Teacher> = self
+            .roll_view(id)?
+            .missing()
+            .into_iter()
+            .map(|l| l.teacher.clone())
+            .collect();
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+            return Err(order(&rec, "close the roll"));
+        }
+        set_state(&mut w, rec, RollState::Closed)?;
+        w.commit()?;
+        Ok(absent)
+    }
+
+    /// Takes back the last mark at this session (not a closing).
+    /// Returns the teacher whose mark was taken back.
+    pub fn undo_mark(&mut self, id: SessionId, now: NaiveDateTime) -> Result<TeacherId> {
+        self.actor.require("roll", ROLL_ROLES)?;
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        if rec.state == RollState::Closed {
+            return Err(order(&rec, "undo a mark"));
+        }
+        let mut skip = 0usize;
+        let mut target = None;
+        for e in w.history()?.into_iter().rev() {
+            if e.session != Some(id) {
+                continue;
+            }
+            match e.action.as_str() {
+                "roll.undo" => skip += 1,
+                "roll.first_call" | "roll.second_call" | "roll.arrive" | "roll.leave_early" => {
+                    if skip == 0 {
+                        target = Some(e);
+                        break;
+                    }
+                    skip -= 1;
+                }
+                _ => {}
+            }
+        }
+        let e = target.ok_or(AppError::NothingToUndo(id))?;
+        let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
+        let restore: RollFacts = e
+            .before
+            .as_deref()
+            .and_then(|b| serde_json::from_str(b).ok())
+            .unwrap_or_default();
+        let current = w.facts(id, &teacher)?.unwrap_or_default();
+        put(&mut w, id, &teacher, &current, &restore, "roll.undo", None)?;
+        w.commit()?;
+        Ok(teacher)
+    }
+
+    /// Corrects a teacher's facts at a session, at any step (training
+    /// office only, with a reason that the history keeps).
+    pub fn correct_facts(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        facts: RollFacts,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("roll correct", &[Role::Office])?;
+        if reason.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: "reason",
+                value: String::new(),
+                why: "is required for a correction".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        let rec = session_in(&w, id)?;
+        let before = expected_facts(&w, &rec, teacher)?;
+        put(
+            &mut w,
+            id,
+            teacher,
+            &before,
+            &facts,
+            "roll.correct",
+            Some(reason.to_string()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+}
+
+fn session_in(w: &Writer, id: SessionId) -> Result<SessionRecord> {
+    w.session(id)?.ok_or(AppError::UnknownSession(id))
+}
+
+fn order(rec: &SessionRecord, step: &'static str) -> AppError {
+    AppError::RollOrder {
+        session: rec.session.id,
+        state: rec.state,
+        step,
+    }
+}
+
+/// The state a call moves the session to, or why it may not.
+fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
+    match (call, rec.state) {
+        (Call::First, RollState::NotStarted | RollState::FirstCall) => Ok(RollState::FirstCall),
+        (Call::Second, RollState::FirstCall | RollState::SecondCall) => Ok(RollState::SecondCall),
+        (Call::First, _) => Err(order(rec, "answer the first call")),
+        (Call::Second, _) => Err(order(rec, "answer the second call")),
+    }
+}
+
+fn set_state(w: &mut Writer, mut rec: SessionRecord, to: RollState) -> Result<()> {
+    if rec.state == to {
+        return Ok(());
+    }
+    let from = rec.state;
+    rec.state = to;
+    w.put_session(&rec)?;
+    w.log(
+        "roll.state",
+        format!("session {}", rec.session.id),
+        json(&from),
+        json(&to),
+        None,
+        Some(rec.session.id),
+        None,
+    )?;
+    Ok(())
+}
+
+/// The teacher's current facts, after checking they are expected.
+fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<RollFacts> {
+    let teacher = w
+        .teacher(t)?
+        .ok_or_else(|| AppError::UnknownTeacher(t.0.clone()))?;
+    if !rec.session.requires(&teacher) {
+        return Err(AppError::NotExpected {
+            teacher: t.clone(),
+            session: rec.session.id,
+        });
+    }
+    Ok(w.facts(rec.session.id, t)?.unwrap_or_default())
+}
+
+fn within(rec: &SessionRecord, at: NaiveTime, field: &'static str) -> Result<()> {
+    let s = &rec.session;
+    if at < s.start || at > s.end {
+        return Err(AppError::Invalid {
+            field,
+            value: at.format("%H:%M").to_string(),
+            why: format!(
+                "is outside the session ({}–{})",
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M")
+            ),
+        });
+    }
+    Ok(())
+}
+
+fn put(
+    w: &mut Writer,
+    id: SessionId,
+    t: &TeacherId,
+    before: &RollFacts,
+    after: &RollFacts,
+    action: &str,
+    reason: Option<String>,
+) -> Result<()> {
+    if *after == RollFacts::default() {
+        w.remove_facts(id, t)?;
+    } else {
+        w.put_facts(id, t, after)?;
+    }
+    w.log(
+        action,
+        format!("session {id} / {t}"),
+        json(before),
+        json(after),
+        reason,
+        Some(id),
+        Some(t.clone()),
+    )?;
+    Ok(())
+}

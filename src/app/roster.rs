@@ -1,0 +1,169 @@
+//! The roster, the terms and the term plan: teachers, terms and sessions.
+
+use super::{App, AppError, Result, json};
+use crate::core::{Role, Session, SessionId, Teacher, Term, TermId};
+use crate::store::SessionRecord;
+use chrono::NaiveDateTime;
+
+impl App {
+    /// Adds a teacher to the roster (training office).
+    pub fn add_teacher(&mut self, t: Teacher, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("teacher add", &[Role::Office])?;
+        validate_teacher(&t)?;
+        let mut w = self.begin(now)?;
+        if w.teacher(&t.id)?.is_some() {
+            return Err(AppError::Exists(t.id.0));
+        }
+        w.put_teacher(&t)?;
+        w.log(
+            "teacher.add",
+            format!("teacher {}", t.id),
+            None,
+            json(&t),
+            None,
+            None,
+            Some(t.id.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    pub fn teachers(&self) -> Result<Vec<Teacher>> {
+        self.actor.require("teacher list", super::STAFF)?;
+        Ok(self.store.read()?.teachers()?)
+    }
+
+    /// Adds a term (training office). Terms may not overlap.
+    pub fn add_term(&mut self, term: Term, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("term add", &[Role::Office])?;
+        if term.end < term.start {
+            return Err(AppError::Invalid {
+                field: "end",
+                value: term.end.to_string(),
+                why: "is before the start".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        if w.term(term.id)?.is_some() {
+            return Err(AppError::Exists(term.id.to_string()));
+        }
+        if let Some(o) = w
+            .terms()?
+            .into_iter()
+            .find(|o| o.start <= term.end && term.start <= o.end)
+        {
+            return Err(AppError::Invalid {
+                field: "dates",
+                value: format!("{}..{}", term.start, term.end),
+                why: format!("overlap term {}", o.id),
+            });
+        }
+        w.put_term(&term)?;
+        w.log(
+            "term.add",
+            format!("term {}", term.id),
+            None,
+            json(&term),
+            None,
+            None,
+            None,
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    pub fn terms(&self) -> Result<Vec<Term>> {
+        Ok(self.store.read()?.terms()?)
+    }
+
+    /// Adds a session to the term plan (training office). The id is
+    /// assigned here; `session.id` is ignored. Returns the new id.
+    pub fn add_session(&mut self, mut session: Session, now: NaiveDateTime) -> Result<SessionId> {
+        self.actor.require("session add", &[Role::Office])?;
+        if session.end <= session.start {
+            return Err(AppError::Invalid {
+                field: "end",
+                value: session.end.format("%H:%M").to_string(),
+                why: "is not after the start".into(),
+            });
+        }
+        if session.title.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: "title",
+                value: String::new(),
+                why: "is empty".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        if !w.terms()?.iter().any(|t| t.contains(session.date)) {
+            return Err(AppError::Invalid {
+                field: "date",
+                value: session.date.to_string(),
+                why: "is in no term; add the term first".into(),
+            });
+        }
+        session.id = w.next_session_id()?;
+        let rec = SessionRecord {
+            session,
+            state: Default::default(),
+        };
+        w.put_session(&rec)?;
+        w.log(
+            "session.add",
+            format!("session {}", rec.session.id),
+            None,
+            json(&rec.session),
+            None,
+            Some(rec.session.id),
+            None,
+        )?;
+        w.commit()?;
+        Ok(rec.session.id)
+    }
+
+    pub fn sessions(&self) -> Result<Vec<SessionRecord>> {
+        Ok(self.store.read()?.sessions()?)
+    }
+
+    pub fn session(&self, id: SessionId) -> Result<SessionRecord> {
+        self.store
+            .read()?
+            .session(id)?
+            .ok_or(AppError::UnknownSession(id))
+    }
+
+    /// The term a date falls in.
+    pub fn term_of(&self, date: chrono::NaiveDate) -> Result<Option<Term>> {
+        Ok(self.terms()?.into_iter().find(|t| t.contains(date)))
+    }
+
+    pub fn term(&self, id: TermId) -> Result<Term> {
+        self.store
+            .read()?
+            .term(id)?
+            .ok_or_else(|| AppError::UnknownTerm(id.to_string()))
+    }
+}
+
+fn validate_teacher(t: &Teacher) -> Result<()> {
+    let bad = |field, value: &str, why: &str| AppError::Invalid {
+        field,
+        value: value.to_string(),
+        why: why.to_string(),
+    };
+    if t.id.0.trim().is_empty() || t.id.0.chars().any(char::is_whitespace) {
+        return Err(bad("id", &t.id.0, "must be non-empty with no spaces"));
+    }
+    if t.name.trim().is_empty() {
+        return Err(bad("name", &t.name, "is empty"));
+    }
+    if t.group.trim().is_empty() {
+        return Err(bad("group", &t.group, "is empty"));
+    }
+    if let (Some(a), Some(b)) = (t.active_from, t.active_to)
+        && b < a
+    {
+        return Err(bad("active_to", &b.to_string(), "is before active_from"));
+    }
+    Ok(())
+}
