@@ -1,6 +1,9 @@
 //! peixun: attendance and assessment for school-based teacher training.
 
-pub mod core;
-pub mod policy_file;
 pub mod app;
+pub mod cli;
+pub mod core;
+pub mod i18n;
+pub mod policy_file;
 pub mod store;
+pub mod tui;

@@ -1,3 +1,31 @@
-fn main() {
-    println!("Hello, world!");
+//! peixun: parse the arguments, run a subcommand or the terminal app, and
+//! turn any error into one clear line and a non-zero exit.
+
+use clap::Parser;
+use peixun::cli::{self, Cli};
+use peixun::i18n::Lang;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = Lang::detect(cli.lang.as_deref());
+    let result = if cli.command.is_none() {
+        peixun::tui::run(cli.db.clone(), lang)
+    } else {
+        cli::run(cli, lang)
+    };
+    match result {
+        Ok(out) => {
+            use std::io::Write;
+            // A closed pipe (`peixun standings | head`) is not an error.
+            if !out.is_empty() {
+                let _ = writeln!(std::io::stdout(), "{}", out.trim_end());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("peixun: {msg}");
+            ExitCode::FAILURE
+        }
+    }
 }

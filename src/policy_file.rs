@@ -22,7 +22,7 @@ pub enum PolicyError {
 
 /// Parses policy TOML. `path` is only used in messages.
 pub fn parse(text: &str, path: &str) -> Result<Policy, PolicyError> {
-    toml::from_str::<Policy>(text).map_err(|e| {
+    let policy = toml::from_str::<Policy>(text).map_err(|e| {
         let start = e.span().map_or(0, |s| s.start.min(text.len()));
         let line = text[..start].matches('\n').count() + 1;
         // Name the key written on that line, so the message says where.
@@ -41,7 +41,29 @@ pub fn parse(text: &str, path: &str) -> Result<Policy, PolicyError> {
             line,
             message,
         }
-    })
+    })?;
+    check(policy, text, path)
+}
+
+/// Checks the values serde cannot: percentages at most 100.
+fn check(policy: Policy, text: &str, path: &str) -> Result<Policy, PolicyError> {
+    for (key, v) in [
+        ("late_percent", policy.credits.late_percent),
+        ("early_leave_percent", policy.credits.early_leave_percent),
+    ] {
+        if v > 100 {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(0, |i| i + 1);
+            return Err(PolicyError::Parse {
+                path: path.to_string(),
+                line,
+                message: format!("key `{key}`: {v} is more than 100 percent"),
+            });
+        }
+    }
+    Ok(policy)
 }
 
 /// Reads and parses a policy file.
@@ -54,7 +76,7 @@ pub fn load(path: &Path) -> Result<Policy, PolicyError> {
     parse(&text, &shown)
 }
 
-/// The default policy as a commented TOML file, for `peixun policy show`.
+/// A policy as TOML (every key, no comments; docs/policy.md explains them).
 pub fn to_toml(policy: &Policy) -> String {
     toml::to_string_pretty(policy).unwrap_or_default()
 }

@@ -5,6 +5,8 @@
 //! and a check that `src/core` stays pure (std, chrono and serde only).
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use peixun::core::Role;
+use peixun::core::policy::{LeaveRules, Points};
 use peixun::core::{
     AcademicYear, Audience, Category, Cover, Credits, Evidence, Leave, LeaveId, LeaveKind,
     LeaveStatus, Outcome, Period, Policy, Reason, RollFacts, RollState, Season, Session, SessionId,
@@ -899,7 +901,7 @@ const STANDINGS: &[StandRow] = &[
         ..SBASE
     },
     StandRow {
-        rule: "篇12 §1 (按教师日常考勤办法): 迟到两次折旷工一次, 迟到四次即旷工两次 (预警)",
+        rule: "篇12 §1 迟到按日常考勤办法处理, 学校设两次迟到折旷工一次: 迟到四次即旷工两次 (预警)",
         lates_per_absence: 2,
         this: Counts { late: 4, ..NONE },
         warning: true,
@@ -910,7 +912,7 @@ const STANDINGS: &[StandRow] = &[
         ..SBASE
     },
     StandRow {
-        rule: "篇12 §1: 迟到五次折旷工两次 (向下取整)",
+        rule: "篇12 §1 两次迟到折旷工一次: 迟到五次折旷工两次 (向下取整)",
         lates_per_absence: 2,
         this: Counts { late: 5, ..NONE },
         warning: true,
@@ -921,7 +923,7 @@ const STANDINGS: &[StandRow] = &[
         ..SBASE
     },
     StandRow {
-        rule: "篇12 §1 + 篇10 ⑥: 迟到六次折旷工三次, 不合格",
+        rule: "篇12 §1 + 篇10 ⑥ 两次迟到折旷工一次: 迟到六次折旷工三次, 不合格",
         lates_per_absence: 2,
         this: Counts { late: 6, ..NONE },
         qualified: false,
@@ -933,7 +935,7 @@ const STANDINGS: &[StandRow] = &[
         ..SBASE
     },
     StandRow {
-        rule: "篇4/篇7: 默认迟到不折算旷工",
+        rule: "篇4/篇7/篇10 ④⑥: 迟到与旷工分别记, 默认迟到不折算旷工",
         this: Counts { late: 6, ..NONE },
         points: 6,
         credits: 120,
@@ -1154,10 +1156,19 @@ fn policy_partial_file_overrides_only_what_it_sets() {
     let text =
         "lates_per_absence = 2\n\n[points]\nabsent = -5\n\n[leave]\nsick_approver = \"leader\"\n";
     let got = policy_file::parse(text, "p.toml").unwrap();
-    let mut want = Policy::default();
-    want.lates_per_absence = 2;
-    want.points.absent = -5;
-    want.leave.sick_approver = peixun::core::Role::Leader;
+    let defaults = Policy::default();
+    let want = Policy {
+        lates_per_absence: 2,
+        points: Points {
+            absent: -5,
+            ..defaults.points.clone()
+        },
+        leave: LeaveRules {
+            sick_approver: Role::Leader,
+            ..defaults.leave.clone()
+        },
+        ..defaults
+    };
     assert_eq!(got, want);
     assert_ne!(got, Policy::default());
     // Untouched neighbours keep their defaults.
@@ -1202,6 +1213,10 @@ fn policy_default_round_trips_and_lists_every_key() {
     }
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/policy.md"))
         .expect("docs/policy.md");
+    assert!(
+        doc.contains(text.trim()),
+        "docs/policy.md does not show the current defaults:\n{text}"
+    );
     for line in text.lines() {
         if let Some((key, _)) = line.split_once('=') {
             let key = key.trim();

@@ -13,7 +13,18 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use std::path::Path;
 
 pub const GROUPS: [&str; 13] = [
-    "语文", "数学", "英语", "物理", "化学", "生物", "政治", "历史", "地理", "音乐", "体育", "美术",
+    "语文",
+    "数学",
+    "英语",
+    "物理",
+    "化学",
+    "生物",
+    "政治",
+    "历史",
+    "地理",
+    "音乐",
+    "体育",
+    "美术",
     "信息技术",
 ];
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤单解";
@@ -56,7 +67,7 @@ impl Rng {
     fn chance(&mut self, per_mille: u64) -> bool {
         self.next() % 1000 < per_mille
     }
-    fn pick<'a>(&mut self, s: &'a [char]) -> char {
+    fn pick(&mut self, s: &[char]) -> char {
         s[self.below(s.len())]
     }
 }
@@ -227,9 +238,14 @@ fn demo_session(
     ];
     let (title, start, end) = match kind {
         SessionKind::WeeklyStudy => (STUDY[rng.below(STUDY.len())], time(16, 30), time(17, 30)),
-        _ => (TRAINING[rng.below(TRAINING.len())], time(15, 30), time(17, 30)),
+        _ => (
+            TRAINING[rng.below(TRAINING.len())],
+            time(15, 30),
+            time(17, 30),
+        ),
     };
-    let presenter = (!teachers.is_empty()).then(|| teachers[rng.below(teachers.len())].name.clone());
+    let presenter =
+        (!teachers.is_empty()).then(|| teachers[rng.below(teachers.len())].name.clone());
     Session {
         id,
         date: d,

@@ -4,8 +4,7 @@
 
 use super::{App, AppError, Result, json};
 use crate::core::{
-    Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher, TeacherId,
-    outcome,
+    Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher, TeacherId, outcome,
 };
 use crate::store::{SessionRecord, Writer};
 use chrono::{NaiveDateTime, NaiveTime};
@@ -156,7 +155,10 @@ impl App {
         self.actor.require("roll", ROLL_ROLES)?;
         let mut w = self.begin(now)?;
         let rec = session_in(&w, id)?;
-        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+        if !matches!(
+            rec.state,
+            RollState::SecondCall | RollState::AfterSecondCall
+        ) {
             return Err(order(&rec, "end the second call"));
         }
         set_state(&mut w, rec, RollState::AfterSecondCall)?;
@@ -175,7 +177,10 @@ impl App {
         self.actor.require("roll", ROLL_ROLES)?;
         let mut w = self.begin(now)?;
         let rec = session_in(&w, id)?;
-        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+        if !matches!(
+            rec.state,
+            RollState::SecondCall | RollState::AfterSecondCall
+        ) {
             return Err(order(&rec, "record a late arrival"));
         }
         let before = expected_facts(&w, &rec, teacher)?;
@@ -235,7 +240,15 @@ impl App {
             left_early: Some(at),
             ..before.clone()
         };
-        put(&mut w, id, teacher, &before, &after, "roll.leave_early", None)?;
+        put(
+            &mut w,
+            id,
+            teacher,
+            &before,
+            &after,
+            "roll.leave_early",
+            None,
+        )?;
         w.commit()?;
         Ok(())
     }
@@ -252,7 +265,10 @@ impl App {
             .collect();
         let mut w = self.begin(now)?;
         let rec = session_in(&w, id)?;
-        if !matches!(rec.state, RollState::SecondCall | RollState::AfterSecondCall) {
+        if !matches!(
+            rec.state,
+            RollState::SecondCall | RollState::AfterSecondCall
+        ) {
             return Err(order(&rec, "close the roll"));
         }
         set_state(&mut w, rec, RollState::Closed)?;

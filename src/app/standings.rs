@@ -105,7 +105,11 @@ fn compute(
 ) -> Result<Vec<StandingRow>> {
     let policy = r.policy()?;
     let year = period.year();
-    let terms: Vec<_> = r.terms()?.into_iter().filter(|t| t.id.year == year).collect();
+    let terms: Vec<_> = r
+        .terms()?
+        .into_iter()
+        .filter(|t| t.id.year == year)
+        .collect();
     if let Period::Term(id) = period
         && !terms.iter().any(|t| t.id == id)
     {
@@ -113,8 +117,11 @@ fn compute(
     }
     let year_end = terms.iter().map(|t| t.end).max();
     let year_ended = year_end.is_some_and(|e| today > e);
-    let index: HashMap<&TeacherId, usize> =
-        teachers.iter().enumerate().map(|(i, t)| (&t.id, i)).collect();
+    let index: HashMap<&TeacherId, usize> = teachers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.id, i))
+        .collect();
     let mut leaves: Vec<Vec<Leave>> = vec![Vec::new(); teachers.len()];
     for l in r.leaves()? {
         if let Some(&i) = index.get(&l.teacher) {

@@ -68,9 +68,10 @@ impl Credits {
     pub fn as_f64(self) -> f64 {
         f64::from(self.0) / 10.0
     }
-    /// `percent` of these credits, rounded down to a tenth.
+    /// `percent` (at most 100) of these credits, rounded down to a tenth.
     pub fn percent(self, percent: u32) -> Self {
-        Credits(self.0 * percent / 100)
+        let p = u64::from(percent.min(100));
+        Credits((u64::from(self.0) * p / 100) as u32)
     }
 }
 
@@ -89,7 +90,7 @@ impl std::ops::AddAssign for Credits {
 
 impl fmt::Display for Credits {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 % 10 == 0 {
+        if self.0.is_multiple_of(10) {
             write!(f, "{}", self.0 / 10)
         } else {
             write!(f, "{}.{}", self.0 / 10, self.0 % 10)
@@ -223,7 +224,7 @@ impl Audience {
     pub fn includes(&self, teacher: &Teacher) -> bool {
         match self {
             Audience::Everyone => true,
-            Audience::Groups(gs) => gs.iter().any(|g| *g == teacher.group),
+            Audience::Groups(gs) => gs.contains(&teacher.group),
         }
     }
 }

@@ -401,7 +401,11 @@ macro_rules! reads {
                 Ok(SessionId(t.last()?.map_or(1, |(k, _)| k.value() + 1)))
             }
 
-            pub fn facts(&self, session: SessionId, teacher: &TeacherId) -> Result<Option<RollFacts>> {
+            pub fn facts(
+                &self,
+                session: SessionId,
+                teacher: &TeacherId,
+            ) -> Result<Option<RollFacts>> {
                 let t = self.txn.open_table(FACTS)?;
                 let v = t.get((session.0, teacher.0.as_str()))?;
                 Ok(match v {
@@ -424,7 +428,10 @@ macro_rules! reads {
             }
 
             /// Every fact of one teacher, through the teacher index.
-            pub fn teacher_facts(&self, teacher: &TeacherId) -> Result<Vec<(SessionId, RollFacts)>> {
+            pub fn teacher_facts(
+                &self,
+                teacher: &TeacherId,
+            ) -> Result<Vec<(SessionId, RollFacts)>> {
                 let idx = self.txn.open_table(FACTS_BY_TEACHER)?;
                 let mut out = Vec::new();
                 for row in idx.range((teacher.0.as_str(), 0u32)..=(teacher.0.as_str(), u32::MAX))? {
@@ -574,7 +581,12 @@ impl Writer {
         Ok(())
     }
 
-    pub fn put_facts(&mut self, session: SessionId, teacher: &TeacherId, f: &RollFacts) -> Result<()> {
+    pub fn put_facts(
+        &mut self,
+        session: SessionId,
+        teacher: &TeacherId,
+        f: &RollFacts,
+    ) -> Result<()> {
         let mut t = self.txn.open_table(FACTS)?;
         t.insert((session.0, teacher.0.as_str()), encode(f).as_slice())?;
         let mut idx = self.txn.open_table(FACTS_BY_TEACHER)?;

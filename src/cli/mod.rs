@@ -1,0 +1,957 @@
+//! The command line: one subcommand for every action the terminal app
+//! offers, for scripts and SSH. Parsing is clap's; the work is the app
+//! layer's; this module only turns arguments into commands and results
+//! into lines.
+
+pub mod output;
+
+use crate::app::leave::{LeaveFilter, LeaveRequest};
+use crate::app::roll::Call;
+use crate::app::standings::StandingRow;
+use crate::app::{self, App, AppError, demo};
+use crate::core::{
+    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, LeaveKind, Period, Role, RollFacts,
+    Session, SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
+};
+use crate::i18n::{self, Lang, T};
+use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use clap::{Args, Parser, Subcommand};
+use output::{standing_json, standings_table, table};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "peixun",
+    version,
+    about = "校本培训考勤与考核 / school-based training attendance"
+)]
+pub struct Cli {
+    /// Database file (default: the platform data directory).
+    #[arg(long, env = "PEIXUN_DB", global = true)]
+    pub db: Option<PathBuf>,
+    /// Language: zh (default) or en; otherwise taken from LANG.
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    /// Act as another account (root only).
+    #[arg(long = "as", global = true)]
+    pub as_name: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new, empty database; you become the training office.
+    Init,
+    /// Create a demo school with realistic data.
+    Demo(DemoArgs),
+    /// The roster.
+    #[command(subcommand)]
+    Teacher(TeacherCmd),
+    /// Terms (学期).
+    #[command(subcommand)]
+    Term(TermCmd),
+    /// Training sessions (培训活动).
+    #[command(subcommand)]
+    Session(SessionCmd),
+    /// Roll call (点名).
+    #[command(subcommand)]
+    Roll(RollCmd),
+    /// Leave requests (请假).
+    #[command(subcommand)]
+    Leave(LeaveCmd),
+    /// Find teachers by id, name, pinyin or initials, with their standing.
+    Lookup(LookupArgs),
+    /// Every teacher's standing for a term or an academic year.
+    Standings(PeriodArgs),
+    /// One teacher's record: every session, leave and credits.
+    Record { teacher: String },
+    /// What changed, who, when and why.
+    History {
+        #[arg(long)]
+        teacher: Option<String>,
+        #[arg(long)]
+        session: Option<u32>,
+    },
+    /// Accounts and their roles.
+    #[command(subcommand)]
+    Account(AccountCmd),
+    /// Show who you are in this database.
+    Whoami,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    #[arg(long, default_value_t = 60)]
+    pub teachers: usize,
+    #[arg(long, default_value_t = 1)]
+    pub years: u32,
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TeacherCmd {
+    /// Add a teacher: ID NAME GROUP.
+    Add {
+        id: String,
+        name: String,
+        group: String,
+        #[arg(long)]
+        grade: Option<String>,
+        /// First day at the school (YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day at the school (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TermCmd {
+    /// Add a term: TERM START END, e.g. 2025-autumn 2025-09-01 2026-01-20.
+    Add {
+        term: String,
+        start: String,
+        end: String,
+    },
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+#[allow(clippy::large_enum_variant)] // parsed once per process
+pub enum SessionCmd {
+    /// Add a session: DATE START END TITLE.
+    Add {
+        date: String,
+        start: String,
+        end: String,
+        title: String,
+        /// weekly | training | outside | remote
+        #[arg(long, default_value = "training")]
+        kind: String,
+        #[arg(long, default_value = "1")]
+        credits: String,
+        #[arg(long)]
+        presenter: Option<String>,
+        #[arg(long)]
+        host: Option<String>,
+        #[arg(long)]
+        recorder: Option<String>,
+        /// Only these teaching groups must attend (comma-separated).
+        #[arg(long)]
+        groups: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RollCmd {
+    /// Teachers who answered the first call (none: just start it).
+    First { session: u32, teachers: Vec<String> },
+    /// Teachers who answered the second call (none: just start it).
+    Second { session: u32, teachers: Vec<String> },
+    /// End the second call: from now on arrivals are late.
+    EndSecond { session: u32 },
+    /// A late arrival after the second call.
+    Arrive {
+        session: u32,
+        teacher: String,
+        /// HH:MM (default: now)
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// An early leave.
+    Leave {
+        session: u32,
+        teacher: String,
+        /// HH:MM (default: now)
+        #[arg(long)]
+        at: Option<String>,
+    },
+    /// Close the roll: whoever is still missing without leave is absent.
+    Close { session: u32 },
+    /// Take back the last mark.
+    Undo { session: u32 },
+    /// The roll as it stands.
+    Status { session: u32 },
+    /// Correct a teacher's facts (training office), with a reason.
+    Correct {
+        session: u32,
+        teacher: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        first: bool,
+        #[arg(long)]
+        second: bool,
+        #[arg(long)]
+        arrived: Option<String>,
+        #[arg(long)]
+        left: Option<String>,
+        #[arg(long, default_value = "")]
+        remark: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LeaveCmd {
+    /// Ask for leave: TEACHER KIND (official | personal | sick).
+    Request {
+        teacher: String,
+        kind: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Session ids, comma-separated.
+        #[arg(long)]
+        sessions: Option<String>,
+        #[arg(long)]
+        reason: String,
+        /// The leave note (请假条) was received.
+        #[arg(long)]
+        note: bool,
+        /// The hospital certificate (医院证明) was received.
+        #[arg(long)]
+        certificate: bool,
+        /// Emergency sick leave (急诊), may be after the fact.
+        #[arg(long)]
+        emergency: bool,
+    },
+    /// List requests: pending by default.
+    List {
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        decided: bool,
+        /// Only those waiting for you to decide.
+        #[arg(long)]
+        mine: bool,
+    },
+    Approve {
+        id: u32,
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    Reject {
+        id: u32,
+        #[arg(long)]
+        comment: String,
+    },
+    Withdraw {
+        id: u32,
+    },
+    /// Record evidence received.
+    Evidence {
+        id: u32,
+        #[arg(long)]
+        note: bool,
+        #[arg(long)]
+        certificate: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct PeriodArgs {
+    /// A term, e.g. 2025-autumn.
+    #[arg(long, conflicts_with = "year")]
+    pub term: Option<String>,
+    /// An academic year by its first calendar year, e.g. 2025.
+    #[arg(long)]
+    pub year: Option<i32>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct LookupArgs {
+    pub query: String,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountCmd {
+    /// Give an OS account roles (comma-separated: office, leader, school,
+    /// group_leader, assessment, teacher).
+    Set {
+        name: String,
+        #[arg(long)]
+        roles: String,
+        #[arg(long)]
+        teacher: Option<String>,
+    },
+    List,
+}
+
+/// What a command produced, or the one line that says why it failed.
+pub type Outcome = Result<String, String>;
+
+/// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
+/// so that scripts and tests can replay a term.
+pub fn now() -> NaiveDateTime {
+    std::env::var("PEIXUN_NOW")
+        .ok()
+        .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
+        .unwrap_or_else(|| Local::now().naive_local())
+}
+
+/// The default database: the platform data directory.
+pub fn default_db() -> PathBuf {
+    directories::ProjectDirs::from("", "", "peixun")
+        .map(|d| d.data_dir().join("peixun.redb"))
+        .unwrap_or_else(|| PathBuf::from("peixun.redb"))
+}
+
+fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
+    i18n::error(
+        lang,
+        &AppError::Invalid {
+            field,
+            value: value.to_string(),
+            why: i18n::text(lang, why).to_string(),
+        },
+    )
+}
+
+fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad(lang, field, s, T::WantDate))
+}
+
+fn hm(lang: Lang, field: &'static str, s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, T::WantTime))
+}
+
+fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
+    TermId::parse(s).ok_or_else(|| bad(lang, "term", s, T::WantTerm))
+}
+
+/// Runs one subcommand (not the terminal app) and returns its output.
+pub fn run(cli: Cli, lang: Lang) -> Outcome {
+    let Some(command) = cli.command else {
+        return Err(i18n::text(lang, T::NoCommand).into());
+    };
+    let path = cli.db.clone().unwrap_or_else(default_db);
+    let (os_name, is_root) = app::os_account();
+    let now = now();
+    let e = |e: AppError| i18n::error(lang, &e);
+    match command {
+        Command::Init => {
+            app::accounts::init(&path, &os_name, now).map_err(e)?;
+            Ok(format!(
+                "{} {}",
+                i18n::text(lang, T::Created),
+                path.display()
+            ))
+        }
+        Command::Demo(a) => {
+            let opts = demo::DemoOptions {
+                teachers: a.teachers,
+                years: a.years,
+                seed: a.seed,
+            };
+            let mut progress = |done: u32, of: u32| {
+                if of > 1 {
+                    eprintln!("{} {done}/{of}", i18n::text(lang, T::DemoProgress));
+                }
+            };
+            demo::demo(&path, &os_name, now, opts, &mut progress).map_err(e)?;
+            Ok(format!(
+                "{} {}",
+                i18n::text(lang, T::Created),
+                path.display()
+            ))
+        }
+        command => {
+            let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
+            let mut app = App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
+            dispatch(&mut app, command, lang, now)
+        }
+    }
+}
+
+fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
+    let id = TeacherId(s.to_string());
+    let r = app.store.read().map_err(|x| i18n::error(lang, &x.into()))?;
+    if r.teacher(&id)
+        .map_err(|x| i18n::error(lang, &x.into()))?
+        .is_some()
+    {
+        return Ok(id);
+    }
+    // A unique name or pinyin match is as good as the id.
+    match app.lookup(s).map_err(|x| i18n::error(lang, &x))?.as_slice() {
+        [one] => Ok(one.id.clone()),
+        [] => Err(i18n::error(lang, &AppError::UnknownTeacher(s.to_string()))),
+        many => Err(format!(
+            "{}: {}",
+            i18n::text(lang, T::Ambiguous),
+            many.iter()
+                .map(|t| format!("{} {}", t.id, t.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+fn period(app: &App, lang: Lang, p: &PeriodArgs, today: NaiveDate) -> Result<Period, String> {
+    let e = |x: AppError| i18n::error(lang, &x);
+    Ok(match (&p.term, p.year) {
+        (Some(t), _) => Period::Term(term_id(lang, t)?),
+        (None, Some(y)) => Period::Year(AcademicYear(y)),
+        (None, None) => Period::Year(app.current_year(today).map_err(e)?),
+    })
+}
+
+fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let saved = || i18n::text(lang, T::Saved).to_string();
+    let today = now.date();
+    match command {
+        Command::Init | Command::Demo(_) => Err(i18n::text(lang, T::NoCommand).into()),
+        Command::Teacher(TeacherCmd::Add {
+            id,
+            name,
+            group,
+            grade,
+            from,
+            to,
+        }) => {
+            let t = Teacher {
+                id: TeacherId(id),
+                name,
+                group,
+                grade,
+                active_from: from.map(|s| date(lang, "from", &s)).transpose()?,
+                active_to: to.map(|s| date(lang, "to", &s)).transpose()?,
+            };
+            app.add_teacher(t, now).map_err(e)?;
+            Ok(saved())
+        }
+        Command::Teacher(TeacherCmd::List) => {
+            let rows: Vec<Vec<String>> = app
+                .teachers()
+                .map_err(e)?
+                .into_iter()
+                .map(|t| vec![t.id.0, t.name, t.group, t.grade.unwrap_or_default()])
+                .collect();
+            Ok(table(&i18n::teacher_headers(lang), &rows))
+        }
+        Command::Term(TermCmd::Add { term, start, end }) => {
+            let t = Term {
+                id: term_id(lang, &term)?,
+                start: date(lang, "start", &start)?,
+                end: date(lang, "end", &end)?,
+            };
+            app.add_term(t, now).map_err(e)?;
+            Ok(saved())
+        }
+        Command::Term(TermCmd::List) => {
+            let rows: Vec<Vec<String>> = app
+                .terms()
+                .map_err(e)?
+                .into_iter()
+                .map(|t| {
+                    vec![
+                        t.id.to_string(),
+                        format!("{} {}", t.id.year, i18n::season(lang, t.id.season)),
+                        t.start.to_string(),
+                        t.end.to_string(),
+                    ]
+                })
+                .collect();
+            Ok(table(&i18n::term_headers(lang), &rows))
+        }
+        Command::Session(SessionCmd::Add {
+            date: d,
+            start,
+            end,
+            title,
+            kind,
+            credits,
+            presenter,
+            host,
+            recorder,
+            groups,
+        }) => {
+            let kind = match kind.as_str() {
+                "weekly" => SessionKind::WeeklyStudy,
+                "training" => SessionKind::SchoolTraining,
+                "outside" => SessionKind::OutsideStudy,
+                "remote" => SessionKind::Remote,
+                other => return Err(bad(lang, "kind", other, T::WantKind)),
+            };
+            let s = Session {
+                id: SessionId(0),
+                date: date(lang, "date", &d)?,
+                start: hm(lang, "start", &start)?,
+                end: hm(lang, "end", &end)?,
+                title,
+                kind,
+                credits: Credits::parse(&credits)
+                    .ok_or_else(|| bad(lang, "credits", &credits, T::WantCredits))?,
+                presenter,
+                host,
+                recorder,
+                audience: match groups {
+                    None => Audience::Everyone,
+                    Some(g) => Audience::Groups(
+                        g.split([',', ','])
+                            .map(|x| x.trim().to_string())
+                            .filter(|x| !x.is_empty())
+                            .collect(),
+                    ),
+                },
+            };
+            let id = app.add_session(s, now).map_err(e)?;
+            Ok(format!("{} {id}", i18n::text(lang, T::SessionAdded)))
+        }
+        Command::Session(SessionCmd::List) => {
+            let rows: Vec<Vec<String>> = app
+                .sessions()
+                .map_err(e)?
+                .into_iter()
+                .map(|r| {
+                    let s = r.session;
+                    vec![
+                        s.id.to_string(),
+                        s.date.to_string(),
+                        format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M")),
+                        s.title,
+                        s.credits.to_string(),
+                        i18n::roll_state(lang, r.state).to_string(),
+                    ]
+                })
+                .collect();
+            Ok(table(&i18n::session_headers(lang), &rows))
+        }
+        Command::Roll(cmd) => roll(app, cmd, lang, now),
+        Command::Leave(cmd) => leave(app, cmd, lang, now),
+        Command::Lookup(a) => {
+            let p = period(app, lang, &a.period, today)?;
+            let found = app.lookup(&a.query).map_err(e)?;
+            if found.is_empty() {
+                return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
+            }
+            let rows = app.standings_of(&found, p, today).map_err(e)?;
+            print_standings(&rows, lang, a.period.json)
+        }
+        Command::Standings(a) => {
+            let p = period(app, lang, &a, today)?;
+            let rows = app.standings(p, today).map_err(e)?;
+            print_standings(&rows, lang, a.json)
+        }
+        Command::Record { teacher } => {
+            let id = teacher_arg(app, lang, &teacher)?;
+            let (t, lines, leaves) = app.record(&id).map_err(e)?;
+            let mut out = format!("{} {} {}\n", t.id, t.name, t.group);
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|l| {
+                    let mut cat = i18n::category(lang, l.outcome.category).to_string();
+                    if l.outcome.also_left_early {
+                        cat = format!(
+                            "{cat}+{}",
+                            i18n::category(lang, crate::core::Category::EarlyLeave)
+                        );
+                    }
+                    vec![
+                        l.session.id.to_string(),
+                        l.session.date.to_string(),
+                        l.session.title.clone(),
+                        l.session.credits.to_string(),
+                        cat,
+                    ]
+                })
+                .collect();
+            out.push_str(&table(&i18n::record_headers(lang), &rows));
+            if !leaves.is_empty() {
+                out.push('\n');
+                out.push_str(&leave_table(&leaves, lang));
+            }
+            Ok(out)
+        }
+        Command::History { teacher, session } => {
+            let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
+            let rows: Vec<Vec<String>> = app
+                .history(t.as_ref(), session.map(SessionId))
+                .map_err(e)?
+                .into_iter()
+                .map(|h| {
+                    vec![
+                        h.seq.to_string(),
+                        h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                        h.who,
+                        h.action,
+                        h.target,
+                        h.before.unwrap_or_default(),
+                        h.after.unwrap_or_default(),
+                        h.reason.unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            Ok(table(&i18n::history_headers(lang), &rows))
+        }
+        Command::Account(AccountCmd::Set {
+            name,
+            roles,
+            teacher,
+        }) => {
+            let mut rs = Vec::new();
+            for r in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
+                rs.push(parse_role(r).ok_or_else(|| bad(lang, "roles", r, T::WantRole))?);
+            }
+            app.set_account(&name, rs, teacher.map(TeacherId), now)
+                .map_err(e)?;
+            Ok(saved())
+        }
+        Command::Account(AccountCmd::List) => {
+            let rows: Vec<Vec<String>> = app
+                .accounts()
+                .map_err(e)?
+                .into_iter()
+                .map(|a| {
+                    vec![
+                        a.name,
+                        a.roles
+                            .iter()
+                            .map(|r| i18n::role(lang, *r))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        a.teacher.map(|t| t.0).unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            Ok(table(&i18n::account_headers(lang), &rows))
+        }
+        Command::Whoami => Ok(format!(
+            "{} ({})",
+            app.actor.name,
+            app.actor
+                .roles
+                .iter()
+                .map(|r| i18n::role(lang, *r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+pub fn parse_role(s: &str) -> Option<Role> {
+    Some(match s {
+        "office" => Role::Office,
+        "leader" => Role::Leader,
+        "school" => Role::School,
+        "group_leader" | "group-leader" => Role::GroupLeader,
+        "assessment" => Role::Assessment,
+        "teacher" => Role::Teacher,
+        _ => return None,
+    })
+}
+
+fn call(
+    app: &mut App,
+    call: Call,
+    session: u32,
+    teachers: &[String],
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let id = SessionId(session);
+    if teachers.is_empty() {
+        app.start_call(id, call, now).map_err(e)?;
+    } else {
+        let ids = teachers
+            .iter()
+            .map(|t| teacher_arg(app, lang, t))
+            .collect::<Result<Vec<_>, _>>()?;
+        app.answer(id, call, &ids, now).map_err(e)?;
+    }
+    Ok(i18n::text(lang, T::Saved).to_string())
+}
+
+fn print_standings(rows: &[StandingRow], lang: Lang, json: bool) -> Outcome {
+    if json {
+        let v: Vec<_> = rows.iter().map(|r| standing_json(r, lang)).collect();
+        serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
+    } else {
+        Ok(standings_table(rows, lang))
+    }
+}
+
+fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let saved = || i18n::text(lang, T::Saved).to_string();
+    let at = |s: Option<String>| -> Result<NaiveTime, String> {
+        match s {
+            Some(s) => hm(lang, "at", &s),
+            None => Ok(now.time()),
+        }
+    };
+    match cmd {
+        RollCmd::First { session, teachers } => {
+            call(app, Call::First, session, &teachers, lang, now)
+        }
+        RollCmd::Second { session, teachers } => {
+            call(app, Call::Second, session, &teachers, lang, now)
+        }
+        RollCmd::EndSecond { session } => {
+            app.end_second_call(SessionId(session), now).map_err(e)?;
+            Ok(saved())
+        }
+        RollCmd::Arrive {
+            session,
+            teacher,
+            at: t,
+        } => {
+            let id = teacher_arg(app, lang, &teacher)?;
+            app.arrive(SessionId(session), &id, at(t)?, now)
+                .map_err(e)?;
+            Ok(saved())
+        }
+        RollCmd::Leave {
+            session,
+            teacher,
+            at: t,
+        } => {
+            let id = teacher_arg(app, lang, &teacher)?;
+            app.leave_early(SessionId(session), &id, at(t)?, now)
+                .map_err(e)?;
+            Ok(saved())
+        }
+        RollCmd::Close { session } => {
+            let absent = app.close_roll(SessionId(session), now).map_err(e)?;
+            let names: Vec<String> = absent
+                .iter()
+                .map(|t| format!("{} {}", t.id, t.name))
+                .collect();
+            Ok(format!(
+                "{} {}: {}",
+                saved(),
+                i18n::text(lang, T::Absent),
+                if names.is_empty() {
+                    "-".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ))
+        }
+        RollCmd::Undo { session } => {
+            let t = app.undo_mark(SessionId(session), now).map_err(e)?;
+            Ok(format!("{} {t}", i18n::text(lang, T::Undone)))
+        }
+        RollCmd::Status { session } => {
+            let v = app.roll_view(SessionId(session)).map_err(e)?;
+            let mut out = format!(
+                "{} {} {}  [{}]  {} {}  {} {}  {} {}  {} {}\n",
+                v.record.session.id,
+                v.record.session.date,
+                v.record.session.title,
+                i18n::roll_state(lang, v.record.state),
+                i18n::text(lang, T::Expected),
+                v.expected(),
+                i18n::text(lang, T::Present),
+                v.present(),
+                i18n::text(lang, T::OnLeave),
+                v.on_leave(),
+                i18n::text(lang, T::Missing),
+                v.missing().len()
+            );
+            let rows: Vec<Vec<String>> = v
+                .lines
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.teacher.id.0.clone(),
+                        l.teacher.name.clone(),
+                        l.teacher.group.clone(),
+                        i18n::category(lang, l.outcome.category).to_string(),
+                        l.leave
+                            .as_ref()
+                            .map(|x| {
+                                format!(
+                                    "{} {}",
+                                    i18n::leave_kind(lang, x.kind),
+                                    i18n::leave_status(lang, x.status)
+                                )
+                            })
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            out.push_str(&table(&i18n::roll_headers(lang), &rows));
+            Ok(out)
+        }
+        RollCmd::Correct {
+            session,
+            teacher,
+            reason,
+            first,
+            second,
+            arrived,
+            left,
+            remark,
+        } => {
+            let id = teacher_arg(app, lang, &teacher)?;
+            let facts = RollFacts {
+                first_call: first,
+                second_call: second,
+                arrived: arrived.map(|s| hm(lang, "arrived", &s)).transpose()?,
+                left_early: left.map(|s| hm(lang, "left", &s)).transpose()?,
+                remark,
+            };
+            app.correct_facts(SessionId(session), &id, facts, &reason, now)
+                .map_err(e)?;
+            Ok(saved())
+        }
+    }
+}
+
+fn parse_kind(s: &str) -> Option<LeaveKind> {
+    Some(match s {
+        "official" | "公假" => LeaveKind::Official,
+        "personal" | "事假" => LeaveKind::Personal,
+        "sick" | "病假" => LeaveKind::Sick,
+        _ => return None,
+    })
+}
+
+fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = leaves
+        .iter()
+        .map(|l| {
+            let covers = match &l.cover {
+                Cover::Dates { from, to } => format!("{from}..{to}"),
+                Cover::Sessions(ids) => ids
+                    .iter()
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            let mut ev = Vec::new();
+            if l.evidence.leave_note {
+                ev.push(i18n::text(lang, T::LeaveNote));
+            }
+            if l.evidence.hospital_certificate {
+                ev.push(i18n::text(lang, T::Certificate));
+            }
+            vec![
+                l.id.to_string(),
+                l.teacher.0.clone(),
+                i18n::leave_kind(lang, l.kind).to_string(),
+                covers,
+                l.reason.clone(),
+                ev.join("+"),
+                if l.emergency {
+                    i18n::text(lang, T::Emergency).to_string()
+                } else {
+                    String::new()
+                },
+                i18n::leave_status(lang, l.status).to_string(),
+                l.comment.clone(),
+            ]
+        })
+        .collect();
+    table(&i18n::leave_headers(lang), &rows)
+}
+
+fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let saved = || i18n::text(lang, T::Saved).to_string();
+    match cmd {
+        LeaveCmd::Request {
+            teacher,
+            kind,
+            from,
+            to,
+            sessions,
+            reason,
+            note,
+            certificate,
+            emergency,
+        } => {
+            let teacher = teacher_arg(app, lang, &teacher)?;
+            let kind =
+                parse_kind(&kind).ok_or_else(|| bad(lang, "kind", &kind, T::WantLeaveKind))?;
+            let cover = match (from, to, sessions) {
+                (Some(f), t, None) => {
+                    let from = date(lang, "from", &f)?;
+                    let to = t.map(|t| date(lang, "to", &t)).transpose()?.unwrap_or(from);
+                    Cover::Dates { from, to }
+                }
+                (None, None, Some(list)) => {
+                    let mut ids = Vec::new();
+                    for x in list.split(',').map(str::trim).filter(|x| !x.is_empty()) {
+                        ids.push(SessionId(
+                            x.parse()
+                                .map_err(|_| bad(lang, "sessions", x, T::WantNumber))?,
+                        ));
+                    }
+                    Cover::Sessions(ids)
+                }
+                _ => return Err(i18n::text(lang, T::WantCover).to_string()),
+            };
+            let id = app
+                .request_leave(
+                    LeaveRequest {
+                        teacher,
+                        kind,
+                        cover,
+                        reason,
+                        evidence: Evidence {
+                            leave_note: note,
+                            hospital_certificate: certificate,
+                        },
+                        emergency,
+                    },
+                    now,
+                )
+                .map_err(e)?;
+            Ok(format!("{} {id}", i18n::text(lang, T::LeaveFiled)))
+        }
+        LeaveCmd::List { all, decided, mine } => {
+            let filter = if all {
+                LeaveFilter::All
+            } else if decided {
+                LeaveFilter::Decided
+            } else if mine {
+                LeaveFilter::Waiting
+            } else {
+                LeaveFilter::Pending
+            };
+            Ok(leave_table(&app.leaves(filter).map_err(e)?, lang))
+        }
+        LeaveCmd::Approve { id, comment } => {
+            app.approve_leave(LeaveId(id), &comment, now).map_err(e)?;
+            Ok(saved())
+        }
+        LeaveCmd::Reject { id, comment } => {
+            app.reject_leave(LeaveId(id), &comment, now).map_err(e)?;
+            Ok(saved())
+        }
+        LeaveCmd::Withdraw { id } => {
+            app.withdraw_leave(LeaveId(id), now).map_err(e)?;
+            Ok(saved())
+        }
+        LeaveCmd::Evidence {
+            id,
+            note,
+            certificate,
+        } => {
+            app.set_evidence(
+                LeaveId(id),
+                Evidence {
+                    leave_note: note,
+                    hospital_certificate: certificate,
+                },
+                now,
+            )
+            .map_err(e)?;
+            Ok(saved())
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Output for the command line: tables aligned by display width (so CJK
+//! columns line up) and JSON objects for scripts.
+
+use crate::app::standings::StandingRow;
+use crate::i18n::{self, Lang};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+/// Pads `s` with spaces to `width` display columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// A table whose columns line up on a terminal, whatever the script.
+pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths.get(i).copied().unwrap_or(0)))
+            .collect::<Vec<_>>()
+            .join("  ");
+        s.truncate(s.trim_end().len());
+        s
+    };
+    let mut out = line(headers.to_vec());
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+/// One teacher's standing as scripts read it.
+#[derive(Serialize)]
+pub struct StandingJson<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub group: &'a str,
+    pub period: String,
+    pub present: u32,
+    pub late: u32,
+    pub early_leave: u32,
+    pub absent: u32,
+    pub official_leave: u32,
+    pub personal_leave: u32,
+    pub sick_leave: u32,
+    pub unexcused_absences: u32,
+    pub year_unexcused_absences: u32,
+    pub pending: u32,
+    pub credits: f64,
+    pub credits_required: f64,
+    pub points: i32,
+    pub qualified: bool,
+    pub warning: bool,
+    pub reasons: Vec<String>,
+}
+
+pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
+    let s = &row.standing;
+    let t = &s.tally;
+    StandingJson {
+        id: &row.teacher.id.0,
+        name: &row.teacher.name,
+        group: &row.teacher.group,
+        period: match s.period {
+            crate::core::Period::Term(id) => id.to_string(),
+            crate::core::Period::Year(y) => y.to_string(),
+        },
+        present: t.present,
+        late: t.late,
+        early_leave: t.early_leave,
+        absent: t.absent,
+        official_leave: t.official_leave,
+        personal_leave: t.personal_leave,
+        sick_leave: t.sick_leave,
+        unexcused_absences: s.unexcused,
+        year_unexcused_absences: s.year_unexcused,
+        pending: t.pending,
+        credits: t.credits.as_f64(),
+        credits_required: s.credits_required.as_f64(),
+        points: t.points,
+        qualified: s.qualified,
+        warning: s.warning,
+        reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
+    }
+}
+
+/// The cells of one standings row, in `i18n::standings_headers` order.
+pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
+    let s = &row.standing;
+    let t = &s.tally;
+    let note = if !s.qualified {
+        s.reasons
+            .iter()
+            .map(|r| i18n::reason(lang, r))
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else if s.warning {
+        i18n::warning(lang).to_string()
+    } else {
+        String::new()
+    };
+    vec![
+        row.teacher.id.0.clone(),
+        row.teacher.name.clone(),
+        row.teacher.group.clone(),
+        t.present.to_string(),
+        t.late.to_string(),
+        t.early_leave.to_string(),
+        t.absent.to_string(),
+        t.official_leave.to_string(),
+        t.personal_leave.to_string(),
+        t.sick_leave.to_string(),
+        format!("{}/{}", t.credits, s.credits_required),
+        t.points.to_string(),
+        i18n::qualified(lang, s.qualified).to_string(),
+        note,
+    ]
+}
+
+pub fn standings_table(rows: &[StandingRow], lang: Lang) -> String {
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| standing_cells(r, lang)).collect();
+    table(&i18n::standings_headers(lang), &cells)
+}
