@@ -1,8 +1,79 @@
-//! The terminal app.
+//! The terminal app: model / message / update / view. The event loop waits
+//! for a key with a timeout; when none comes it asks the store for its
+//! generation number (one small read) and redraws only if someone else
+//! wrote. No busy loop, no store call in the drawing code.
 
-use crate::i18n::Lang;
+pub mod keymap;
+pub mod model;
+pub mod view;
+
+use crate::app::{self, App};
+use crate::i18n::{self, Lang, U};
+use crossterm::event::{self, Event, KeyEventKind};
+use model::{Message, Model};
 use std::path::PathBuf;
+use std::time::Duration;
 
-pub fn run(_db: Option<PathBuf>, _lang: Lang) -> Result<String, String> {
-    Err("terminal app: not built yet".into())
+/// How often the app checks whether another process changed the data.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Opens the database (or, where there is none yet, the demo school) and
+/// runs the app until the user quits.
+pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
+    let (os_name, is_root) = app::os_account();
+    let now = crate::cli::now();
+    let err = |e: app::AppError| i18n::error(lang, &e);
+    let path = db.unwrap_or_else(crate::cli::default_db);
+    let mut opened_demo = false;
+    let app = match crate::store::Store::open_read(&path) {
+        Ok(store) => App::new(store, &os_name, None, is_root).map_err(err)?,
+        Err(crate::store::StoreError::Missing(_)) => {
+            // A new user sees the demo school at once, kept beside the default.
+            let demo = path.with_file_name("demo.redb");
+            opened_demo = true;
+            match crate::store::Store::open_read(&demo) {
+                Ok(store) => App::new(store, &os_name, None, is_root).map_err(err)?,
+                Err(_) => app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
+                    .map_err(err)?,
+            }
+        }
+        Err(e) => return Err(err(e.into())),
+    };
+    let (keys, key_error) = keymap::Keymap::load();
+    let mut model = Model::new(app, lang, keys, Box::new(crate::cli::now));
+    if let Some(e) = key_error {
+        model.status = Some((e, true));
+    } else if opened_demo {
+        model.status = Some((i18n::ui(lang, U::DemoOpened).into(), false));
+    }
+    // ratatui::init installs a panic hook that restores the terminal first.
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, &mut model);
+    ratatui::restore();
+    result.map(|_| String::new()).map_err(|e| e.to_string())
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std::io::Result<()> {
+    terminal.draw(|f| view::view(model, f))?;
+    while !model.quit {
+        let msg = if event::poll(POLL)? {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => Some(Message::Key(k)),
+                Event::Resize(..) => None,
+                _ => continue,
+            }
+        } else {
+            Some(Message::Tick)
+        };
+        let before = model.generation;
+        let tick = matches!(msg, Some(Message::Tick));
+        if let Some(m) = msg {
+            model.update(m);
+        }
+        // A tick that found nothing new changes nothing on screen.
+        if !tick || model.generation != before {
+            terminal.draw(|f| view::view(model, f))?;
+        }
+    }
+    Ok(())
 }

@@ -1,0 +1,170 @@
+//! Key bindings: a default for every action, overridable from
+//! `keys.toml` in the user's config directory (`approve = "A"`).
+
+use crossterm::event::{KeyCode, KeyEvent};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// Everything a key can do. Names in snake_case are the keys of keys.toml.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    Help,
+    Up,
+    Down,
+    PrevSession,
+    NextSession,
+    Mark,
+    FirstCall,
+    SecondCall,
+    EndSecondCall,
+    Calling,
+    NextName,
+    EarlyLeave,
+    Undo,
+    CloseRoll,
+    Find,
+    Approve,
+    Reject,
+    Filter,
+    NewRequest,
+    TogglePeriod,
+    SortNext,
+    Reverse,
+    Group,
+}
+
+/// Which screen an action belongs to, for the help overlay.
+pub fn screen_actions(tab: usize) -> &'static [Action] {
+    use Action::*;
+    match tab {
+        0 => &[
+            Up,
+            Down,
+            PrevSession,
+            NextSession,
+            FirstCall,
+            SecondCall,
+            EndSecondCall,
+            Calling,
+            NextName,
+            Mark,
+            EarlyLeave,
+            Undo,
+            CloseRoll,
+            Find,
+        ],
+        1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
+        2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
+        _ => &[Up, Down, Find],
+    }
+}
+
+pub struct Keymap {
+    keys: HashMap<Action, KeyCode>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        let c = KeyCode::Char;
+        let keys = [
+            (Quit, c('q')),
+            (Help, c('?')),
+            (Up, KeyCode::Up),
+            (Down, KeyCode::Down),
+            (PrevSession, c('[')),
+            (NextSession, c(']')),
+            (Mark, c(' ')),
+            (FirstCall, c('f')),
+            (SecondCall, c('s')),
+            (EndSecondCall, c('e')),
+            (Calling, c('c')),
+            (NextName, c('n')),
+            (EarlyLeave, c('l')),
+            (Undo, c('u')),
+            (CloseRoll, c('x')),
+            (Find, c('/')),
+            (Approve, c('a')),
+            (Reject, c('r')),
+            (Filter, c('v')),
+            (NewRequest, c('n')),
+            (TogglePeriod, c('t')),
+            (SortNext, c('o')),
+            (Reverse, c('R')),
+            (Group, c('g')),
+        ]
+        .into_iter()
+        .collect();
+        Keymap { keys }
+    }
+}
+
+impl Keymap {
+    /// The defaults with the overrides of a keys.toml text applied.
+    /// Returns the keymap and, for a bad file, what is wrong with it.
+    pub fn with_overrides(text: &str) -> (Keymap, Option<String>) {
+        let mut map = Keymap::default();
+        match toml::from_str::<HashMap<Action, String>>(text) {
+            Ok(over) => {
+                for (action, key) in over {
+                    match parse_key(&key) {
+                        Some(k) => {
+                            map.keys.insert(action, k);
+                        }
+                        None => return (map, Some(format!("keys.toml: `{key}` is not a key"))),
+                    }
+                }
+                (map, None)
+            }
+            Err(e) => (map, Some(format!("keys.toml: {}", e.message().trim()))),
+        }
+    }
+
+    /// Loads `keys.toml` from the config directory, if there is one.
+    pub fn load() -> (Keymap, Option<String>) {
+        let path = directories::ProjectDirs::from("", "", "peixun")
+            .map(|d| d.config_dir().join("keys.toml"));
+        match path.and_then(|p| std::fs::read_to_string(p).ok()) {
+            Some(text) => Keymap::with_overrides(&text),
+            None => (Keymap::default(), None),
+        }
+    }
+
+    pub fn is(&self, action: Action, key: &KeyEvent) -> bool {
+        let bound = self.keys.get(&action);
+        match (action, key.code) {
+            // Arrow keys and vi keys always move.
+            (Action::Up, KeyCode::Char('k')) | (Action::Down, KeyCode::Char('j')) => true,
+            _ => bound == Some(&key.code),
+        }
+    }
+
+    /// How a key is written in the help overlay.
+    pub fn label(&self, action: Action) -> String {
+        match self.keys.get(&action) {
+            Some(KeyCode::Char(' ')) => "space".into(),
+            Some(KeyCode::Char(c)) => c.to_string(),
+            Some(KeyCode::Up) => "↑/k".into(),
+            Some(KeyCode::Down) => "↓/j".into(),
+            Some(other) => format!("{other:?}"),
+            None => "-".into(),
+        }
+    }
+}
+
+fn parse_key(s: &str) -> Option<KeyCode> {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(KeyCode::Char(c)),
+        _ => match s.to_ascii_lowercase().as_str() {
+            "space" => Some(KeyCode::Char(' ')),
+            "up" => Some(KeyCode::Up),
+            "down" => Some(KeyCode::Down),
+            "enter" => Some(KeyCode::Enter),
+            "tab" => Some(KeyCode::Tab),
+            _ => None,
+        },
+    }
+}

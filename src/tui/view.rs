@@ -1,0 +1,519 @@
+//! Drawing: a pure function of the model. No I/O, no store calls.
+
+use super::keymap::{Action, screen_actions};
+use super::model::{Modal, Model};
+use crate::app::leave::LeaveFilter;
+use crate::cli::output::standing_cells;
+use crate::core::{Category, Cover, LeaveStatus};
+use crate::i18n::{self, U};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap};
+
+/// The smallest terminal the screens fit in.
+pub const MIN_W: u16 = 60;
+pub const MIN_H: u16 = 15;
+
+pub fn view(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    let l = m.lang;
+    if area.width < MIN_W || area.height < MIN_H {
+        f.render_widget(
+            Paragraph::new(i18n::ui(l, U::TooSmall)).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [top, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let titles = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher].map(|u| i18n::ui(l, u));
+    f.render_widget(
+        Tabs::new(titles)
+            .select(m.tab)
+            .highlight_style(Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
+        top,
+    );
+    match m.tab {
+        0 => roll(m, f, body),
+        1 => leave(m, f, body),
+        2 => standings(m, f, body),
+        _ => teacher(m, f, body),
+    }
+    let (text, style) = match &m.status {
+        Some((s, true)) => (s.clone(), Style::new().fg(Color::Red)),
+        Some((s, false)) => (s.clone(), Style::new().fg(Color::Green)),
+        None => (
+            i18n::ui(l, U::HelpHint).to_string(),
+            Style::new().fg(Color::DarkGray),
+        ),
+    };
+    f.render_widget(Paragraph::new(text).style(style), status);
+    if let Some(modal) = &m.modal {
+        draw_modal(m, modal, f, area);
+    }
+}
+
+fn selected(cursor: usize) -> TableState {
+    TableState::default().with_selected(Some(cursor))
+}
+
+fn highlight() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+fn roll(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let Some(v) = &m.roll.view else {
+        f.render_widget(Paragraph::new(i18n::ui(l, U::NoSessions)), area);
+        return;
+    };
+    let s = &v.record.session;
+    let [head, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(area);
+    let state = i18n::roll_state(l, v.record.state);
+    let header = vec![
+        Line::from(vec![Span::raw(format!(
+            "{} {}  {}  {}-{}  {}",
+            i18n::ui(l, U::Session),
+            s.id,
+            s.date,
+            s.start.format("%H:%M"),
+            s.end.format("%H:%M"),
+            s.title
+        ))]),
+        Line::from(Span::styled(
+            format!("【{state}】"),
+            Style::new().add_modifier(Modifier::BOLD).fg(Color::Yellow),
+        )),
+        Line::from(format!(
+            "{} {}   {} {}   {} {}   {} {}",
+            i18n::text(l, i18n::T::Expected),
+            v.expected(),
+            i18n::text(l, i18n::T::Present),
+            v.present(),
+            i18n::text(l, i18n::T::OnLeave),
+            v.on_leave(),
+            i18n::text(l, i18n::T::Missing),
+            v.missing().len()
+        )),
+    ];
+    f.render_widget(
+        Paragraph::new(header).block(Block::new().borders(Borders::BOTTOM)),
+        head,
+    );
+    let (list_area, big) = if m.roll.calling {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(rest);
+        (a, Some(b))
+    } else {
+        (rest, None)
+    };
+    let rows = v.lines.iter().map(|line| {
+        let cat = i18n::category(l, line.outcome.category);
+        let leave = line
+            .leave
+            .as_ref()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    i18n::leave_kind(l, x.kind),
+                    i18n::leave_status(l, x.status)
+                )
+            })
+            .unwrap_or_default();
+        let style = match line.outcome.category {
+            Category::Present => Style::new().fg(Color::Green),
+            Category::Late | Category::EarlyLeave => Style::new().fg(Color::Yellow),
+            Category::Absent => Style::new().fg(Color::Red),
+            _ => Style::new(),
+        };
+        Row::new(vec![
+            line.teacher.id.0.clone(),
+            line.teacher.name.clone(),
+            line.teacher.group.clone(),
+            cat.to_string(),
+            leave,
+        ])
+        .style(style)
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(7),
+            Constraint::Length(10),
+            Constraint::Length(10),
+            Constraint::Length(12),
+            Constraint::Min(10),
+        ],
+    )
+    .header(
+        Row::new(i18n::roll_headers(l).to_vec()).style(Style::new().add_modifier(Modifier::BOLD)),
+    )
+    .row_highlight_style(highlight());
+    f.render_stateful_widget(table, list_area, &mut selected(m.roll.cursor));
+    if let (Some(big), Some(line)) = (big, v.lines.get(m.roll.cursor)) {
+        let spaced: String = line.teacher.name.chars().map(|c| format!("{c} ")).collect();
+        let text = vec![
+            Line::from(""),
+            Line::from(Span::styled(
+                spaced.trim_end().to_string(),
+                Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
+            ))
+            .centered(),
+            Line::from(format!("{}  {}", line.teacher.id, line.teacher.group)).centered(),
+        ];
+        f.render_widget(
+            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, U::CallingTitle))),
+            big,
+        );
+    }
+}
+
+fn leave(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let filter = match m.leave.filter {
+        LeaveFilter::Waiting | LeaveFilter::Pending => U::FilterWaiting,
+        LeaveFilter::All => U::FilterAll,
+        LeaveFilter::Decided => U::FilterDecided,
+    };
+    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    f.render_widget(
+        Paragraph::new(format!(
+            "[{}]  {}",
+            i18n::ui(l, filter),
+            i18n::ui(l, U::FormHint)
+        )),
+        head,
+    );
+    if m.leave.list.is_empty() {
+        f.render_widget(Paragraph::new(i18n::ui(l, U::NoRequests)), rest);
+        return;
+    }
+    let sessions = &m.roll.sessions;
+    let rows = m.leave.list.iter().map(|x| {
+        let covers = match &x.cover {
+            Cover::Dates { from, to } if from == to => from.to_string(),
+            Cover::Dates { from, to } => format!("{from}..{to}"),
+            Cover::Sessions(ids) => ids
+                .iter()
+                .map(|i| {
+                    sessions
+                        .iter()
+                        .find(|s| s.session.id == *i)
+                        .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
+                })
+                .collect::<Vec<_>>()
+                .join(","),
+        };
+        let affected = sessions
+            .iter()
+            .filter(|s| x.cover.covers(&s.session))
+            .count();
+        let mut ev = Vec::new();
+        ev.push(format!(
+            "{}{}",
+            i18n::text(l, i18n::T::LeaveNote),
+            if x.evidence.leave_note { "✓" } else { "✗" }
+        ));
+        if x.kind == crate::core::LeaveKind::Sick {
+            ev.push(format!(
+                "{}{}",
+                i18n::text(l, i18n::T::Certificate),
+                if x.evidence.hospital_certificate {
+                    "✓"
+                } else {
+                    "✗"
+                }
+            ));
+        }
+        let style = match x.status {
+            LeaveStatus::Pending => Style::new().fg(Color::Yellow),
+            LeaveStatus::Rejected => Style::new().fg(Color::Red),
+            _ => Style::new(),
+        };
+        Row::new(vec![
+            x.id.to_string(),
+            x.teacher.0.clone(),
+            i18n::leave_kind(l, x.kind).to_string(),
+            format!("{covers} ({affected})"),
+            x.reason.clone(),
+            ev.join(" "),
+            if x.emergency {
+                i18n::text(l, i18n::T::Emergency).to_string()
+            } else {
+                String::new()
+            },
+            i18n::leave_status(l, x.status).to_string(),
+        ])
+        .style(style)
+    });
+    let h = i18n::leave_headers(l);
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(5),
+            Constraint::Length(7),
+            Constraint::Length(8),
+            Constraint::Length(18),
+            Constraint::Min(10),
+            Constraint::Length(22),
+            Constraint::Length(6),
+            Constraint::Length(8),
+        ],
+    )
+    .header(Row::new(h[..8].to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+    .row_highlight_style(highlight());
+    f.render_stateful_widget(table, rest, &mut selected(m.leave.cursor));
+}
+
+fn standings(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let headers = i18n::standings_headers(l);
+    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let period = m
+        .standings
+        .rows
+        .first()
+        .map(|r| match r.standing.period {
+            crate::core::Period::Term(t) => format!("{} {}", i18n::ui(l, U::Term), t),
+            crate::core::Period::Year(y) => format!("{} {}", i18n::ui(l, U::Year), y),
+        })
+        .unwrap_or_default();
+    let group = m
+        .standings
+        .group
+        .and_then(|g| m.standings.groups.get(g).cloned())
+        .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+    f.render_widget(
+        Paragraph::new(format!(
+            "{period}  [{group}]  {} {}{}",
+            i18n::ui(l, U::SortedBy),
+            headers[m.standings.sort],
+            if m.standings.reverse { " ↓" } else { " ↑" }
+        )),
+        head,
+    );
+    let rows = m.visible_standings().into_iter().map(|r| {
+        let style = if !r.standing.qualified {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else if r.standing.warning {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new()
+        };
+        Row::new(standing_cells(r, l)).style(style)
+    });
+    let widths = [7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 9, 5, 7, 20].map(Constraint::Length);
+    let table = Table::new(rows, widths)
+        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight());
+    f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor));
+}
+
+fn teacher(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let [q, lists] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
+    let input = &m.teacher.query;
+    let style = if m.teacher.typing {
+        Style::new().fg(Color::Cyan)
+    } else {
+        Style::new()
+    };
+    f.render_widget(
+        Paragraph::new(input.value())
+            .style(style)
+            .block(Block::bordered().title(i18n::ui(l, U::QueryPrompt))),
+        q,
+    );
+    if m.teacher.typing {
+        let x = input.visual_cursor() as u16;
+        f.set_cursor_position((q.x + 1 + x.min(q.width.saturating_sub(3)), q.y + 1));
+    }
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(24), Constraint::Min(10)]).areas(lists);
+    if m.teacher.matches.is_empty() {
+        if !input.value().trim().is_empty() {
+            f.render_widget(Paragraph::new(i18n::ui(l, U::NoMatch)), left);
+        }
+        return;
+    }
+    let rows = m
+        .teacher
+        .matches
+        .iter()
+        .map(|t| Row::new(vec![t.id.0.clone(), t.name.clone(), t.group.clone()]));
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(6),
+            Constraint::Length(8),
+            Constraint::Length(8),
+        ],
+    )
+    .row_highlight_style(highlight());
+    f.render_stateful_widget(table, left, &mut selected(m.teacher.cursor));
+    let Some((t, lines, leaves)) = &m.teacher.record else {
+        return;
+    };
+    let absent = lines
+        .iter()
+        .filter(|x| x.outcome.category == Category::Absent)
+        .count();
+    let credits = lines
+        .iter()
+        .fold(crate::core::Credits(0), |acc, x| match x.outcome.category {
+            Category::Present | Category::Late | Category::EarlyLeave => acc + x.session.credits,
+            _ => acc,
+        });
+    let mut text = vec![Line::from(Span::styled(
+        format!(
+            "{} {} {}   {} {}   {} {}",
+            t.id,
+            t.name,
+            t.group,
+            i18n::category(l, Category::Absent),
+            absent,
+            i18n::standings_headers(l)[10],
+            credits
+        ),
+        Style::new().add_modifier(Modifier::BOLD),
+    ))];
+    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
+    for x in leaves {
+        text.push(Line::from(format!(
+            "{} {} {} {}",
+            x.id,
+            i18n::leave_kind(l, x.kind),
+            x.reason,
+            i18n::leave_status(l, x.status)
+        )));
+    }
+    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Record))));
+    for x in lines.iter().rev() {
+        let mut cat = i18n::category(l, x.outcome.category).to_string();
+        if x.outcome.also_left_early {
+            cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
+        }
+        text.push(Line::from(format!(
+            "{} {} {}  {}",
+            x.session.date, x.session.id, x.session.title, cat
+        )));
+    }
+    f.render_widget(Paragraph::new(text).block(Block::bordered()), right);
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let (title, lines, h): (String, Vec<Line>, u16) = match modal {
+        Modal::Help => {
+            let mut lines: Vec<Line> = screen_actions(m.tab)
+                .iter()
+                .chain([Action::Help, Action::Quit].iter())
+                .map(|a| Line::from(format!("{:>6}  {}", m.keys.label(*a), i18n::action(l, *a))))
+                .collect();
+            lines.push(Line::from("1-4/Tab  ⇄"));
+            let h = lines.len() as u16 + 2;
+            (i18n::ui(l, U::HelpTitle).into(), lines, h)
+        }
+        Modal::Time { input, .. } => (
+            i18n::ui(l, U::TimePrompt).into(),
+            vec![Line::from(input.value().to_string())],
+            3,
+        ),
+        Modal::Find(input) => (
+            i18n::ui(l, U::SearchPrompt).into(),
+            vec![Line::from(input.value().to_string())],
+            3,
+        ),
+        Modal::ConfirmClose(names) => {
+            let mut lines: Vec<Line> = if names.is_empty() {
+                vec![Line::from(i18n::ui(l, U::Nobody))]
+            } else {
+                names
+                    .iter()
+                    .map(|t| Line::from(format!("{} {} {}", t.id, t.name, t.group)))
+                    .collect()
+            };
+            lines.push(Line::from(i18n::ui(l, U::YesNo)));
+            let h = (lines.len() as u16 + 2).min(area.height);
+            (i18n::ui(l, U::ConfirmClose).into(), lines, h)
+        }
+        Modal::Decide {
+            leave,
+            approve,
+            input,
+            confirming,
+        } => {
+            let prompt = match (approve, confirming) {
+                (true, false) => U::CommentPrompt,
+                (false, false) => U::RejectPrompt,
+                (true, true) => U::ConfirmApprove,
+                (false, true) => U::ConfirmReject,
+            };
+            let mut lines = vec![
+                Line::from(format!(
+                    "{} {} {} {}",
+                    leave.id,
+                    leave.teacher,
+                    i18n::leave_kind(l, leave.kind),
+                    leave.reason
+                )),
+                Line::from(input.value().to_string()),
+            ];
+            if *confirming {
+                lines.push(Line::from(i18n::ui(l, U::YesNo)));
+            }
+            (i18n::ui(l, prompt).into(), lines, 5)
+        }
+        Modal::Form { fields, focus } => {
+            let labels = [
+                U::FormTeacher,
+                U::FormKind,
+                U::FormFrom,
+                U::FormTo,
+                U::FormReason,
+                U::FormNote,
+                U::FormCertificate,
+                U::FormEmergency,
+            ];
+            let lines = labels
+                .iter()
+                .zip(fields)
+                .enumerate()
+                .map(|(i, (u, input))| {
+                    let style = if i == *focus {
+                        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                    } else {
+                        Style::new()
+                    };
+                    Line::from(vec![
+                        Span::raw(crate::cli::output::pad(i18n::ui(l, *u), 28)),
+                        Span::styled(input.value().to_string(), style),
+                    ])
+                })
+                .collect();
+            (i18n::ui(l, U::FormTitle).into(), lines, 10)
+        }
+    };
+    let rect = centered(area, area.width.min(70), h);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title)),
+        rect,
+    );
+}
