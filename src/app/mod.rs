@@ -9,6 +9,7 @@ pub mod demo;
 pub mod history;
 pub mod leave;
 pub mod lookup;
+pub mod policy;
 pub mod roll;
 pub mod roster;
 pub mod standings;

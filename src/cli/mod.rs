@@ -76,8 +76,17 @@ pub enum Command {
     /// Accounts and their roles.
     #[command(subcommand)]
     Account(AccountCmd),
+    /// The school's policy: `show` prints it as TOML, `set FILE` loads one.
+    #[command(subcommand)]
+    Policy(PolicyCmd),
     /// Show who you are in this database.
     Whoami,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PolicyCmd {
+    Show,
+    Set { file: PathBuf },
 }
 
 #[derive(Args, Debug)]
@@ -626,6 +635,14 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 })
                 .collect();
             Ok(table(&i18n::account_headers(lang), &rows))
+        }
+        Command::Policy(PolicyCmd::Show) => {
+            Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
+        }
+        Command::Policy(PolicyCmd::Set { file }) => {
+            let p = crate::policy_file::load(&file).map_err(|x| x.to_string())?;
+            app.set_policy(p, now).map_err(e)?;
+            Ok(saved())
         }
         Command::Whoami => Ok(format!(
             "{} ({})",

@@ -1,0 +1,31 @@
+//! The school's policy, stored in the database and changed by the office.
+
+use super::{App, Result, json};
+use crate::core::{Policy, Role};
+use chrono::NaiveDateTime;
+
+impl App {
+    pub fn policy(&self) -> Result<Policy> {
+        Ok(self.store.read()?.policy()?)
+    }
+
+    /// Replaces the policy (training office). Standings follow at once,
+    /// since they are derived from the facts every time.
+    pub fn set_policy(&mut self, policy: Policy, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("policy set", &[Role::Office])?;
+        let mut w = self.begin(now)?;
+        let before = w.policy()?;
+        w.put_policy(&policy)?;
+        w.log(
+            "policy.set",
+            "policy".into(),
+            json(&before),
+            json(&policy),
+            None,
+            None,
+            None,
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+}
