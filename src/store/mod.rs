@@ -300,6 +300,18 @@ fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<()> {
     Ok(())
 }
 
+/// Decodes a record that may be missing.
+fn decoded<T: serde::de::DeserializeOwned>(
+    v: Option<redb::AccessGuard<'_, &[u8]>>,
+    table: &'static str,
+    key: &dyn std::fmt::Display,
+) -> Result<Option<T>> {
+    match v {
+        Some(v) => Ok(Some(decode(v.value(), table, key)?)),
+        None => Ok(None),
+    }
+}
+
 fn season_key(t: TermId) -> (i32, u8) {
     (t.year.0, t.season as u8)
 }
@@ -329,19 +341,13 @@ macro_rules! reads {
             pub fn meta<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
                 let t = self.txn.open_table(META)?;
                 let v = t.get(key)?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "meta", &key)?),
-                    None => None,
-                })
+                decoded(v, "meta", &key)
             }
 
             pub fn teacher(&self, id: &TeacherId) -> Result<Option<Teacher>> {
                 let t = self.txn.open_table(TEACHERS)?;
                 let v = t.get(id.0.as_str())?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "teachers", &id)?),
-                    None => None,
-                })
+                decoded(v, "teachers", &id)
             }
 
             /// Every teacher, in id order.
@@ -358,10 +364,7 @@ macro_rules! reads {
             pub fn term(&self, id: TermId) -> Result<Option<Term>> {
                 let t = self.txn.open_table(TERMS)?;
                 let v = t.get(season_key(id))?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "terms", &id)?),
-                    None => None,
-                })
+                decoded(v, "terms", &id)
             }
 
             /// Every term, oldest first.
@@ -379,10 +382,7 @@ macro_rules! reads {
             pub fn session(&self, id: SessionId) -> Result<Option<SessionRecord>> {
                 let t = self.txn.open_table(SESSIONS)?;
                 let v = t.get(id.0)?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "sessions", &id)?),
-                    None => None,
-                })
+                decoded(v, "sessions", &id)
             }
 
             /// Every session, in id order.
@@ -408,10 +408,7 @@ macro_rules! reads {
             ) -> Result<Option<RollFacts>> {
                 let t = self.txn.open_table(FACTS)?;
                 let v = t.get((session.0, teacher.0.as_str()))?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "facts", &format!("{session}/{teacher}"))?),
-                    None => None,
-                })
+                decoded(v, "facts", &format!("{session}/{teacher}"))
             }
 
             /// Every fact of one session: one range.
@@ -460,10 +457,7 @@ macro_rules! reads {
             pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
                 let t = self.txn.open_table(LEAVES)?;
                 let v = t.get(id.0)?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "leaves", &id)?),
-                    None => None,
-                })
+                decoded(v, "leaves", &id)
             }
 
             /// Every leave request, oldest first.
@@ -498,10 +492,7 @@ macro_rules! reads {
             pub fn account(&self, name: &str) -> Result<Option<Account>> {
                 let t = self.txn.open_table(ACCOUNTS)?;
                 let v = t.get(name)?;
-                Ok(match v {
-                    Some(v) => Some(decode(v.value(), "accounts", &name)?),
-                    None => None,
-                })
+                decoded(v, "accounts", &name)
             }
 
             pub fn accounts(&self) -> Result<Vec<Account>> {
