@@ -150,6 +150,23 @@ impl App {
         Ok(App { store, actor })
     }
 
+    /// Opens the database at `path` for reading (upgraded to writing by the
+    /// first change) on behalf of the OS account.
+    pub fn open(
+        path: &std::path::Path,
+        os_name: &str,
+        as_name: Option<&str>,
+        is_root: bool,
+    ) -> Result<App> {
+        App::new(Store::open_read(path)?, os_name, as_name, is_root)
+    }
+
+    /// A number that changes with every commit by any process: cheap to
+    /// poll, so a screen knows when to reload.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.store.read()?.generation()?)
+    }
+
     /// Starts a change by this actor at `now`. Upgrades a read-only store.
     pub(crate) fn begin(&mut self, now: NaiveDateTime) -> Result<Writer> {
         if !self.store.is_writable() {

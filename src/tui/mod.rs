@@ -25,19 +25,19 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     let err = |e: app::AppError| i18n::error(lang, &e);
     let path = db.unwrap_or_else(crate::cli::default_db);
     let mut opened_demo = false;
-    let app = match crate::store::Store::open_read(&path) {
-        Ok(store) => App::new(store, &os_name, None, is_root).map_err(err)?,
-        Err(crate::store::StoreError::Missing(_)) => {
+    let app = match App::open(&path, &os_name, None, is_root) {
+        Ok(app) => app,
+        Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
             // A new user sees the demo school at once, kept beside the default.
             let demo = path.with_file_name("demo.redb");
             opened_demo = true;
-            match crate::store::Store::open_read(&demo) {
-                Ok(store) => App::new(store, &os_name, None, is_root).map_err(err)?,
+            match App::open(&demo, &os_name, None, is_root) {
+                Ok(app) => app,
                 Err(_) => app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
                     .map_err(err)?,
             }
         }
-        Err(e) => return Err(err(e.into())),
+        Err(e) => return Err(err(e)),
     };
     let (keys, key_error) = keymap::Keymap::load();
     let mut model = Model::new(app, lang, keys, Box::new(crate::cli::now));

@@ -181,7 +181,7 @@ impl Model {
 
     fn try_reload(&mut self) -> Result<(), AppError> {
         let now = self.now();
-        self.generation = self.app.store.read()?.generation()?;
+        self.generation = self.app.generation()?;
         self.roll.sessions = self.app.sessions()?;
         self.roll.index = self
             .roll
@@ -311,7 +311,7 @@ impl Model {
     pub fn update(&mut self, msg: Message) {
         match msg {
             Message::Tick => {
-                let g = self.app.store.read().and_then(|r| r.generation());
+                let g = self.app.generation();
                 if let Ok(g) = g
                     && g != self.generation
                 {
