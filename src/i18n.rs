@@ -241,7 +241,7 @@ fn step_zh(step: &str) -> &'static str {
         "answer the second call" => "进行第二次点名",
         "end the second call" => "结束第二次点名",
         "record a late arrival" => "记迟到(须在第二次点名之后)",
-        "record an early leave" => "记早退(点名尚未开始)",
+        "record an early leave" => "记早退(点名尚未开始或已结束)",
         "close the roll" => "结束点名(须先完成第二次点名)",
         "undo a mark" => "撤销",
         "approve" => "批准",

@@ -91,7 +91,13 @@ impl App {
             kind: req.kind,
             cover: req.cover,
             reason: req.reason,
-            evidence: req.evidence,
+            // Only the office can say a paper was received; a teacher's
+            // own request starts with none.
+            evidence: if self.actor.has(Role::Office) {
+                req.evidence
+            } else {
+                Evidence::default()
+            },
             emergency: req.emergency && req.kind == LeaveKind::Sick,
             status: LeaveStatus::Pending,
             requested_by: self.actor.name.clone(),

@@ -212,7 +212,7 @@ impl App {
         self.actor.require("roll", ROLL_ROLES)?;
         let mut w = self.begin(now)?;
         let rec = session_in(&w, id)?;
-        if matches!(rec.state, RollState::NotStarted) {
+        if matches!(rec.state, RollState::NotStarted | RollState::Closed) {
             return Err(order(&rec, "record an early leave"));
         }
         let before = expected_facts(&w, &rec, teacher)?;

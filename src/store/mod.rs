@@ -201,10 +201,7 @@ impl Store {
     /// Opens an existing database for reading and writing, after checking it
     /// the same way as `open_read` (so a foreign file is never written to).
     pub fn open_write(path: &Path) -> Result<Store> {
-        check_magic(path)?;
-        if let Ok(ro) = builder().open_read_only(path) {
-            check_schema(path, &ro.begin_read()?)?;
-        }
+        check_before_write(path)?;
         let db = builder().open(path).map_err(|e| open_error(path, e))?;
         check_schema(path, &db.begin_read()?)?;
         Ok(Store {
@@ -256,7 +253,7 @@ impl Store {
 
     /// Verifies every page of the file (`peixun check`).
     pub fn check_integrity(path: &Path) -> Result<bool> {
-        check_magic(path)?;
+        check_before_write(path)?;
         let mut db = builder().open(path).map_err(|e| open_error(path, e))?;
         check_schema(path, &db.begin_read()?)?;
         db.check_integrity().map_err(|e| open_error(path, e))
@@ -277,6 +274,33 @@ fn check_magic(path: &Path) -> Result<()> {
         Ok(()) if head == REDB_MAGIC => Ok(()),
         _ => Err(StoreError::NotRedb(path.to_path_buf())),
     }
+}
+
+/// Checks, without writing to it, that `path` is a peixun database of a
+/// schema this build knows, before a writable open (which would repair a
+/// file left unclean by a crash in place, foreign or newer as it may be).
+fn check_before_write(path: &Path) -> Result<()> {
+    check_magic(path)?;
+    match builder().open_read_only(path) {
+        Ok(ro) => check_schema(path, &ro.begin_read()?),
+        Err(redb::DatabaseError::RepairAborted) => check_copy(path),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Checks the schema of a file left unclean by a crashed writer, which redb
+/// reads only after a repair, by repairing a copy beside it; the file itself
+/// is not written to.
+fn check_copy(path: &Path) -> Result<()> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let copy = path.with_file_name(format!(".{name}.check-{}", std::process::id()));
+    std::fs::copy(path, &copy).map_err(|e| open_error(path, e))?;
+    let checked = builder()
+        .open(&copy)
+        .map_err(|e| open_error(path, e))
+        .and_then(|db| check_schema(path, &db.begin_read()?));
+    let _ = std::fs::remove_file(&copy);
+    checked
 }
 
 fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<()> {
