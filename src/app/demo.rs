@@ -108,6 +108,7 @@ pub fn demo(
         teacher: None,
     };
     w.put_account(&account)?;
+    app.actor.roles = account.roles.clone();
     let last_year = AcademicYear::containing(today).0;
     let first_year = last_year - opts.years.max(1) as i32 + 1;
     let mut teachers = Vec::with_capacity(opts.teachers);

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the screens fit in.
 pub const MIN_W: u16 = 60;
@@ -63,6 +64,30 @@ fn selected(cursor: usize) -> TableState {
     TableState::default().with_selected(Some(cursor))
 }
 
+/// Column widths that fit each column's header and every cell, so no
+/// header or value is cut (English words are longer than the Chinese).
+/// No column is narrower than its `min`; the `flexible` column takes
+/// whatever room is left.
+fn fit(headers: &[&str], rows: &[Vec<String>], flexible: usize, min: &[u16]) -> Vec<Constraint> {
+    (0..headers.len())
+        .map(|i| {
+            let w = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .chain([headers[i].width()])
+                .max()
+                .unwrap_or(0) as u16;
+            let w = w.max(min.get(i).copied().unwrap_or(0));
+            if i == flexible {
+                Constraint::Min(min.get(i).copied().unwrap_or(0))
+            } else {
+                Constraint::Length(w)
+            }
+        })
+        .collect()
+}
+
 fn highlight() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
@@ -112,48 +137,49 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
     } else {
         (rest, None)
     };
-    let rows = v.lines.iter().map(|line| {
-        let cat = i18n::category(l, line.outcome.category);
-        let leave = line
-            .leave
-            .as_ref()
-            .map(|x| {
-                format!(
-                    "{} {}",
-                    i18n::leave_kind(l, x.kind),
-                    i18n::leave_status(l, x.status)
-                )
-            })
-            .unwrap_or_default();
-        let style = match line.outcome.category {
+    let styles: Vec<Style> = v
+        .lines
+        .iter()
+        .map(|line| match line.outcome.category {
             Category::Present => Style::new().fg(Color::Green),
             Category::Late | Category::EarlyLeave => Style::new().fg(Color::Yellow),
             Category::Absent => Style::new().fg(Color::Red),
             _ => Style::new(),
-        };
-        Row::new(vec![
-            line.teacher.id.0.clone(),
-            line.teacher.name.clone(),
-            line.teacher.group.clone(),
-            cat.to_string(),
-            leave,
-        ])
-        .style(style)
-    });
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(7),
-            Constraint::Length(10),
-            Constraint::Length(10),
-            Constraint::Length(12),
-            Constraint::Min(10),
-        ],
-    )
-    .header(
-        Row::new(i18n::roll_headers(l).to_vec()).style(Style::new().add_modifier(Modifier::BOLD)),
-    )
-    .row_highlight_style(highlight());
+        })
+        .collect();
+    let cells: Vec<Vec<String>> = v
+        .lines
+        .iter()
+        .map(|line| {
+            let leave = line
+                .leave
+                .as_ref()
+                .map(|x| {
+                    format!(
+                        "{} {}",
+                        i18n::leave_kind(l, x.kind),
+                        i18n::leave_status(l, x.status)
+                    )
+                })
+                .unwrap_or_default();
+            vec![
+                line.teacher.id.0.clone(),
+                line.teacher.name.clone(),
+                line.teacher.group.clone(),
+                i18n::category(l, line.outcome.category).to_string(),
+                leave,
+            ]
+        })
+        .collect();
+    let headers = i18n::roll_headers(l);
+    let widths = fit(&headers, &cells, 4, &[7, 10, 10, 12, 10]);
+    let rows = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, style)| Row::new(c).style(style));
+    let table = Table::new(rows, widths)
+        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight());
     f.render_stateful_widget(table, list_area, &mut selected(m.roll.cursor));
     if let (Some(big), Some(line)) = (big, v.lines.get(m.roll.cursor)) {
         let spaced: String = line.teacher.name.chars().map(|c| format!("{c} ")).collect();
@@ -194,79 +220,79 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
         return;
     }
     let sessions = &m.roll.sessions;
-    let rows = m.leave.list.iter().map(|x| {
-        let covers = match &x.cover {
-            Cover::Dates { from, to } if from == to => from.to_string(),
-            Cover::Dates { from, to } => format!("{from}..{to}"),
-            Cover::Sessions(ids) => ids
+    let (cells, styles): (Vec<Vec<String>>, Vec<Style>) = m
+        .leave
+        .list
+        .iter()
+        .map(|x| {
+            let covers = match &x.cover {
+                Cover::Dates { from, to } if from == to => from.to_string(),
+                Cover::Dates { from, to } => format!("{from}..{to}"),
+                Cover::Sessions(ids) => ids
+                    .iter()
+                    .map(|i| {
+                        sessions
+                            .iter()
+                            .find(|s| s.session.id == *i)
+                            .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            let affected = sessions
                 .iter()
-                .map(|i| {
-                    sessions
-                        .iter()
-                        .find(|s| s.session.id == *i)
-                        .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
-                })
-                .collect::<Vec<_>>()
-                .join(","),
-        };
-        let affected = sessions
-            .iter()
-            .filter(|s| x.cover.covers(&s.session))
-            .count();
-        let mut ev = Vec::new();
-        ev.push(format!(
-            "{}{}",
-            i18n::text(l, i18n::T::LeaveNote),
-            if x.evidence.leave_note { "✓" } else { "✗" }
-        ));
-        if x.kind == crate::core::LeaveKind::Sick {
+                .filter(|s| x.cover.covers(&s.session))
+                .count();
+            let mut ev = Vec::new();
             ev.push(format!(
                 "{}{}",
-                i18n::text(l, i18n::T::Certificate),
-                if x.evidence.hospital_certificate {
-                    "✓"
-                } else {
-                    "✗"
-                }
+                i18n::text(l, i18n::T::LeaveNote),
+                if x.evidence.leave_note { "✓" } else { "✗" }
             ));
-        }
-        let style = match x.status {
-            LeaveStatus::Pending => Style::new().fg(Color::Yellow),
-            LeaveStatus::Rejected => Style::new().fg(Color::Red),
-            _ => Style::new(),
-        };
-        Row::new(vec![
-            x.id.to_string(),
-            x.teacher.0.clone(),
-            i18n::leave_kind(l, x.kind).to_string(),
-            format!("{covers} ({affected})"),
-            x.reason.clone(),
-            ev.join(" "),
-            if x.emergency {
-                i18n::text(l, i18n::T::Emergency).to_string()
-            } else {
-                String::new()
-            },
-            i18n::leave_status(l, x.status).to_string(),
-        ])
-        .style(style)
-    });
+            if x.kind == crate::core::LeaveKind::Sick {
+                ev.push(format!(
+                    "{}{}",
+                    i18n::text(l, i18n::T::Certificate),
+                    if x.evidence.hospital_certificate {
+                        "✓"
+                    } else {
+                        "✗"
+                    }
+                ));
+            }
+            let style = match x.status {
+                LeaveStatus::Pending => Style::new().fg(Color::Yellow),
+                LeaveStatus::Rejected => Style::new().fg(Color::Red),
+                _ => Style::new(),
+            };
+            (
+                vec![
+                    x.id.to_string(),
+                    x.teacher.0.clone(),
+                    i18n::leave_kind(l, x.kind).to_string(),
+                    format!("{covers} ({affected})"),
+                    x.reason.clone(),
+                    ev.join(" "),
+                    if x.emergency {
+                        i18n::text(l, i18n::T::Emergency).to_string()
+                    } else {
+                        String::new()
+                    },
+                    i18n::leave_status(l, x.status).to_string(),
+                ],
+                style,
+            )
+        })
+        .unzip();
     let h = i18n::leave_headers(l);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Length(7),
-            Constraint::Length(8),
-            Constraint::Length(18),
-            Constraint::Min(10),
-            Constraint::Length(22),
-            Constraint::Length(6),
-            Constraint::Length(8),
-        ],
-    )
-    .header(Row::new(h[..8].to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-    .row_highlight_style(highlight());
+    let widths = fit(&h[..8], &cells, 4, &[5, 7, 8, 18, 10, 22, 6, 8]);
+    let rows = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, style)| Row::new(c).style(style));
+    let table = Table::new(rows, widths)
+        .header(Row::new(h[..8].to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight());
     f.render_stateful_widget(table, rest, &mut selected(m.leave.cursor));
 }
 
@@ -297,7 +323,15 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         )),
         head,
     );
-    let rows = m.visible_standings().into_iter().map(|r| {
+    let visible = m.visible_standings();
+    let cells: Vec<Vec<String>> = visible.iter().map(|r| standing_cells(r, l)).collect();
+    let widths = fit(
+        &headers,
+        &cells,
+        headers.len() - 1,
+        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 7, 0],
+    );
+    let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
         } else if r.standing.warning {
@@ -305,9 +339,8 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         } else {
             Style::new()
         };
-        Row::new(standing_cells(r, l)).style(style)
+        Row::new(c).style(style)
     });
-    let widths = [7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 9, 5, 7, 20].map(Constraint::Length);
     let table = Table::new(rows, widths)
         .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
         .row_highlight_style(highlight());
@@ -393,7 +426,12 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
         )));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, U::Record))));
-    for x in lines.iter().rev() {
+    // Sessions whose roll has not begun say nothing yet; leave them out.
+    for x in lines
+        .iter()
+        .rev()
+        .filter(|x| x.state != crate::core::RollState::NotStarted)
+    {
         let mut cat = i18n::category(l, x.outcome.category).to_string();
         if x.outcome.also_left_early {
             cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));

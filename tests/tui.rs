@@ -1,0 +1,717 @@
+//! The terminal app driven by key messages and drawn on a test backend:
+//! every screen in both languages, a whole roll call, leave decisions and
+//! their effect on the standings, and key overrides.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use peixun::app::App;
+use peixun::app::demo::{DemoOptions, demo};
+use peixun::app::leave::LeaveRequest;
+use peixun::core::{
+    Category, Cover, Evidence, LeaveId, LeaveKind, LeaveStatus, RollState, SessionId, TeacherId,
+};
+use peixun::i18n::Lang;
+use peixun::tui::keymap::Keymap;
+use peixun::tui::model::{Message, Modal, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+/// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
+fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 26)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap()
+}
+
+const TODAY: SessionId = SessionId(26);
+
+/// A demo school in a temporary file, opened as the account "tester" the
+/// way the program opens it (with every staff role the demo gives it).
+fn school(opts: DemoOptions) -> (TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.redb");
+    let made = demo(&path, "tester", at(15, 35), opts, &mut |_, _| {}).unwrap();
+    let app = App::new(made.store, "tester", None, false).unwrap();
+    (dir, app)
+}
+
+fn small() -> DemoOptions {
+    DemoOptions {
+        teachers: 12,
+        years: 1,
+        seed: 7,
+    }
+}
+
+fn open(app: App, lang: Lang, keys: Keymap) -> Model {
+    Model::new(app, lang, keys, Box::new(|| at(15, 35)))
+}
+
+fn model(lang: Lang) -> (TempDir, Model) {
+    let (dir, app) = school(small());
+    (dir, open(app, lang, Keymap::default()))
+}
+
+/// The screen as text lines. A wide character fills two cells; the second
+/// is skipped, so the text reads as the user sees it and its display
+/// width is its column.
+fn screen(m: &Model, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
+    let b = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = b[(x, y)].symbol();
+                line.push_str(sym);
+                x += sym.width().max(1) as u16;
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+fn text(m: &Model) -> String {
+    screen(m, 120, 35).join("\n")
+}
+
+fn press(m: &mut Model, code: KeyCode) {
+    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        press(m, KeyCode::Char(c));
+    }
+}
+
+#[track_caller]
+fn shows(m: &Model, want: &[&str]) {
+    let t = text(m);
+    for w in want {
+        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
+    }
+}
+
+/// The display column where the `n`th whitespace-separated field starts.
+fn field_column(line: &str, n: usize) -> usize {
+    let mut seen = 0;
+    let mut prev_space = true;
+    for (i, c) in line.char_indices() {
+        if !c.is_whitespace() && prev_space {
+            if seen == n {
+                return line[..i].width();
+            }
+            seen += 1;
+        }
+        prev_space = c.is_whitespace();
+    }
+    panic!("no field {n} in {line:?}")
+}
+
+fn category(m: &Model, t: &str) -> Category {
+    let v = m.app.roll_view(TODAY).unwrap();
+    let line = v.lines.iter().find(|l| l.teacher.id.0 == t).unwrap();
+    line.outcome.category
+}
+
+fn state(m: &Model) -> RollState {
+    m.app.roll_view(TODAY).unwrap().record.state
+}
+
+fn name(m: &Model, t: &str) -> String {
+    let v = m.app.roll_view(TODAY).unwrap();
+    v.lines
+        .iter()
+        .find(|l| l.teacher.id.0 == t)
+        .unwrap()
+        .teacher
+        .name
+        .clone()
+}
+
+fn status(m: &Model) -> (String, bool) {
+    m.status.clone().expect("a status line")
+}
+
+#[test]
+fn every_screen_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, mut m) = model(lang);
+
+        // 1: today's roll, not started, everyone not yet seen.
+        shows(
+            &m,
+            &[
+                t("1 点名", "1 Roll call"),
+                t("2 请假审批", "2 Leave queue"),
+                t("3 考勤统计", "3 Standings"),
+                t("4 教师", "4 Teacher"),
+                "2026-11-26  15:30-17:30",
+                t("【未开始】", "【not started】"),
+                t("应到 12", "expected 12"),
+                t("未到 12", "missing 12"),
+                t("工号", "id"),
+                t("考勤", "attendance"),
+                t("? 帮助  q 退出", "? help  q quit"),
+            ],
+        );
+        let roll = text(&m);
+        let pending = t("未到", "not yet seen");
+        let rows = roll.lines().filter(|l| l.starts_with("T00")).count();
+        assert_eq!(rows, 12, "{roll}");
+        assert!(
+            roll.lines()
+                .filter(|l| l.starts_with("T00"))
+                .all(|l| l.contains(pending)),
+            "{roll}"
+        );
+
+        // 2: the leave queue with its one waiting request.
+        press(&mut m, KeyCode::Char('2'));
+        shows(
+            &m,
+            &[
+                t("[待我审批]", "[waiting for me]"),
+                t("n 新申请", "n new request"),
+                t("状态", "status"),
+                t("待审批", "pending"),
+                "T0010",
+            ],
+        );
+        press(&mut m, KeyCode::Char('v'));
+        shows(&m, &[t("[全部]", "[all]"), t("已批准", "approved")]);
+
+        // 3: the term's standings, every header whole.
+        press(&mut m, KeyCode::Char('3'));
+        let headers: Vec<&str> = if zh {
+            vec![
+                "工号",
+                "姓名",
+                "教研组",
+                "出勤",
+                "迟到",
+                "早退",
+                "旷工",
+                "公假",
+                "事假",
+                "病假",
+                "学分",
+                "积分",
+                "考核",
+                "提醒",
+            ]
+        } else {
+            vec![
+                "id", "name", "group", "present", "late", "early", "absent", "official",
+                "personal", "sick", "credits", "points", "result", "note",
+            ]
+        };
+        let st = text(&m);
+        let header = st
+            .lines()
+            .find(|l| l.starts_with(headers[0]) && l.contains(headers[1]))
+            .unwrap_or_else(|| panic!("no header row:\n{st}"));
+        let words: Vec<&str> = header.split_whitespace().collect();
+        assert_eq!(words, headers, "{st}");
+        shows(
+            &m,
+            &[
+                t("学期 2026-autumn", "term 2026-autumn"),
+                t("[全部教研组]", "[all groups]"),
+                t("合格", "qualified"),
+            ],
+        );
+        // The present column starts at one display column in the header
+        // and in every row, whatever the width of the names before it.
+        let col = field_column(header, 3);
+        let data: Vec<&str> = st.lines().filter(|l| l.starts_with("T00")).collect();
+        assert_eq!(data.len(), 12);
+        for (row, line) in data.iter().enumerate() {
+            assert_eq!(field_column(line, 3), col, "row {row}:\n{st}");
+            let present = m.standings.rows[row].standing.tally.present.to_string();
+            assert_eq!(line.split_whitespace().nth(3), Some(present.as_str()));
+        }
+        // Switching to the academic year says so.
+        press(&mut m, KeyCode::Char('t'));
+        shows(&m, &[t("学年 2026", "academic year 2026")]);
+
+        // 4: a teacher's record, found by id.
+        press(&mut m, KeyCode::Char('4'));
+        shows(&m, &[t("查找教师", "Find a teacher")]);
+        keys(&mut m, "T0003");
+        press(&mut m, KeyCode::Enter);
+        let who = name(&m, "T0003");
+        shows(
+            &m,
+            &[
+                &who,
+                t("请假记录", "Leave history"),
+                t("考勤记录", "Record"),
+                t("学分", "credits"),
+            ],
+        );
+
+        // The help overlay lists the roll keys.
+        press(&mut m, KeyCode::Char('1'));
+        press(&mut m, KeyCode::Char('?'));
+        shows(
+            &m,
+            &[
+                t("按键说明", "Keys (Esc closes)"),
+                t("开始第一次点名", "start the first call"),
+                t("撤销上一次记录", "undo the last mark"),
+                "space",
+            ],
+        );
+        press(&mut m, KeyCode::Esc);
+        assert!(m.modal.is_none());
+        assert!(!text(&m).contains(t("按键说明", "Keys (Esc closes)")));
+
+        // Too small: one message instead of cut screens.
+        let tiny = screen(&m, 40, 10).join("\n");
+        assert!(tiny.contains(t("终端太小", "Terminal too small")), "{tiny}");
+        assert!(!tiny.contains(t("点名", "Roll call")), "{tiny}");
+        assert!(
+            screen(&m, 59, 15)
+                .join("\n")
+                .contains(t("终端太小", "Terminal too small"))
+        );
+        assert!(
+            screen(&m, 60, 15)
+                .join("\n")
+                .contains(t("1 点名", "1 Roll call"))
+        );
+    }
+}
+
+#[test]
+fn english_columns_are_not_cut() {
+    // A leave of every kind on today's roll, then the words must be whole.
+    let (_d, mut app) = school(small());
+    for (t, kind) in [
+        ("T0001", LeaveKind::Official),
+        ("T0002", LeaveKind::Personal),
+    ] {
+        let id = app
+            .request_leave(
+                LeaveRequest {
+                    teacher: TeacherId(t.into()),
+                    kind,
+                    cover: Cover::Sessions(vec![TODAY]),
+                    reason: "test".into(),
+                    evidence: Evidence {
+                        leave_note: true,
+                        hospital_certificate: false,
+                    },
+                    emergency: false,
+                },
+                at(9, 0),
+            )
+            .unwrap();
+        app.approve_leave(id, "", at(9, 5)).unwrap();
+    }
+    let mut m = open(app, Lang::En, Keymap::default());
+    shows(&m, &["official leave", "personal leave"]);
+    press(&mut m, KeyCode::Char('2'));
+    press(&mut m, KeyCode::Char('v'));
+    shows(&m, &["emergency", "hospital certificate✓", "withdrawn"]);
+}
+
+#[test]
+fn a_whole_roll_call_by_keys() {
+    let (_d, mut m) = model(Lang::Zh);
+    assert_eq!(state(&m), RollState::NotStarted);
+
+    // f: the first call, one name at a time from the top.
+    press(&mut m, KeyCode::Char('f'));
+    assert_eq!(state(&m), RollState::FirstCall);
+    assert!(m.roll.calling);
+    let first = name(&m, "T0001");
+    let spaced: Vec<String> = first.chars().map(String::from).collect();
+    shows(&m, &["【第一次点名】", "点名中", &spaced.join(" ")]);
+
+    press(&mut m, KeyCode::Char(' '));
+    assert_eq!(status(&m), (format!("{first} 已记到"), false));
+    press(&mut m, KeyCode::Char(' '));
+    press(&mut m, KeyCode::Char(' '));
+    // n: T0004 does not answer; T0005 does.
+    press(&mut m, KeyCode::Char('n'));
+    press(&mut m, KeyCode::Char(' '));
+    press(&mut m, KeyCode::Esc);
+    assert!(!m.roll.calling);
+    for t in ["T0001", "T0002", "T0003", "T0005"] {
+        assert_eq!(category(&m, t), Category::Present, "{t}");
+    }
+    for t in ["T0004", "T0006", "T0012"] {
+        assert_eq!(category(&m, t), Category::Pending, "{t}");
+    }
+    shows(&m, &["已到 4", "未到 8"]);
+
+    // s: the second call starts at the first one still missing.
+    press(&mut m, KeyCode::Char('s'));
+    assert_eq!(state(&m), RollState::SecondCall);
+    assert_eq!(
+        m.roll.view.as_ref().unwrap().lines[m.roll.cursor]
+            .teacher
+            .id
+            .0,
+        "T0004"
+    );
+    press(&mut m, KeyCode::Char(' '));
+    assert_eq!(category(&m, "T0004"), Category::Present);
+    // Walk to the end: the second call ends by itself.
+    for _ in 0..6 {
+        press(&mut m, KeyCode::Char('n'));
+        assert_eq!(state(&m), RollState::SecondCall);
+    }
+    press(&mut m, KeyCode::Char('n'));
+    assert_eq!(state(&m), RollState::AfterSecondCall);
+    assert!(!m.roll.calling);
+    assert_eq!(status(&m), ("本轮点名已走完".into(), false));
+    shows(&m, &["【第二次点名后】"]);
+
+    // Space on a missing teacher now asks the time of a late arrival.
+    let cursor = m.roll.view.as_ref().unwrap().lines[m.roll.cursor]
+        .teacher
+        .id
+        .0
+        .clone();
+    assert_eq!(cursor, "T0012");
+    press(&mut m, KeyCode::Char(' '));
+    assert!(matches!(m.modal, Some(Modal::Time { early: false, .. })));
+    shows(&m, &["时间 HH:MM", "15:35"]);
+    press(&mut m, KeyCode::Backspace);
+    press(&mut m, KeyCode::Backspace);
+    keys(&mut m, "42");
+    press(&mut m, KeyCode::Enter);
+    assert!(m.modal.is_none());
+    assert_eq!(category(&m, "T0012"), Category::Late);
+    let v = m.app.roll_view(TODAY).unwrap();
+    let late = v.lines.iter().find(|l| l.teacher.id.0 == "T0012").unwrap();
+    assert_eq!(
+        late.facts.arrived.map(|a| a.to_string()),
+        Some("15:42:00".into())
+    );
+    assert_eq!(status(&m), ("T0012 已记迟到".into(), false));
+
+    // A bad time is refused and the dialog stays open.
+    for _ in 0..7 {
+        press(&mut m, KeyCode::Up);
+    }
+    assert_eq!(m.roll.cursor, 4);
+    press(&mut m, KeyCode::Char('l'));
+    for _ in 0..5 {
+        press(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "5pm");
+    press(&mut m, KeyCode::Enter);
+    assert!(matches!(m.modal, Some(Modal::Time { early: true, .. })));
+    assert!(status(&m).1, "an error is shown");
+    assert_eq!(category(&m, "T0005"), Category::Present);
+    // l on a present teacher records an early leave.
+    for _ in 0..3 {
+        press(&mut m, KeyCode::Backspace);
+    }
+    keys(&mut m, "17:05");
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(category(&m, "T0005"), Category::EarlyLeave);
+    assert_eq!(status(&m), ("T0005 已记早退".into(), false));
+    shows(&m, &["早退"]);
+
+    // u takes back the last mark: the early leave.
+    press(&mut m, KeyCode::Char('u'));
+    assert_eq!(category(&m, "T0005"), Category::Present);
+    assert_eq!(status(&m), ("已撤销 T0005".into(), false));
+
+    // x lists exactly who will be absent; n cancels, y closes.
+    press(&mut m, KeyCode::Char('x'));
+    let missing = ["T0006", "T0007", "T0008", "T0009", "T0010", "T0011"];
+    match &m.modal {
+        Some(Modal::ConfirmClose(names)) => {
+            let ids: Vec<&str> = names.iter().map(|t| t.id.0.as_str()).collect();
+            assert_eq!(ids, missing);
+        }
+        _ => panic!("no close confirmation"),
+    }
+    let t = text(&m);
+    assert!(t.contains("结束点名?以下教师将记旷工"), "{t}");
+    let v = m.app.roll_view(TODAY).unwrap();
+    for l in &v.lines {
+        let entry = format!("│{} {} {}", l.teacher.id, l.teacher.name, l.teacher.group);
+        assert_eq!(
+            t.contains(&entry),
+            missing.contains(&l.teacher.id.0.as_str()),
+            "{entry}:\n{t}"
+        );
+    }
+    press(&mut m, KeyCode::Char('n'));
+    assert!(m.modal.is_none());
+    assert_eq!(state(&m), RollState::AfterSecondCall);
+    press(&mut m, KeyCode::Char('x'));
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(state(&m), RollState::Closed);
+    shows(&m, &["【已结束】", "点名已结束"]);
+    for t in missing {
+        assert_eq!(category(&m, t), Category::Absent, "{t}");
+    }
+    assert_eq!(category(&m, "T0004"), Category::Present);
+    assert_eq!(category(&m, "T0012"), Category::Late);
+    shows(&m, &["旷工"]);
+
+    // A closed roll takes no more marks, and says why.
+    press(&mut m, KeyCode::Char('u'));
+    let (msg, err) = status(&m);
+    assert!(err && msg.contains("已结束"), "{msg}");
+    assert_eq!(category(&m, "T0006"), Category::Absent);
+}
+
+fn leave_status(m: &Model, id: u32) -> LeaveStatus {
+    let all = m.app.leaves(peixun::app::leave::LeaveFilter::All).unwrap();
+    all.iter().find(|l| l.id == LeaveId(id)).unwrap().status
+}
+
+/// Moves the leave cursor onto request `id`.
+fn select_leave(m: &mut Model, id: u32) {
+    while m.leave.cursor > 0 {
+        press(m, KeyCode::Up);
+    }
+    let at = m
+        .leave
+        .list
+        .iter()
+        .position(|l| l.id == LeaveId(id))
+        .unwrap_or_else(|| panic!("leave {id} not listed"));
+    for _ in 0..at {
+        press(m, KeyCode::Down);
+    }
+    assert_eq!(m.leave.list[m.leave.cursor].id, LeaveId(id));
+}
+
+#[test]
+fn approving_and_rejecting_from_the_queue() {
+    let (_d, app) = school(DemoOptions::default());
+    let mut m = open(app, Lang::Zh, Keymap::default());
+    press(&mut m, KeyCode::Char('2'));
+    let waiting: Vec<u32> = m.leave.list.iter().map(|l| l.id.0).collect();
+    assert!(waiting.len() >= 3, "{waiting:?}");
+    let with_note = m
+        .leave
+        .list
+        .iter()
+        .find(|l| l.kind == LeaveKind::Personal && l.evidence.leave_note)
+        .expect("a personal leave with its note")
+        .id
+        .0;
+    let without = m
+        .leave
+        .list
+        .iter()
+        .find(|l| l.kind == LeaveKind::Personal && !l.evidence.leave_note)
+        .expect("a personal leave without a note")
+        .id
+        .0;
+
+    // a, a comment, Enter, y: approved, with the comment.
+    select_leave(&mut m, with_note);
+    press(&mut m, KeyCode::Char('a'));
+    shows(&m, &["意见(可空,回车确认)"]);
+    keys(&mut m, "同意");
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["批准此请假?", "y 确认  n 取消", "同意"]);
+    assert_eq!(leave_status(&m, with_note), LeaveStatus::Pending);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(leave_status(&m, with_note), LeaveStatus::Approved);
+    let all = m.app.leaves(peixun::app::leave::LeaveFilter::All).unwrap();
+    let l = all.iter().find(|l| l.id == LeaveId(with_note)).unwrap();
+    assert_eq!(l.comment, "同意");
+    assert_eq!(l.decided_by.as_deref(), Some("tester"));
+    assert_eq!(status(&m), (format!("{with_note} 已批准"), false));
+    // It leaves the waiting list.
+    assert!(!m.leave.list.iter().any(|l| l.id == LeaveId(with_note)));
+
+    // Without its leave note a personal leave cannot be approved.
+    select_leave(&mut m, without);
+    keys(&mut m, "a");
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
+    let (msg, err) = status(&m);
+    assert!(err && msg.contains("缺少请假条"), "{msg}");
+    assert_eq!(leave_status(&m, without), LeaveStatus::Pending);
+    shows(&m, &["缺少请假条"]);
+    // Once the note is recorded, it can.
+    let ev = Evidence {
+        leave_note: true,
+        hospital_certificate: false,
+    };
+    m.app
+        .set_evidence(LeaveId(without), ev, at(15, 36))
+        .unwrap();
+    m.reload();
+    select_leave(&mut m, without);
+    keys(&mut m, "a");
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Enter);
+    assert_eq!(leave_status(&m, without), LeaveStatus::Approved);
+
+    // Rejecting needs a reason; Esc leaves the request as it was.
+    let other = m.leave.list[0].id.0;
+    select_leave(&mut m, other);
+    keys(&mut m, "r");
+    shows(&m, &["驳回理由"]);
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
+    assert!(status(&m).1);
+    assert_eq!(leave_status(&m, other), LeaveStatus::Pending);
+    keys(&mut m, "r");
+    keys(&mut m, "x");
+    press(&mut m, KeyCode::Esc);
+    assert!(m.modal.is_none());
+    assert_eq!(leave_status(&m, other), LeaveStatus::Pending);
+    keys(&mut m, "r");
+    keys(&mut m, "材料不全");
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["驳回此请假?"]);
+    keys(&mut m, "y");
+    assert_eq!(leave_status(&m, other), LeaveStatus::Rejected);
+    press(&mut m, KeyCode::Char('v'));
+    press(&mut m, KeyCode::Char('v'));
+    shows(&m, &["[已处理]", "已驳回", "已批准"]);
+}
+
+#[test]
+fn an_approved_leave_turns_an_absence_into_sick_leave() {
+    let (_d, mut app) = school(small());
+    // Asked for before the session started, with the hospital certificate.
+    let id = app
+        .request_leave(
+            LeaveRequest {
+                teacher: TeacherId("T0007".into()),
+                kind: LeaveKind::Sick,
+                cover: Cover::Dates {
+                    from: at(0, 0).date(),
+                    to: at(0, 0).date(),
+                },
+                reason: "发烧就医".into(),
+                evidence: Evidence {
+                    leave_note: false,
+                    hospital_certificate: true,
+                },
+                emergency: false,
+            },
+            at(14, 0),
+        )
+        .unwrap();
+    let mut m = open(app, Lang::Zh, Keymap::default());
+    let tally = |m: &Model| {
+        m.standings
+            .rows
+            .iter()
+            .find(|r| r.teacher.id.0 == "T0007")
+            .unwrap()
+            .standing
+            .tally
+    };
+    let before = tally(&m);
+    // The roll shows the request; pending leave does not excuse.
+    shows(&m, &["病假 待审批"]);
+
+    // Everyone answers the first call but T0007.
+    press(&mut m, KeyCode::Char('f'));
+    keys(&mut m, "      n     ");
+    assert_eq!(state(&m), RollState::FirstCall);
+    assert_eq!(m.app.roll_view(TODAY).unwrap().missing().len(), 1);
+    keys(&mut m, "sn");
+    assert_eq!(state(&m), RollState::AfterSecondCall);
+    keys(&mut m, "x");
+    match &m.modal {
+        Some(Modal::ConfirmClose(names)) => {
+            assert_eq!(names.len(), 1);
+            assert_eq!(names[0].id.0, "T0007");
+        }
+        _ => panic!("no close confirmation"),
+    }
+    keys(&mut m, "y");
+    assert_eq!(category(&m, "T0007"), Category::Absent);
+    let closed = tally(&m);
+    assert_eq!(closed.absent, before.absent + 1);
+    assert_eq!(closed.sick_leave, before.sick_leave);
+
+    // Approved from the queue: the absence becomes sick leave.
+    keys(&mut m, "2");
+    select_leave(&mut m, id.0);
+    keys(&mut m, "a");
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
+    assert_eq!(leave_status(&m, id.0), LeaveStatus::Approved);
+    assert_eq!(category(&m, "T0007"), Category::SickLeave);
+    let after = tally(&m);
+    assert_eq!(after.absent, before.absent);
+    assert_eq!(after.sick_leave, before.sick_leave + 1);
+    // And the standings screen says so.
+    keys(&mut m, "3");
+    let st = text(&m);
+    let row = st
+        .lines()
+        .find(|l| l.starts_with("T0007"))
+        .unwrap_or_else(|| panic!("{st}"));
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(cells[6], after.absent.to_string(), "{row}");
+    assert_eq!(cells[9], after.sick_leave.to_string(), "{row}");
+}
+
+#[test]
+fn key_overrides() {
+    let (km, err) = Keymap::with_overrides("approve = \"A\"\nmark = \"space\"");
+    assert_eq!(err, None);
+    let (_d, app) = school(small());
+    let mut m = open(app, Lang::En, km);
+    press(&mut m, KeyCode::Char('2'));
+    assert_eq!(m.leave.list.len(), 1);
+    // The old key no longer approves; the new one does.
+    keys(&mut m, "a");
+    assert!(m.modal.is_none());
+    keys(&mut m, "?");
+    shows(&m, &["A  approve"]);
+    press(&mut m, KeyCode::Esc);
+    keys(&mut m, "A");
+    assert!(matches!(m.modal, Some(Modal::Decide { approve: true, .. })));
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
+    assert_eq!(leave_status(&m, m_first_id(&m)), LeaveStatus::Approved);
+
+    for bad in [
+        "approve = ",
+        "approve = \"ctrl-alt-x\"",
+        "fly = \"z\"",
+        "approve = 3",
+    ] {
+        let (km, err) = Keymap::with_overrides(bad);
+        let msg = err.unwrap_or_else(|| panic!("{bad:?} accepted"));
+        assert!(msg.starts_with("keys.toml:"), "{msg}");
+        // The defaults still work.
+        let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert!(km.is(peixun::tui::keymap::Action::Approve, &a));
+    }
+    let (_, err) = Keymap::with_overrides("approve = \"ctrl-alt-x\"");
+    assert!(err.unwrap().contains("ctrl-alt-x"));
+}
+
+fn m_first_id(m: &Model) -> u32 {
+    let all = m
+        .app
+        .leaves(peixun::app::leave::LeaveFilter::Decided)
+        .unwrap();
+    all.iter()
+        .filter(|l| l.decided_by.as_deref() == Some("tester"))
+        .map(|l| l.id.0)
+        .next()
+        .expect("one decided by the tester")
+}
