@@ -149,7 +149,7 @@ impl App {
         } else {
             "reject"
         };
-        let mut w = self.begin(now)?;
+        let w = self.begin(now)?;
         let policy = w.policy()?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         let role = policy.leave.approver(before.kind);
@@ -195,23 +195,19 @@ impl App {
             comment: comment.to_string(),
             ..before.clone()
         };
-        w.put_leave(&after)?;
-        w.log(
+        save(
+            w,
             &format!("leave.{action}"),
-            format!("leave {id}"),
+            &after,
             json(&before.status),
             json(&after.status),
             (!comment.is_empty()).then(|| comment.to_string()),
-            None,
-            Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Withdraws a pending request (the teacher, or the office for them).
     pub fn withdraw_leave(&mut self, id: LeaveId, now: NaiveDateTime) -> Result<()> {
-        let mut w = self.begin(now)?;
+        let w = self.begin(now)?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         if self.actor.teacher.as_ref() != Some(&before.teacher) {
             self.actor.require("leave withdraw", &[Role::Office])?;
@@ -227,23 +223,19 @@ impl App {
             status: LeaveStatus::Withdrawn,
             ..before.clone()
         };
-        w.put_leave(&after)?;
-        w.log(
+        save(
+            w,
             "leave.withdraw",
-            format!("leave {id}"),
+            &after,
             json(&before.status),
             json(&after.status),
             None,
-            None,
-            Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Records evidence received (leave note, hospital certificate).
     pub fn set_evidence(&mut self, id: LeaveId, ev: Evidence, now: NaiveDateTime) -> Result<()> {
-        let mut w = self.begin(now)?;
+        let w = self.begin(now)?;
         let policy = w.policy()?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         self.actor.require(
@@ -254,18 +246,14 @@ impl App {
             evidence: ev,
             ..before.clone()
         };
-        w.put_leave(&after)?;
-        w.log(
+        save(
+            w,
             "leave.evidence",
-            format!("leave {id}"),
+            &after,
             json(&before.evidence),
             json(&after.evidence),
             None,
-            None,
-            Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Leave requests, oldest first. A teacher sees only their own.
@@ -293,4 +281,27 @@ impl App {
             })
             .collect())
     }
+}
+
+/// Writes a changed leave request with its history entry and commits.
+fn save(
+    mut w: crate::store::Writer,
+    action: &str,
+    after: &Leave,
+    before_json: Option<String>,
+    after_json: Option<String>,
+    reason: Option<String>,
+) -> Result<()> {
+    w.put_leave(after)?;
+    w.log(
+        action,
+        format!("leave {}", after.id),
+        before_json,
+        after_json,
+        reason,
+        None,
+        Some(after.teacher.clone()),
+    )?;
+    w.commit()?;
+    Ok(())
 }

@@ -2,8 +2,8 @@
 //! pinyin initials, accepting every reading of a polyphonic character
 //! (曾 zeng/ceng, 单 shan/dan, 解 xie/jie).
 
-use super::{App, Result};
-use crate::core::Teacher;
+use super::{App, AppError, Result};
+use crate::core::{Teacher, TeacherId};
 use pinyin::ToPinyinMulti;
 
 impl App {
@@ -14,6 +14,28 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id) && matches(t, query))
             .collect())
+    }
+}
+
+impl App {
+    /// The one teacher a user means: an exact id, or else the only teacher
+    /// the query finds. Several matches are an error that lists them.
+    pub fn resolve_teacher(&self, query: &str) -> Result<TeacherId> {
+        let id = TeacherId(query.trim().to_string());
+        if self.store.read()?.teacher(&id)?.is_some() {
+            return Ok(id);
+        }
+        let mut found = self.lookup(query)?;
+        match found.len() {
+            0 => Err(AppError::UnknownTeacher(query.to_string())),
+            1 => Ok(found.remove(0).id),
+            _ => Err(AppError::Ambiguous(
+                found
+                    .into_iter()
+                    .map(|t| format!("{} {}", t.id, t.name))
+                    .collect(),
+            )),
+        }
     }
 }
 

@@ -32,6 +32,8 @@ pub enum AppError {
     NotRoot,
     #[error("no teacher `{0}`")]
     UnknownTeacher(String),
+    #[error("several teachers match; use the id: {}", .0.join(", "))]
+    Ambiguous(Vec<String>),
     #[error("no session {0}")]
     UnknownSession(SessionId),
     #[error("no term `{0}`")]

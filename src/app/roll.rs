@@ -34,6 +34,43 @@ pub struct RollView {
 }
 
 impl RollView {
+    /// The roll from a snapshot's teachers, the session's facts and all
+    /// leave requests; shared by the screen and by closing, which must see
+    /// the same missing teachers as the transaction that closes.
+    fn build(
+        record: SessionRecord,
+        teachers: Vec<Teacher>,
+        facts: Vec<(TeacherId, RollFacts)>,
+        leaves: Vec<Leave>,
+    ) -> RollView {
+        let facts: std::collections::HashMap<TeacherId, RollFacts> = facts.into_iter().collect();
+        let mut lines = Vec::new();
+        for teacher in teachers {
+            if !record.session.requires(&teacher) {
+                continue;
+            }
+            let mine: Vec<Leave> = leaves
+                .iter()
+                .filter(|l| l.teacher == teacher.id && l.cover.covers(&record.session))
+                .cloned()
+                .collect();
+            let f = facts.get(&teacher.id).cloned().unwrap_or_default();
+            let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
+            let leave = mine
+                .iter()
+                .find(|l| l.status == LeaveStatus::Approved)
+                .or_else(|| mine.iter().find(|l| l.status == LeaveStatus::Pending))
+                .cloned();
+            lines.push(RollLine {
+                teacher,
+                facts: f,
+                outcome: o,
+                leave,
+            });
+        }
+        RollView { record, lines }
+    }
+
     pub fn expected(&self) -> usize {
         self.lines.len()
     }
@@ -73,41 +110,17 @@ impl App {
     pub fn roll_view(&self, id: SessionId) -> Result<RollView> {
         let r = self.store.read()?;
         let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
-        let facts: std::collections::HashMap<TeacherId, RollFacts> =
-            r.session_facts(id)?.into_iter().collect();
-        let leaves = r.leaves()?;
-        let mut lines = Vec::new();
-        for teacher in r.teachers()? {
-            if !record.session.requires(&teacher) {
-                continue;
-            }
-            let mine: Vec<Leave> = leaves
-                .iter()
-                .filter(|l| l.teacher == teacher.id && l.cover.covers(&record.session))
-                .cloned()
-                .collect();
-            let f = facts.get(&teacher.id).cloned().unwrap_or_default();
-            let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
-            let leave = mine
-                .iter()
-                .find(|l| l.status == LeaveStatus::Approved)
-                .or_else(|| mine.iter().find(|l| l.status == LeaveStatus::Pending))
-                .cloned();
-            lines.push(RollLine {
-                teacher,
-                facts: f,
-                outcome: o,
-                leave,
-            });
-        }
-        Ok(RollView { record, lines })
+        Ok(RollView::build(
+            record,
+            r.teachers()?,
+            r.session_facts(id)?,
+            r.leaves()?,
+        ))
     }
 
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
         let to = call_state(&rec, call)?;
         set_state(&mut w, rec, to)?;
         w.commit()?;
@@ -122,9 +135,7 @@ impl App {
         teachers: &[TeacherId],
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
         let to = call_state(&rec, call)?;
         for t in teachers {
             let before = expected_facts(&w, &rec, t)?;
@@ -152,15 +163,8 @@ impl App {
 
     /// Ends the second call: from now on whoever arrives is late.
     pub fn end_second_call(&mut self, id: SessionId, now: NaiveDateTime) -> Result<()> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
-        if !matches!(
-            rec.state,
-            RollState::SecondCall | RollState::AfterSecondCall
-        ) {
-            return Err(order(&rec, "end the second call"));
-        }
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        after_calls(&rec, "end the second call")?;
         set_state(&mut w, rec, RollState::AfterSecondCall)?;
         w.commit()?;
         Ok(())
@@ -174,15 +178,8 @@ impl App {
         at: NaiveTime,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
-        if !matches!(
-            rec.state,
-            RollState::SecondCall | RollState::AfterSecondCall
-        ) {
-            return Err(order(&rec, "record a late arrival"));
-        }
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        after_calls(&rec, "record a late arrival")?;
         let before = expected_facts(&w, &rec, teacher)?;
         if before.attended() {
             return Err(AppError::AlreadyMarked {
@@ -209,9 +206,7 @@ impl App {
         at: NaiveTime,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
         if matches!(rec.state, RollState::NotStarted | RollState::Closed) {
             return Err(order(&rec, "record an early leave"));
         }
@@ -256,21 +251,21 @@ impl App {
     /// Closes the roll: whoever is still missing without approved leave is
     /// absent (旷工). Returns those teachers.
     pub fn close_roll(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Vec<Teacher>> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let absent: Vec<Teacher> = self
-            .roll_view(id)?
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        after_calls(&rec, "close the roll")?;
+        // Read inside the closing transaction: a mark made a moment earlier
+        // by someone else is seen, and one made later waits for the commit.
+        let view = RollView::build(
+            rec.clone(),
+            w.teachers()?,
+            w.session_facts(id)?,
+            w.leaves()?,
+        );
+        let absent: Vec<Teacher> = view
             .missing()
             .into_iter()
             .map(|l| l.teacher.clone())
             .collect();
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
-        if !matches!(
-            rec.state,
-            RollState::SecondCall | RollState::AfterSecondCall
-        ) {
-            return Err(order(&rec, "close the roll"));
-        }
         set_state(&mut w, rec, RollState::Closed)?;
         w.commit()?;
         Ok(absent)
@@ -279,9 +274,7 @@ impl App {
     /// Takes back the last mark at this session (not a closing).
     /// Returns the teacher whose mark was taken back.
     pub fn undo_mark(&mut self, id: SessionId, now: NaiveDateTime) -> Result<TeacherId> {
-        self.actor.require("roll", ROLL_ROLES)?;
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
         if rec.state == RollState::Closed {
             return Err(order(&rec, "undo a mark"));
         }
@@ -326,7 +319,6 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("roll correct", &[Role::Office])?;
         if reason.trim().is_empty() {
             return Err(AppError::Invalid {
                 field: "reason",
@@ -334,8 +326,7 @@ impl App {
                 why: "is required for a correction".into(),
             });
         }
-        let mut w = self.begin(now)?;
-        let rec = session_in(&w, id)?;
+        let (mut w, rec) = self.roll_step("roll correct", id, now)?;
         let before = expected_facts(&w, &rec, teacher)?;
         put(
             &mut w,
@@ -351,8 +342,33 @@ impl App {
     }
 }
 
-fn session_in(w: &Writer, id: SessionId) -> Result<SessionRecord> {
-    w.session(id)?.ok_or(AppError::UnknownSession(id))
+impl App {
+    /// Every roll step starts here: the office's permission, a write
+    /// transaction, and the session as that transaction sees it.
+    fn roll_step(
+        &mut self,
+        action: &str,
+        id: SessionId,
+        now: NaiveDateTime,
+    ) -> Result<(Writer, SessionRecord)> {
+        self.actor.require(action, ROLL_ROLES)?;
+        let w = self.begin(now)?;
+        let rec = w.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        Ok((w, rec))
+    }
+}
+
+/// Steps that need both calls made (ending the second call, a late
+/// arrival, closing).
+fn after_calls(rec: &SessionRecord, step: &'static str) -> Result<()> {
+    if matches!(
+        rec.state,
+        RollState::SecondCall | RollState::AfterSecondCall
+    ) {
+        Ok(())
+    } else {
+        Err(order(rec, step))
+    }
 }
 
 fn order(rec: &SessionRecord, step: &'static str) -> AppError {

@@ -383,27 +383,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
 }
 
 fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
-    let id = TeacherId(s.to_string());
-    let r = app.store.read().map_err(|x| i18n::error(lang, &x.into()))?;
-    if r.teacher(&id)
-        .map_err(|x| i18n::error(lang, &x.into()))?
-        .is_some()
-    {
-        return Ok(id);
-    }
-    // A unique name or pinyin match is as good as the id.
-    match app.lookup(s).map_err(|x| i18n::error(lang, &x))?.as_slice() {
-        [one] => Ok(one.id.clone()),
-        [] => Err(i18n::error(lang, &AppError::UnknownTeacher(s.to_string()))),
-        many => Err(format!(
-            "{}: {}",
-            i18n::text(lang, T::Ambiguous),
-            many.iter()
-                .map(|t| format!("{} {}", t.id, t.name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    app.resolve_teacher(s).map_err(|x| i18n::error(lang, &x))
 }
 
 fn period(app: &App, lang: Lang, p: &PeriodArgs, today: NaiveDate) -> Result<Period, String> {

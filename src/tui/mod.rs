@@ -33,14 +33,11 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
             opened_demo = true;
             match App::open(&demo, &os_name, None, is_root) {
                 Ok(app) => app,
-                Err(_) => {
-                    // Reopen it, so that the account has the staff roles the
-                    // demo gave it (and sees the leave queue).
-                    let made =
-                        app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
-                            .map_err(err)?;
-                    App::new(made.store, &os_name, None, is_root).map_err(err)?
+                Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
+                    app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
+                        .map_err(err)?
                 }
+                Err(e) => return Err(err(e)),
             }
         }
         Err(e) => return Err(err(e)),

@@ -795,11 +795,7 @@ impl Model {
             value,
             why: i18n::text(self.lang, t).into(),
         };
-        let who = v(0);
-        let teacher = match self.app.lookup(&who)?.as_slice() {
-            [one] => one.id.clone(),
-            _ => return Err(AppError::UnknownTeacher(who)),
-        };
+        let teacher = self.app.resolve_teacher(&v(0))?;
         let kind = match v(1).as_str() {
             "official" | "公假" => LeaveKind::Official,
             "personal" | "事假" => LeaveKind::Personal,
