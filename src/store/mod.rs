@@ -163,16 +163,8 @@ impl Store {
             meta.insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
             meta.insert("generation", 0u64.to_le_bytes().as_slice())?;
             meta.insert("policy", encode(&Policy::default()).as_slice())?;
-            txn.open_table(TEACHERS)?;
-            txn.open_table(TERMS)?;
-            txn.open_table(SESSIONS)?;
-            txn.open_table(FACTS)?;
-            txn.open_table(FACTS_BY_TEACHER)?;
-            txn.open_table(LEAVES)?;
-            txn.open_table(LEAVES_BY_TEACHER)?;
-            txn.open_table(ACCOUNTS)?;
-            txn.open_table(HISTORY)?;
         }
+        create_tables(&txn)?;
         txn.commit()?;
         Ok(Store {
             path: path.to_path_buf(),
@@ -186,7 +178,11 @@ impl Store {
         check_magic(path)?;
         match builder().open_read_only(path) {
             Ok(db) => {
-                check_schema(path, &db.begin_read()?)?;
+                if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
+                    // An older file gains its new tables at the first writable open.
+                    drop(db);
+                    return Store::open_write(path);
+                }
                 Ok(Store {
                     path: path.to_path_buf(),
                     db: Db::Read(db),
@@ -203,7 +199,9 @@ impl Store {
     pub fn open_write(path: &Path) -> Result<Store> {
         check_before_write(path)?;
         let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        check_schema(path, &db.begin_read()?)?;
+        if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
+            upgrade(&db)?;
+        }
         Ok(Store {
             path: path.to_path_buf(),
             db: Db::Write(db),
@@ -282,7 +280,7 @@ fn check_magic(path: &Path) -> Result<()> {
 fn check_before_write(path: &Path) -> Result<()> {
     check_magic(path)?;
     match builder().open_read_only(path) {
-        Ok(ro) => check_schema(path, &ro.begin_read()?),
+        Ok(ro) => check_schema(path, &ro.begin_read()?).map(drop),
         Err(redb::DatabaseError::RepairAborted) => check_copy(path),
         Err(_) => Ok(()),
     }
@@ -298,12 +296,40 @@ fn check_copy(path: &Path) -> Result<()> {
     let checked = builder()
         .open(&copy)
         .map_err(|e| open_error(path, e))
-        .and_then(|db| check_schema(path, &db.begin_read()?));
+        .and_then(|db| check_schema(path, &db.begin_read()?).map(drop));
     let _ = std::fs::remove_file(&copy);
     checked
 }
 
-fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<()> {
+/// Opens every table of the schema, creating those that are missing. A new
+/// table is added here (and `SCHEMA_VERSION` raised) so that older files
+/// gain it at their next writable open.
+fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
+    txn.open_table(TEACHERS)?;
+    txn.open_table(TERMS)?;
+    txn.open_table(SESSIONS)?;
+    txn.open_table(FACTS)?;
+    txn.open_table(FACTS_BY_TEACHER)?;
+    txn.open_table(LEAVES)?;
+    txn.open_table(LEAVES_BY_TEACHER)?;
+    txn.open_table(ACCOUNTS)?;
+    txn.open_table(HISTORY)?;
+    Ok(())
+}
+
+/// Brings a file of an older schema up to this build's: adds the missing
+/// tables and records the new version, in one transaction.
+fn upgrade(db: &Database) -> Result<()> {
+    let txn = db.begin_write()?;
+    create_tables(&txn)?;
+    txn.open_table(META)?
+        .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
+    txn.commit()?;
+    Ok(())
+}
+
+/// Returns the schema version of a peixun file this build can read.
+fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<u32> {
     let not_ours = || StoreError::NotPeixun(path.to_path_buf());
     let meta = txn.open_table(META).map_err(|_| not_ours())?;
     let app = meta.get("app")?.ok_or_else(not_ours)?;
@@ -321,7 +347,7 @@ fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<()> {
             known: SCHEMA_VERSION,
         });
     }
-    Ok(())
+    Ok(found)
 }
 
 /// Decodes a record that may be missing.
