@@ -3,8 +3,8 @@
 
 use super::{App, AppError, Result};
 use crate::core::{
-    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Season, Session, Standing, Tally,
-    Teacher, TeacherId, TermId, outcome,
+    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Session, Standing, Teacher,
+    TeacherId, TermId, YearTally, outcome,
 };
 use crate::store::Reader;
 use chrono::NaiveDate;
@@ -96,7 +96,8 @@ impl App {
     }
 }
 
-/// Folds the facts of the period's academic year into standings.
+/// Judges the standings of `teachers` from their kept tallies (see
+/// `store::tallies`): no facts are read.
 fn compute(
     r: &Reader,
     teachers: &[Teacher],
@@ -115,59 +116,17 @@ fn compute(
     {
         return Err(AppError::UnknownTerm(id.to_string()));
     }
-    let year_end = terms.iter().map(|t| t.end).max();
-    let year_ended = year_end.is_some_and(|e| today > e);
-    let index: HashMap<&TeacherId, usize> = teachers
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (&t.id, i))
-        .collect();
-    let mut leaves: Vec<Vec<Leave>> = vec![Vec::new(); teachers.len()];
-    for l in r.leaves()? {
-        if let Some(&i) = index.get(&l.teacher) {
-            leaves[i].push(l);
-        }
-    }
-    // Tallies per teacher: [autumn, spring].
-    let mut tallies = vec![[Tally::default(); 2]; teachers.len()];
-    let empty = RollFacts::default();
-    for rec in r.sessions()? {
-        let Some(term) = terms.iter().find(|t| t.contains(rec.session.date)) else {
-            continue;
-        };
-        let slot = match term.id.season {
-            Season::Autumn => 0,
-            Season::Spring => 1,
-        };
-        let mut facts: Vec<Option<RollFacts>> = vec![None; teachers.len()];
-        for (tid, f) in r.session_facts(rec.session.id)? {
-            if let Some(&i) = index.get(&tid) {
-                facts[i] = Some(f);
-            }
-        }
-        for (i, t) in teachers.iter().enumerate() {
-            let f = facts[i].as_ref().unwrap_or(&empty);
-            let o = outcome(&rec.session, rec.state, t, Some(f), &leaves[i]);
-            tallies[i][slot].add(&policy, o, rec.session.credits);
-        }
-    }
+    let year_ended = terms.iter().map(|t| t.end).max().is_some_and(|e| today > e);
+    let tallies = r.year_tallies(year.0)?;
+    let none = YearTally::default();
     Ok(teachers
         .iter()
-        .zip(tallies)
-        .map(|(t, [autumn, spring])| {
-            let mut whole = autumn;
-            whole.merge(&spring);
-            let tally = match period {
-                Period::Year(_) => whole,
-                Period::Term(id) => match id.season {
-                    Season::Autumn => autumn,
-                    Season::Spring => spring,
-                },
-            };
-            StandingRow {
-                teacher: t.clone(),
-                standing: Standing::judge(&policy, period, tally, &whole, year_ended),
-            }
+        .map(|t| StandingRow {
+            teacher: t.clone(),
+            standing: tallies
+                .get(&t.id)
+                .unwrap_or(&none)
+                .judge(&policy, period, year_ended),
         })
         .collect())
 }

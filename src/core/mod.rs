@@ -12,4 +12,4 @@ pub mod standing;
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
 pub use policy::Policy;
-pub use standing::{Period, Reason, Standing, Tally};
+pub use standing::{Period, Reason, Standing, Tally, YearTally};

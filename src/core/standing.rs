@@ -5,7 +5,7 @@
 //! matter, and tallies of two terms add up to the year's.
 
 use super::category::{Category, Outcome};
-use super::model::{AcademicYear, Credits, TermId};
+use super::model::{AcademicYear, Credits, Season, TermId};
 use super::policy::Policy;
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +120,34 @@ impl Tally {
         self.points += o.points;
     }
 
+    /// The tally of one session alone.
+    pub fn of(policy: &Policy, outcome: Outcome, credits: Credits) -> Tally {
+        let mut t = Tally::default();
+        t.add(policy, outcome, credits);
+        t
+    }
+
+    /// Takes away a tally that was merged in before (the inverse of
+    /// `merge`); `None` when `o` is not part of this tally.
+    pub fn without(&self, o: &Tally) -> Option<Tally> {
+        Some(Tally {
+            present: self.present.checked_sub(o.present)?,
+            late: self.late.checked_sub(o.late)?,
+            early_leave: self.early_leave.checked_sub(o.early_leave)?,
+            absent: self.absent.checked_sub(o.absent)?,
+            official_leave: self.official_leave.checked_sub(o.official_leave)?,
+            personal_leave: self.personal_leave.checked_sub(o.personal_leave)?,
+            sick_leave: self.sick_leave.checked_sub(o.sick_leave)?,
+            late_and_early_leave: self
+                .late_and_early_leave
+                .checked_sub(o.late_and_early_leave)?,
+            required: self.required.checked_sub(o.required)?,
+            pending: self.pending.checked_sub(o.pending)?,
+            credits: Credits(self.credits.0.checked_sub(o.credits.0)?),
+            points: self.points.checked_sub(o.points)?,
+        })
+    }
+
     /// Unexcused absences: every absence, plus one per `lates_per_absence`
     /// lates where the school counts lates that way.
     pub fn unexcused(&self, policy: &Policy) -> u32 {
@@ -128,6 +156,55 @@ impl Tally {
             n => self.late / n,
         };
         self.absent + from_lates
+    }
+}
+
+/// One teacher's tallies of one academic year, term by term.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct YearTally {
+    pub autumn: Tally,
+    pub spring: Tally,
+}
+
+impl YearTally {
+    pub fn term(&self, season: Season) -> &Tally {
+        match season {
+            Season::Autumn => &self.autumn,
+            Season::Spring => &self.spring,
+        }
+    }
+
+    pub fn term_mut(&mut self, season: Season) -> &mut Tally {
+        match season {
+            Season::Autumn => &mut self.autumn,
+            Season::Spring => &mut self.spring,
+        }
+    }
+
+    /// Both terms together.
+    pub fn whole(&self) -> Tally {
+        let mut t = self.autumn;
+        t.merge(&self.spring);
+        t
+    }
+
+    /// The tally of `period` (a term of this year, or the whole year).
+    pub fn of_period(&self, period: Period) -> Tally {
+        match period {
+            Period::Year(_) => self.whole(),
+            Period::Term(id) => *self.term(id.season),
+        }
+    }
+
+    /// Judges the standing of `period` from this year's tallies.
+    pub fn judge(&self, policy: &Policy, period: Period, year_ended: bool) -> Standing {
+        Standing::judge(
+            policy,
+            period,
+            self.of_period(period),
+            &self.whole(),
+            year_ended,
+        )
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod codec;
 pub mod tables;
+pub mod tallies;
 
 use crate::core::{
     Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher, TeacherId,
@@ -24,9 +25,9 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tables::*;
 
-/// The schema this build reads and writes. Bump it, and add a migration in
-/// `migrate`, whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The schema this build reads and writes. Bump it, and extend `upgrade`,
+/// whenever a table or record changes shape.
+pub const SCHEMA_VERSION: u32 = 2;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -233,6 +234,7 @@ impl Store {
                 txn: db.begin_write()?,
                 who: who.to_string(),
                 at,
+                recount: tallies::Recount::default(),
             }),
             Db::Read(_) => Err(StoreError::Db("the database was opened read-only".into())),
         }
@@ -314,6 +316,7 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(LEAVES_BY_TEACHER)?;
     txn.open_table(ACCOUNTS)?;
     txn.open_table(HISTORY)?;
+    txn.open_table(TALLIES)?;
     Ok(())
 }
 
@@ -324,7 +327,16 @@ fn upgrade(db: &Database) -> Result<()> {
     create_tables(&txn)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
-    txn.commit()?;
+    // Schema 2 added the kept tallies: count them once.
+    let mut w = Writer {
+        txn,
+        who: String::new(),
+        at: NaiveDateTime::default(),
+        recount: tallies::Recount::default(),
+    };
+    w.recount_all();
+    w.flush_tallies()?;
+    w.txn.commit()?;
     Ok(())
 }
 
@@ -580,6 +592,7 @@ pub struct Writer {
     txn: WriteTransaction,
     who: String,
     at: NaiveDateTime,
+    recount: tallies::Recount,
 }
 reads!(Writer);
 
@@ -593,6 +606,7 @@ impl Writer {
     }
 
     pub fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        self.recount_all();
         let mut t = self.txn.open_table(META)?;
         t.insert("policy", encode(policy).as_slice())?;
         Ok(())
@@ -605,18 +619,22 @@ impl Writer {
     }
 
     pub fn put_teacher(&mut self, teacher: &Teacher) -> Result<()> {
+        self.count_teacher(teacher)?;
         let mut t = self.txn.open_table(TEACHERS)?;
         t.insert(teacher.id.0.as_str(), encode(teacher).as_slice())?;
         Ok(())
     }
 
     pub fn put_term(&mut self, term: &Term) -> Result<()> {
+        // Sessions may change terms: count everything afresh.
+        self.recount_all();
         let mut t = self.txn.open_table(TERMS)?;
         t.insert(season_key(term.id), encode(term).as_slice())?;
         Ok(())
     }
 
     pub fn put_session(&mut self, rec: &SessionRecord) -> Result<()> {
+        self.count_session(rec)?;
         let mut t = self.txn.open_table(SESSIONS)?;
         t.insert(rec.session.id.0, encode(rec).as_slice())?;
         Ok(())
@@ -628,6 +646,7 @@ impl Writer {
         teacher: &TeacherId,
         f: &RollFacts,
     ) -> Result<()> {
+        self.count_facts(session, teacher, Some(f))?;
         let mut t = self.txn.open_table(FACTS)?;
         t.insert((session.0, teacher.0.as_str()), encode(f).as_slice())?;
         let mut idx = self.txn.open_table(FACTS_BY_TEACHER)?;
@@ -636,6 +655,7 @@ impl Writer {
     }
 
     pub fn remove_facts(&mut self, session: SessionId, teacher: &TeacherId) -> Result<()> {
+        self.count_facts(session, teacher, None)?;
         let mut t = self.txn.open_table(FACTS)?;
         t.remove((session.0, teacher.0.as_str()))?;
         let mut idx = self.txn.open_table(FACTS_BY_TEACHER)?;
@@ -643,7 +663,18 @@ impl Writer {
         Ok(())
     }
 
+    /// Stores a leave request. A request belongs to one teacher for good.
     pub fn put_leave(&mut self, leave: &Leave) -> Result<()> {
+        if self
+            .leave(leave.id)?
+            .is_some_and(|l| l.teacher != leave.teacher)
+        {
+            return Err(StoreError::Db(format!(
+                "leave {} belongs to another teacher",
+                leave.id
+            )));
+        }
+        self.count_leave(leave)?;
         let mut t = self.txn.open_table(LEAVES)?;
         t.insert(leave.id.0, encode(leave).as_slice())?;
         let mut idx = self.txn.open_table(LEAVES_BY_TEACHER)?;
@@ -688,7 +719,8 @@ impl Writer {
     }
 
     /// Makes the change durable. When this returns `Ok`, it is on disk.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
+        self.flush_tallies()?;
         {
             let mut meta = self.txn.open_table(META)?;
             let g = meta

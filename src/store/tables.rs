@@ -27,3 +27,6 @@ pub const LEAVES_BY_TEACHER: TableDefinition<(&str, u32), ()> =
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
 /// Sequence number → `HistoryEntry`. Only ever appended to.
 pub const HISTORY: TableDefinition<u64, &[u8]> = TableDefinition::new("history");
+/// (academic year, teacher) → `YearTally`: each teacher's counts per term,
+/// kept current by every change (`tallies.rs`); one year is one range.
+pub const TALLIES: TableDefinition<(i32, &str), &[u8]> = TableDefinition::new("tallies");
