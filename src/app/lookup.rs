@@ -10,10 +10,16 @@ impl App {
     /// Every visible teacher the query matches, in id order.
     pub fn lookup(&self, query: &str) -> Result<Vec<Teacher>> {
         let r = self.store.read()?;
-        Ok(r.teachers()?
-            .into_iter()
-            .filter(|t| self.actor.may_see(&t.id) && matches(t, query))
-            .collect())
+        // Only names are scanned; the teachers found are then read whole.
+        let q = Query::new(query);
+        let ids = r.find_teachers(|id, name| self.actor.may_see_id(id) && q.finds(id, name))?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(t) = r.teacher(&id)? {
+                out.push(t);
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -41,57 +47,75 @@ impl App {
 
 /// Whether `query` finds `teacher`.
 pub fn matches(teacher: &Teacher, query: &str) -> bool {
-    let q = query.trim();
-    if q.is_empty() {
-        return false;
-    }
-    if teacher.id.0.eq_ignore_ascii_case(q) || teacher.name.contains(q) {
-        return true;
-    }
-    let q: Vec<u8> = q
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .filter(char::is_ascii_lowercase)
-        .map(|c| c as u8)
-        .collect();
-    if q.is_empty() || q.len() != query.trim().chars().filter(|c| !c.is_whitespace()).count() {
-        return false;
-    }
-    let readings = readings(&teacher.name);
-    (0..readings.len()).any(|start| spell(&readings[start..], &q))
+    Query::new(query).finds(&teacher.id.0, &teacher.name)
 }
 
-/// The plain readings of each character of a name; a character without
-/// pinyin (a Latin letter, say) stands for itself.
-pub fn readings(name: &str) -> Vec<Vec<String>> {
-    name.chars()
-        .map(|c| match c.to_pinyin_multi() {
-            Some(multi) => {
-                let mut v: Vec<String> = multi.into_iter().map(|p| p.plain().to_string()).collect();
-                v.dedup();
-                v
-            }
-            None => vec![c.to_lowercase().collect()],
-        })
-        .collect()
+/// A lookup query, prepared once for trying against every name.
+pub struct Query<'a> {
+    text: &'a str,
+    /// The query as lowercase pinyin letters, when it is only letters.
+    letters: Option<Vec<u8>>,
 }
 
-/// Whether `q` spells consecutive characters from the first of `chars`,
-/// each by a whole reading or its initial; the last may be cut short.
-fn spell(chars: &[Vec<String>], q: &[u8]) -> bool {
+impl<'a> Query<'a> {
+    pub fn new(query: &'a str) -> Query<'a> {
+        let text = query.trim();
+        let letters: Vec<u8> = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .filter(char::is_ascii_lowercase)
+            .map(|c| c as u8)
+            .collect();
+        let all_letters = letters.len() == text.chars().filter(|c| !c.is_whitespace()).count();
+        Query {
+            text,
+            letters: (all_letters && !letters.is_empty()).then_some(letters),
+        }
+    }
+
+    /// Whether the query finds the teacher with this id and name: by the
+    /// id, by part of the name, or by the name's pinyin or its initials.
+    pub fn finds(&self, id: &str, name: &str) -> bool {
+        if self.text.is_empty() {
+            return false;
+        }
+        if id.eq_ignore_ascii_case(self.text) || name.contains(self.text) {
+            return true;
+        }
+        match &self.letters {
+            Some(q) => name.char_indices().any(|(i, _)| spell(&name[i..], q)),
+            None => false,
+        }
+    }
+}
+
+/// Whether `q` spells consecutive characters from the start of `name`,
+/// each by one of its plain readings or that reading's initial; the last
+/// may be cut short. A character without pinyin (a Latin letter, say)
+/// stands for itself. Nothing is allocated: a lookup tries every name.
+fn spell(name: &str, q: &[u8]) -> bool {
     if q.is_empty() {
         return true;
     }
-    let Some((first, rest)) = chars.split_first() else {
+    let mut chars = name.chars();
+    let Some(c) = chars.next() else {
         return false;
     };
-    first.iter().any(|reading| {
-        let r = reading.as_bytes();
+    let rest = chars.as_str();
+    let fits = |r: &str| {
+        let r = r.as_bytes();
         if q.len() <= r.len() && r.starts_with(q) {
             return true;
         }
         (q.len() > r.len() && q.starts_with(r) && spell(rest, &q[r.len()..]))
             || (!r.is_empty() && q[0] == r[0] && spell(rest, &q[1..]))
-    })
+    };
+    match c.to_pinyin_multi() {
+        Some(multi) => multi.into_iter().any(|p| fits(p.plain())),
+        None => {
+            let mut buf = [0u8; 4];
+            fits(c.to_ascii_lowercase().encode_utf8(&mut buf))
+        }
+    }
 }

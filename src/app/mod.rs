@@ -112,7 +112,13 @@ impl Actor {
 
     /// Staff see everyone; a teacher sees only their own records.
     pub fn may_see(&self, teacher: &TeacherId) -> bool {
-        self.roles.iter().any(|r| *r != Role::Teacher) || self.teacher.as_ref() == Some(teacher)
+        self.may_see_id(&teacher.0)
+    }
+
+    /// `may_see` by the bare id.
+    pub fn may_see_id(&self, teacher: &str) -> bool {
+        self.roles.iter().any(|r| *r != Role::Teacher)
+            || self.teacher.as_ref().is_some_and(|t| t.0 == teacher)
     }
 }
 

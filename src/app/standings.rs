@@ -96,6 +96,9 @@ impl App {
     }
 }
 
+/// Up to this many teachers, tallies are read by key rather than by range.
+const FEW: usize = 64;
+
 /// Judges the standings of `teachers` from their kept tallies (see
 /// `store::tallies`): no facts are read.
 fn compute(
@@ -117,7 +120,16 @@ fn compute(
         return Err(AppError::UnknownTerm(id.to_string()));
     }
     let year_ended = terms.iter().map(|t| t.end).max().is_some_and(|e| today > e);
-    let tallies = r.year_tallies(year.0)?;
+    // A few teachers (a lookup) are read one by one, many in one range.
+    let tallies = if teachers.len() <= FEW {
+        let mut m = HashMap::new();
+        for t in teachers {
+            m.insert(t.id.clone(), r.tally(year.0, &t.id)?);
+        }
+        m
+    } else {
+        r.year_tallies(year.0)?
+    };
     let none = YearTally::default();
     Ok(teachers
         .iter()

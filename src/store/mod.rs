@@ -317,6 +317,7 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(ACCOUNTS)?;
     txn.open_table(HISTORY)?;
     txn.open_table(TALLIES)?;
+    txn.open_table(NAMES)?;
     Ok(())
 }
 
@@ -327,7 +328,16 @@ fn upgrade(db: &Database) -> Result<()> {
     create_tables(&txn)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
-    // Schema 2 added the kept tallies: count them once.
+    // Schema 2 added the kept tallies and the names: fill them once.
+    {
+        let teachers = txn.open_table(TEACHERS)?;
+        let mut names = txn.open_table(NAMES)?;
+        for row in teachers.iter()? {
+            let (k, v) = row?;
+            let t: Teacher = decode(v.value(), "teachers", &k.value())?;
+            names.insert(t.id.0.as_str(), t.name.as_str())?;
+        }
+    }
     let mut w = Writer {
         txn,
         who: String::new(),
@@ -410,6 +420,23 @@ macro_rules! reads {
                 let t = self.txn.open_table(TEACHERS)?;
                 let v = t.get(id.0.as_str())?;
                 decoded(v, "teachers", &id)
+            }
+
+            /// The ids of the teachers whose id and name `keep` accepts, in
+            /// id order; only names are read.
+            pub fn find_teachers(
+                &self,
+                mut keep: impl FnMut(&str, &str) -> bool,
+            ) -> Result<Vec<TeacherId>> {
+                let t = self.txn.open_table(NAMES)?;
+                let mut out = Vec::new();
+                for row in t.iter()? {
+                    let (id, name) = row?;
+                    if keep(id.value(), name.value()) {
+                        out.push(TeacherId(id.value().to_string()));
+                    }
+                }
+                Ok(out)
             }
 
             /// Every teacher, in id order.
@@ -622,6 +649,8 @@ impl Writer {
         self.count_teacher(teacher)?;
         let mut t = self.txn.open_table(TEACHERS)?;
         t.insert(teacher.id.0.as_str(), encode(teacher).as_slice())?;
+        let mut names = self.txn.open_table(NAMES)?;
+        names.insert(teacher.id.0.as_str(), teacher.name.as_str())?;
         Ok(())
     }
 

@@ -30,3 +30,6 @@ pub const HISTORY: TableDefinition<u64, &[u8]> = TableDefinition::new("history")
 /// (academic year, teacher) → `YearTally`: each teacher's counts per term,
 /// kept current by every change (`tallies.rs`); one year is one range.
 pub const TALLIES: TableDefinition<(i32, &str), &[u8]> = TableDefinition::new("tallies");
+/// Teacher id (工号) → name: what a lookup scans, without decoding whole
+/// teacher records. Kept with `TEACHERS` by `Writer::put_teacher`.
+pub const NAMES: TableDefinition<&str, &str> = TableDefinition::new("names");

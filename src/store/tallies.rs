@@ -12,7 +12,7 @@
 
 use super::codec::{decode, encode};
 use super::tables::TALLIES;
-use super::{Reader, Result, SessionRecord, Writer};
+use super::{Reader, Result, SessionRecord, Writer, decoded};
 use crate::core::{
     Leave, Policy, RollFacts, RollState, Season, SessionId, Tally, Teacher, TeacherId, Term,
     TermId, YearTally, outcome,
@@ -30,6 +30,15 @@ pub(super) struct Recount {
     all: bool,
     /// (year, teacher) → (added, taken away).
     deltas: HashMap<(i32, TeacherId), (YearTally, YearTally)>,
+}
+
+/// A `TALLIES` key as error messages show it, formatted only when needed.
+struct Key<'a>(i32, &'a str);
+
+impl std::fmt::Display for Key<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.0, self.1)
+    }
 }
 
 /// What one session contributes to one teacher's tally.
@@ -70,6 +79,13 @@ macro_rules! tally_reads {
                     );
                 }
                 Ok(out)
+            }
+
+            /// One teacher's kept tallies for `year`.
+            pub fn tally(&self, year: i32, teacher: &TeacherId) -> Result<YearTally> {
+                let t = self.txn.open_table(TALLIES)?;
+                let v = t.get((year, teacher.0.as_str()))?;
+                Ok(decoded(v, "tallies", &Key(year, &teacher.0))?.unwrap_or_default())
             }
 
             /// Every kept tally.
@@ -319,11 +335,9 @@ impl Writer {
             let mut t = self.txn.open_table(TALLIES)?;
             let mut consistent = true;
             for ((year, id), (add, take)) in recount.deltas {
-                let key = format!("{year}/{id}");
-                let mut tally: YearTally = match t.get((year, id.0.as_str()))? {
-                    Some(v) => decode(v.value(), "tallies", &key)?,
-                    None => YearTally::default(),
-                };
+                let v = t.get((year, id.0.as_str()))?;
+                let mut tally: YearTally =
+                    decoded(v, "tallies", &Key(year, &id.0))?.unwrap_or_default();
                 for season in [Season::Autumn, Season::Spring] {
                     let term = tally.term_mut(season);
                     term.merge(add.term(season));
