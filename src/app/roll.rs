@@ -8,6 +8,7 @@ use crate::core::{
 };
 use crate::store::{SessionRecord, Writer};
 use chrono::{NaiveDateTime, NaiveTime};
+use std::collections::HashMap;
 
 /// The two calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,17 +44,20 @@ impl RollView {
         facts: Vec<(TeacherId, RollFacts)>,
         leaves: Vec<Leave>,
     ) -> RollView {
-        let facts: std::collections::HashMap<TeacherId, RollFacts> = facts.into_iter().collect();
+        let facts: HashMap<TeacherId, RollFacts> = facts.into_iter().collect();
+        let mut covering: HashMap<TeacherId, Vec<Leave>> = HashMap::new();
+        for l in leaves
+            .into_iter()
+            .filter(|l| l.cover.covers(&record.session))
+        {
+            covering.entry(l.teacher.clone()).or_default().push(l);
+        }
         let mut lines = Vec::new();
         for teacher in teachers {
             if !record.session.requires(&teacher) {
                 continue;
             }
-            let mine: Vec<Leave> = leaves
-                .iter()
-                .filter(|l| l.teacher == teacher.id && l.cover.covers(&record.session))
-                .cloned()
-                .collect();
+            let mine = covering.remove(&teacher.id).unwrap_or_default();
             let f = facts.get(&teacher.id).cloned().unwrap_or_default();
             let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
             let leave = mine

@@ -1,0 +1,414 @@
+//! Benchmarks at county scale (issue 9): 5,000 teachers, 5 academic years.
+//! Run by hand, never in CI: `cargo bench --bench county`. Results and what
+//! dominates each cost: docs/benchmarks.md.
+//!
+//! The data is made once with `peixun demo` (timed as a whole process) and
+//! kept in `target/bench-data/` (or `$PEIXUN_BENCH_DIR`). Every figure is
+//! printed as median and p99 (or min, where the runs are few) in ms.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use peixun::app::App;
+use peixun::app::roll::Call;
+use peixun::core::{
+    Audience, Cover, Credits, Leave, LeaveId, LeaveKind, LeaveStatus, Outcome, Policy, RollFacts,
+    RollState, Session, SessionId, SessionKind, Tally, Teacher, TeacherId, outcome,
+};
+use peixun::i18n::Lang;
+use peixun::tui::keymap::Keymap;
+use peixun::tui::model::{Message, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const TEACHERS: usize = 5000;
+const YEARS: u32 = 5;
+const BIN: &str = env!("CARGO_BIN_EXE_peixun");
+
+type Error = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), Error> {
+    // `cargo bench` passes `--bench`; a name filter picks parts.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let want = |name: &str| only.is_empty() || only.iter().any(|o| name.contains(o.as_str()));
+    let dir = std::env::var_os("PEIXUN_BENCH_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data"));
+    std::fs::create_dir_all(&dir)?;
+    let db = dir.join("county.redb");
+    println!("machine: {} cores; data in {}", cores(), dir.display());
+    if !db.exists() {
+        demo(&db)?;
+    }
+    let year = 2025; // a whole academic year of the demo, all rolls closed
+    if want("mark") {
+        mark(&dir, &db)?;
+    }
+    if want("lookup") {
+        for q in ["王伟", "wwm", "T2345"] {
+            whole(
+                "lookup",
+                &[BIN, "--db", path(&db)?, "lookup", q, "--json"],
+                200,
+            )?;
+        }
+    }
+    if want("standings") {
+        let y = year.to_string();
+        let args = [BIN, "--db", path(&db)?, "standings", "--year", &y, "--json"];
+        whole("standings --year --json", &args, 50)?;
+    }
+    if want("scoring") {
+        scoring();
+    }
+    if want("tui") {
+        tui(&db)?;
+    }
+    Ok(())
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn path(p: &Path) -> Result<&str, Error> {
+    p.to_str().ok_or_else(|| "bench path is not UTF-8".into())
+}
+
+/// Median and 99th percentile of `samples`, in ms.
+fn report(what: &str, mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let at = |q: f64| ms(samples[((samples.len() - 1) as f64 * q).round() as usize]);
+    let (med, p99) = (at(0.5), at(0.99));
+    println!(
+        "{what:<44} median {med:>8.3} ms  p99 {p99:>8.3} ms  min {:>8.3} ms  (n={})",
+        ms(samples[0]),
+        samples.len()
+    );
+    (med, p99)
+}
+
+/// `peixun demo` at county scale, as a whole process.
+fn demo(db: &Path) -> Result<(), Error> {
+    let t = Instant::now();
+    let out = Command::new(BIN)
+        .args([
+            "demo",
+            "--db",
+            path(db)?,
+            "--teachers",
+            &TEACHERS.to_string(),
+        ])
+        .args(["--years", &YEARS.to_string()])
+        .env("PEIXUN_NOW", "2026-11-26T08:00")
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into());
+    }
+    let size = std::fs::metadata(db)?.len();
+    println!(
+        "demo {TEACHERS} teachers x {YEARS} years: {:.1} s, file {:.0} MiB",
+        t.elapsed().as_secs_f64(),
+        size as f64 / (1 << 20) as f64
+    );
+    Ok(())
+}
+
+/// One roll-call mark through the app layer, from the command to the
+/// durable commit, beside a bare 4 KiB write + fsync on the same disk.
+fn mark(dir: &Path, db: &Path) -> Result<(), Error> {
+    const N: usize = 300;
+    // The floor: what any durable write costs on this disk.
+    let floor_path = dir.join("floor.bin");
+    let mut f = std::fs::File::create(&floor_path)?;
+    let page = [7u8; 4096];
+    let mut floor = Vec::with_capacity(N);
+    for _ in 0..N {
+        let t = Instant::now();
+        f.write_all(&page)?;
+        f.sync_all()?;
+        floor.push(t.elapsed());
+    }
+    drop(f);
+    std::fs::remove_file(&floor_path)?;
+    // A copy, so that the marks do not change the data other parts read.
+    let copy = dir.join("mark.redb");
+    std::fs::copy(db, &copy)?;
+    let now = NaiveDate::from_ymd_opt(2026, 11, 26)
+        .and_then(|d| d.and_hms_opt(8, 0, 0))
+        .ok_or("bad date")?;
+    // The demo's staff account is the user who made it.
+    let (name, root) = peixun::app::os_account();
+    let mut app = App::open(&copy, &name, None, root)?;
+    // The next session to come; every teacher is still to be marked.
+    let session = app
+        .sessions()?
+        .into_iter()
+        .find(|r| r.state == RollState::NotStarted && r.session.date > now.date())
+        .ok_or("no session to come in the demo")?
+        .session
+        .id;
+    app.start_call(session, Call::First, now)?;
+    let teachers = app.teachers()?;
+    let mut marks = Vec::with_capacity(N);
+    for t in teachers.iter().take(N) {
+        let start = Instant::now();
+        app.answer(session, Call::First, std::slice::from_ref(&t.id), now)?;
+        marks.push(start.elapsed());
+    }
+    drop(app);
+    std::fs::remove_file(&copy)?;
+    let (floor_med, floor_p99) = report("floor: 4 KiB write + fsync", floor);
+    let (med, p99) = report("roll-call mark, command to durable commit", marks);
+    println!(
+        "{:<44} median {:.2}x  p99 {:.2}x",
+        "mark / floor",
+        med / floor_med,
+        p99 / floor_p99
+    );
+    Ok(())
+}
+
+/// A command as a whole process, `runs` times after a few warm-up runs.
+fn whole(what: &str, args: &[&str], runs: usize) -> Result<(), Error> {
+    let run = || -> Result<Duration, Error> {
+        let t = Instant::now();
+        let out = Command::new(args[0]).args(&args[1..]).output()?;
+        let d = t.elapsed();
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into());
+        }
+        Ok(d)
+    };
+    for _ in 0..3 {
+        run()?;
+    }
+    let samples = (0..runs).map(|_| run()).collect::<Result<Vec<_>, _>>()?;
+    report(&format!("{what} {}", args[4..].join(" ")), samples);
+    Ok(())
+}
+
+/// The scoring module alone: outcome + tally for two million facts on one
+/// core, the work of a full recount.
+fn scoring() {
+    const FACTS: usize = 2_000_000;
+    let day = NaiveDate::from_ymd_opt(2025, 10, 8).unwrap_or_default();
+    let session = |i: u32| Session {
+        id: SessionId(i),
+        date: day,
+        start: chrono::NaiveTime::from_hms_opt(15, 30, 0).unwrap_or_default(),
+        end: chrono::NaiveTime::from_hms_opt(17, 30, 0).unwrap_or_default(),
+        title: String::new(),
+        kind: SessionKind::SchoolTraining,
+        credits: Credits::whole(1),
+        presenter: None,
+        host: None,
+        recorder: None,
+        audience: Audience::Everyone,
+    };
+    let sessions: Vec<Session> = (0..400).map(session).collect();
+    let teacher = Teacher {
+        id: TeacherId("T0001".into()),
+        name: "王伟".into(),
+        group: "语文".into(),
+        grade: None,
+        active_from: None,
+        active_to: None,
+    };
+    let leave = Leave {
+        id: LeaveId(1),
+        teacher: teacher.id.clone(),
+        kind: LeaveKind::Sick,
+        cover: Cover::Sessions(vec![SessionId(3)]),
+        reason: String::new(),
+        evidence: Default::default(),
+        emergency: false,
+        status: LeaveStatus::Approved,
+        requested_by: String::new(),
+        requested_at: NaiveDateTime::default(),
+        decided_by: None,
+        decided_at: None,
+        comment: String::new(),
+    };
+    let leaves = [leave];
+    // The demo's mix: most present, some late, early, absent, on leave.
+    let facts: Vec<Option<RollFacts>> = (0..1000u32)
+        .map(|i| match i % 100 {
+            0..=86 => Some(RollFacts {
+                first_call: true,
+                ..Default::default()
+            }),
+            87..=90 => Some(RollFacts {
+                second_call: true,
+                ..Default::default()
+            }),
+            91..=93 => Some(RollFacts {
+                arrived: chrono::NaiveTime::from_hms_opt(15, 50, 0),
+                ..Default::default()
+            }),
+            94..=95 => Some(RollFacts {
+                first_call: true,
+                left_early: chrono::NaiveTime::from_hms_opt(17, 0, 0),
+                ..Default::default()
+            }),
+            _ => None,
+        })
+        .collect();
+    let policy = Policy::default();
+    let mut best = f64::MAX;
+    let mut check = Tally::default();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut tally = Tally::default();
+        for i in 0..FACTS {
+            let s = &sessions[i % sessions.len()];
+            let o: Outcome = outcome(
+                s,
+                RollState::Closed,
+                &teacher,
+                facts[i % facts.len()].as_ref(),
+                &leaves,
+            );
+            tally.add(&policy, o, s.credits);
+        }
+        best = best.min(t.elapsed().as_secs_f64());
+        check = std::hint::black_box(tally);
+    }
+    let counted = check.required;
+    println!(
+        "{:<44} {:.1} million facts/s on one core (best of 5; {counted} counted)",
+        "scoring module: outcome + tally",
+        FACTS as f64 / best / 1e6
+    );
+}
+
+fn key(c: KeyCode) -> Message {
+    Message::Key(KeyEvent::new(c, KeyModifiers::NONE))
+}
+
+/// The terminal app's model and view on a test backend the size of a
+/// laptop terminal: start to first frame, and key press to finished frame
+/// on the standings of 5,000 teachers. Memory and idle CPU of the real
+/// program are measured in a pseudo-terminal (`tui_process`).
+fn tui(db: &Path) -> Result<(), Error> {
+    let now = NaiveDate::from_ymd_opt(2026, 11, 26)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .ok_or("bad date")?;
+    let mut firsts = Vec::new();
+    let mut keys = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        let (name, root) = peixun::app::os_account();
+        let app = App::open(db, &name, None, root)?;
+        let mut model = Model::new(app, Lang::Zh, Keymap::default(), Box::new(move || now));
+        let mut term = Terminal::new(TestBackend::new(120, 40))?;
+        term.draw(|f| peixun::tui::view::view(&model, f))?;
+        firsts.push(t.elapsed());
+        model.update(key(KeyCode::Char('3')));
+        term.draw(|f| peixun::tui::view::view(&model, f))?;
+        for c in ['o', 'o', 'R', 't', 'g', 'g', 't', 'o'] {
+            let t = Instant::now();
+            model.update(key(KeyCode::Char(c)));
+            term.draw(|f| peixun::tui::view::view(&model, f))?;
+            keys.push(t.elapsed());
+        }
+        for _ in 0..20 {
+            let t = Instant::now();
+            model.update(key(KeyCode::Down));
+            term.draw(|f| peixun::tui::view::view(&model, f))?;
+            keys.push(t.elapsed());
+        }
+    }
+    report("tui: open to first frame (in process)", firsts);
+    report("tui: key to finished frame, 5,000 standings", keys);
+    tui_process(db)
+}
+
+/// The real program in tmux: peak memory after opening the standings, and
+/// CPU time used while idle for five seconds.
+fn tui_process(db: &Path) -> Result<(), Error> {
+    let tmux = |args: &[&str]| Command::new("tmux").args(args).output();
+    let session = "peixun-bench";
+    let cmd = format!("{BIN} --db {}", path(db)?);
+    let started = Instant::now();
+    match tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &cmd,
+    ]) {
+        Ok(o) if o.status.success() => {}
+        _ => {
+            println!("tui process: tmux unavailable, skipped");
+            return Ok(());
+        }
+    }
+    let pane = || -> String {
+        tmux(&["capture-pane", "-p", "-t", session])
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    let wait = |text: &str| -> Option<Duration> {
+        let t = Instant::now();
+        while t.elapsed() < Duration::from_secs(10) {
+            if pane().contains(text) {
+                return Some(started.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        None
+    };
+    let first = wait("点名");
+    let pid: String = tmux(&["display-message", "-p", "-t", session, "#{pane_pid}"])
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    tmux(&["send-keys", "-t", session, "3"])?;
+    wait("考核");
+    std::thread::sleep(Duration::from_millis(500));
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let peak = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM"))
+        .unwrap_or("VmHWM: ?");
+    let cpu = || -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        let rest = stat.rsplit(')').next()?;
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+    };
+    let before = cpu();
+    std::thread::sleep(Duration::from_secs(5));
+    let after = cpu();
+    tmux(&["send-keys", "-t", session, "q"])?;
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = tmux(&["kill-session", "-t", session]);
+    if let Some(d) = first {
+        println!(
+            "{:<44} {:.1} ms (upper bound: tmux is polled every 2 ms)",
+            "tui process: start to first frame in tmux",
+            d.as_secs_f64() * 1e3
+        );
+    }
+    println!("{:<44} {}", "tui process: peak memory", peak.trim());
+    match (before, after) {
+        (Some(b), Some(a)) => println!(
+            "{:<44} {} ticks of 10 ms in 5 s",
+            "tui process: CPU while idle",
+            a.saturating_sub(b)
+        ),
+        _ => println!("tui process: CPU while idle not readable"),
+    }
+    Ok(())
+}
