@@ -620,7 +620,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
         }
         Command::Policy(PolicyCmd::Set { file }) => {
-            let p = crate::policy_file::load(&file).map_err(|x| x.to_string())?;
+            let p = crate::policy_file::load(&file).map_err(|x| i18n::policy_error(lang, &x))?;
             app.set_policy(p, now).map_err(e)?;
             Ok(saved())
         }
