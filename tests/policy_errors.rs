@@ -59,7 +59,10 @@ fn a_wrong_type_names_file_line_and_key_in_both_languages() {
     assert!(zh.contains("未做任何更改"), "{zh}");
     assert!(!zh.contains("invalid type"), "{zh}");
     assert!(en.contains("line 3, key `credits_per_year`"), "{en}");
-    assert!(en.contains("`forty` is not a whole number 0 or more"), "{en}");
+    assert!(
+        en.contains("`forty` is not a whole number 0 or more"),
+        "{en}"
+    );
     assert!(en.contains("nothing was changed"), "{en}");
 }
 
@@ -72,11 +75,17 @@ fn unknown_keys_choices_and_percentages() {
 
     let (zh, en) = refused("[leave]\nsick_approver = \"nobody\"\n");
     assert!(zh.contains("第 2 行,设置项 sick_approver"), "{zh}");
-    assert!(zh.contains("“nobody” 不是可选值;可选:office、leader"), "{zh}");
+    assert!(
+        zh.contains("“nobody” 不是可选值;可选:office、leader"),
+        "{zh}"
+    );
     assert!(en.contains("`nobody` is not one of office, leader"), "{en}");
 
     let (zh, en) = refused("[credits]\nlate_percent = 150\n");
-    assert!(zh.contains("第 2 行,设置项 late_percent:150 超过了 100%"), "{zh}");
+    assert!(
+        zh.contains("第 2 行,设置项 late_percent:150 超过了 100%"),
+        "{zh}"
+    );
     assert!(en.contains("150 is more than 100 percent"), "{en}");
 
     let (zh, en) = refused("official_leave_neutral = 3\n");
@@ -84,7 +93,10 @@ fn unknown_keys_choices_and_percentages() {
     assert!(en.contains("`3` is not true or false"), "{en}");
 
     let (zh, en) = refused("x = = 1\n");
-    assert!(zh.contains("第 1 行") && zh.contains("TOML 格式错误"), "{zh}");
+    assert!(
+        zh.contains("第 1 行") && zh.contains("TOML 格式错误"),
+        "{zh}"
+    );
     assert!(en.contains("line 1"), "{en}");
 }
 
@@ -97,7 +109,13 @@ fn a_missing_file_says_so() {
     let g = gone.to_str().expect("utf-8 path");
     let (ok, _, zh) = peixun(&db, None, &["policy", "set", g]);
     assert!(!ok);
-    assert!(zh.contains("无法读取考勤设置文件") && zh.contains("文件不存在"), "{zh}");
+    assert!(
+        zh.contains("无法读取考勤设置文件") && zh.contains("文件不存在"),
+        "{zh}"
+    );
     let (_, _, en) = peixun(&db, Some("en"), &["policy", "set", g]);
-    assert!(en.contains("cannot read policy file") && en.contains("no such file"), "{en}");
+    assert!(
+        en.contains("cannot read policy file") && en.contains("no such file"),
+        "{en}"
+    );
 }
