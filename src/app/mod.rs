@@ -184,6 +184,14 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
 }
 
+/// Whether this process runs with ids its user does not have (a setgid or
+/// setuid program). Such a process takes nothing from its environment that
+/// could change what it records.
+pub fn privileged() -> bool {
+    // SAFETY: these calls cannot fail and touch no memory.
+    unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }
+}
+
 /// The OS account running this process (its real user id's name).
 pub fn os_account() -> (String, bool) {
     // SAFETY: getuid cannot fail; getpwuid_r writes only into our buffers.

@@ -151,7 +151,19 @@ impl Store {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o660);
         // Made here so that it gets our mode; redb then fills the empty file.
-        drop(opts.open(path).map_err(|e| open_error(path, e))?);
+        let file = opts.open(path).map_err(|e| open_error(path, e))?;
+        // The umask may have taken the group's write bit (022) or more;
+        // the mode is set again so that the group can share the file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            if let Err(e) = file.set_permissions(std::fs::Permissions::from_mode(0o660)) {
+                drop(file);
+                let _ = std::fs::remove_file(path);
+                return Err(open_error(path, e));
+            }
+        }
+        drop(file);
         let db = builder().create(path).map_err(|e| {
             let _ = std::fs::remove_file(path);
             open_error(path, e)
