@@ -60,7 +60,10 @@ fn open(app: App, lang: Lang) -> Model {
 
 /// The screen as text lines, a wide character counted once.
 fn screen(m: &Model) -> Vec<String> {
-    let (w, h) = (120, 35);
+    screen_of(m, 120, 35)
+}
+
+fn screen_of(m: &Model, w: u16, h: u16) -> Vec<String> {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     t.draw(|f| peixun::tui::view::view(m, f)).expect("draw");
     let b = t.backend().buffer();
@@ -267,4 +270,70 @@ fn a_teacher_sees_only_entries_about_themselves() {
             .iter()
             .all(|e| e.teacher.as_ref() == Some(&t1))
     );
+}
+
+#[test]
+fn the_list_scrolls_to_the_selected_entry() {
+    let (_d, _p, mut app) = school();
+    let everyone: Vec<TeacherId> = app
+        .roll_view(TODAY)
+        .expect("roll")
+        .lines
+        .iter()
+        .filter(|l| l.outcome.category == peixun::core::Category::Pending)
+        .map(|l| l.teacher.id.clone())
+        .collect();
+    app.answer(TODAY, Call::First, &everyone, at(15, 44))
+        .expect("first call");
+    for (i, t) in everyone.iter().enumerate() {
+        let facts = RollFacts {
+            first_call: true,
+            remark: format!("座位 {i}"),
+            ..RollFacts::default()
+        };
+        app.correct_facts(TODAY, t, facts, "补备注", at(15, 45))
+            .expect("remark");
+    }
+    let mut m = open(app, Lang::En);
+    press(&mut m, KeyCode::Char('5'));
+    let n = m.history.entries.len();
+    assert!(n > 20, "{n} entries");
+    // 20 lines: 9 rows of the list fit; go well below them.
+    for _ in 0..15 {
+        press(&mut m, KeyCode::Down);
+    }
+    let e = m.history.entries[15].clone();
+    let lines = screen_of(&m, 120, 20);
+    let detail = format!("#{}  {}", e.seq, e.at.format("%Y-%m-%d %H:%M:%S"));
+    assert!(
+        lines.iter().any(|l| l.starts_with(&detail)),
+        "no {detail:?}:\n{}",
+        lines.join("\n")
+    );
+    let shown = lines.iter().filter(|l| l.starts_with("2026-11-26")).count();
+    assert!(
+        (5..=10).contains(&shown),
+        "{shown} rows:\n{}",
+        lines.join("\n")
+    );
+    // The selected entry's row is among them, and the newest is not.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("2026-11-26") && l.contains(&e.target)),
+        "{}",
+        lines.join("\n")
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("account zhang")),
+        "{}",
+        lines.join("\n")
+    );
+    // The end of the list stops at the oldest entry.
+    for _ in 0..n {
+        press(&mut m, KeyCode::PageDown);
+    }
+    assert_eq!(m.history.cursor, n - 1);
+    let lines = screen_of(&m, 120, 20).join("\n");
+    assert!(lines.contains("account tester"), "{lines}");
 }

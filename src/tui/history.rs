@@ -149,8 +149,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         return;
     }
     let headers = i18n::history_screen_headers(l);
-    let cells: Vec<Vec<String>> = h
-        .entries
+    // Only the rows that fit are worded: a year's history has thousands.
+    let fits = (list.height as usize).saturating_sub(1).max(1);
+    let start = (h.cursor + 1).saturating_sub(fits);
+    let end = (start + fits).min(h.entries.len());
+    let cells: Vec<Vec<String>> = h.entries[start..end]
         .iter()
         .map(|e| {
             vec![
@@ -168,7 +171,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let table = Table::new(rows, constraints)
         .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
         .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
-    let mut state = TableState::default().with_selected(Some(h.cursor));
+    let mut state = TableState::default().with_selected(Some(h.cursor - start));
     f.render_stateful_widget(table, list, &mut state);
     if let Some(e) = h.entries.get(h.cursor) {
         let none = || "—".to_string();
