@@ -233,6 +233,10 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (Lang::Zh, MissingEvidence { id, what }) => {
             format!("请假 {id} 缺少{},不能批准", evidence_zh(what))
         }
+        (Lang::Zh, OwnLeave { id, action }) => format!(
+            "请假 {id} 是你本人的请假:任何人都不能{}自己的请假,未做任何更改",
+            step_zh(action)
+        ),
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
         (Lang::En, other) => other.to_string(),
     }

@@ -119,3 +119,25 @@ fn a_missing_file_says_so() {
         "{en}"
     );
 }
+
+#[test]
+fn someone_not_the_office_is_refused_before_the_file_is_read() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("p.redb");
+    assert!(peixun(&db, None, &["init"]).0);
+    assert!(
+        peixun(
+            &db,
+            None,
+            &["account", "set", "leader1", "--roles", "leader"]
+        )
+        .0
+    );
+    // The file does not exist: the refusal is about the role, not the file.
+    let gone = dir.path().join("nope.toml");
+    let g = gone.to_str().expect("utf-8 path");
+    let (ok, _, en) = peixun(&db, Some("en"), &["--as", "leader1", "policy", "set", g]);
+    assert!(!ok);
+    assert!(en.contains("training office"), "{en}");
+    assert!(!en.contains("no such file"), "{en}");
+}

@@ -459,8 +459,11 @@ fn nobody_decides_their_own_leave() {
     let e = lt
         .approve_leave(l.leaders_own, "", now())
         .expect_err("own leave approved");
+    assert!(matches!(e, AppError::OwnLeave { .. }), "{e:?}");
     let msg = i18n::error(Lang::En, &e);
     assert!(msg.contains("own leave"), "{msg}");
+    let msg = i18n::error(Lang::Zh, &e);
+    assert!(msg.contains("本人的请假") && msg.contains("批准"), "{msg}");
     let e = lt
         .reject_leave(l.leaders_own, "x", now())
         .expect_err("own leave rejected");

@@ -81,6 +81,11 @@ pub enum AppError {
     MissingEvidence { id: LeaveId, what: &'static str },
     #[error("only emergency sick leave may be asked for after the session")]
     AfterTheFact,
+    /// Whatever roles they hold, nobody decides their own leave.
+    #[error(
+        "leave {id} is your own leave: nobody may {action} their own leave; nothing was changed"
+    )]
+    OwnLeave { id: LeaveId, action: &'static str },
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
