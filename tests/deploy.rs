@@ -393,3 +393,36 @@ fn the_shared_server_recipe_works() {
 fn path(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 path")
 }
+
+/// `peixun init` under a umask; returns the new file's mode.
+fn init_mode(db: &Path, umask: &str) -> u32 {
+    let out = run(Command::new("/bin/sh")
+        .args(["-c", &format!("umask {umask}; exec \"$0\" --lang en init")])
+        .arg(BIN)
+        .env("PEIXUN_DB", db)
+        .env_remove("PEIXUN_NOW"));
+    ok(out, &format!("init under umask {umask}"));
+    std::fs::metadata(db).expect("stat").mode() & 0o7777
+}
+
+#[test]
+fn a_new_database_is_never_readable_by_others() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    // A personal file: the umask decides, but never beyond owner and group.
+    assert_eq!(init_mode(&dir.path().join("a.redb"), "000"), 0o660);
+    assert_eq!(init_mode(&dir.path().join("b.redb"), "022"), 0o640);
+    assert_eq!(init_mode(&dir.path().join("c.redb"), "077"), 0o600);
+    // In a shared (setgid) directory the group keeps read and write,
+    // whatever the umask.
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).expect("mkdir");
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o2770)).expect("chmod");
+    assert_eq!(
+        std::fs::metadata(&shared).expect("stat").mode() & 0o2000,
+        0o2000,
+        "this system did not keep the setgid bit on a directory"
+    );
+    for (name, umask) in [("d.redb", "077"), ("e.redb", "022")] {
+        assert_eq!(init_mode(&shared.join(name), umask), 0o660, "umask {umask}");
+    }
+}

@@ -173,7 +173,7 @@ impl Model {
         }
     }
 
-    pub(super) fn say(&mut self, text: String) {
+    fn say(&mut self, text: String) {
         self.status = Some((text, false));
     }
 
