@@ -233,6 +233,10 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (Lang::Zh, MissingEvidence { id, what }) => {
             format!("请假 {id} 缺少{},不能批准", evidence_zh(what))
         }
+        (Lang::Zh, OwnLeave { id, action }) => format!(
+            "请假 {id} 是你本人的请假:任何人都不能{}自己的请假,未做任何更改",
+            step_zh(action)
+        ),
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
         (Lang::En, other) => other.to_string(),
     }
@@ -630,5 +634,213 @@ pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
         SortNext => l.t("换排序列", "sort by the next column"),
         Reverse => l.t("倒序", "reverse the order"),
         Group => l.t("按教研组筛选", "filter by group"),
+        FilterTeacher => l.t("按教师筛选", "filter by teacher"),
+        FilterSession => l.t("按活动筛选", "filter by session"),
+        ClearFilters => l.t("清除筛选", "clear the filters"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Issue 5: policy-file errors, the history screen.
+// ---------------------------------------------------------------------------
+
+/// A policy-file error in the user's language: the file, the line and the
+/// key, then what is wrong with it.
+pub fn policy_error(l: Lang, e: &crate::policy_file::PolicyError) -> String {
+    use crate::policy_file::PolicyError::*;
+    match e {
+        Read { path, source } => {
+            let why = match source.kind() {
+                std::io::ErrorKind::NotFound => l.t("文件不存在", "no such file").to_string(),
+                std::io::ErrorKind::PermissionDenied => {
+                    l.t("没有读取权限", "permission denied").to_string()
+                }
+                std::io::ErrorKind::InvalidData => {
+                    l.t("不是 UTF-8 文本", "not UTF-8 text").to_string()
+                }
+                _ => source.to_string(),
+            };
+            match l {
+                Lang::Zh => format!("无法读取考勤设置文件 {path}:{why}"),
+                Lang::En => format!("cannot read policy file {path}: {why}"),
+            }
+        }
+        Parse {
+            path,
+            line,
+            key,
+            problem,
+        } => {
+            let what = policy_problem(l, problem);
+            match (l, key) {
+                (Lang::Zh, Some(k)) => {
+                    format!("考勤设置文件 {path} 第 {line} 行,设置项 {k}:{what};未做任何更改")
+                }
+                (Lang::Zh, None) => {
+                    format!("考勤设置文件 {path} 第 {line} 行:{what};未做任何更改")
+                }
+                (Lang::En, Some(k)) => format!(
+                    "policy file {path}, line {line}, key `{k}`: {what}; nothing was changed"
+                ),
+                (Lang::En, None) => {
+                    format!("policy file {path}, line {line}: {what}; nothing was changed")
+                }
+            }
+        }
+    }
+}
+
+fn policy_problem(l: Lang, p: &crate::policy_file::Problem) -> String {
+    use crate::policy_file::{Expected, Problem::*};
+    let list = |v: &[String]| v.join(l.t("、", ", "));
+    match (l, p) {
+        (Lang::Zh, UnknownKey { known }) if known.is_empty() => "没有这个设置项".into(),
+        (Lang::Zh, UnknownKey { known }) => {
+            format!("没有这个设置项;此处可用的有:{}", list(known))
+        }
+        (Lang::Zh, NotAChoice { value, choices }) => {
+            format!("“{value}” 不是可选值;可选:{}", list(choices))
+        }
+        (Lang::Zh, BadValue { value, expected }) => {
+            let want = match expected {
+                Expected::Count => "0 或正整数".to_string(),
+                Expected::Integer => "整数".to_string(),
+                Expected::Bool => "true 或 false".to_string(),
+                Expected::Text => "带引号的文字".to_string(),
+                Expected::Other(s) => s.clone(),
+            };
+            format!("“{value}” 无效,应为{want}")
+        }
+        (Lang::Zh, OverHundred(v)) => format!("{v} 超过了 100%"),
+        (Lang::Zh, Syntax(m)) => format!("TOML 格式错误({m})"),
+        (Lang::En, p) => p.to_string(),
+    }
+}
+
+/// Texts of the history screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum H {
+    Tab,
+    Teacher,
+    Session,
+    All,
+    ScopeAll,
+    ScopeOwn,
+    Hint,
+    Empty,
+    New,
+    Removed,
+    Unchanged,
+    Before,
+    After,
+    Reason,
+    TeacherPrompt,
+    SessionPrompt,
+}
+
+pub fn history_ui(l: Lang, h: H) -> &'static str {
+    use H::*;
+    match h {
+        Tab => l.t("5 修改记录", "5 History"),
+        Teacher => l.t("教师", "teacher"),
+        Session => l.t("活动", "session"),
+        All => l.t("全部", "all"),
+        ScopeAll => l.t("(全部人员)", "(everyone)"),
+        ScopeOwn => l.t("(仅与本人有关)", "(only about you)"),
+        Hint => l.t(
+            "t 按教师  s 按活动  c 清除",
+            "t teacher  s session  c clear",
+        ),
+        Empty => l.t("没有修改记录", "No changes recorded"),
+        New => l.t("(新建)", "(new)"),
+        Removed => l.t("(删除)", "(removed)"),
+        Unchanged => l.t("(无变化)", "(no change)"),
+        Before => l.t("原值", "before"),
+        After => l.t("新值", "after"),
+        Reason => l.t("原因", "reason"),
+        TeacherPrompt => l.t(
+            "按教师筛选(工号、姓名或拼音;空=全部)",
+            "Filter by teacher (id, name or pinyin; empty = all)",
+        ),
+        SessionPrompt => l.t(
+            "按活动筛选(活动编号;空=全部)",
+            "Filter by session (its number; empty = all)",
+        ),
+    }
+}
+
+/// Column headers of the history screen.
+pub fn history_screen_headers(l: Lang) -> [&'static str; 6] {
+    [
+        l.t("时间", "when"),
+        l.t("操作人", "who"),
+        l.t("操作", "action"),
+        l.t("对象", "what"),
+        l.t("原值→新值", "before→after"),
+        l.t("原因", "reason"),
+    ]
+}
+
+/// A history action (`roll.correct`, ...) in words; an unknown one as is.
+pub fn history_action(l: Lang, action: &str) -> &str {
+    match action {
+        "account.add" => l.t("添加账号", "account added"),
+        "account.set" => l.t("设置账号", "account set"),
+        "demo" => l.t("生成示例", "demo"),
+        "leave.request" => l.t("请假申请", "leave request"),
+        "leave.approve" => l.t("批准请假", "leave approved"),
+        "leave.reject" => l.t("驳回请假", "leave rejected"),
+        "leave.withdraw" => l.t("撤回请假", "leave withdrawn"),
+        "leave.evidence" => l.t("请假材料", "leave evidence"),
+        "policy.set" => l.t("修改考勤设置", "policy set"),
+        "roll.state" => l.t("点名进度", "roll step"),
+        "roll.first_call" => l.t("第一次点名", "first call"),
+        "roll.second_call" => l.t("第二次点名", "second call"),
+        "roll.arrive" => l.t("记迟到", "late arrival"),
+        "roll.leave_early" => l.t("记早退", "early leave"),
+        "roll.undo" => l.t("撤销", "undo"),
+        "roll.correct" => l.t("更正考勤", "correction"),
+        "session.add" => l.t("添加活动", "session added"),
+        "teacher.add" => l.t("添加教师", "teacher added"),
+        "term.add" => l.t("添加学期", "term added"),
+        other => other,
+    }
+}
+
+/// A field of a stored record, as the history screen names it.
+pub fn history_field(l: Lang, field: &str) -> &str {
+    match field {
+        "first_call" => l.t("第一次点名", "first call"),
+        "second_call" => l.t("第二次点名", "second call"),
+        "arrived" => l.t("到达", "arrived"),
+        "left_early" => l.t("早退", "left early"),
+        "remark" => l.t("备注", "remark"),
+        "leave_note" => l.t("请假条", "leave note"),
+        "hospital_certificate" => l.t("医院证明", "hospital certificate"),
+        "roles" => l.t("角色", "roles"),
+        "teacher" => l.t("教师", "teacher"),
+        "status" => l.t("状态", "status"),
+        "comment" => l.t("意见", "comment"),
+        other => other,
+    }
+}
+
+/// A history entry's target (`session 3 / T001`, `leave 5`, ...) with its
+/// leading word in the user's language.
+pub fn history_target(l: Lang, target: &str) -> String {
+    let (head, rest) = target.split_once(' ').unwrap_or((target, ""));
+    let word = match head {
+        "session" => l.t("活动", "session"),
+        "account" => l.t("账号", "account"),
+        "leave" => l.t("请假", "leave"),
+        "teacher" => l.t("教师", "teacher"),
+        "term" => l.t("学期", "term"),
+        "policy" => l.t("考勤设置", "policy"),
+        _ => return target.to_string(),
+    };
+    if rest.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} {rest}")
     }
 }

@@ -1094,9 +1094,14 @@ fn parse_error(text: &str) -> (usize, String, String) {
         Ok(p) => panic!("expected an error for {text:?}, got {p:?}"),
         Err(e @ PolicyError::Parse { .. }) => {
             let shown = e.to_string();
-            let PolicyError::Parse { line, message, .. } = e else {
+            let PolicyError::Parse {
+                line, key, problem, ..
+            } = e
+            else {
                 unreachable!()
             };
+            // The key and the problem, as the English message words them.
+            let message = format!("{} {problem}", key.unwrap_or_default());
             (line, message, shown)
         }
         Err(e) => panic!("expected a parse error, got {e}"),

@@ -156,10 +156,7 @@ impl App {
         self.actor.require(&format!("leave {action}"), &[role])?;
         // Nobody decides their own leave, whatever roles they hold.
         if self.actor.teacher.as_ref() == Some(&before.teacher) {
-            return Err(AppError::Forbidden {
-                action: format!("leave {action} (own leave)"),
-                needs: vec![role],
-            });
+            return Err(AppError::OwnLeave { id, action });
         }
         if before.status != LeaveStatus::Pending {
             return Err(AppError::LeaveState {

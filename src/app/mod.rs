@@ -81,6 +81,11 @@ pub enum AppError {
     MissingEvidence { id: LeaveId, what: &'static str },
     #[error("only emergency sick leave may be asked for after the session")]
     AfterTheFact,
+    /// Whatever roles they hold, nobody decides their own leave.
+    #[error(
+        "leave {id} is your own leave: nobody may {action} their own leave; nothing was changed"
+    )]
+    OwnLeave { id: LeaveId, action: &'static str },
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -188,6 +193,14 @@ impl App {
 /// JSON of a value for the history's before/after columns.
 pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()
+}
+
+/// Whether this process runs with ids its user does not have (a setgid or
+/// setuid program). Such a process takes nothing from its environment that
+/// could change what it records.
+pub fn privileged() -> bool {
+    // SAFETY: these calls cannot fail and touch no memory.
+    unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }
 }
 
 /// The OS account running this process (its real user id's name).

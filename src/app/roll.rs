@@ -110,16 +110,14 @@ impl RollView {
 const ROLL_ROLES: &[Role] = &[Role::Office];
 
 impl App {
-    /// The roll of one session: every expected teacher, in id order.
+    /// The roll of one session: every expected teacher, in id order. A
+    /// teacher sees only their own line, as with every other record.
     pub fn roll_view(&self, id: SessionId) -> Result<RollView> {
         let r = self.store.read()?;
         let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
-        Ok(RollView::build(
-            record,
-            r.teachers()?,
-            r.session_facts(id)?,
-            r.leaves()?,
-        ))
+        let mut view = RollView::build(record, r.teachers()?, r.session_facts(id)?, r.leaves()?);
+        view.lines.retain(|l| self.actor.may_see(&l.teacher.id));
+        Ok(view)
     }
 
     /// Starts (or continues) a call without marking anyone.

@@ -300,10 +300,13 @@ pub enum AccountCmd {
 pub type Outcome = Result<String, String>;
 
 /// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
-/// so that scripts and tests can replay a term.
+/// so that scripts and tests can replay a term. A setgid (or setuid)
+/// program ignores `PEIXUN_NOW`: on a shared server the user must not set
+/// the time their changes are recorded at (docs/deploy.md).
 pub fn now() -> NaiveDateTime {
     std::env::var("PEIXUN_NOW")
         .ok()
+        .filter(|_| !app::privileged())
         .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
         .unwrap_or_else(|| Local::now().naive_local())
 }
@@ -620,7 +623,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
         }
         Command::Policy(PolicyCmd::Set { file }) => {
-            let p = crate::policy_file::load(&file).map_err(|x| x.to_string())?;
+            // Refused before the file is read: a setgid program reads no
+            // file for someone who may not use the result (docs/deploy.md).
+            app.actor
+                .require("policy set", &[Role::Office])
+                .map_err(e)?;
+            let p = crate::policy_file::load(&file).map_err(|x| i18n::policy_error(lang, &x))?;
             app.set_policy(p, now).map_err(e)?;
             Ok(saved())
         }

@@ -119,6 +119,25 @@ fn builder() -> Builder {
     b
 }
 
+/// Gives a new file's group read and write when that group is a shared
+/// one: the directory is setgid, or the file's group is not the creator's
+/// own (real) group.
+#[cfg(unix)]
+fn share_with_group(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let setgid_dir = std::fs::metadata(dir)?.mode() & 0o2000 != 0;
+    // SAFETY: getgid cannot fail and touches no memory.
+    let own_group = file.metadata()?.gid() == unsafe { libc::getgid() };
+    if setgid_dir || !own_group {
+        file.set_permissions(std::fs::Permissions::from_mode(0o660))?;
+    }
+    Ok(())
+}
+
 fn open_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
     StoreError::Open {
         path: path.to_path_buf(),
@@ -152,7 +171,18 @@ impl Store {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o660);
         // Made here so that it gets our mode; redb then fills the empty file.
-        drop(opts.open(path).map_err(|e| open_error(path, e))?);
+        let file = opts.open(path).map_err(|e| open_error(path, e))?;
+        // A file of a shared group (made in a setgid directory, or by a
+        // setgid program) must stay writable by that group, whatever the
+        // umask took away (022, 077); elsewhere the umask decides
+        // (docs/deploy.md).
+        #[cfg(unix)]
+        if let Err(e) = share_with_group(&file, path) {
+            drop(file);
+            let _ = std::fs::remove_file(path);
+            return Err(open_error(path, e));
+        }
+        drop(file);
         let db = builder().create(path).map_err(|e| {
             let _ = std::fs::remove_file(path);
             open_error(path, e)

@@ -33,6 +33,12 @@ pub enum Action {
     SortNext,
     Reverse,
     Group,
+    /// History: show only one teacher's entries.
+    FilterTeacher,
+    /// History: show only one session's entries.
+    FilterSession,
+    /// History: show every entry again.
+    ClearFilters,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -57,7 +63,8 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
         ],
         1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
         2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
-        _ => &[Up, Down, Find],
+        3 => &[Up, Down, Find],
+        _ => &[Up, Down, FilterTeacher, FilterSession, ClearFilters],
     }
 }
 
@@ -94,6 +101,9 @@ impl Default for Keymap {
             (SortNext, c('o')),
             (Reverse, c('R')),
             (Group, c('g')),
+            (FilterTeacher, c('t')),
+            (FilterSession, c('s')),
+            (ClearFilters, c('c')),
         ]
         .into_iter()
         .collect();

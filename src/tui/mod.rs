@@ -3,6 +3,7 @@
 //! generation number (one small read) and redraws only if someone else
 //! wrote. No busy loop, no store call in the drawing code.
 
+pub mod history;
 pub mod keymap;
 pub mod model;
 pub mod view;

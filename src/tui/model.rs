@@ -14,7 +14,9 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
-pub const TABS: usize = 4;
+pub const TABS: usize = 5;
+/// The history screen's tab.
+pub const HISTORY_TAB: usize = 4;
 
 /// What a key press or the clock tells the app.
 #[derive(Debug, Clone)]
@@ -48,6 +50,11 @@ pub enum Modal {
     Form {
         fields: Vec<Input>,
         focus: usize,
+    },
+    /// The history screen's teacher (or session) filter being typed.
+    HistoryFilter {
+        session: bool,
+        input: Input,
     },
 }
 
@@ -100,6 +107,7 @@ pub struct Model {
     pub leave: LeaveScreen,
     pub standings: StandingsScreen,
     pub teacher: TeacherScreen,
+    pub history: super::history::HistoryScreen,
 }
 
 impl Model {
@@ -142,6 +150,7 @@ impl Model {
                 cursor: 0,
                 record: None,
             },
+            history: Default::default(),
         };
         m.pick_today_session();
         m.reload();
@@ -168,7 +177,7 @@ impl Model {
         self.status = Some((text, false));
     }
 
-    fn fail(&mut self, e: AppError) {
+    pub(super) fn fail(&mut self, e: AppError) {
         self.status = Some((i18n::error(self.lang, &e), true));
     }
 
@@ -214,6 +223,10 @@ impl Model {
         self.standings.rows = rows;
         self.sort_standings();
         self.refresh_teacher()?;
+        // The history is read only while its screen is shown.
+        if self.tab == HISTORY_TAB {
+            self.history.load(&self.app)?;
+        }
         Ok(())
     }
 
@@ -336,11 +349,12 @@ impl Model {
             return;
         }
         let k = &self.keys;
+        let tab = self.tab;
         if k.is(Action::Quit, &key) {
             self.quit = true;
         } else if k.is(Action::Help, &key) {
             self.modal = Some(Modal::Help);
-        } else if let KeyCode::Char(c @ '1'..='4') = key.code {
+        } else if let KeyCode::Char(c @ '1'..='5') = key.code {
             self.tab = c as usize - '1' as usize;
         } else if key.code == KeyCode::Tab {
             self.tab = (self.tab + 1) % TABS;
@@ -351,12 +365,21 @@ impl Model {
                 0 => self.roll_key(key),
                 1 => self.leave_key(key),
                 2 => self.standings_key(key),
-                _ => self.teacher_key(key),
+                3 => self.teacher_key(key),
+                _ => self.history_key(key),
             }
+        }
+        if self.tab == HISTORY_TAB && tab != HISTORY_TAB {
+            self.reload();
         }
     }
 
-    fn move_cursor(cursor: &mut usize, len: usize, keys: &Keymap, key: &KeyEvent) -> bool {
+    pub(super) fn move_cursor(
+        cursor: &mut usize,
+        len: usize,
+        keys: &Keymap,
+        key: &KeyEvent,
+    ) -> bool {
         if keys.is(Action::Up, key) {
             *cursor = cursor.saturating_sub(1);
             true
@@ -778,6 +801,21 @@ impl Model {
                         fields[focus].handle(r);
                     }
                     self.modal = Some(Modal::Form { fields, focus });
+                }
+            },
+            Modal::HistoryFilter { session, mut input } => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    if let Err(e) = self.history_filter(session, input.value()) {
+                        self.fail(e);
+                        self.modal = Some(Modal::HistoryFilter { session, input });
+                    }
+                }
+                _ => {
+                    if let Some(r) = input_request(&key) {
+                        input.handle(r);
+                    }
+                    self.modal = Some(Modal::HistoryFilter { session, input });
                 }
             },
         }

@@ -33,7 +33,10 @@ pub fn view(m: &Model, f: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let titles = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher].map(|u| i18n::ui(l, u));
+    let mut titles = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher]
+        .map(|u| i18n::ui(l, u))
+        .to_vec();
+    titles.push(i18n::history_ui(l, i18n::H::Tab));
     f.render_widget(
         Tabs::new(titles)
             .select(m.tab)
@@ -44,7 +47,8 @@ pub fn view(m: &Model, f: &mut Frame) {
         0 => roll(m, f, body),
         1 => leave(m, f, body),
         2 => standings(m, f, body),
-        _ => teacher(m, f, body),
+        3 => teacher(m, f, body),
+        _ => super::history::draw(m, f, body),
     }
     let (text, style) = match &m.status {
         Some((s, true)) => (s.clone(), Style::new().fg(Color::Red)),
@@ -464,7 +468,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                 .chain([Action::Help, Action::Quit].iter())
                 .map(|a| Line::from(format!("{:>6}  {}", m.keys.label(*a), i18n::action(l, *a))))
                 .collect();
-            lines.push(Line::from("1-4/Tab  ⇄"));
+            lines.push(Line::from("1-5/Tab  ⇄"));
             let h = lines.len() as u16 + 2;
             (i18n::ui(l, U::HelpTitle).into(), lines, h)
         }
@@ -546,6 +550,18 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                 })
                 .collect();
             (i18n::ui(l, U::FormTitle).into(), lines, 10)
+        }
+        Modal::HistoryFilter { session, input } => {
+            let prompt = if *session {
+                i18n::H::SessionPrompt
+            } else {
+                i18n::H::TeacherPrompt
+            };
+            (
+                i18n::history_ui(l, prompt).into(),
+                vec![Line::from(input.value().to_string())],
+                3,
+            )
         }
     };
     let rect = centered(area, area.width.min(70), h);

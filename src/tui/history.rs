@@ -1,0 +1,272 @@
+//! The history screen: who changed what, when and why, newest first,
+//! filtered by teacher and by session. The entries come from the app
+//! layer's `App::history`, which already limits a teacher to entries about
+//! themselves; this screen never reads the store itself.
+
+use super::model::Model;
+use crate::core::{LeaveStatus, RollState, SessionId, TeacherId};
+use crate::i18n::{self, H, Lang};
+use crate::store::HistoryEntry;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use serde_json::Value;
+use unicode_width::UnicodeWidthStr;
+
+/// The screen's state: the entries as shown and the filters that chose them.
+#[derive(Default)]
+pub struct HistoryScreen {
+    /// Newest first.
+    pub entries: Vec<HistoryEntry>,
+    pub teacher: Option<TeacherId>,
+    pub session: Option<SessionId>,
+    pub cursor: usize,
+}
+
+impl HistoryScreen {
+    /// Reloads the entries through the app layer with the current filters.
+    pub fn load(&mut self, app: &crate::app::App) -> Result<(), crate::app::AppError> {
+        let mut entries = app.history(self.teacher.as_ref(), self.session)?;
+        entries.reverse();
+        self.entries = entries;
+        self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
+        Ok(())
+    }
+}
+
+/// One JSON value as the user reads it: yes/no, times, states in words.
+fn value(l: Lang, v: &Value) -> String {
+    if let Ok(s) = serde_json::from_value::<LeaveStatus>(v.clone()) {
+        return i18n::leave_status(l, s).to_string();
+    }
+    if let Ok(s) = serde_json::from_value::<RollState>(v.clone()) {
+        return i18n::roll_state(l, s).to_string();
+    }
+    match v {
+        Value::Null => "—".into(),
+        Value::Bool(b) => i18n::yes_no(l, *b).into(),
+        Value::String(s) if s.is_empty() => "—".into(),
+        // Times are stored as HH:MM:SS; the seconds say nothing here.
+        Value::String(s) => match chrono::NaiveTime::parse_from_str(s, "%H:%M:%S") {
+            Ok(t) => t.format("%H:%M").to_string(),
+            Err(_) => s.clone(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// The change of one entry in one line: `field: old→new` for each field
+/// that changed, or `old→new` for a single value.
+pub fn change(l: Lang, e: &HistoryEntry) -> String {
+    let parse = |s: &Option<String>| s.as_deref().and_then(|j| serde_json::from_str(j).ok());
+    let before: Option<Value> = parse(&e.before);
+    let after: Option<Value> = parse(&e.after);
+    match (before, after) {
+        (None, None) => String::new(),
+        (None, Some(_)) => i18n::history_ui(l, H::New).to_string(),
+        (Some(_), None) => i18n::history_ui(l, H::Removed).to_string(),
+        (Some(Value::Object(b)), Some(Value::Object(a))) => {
+            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            let parts: Vec<String> = keys
+                .into_iter()
+                .filter(|k| b.get(*k) != a.get(*k))
+                .map(|k| {
+                    let old = b.get(k).map_or("—".into(), |v| value(l, v));
+                    let new = a.get(k).map_or("—".into(), |v| value(l, v));
+                    format!("{}: {old}→{new}", i18n::history_field(l, k))
+                })
+                .collect();
+            if parts.is_empty() {
+                i18n::history_ui(l, H::Unchanged).to_string()
+            } else {
+                parts.join("; ")
+            }
+        }
+        (Some(b), Some(a)) => format!("{}→{}", value(l, &b), value(l, &a)),
+    }
+}
+
+/// Fixed widths that fit the cells but never more than `max`; the
+/// `flexible` column takes what is left.
+fn widths(headers: &[&str], rows: &[Vec<String>], max: &[u16], flexible: usize) -> Vec<Constraint> {
+    (0..headers.len())
+        .map(|i| {
+            if i == flexible {
+                return Constraint::Min(12);
+            }
+            let w = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .chain([headers[i].width()])
+                .max()
+                .unwrap_or(0) as u16;
+            Constraint::Length(w.min(max[i]))
+        })
+        .collect()
+}
+
+/// Draws the screen: the filters, the list, and the selected entry in full.
+pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let h = &m.history;
+    let [head, list, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(6),
+    ])
+    .areas(area);
+    let all = i18n::history_ui(l, H::All);
+    let teacher = h.teacher.as_ref().map_or(all.to_string(), |t| t.0.clone());
+    let session = h.session.map_or(all.to_string(), |s| s.to_string());
+    let scope = if m
+        .app
+        .actor
+        .roles
+        .iter()
+        .any(|r| crate::app::STAFF.contains(r))
+    {
+        H::ScopeAll
+    } else {
+        H::ScopeOwn
+    };
+    f.render_widget(
+        Paragraph::new(format!(
+            "{} [{teacher}]  {} [{session}]  {}  {}",
+            i18n::history_ui(l, H::Teacher),
+            i18n::history_ui(l, H::Session),
+            i18n::history_ui(l, scope),
+            i18n::history_ui(l, H::Hint)
+        )),
+        head,
+    );
+    if h.entries.is_empty() {
+        f.render_widget(Paragraph::new(i18n::history_ui(l, H::Empty)), list);
+        return;
+    }
+    let headers = i18n::history_screen_headers(l);
+    // Only the rows that fit are worded: a year's history has thousands.
+    let fits = (list.height as usize).saturating_sub(1).max(1);
+    let start = (h.cursor + 1).saturating_sub(fits);
+    let end = (start + fits).min(h.entries.len());
+    let cells: Vec<Vec<String>> = h.entries[start..end]
+        .iter()
+        .map(|e| {
+            vec![
+                e.at.format("%Y-%m-%d %H:%M").to_string(),
+                e.who.clone(),
+                i18n::history_action(l, &e.action).to_string(),
+                i18n::history_target(l, &e.target),
+                change(l, e),
+                e.reason.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
+    let rows = cells.into_iter().map(Row::new);
+    let table = Table::new(rows, constraints)
+        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    let mut state = TableState::default().with_selected(Some(h.cursor - start));
+    f.render_stateful_widget(table, list, &mut state);
+    if let Some(e) = h.entries.get(h.cursor) {
+        let none = || "—".to_string();
+        let lines = vec![
+            Line::from(format!(
+                "#{}  {}  {}  {}  {}",
+                e.seq,
+                e.at.format("%Y-%m-%d %H:%M:%S"),
+                e.who,
+                i18n::history_action(l, &e.action),
+                i18n::history_target(l, &e.target)
+            )),
+            Line::from(format!(
+                "{}: {}",
+                i18n::history_ui(l, H::Before),
+                e.before.clone().unwrap_or_else(none)
+            )),
+            Line::from(format!(
+                "{}: {}",
+                i18n::history_ui(l, H::After),
+                e.after.clone().unwrap_or_else(none)
+            )),
+            Line::from(format!(
+                "{}: {}",
+                i18n::history_ui(l, H::Reason),
+                e.reason.clone().unwrap_or_else(none)
+            )),
+        ];
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::new().borders(Borders::TOP)),
+            detail,
+        );
+    }
+}
+
+impl Model {
+    /// A key on the history screen.
+    pub(super) fn history_key(&mut self, key: crossterm::event::KeyEvent) {
+        use super::keymap::Action;
+        use super::model::Modal;
+        let len = self.history.entries.len();
+        if Model::move_cursor(&mut self.history.cursor, len, &self.keys, &key) {
+            return;
+        }
+        let k = &self.keys;
+        if k.is(Action::FilterTeacher, &key) || k.is(Action::FilterSession, &key) {
+            let session = k.is(Action::FilterSession, &key);
+            let now = if session {
+                self.history.session.map(|s| s.to_string())
+            } else {
+                self.history.teacher.as_ref().map(|t| t.0.clone())
+            };
+            self.modal = Some(Modal::HistoryFilter {
+                session,
+                input: tui_input::Input::new(now.unwrap_or_default()),
+            });
+        } else if k.is(Action::ClearFilters, &key) {
+            self.history.teacher = None;
+            self.history.session = None;
+            self.history.cursor = 0;
+            self.reload();
+        }
+    }
+
+    /// Sets the teacher or session filter from what was typed; empty
+    /// clears it. A teacher is found the way every other screen finds one.
+    pub(super) fn history_filter(
+        &mut self,
+        session: bool,
+        typed: &str,
+    ) -> Result<(), crate::app::AppError> {
+        let typed = typed.trim();
+        if session {
+            self.history.session = if typed.is_empty() {
+                None
+            } else {
+                let id = typed
+                    .parse::<u32>()
+                    .map_err(|_| crate::app::AppError::Invalid {
+                        field: "session",
+                        value: typed.to_string(),
+                        why: i18n::text(self.lang, i18n::T::WantNumber).into(),
+                    })?;
+                Some(self.app.session(SessionId(id))?.session.id)
+            };
+        } else {
+            self.history.teacher = if typed.is_empty() {
+                None
+            } else {
+                Some(self.app.resolve_teacher(typed)?)
+            };
+        }
+        self.history.cursor = 0;
+        self.history.load(&self.app)
+    }
+}
