@@ -1,4 +1,5 @@
-//! The kept tallies (issue 9) must always equal a full recount of the facts:
+//! The kept tallies (issue 9) must always equal a full recount of the facts,
+//! and the leave indexes what a scan of every request finds:
 //! random sequences of changes, in random groupings into transactions, are
 //! written through the store, and after every commit what the standings read
 //! is compared with what a rescan of every fact gives.
@@ -256,6 +257,21 @@ proptest! {
                 if kept != fresh {
                     problems.push(format!("after {:?}:\n kept {kept:?}\n fresh {fresh:?}", &rest[..n]));
                 }
+                // The leave indexes find exactly what a scan of every request finds.
+                let all = r.leaves()?;
+                for rec in r.sessions()? {
+                    let ids = |ls: Vec<Leave>| ls.into_iter().map(|l| l.id).collect::<Vec<_>>();
+                    let found = ids(r.leaves_covering(&rec.session)?);
+                    let scanned = ids(all.iter().filter(|l| l.cover.covers(&rec.session)).cloned().collect());
+                    if found != scanned {
+                        problems.push(format!("session {}: index {found:?}, scan {scanned:?}", rec.session.id));
+                    }
+                }
+                let open: Vec<_> = r.open_leaves()?.into_iter().map(|l| l.id).collect();
+                let pending: Vec<_> = all.iter().filter(|l| l.status == LeaveStatus::Pending).map(|l| l.id).collect();
+                if open != pending {
+                    problems.push(format!("open leaves: index {open:?}, scan {pending:?}"));
+                }
                 rest = &rest[n..];
             }
             Ok(problems)
@@ -282,6 +298,14 @@ fn an_older_file_gains_its_tallies() {
         let tallies: redb::TableDefinition<(i32, &str), &[u8]> =
             redb::TableDefinition::new("tallies");
         assert!(txn.delete_table(tallies).unwrap());
+        let names: redb::TableDefinition<&str, &str> = redb::TableDefinition::new("names");
+        assert!(txn.delete_table(names).unwrap());
+        let open: redb::TableDefinition<u32, ()> = redb::TableDefinition::new("open_leaves");
+        assert!(txn.delete_table(open).unwrap());
+        for t in ["leaves_by_session", "leaves_by_day"] {
+            let d: redb::TableDefinition<(u32, u32), ()> = redb::TableDefinition::new(t);
+            txn.delete_table(d).unwrap();
+        }
         let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
         txn.open_table(meta)
             .unwrap()
@@ -294,4 +318,16 @@ fn an_older_file_gains_its_tallies() {
     let kept = r.tallies().unwrap();
     assert!(!kept.is_empty(), "the demo's facts are counted");
     assert_eq!(kept, r.recount().unwrap());
+    let pending: Vec<_> = r
+        .leaves()
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.status == LeaveStatus::Pending)
+        .collect();
+    assert!(!pending.is_empty(), "the demo has requests waiting");
+    assert_eq!(r.open_leaves().unwrap(), pending);
+    assert_eq!(
+        r.find_teachers(|_, _| true).unwrap().len(),
+        r.teachers().unwrap().len()
+    );
 }

@@ -259,6 +259,10 @@ impl App {
         let policy = r.policy()?;
         let all = match (&self.actor.teacher, self.actor.roles.as_slice()) {
             (Some(t), [Role::Teacher]) => r.teacher_leaves(t)?,
+            // The queue is read from its index, not from every request.
+            _ if matches!(filter, LeaveFilter::Waiting | LeaveFilter::Pending) => {
+                r.open_leaves()?
+            }
             _ => r.leaves()?,
         };
         Ok(all

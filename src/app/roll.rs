@@ -35,8 +35,8 @@ pub struct RollView {
 }
 
 impl RollView {
-    /// The roll from a snapshot's teachers, the session's facts and all
-    /// leave requests; shared by the screen and by closing, which must see
+    /// The roll from a snapshot's teachers, the session's facts and the
+    /// leave requests covering it; shared by the screen and by closing, which must see
     /// the same missing teachers as the transaction that closes.
     fn build(
         record: SessionRecord,
@@ -115,7 +115,8 @@ impl App {
     pub fn roll_view(&self, id: SessionId) -> Result<RollView> {
         let r = self.store.read()?;
         let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
-        let mut view = RollView::build(record, r.teachers()?, r.session_facts(id)?, r.leaves()?);
+        let leaves = r.leaves_covering(&record.session)?;
+        let mut view = RollView::build(record, r.teachers()?, r.session_facts(id)?, leaves);
         view.lines.retain(|l| self.actor.may_see(&l.teacher.id));
         Ok(view)
     }
@@ -261,7 +262,7 @@ impl App {
             rec.clone(),
             w.teachers()?,
             w.session_facts(id)?,
-            w.leaves()?,
+            w.leaves_covering(&rec.session)?,
         );
         let absent: Vec<Teacher> = view
             .missing()

@@ -8,6 +8,7 @@
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
 pub mod codec;
+mod leave_index;
 pub mod tables;
 pub mod tallies;
 
@@ -348,6 +349,9 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(HISTORY)?;
     txn.open_table(TALLIES)?;
     txn.open_table(NAMES)?;
+    txn.open_table(LEAVES_BY_SESSION)?;
+    txn.open_table(LEAVES_BY_DAY)?;
+    txn.open_table(OPEN_LEAVES)?;
     Ok(())
 }
 
@@ -358,22 +362,21 @@ fn upgrade(db: &Database) -> Result<()> {
     create_tables(&txn)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
-    // Schema 2 added the kept tallies and the names: fill them once.
-    {
-        let teachers = txn.open_table(TEACHERS)?;
-        let mut names = txn.open_table(NAMES)?;
-        for row in teachers.iter()? {
-            let (k, v) = row?;
-            let t: Teacher = decode(v.value(), "teachers", &k.value())?;
-            names.insert(t.id.0.as_str(), t.name.as_str())?;
-        }
-    }
     let mut w = Writer {
         txn,
         who: String::new(),
         at: NaiveDateTime::default(),
         recount: tallies::Recount::default(),
     };
+    // Schema 2 added tables derived from the records: fill them once.
+    for t in w.teachers()? {
+        w.txn
+            .open_table(NAMES)?
+            .insert(t.id.0.as_str(), t.name.as_str())?;
+    }
+    for l in w.leaves()? {
+        w.index_leave(None, &l)?;
+    }
     w.recount_all();
     w.flush_tallies()?;
     w.txn.commit()?;
@@ -724,16 +727,15 @@ impl Writer {
 
     /// Stores a leave request. A request belongs to one teacher for good.
     pub fn put_leave(&mut self, leave: &Leave) -> Result<()> {
-        if self
-            .leave(leave.id)?
-            .is_some_and(|l| l.teacher != leave.teacher)
-        {
+        let before = self.leave(leave.id)?;
+        if before.as_ref().is_some_and(|l| l.teacher != leave.teacher) {
             return Err(StoreError::Db(format!(
                 "leave {} belongs to another teacher",
                 leave.id
             )));
         }
         self.count_leave(leave)?;
+        self.index_leave(before.as_ref(), leave)?;
         let mut t = self.txn.open_table(LEAVES)?;
         t.insert(leave.id.0, encode(leave).as_slice())?;
         let mut idx = self.txn.open_table(LEAVES_BY_TEACHER)?;

@@ -33,3 +33,11 @@ pub const TALLIES: TableDefinition<(i32, &str), &[u8]> = TableDefinition::new("t
 /// Teacher id (工号) → name: what a lookup scans, without decoding whole
 /// teacher records. Kept with `TEACHERS` by `Writer::put_teacher`.
 pub const NAMES: TableDefinition<&str, &str> = TableDefinition::new("names");
+/// (session, leave id) → (): requests that name the session they cover.
+pub const LEAVES_BY_SESSION: TableDefinition<(u32, u32), ()> =
+    TableDefinition::new("leaves_by_session");
+/// (day, counted from 1 January of year 1, leave id) → (): requests that
+/// cover a range of dates, once per day.
+pub const LEAVES_BY_DAY: TableDefinition<(i32, u32), ()> = TableDefinition::new("leaves_by_day");
+/// Leave id → (): requests waiting for a decision (the queue).
+pub const OPEN_LEAVES: TableDefinition<u32, ()> = TableDefinition::new("open_leaves");
