@@ -189,7 +189,6 @@ impl Model {
     }
 
     fn try_reload(&mut self) -> Result<(), AppError> {
-        let now = self.now();
         self.generation = self.app.generation()?;
         self.roll.sessions = self.app.sessions()?;
         self.roll.index = self
@@ -207,6 +206,18 @@ impl Model {
             .leave
             .cursor
             .min(self.leave.list.len().saturating_sub(1));
+        self.reload_standings()?;
+        self.refresh_teacher()?;
+        // The history is read only while its screen is shown.
+        if self.tab == HISTORY_TAB {
+            self.history.load(&self.app)?;
+        }
+        Ok(())
+    }
+
+    /// Reloads the standings screen alone (a change of period needs no more).
+    fn reload_standings(&mut self) -> Result<(), AppError> {
+        let now = self.now();
         let period = if self.standings.year {
             Period::Year(self.app.current_year(now.date())?)
         } else {
@@ -222,11 +233,6 @@ impl Model {
         self.standings.groups = groups;
         self.standings.rows = rows;
         self.sort_standings();
-        self.refresh_teacher()?;
-        // The history is read only while its screen is shown.
-        if self.tab == HISTORY_TAB {
-            self.history.load(&self.app)?;
-        }
         Ok(())
     }
 
@@ -590,7 +596,9 @@ impl Model {
         let k = &self.keys;
         if k.is(Action::TogglePeriod, &key) {
             self.standings.year = !self.standings.year;
-            self.reload();
+            if let Err(e) = self.reload_standings() {
+                self.fail(e);
+            }
         } else if k.is(Action::SortNext, &key) {
             self.standings.sort = (self.standings.sort + 1) % 14;
             self.sort_standings();
