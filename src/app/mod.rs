@@ -7,11 +7,14 @@
 pub mod accounts;
 pub mod demo;
 pub mod history;
+pub mod import;
 pub mod leave;
 pub mod lookup;
 pub mod policy;
+pub mod publish;
 pub mod roll;
 pub mod roster;
+pub mod school;
 pub mod standings;
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
@@ -81,6 +84,9 @@ pub enum AppError {
     MissingEvidence { id: LeaveId, what: &'static str },
     #[error("only emergency sick leave may be asked for after the session")]
     AfterTheFact,
+    /// A file to import or export was refused (see `crate::io`).
+    #[error(transparent)]
+    Import(crate::io::ImportError),
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub struct StandingRow {
     pub teacher: Teacher,
     pub standing: Standing,
+    /// The figures differ from the term's latest publication (`publish.rs`).
+    pub changed_since_published: bool,
 }
 
 /// One session on a teacher's record.
@@ -48,7 +50,9 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        compute(&r, &teachers, period, today)
+        let mut rows = compute(&r, &teachers, period, today)?;
+        super::publish::flag(&r, period, &mut rows)?;
+        Ok(rows)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -167,6 +171,7 @@ fn compute(
             StandingRow {
                 teacher: t.clone(),
                 standing: Standing::judge(&policy, period, tally, &whole, year_ended),
+                changed_since_published: false,
             }
         })
         .collect())

@@ -8,6 +8,7 @@
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
 pub mod codec;
+pub mod published;
 pub mod tables;
 
 use crate::core::{
@@ -26,7 +27,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and add a migration in
 /// `migrate`, whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -314,6 +315,7 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(LEAVES_BY_TEACHER)?;
     txn.open_table(ACCOUNTS)?;
     txn.open_table(HISTORY)?;
+    txn.open_table(PUBLISHED)?;
     Ok(())
 }
 

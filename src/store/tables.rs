@@ -27,3 +27,6 @@ pub const LEAVES_BY_TEACHER: TableDefinition<(&str, u32), ()> =
 pub const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
 /// Sequence number → `HistoryEntry`. Only ever appended to.
 pub const HISTORY: TableDefinition<u64, &[u8]> = TableDefinition::new("history");
+/// (academic year, season, number) → `Publication`: every posting of a
+/// term's standings (学期公布), with what was posted, when and by whom.
+pub const PUBLISHED: TableDefinition<(i32, u8, u32), &[u8]> = TableDefinition::new("published");
