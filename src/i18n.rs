@@ -631,6 +631,9 @@ pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
         SortNext => l.t("换排序列", "sort by the next column"),
         Reverse => l.t("倒序", "reverse the order"),
         Group => l.t("按教研组筛选", "filter by group"),
+        Export => l.t("导出当前统计(.xlsx/.csv)", "export this view (.xlsx/.csv)"),
+        Publish => l.t("公布本学期考勤", "publish this term's standings"),
+        Import => l.t("导入教师名单或学期计划", "import a roster or a term plan"),
     }
 }
 
@@ -967,4 +970,13 @@ pub fn publication_headers(l: Lang) -> [&'static str; 5] {
         l.t("教师数", "teachers"),
         l.t("不合格", "unqualified"),
     ]
+}
+
+/// "80 行" / "80 rows".
+pub fn rows(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 行"),
+        Lang::En if n == 1 => "1 row".into(),
+        Lang::En => format!("{n} rows"),
+    }
 }

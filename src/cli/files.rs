@@ -221,7 +221,7 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
     Ok(format!(
         "{} {file} ({})",
         i18n::io_text(lang, X::Written),
-        i18n::people(lang, rows)
+        i18n::rows(lang, rows)
     ))
 }
 

@@ -33,6 +33,12 @@ pub enum Action {
     SortNext,
     Reverse,
     Group,
+    /// Write the standings as shown to an .xlsx or .csv file.
+    Export,
+    /// Post the term's standings (公布), after a confirmation.
+    Publish,
+    /// Import a roster or this term's plan from a file.
+    Import,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -56,7 +62,17 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
             Find,
         ],
         1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
-        2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
+        2 => &[
+            Up,
+            Down,
+            TogglePeriod,
+            SortNext,
+            Reverse,
+            Group,
+            Export,
+            Publish,
+            Import,
+        ],
         _ => &[Up, Down, Find],
     }
 }
@@ -94,6 +110,9 @@ impl Default for Keymap {
             (SortNext, c('o')),
             (Reverse, c('R')),
             (Group, c('g')),
+            (Export, c('e')),
+            (Publish, c('p')),
+            (Import, c('i')),
         ]
         .into_iter()
         .collect();

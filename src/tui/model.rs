@@ -14,6 +14,8 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
+mod files;
+
 pub const TABS: usize = 4;
 
 /// What a key press or the clock tells the app.
@@ -49,6 +51,12 @@ pub enum Modal {
         fields: Vec<Input>,
         focus: usize,
     },
+    /// The file to export the standings as shown to.
+    Export(Input),
+    /// The file to import a roster or this term's plan from.
+    Import(Input),
+    /// Confirm publishing the term's standings.
+    ConfirmPublish(crate::core::TermId),
 }
 
 pub struct RollScreen {
@@ -75,6 +83,10 @@ pub struct StandingsScreen {
     /// Index into `groups`, or None for all.
     pub group: Option<usize>,
     pub cursor: usize,
+    /// The period shown, once loaded.
+    pub period: Option<Period>,
+    /// The shown term's latest publication: when, by whom, which number.
+    pub published: Option<(NaiveDateTime, String, u32)>,
 }
 
 pub struct TeacherScreen {
@@ -134,6 +146,8 @@ impl Model {
                 groups: Vec::new(),
                 group: None,
                 cursor: 0,
+                period: None,
+                published: None,
             },
             teacher: TeacherScreen {
                 query: Input::default(),
@@ -207,6 +221,11 @@ impl Model {
             }
         };
         let rows = self.app.standings(period, now.date())?;
+        self.standings.published = match period {
+            Period::Term(t) => self.app.last_published(t)?,
+            Period::Year(_) => None,
+        };
+        self.standings.period = Some(period);
         let mut groups: Vec<String> = rows.iter().map(|r| r.teacher.group.clone()).collect();
         groups.sort();
         groups.dedup();
@@ -582,6 +601,8 @@ impl Model {
                 _ => None,
             };
             self.standings.cursor = 0;
+        } else {
+            self.files_key(key);
         }
     }
 
@@ -780,6 +801,7 @@ impl Model {
                     self.modal = Some(Modal::Form { fields, focus });
                 }
             },
+            other => self.files_modal_key(other, key),
         }
     }
 
