@@ -14,7 +14,6 @@ use peixun::core::{
 };
 use peixun::i18n::{self, Lang};
 use peixun::io::{Encoding, ImportError, Problem, RowProblem};
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
