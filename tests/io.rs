@@ -162,6 +162,22 @@ fn reimport_changes_nothing_and_a_changed_row_is_one_update() {
     assert!(last.before.as_deref().unwrap().contains("数学"));
     assert!(last.after.as_deref().unwrap().contains("物理"));
     assert_eq!(app.history(None, None).unwrap().len(), before.3 + 1);
+
+    // A file without the 年级组 column keeps the stored grades; one with a
+    // last day sets it, and the usual roster (without that column) keeps it.
+    let leaving = "工号,姓名,教研组,离校日期\nA01,张三,语文,2027-01-15\n";
+    let s = teachers(&mut app, "leaving.csv", leaving.as_bytes()).unwrap();
+    assert_eq!((s.added, s.updated), (0, 1));
+    let a01 = app.teachers().unwrap().remove(0);
+    assert_eq!(a01.grade.as_deref(), Some("七年级"));
+    assert_eq!(a01.active_to, NaiveDate::from_ymd_opt(2027, 1, 15));
+    let before = state(&app);
+    assert!(
+        !teachers(&mut app, "r2.csv", changed.as_bytes())
+            .unwrap()
+            .changed()
+    );
+    assert_eq!(state(&app), before);
 }
 
 #[test]

@@ -7,6 +7,9 @@
 //! shows it), each giving the file as its reason. A file with nothing new
 //! commits nothing: no history, no generation bump. Rows missing from the
 //! file are never deleted: a teacher who leaves gets a last day instead.
+//! A column the file lacks altogether (say 年级组, or 主持人) leaves that
+//! field of a stored teacher or session as it is; an empty cell in a column
+//! the file has clears it.
 
 use super::{App, AppError, Result, json};
 use crate::core::{Role, Session, Teacher, TermId};
@@ -58,9 +61,25 @@ impl App {
         let mut sum = ImportSummary::default();
         let mut w = self.begin(now)?;
         let reason = Some(format!("import {name}"));
+        let has = |k: &str| parsed.header.column(k).is_some();
+        let (grade, from, to) = (has("grade"), has("from"), has("to"));
         for (i, r) in parsed.rows.iter().enumerate() {
-            let t: &Teacher = &r.value;
-            match w.teacher(&t.id)? {
+            let mut t: Teacher = r.value.clone();
+            let old = w.teacher(&t.id)?;
+            // A column the file does not have keeps what is stored.
+            if let Some(o) = &old {
+                if !grade {
+                    t.grade = o.grade.clone();
+                }
+                if !from {
+                    t.active_from = o.active_from;
+                }
+                if !to {
+                    t.active_to = o.active_to;
+                }
+            }
+            let t = &t;
+            match old {
                 Some(old) if old == *t => sum.unchanged += 1,
                 old => {
                     w.put_teacher(t)?;
@@ -135,6 +154,7 @@ impl App {
         let total = parsed.rows.len();
         let mut sum = ImportSummary::default();
         let reason = Some(format!("import {name}"));
+        let has = |k: &str| parsed.header.column(k).is_some();
         for (i, r) in parsed.rows.iter().enumerate() {
             let new: &Session = &r.value;
             let same = stored.iter_mut().find(|s| {
@@ -146,6 +166,26 @@ impl App {
                 Some(rec) => {
                     let mut updated = new.clone();
                     updated.id = rec.session.id;
+                    // A column the file does not have keeps what is stored.
+                    let old = &rec.session;
+                    if !has("kind") {
+                        updated.kind = old.kind;
+                    }
+                    if !has("credits") {
+                        updated.credits = old.credits;
+                    }
+                    if !has("presenter") {
+                        updated.presenter = old.presenter.clone();
+                    }
+                    if !has("host") {
+                        updated.host = old.host.clone();
+                    }
+                    if !has("recorder") {
+                        updated.recorder = old.recorder.clone();
+                    }
+                    if !has("groups") {
+                        updated.audience = old.audience.clone();
+                    }
                     if updated == rec.session {
                         sum.unchanged += 1;
                     } else {
