@@ -119,6 +119,16 @@ enum Value {
 }
 
 impl Value {
+    /// The value as a number, for sums; text counts as nothing.
+    fn number(&self) -> f64 {
+        match self {
+            Value::Count(n) => f64::from(*n),
+            Value::Credits(x) => *x,
+            Value::Points(p) => f64::from(*p),
+            Value::Text(_) => 0.0,
+        }
+    }
+
     fn csv(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
@@ -242,29 +252,25 @@ pub fn standings_xlsx(
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
     let total = s.rows.len();
-    for (i, r) in s.rows.iter().enumerate() {
+    let values: Vec<Vec<Value>> = s.rows.iter().map(|r| standing_values(r, l)).collect();
+    for (i, (r, cells)) in s.rows.iter().zip(&values).enumerate() {
         let row = FIRST_ROW + i as u32;
         let bad = !r.standing.qualified;
-        for (c, v) in standing_values(r, l).into_iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
             let c = c as u16;
             match v {
                 Value::Text(t) => {
                     let f = if bad { &st.bad_text } else { &st.text };
-                    ws.write_string_with_format(row, c, &t, f).map_err(&e)?;
+                    ws.write_string_with_format(row, c, t, f).map_err(&e)?;
                 }
-                Value::Count(n) => {
+                Value::Count(_) | Value::Points(_) => {
                     let f = if bad { &st.bad_number } else { &st.number };
-                    ws.write_number_with_format(row, c, f64::from(n), f)
-                        .map_err(&e)?;
-                }
-                Value::Points(n) => {
-                    let f = if bad { &st.bad_number } else { &st.number };
-                    ws.write_number_with_format(row, c, f64::from(n), f)
+                    ws.write_number_with_format(row, c, v.number(), f)
                         .map_err(&e)?;
                 }
                 Value::Credits(x) => {
                     let f = if bad { &st.bad_credits } else { &st.credits };
-                    ws.write_number_with_format(row, c, x, f).map_err(&e)?;
+                    ws.write_number_with_format(row, c, *x, f).map_err(&e)?;
                 }
             }
         }
@@ -284,17 +290,7 @@ pub fn standings_xlsx(
             .map_err(&e)?;
     }
     let sums: Vec<f64> = (4..14)
-        .map(|c| {
-            s.rows
-                .iter()
-                .map(|r| match &standing_values(r, l)[c] {
-                    Value::Count(n) => f64::from(*n),
-                    Value::Credits(x) => *x,
-                    Value::Points(p) => f64::from(*p),
-                    Value::Text(_) => 0.0,
-                })
-                .sum()
-        })
+        .map(|c| values.iter().map(|v| v[c].number()).sum())
         .collect();
     for (k, sum) in sums.iter().enumerate() {
         let c = (4 + k) as u16;

@@ -115,9 +115,10 @@ pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, Im
             + 1,
     };
     match encoding {
-        Encoding::Utf8 => utf8
-            .map(str::to_string)
-            .map_err(|e| bad(Encoding::Utf8, e.valid_up_to() + 3)),
+        Encoding::Utf8 => utf8.map(str::to_string).map_err(|e| {
+            let bom = bytes.len() - body.len();
+            bad(Encoding::Utf8, bom + e.valid_up_to())
+        }),
         Encoding::Gbk => gb().ok_or_else(|| bad(Encoding::Gbk, first_bad_gb(bytes))),
         Encoding::Auto => match utf8 {
             Ok(s) => Ok(s.to_string()),
@@ -138,19 +139,48 @@ fn first_bad_gb(bytes: &[u8]) -> usize {
 }
 
 fn read_csv(name: &str, text: &str) -> Result<Vec<Row>, ImportError> {
+    // A final line break, so that every record ends with one.
+    let mut text = text.to_string();
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ImportError::Read {
-            file: name.to_string(),
-            why: match e.position() {
-                Some(p) => format!("line {}: {e}", p.line()),
-                None => e.to_string(),
-            },
-        })?;
+    // Excel shows a record as one row however many line breaks its quoted
+    // cells hold, and a blank line as a blank row. A record's row is the
+    // line it ends on (counted from the byte where it ends), less its own
+    // inner breaks and those of the records before it.
+    let mut inner_breaks = 0;
+    let (mut scanned, mut breaks) = (0usize, 0usize);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                return Err(ImportError::Read {
+                    file: name.to_string(),
+                    why: e.to_string(),
+                });
+            }
+        }
+        let end = (reader.position().byte() as usize)
+            .saturating_sub(1)
+            .clamp(scanned, text.len());
+        breaks += text.as_bytes()[scanned..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        scanned = end;
+        let own = record
+            .iter()
+            .map(|f| f.matches('\n').count())
+            .sum::<usize>();
+        let number = (breaks + 1).saturating_sub(own + inner_breaks).max(1);
+        inner_breaks += own;
         let cells: Vec<Cell> = record
             .iter()
             .map(|s| {
@@ -164,11 +194,7 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Row>, ImportError> {
         if cells.iter().all(|c| *c == Cell::Empty) {
             continue;
         }
-        // Excel shows one record per row, so the record count is the row.
-        rows.push(Row {
-            number: i + 1,
-            cells,
-        });
+        rows.push(Row { number, cells });
     }
     Ok(rows)
 }
@@ -238,5 +264,23 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn csv_rows_are_numbered_as_excel_shows_them() {
+        let text = "a,b\n\nc,d\n\"two\nlines\",e\r\n\r\nf,g";
+        let t = read("x.csv", text.as_bytes(), Encoding::Auto).unwrap();
+        let numbers: Vec<usize> = t.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, vec![1, 3, 4, 6]);
+        assert_eq!(t.rows[2].cell(0), &Cell::Text("two\nlines".into()));
+    }
+
+    #[test]
+    fn utf8_error_names_the_line() {
+        let bytes = b"\xEF\xBB\xBFa,b\nc,\xff\n";
+        match decode("x.csv", bytes, Encoding::Utf8) {
+            Err(ImportError::Encoding { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
     }
 }
