@@ -875,7 +875,11 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         ),
         (Lang::Zh, NoHeader { file, missing }) => format!(
             "{file}:找不到表头行(缺少列:{});未导入任何数据",
-            missing.join("、")
+            missing
+                .iter()
+                .map(|k| column_zh(k))
+                .collect::<Vec<_>>()
+                .join("、")
         ),
         (Lang::Zh, Empty { file }) => format!("{file}:表头下没有数据行,未导入任何数据"),
         (_, Rows { file, problems }) => {
@@ -920,6 +924,16 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         (Lang::Zh, Exists { file }) => format!("{file} 已存在;如要覆盖请加 --force"),
         (Lang::En, e) => e.to_string(),
     }
+}
+
+/// The usual Chinese header of a file column, by its canonical name.
+fn column_zh(key: &str) -> &str {
+    crate::io::roster::FIELDS
+        .iter()
+        .chain(crate::io::plan::FIELDS)
+        .find(|f| f.key == key)
+        .and_then(|f| f.aliases.first().copied())
+        .unwrap_or(key)
 }
 
 /// What an import did.

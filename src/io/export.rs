@@ -247,6 +247,13 @@ pub fn standings_xlsx(
             .map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 2).map_err(&e)?;
+    // Printed to be posted: A4 landscape, one page wide, header on each page.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_footer("&C&P / &N");
+    ws.set_repeat_rows(0, FIRST_ROW - 1).map_err(&e)?;
     let widths = [10, 10, 10, 8, 6, 6, 6, 6, 6, 6, 6, 7, 9, 6, 8, 28, 10];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
