@@ -5,14 +5,15 @@
 //!
 //! A figure is a count of the term's tally (present, late, ..., credits,
 //! points). The verdict (qualified) is not compared: it also depends on the
-//! rest of the academic year, which goes on after the term is posted.
+//! rest of the academic year, which goes on after the term is posted. A
+//! year's row is flagged when its row in either posted term is.
 
 use super::standings::StandingRow;
 use super::{App, AppError, Result, json};
 use crate::core::{Period, Role, Tally, TermId};
 use crate::store::published::{Publication, PublishedRow};
 use crate::store::{Reader, StoreError};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
 /// How often `publish` retries when another process wrote between reading
@@ -87,21 +88,45 @@ impl App {
 }
 
 /// Sets `changed_since_published` on each row of a term's standings whose
-/// figures differ from the term's latest publication. A teacher who was not
-/// on the posted sheet counts as posted with nothing. Year standings and
-/// terms never published are left unflagged.
-pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Result<()> {
-    let Period::Term(term) = period else {
-        return Ok(());
-    };
-    let Some(p) = r.latest_publication(term)? else {
-        return Ok(());
-    };
-    let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, &x.tally)).collect();
-    let none = Tally::default();
-    for row in rows {
-        let was = posted.get(&row.teacher.id).copied().unwrap_or(&none);
-        row.changed_since_published = *was != row.standing.tally;
+/// figures differ from the term's latest publication; on a year's rows, when
+/// the row of either published term is so flagged. A teacher who was not on
+/// the posted sheet counts as posted with nothing. Terms never published
+/// flag nothing.
+pub(crate) fn flag(
+    app: &App,
+    r: &Reader,
+    period: Period,
+    today: NaiveDate,
+    rows: &mut [StandingRow],
+) -> Result<()> {
+    match period {
+        Period::Term(term) => {
+            let Some(p) = r.latest_publication(term)? else {
+                return Ok(());
+            };
+            let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, &x.tally)).collect();
+            let none = Tally::default();
+            for row in rows {
+                let was = posted.get(&row.teacher.id).copied().unwrap_or(&none);
+                row.changed_since_published = *was != row.standing.tally;
+            }
+        }
+        Period::Year(year) => {
+            for term in r.terms()?.into_iter().filter(|t| t.id.year == year) {
+                if r.latest_publication(term.id)?.is_none() {
+                    continue;
+                }
+                let changed: std::collections::HashSet<_> = app
+                    .standings(Period::Term(term.id), today)?
+                    .into_iter()
+                    .filter(|x| x.changed_since_published)
+                    .map(|x| x.teacher.id)
+                    .collect();
+                for row in rows.iter_mut() {
+                    row.changed_since_published |= changed.contains(&row.teacher.id);
+                }
+            }
+        }
     }
     Ok(())
 }
