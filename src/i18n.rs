@@ -665,6 +665,7 @@ pub enum X {
     ConfirmPublish,
     NoTerm,
     PublishHint,
+    NoSchool,
 }
 
 pub fn io_text(l: Lang, x: X) -> &'static str {
@@ -706,6 +707,10 @@ pub fn io_text(l: Lang, x: X) -> &'static str {
         X::NoTerm => l.t(
             "今天不在任何学期内,无法公布或导入计划",
             "today is in no term: nothing to publish or import a plan into",
+        ),
+        X::NoSchool => l.t(
+            "尚未设置学校名称;用 peixun school 名称 设置",
+            "no school name yet; set one with peixun school NAME",
         ),
         X::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
     }

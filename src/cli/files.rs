@@ -261,6 +261,9 @@ pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTim
             app.set_school(&n, now).map_err(e)?;
             Ok(i18n::text(lang, i18n::T::Saved).to_string())
         }
-        None => Ok(app.school().map_err(e)?.unwrap_or_default()),
+        None => Ok(app
+            .school()
+            .map_err(e)?
+            .unwrap_or_else(|| i18n::io_text(lang, X::NoSchool).to_string())),
     }
 }

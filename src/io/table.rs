@@ -98,6 +98,23 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Table, Impor
 /// Text of a CSV: UTF-8 (a BOM is dropped) when the bytes are valid UTF-8,
 /// else GB18030 (a superset of GBK, what Excel on Chinese Windows saves).
 pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, ImportError> {
+    // Excel's "Unicode text" (Unicode 文本) is UTF-16 with a BOM.
+    if encoding == Encoding::Auto
+        && let Some(enc) = [encoding_rs::UTF_16LE, encoding_rs::UTF_16BE]
+            .into_iter()
+            .find(|e| {
+                bytes.starts_with(if *e == encoding_rs::UTF_16LE {
+                    b"\xFF\xFE"
+                } else {
+                    b"\xFE\xFF"
+                })
+            })
+    {
+        let (text, _, bad) = enc.decode(bytes);
+        if !bad {
+            return Ok(text.into_owned());
+        }
+    }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let utf8 = std::str::from_utf8(body);
     let gb = || {
@@ -144,9 +161,18 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Row>, ImportError> {
     if !text.ends_with('\n') {
         text.push('\n');
     }
+    // Tab-separated when the first line has tabs and no commas (Excel's
+    // "text" and "Unicode text" saves), else comma-separated.
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains('\t') && !first.contains(',') {
+        b'\t'
+    } else {
+        b','
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     // Excel shows a record as one row however many line breaks its quoted
@@ -273,6 +299,17 @@ mod tests {
         let numbers: Vec<usize> = t.rows.iter().map(|r| r.number).collect();
         assert_eq!(numbers, vec![1, 3, 4, 6]);
         assert_eq!(t.rows[2].cell(0), &Cell::Text("two\nlines".into()));
+    }
+
+    #[test]
+    fn unicode_text_as_excel_saves_it() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "工号\t姓名\r\nT1\t张三\r\n".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let t = read("u.txt", &bytes, Encoding::Auto).unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].cell(1), &Cell::Text("张三".into()));
     }
 
     #[test]
