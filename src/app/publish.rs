@@ -3,15 +3,15 @@
 //! later correction that changes a posted figure flags the teacher's row in
 //! the standings until the term is published again.
 //!
-//! A figure is a count of the term's tally (present, late, ..., credits,
-//! points). The verdict (qualified) is not compared: it also depends on the
+//! A figure is one of the counts on the posted sheet (present, late, ...,
+//! sick leave, credits, points). The verdict (qualified) is not compared: it also depends on the
 //! rest of the academic year, which goes on after the term is posted. A
 //! year's row is flagged when its row in either posted term is.
 
 use super::standings::StandingRow;
 use super::{App, AppError, Result, json};
-use crate::core::{Period, Role, Tally, TermId};
-use crate::store::published::{Publication, PublishedRow};
+use crate::core::{Period, Role, TermId};
+use crate::store::published::{Figures, Publication, PublishedRow};
 use crate::store::{Reader, StoreError};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ impl App {
                         teacher: r.teacher.id.clone(),
                         name: r.teacher.name.clone(),
                         group: r.teacher.group.clone(),
-                        tally: r.standing.tally,
+                        figures: Figures::from(&r.standing.tally),
                         qualified: r.standing.qualified,
                     })
                     .collect(),
@@ -104,11 +104,10 @@ pub(crate) fn flag(
             let Some(p) = r.latest_publication(term)? else {
                 return Ok(());
             };
-            let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, &x.tally)).collect();
-            let none = Tally::default();
+            let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, x.figures)).collect();
             for row in rows {
-                let was = posted.get(&row.teacher.id).copied().unwrap_or(&none);
-                row.changed_since_published = *was != row.standing.tally;
+                let was = posted.get(&row.teacher.id).copied().unwrap_or_default();
+                row.changed_since_published = was != Figures::from(&row.standing.tally);
             }
         }
         Period::Year(year) => {

@@ -5,10 +5,42 @@
 use super::codec::{decode, encode};
 use super::tables::PUBLISHED;
 use super::{Reader, Result, Writer, season_key};
-use crate::core::{Tally, TeacherId, TermId};
+use crate::core::{Credits, Tally, TeacherId, TermId};
 use chrono::NaiveDateTime;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
+
+/// The figures of one teacher on a posted sheet. Its own type, not the
+/// scoring module's `Tally`, so that a stored posting keeps decoding when
+/// the tally gains fields.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub present: u32,
+    pub late: u32,
+    pub early_leave: u32,
+    pub absent: u32,
+    pub official_leave: u32,
+    pub personal_leave: u32,
+    pub sick_leave: u32,
+    pub credits: Credits,
+    pub points: i32,
+}
+
+impl From<&Tally> for Figures {
+    fn from(t: &Tally) -> Figures {
+        Figures {
+            present: t.present,
+            late: t.late,
+            early_leave: t.early_leave,
+            absent: t.absent,
+            official_leave: t.official_leave,
+            personal_leave: t.personal_leave,
+            sick_leave: t.sick_leave,
+            credits: t.credits,
+            points: t.points,
+        }
+    }
+}
 
 /// One teacher's figures as posted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -16,7 +48,7 @@ pub struct PublishedRow {
     pub teacher: TeacherId,
     pub name: String,
     pub group: String,
-    pub tally: Tally,
+    pub figures: Figures,
     pub qualified: bool,
 }
 
