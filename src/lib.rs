@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod core;
 pub mod i18n;
+pub mod io;
 pub mod policy_file;
 pub mod store;
 pub mod tui;

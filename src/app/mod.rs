@@ -7,11 +7,14 @@
 pub mod accounts;
 pub mod demo;
 pub mod history;
+pub mod import;
 pub mod leave;
 pub mod lookup;
 pub mod policy;
+pub mod publish;
 pub mod roll;
 pub mod roster;
+pub mod school;
 pub mod standings;
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
@@ -86,6 +89,9 @@ pub enum AppError {
         "leave {id} is your own leave: nobody may {action} their own leave; nothing was changed"
     )]
     OwnLeave { id: LeaveId, action: &'static str },
+    /// A file to import or export was refused (see `crate::io`).
+    #[error(transparent)]
+    Import(crate::io::ImportError),
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub struct StandingRow {
     pub teacher: Teacher,
     pub standing: Standing,
+    /// The figures differ from the term's latest publication (`publish.rs`).
+    pub changed_since_published: bool,
 }
 
 /// One session on a teacher's record.
@@ -48,7 +50,9 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        compute(&r, &teachers, period, today)
+        let mut rows = compute(&r, &teachers, period, today)?;
+        super::publish::flag(self, &r, period, today, &mut rows)?;
+        Ok(rows)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -139,6 +143,7 @@ fn compute(
                 .get(&t.id)
                 .unwrap_or(&none)
                 .judge(&policy, period, year_ended),
+            changed_since_published: false,
         })
         .collect())
 }

@@ -3,6 +3,7 @@
 //! layer's; this module only turns arguments into commands and results
 //! into lines.
 
+pub mod files;
 pub mod output;
 
 use crate::app::leave::{LeaveFilter, LeaveRequest};
@@ -81,6 +82,16 @@ pub enum Command {
     Policy(PolicyCmd),
     /// Show who you are in this database.
     Whoami,
+    /// Import the roster or a term's plan from .xlsx or .csv.
+    #[command(subcommand)]
+    Import(files::ImportCmd),
+    /// Export standings, a teacher's record or the roster as .xlsx or .csv.
+    #[command(subcommand)]
+    Export(files::ExportCmd),
+    /// Publish a term's standings (公布); `--list` shows past publications.
+    Publish(files::PublishArgs),
+    /// The school's name for exported titles: show it, or set it.
+    School { name: Option<String> },
 }
 
 #[derive(Subcommand, Debug)]
@@ -632,6 +643,10 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             app.set_policy(p, now).map_err(e)?;
             Ok(saved())
         }
+        Command::Import(c) => files::import(app, c, lang, now),
+        Command::Export(c) => files::export(app, c, lang, now),
+        Command::Publish(a) => files::publish(app, a, lang, now),
+        Command::School { name } => files::school(app, name, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
             app.actor.name,

@@ -66,6 +66,8 @@ pub struct StandingJson<'a> {
     pub qualified: bool,
     pub warning: bool,
     pub reasons: Vec<String>,
+    /// The figures differ from the term's latest publication.
+    pub changed_since_published: bool,
 }
 
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
@@ -95,6 +97,7 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
         qualified: s.qualified,
         warning: s.warning,
         reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
+        changed_since_published: row.changed_since_published,
     }
 }
 
@@ -112,6 +115,16 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         i18n::warning(lang).to_string()
     } else {
         String::new()
+    };
+    let note = if row.changed_since_published {
+        let changed = i18n::io_text(lang, i18n::X::ChangedNote);
+        if note.is_empty() {
+            changed.to_string()
+        } else {
+            format!("{changed}; {note}")
+        }
+    } else {
+        note
     };
     vec![
         row.teacher.id.0.clone(),

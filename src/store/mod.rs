@@ -9,6 +9,7 @@
 
 pub mod codec;
 mod leave_index;
+pub mod published;
 pub mod tables;
 pub mod tallies;
 
@@ -352,6 +353,7 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(LEAVES_BY_SESSION)?;
     txn.open_table(LEAVES_BY_DAY)?;
     txn.open_table(OPEN_LEAVES)?;
+    txn.open_table(PUBLISHED)?;
     Ok(())
 }
 

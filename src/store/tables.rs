@@ -41,3 +41,6 @@ pub const LEAVES_BY_SESSION: TableDefinition<(u32, u32), ()> =
 pub const LEAVES_BY_DAY: TableDefinition<(i32, u32), ()> = TableDefinition::new("leaves_by_day");
 /// Leave id → (): requests waiting for a decision (the queue).
 pub const OPEN_LEAVES: TableDefinition<u32, ()> = TableDefinition::new("open_leaves");
+/// (academic year, season, number) → `Publication`: every posting of a
+/// term's standings (学期公布), with what was posted, when and by whom.
+pub const PUBLISHED: TableDefinition<(i32, u8, u32), &[u8]> = TableDefinition::new("published");

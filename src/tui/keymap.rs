@@ -39,6 +39,12 @@ pub enum Action {
     FilterSession,
     /// History: show every entry again.
     ClearFilters,
+    /// Write the standings as shown to an .xlsx or .csv file.
+    Export,
+    /// Post the term's standings (公布), after a confirmation.
+    Publish,
+    /// Import a roster or this term's plan from a file.
+    Import,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -62,7 +68,17 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
             Find,
         ],
         1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
-        2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
+        2 => &[
+            Up,
+            Down,
+            TogglePeriod,
+            SortNext,
+            Reverse,
+            Group,
+            Export,
+            Publish,
+            Import,
+        ],
         3 => &[Up, Down, Find],
         _ => &[Up, Down, FilterTeacher, FilterSession, ClearFilters],
     }
@@ -104,6 +120,9 @@ impl Default for Keymap {
             (FilterTeacher, c('t')),
             (FilterSession, c('s')),
             (ClearFilters, c('c')),
+            (Export, c('e')),
+            (Publish, c('p')),
+            (Import, c('i')),
         ]
         .into_iter()
         .collect();

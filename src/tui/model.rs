@@ -14,6 +14,8 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
+mod files;
+
 pub const TABS: usize = 5;
 /// The history screen's tab.
 pub const HISTORY_TAB: usize = 4;
@@ -56,6 +58,12 @@ pub enum Modal {
         session: bool,
         input: Input,
     },
+    /// The file to export the standings as shown to.
+    Export(Input),
+    /// The file to import a roster or this term's plan from.
+    Import(Input),
+    /// Confirm publishing the term's standings.
+    ConfirmPublish(crate::core::TermId),
 }
 
 pub struct RollScreen {
@@ -82,6 +90,10 @@ pub struct StandingsScreen {
     /// Index into `groups`, or None for all.
     pub group: Option<usize>,
     pub cursor: usize,
+    /// The period shown, once loaded.
+    pub period: Option<Period>,
+    /// The shown term's latest publication: when, by whom, which number.
+    pub published: Option<(NaiveDateTime, String, u32)>,
 }
 
 pub struct TeacherScreen {
@@ -142,6 +154,8 @@ impl Model {
                 groups: Vec::new(),
                 group: None,
                 cursor: 0,
+                period: None,
+                published: None,
             },
             teacher: TeacherScreen {
                 query: Input::default(),
@@ -227,6 +241,11 @@ impl Model {
             }
         };
         let rows = self.app.standings(period, now.date())?;
+        self.standings.published = match period {
+            Period::Term(t) => self.app.last_published(t)?,
+            Period::Year(_) => None,
+        };
+        self.standings.period = Some(period);
         let mut groups: Vec<String> = rows.iter().map(|r| r.teacher.group.clone()).collect();
         groups.sort();
         groups.dedup();
@@ -613,6 +632,8 @@ impl Model {
                 _ => None,
             };
             self.standings.cursor = 0;
+        } else {
+            self.files_key(key);
         }
     }
 
@@ -826,6 +847,7 @@ impl Model {
                     self.modal = Some(Modal::HistoryFilter { session, input });
                 }
             },
+            other => self.files_modal_key(other, key),
         }
     }
 

@@ -318,12 +318,20 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         .group
         .and_then(|g| m.standings.groups.get(g).cloned())
         .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+    let published = match m.standings.period {
+        Some(crate::core::Period::Term(_)) => format!(
+            "  [{}]",
+            i18n::published_line(l, m.standings.published.as_ref())
+        ),
+        _ => String::new(),
+    };
     f.render_widget(
         Paragraph::new(format!(
-            "{period}  [{group}]  {} {}{}",
+            "{period}  [{group}]  {} {}{}{published}  {}",
             i18n::ui(l, U::SortedBy),
             headers[m.standings.sort],
-            if m.standings.reverse { " ↓" } else { " ↑" }
+            if m.standings.reverse { " ↓" } else { " ↑" },
+            i18n::io_text(l, i18n::X::PublishHint)
         )),
         head,
     );
@@ -338,6 +346,8 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else if r.changed_since_published {
+            Style::new().fg(Color::Magenta)
         } else if r.standing.warning {
             Style::new().fg(Color::Yellow)
         } else {
@@ -563,6 +573,24 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                 3,
             )
         }
+        Modal::Export(input) => (
+            i18n::io_text(l, i18n::X::ExportPrompt).into(),
+            vec![Line::from(input.value().to_string())],
+            3,
+        ),
+        Modal::Import(input) => (
+            i18n::io_text(l, i18n::X::ImportPrompt).into(),
+            vec![Line::from(input.value().to_string())],
+            3,
+        ),
+        Modal::ConfirmPublish(term) => (
+            i18n::io_text(l, i18n::X::ConfirmPublish).into(),
+            vec![
+                Line::from(term.to_string()),
+                Line::from(i18n::ui(l, U::YesNo)),
+            ],
+            4,
+        ),
     };
     let rect = centered(area, area.width.min(70), h);
     f.render_widget(Clear, rect);

@@ -1,0 +1,43 @@
+//! The school's name, for the titles of exported sheets. Stored under the
+//! `school` key of the meta table; set by the training office.
+
+use super::{App, Result, json};
+use crate::core::Role;
+use chrono::NaiveDateTime;
+
+impl App {
+    /// The school's name, if the office has set one.
+    pub fn school(&self) -> Result<Option<String>> {
+        Ok(self.store.read()?.meta::<String>("school")?)
+    }
+
+    /// Sets the school's name (training office).
+    pub fn set_school(&mut self, name: &str, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("school", &[Role::Office])?;
+        let name = name.trim().to_string();
+        if name.is_empty() {
+            return Err(super::AppError::Invalid {
+                field: "school",
+                value: name,
+                why: "is empty".into(),
+            });
+        }
+        let mut w = self.begin(now)?;
+        let before = w.meta::<String>("school")?;
+        if before.as_deref() == Some(name.as_str()) {
+            return Ok(());
+        }
+        w.put_meta("school", &name)?;
+        w.log(
+            "school.set",
+            "school".into(),
+            before.as_ref().and_then(json),
+            json(&name),
+            None,
+            None,
+            None,
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,269 @@
+//! `peixun import`, `peixun export`, `peixun publish` and `peixun school`:
+//! files in and out, and posting a term's standings. The work is the app
+//! layer's (`app::import`, `app::publish`) and `crate::io`'s.
+
+use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
+use crate::app::{App, AppError};
+use crate::i18n::{self, Lang, X};
+use crate::io::export::{self, FileFormat, RecordSheet, StandingsSheet};
+use crate::io::{Encoding, ImportError};
+use chrono::NaiveDateTime;
+use clap::{Args, Subcommand};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCmd {
+    /// Teachers from .xlsx/.xls/.ods or .csv, matched by id (工号).
+    Teachers {
+        file: PathBuf,
+        /// Text encoding of a CSV: utf8 or gbk (default: detect).
+        #[arg(long)]
+        encoding: Option<String>,
+    },
+    /// A term's plan of sessions from .xlsx or .csv.
+    Plan {
+        file: PathBuf,
+        /// The term the sessions belong to, e.g. 2025-autumn.
+        #[arg(long)]
+        term: String,
+        #[arg(long)]
+        encoding: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// The standings of a term or an academic year.
+    Standings {
+        #[arg(long, conflicts_with = "year")]
+        term: Option<String>,
+        #[arg(long)]
+        year: Option<i32>,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// One teacher's record.
+    Record {
+        teacher: String,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// The roster, in the form `import teachers` reads.
+    Teachers {
+        #[command(flatten)]
+        out: OutArgs,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct OutArgs {
+    /// The file to write: .xlsx or .csv.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Encoding of a CSV: utf8 (with BOM, default) or gbk.
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct PublishArgs {
+    /// The term to publish, e.g. 2025-autumn.
+    #[arg(long)]
+    pub term: String,
+    /// List the term's publications instead of publishing.
+    #[arg(long)]
+    pub list: bool,
+}
+
+fn encoding(lang: Lang, s: Option<&str>) -> Result<Encoding, String> {
+    match s {
+        None => Ok(Encoding::Auto),
+        Some(s) => Encoding::parse(s).ok_or_else(|| invalid(lang, "encoding", s, X::WantEncoding)),
+    }
+}
+
+fn invalid(lang: Lang, field: &'static str, value: &str, why: X) -> String {
+    i18n::error(
+        lang,
+        &AppError::Invalid {
+            field,
+            value: value.to_string(),
+            why: i18n::io_text(lang, why).to_string(),
+        },
+    )
+}
+
+fn read(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| {
+        i18n::import_error(
+            lang,
+            &ImportError::Read {
+                file: path.display().to_string(),
+                why: e.to_string(),
+            },
+        )
+    })
+}
+
+/// A progress line on stderr for large files, only when a person watches.
+fn progress(lang: Lang) -> impl FnMut(usize, usize) {
+    let tty = std::io::stderr().is_terminal();
+    move |done, total| {
+        if tty && total >= 1000 {
+            eprint!("\r{} {done}/{total}", i18n::io_text(lang, X::Progress));
+            if done == total {
+                eprintln!();
+            }
+        }
+    }
+}
+
+pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let mut p = progress(lang);
+    let summary = match cmd {
+        ImportCmd::Teachers {
+            file,
+            encoding: enc,
+        } => {
+            let enc = encoding(lang, enc.as_deref())?;
+            let bytes = read(lang, &file)?;
+            app.import_teachers(&file.display().to_string(), &bytes, enc, now, &mut p)
+                .map_err(e)?
+        }
+        ImportCmd::Plan {
+            file,
+            term,
+            encoding: enc,
+        } => {
+            let enc = encoding(lang, enc.as_deref())?;
+            let term = term_id(lang, &term)?;
+            let bytes = read(lang, &file)?;
+            app.import_plan(&file.display().to_string(), &bytes, enc, term, now, &mut p)
+                .map_err(e)?
+        }
+    };
+    Ok(i18n::import_summary(lang, &summary))
+}
+
+pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let io = |x: ImportError| i18n::import_error(lang, &x);
+    let out = match &cmd {
+        ExportCmd::Standings { out, .. }
+        | ExportCmd::Record { out, .. }
+        | ExportCmd::Teachers { out } => out,
+    };
+    let format = FileFormat::of(&out.out)
+        .ok_or_else(|| invalid(lang, "--out", &out.out.display().to_string(), X::WantFormat))?;
+    let enc = encoding(lang, out.encoding.as_deref())?;
+    let file = out.out.display().to_string();
+    let school = app.school().map_err(e)?;
+    let mut p = progress(lang);
+    let (bytes, rows) = match &cmd {
+        ExportCmd::Standings { term, year, .. } => {
+            let args = PeriodArgs {
+                term: term.clone(),
+                year: *year,
+                json: false,
+            };
+            let per = period(app, lang, &args, now.date())?;
+            let rows = app.standings(per, now.date()).map_err(e)?;
+            let published = match per {
+                crate::core::Period::Term(t) => app.last_published(t).map_err(e)?,
+                crate::core::Period::Year(_) => None,
+            };
+            let sheet = StandingsSheet {
+                school: school.as_deref(),
+                period: per,
+                rows: &rows,
+                published,
+                exported: now,
+                lang,
+            };
+            let bytes = match format {
+                FileFormat::Xlsx => export::standings_xlsx(&sheet, &file, &mut p).map_err(io)?,
+                FileFormat::Csv => export::standings_csv(&sheet, enc),
+            };
+            (bytes, rows.len())
+        }
+        ExportCmd::Record { teacher, .. } => {
+            let id = teacher_arg(app, lang, teacher)?;
+            let (t, lines, leaves) = app.record(&id).map_err(e)?;
+            let sheet = RecordSheet {
+                school: school.as_deref(),
+                teacher: &t,
+                lines: &lines,
+                leaves: &leaves,
+                exported: now,
+                lang,
+            };
+            let bytes = match format {
+                FileFormat::Xlsx => export::record_xlsx(&sheet, &file).map_err(io)?,
+                FileFormat::Csv => export::record_csv(&sheet, enc),
+            };
+            (bytes, lines.len())
+        }
+        ExportCmd::Teachers { .. } => {
+            let teachers = app.teachers().map_err(e)?;
+            let bytes = match format {
+                FileFormat::Xlsx => export::roster_xlsx(&teachers, lang, &file).map_err(io)?,
+                FileFormat::Csv => export::roster_csv(&teachers, lang, enc),
+            };
+            (bytes, teachers.len())
+        }
+    };
+    export::write_file(&out.out, &bytes, out.force).map_err(io)?;
+    Ok(format!(
+        "{} {file} ({})",
+        i18n::io_text(lang, X::Written),
+        i18n::rows(lang, rows)
+    ))
+}
+
+pub fn publish(app: &mut App, a: PublishArgs, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let term = term_id(lang, &a.term)?;
+    if a.list {
+        let rows: Vec<Vec<String>> = app
+            .publications(term)
+            .map_err(e)?
+            .into_iter()
+            .map(|p| {
+                vec![
+                    p.number.to_string(),
+                    p.at.format("%Y-%m-%d %H:%M").to_string(),
+                    p.who,
+                    p.rows.len().to_string(),
+                    p.rows.iter().filter(|r| !r.qualified).count().to_string(),
+                ]
+            })
+            .collect();
+        return Ok(super::output::table(
+            &i18n::publication_headers(lang),
+            &rows,
+        ));
+    }
+    // The term must exist before anything is recorded for it.
+    app.term(term).map_err(e)?;
+    let p = app.publish(term, now).map_err(e)?;
+    Ok(i18n::published(lang, &p))
+}
+
+pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    match name {
+        Some(n) => {
+            app.set_school(&n, now).map_err(e)?;
+            Ok(i18n::text(lang, i18n::T::Saved).to_string())
+        }
+        None => Ok(app
+            .school()
+            .map_err(e)?
+            .unwrap_or_else(|| i18n::io_text(lang, X::NoSchool).to_string())),
+    }
+}

@@ -1,0 +1,579 @@
+//! Writing sheets: the standings of a term or a year, one teacher's record
+//! and the roster, as .xlsx (a title with the school and period, a frozen
+//! header, the unqualified highlighted, a totals row) or as .csv (a header
+//! and one line a row, UTF-8 with a BOM so that Excel reads the Chinese, or
+//! GB18030 on request). Building the bytes is pure; `write_file` puts them
+//! on disk all at once, so a failed export leaves no half-written file.
+
+use super::{Encoding, ImportError, stamp};
+use crate::app::import::Progress;
+use crate::app::standings::{RecordLine, StandingRow};
+use crate::core::{Category, Leave, Period, Teacher};
+use crate::i18n::{self, Lang, X};
+use chrono::NaiveDateTime;
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError};
+use std::path::Path;
+
+/// A file format, chosen by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Xlsx,
+    Csv,
+}
+
+impl FileFormat {
+    pub fn of(path: &Path) -> Option<FileFormat> {
+        match path
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "xlsx" => Some(FileFormat::Xlsx),
+            "csv" => Some(FileFormat::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Everything on a standings sheet besides the rows.
+pub struct StandingsSheet<'a> {
+    pub school: Option<&'a str>,
+    pub period: Period,
+    pub rows: &'a [StandingRow],
+    /// The term's latest publication: when, by whom, which number.
+    pub published: Option<(NaiveDateTime, String, u32)>,
+    pub exported: NaiveDateTime,
+    pub lang: Lang,
+}
+
+/// One teacher's record sheet.
+pub struct RecordSheet<'a> {
+    pub school: Option<&'a str>,
+    pub teacher: &'a Teacher,
+    pub lines: &'a [RecordLine],
+    pub leaves: &'a [Leave],
+    pub exported: NaiveDateTime,
+    pub lang: Lang,
+}
+
+/// How often progress is reported, in rows.
+const STEP: usize = 200;
+
+/// The first data row of a titled sheet (0-based): title, subtitle, header.
+pub const FIRST_ROW: u32 = 3;
+
+fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
+    move |e| ImportError::Write {
+        file: file.to_string(),
+        why: e.to_string(),
+    }
+}
+
+/// The cells of one standings row, in `i18n::export_standings_headers` order.
+fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
+    let s = &r.standing;
+    let t = &s.tally;
+    let note = if !s.qualified {
+        s.reasons
+            .iter()
+            .map(|x| i18n::reason(l, x))
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else if s.warning {
+        i18n::warning(l).to_string()
+    } else {
+        String::new()
+    };
+    vec![
+        Value::Text(r.teacher.id.0.clone()),
+        Value::Text(r.teacher.name.clone()),
+        Value::Text(r.teacher.group.clone()),
+        Value::Text(r.teacher.grade.clone().unwrap_or_default()),
+        Value::Count(t.present),
+        Value::Count(t.late),
+        Value::Count(t.early_leave),
+        Value::Count(t.absent),
+        Value::Count(t.official_leave),
+        Value::Count(t.personal_leave),
+        Value::Count(t.sick_leave),
+        Value::Credits(t.credits.as_f64()),
+        Value::Credits(s.credits_required.as_f64()),
+        Value::Points(t.points),
+        Value::Text(i18n::qualified(l, s.qualified).to_string()),
+        Value::Text(note),
+        Value::Text(if r.changed_since_published {
+            i18n::io_text(l, X::ChangedMark).to_string()
+        } else {
+            String::new()
+        }),
+    ]
+}
+
+/// A cell to write, typed so that the spreadsheet can add it up.
+enum Value {
+    Text(String),
+    Count(u32),
+    Credits(f64),
+    Points(i32),
+}
+
+impl Value {
+    /// The value as a number, for sums; text counts as nothing.
+    fn number(&self) -> f64 {
+        match self {
+            Value::Count(n) => f64::from(*n),
+            Value::Credits(x) => *x,
+            Value::Points(p) => f64::from(*p),
+            Value::Text(_) => 0.0,
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Value::Text(s) => s.clone(),
+            Value::Count(n) => n.to_string(),
+            Value::Credits(c) => format!("{c}"),
+            Value::Points(p) => p.to_string(),
+        }
+    }
+}
+
+/// The title line of a standings sheet: school, period, what it is.
+pub fn standings_title(s: &StandingsSheet) -> String {
+    let l = s.lang;
+    format!(
+        "{}{} {}",
+        s.school.map(|x| format!("{x} ")).unwrap_or_default(),
+        i18n::period_name(l, s.period),
+        i18n::io_text(l, X::StandingsTitle)
+    )
+}
+
+fn subtitle(
+    l: Lang,
+    exported: NaiveDateTime,
+    published: &Option<(NaiveDateTime, String, u32)>,
+    period: Period,
+) -> String {
+    let mut s = format!("{} {}", i18n::io_text(l, X::ExportedAt), stamp(exported));
+    if let Period::Term(_) = period {
+        s.push_str("   ");
+        s.push_str(&i18n::published_line(l, published.as_ref()));
+    }
+    s
+}
+
+struct Styles {
+    title: Format,
+    header: Format,
+    text: Format,
+    number: Format,
+    credits: Format,
+    bad_text: Format,
+    bad_number: Format,
+    bad_credits: Format,
+    total_text: Format,
+    total_number: Format,
+    total_credits: Format,
+}
+
+fn styles() -> Styles {
+    let red_fill = Color::RGB(0xFFC7CE);
+    let red_font = Color::RGB(0x9C0006);
+    let base = Format::new().set_border(FormatBorder::Thin);
+    let total = base.clone().set_bold().set_border_top(FormatBorder::Double);
+    Styles {
+        title: Format::new()
+            .set_bold()
+            .set_font_size(16)
+            .set_align(FormatAlign::Center),
+        header: base
+            .clone()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9E1F2))
+            .set_align(FormatAlign::Center),
+        text: base.clone(),
+        number: base.clone().set_num_format("0"),
+        credits: base.clone().set_num_format("0.0"),
+        bad_text: base
+            .clone()
+            .set_background_color(red_fill)
+            .set_font_color(red_font),
+        bad_number: base
+            .clone()
+            .set_num_format("0")
+            .set_background_color(red_fill)
+            .set_font_color(red_font),
+        bad_credits: base
+            .clone()
+            .set_num_format("0.0")
+            .set_background_color(red_fill)
+            .set_font_color(red_font),
+        total_text: total.clone(),
+        total_number: total.clone().set_num_format("0"),
+        total_credits: total.set_num_format("0.0"),
+    }
+}
+
+/// The standings as an .xlsx workbook.
+pub fn standings_xlsx(
+    s: &StandingsSheet,
+    file: &str,
+    progress: Progress,
+) -> Result<Vec<u8>, ImportError> {
+    let e = xerr(file);
+    let l = s.lang;
+    let headers = i18n::export_standings_headers(l);
+    let last_col = (headers.len() - 1) as u16;
+    let st = styles();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(i18n::io_text(l, X::SheetStandings))
+        .map_err(&e)?;
+    ws.merge_range(0, 0, 0, last_col, &standings_title(s), &st.title)
+        .map_err(&e)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last_col,
+        &subtitle(l, s.exported, &s.published, s.period),
+        &Format::new(),
+    )
+    .map_err(&e)?;
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &st.header)
+            .map_err(&e)?;
+    }
+    ws.set_freeze_panes(FIRST_ROW, 2).map_err(&e)?;
+    // Printed to be posted: A4 landscape, one page wide, header on each page.
+    ws.set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_print_center_horizontally(true)
+        .set_footer("&C&P / &N");
+    ws.set_repeat_rows(0, FIRST_ROW - 1).map_err(&e)?;
+    let widths = [10, 10, 10, 8, 6, 6, 6, 6, 6, 6, 6, 7, 9, 6, 8, 28, 10];
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w).map_err(&e)?;
+    }
+    let total = s.rows.len();
+    let values: Vec<Vec<Value>> = s.rows.iter().map(|r| standing_values(r, l)).collect();
+    for (i, (r, cells)) in s.rows.iter().zip(&values).enumerate() {
+        let row = FIRST_ROW + i as u32;
+        let bad = !r.standing.qualified;
+        for (c, v) in cells.iter().enumerate() {
+            let c = c as u16;
+            match v {
+                Value::Text(t) => {
+                    let f = if bad { &st.bad_text } else { &st.text };
+                    ws.write_string_with_format(row, c, t, f).map_err(&e)?;
+                }
+                Value::Count(_) | Value::Points(_) => {
+                    let f = if bad { &st.bad_number } else { &st.number };
+                    ws.write_number_with_format(row, c, v.number(), f)
+                        .map_err(&e)?;
+                }
+                Value::Credits(x) => {
+                    let f = if bad { &st.bad_credits } else { &st.credits };
+                    ws.write_number_with_format(row, c, *x, f).map_err(&e)?;
+                }
+            }
+        }
+        if (i + 1) % STEP == 0 || i + 1 == total {
+            progress(i + 1, total);
+        }
+    }
+    // Totals: live formulas, with their values stored for readers that do
+    // not calculate.
+    let trow = FIRST_ROW + total as u32;
+    ws.write_string_with_format(trow, 0, i18n::io_text(l, X::Totals), &st.total_text)
+        .map_err(&e)?;
+    ws.write_string_with_format(trow, 1, i18n::people(l, total), &st.total_text)
+        .map_err(&e)?;
+    for c in [2u16, 3] {
+        ws.write_string_with_format(trow, c, "", &st.total_text)
+            .map_err(&e)?;
+    }
+    let sums: Vec<f64> = (4..14)
+        .map(|c| values.iter().map(|v| v[c].number()).sum())
+        .collect();
+    for (k, sum) in sums.iter().enumerate() {
+        let c = (4 + k) as u16;
+        let col = super::table::column_letter(c as usize);
+        let formula = if total == 0 {
+            Formula::new("=0").set_result("0")
+        } else {
+            Formula::new(format!(
+                "=SUM({col}{}:{col}{})",
+                FIRST_ROW + 1,
+                FIRST_ROW + total as u32
+            ))
+            .set_result(format!("{}", (sum * 10.0).round() / 10.0))
+        };
+        let f = if c == 11 || c == 12 {
+            &st.total_credits
+        } else {
+            &st.total_number
+        };
+        ws.write_formula_with_format(trow, c, formula, f)
+            .map_err(&e)?;
+    }
+    let unqualified = s.rows.iter().filter(|r| !r.standing.qualified).count();
+    ws.write_string_with_format(
+        trow,
+        14,
+        format!(
+            "{} {}",
+            i18n::qualified(l, false),
+            i18n::people(l, unqualified)
+        ),
+        &st.total_text,
+    )
+    .map_err(&e)?;
+    let changed = s.rows.iter().filter(|r| r.changed_since_published).count();
+    ws.write_string_with_format(trow, 15, "", &st.total_text)
+        .map_err(&e)?;
+    ws.write_string_with_format(
+        trow,
+        16,
+        &if changed > 0 {
+            i18n::people(l, changed)
+        } else {
+            String::new()
+        },
+        &st.total_text,
+    )
+    .map_err(&e)?;
+    wb.save_to_buffer().map_err(&e)
+}
+
+/// The standings as CSV: the header and one line per teacher.
+pub fn standings_csv(s: &StandingsSheet, encoding: Encoding) -> Vec<u8> {
+    let l = s.lang;
+    let mut lines: Vec<Vec<String>> = vec![
+        i18n::export_standings_headers(l)
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+    ];
+    lines.extend(s.rows.iter().map(|r| {
+        standing_values(r, l)
+            .iter()
+            .map(Value::csv)
+            .collect::<Vec<_>>()
+    }));
+    csv_bytes(&lines, encoding)
+}
+
+fn teacher_cells(t: &Teacher) -> Vec<String> {
+    vec![
+        t.id.0.clone(),
+        t.name.clone(),
+        t.group.clone(),
+        t.grade.clone().unwrap_or_default(),
+        t.active_from.map(|d| d.to_string()).unwrap_or_default(),
+        t.active_to.map(|d| d.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// The roster as .xlsx: a header row the import recognises, then one
+/// teacher a row, every cell text (so 工号 0012 keeps its zeros).
+pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u8>, ImportError> {
+    let e = xerr(file);
+    let st = styles();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(i18n::io_text(lang, X::SheetRoster))
+        .map_err(&e)?;
+    for (c, h) in i18n::roster_file_headers(lang).iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &st.header)
+            .map_err(&e)?;
+        ws.set_column_width(c as u16, 12).map_err(&e)?;
+    }
+    ws.set_freeze_panes(1, 0).map_err(&e)?;
+    for (i, t) in teachers.iter().enumerate() {
+        for (c, v) in teacher_cells(t).iter().enumerate() {
+            ws.write_string_with_format(1 + i as u32, c as u16, v, &st.text)
+                .map_err(&e)?;
+        }
+    }
+    wb.save_to_buffer().map_err(&e)
+}
+
+/// The roster as CSV, readable by the import.
+pub fn roster_csv(teachers: &[Teacher], lang: Lang, encoding: Encoding) -> Vec<u8> {
+    let mut lines: Vec<Vec<String>> = vec![
+        i18n::roster_file_headers(lang)
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+    ];
+    lines.extend(teachers.iter().map(teacher_cells));
+    csv_bytes(&lines, encoding)
+}
+
+fn record_cells(x: &RecordLine, l: Lang) -> Vec<String> {
+    let mut cat = i18n::category(l, x.outcome.category).to_string();
+    if x.outcome.also_left_early {
+        cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
+    }
+    vec![
+        x.session.id.to_string(),
+        x.session.date.to_string(),
+        format!(
+            "{}-{}",
+            x.session.start.format("%H:%M"),
+            x.session.end.format("%H:%M")
+        ),
+        x.session.title.clone(),
+        i18n::session_kind(l, x.session.kind).to_string(),
+        x.session.credits.to_string(),
+        cat,
+    ]
+}
+
+/// One teacher's record as .xlsx: every session they had to attend, then
+/// their leave requests.
+pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> {
+    let e = xerr(file);
+    let l = s.lang;
+    let st = styles();
+    let headers = i18n::record_file_headers(l);
+    let last = (headers.len() - 1) as u16;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name(i18n::io_text(l, X::SheetRecord)).map_err(&e)?;
+    let t = s.teacher;
+    let title = format!(
+        "{}{} {} {} {}",
+        s.school.map(|x| format!("{x} ")).unwrap_or_default(),
+        i18n::io_text(l, X::RecordTitle),
+        t.id,
+        t.name,
+        t.group
+    );
+    ws.merge_range(0, 0, 0, last, &title, &st.title)
+        .map_err(&e)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last,
+        &format!("{} {}", i18n::io_text(l, X::ExportedAt), stamp(s.exported)),
+        &Format::new(),
+    )
+    .map_err(&e)?;
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &st.header)
+            .map_err(&e)?;
+    }
+    for (c, w) in [6, 12, 12, 30, 10, 6, 12].iter().enumerate() {
+        ws.set_column_width(c as u16, *w).map_err(&e)?;
+    }
+    ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
+    for (i, x) in s.lines.iter().enumerate() {
+        let bad = x.outcome.category == Category::Absent;
+        let f = if bad { &st.bad_text } else { &st.text };
+        for (c, v) in record_cells(x, l).iter().enumerate() {
+            ws.write_string_with_format(FIRST_ROW + i as u32, c as u16, v, f)
+                .map_err(&e)?;
+        }
+    }
+    let mut row = FIRST_ROW + s.lines.len() as u32 + 1;
+    if !s.leaves.is_empty() {
+        ws.write_string_with_format(row, 0, i18n::io_text(l, X::Leaves), &st.total_text)
+            .map_err(&e)?;
+        row += 1;
+        for (c, h) in i18n::leave_file_headers(l).iter().enumerate() {
+            ws.write_string_with_format(row, c as u16, *h, &st.header)
+                .map_err(&e)?;
+        }
+        for x in s.leaves {
+            row += 1;
+            for (c, v) in leave_cells(x, l).iter().enumerate() {
+                ws.write_string_with_format(row, c as u16, v, &st.text)
+                    .map_err(&e)?;
+            }
+        }
+    }
+    wb.save_to_buffer().map_err(&e)
+}
+
+fn leave_cells(x: &Leave, l: Lang) -> Vec<String> {
+    let covers = match &x.cover {
+        crate::core::Cover::Dates { from, to } if from == to => from.to_string(),
+        crate::core::Cover::Dates { from, to } => format!("{from}..{to}"),
+        crate::core::Cover::Sessions(ids) => ids
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(","),
+    };
+    vec![
+        x.id.to_string(),
+        i18n::leave_kind(l, x.kind).to_string(),
+        covers,
+        x.reason.clone(),
+        i18n::leave_status(l, x.status).to_string(),
+    ]
+}
+
+/// One teacher's record as CSV: the sessions only.
+pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
+    let l = s.lang;
+    let mut lines: Vec<Vec<String>> = vec![
+        i18n::record_file_headers(l)
+            .iter()
+            .map(|h| h.to_string())
+            .collect(),
+    ];
+    lines.extend(s.lines.iter().map(|x| record_cells(x, l)));
+    csv_bytes(&lines, encoding)
+}
+
+/// CSV text as bytes: UTF-8 with a BOM (Excel then reads Chinese right), or
+/// GB18030 for older tools.
+pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(true)
+        .from_writer(Vec::new());
+    for line in lines {
+        // Writing into a Vec cannot fail.
+        let _ = w.write_record(line);
+    }
+    let text = match w.into_inner() {
+        Ok(b) => String::from_utf8(b).unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    match encoding {
+        Encoding::Gbk => encoding_rs::GB18030.encode(&text).0.into_owned(),
+        Encoding::Auto | Encoding::Utf8 => {
+            let mut out = b"\xEF\xBB\xBF".to_vec();
+            out.extend_from_slice(text.as_bytes());
+            out
+        }
+    }
+}
+
+/// Writes `bytes` to `path` all at once: into a temporary file beside it,
+/// then renamed over it. Refuses to replace a file unless `force`.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ImportError> {
+    let file = path.display().to_string();
+    if path.exists() && !force {
+        return Err(ImportError::Exists { file });
+    }
+    let err = |e: std::io::Error| ImportError::Write {
+        file: file.clone(),
+        why: e.to_string(),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(err)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        err(e)
+    })
+}

@@ -1,0 +1,339 @@
+//! Spreadsheet and CSV files in and out: the roster and the term plan read
+//! from .xlsx/.csv (UTF-8 or GBK), and the standings, a teacher's record and
+//! the roster written as .xlsx/.csv.
+//!
+//! Everything here is pure: bytes in, checked rows out (`table`, `roster`,
+//! `plan`), and rows in, bytes out (`export`). Nothing here opens the
+//! database; the app layer (`app::import`, `app::publish`) writes, in one
+//! transaction, only after every row has passed. Messages are structured
+//! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
+
+pub mod export;
+pub mod plan;
+pub mod roster;
+pub mod table;
+
+use crate::core::{Credits, Teacher};
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use table::{Cell, Row, Table, column_letter};
+
+/// How the text of a CSV file is encoded. `Auto`: UTF-8 when the bytes are
+/// valid UTF-8, else GB18030 (which reads GBK, as Excel saves in China).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    #[default]
+    Auto,
+    Utf8,
+    Gbk,
+}
+
+impl Encoding {
+    pub fn parse(s: &str) -> Option<Encoding> {
+        match s.trim().to_ascii_lowercase().replace('-', "").as_str() {
+            "auto" => Some(Encoding::Auto),
+            "utf8" => Some(Encoding::Utf8),
+            "gbk" | "gb18030" | "gb2312" | "cp936" => Some(Encoding::Gbk),
+            _ => None,
+        }
+    }
+}
+
+/// What is wrong with one cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A required value is empty.
+    Missing,
+    /// An id with spaces in it.
+    Spaces,
+    /// Not a date (2025-09-01, 2025/9/1, 2025年9月1日).
+    Date,
+    /// Not a time of day (14:30).
+    Time,
+    /// Not credits (1, 1.5).
+    Credits,
+    /// Not a kind of session.
+    Kind,
+    /// The same teacher or session already appears on an earlier row.
+    Duplicate { first_row: usize },
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// The last day is before the first.
+    ToBeforeFrom,
+    /// The date is outside the term named for the import.
+    OutsideTerm { term: String },
+}
+
+/// One bad cell: where (row as the file shows it, column letter and the
+/// column's header as written) and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: String,
+    pub header: String,
+    pub value: String,
+    pub problem: Problem,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "row {}, column {} ({}): `{}` {:?}",
+            self.row, self.column, self.header, self.value, self.problem
+        )
+    }
+}
+
+/// Why a file could not be imported or written. Nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("{file}: cannot read it: {why}; nothing was imported")]
+    Read { file: String, why: String },
+    #[error("{file}: line {line} is not {encoding:?} text; try --encoding; nothing was imported")]
+    Encoding {
+        file: String,
+        encoding: Encoding,
+        line: usize,
+    },
+    #[error("{file}: no header row with the columns {}; nothing was imported", missing.join(", "))]
+    NoHeader {
+        file: String,
+        missing: Vec<&'static str>,
+    },
+    #[error("{file}: no data rows below the header; nothing was imported")]
+    Empty { file: String },
+    #[error("{file}: {} bad cell(s), nothing was imported: {}", problems.len(),
+        problems.iter().take(20).map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
+    Rows {
+        file: String,
+        problems: Vec<RowProblem>,
+    },
+    #[error("{file}: cannot write it: {why}")]
+    Write { file: String, why: String },
+    #[error("{file} already exists; give --force to replace it")]
+    Exists { file: String },
+}
+
+/// A column a file may have: its canonical (English) name and the headers
+/// schools write for it, in Chinese and English.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    pub key: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+/// Where each field is in a file: its column and the header as written.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Index of the header row in `Table::rows`.
+    pub at: usize,
+    columns: Vec<Option<(usize, String)>>,
+    fields: &'static [Field],
+}
+
+impl Header {
+    /// The column of field `key`, if the file has it.
+    pub fn column(&self, key: &str) -> Option<usize> {
+        let i = self.fields.iter().position(|f| f.key == key)?;
+        self.columns.get(i)?.as_ref().map(|(c, _)| *c)
+    }
+
+    /// The cell of field `key` in `row` (empty when the file lacks it).
+    pub fn cell<'a>(&self, row: &'a Row, key: &str) -> &'a Cell {
+        match self.column(key) {
+            Some(c) => row.cell(c),
+            None => &Cell::Empty,
+        }
+    }
+
+    /// A problem at field `key` of `row`.
+    pub fn problem(&self, row: &Row, key: &str, problem: Problem) -> RowProblem {
+        let i = self.fields.iter().position(|f| f.key == key);
+        let (column, header) = match i.and_then(|i| self.columns.get(i)?.as_ref()) {
+            Some((c, h)) => (column_letter(*c), h.clone()),
+            None => ("-".to_string(), key.to_string()),
+        };
+        RowProblem {
+            row: row.number,
+            column,
+            header,
+            value: self.cell(row, key).text(),
+            problem,
+        }
+    }
+}
+
+/// A header as compared: lower case, no spaces, no `*` marks, nothing in
+/// brackets ("学分(分)" is "学分").
+fn normalize(h: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in h.trim_start_matches('\u{feff}').chars() {
+        match c {
+            '(' | '\u{FF08}' | '[' | '【' => depth += 1,
+            ')' | '\u{FF09}' | ']' | '】' => depth = (depth - 1).max(0),
+            _ if depth > 0 => {}
+            '*' | '_' | '-' => {}
+            c if c.is_whitespace() => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Finds the header row: the first of the first ten rows that names every
+/// required field (a title row above it is allowed). Unknown columns are
+/// ignored, so a school's roster may carry other columns (性别, 电话).
+pub fn find_header(table: &Table, fields: &'static [Field]) -> Result<Header, ImportError> {
+    let mut best: Option<(usize, Vec<&'static str>)> = None;
+    for (at, row) in table.rows.iter().enumerate().take(10) {
+        let names: Vec<String> = row.cells.iter().map(|c| normalize(&c.text())).collect();
+        let columns: Vec<Option<(usize, String)>> = fields
+            .iter()
+            .map(|f| {
+                let aliases: Vec<String> = f.aliases.iter().map(|a| normalize(a)).collect();
+                names
+                    .iter()
+                    .position(|n| !n.is_empty() && aliases.contains(n))
+                    .map(|c| (c, row.cell(c).text()))
+            })
+            .collect();
+        let missing: Vec<&'static str> = fields
+            .iter()
+            .zip(&columns)
+            .filter(|(f, c)| f.required && c.is_none())
+            .map(|(f, _)| f.key)
+            .collect();
+        if missing.is_empty() {
+            return Ok(Header {
+                at,
+                columns,
+                fields,
+            });
+        }
+        if best.as_ref().is_none_or(|(_, m)| missing.len() < m.len()) {
+            best = Some((at, missing));
+        }
+    }
+    Err(ImportError::NoHeader {
+        file: table.file.clone(),
+        missing: best.map(|(_, m)| m).unwrap_or_else(|| {
+            fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.key)
+                .collect()
+        }),
+    })
+}
+
+/// A date from a cell: a spreadsheet date, or text as 2025-09-01,
+/// 2025/9/1, 2025.9.1 or 2025年9月1日.
+pub fn parse_date(cell: &Cell) -> Option<NaiveDate> {
+    match cell {
+        Cell::Date(d) => Some(*d),
+        Cell::DateTime(dt) => Some(dt.date()),
+        // An Excel serial day number in a cell not formatted as a date.
+        Cell::Number(n) if n.fract() == 0.0 && (1.0..200_000.0).contains(n) => {
+            NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(*n as i64))
+        }
+        Cell::Text(s) => {
+            let s = s.trim();
+            let s = s.split_whitespace().next().unwrap_or(s);
+            ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+                .iter()
+                .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+        }
+        _ => None,
+    }
+}
+
+/// A time of day from a cell: a spreadsheet time, or text as 14:30,
+/// 14:30:00 or 14:30 (full-width colon).
+pub fn parse_time(cell: &Cell) -> Option<NaiveTime> {
+    match cell {
+        Cell::Time(t) => Some(*t),
+        Cell::DateTime(dt) => Some(dt.time()),
+        Cell::Number(n) if (0.0..1.0).contains(n) => {
+            let secs = (n * 86_400.0).round() as u32;
+            NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)
+        }
+        Cell::Text(s) => {
+            let s = s.trim().replace('\u{FF1A}', ":");
+            ["%H:%M", "%H:%M:%S"]
+                .iter()
+                .find_map(|f| NaiveTime::parse_from_str(&s, f).ok())
+        }
+        _ => None,
+    }
+}
+
+/// Credits from a cell: 1, 1.5 (at most one decimal place).
+pub fn parse_credits(cell: &Cell) -> Option<Credits> {
+    match cell {
+        Cell::Number(n) if *n >= 0.0 && *n < 100_000.0 => {
+            let tenths = (n * 10.0).round();
+            ((n * 10.0 - tenths).abs() < 1e-6).then_some(Credits(tenths as u32))
+        }
+        Cell::Text(s) => Credits::parse(s),
+        _ => None,
+    }
+}
+
+/// The roster in a file's bytes, checked row by row; the file name is only
+/// for messages. The entry point for fuzzing: it never panics.
+pub fn parse_roster_bytes(name: &str, bytes: &[u8]) -> Result<Vec<Teacher>, ImportError> {
+    let table = table::read(name, bytes, Encoding::Auto)?;
+    Ok(roster::parse(&table)?
+        .rows
+        .into_iter()
+        .map(|r| r.value)
+        .collect())
+}
+
+/// The term plan in a file's bytes, checked row by row (but not against a
+/// term). For fuzzing, like `parse_roster_bytes`.
+pub fn parse_plan_bytes(
+    name: &str,
+    bytes: &[u8],
+) -> Result<Vec<crate::core::Session>, ImportError> {
+    let table = table::read(name, bytes, Encoding::Auto)?;
+    Ok(plan::parse(&table)?
+        .rows
+        .into_iter()
+        .map(|r| r.value)
+        .collect())
+}
+
+/// Rows of a file that passed, each with its row number, and where the
+/// columns are (for problems found later, against the database).
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    pub file: String,
+    pub header: Header,
+    pub rows: Vec<Numbered<T>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Numbered<T> {
+    pub row: Row,
+    pub value: T,
+}
+
+/// Fails with every problem found, or passes.
+pub(crate) fn check(file: &str, problems: Vec<RowProblem>) -> Result<(), ImportError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Rows {
+            file: file.to_string(),
+            problems,
+        })
+    }
+}
+
+/// A moment for export titles, without seconds.
+pub fn stamp(at: NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M").to_string()
+}

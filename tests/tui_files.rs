@@ -1,0 +1,250 @@
+//! The standings screen's file keys in the terminal app, drawn on a test
+//! backend: publish with a confirmation, the changed-since-published mark
+//! after a correction, export of the view as shown, and import by path.
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use peixun::app::App;
+use peixun::app::demo::{DemoOptions, demo};
+use peixun::core::{Category, RollFacts, RollState, TermId};
+use peixun::i18n::Lang;
+use peixun::tui::keymap::Keymap;
+use peixun::tui::model::{Message, Modal, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+fn at() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 26)
+        .unwrap()
+        .and_hms_opt(15, 35, 0)
+        .unwrap()
+}
+
+fn model(lang: Lang) -> (TempDir, Model) {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = DemoOptions {
+        teachers: 12,
+        years: 1,
+        seed: 7,
+    };
+    let made = demo(
+        &dir.path().join("t.redb"),
+        "tester",
+        at(),
+        opts,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let app = App::new(made.store, "tester", None, false).unwrap();
+    let m = Model::new(app, lang, Keymap::default(), Box::new(at));
+    (dir, m)
+}
+
+fn screen(m: &Model) -> Vec<String> {
+    let (w, h) = (140, 35);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
+    let b = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = b[(x, y)].symbol();
+                line.push_str(sym);
+                x += sym.width().max(1) as u16;
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+#[track_caller]
+fn shows(m: &Model, want: &str) {
+    let t = screen(m).join("\n");
+    assert!(t.contains(want), "screen lacks {want:?}:\n{t}");
+}
+
+fn press(m: &mut Model, code: KeyCode) {
+    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        press(m, KeyCode::Char(c));
+    }
+}
+
+/// Replaces the text of the open path prompt with `path`.
+fn type_path(m: &mut Model, path: &str) {
+    for _ in 0..80 {
+        press(m, KeyCode::Backspace);
+    }
+    keys(m, path);
+}
+
+fn status(m: &Model) -> (String, bool) {
+    m.status.clone().expect("a status line")
+}
+
+#[test]
+fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
+    let (_d, mut m) = model(Lang::Zh);
+    let term = TermId::parse("2026-autumn").unwrap();
+    keys(&mut m, "3");
+    shows(&m, "本学期尚未公布");
+    shows(&m, "p 公布");
+
+    keys(&mut m, "p");
+    assert!(matches!(m.modal, Some(Modal::ConfirmPublish(_))));
+    shows(&m, "公布本学期考勤?");
+    keys(&mut m, "n");
+    assert!(m.modal.is_none());
+    assert!(
+        m.app.publications(term).unwrap().is_empty(),
+        "n must not publish"
+    );
+
+    keys(&mut m, "py");
+    let (said, err) = status(&m);
+    assert!(!err && said.contains("已公布 2026-autumn(第1次)"), "{said}");
+    shows(&m, "第1次公布:2026-11-26 15:35 tester");
+    assert!(!screen(&m).join("\n").contains("公布后有更改"));
+
+    // Another process corrects a fact: the next tick shows the mark.
+    let (session, who) = m
+        .app
+        .sessions()
+        .unwrap()
+        .into_iter()
+        .filter(|s| {
+            s.state == RollState::Closed
+                && s.session.date >= NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+        })
+        .find_map(|s| {
+            let v = m.app.roll_view(s.session.id).unwrap();
+            v.lines
+                .iter()
+                .find(|l| l.outcome.category == Category::Present)
+                .map(|l| (s.session.id, l.teacher.id.clone()))
+        })
+        .unwrap();
+    m.app
+        .correct_facts(session, &who, RollFacts::default(), "更正", at())
+        .unwrap();
+    m.update(Message::Tick);
+    let lines = screen(&m);
+    let row = lines
+        .iter()
+        .find(|l| l.trim_start().starts_with(&who.0))
+        .unwrap();
+    assert!(row.contains("公布后有更改"), "{row}");
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("公布后有更改")).count(),
+        1,
+        "only the corrected teacher is marked"
+    );
+
+    keys(&mut m, "py");
+    shows(&m, "第2次公布");
+    assert!(!screen(&m).join("\n").contains("公布后有更改"));
+}
+
+#[test]
+fn export_writes_the_view_as_shown() {
+    let (dir, mut m) = model(Lang::En);
+    keys(&mut m, "3");
+    keys(&mut m, "g"); // the first teaching group only
+    let shown = m.visible_standings().len();
+    assert!(shown > 0 && shown < 12);
+    keys(&mut m, "e");
+    shows(&m, "Export this view");
+    shows(&m, "standings-2026-autumn.xlsx");
+    let out = dir.path().join("view.xlsx");
+    type_path(&mut m, out.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    let (said, err) = status(&m);
+    assert!(!err && said.starts_with("written"), "{said}");
+    assert!(m.modal.is_none());
+    let mut wb: Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let r = wb.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(
+        r.height(),
+        3 + shown + 1,
+        "title, subtitle, header, rows, totals"
+    );
+    assert_eq!(r.get_value((2, 0)), Some(&Data::String("id".into())));
+    let first = &m.visible_standings()[0].teacher.id.0;
+    assert_eq!(r.get_value((3, 0)), Some(&Data::String(first.clone())));
+
+    // A second export to the same name is refused; the dialog stays open.
+    keys(&mut m, "e");
+    type_path(&mut m, out.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    let (said, err) = status(&m);
+    assert!(err && said.contains("already exists"), "{said}");
+    assert!(matches!(m.modal, Some(Modal::Export(_))));
+    press(&mut m, KeyCode::Esc);
+    assert!(m.modal.is_none());
+}
+
+#[test]
+fn import_by_path_adds_teachers_or_reports_the_bad_row() {
+    let (dir, mut m) = model(Lang::Zh);
+    keys(&mut m, "3");
+    let good = dir.path().join("new.csv");
+    std::fs::write(&good, "工号,姓名,教研组\nN001,新老师,语文\n").unwrap();
+    keys(&mut m, "i");
+    shows(&m, "导入教师名单或本学期计划");
+    type_path(&mut m, good.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    let (said, err) = status(&m);
+    assert!(!err && said.contains("新增 1"), "{said}");
+    assert_eq!(m.app.teachers().unwrap().len(), 13);
+    assert!(m.standings.rows.iter().any(|r| r.teacher.id.0 == "N001"));
+
+    // A plan file goes into the term shown; a bad row is named.
+    let bad = dir.path().join("plan.csv");
+    std::fs::write(
+        &bad,
+        "日期,开始,结束,主题\n2026-12-03,15:30,17:00,期末研讨\n2026-12-10,25:00,17:00,复习\n",
+    )
+    .unwrap();
+    let sessions = m.app.sessions().unwrap().len();
+    keys(&mut m, "i");
+    type_path(&mut m, bad.to_str().unwrap());
+    press(&mut m, KeyCode::Enter);
+    let (said, err) = status(&m);
+    assert!(err && said.contains("第 3 行 B 列(开始)"), "{said}");
+    assert!(matches!(m.modal, Some(Modal::Import(_))));
+    assert_eq!(m.app.sessions().unwrap().len(), sessions);
+    std::fs::write(
+        &bad,
+        "日期,开始,结束,主题\n2026-12-03,15:30,17:00,期末研讨\n",
+    )
+    .unwrap();
+    press(&mut m, KeyCode::Enter);
+    let (said, err) = status(&m);
+    assert!(!err && said.contains("新增 1"), "{said}");
+    assert_eq!(m.app.sessions().unwrap().len(), sessions + 1);
+}
+
+#[test]
+fn help_lists_the_file_keys_in_both_languages() {
+    for (lang, want) in [
+        (Lang::Zh, ["导出当前统计", "公布本学期考勤", "导入教师名单"]),
+        (
+            Lang::En,
+            ["export this view", "publish this term", "import a roster"],
+        ),
+    ] {
+        let (_d, mut m) = model(lang);
+        keys(&mut m, "3?");
+        for w in want {
+            shows(&m, w);
+        }
+    }
+}
