@@ -5,6 +5,7 @@
 //! fails returns before `commit`, so it changes nothing.
 
 pub mod accounts;
+pub mod assessment;
 pub mod demo;
 pub mod history;
 pub mod leave;
@@ -81,6 +82,14 @@ pub enum AppError {
     MissingEvidence { id: LeaveId, what: &'static str },
     #[error("only emergency sick leave may be asked for after the session")]
     AfterTheFact,
+    #[error("no credit entry {0}")]
+    UnknownCredit(crate::core::CreditId),
+    #[error("credit entry {id} is {stage:?}; cannot {action}")]
+    CreditState {
+        id: crate::core::CreditId,
+        stage: crate::core::CreditStage,
+        action: &'static str,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;

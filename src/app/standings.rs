@@ -151,7 +151,8 @@ fn compute(
             tallies[i][slot].add(&policy, o, rec.session.credits);
         }
     }
-    Ok(teachers
+    let ctx = super::assessment::YearContext::load(r, year, today)?;
+    teachers
         .iter()
         .zip(tallies)
         .map(|(t, [autumn, spring])| {
@@ -164,10 +165,15 @@ fn compute(
                     Season::Spring => spring,
                 },
             };
-            StandingRow {
+            Ok(StandingRow {
                 teacher: t.clone(),
-                standing: Standing::judge(&policy, period, tally, &whole, year_ended),
-            }
+                standing: Standing::judge(&policy, period, tally, &whole, year_ended).assess(
+                    &policy,
+                    &ctx.record(r, t)?,
+                    &whole,
+                    year_ended,
+                ),
+            })
         })
-        .collect())
+        .collect()
 }

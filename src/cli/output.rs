@@ -66,6 +66,10 @@ pub struct StandingJson<'a> {
     pub qualified: bool,
     pub warning: bool,
     pub reasons: Vec<String>,
+    /// The assessment beyond attendance (credits by source, notes,
+    /// archive, make-ups, ...), raw; `credits` above is their total.
+    pub assessment: Option<&'a crate::core::Figures>,
+    pub deductions: Vec<String>,
 }
 
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
@@ -89,12 +93,18 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
         unexcused_absences: s.unexcused,
         year_unexcused_absences: s.year_unexcused,
         pending: t.pending,
-        credits: t.credits.as_f64(),
+        credits: s.figures.as_ref().map_or(t.credits, |f| f.credits).as_f64(),
         credits_required: s.credits_required.as_f64(),
         points: t.points,
         qualified: s.qualified,
         warning: s.warning,
         reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
+        assessment: s.figures.as_ref(),
+        deductions: s
+            .deductions
+            .iter()
+            .map(|d| i18n::deduction(lang, d))
+            .collect(),
     }
 }
 
@@ -102,16 +112,17 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
 pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     let s = &row.standing;
     let t = &s.tally;
-    let note = if !s.qualified {
-        s.reasons
-            .iter()
-            .map(|r| i18n::reason(lang, r))
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else if s.warning {
-        i18n::warning(lang).to_string()
+    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
+    if s.qualified && s.warning {
+        notes.push(i18n::warning(lang).to_string());
+    }
+    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
+    let note = notes.join("; ");
+    let f = s.figures.clone().unwrap_or_default();
+    let credits = if s.figures.is_some() {
+        f.credits
     } else {
-        String::new()
+        t.credits
     };
     vec![
         row.teacher.id.0.clone(),
@@ -124,8 +135,15 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         t.official_leave.to_string(),
         t.personal_leave.to_string(),
         t.sick_leave.to_string(),
-        format!("{}/{}", t.credits, s.credits_required),
+        format!("{}/{}", credits, s.credits_required),
         t.points.to_string(),
+        format!("{}/{}", f.notes_chars, f.notes_required),
+        format!(
+            "{}/{}",
+            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
+            crate::core::ArchiveItem::ALL.len()
+        ),
+        f.makeups_open.to_string(),
         i18n::qualified(lang, s.qualified).to_string(),
         note,
     ]

@@ -57,7 +57,8 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
         ],
         1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
         2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
-        _ => &[Up, Down, Find],
+        3 => &[Up, Down, Find],
+        _ => &[Up, Down, Approve, Reject, Filter],
     }
 }
 

@@ -14,7 +14,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_input::{Input, InputRequest};
 
-pub const TABS: usize = 4;
+pub const TABS: usize = 5;
 
 /// What a key press or the clock tells the app.
 #[derive(Debug, Clone)]
@@ -48,6 +48,13 @@ pub enum Modal {
     Form {
         fields: Vec<Input>,
         focus: usize,
+    },
+    /// A comment, then a confirmation, to pass a credit entry or send it back.
+    Review {
+        credit: crate::core::ExternalCredit,
+        pass: bool,
+        input: Input,
+        confirming: bool,
     },
 }
 
@@ -83,6 +90,8 @@ pub struct TeacherScreen {
     pub matches: Vec<Teacher>,
     pub cursor: usize,
     pub record: Option<(Teacher, Vec<RecordLine>, Vec<Leave>)>,
+    /// The teacher's academic-year standing, with the assessment figures.
+    pub year: Option<StandingRow>,
 }
 
 pub struct Model {
@@ -100,6 +109,7 @@ pub struct Model {
     pub leave: LeaveScreen,
     pub standings: StandingsScreen,
     pub teacher: TeacherScreen,
+    pub credits: super::credits::CreditsScreen,
 }
 
 impl Model {
@@ -141,7 +151,9 @@ impl Model {
                 matches: Vec::new(),
                 cursor: 0,
                 record: None,
+                year: None,
             },
+            credits: Default::default(),
         };
         m.pick_today_session();
         m.reload();
@@ -214,6 +226,7 @@ impl Model {
         self.standings.rows = rows;
         self.sort_standings();
         self.refresh_teacher()?;
+        self.reload_credits()?;
         Ok(())
     }
 
@@ -230,6 +243,16 @@ impl Model {
             .min(self.teacher.matches.len().saturating_sub(1));
         self.teacher.record = match self.teacher.matches.get(self.teacher.cursor) {
             Some(t) => Some(self.app.record(&t.id)?),
+            None => None,
+        };
+        self.teacher.year = match self.teacher.matches.get(self.teacher.cursor) {
+            Some(t) => {
+                let today = self.now().date();
+                let year = Period::Year(self.app.current_year(today)?);
+                self.app
+                    .standings_of(std::slice::from_ref(t), year, today)?
+                    .pop()
+            }
             None => None,
         };
         Ok(())
@@ -252,6 +275,7 @@ impl Model {
         let col = self.standings.sort;
         let key = |r: &StandingRow| -> (i64, String) {
             let t = &r.standing.tally;
+            let f = r.standing.figures.clone().unwrap_or_default();
             let n = match col {
                 3 => t.present as i64,
                 4 => t.late as i64,
@@ -260,10 +284,13 @@ impl Model {
                 7 => t.official_leave as i64,
                 8 => t.personal_leave as i64,
                 9 => t.sick_leave as i64,
-                10 => t.credits.0 as i64,
+                10 => f.credits.0 as i64,
                 11 => t.points as i64,
-                12 => r.standing.qualified as i64,
-                13 => r.standing.warning as i64,
+                12 => f.notes_chars as i64,
+                13 => -(f.archive_missing.len() as i64),
+                14 => f.makeups_open as i64,
+                15 => r.standing.qualified as i64,
+                16 => r.standing.warning as i64,
                 _ => 0,
             };
             let s = match col {
@@ -340,7 +367,7 @@ impl Model {
             self.quit = true;
         } else if k.is(Action::Help, &key) {
             self.modal = Some(Modal::Help);
-        } else if let KeyCode::Char(c @ '1'..='4') = key.code {
+        } else if let KeyCode::Char(c @ '1'..='5') = key.code {
             self.tab = c as usize - '1' as usize;
         } else if key.code == KeyCode::Tab {
             self.tab = (self.tab + 1) % TABS;
@@ -351,7 +378,8 @@ impl Model {
                 0 => self.roll_key(key),
                 1 => self.leave_key(key),
                 2 => self.standings_key(key),
-                _ => self.teacher_key(key),
+                3 => self.teacher_key(key),
+                _ => self.credits_key(key),
             }
         }
     }
@@ -569,7 +597,12 @@ impl Model {
             self.standings.year = !self.standings.year;
             self.reload();
         } else if k.is(Action::SortNext, &key) {
-            self.standings.sort = (self.standings.sort + 1) % 14;
+            let shown = super::view::STANDINGS_SHOWN;
+            let at = shown
+                .iter()
+                .position(|c| *c == self.standings.sort)
+                .unwrap_or(0);
+            self.standings.sort = shown[(at + 1) % shown.len()];
             self.sort_standings();
         } else if k.is(Action::Reverse, &key) {
             self.standings.reverse = !self.standings.reverse;
@@ -753,6 +786,12 @@ impl Model {
                     })
                 }
             },
+            Modal::Review {
+                credit,
+                pass,
+                input,
+                confirming,
+            } => self.review_key(credit, pass, input, confirming, key),
             Modal::Form {
                 mut fields,
                 mut focus,

@@ -33,7 +33,10 @@ pub fn view(m: &Model, f: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let titles = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher].map(|u| i18n::ui(l, u));
+    let mut titles: Vec<&str> = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher]
+        .map(|u| i18n::ui(l, u))
+        .to_vec();
+    titles.push(i18n::assessment_text(l, i18n::A::TabCredits));
     f.render_widget(
         Tabs::new(titles)
             .select(m.tab)
@@ -44,7 +47,8 @@ pub fn view(m: &Model, f: &mut Frame) {
         0 => roll(m, f, body),
         1 => leave(m, f, body),
         2 => standings(m, f, body),
-        _ => teacher(m, f, body),
+        3 => teacher(m, f, body),
+        _ => super::credits::draw(m, f, body),
     }
     let (text, style) = match &m.status {
         Some((s, true)) => (s.clone(), Style::new().fg(Color::Red)),
@@ -68,7 +72,12 @@ fn selected(cursor: usize) -> TableState {
 /// header or value is cut (English words are longer than the Chinese).
 /// No column is narrower than its `min`; the `flexible` column takes
 /// whatever room is left.
-fn fit(headers: &[&str], rows: &[Vec<String>], flexible: usize, min: &[u16]) -> Vec<Constraint> {
+pub(super) fn fit(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    flexible: usize,
+    min: &[u16],
+) -> Vec<Constraint> {
     (0..headers.len())
         .map(|i| {
             let w = rows
@@ -296,10 +305,21 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
     f.render_stateful_widget(table, rest, &mut selected(m.leave.cursor));
 }
 
+/// The standings columns the terminal app shows (by index into
+/// `i18n::standings_headers`): all but the note characters and the archive,
+/// which the detail lines under the table give for the selected teacher.
+pub const STANDINGS_SHOWN: [usize; 15] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
+
 fn standings(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
-    let headers = i18n::standings_headers(l);
-    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let all_headers = i18n::standings_headers(l);
+    let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
+    let [head, rest, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
     let period = m
         .standings
         .rows
@@ -318,19 +338,31 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}",
             i18n::ui(l, U::SortedBy),
-            headers[m.standings.sort],
+            all_headers[m.standings.sort],
             if m.standings.reverse { " ↓" } else { " ↑" }
         )),
         head,
     );
     let visible = m.visible_standings();
-    let cells: Vec<Vec<String>> = visible.iter().map(|r| standing_cells(r, l)).collect();
+    let cells: Vec<Vec<String>> = visible
+        .iter()
+        .map(|r| {
+            let c = standing_cells(r, l);
+            STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
+        })
+        .collect();
     let widths = fit(
         &headers,
         &cells,
         headers.len() - 1,
-        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 7, 0],
+        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 7, 0],
     );
+    if let Some(r) = visible.get(m.standings.cursor) {
+        f.render_widget(
+            Paragraph::new(super::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -342,7 +374,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         Row::new(c).style(style)
     });
     let table = Table::new(rows, widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .header(Row::new(headers.clone()).style(Style::new().add_modifier(Modifier::BOLD)))
         .row_highlight_style(highlight());
     f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor));
 }
@@ -415,6 +447,9 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     ))];
+    if let Some(r) = &m.teacher.year {
+        text.extend(super::assessment_view::lines(l, r));
+    }
     text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
     for x in leaves {
         text.push(Line::from(format!(
@@ -464,7 +499,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                 .chain([Action::Help, Action::Quit].iter())
                 .map(|a| Line::from(format!("{:>6}  {}", m.keys.label(*a), i18n::action(l, *a))))
                 .collect();
-            lines.push(Line::from("1-4/Tab  ⇄"));
+            lines.push(Line::from("1-5/Tab  ⇄"));
             let h = lines.len() as u16 + 2;
             (i18n::ui(l, U::HelpTitle).into(), lines, h)
         }
@@ -518,6 +553,12 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             }
             (i18n::ui(l, prompt).into(), lines, 5)
         }
+        Modal::Review {
+            credit,
+            pass,
+            input,
+            confirming,
+        } => super::credits::modal(m, credit, *pass, input, *confirming),
         Modal::Form { fields, focus } => {
             let labels = [
                 U::FormTeacher,
