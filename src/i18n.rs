@@ -238,7 +238,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
             format!("请假 {id} 缺少{},不能批准", evidence_zh(what))
         }
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
-        (Lang::Zh, e @ (UnknownCredit(_) | CreditState { .. })) => assessment_error_zh(e),
+        (_, e @ (UnknownCredit(_) | CreditState { .. })) => assessment_error(l, e),
         (Lang::En, other) => other.to_string(),
     }
 }
@@ -771,10 +771,14 @@ pub fn deduction(l: Lang, d: &crate::core::Deduction) -> String {
     }
 }
 
-fn assessment_error_zh(e: &AppError) -> String {
-    match e {
-        AppError::UnknownCredit(id) => format!("没有编号为 {id} 的学分登记"),
-        AppError::CreditState { id, stage, action } => format!(
+fn assessment_error(l: Lang, e: &AppError) -> String {
+    match (l, e) {
+        (Lang::En, AppError::CreditState { id, stage, action }) => format!(
+            "credit entry {id} is {}: cannot {action}",
+            credit_stage(l, *stage)
+        ),
+        (Lang::Zh, AppError::UnknownCredit(id)) => format!("没有编号为 {id} 的学分登记"),
+        (Lang::Zh, AppError::CreditState { id, stage, action }) => format!(
             "学分登记 {id} 当前为“{}”,不能{}",
             credit_stage(Lang::Zh, *stage),
             match *action {
@@ -784,7 +788,7 @@ fn assessment_error_zh(e: &AppError) -> String {
                 _ => "执行此操作",
             }
         ),
-        other => other.to_string(),
+        (_, other) => other.to_string(),
     }
 }
 
@@ -801,7 +805,9 @@ pub enum A {
     FundsShort,
     Credits,
     Mentors,
+    /// Before the mentee's id on the mentor's record.
     MentorOf,
+    /// Before the mentor's id on the mentee's record.
     MenteeOf,
     Qualification,
     NotRecorded,
@@ -851,8 +857,8 @@ pub fn assessment_text(l: Lang, a: A) -> &'static str {
         FundsShort => l.t("未达标", "below the minimum"),
         Credits => l.t("学分", "credits"),
         Mentors => l.t("师徒结对", "mentor pairs"),
-        MentorOf => l.t("师傅,徒弟", "mentor of"),
-        MenteeOf => l.t("徒弟,师傅", "mentee of"),
+        MentorOf => l.t("徒弟", "mentee"),
+        MenteeOf => l.t("师傅", "mentor"),
         Qualification => l.t("学历", "degree"),
         NotRecorded => l.t("未登记", "not recorded"),
         Deducted => l.t("扣分", "deducted"),

@@ -68,8 +68,50 @@ pub struct StandingJson<'a> {
     pub reasons: Vec<String>,
     /// The assessment beyond attendance (credits by source, notes,
     /// archive, make-ups, ...), raw; `credits` above is their total.
-    pub assessment: Option<&'a crate::core::Figures>,
+    pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
+}
+
+/// The assessment figures as scripts read them (credits as decimals).
+#[derive(Serialize)]
+pub struct AssessmentJson {
+    pub session_credits: f64,
+    pub made_up_credits: f64,
+    pub external_credits: f64,
+    pub external_in_review: f64,
+    pub year_credits: f64,
+    pub notes_chars: u32,
+    pub notes_required: u32,
+    pub archive_missing: Vec<crate::core::ArchiveItem>,
+    pub open_lessons: u32,
+    pub open_lessons_required: u32,
+    pub makeups_open: u32,
+    pub makeups_done: u32,
+    pub reports_missing: u32,
+    pub degree: Option<crate::core::Qualification>,
+    pub mentors: Vec<crate::core::MentorPair>,
+    pub deducted: u32,
+}
+
+fn assessment_json(f: &crate::core::Figures) -> AssessmentJson {
+    AssessmentJson {
+        session_credits: f.session_credits.as_f64(),
+        made_up_credits: f.made_up_credits.as_f64(),
+        external_credits: f.external_credits.as_f64(),
+        external_in_review: f.external_in_review.as_f64(),
+        year_credits: f.year_credits.as_f64(),
+        notes_chars: f.notes_chars,
+        notes_required: f.notes_required,
+        archive_missing: f.archive_missing.clone(),
+        open_lessons: f.open_lessons,
+        open_lessons_required: f.open_lessons_required,
+        makeups_open: f.makeups_open,
+        makeups_done: f.makeups_done,
+        reports_missing: f.reports_missing,
+        degree: f.qualification.clone(),
+        mentors: f.mentors.clone(),
+        deducted: f.deducted,
+    }
 }
 
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
@@ -99,7 +141,7 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
         qualified: s.qualified,
         warning: s.warning,
         reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
-        assessment: s.figures.as_ref(),
+        assessment: s.figures.as_ref().map(assessment_json),
         deductions: s
             .deductions
             .iter()
