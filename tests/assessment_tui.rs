@@ -1,0 +1,312 @@
+//! The assessment in the terminal app, drawn on a test backend: the credits
+//! tab with its review actions (pass, send back with a required comment,
+//! a teacher's own self-assessment), in both languages; and the figures and
+//! reasons under the standings and on the teacher's record.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use peixun::app::App;
+use peixun::app::assessment::{CreditEntry, CreditFilter, YearFileChange};
+use peixun::app::demo::{DemoOptions, demo};
+use peixun::core::{AcademicYear, ArchiveItem, CreditStage, Credits, MentorPair, Role, TeacherId};
+use peixun::i18n::Lang;
+use peixun::tui::keymap::Keymap;
+use peixun::tui::model::{Message, Modal, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+fn at(h: u32, m: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 26)
+        .unwrap()
+        .and_hms_opt(h, m, 0)
+        .unwrap()
+}
+
+/// A demo school with two credit-card entries of T0001 (one self-assessed,
+/// one only registered), a mentor pair and part of T0001's archive; the
+/// account "t1" is teacher T0001.
+fn school() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.redb");
+    let opts = DemoOptions {
+        teachers: 6,
+        years: 1,
+        seed: 7,
+    };
+    let made = demo(&path, "tester", at(15, 35), opts, &mut |_, _| {}).unwrap();
+    let mut office = App::new(made.store, "tester", None, false).unwrap();
+    let t1 = TeacherId("T0001".into());
+    office
+        .set_account("t1", vec![Role::Teacher], Some(t1.clone()), at(9, 0))
+        .unwrap();
+    for card in ["XF-1", "XF-2"] {
+        office
+            .add_credit(
+                CreditEntry {
+                    teacher: t1.clone(),
+                    date: NaiveDate::from_ymd_opt(2026, 10, 20).unwrap(),
+                    title: format!("县级培训{card}"),
+                    organiser: "进修学校".into(),
+                    credits: Credits::whole(3),
+                    card: card.into(),
+                },
+                at(9, 0),
+            )
+            .unwrap();
+    }
+    office
+        .add_mentor_pair(
+            MentorPair {
+                year: AcademicYear(2026),
+                mentor: TeacherId("T0002".into()),
+                mentee: t1.clone(),
+                note: String::new(),
+            },
+            at(9, 0),
+        )
+        .unwrap();
+    office
+        .set_year_file(
+            &t1,
+            AcademicYear(2026),
+            YearFileChange {
+                items: vec![(ArchiveItem::Plan, true)],
+                notes_chars: [Some(3200), None],
+                ..YearFileChange::default()
+            },
+            at(9, 0),
+        )
+        .unwrap();
+    drop(office);
+    let mut teacher = App::open(&path, "t1", None, false).unwrap();
+    teacher
+        .self_assess_credit(peixun::core::CreditId(1), "", at(9, 5))
+        .unwrap();
+    (dir, path)
+}
+
+fn open(path: &Path, who: &str, lang: Lang) -> Model {
+    let app = App::open(path, who, None, false).unwrap();
+    Model::new(app, lang, Keymap::default(), Box::new(|| at(15, 35)))
+}
+
+fn text(m: &Model) -> String {
+    let (w, h) = (120, 35);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
+    let b = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = b[(x, y)].symbol();
+                line.push_str(sym);
+                x += sym.width().max(1) as u16;
+            }
+            line.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn press(m: &mut Model, code: KeyCode) {
+    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn keys(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        press(m, KeyCode::Char(c));
+    }
+}
+
+#[track_caller]
+fn shows(m: &Model, want: &[&str]) {
+    let t = text(m);
+    for w in want {
+        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
+    }
+}
+
+fn stage(m: &Model, id: u32) -> CreditStage {
+    m.app
+        .credits(CreditFilter::All, None)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id.0 == id)
+        .unwrap()
+        .stage
+}
+
+#[test]
+fn reviewers_pass_and_send_back_from_the_credits_tab() {
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, path) = school();
+        let mut m = open(&path, "tester", lang);
+        press(&mut m, KeyCode::Char('5'));
+        // Waiting for this reviewer: only the self-assessed entry.
+        shows(
+            &m,
+            &[
+                t("5 学分审核", "5 Credits"),
+                t("[待我审批]", "[waiting for me]"),
+                "XF-1",
+                t("待教研组考评", "self-assessed, with the group"),
+            ],
+        );
+        assert!(!text(&m).contains("XF-2"), "{}", text(&m));
+        // The help overlay lists this screen's keys.
+        press(&mut m, KeyCode::Char('?'));
+        shows(
+            &m,
+            &[
+                t("批准", "approve"),
+                t("驳回(须填理由)", "reject (with a reason)"),
+            ],
+        );
+        press(&mut m, KeyCode::Esc);
+
+        // Pass with a comment: typed, Enter, then confirmed with y.
+        press(&mut m, KeyCode::Char('a'));
+        shows(&m, &[t("意见(可空,回车确认)", "Comment (optional, Enter)")]);
+        keys(&mut m, "ok");
+        press(&mut m, KeyCode::Enter);
+        shows(&m, &[t("通过此学分登记?", "Pass this credit entry?"), "ok"]);
+        assert_eq!(stage(&m, 1), CreditStage::SelfAssessed, "nothing before y");
+        press(&mut m, KeyCode::Char('y'));
+        assert_eq!(stage(&m, 1), CreditStage::GroupPassed);
+        shows(
+            &m,
+            &[
+                t("1 已通过", "1 passed"),
+                t("待考核小组考评", "group passed, with the team"),
+            ],
+        );
+
+        // Sending back needs a comment: an empty one is refused, nothing changes.
+        press(&mut m, KeyCode::Char('r'));
+        shows(
+            &m,
+            &[t(
+                "退回理由(必填,回车确认)",
+                "Reason for sending back (required, Enter)",
+            )],
+        );
+        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('y'));
+        assert_eq!(stage(&m, 1), CreditStage::GroupPassed);
+        assert!(
+            m.status.as_ref().is_some_and(|(_, err)| *err),
+            "an error is shown"
+        );
+        press(&mut m, KeyCode::Char('r'));
+        keys(&mut m, "no stamp");
+        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('n'));
+        assert!(m.modal.is_none());
+        assert_eq!(stage(&m, 1), CreditStage::GroupPassed, "n cancels");
+        press(&mut m, KeyCode::Char('r'));
+        keys(&mut m, "no stamp");
+        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('y'));
+        assert_eq!(stage(&m, 1), CreditStage::Returned);
+        // Nothing waits any more; the filter shows all, with the comment.
+        shows(&m, &[t("没有学分登记", "No credit entries")]);
+        press(&mut m, KeyCode::Char('v'));
+        shows(
+            &m,
+            &[
+                t("[全部]", "[all]"),
+                "XF-1",
+                "XF-2",
+                "no stamp",
+                t("已退回", "sent back"),
+            ],
+        );
+        let history = m
+            .app
+            .history(Some(&TeacherId("T0001".into())), None)
+            .unwrap();
+        let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+        assert!(actions.contains(&"credit.pass") && actions.contains(&"credit.return"));
+    }
+}
+
+#[test]
+fn a_teacher_self_assesses_and_sees_the_assessment() {
+    let (_d, path) = school();
+    let mut m = open(&path, "t1", Lang::Zh);
+    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('v'));
+    shows(&m, &["XF-1", "XF-2", "已登记待自评"]);
+    // The cursor on XF-2 (registered): a is the self-assessment.
+    press(&mut m, KeyCode::Down);
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, 2), CreditStage::SelfAssessed);
+    // A teacher cannot pass a self-assessed entry (their own, and not a reviewer).
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, 2), CreditStage::SelfAssessed);
+    let (msg, err) = m.status.clone().unwrap();
+    assert!(err && msg.contains("无权"), "{msg}");
+    assert!(!matches!(m.modal, Some(Modal::Review { .. })));
+}
+
+#[test]
+fn standings_and_record_show_the_assessment() {
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, path) = school();
+        let mut m = open(&path, "tester", lang);
+        press(&mut m, KeyCode::Char('3'));
+        shows(&m, &[t("待补", "make-ups")]);
+        // The first row is T0001: its detail lines under the table.
+        assert_eq!(m.visible_standings()[0].teacher.id.0, "T0001");
+        shows(
+            &m,
+            &[
+                t("活动学分", "session credits"),
+                t("校外学分 0", "outside credits 0"),
+                t("审核中 6", "in review 6"),
+                t("笔记字数 3200/5000", "note characters 3200/5000"),
+                t("档案 1/4", "archive 1/4"),
+                t("师傅 T0002", "mentor T0002"),
+            ],
+        );
+        // Sorting walks the shown columns only, the make-ups among them.
+        for _ in 0..12 {
+            press(&mut m, KeyCode::Char('o'));
+        }
+        shows(
+            &m,
+            &[&format!(
+                "{} {}",
+                t("排序", "sorted by"),
+                t("待补", "make-ups")
+            )],
+        );
+
+        // The teacher's record: the year's figures and the mentor pair.
+        press(&mut m, KeyCode::Char('4'));
+        for c in "T0002".chars() {
+            press(&mut m, KeyCode::Char(c));
+        }
+        press(&mut m, KeyCode::Enter);
+        shows(
+            &m,
+            &[
+                t("徒弟 T0001", "mentee T0001"),
+                t("学历 未登记", "degree not recorded"),
+            ],
+        );
+    }
+}
