@@ -17,8 +17,9 @@
 use super::{App, AppError, Result, STAFF, json};
 use crate::core::{
     AcademicYear, ArchiveItem, Category, CreditId, CreditStage, Credits, Degree, ExternalCredit,
-    ExternalItem, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep, Role,
-    Season, SessionId, Teacher, TeacherId, Term, YearFile, YearRecord, outcome,
+    ExternalItem, Funds, Leave, LeaveKind, LeaveStatus, MakeUpDone, MakeUpItem, MentorPair,
+    Qualification, ReviewStep, Role, Season, SessionId, Teacher, TeacherId, Term, YearFile,
+    YearRecord, outcome,
 };
 use crate::store::{Reader, SessionRecord};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -68,6 +69,8 @@ pub struct YearContext {
     terms: Vec<Term>,
     sessions: Vec<SessionRecord>,
     pairs: Vec<MentorPair>,
+    /// Approved official leaves by teacher: the only ones make-ups come from.
+    official: std::collections::HashMap<TeacherId, Vec<Leave>>,
     today: NaiveDate,
 }
 
@@ -90,9 +93,16 @@ impl YearContext {
             .into_iter()
             .filter(|s| terms.iter().any(|t| t.contains(s.session.date)))
             .collect();
+        let mut official: std::collections::HashMap<TeacherId, Vec<Leave>> = Default::default();
+        for l in r.leaves()? {
+            if l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved {
+                official.entry(l.teacher.clone()).or_default().push(l);
+            }
+        }
         Ok(YearContext {
             year,
             sessions,
+            official,
             pairs: r.mentor_pairs(year)?,
             terms,
             today,
@@ -109,16 +119,24 @@ impl YearContext {
     /// One teacher's year beyond attendance.
     pub fn record(&self, r: &Reader, teacher: &Teacher) -> Result<YearRecord> {
         let id = &teacher.id;
-        let leaves = r.teacher_leaves(id)?;
-        let facts: std::collections::HashMap<_, _> = r.teacher_facts(id)?.into_iter().collect();
-        let done: HashSet<SessionId> = r.teacher_makeups(id)?.into_iter().map(|(s, _)| s).collect();
+        let official = self.official.get(id).map_or(&[][..], Vec::as_slice);
+        let done: HashSet<SessionId> = if official.is_empty() {
+            HashSet::new()
+        } else {
+            r.teacher_makeups(id)?.into_iter().map(|(s, _)| s).collect()
+        };
         let mut makeups = Vec::new();
         for rec in &self.sessions {
             let s = &rec.session;
-            if !s.requires(teacher) {
+            // Only a session an approved official leave covers can be one;
+            // the facts are read for those alone.
+            if !s.requires(teacher) || !official.iter().any(|l| l.excuses(s)) {
                 continue;
             }
-            let o = outcome(s, rec.state, teacher, facts.get(&s.id), &leaves);
+            let facts = r.facts(s.id, id)?;
+            // Other leaves cannot outrank official leave (the kindest), so
+            // the approved official ones decide alone.
+            let o = outcome(s, rec.state, teacher, facts.as_ref(), official);
             if o.category == Category::OfficialLeave {
                 makeups.push(MakeUpItem {
                     session: s.id,
