@@ -576,3 +576,117 @@ fn training_funds_share() {
     };
     assert!(!f.enough(&strict));
 }
+
+// ---------------------------------------------------------------------------
+// Properties: doing what the regulations ask never makes a standing worse
+// ---------------------------------------------------------------------------
+
+use proptest::prelude::*;
+
+fn arb_stage() -> impl Strategy<Value = CreditStage> {
+    prop_oneof![
+        Just(CreditStage::Registered),
+        Just(CreditStage::SelfAssessed),
+        Just(CreditStage::GroupPassed),
+        Just(CreditStage::Confirmed),
+        Just(CreditStage::Returned),
+    ]
+}
+
+fn arb_season() -> impl Strategy<Value = Season> {
+    prop_oneof![Just(Season::Autumn), Just(Season::Spring)]
+}
+
+fn arb_record() -> impl Strategy<Value = YearRecord> {
+    (
+        prop::collection::vec((0u32..60, arb_stage(), any::<bool>(), arb_season()), 0..4),
+        prop::collection::vec((0u32..30, any::<bool>(), arb_season()), 0..4),
+        prop::collection::vec(any::<bool>(), 4),
+        (0u32..8000, 0u32..8000, 0u32..3),
+        (any::<bool>(), any::<bool>()),
+    )
+        .prop_map(|(ext, mk, items, (a, b, lessons), ended)| YearRecord {
+            external: ext
+                .into_iter()
+                .enumerate()
+                .map(|(i, (t, stage, reported, season))| ExternalItem {
+                    season: Some(season),
+                    ..external(i as u32 + 1, t, stage, reported)
+                })
+                .collect(),
+            makeups: mk
+                .into_iter()
+                .enumerate()
+                .map(|(i, (t, done, season))| makeup(i as u32 + 1, t, done, season))
+                .collect(),
+            file: YearFile {
+                items: ArchiveItem::ALL
+                    .into_iter()
+                    .zip(items)
+                    .filter(|(_, has)| *has)
+                    .map(|(i, _)| i)
+                    .collect(),
+                notes_chars: [a, b],
+                open_lessons: lessons,
+                multimedia_lessons: [0, 0],
+            },
+            terms_ended: [ended.0, ended.0 && ended.1],
+            ..YearRecord::default()
+        })
+}
+
+/// How bad a standing is: unqualified first, then points deducted, then
+/// fewer credits.
+fn badness(s: &Standing) -> (bool, u32, i64) {
+    let f = s.figures.as_ref().unwrap();
+    (!s.qualified, f.deducted, -i64::from(f.year_credits.0))
+}
+
+fn judge(rec: &YearRecord, session_tenths: u32, ended: bool) -> Standing {
+    let policy = Policy::default();
+    let t = year_tally(session_tenths);
+    Standing::judge(&policy, Period::Year(YEAR), t, &t, ended).assess(&policy, rec, &t, ended)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Marking a make-up done, handing in an archive item, writing more
+    /// notes or giving an open lesson never makes the standing worse.
+    #[test]
+    fn doing_the_work_never_hurts(rec in arb_record(), tenths in 0u32..500, ended: bool, pick: usize) {
+        let before = badness(&judge(&rec, tenths, ended));
+        let mut better = Vec::new();
+        if !rec.makeups.is_empty() {
+            let mut r = rec.clone();
+            let i = pick % r.makeups.len();
+            r.makeups[i].done = true;
+            better.push(r);
+        }
+        let mut r = rec.clone();
+        r.file.items = ArchiveItem::ALL.to_vec();
+        better.push(r);
+        let mut r = rec.clone();
+        r.file.notes_chars = [r.file.notes_chars[0] + 1000, r.file.notes_chars[1] + 1000];
+        better.push(r);
+        let mut r = rec.clone();
+        r.file.open_lessons += 1;
+        better.push(r);
+        for r in better {
+            let after = badness(&judge(&r, tenths, ended));
+            prop_assert!(after <= before, "{:?} -> {:?}", before, after);
+        }
+    }
+
+    /// Figures add up: the period's credits are their three sources, and
+    /// the year's are at least the sessions'.
+    #[test]
+    fn credits_add_up(rec in arb_record(), tenths in 0u32..500, ended: bool) {
+        let s = judge(&rec, tenths, ended);
+        let f = s.figures.unwrap();
+        prop_assert_eq!(f.credits, f.session_credits + f.made_up_credits + f.external_credits);
+        prop_assert_eq!(f.year_credits, f.credits);
+        prop_assert!(f.year_credits >= Credits(tenths));
+        prop_assert_eq!(s.qualified, s.reasons.is_empty());
+    }
+}
