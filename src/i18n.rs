@@ -829,7 +829,10 @@ pub enum A {
     ConfirmReturn,
     Passed,
     Returned,
+    /// The hint line's words after the keys (pass, send back, filter).
     CreditsHint,
+    SendBack,
+    FilterCredits,
     MadeUp,
     PublicFunds,
     TrainingFunds,
@@ -885,10 +888,9 @@ pub fn assessment_text(l: Lang, a: A) -> &'static str {
         MadeUp => l.t("已补", "made up"),
         PublicFunds => l.t("公用经费", "public funds"),
         TrainingFunds => l.t("培训经费", "training"),
-        CreditsHint => l.t(
-            "a 通过  r 退回  f 切换:待我审核/全部",
-            "a pass  r send back  f filter: waiting / all",
-        ),
+        CreditsHint => l.t("通过", "pass"),
+        SendBack => l.t("退回", "send back"),
+        FilterCredits => l.t("切换:待我审核/全部", "filter: waiting / all"),
     }
 }
 

@@ -139,10 +139,16 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         CreditFilter::Waiting => i18n::ui(l, i18n::U::FilterWaiting),
         CreditFilter::All => i18n::ui(l, i18n::U::FilterAll),
     };
+    let a = |x: A| i18n::assessment_text(l, x);
     f.render_widget(
         Paragraph::new(format!(
-            "[{filter}]  {}",
-            i18n::assessment_text(l, A::CreditsHint)
+            "[{filter}]  {} {}  {} {}  {} {}",
+            m.keys.label(Action::Approve),
+            a(A::CreditsHint),
+            m.keys.label(Action::Reject),
+            a(A::SendBack),
+            m.keys.label(Action::Filter),
+            a(A::FilterCredits),
         )),
         head,
     );
