@@ -190,7 +190,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (Lang::Zh, UnknownLeave(i)) => format!("没有编号为 {i} 的请假申请"),
         (Lang::Zh, Exists(x)) => format!("{x} 已存在,未做任何更改"),
         (Lang::Zh, Invalid { field, value, why }) => {
-            format!("{field}:“{value}” 无效({why}),未做任何更改")
+            format!("{field}:“{value}” 无效({}),未做任何更改", why_zh(why))
         }
         (
             Lang::Zh,
@@ -927,4 +927,22 @@ pub fn mentor_headers(l: Lang) -> [&'static str; 4] {
         l.t("徒弟", "mentee"),
         l.t("备注", "note"),
     ]
+}
+
+/// The Chinese of an `AppError::Invalid` explanation the app layer gives in
+/// English; one not listed here is shown as it is.
+fn why_zh(why: &str) -> &str {
+    match why {
+        "is empty" => "为空",
+        "is empty: give the credit card's number" => "为空:请填学分卡编号",
+        "must be more than 0" => "须大于0",
+        "is required when sending back" => "退回时必须填写理由",
+        "is required when rejecting" => "驳回时必须填写理由",
+        "has no make-up marked" => "尚未记为已补",
+        "was not missed on approved official leave" => "该教师此次活动不是已批准的公假,无需后补",
+        "is the mentor" => "与师傅是同一人",
+        "does not exist" => "不存在",
+        "is more than the public funds" => "超过了公用经费",
+        other => other,
+    }
 }
