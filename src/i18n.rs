@@ -635,6 +635,10 @@ pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
         SortNext => l.t("换排序列", "sort by the next column"),
         Reverse => l.t("倒序", "reverse the order"),
         Group => l.t("按教研组筛选", "filter by group"),
+        MakeUps => l.t(
+            "学分审核页:切换学分登记/公假待补",
+            "credits tab: credit entries / make-ups",
+        ),
     }
 }
 
@@ -833,6 +837,16 @@ pub enum A {
     CreditsHint,
     SendBack,
     FilterCredits,
+    MarkDone,
+    TakeBack,
+    OpenOnly,
+    NoMakeUps,
+    NotePrompt,
+    ConfirmMakeUp,
+    ConfirmTakeBack,
+    MarkedDone,
+    TakenBack,
+    SwitchList,
     MadeUp,
     PublicFunds,
     TrainingFunds,
@@ -891,6 +905,16 @@ pub fn assessment_text(l: Lang, a: A) -> &'static str {
         CreditsHint => l.t("通过", "pass"),
         SendBack => l.t("退回", "send back"),
         FilterCredits => l.t("切换:待我审核/全部", "filter: waiting / all"),
+        MarkDone => l.t("记为已补", "mark made up"),
+        TakeBack => l.t("撤销已补", "take back"),
+        OpenOnly => l.t("仅未补", "open only"),
+        NoMakeUps => l.t("没有公假待补", "No make-ups"),
+        NotePrompt => l.t("备注(可空,回车确认)", "Note (optional, Enter)"),
+        ConfirmMakeUp => l.t("记为培训内容已补?", "Mark this content made up?"),
+        ConfirmTakeBack => l.t("撤销已补记录?", "Take the make-up mark back?"),
+        MarkedDone => l.t("已记为已补", "marked made up"),
+        TakenBack => l.t("已撤销已补", "make-up mark taken back"),
+        SwitchList => l.t("切换 学分登记/公假待补", "switch credits / make-ups"),
     }
 }
 

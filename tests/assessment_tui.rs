@@ -42,6 +42,15 @@ fn school() -> (TempDir, PathBuf, [u32; 2]) {
     office
         .set_account("t1", vec![Role::Teacher], Some(t1.clone()), at(9, 0))
         .unwrap();
+    // T0006 has an open make-up in the demo (official leave at session 7).
+    office
+        .set_account(
+            "t6",
+            vec![Role::Teacher],
+            Some(TeacherId("T0006".into())),
+            at(9, 0),
+        )
+        .unwrap();
     let mut ids = [0; 2];
     for (i, card) in ["XF-1", "XF-2"].into_iter().enumerate() {
         ids[i] = office
@@ -342,4 +351,120 @@ fn standings_and_record_show_the_assessment() {
             &[t("徒弟 T0001", "mentee T0001"), t("学历 ", "degree ")],
         );
     }
+}
+
+#[test]
+fn the_office_marks_makeups_done_and_takes_them_back() {
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, path, _) = school();
+        let mut m = open(&path, "tester", lang);
+        press(&mut m, KeyCode::Char('5'));
+        press(&mut m, KeyCode::Char('m'));
+        shows(&m, &[t("公假待补 [仅未补]", "make-ups open [open only]")]);
+        let open: Vec<(String, u32)> = m
+            .credits
+            .makeup_list
+            .iter()
+            .map(|x| (x.teacher.id.0.clone(), x.item.session.0))
+            .collect();
+        assert!(
+            !open.is_empty(),
+            "the demo has an open make-up:\n{}",
+            text(&m)
+        );
+        assert!(m.credits.makeup_list.iter().all(|x| x.done.is_none()));
+        let (who, session) = open[0].clone();
+        shows(&m, &[&who, t("否", "no")]);
+
+        // Mark it made up with a note: Enter, then y.
+        press(&mut m, KeyCode::Char('a'));
+        shows(&m, &[t("备注(可空,回车确认)", "Note (optional, Enter)")]);
+        keys(&mut m, "notes in");
+        press(&mut m, KeyCode::Enter);
+        shows(&m, &[t("记为培训内容已补?", "Mark this content made up?")]);
+        press(&mut m, KeyCode::Char('y'));
+        let status = m.status.clone().unwrap();
+        assert!(!status.1, "{status:?}");
+        assert!(
+            !m.credits
+                .makeup_list
+                .iter()
+                .any(|x| x.teacher.id.0 == who && x.item.session.0 == session),
+            "made up, so no longer open"
+        );
+        let year = AcademicYear(2026);
+        let done = m
+            .app
+            .makeups(
+                Some(&TeacherId(who.clone())),
+                year,
+                false,
+                at(15, 35).date(),
+            )
+            .unwrap();
+        let line = done.iter().find(|x| x.item.session.0 == session).unwrap();
+        assert_eq!(line.done.as_ref().unwrap().note, "notes in");
+
+        // All of them, then take the mark back with r.
+        press(&mut m, KeyCode::Char('v'));
+        shows(&m, &[t("[全部]", "[all]"), "notes in"]);
+        let i = m
+            .credits
+            .makeup_list
+            .iter()
+            .position(|x| x.teacher.id.0 == who && x.item.session.0 == session)
+            .unwrap();
+        for _ in 0..i {
+            press(&mut m, KeyCode::Down);
+        }
+        press(&mut m, KeyCode::Char('r'));
+        press(&mut m, KeyCode::Enter);
+        shows(&m, &[t("撤销已补记录?", "Take the make-up mark back?")]);
+        press(&mut m, KeyCode::Char('y'));
+        let again = m
+            .app
+            .makeups(Some(&TeacherId(who.clone())), year, true, at(15, 35).date())
+            .unwrap();
+        assert!(again.iter().any(|x| x.item.session.0 == session));
+        let history = m.app.history(Some(&TeacherId(who)), None).unwrap();
+        let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+        assert!(actions.contains(&"makeup.done") && actions.contains(&"makeup.undo"));
+
+        // Back to the credit entries with m.
+        press(&mut m, KeyCode::Char('m'));
+        shows(&m, &[t("[待我审批]", "[waiting for me]")]);
+    }
+}
+
+#[test]
+fn a_teacher_sees_their_own_makeups_and_cannot_mark_them() {
+    let (_d, path, _) = school();
+    let mut m = open(&path, "t6", Lang::En);
+    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('m'));
+    assert!(!m.credits.makeup_list.is_empty(), "{}", text(&m));
+    assert!(
+        m.credits
+            .makeup_list
+            .iter()
+            .all(|x| x.teacher.id.0 == "T0006")
+    );
+    let before = m.credits.makeup_list.len();
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    let (msg, err) = m.status.clone().unwrap();
+    assert!(
+        err && msg.contains("makeup done") && msg.contains("training office"),
+        "{msg}"
+    );
+    assert_eq!(m.credits.makeup_list.len(), before, "still open");
+    // T0001 has no official leave: nothing to make up.
+    let mut m = open(&path, "t1", Lang::En);
+    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('m'));
+    press(&mut m, KeyCode::Char('v'));
+    shows(&m, &["No make-ups"]);
 }

@@ -33,6 +33,8 @@ pub enum Action {
     SortNext,
     Reverse,
     Group,
+    /// Credits tab: switch between credit entries and official-leave make-ups.
+    MakeUps,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -58,7 +60,7 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
         1 => &[Up, Down, Approve, Reject, Filter, NewRequest],
         2 => &[Up, Down, TogglePeriod, SortNext, Reverse, Group],
         3 => &[Up, Down, Find],
-        _ => &[Up, Down, Approve, Reject, Filter],
+        _ => &[Up, Down, Approve, Reject, Filter, MakeUps],
     }
 }
 
@@ -95,6 +97,7 @@ impl Default for Keymap {
             (SortNext, c('o')),
             (Reverse, c('R')),
             (Group, c('g')),
+            (MakeUps, c('m')),
         ]
         .into_iter()
         .collect();

@@ -49,6 +49,14 @@ pub enum Modal {
         fields: Vec<Input>,
         focus: usize,
     },
+    /// A note, then a confirmation, to mark an official leave's content made
+    /// up (or take the mark back).
+    MakeUp {
+        line: crate::app::assessment::MakeUpLine,
+        undo: bool,
+        input: Input,
+        confirming: bool,
+    },
     /// A comment, then a confirmation, to pass a credit entry or send it back.
     Review {
         credit: crate::core::ExternalCredit,
@@ -792,6 +800,12 @@ impl Model {
                 input,
                 confirming,
             } => self.review_key(credit, pass, input, confirming, key),
+            Modal::MakeUp {
+                line,
+                undo,
+                input,
+                confirming,
+            } => self.makeup_key(line, undo, input, confirming, key),
             Modal::Form {
                 mut fields,
                 mut focus,

@@ -559,6 +559,12 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             input,
             confirming,
         } => super::credits::modal(m, credit, *pass, input, *confirming),
+        Modal::MakeUp {
+            line,
+            undo,
+            input,
+            confirming,
+        } => super::credits::makeup_modal(m, line, *undo, input, *confirming),
         Modal::Form { fields, focus } => {
             let labels = [
                 U::FormTeacher,
