@@ -8,6 +8,7 @@
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
 pub mod codec;
+mod legacy;
 pub mod tables;
 
 use crate::core::{
@@ -202,8 +203,9 @@ impl Store {
     pub fn open_write(path: &Path) -> Result<Store> {
         check_before_write(path)?;
         let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
-            upgrade(&db)?;
+        let found = check_schema(path, &db.begin_read()?)?;
+        if found < SCHEMA_VERSION {
+            upgrade(&db, found)?;
         }
         Ok(Store {
             path: path.to_path_buf(),
@@ -327,11 +329,13 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     Ok(())
 }
 
-/// Brings a file of an older schema up to this build's: adds the missing
-/// tables and records the new version, in one transaction.
-fn upgrade(db: &Database) -> Result<()> {
+/// Brings a file of schema `found` up to this build's: adds the missing
+/// tables, rewrites records whose shape changed (`legacy`), and records the
+/// new version, in one transaction.
+fn upgrade(db: &Database, found: u32) -> Result<()> {
     let txn = db.begin_write()?;
     create_tables(&txn)?;
+    legacy::migrate(&txn, found)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
     txn.commit()?;
