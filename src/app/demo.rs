@@ -211,7 +211,7 @@ pub fn demo(
         w.commit()?;
         progress(done as u32 + 1, years);
     }
-    super::assessment::demo_assessment(
+    super::assessment_demo::demo_assessment(
         &mut app,
         &teachers,
         first_year..=last_year,

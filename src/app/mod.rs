@@ -5,7 +5,10 @@
 //! fails returns before `commit`, so it changes nothing.
 
 pub mod accounts;
+pub mod archive;
 pub mod assessment;
+mod assessment_demo;
+pub mod credits;
 pub mod demo;
 pub mod history;
 pub mod leave;
