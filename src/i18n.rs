@@ -789,6 +789,7 @@ fn assessment_error(l: Lang, e: &AppError) -> String {
                 "self-assess" => "自评",
                 "pass" => "通过",
                 "send back" => "退回",
+                "edit" => "修改",
                 _ => "执行此操作",
             }
         ),

@@ -343,6 +343,28 @@ fn credit_card_review_chain_with_refusals() {
     // A teacher sees only their own entries, with the comment.
     let mine = db.ok_as(t1, NOV, &["credit", "list"]);
     assert!(mine.contains("XF-1") && !mine.contains("XF-2"), "{mine}");
+    // The teacher corrects it before self-assessing again; others may not.
+    db.refused(Some("li"), NOV, &["credit", "edit", "1", "--title", "x"]);
+    let empty = db.refused(t1, NOV, &["credit", "edit", "1", "--title", " "]);
+    assert!(empty.contains("title"), "{empty}");
+    db.ok_as(
+        t1,
+        NOV,
+        &[
+            "credit",
+            "edit",
+            "1",
+            "--card",
+            "XF-1b",
+            "--organiser",
+            "县进修学校",
+        ],
+    );
+    let edited = stage_of(&db, "1");
+    assert!(
+        edited.contains("XF-1b") && edited.contains("县进修学校"),
+        "{edited}"
+    );
 
     // Round two: self-assessed again, passed by the group, confirmed.
     db.ok_as(t1, NOV, &["credit", "submit", "1"]);
@@ -353,6 +375,11 @@ fn credit_card_review_chain_with_refusals() {
     );
     db.ok_as(Some("team"), NOV, &["credit", "pass", "1"]);
     assert!(stage_of(&db, "1").contains("confirmed"));
+    let late = db.refused(t1, NOV, &["credit", "edit", "1", "--credits", "9"]);
+    assert!(
+        late.contains("confirmed") && late.contains("edit"),
+        "{late}"
+    );
     db.refused(Some("team"), NOV, &["credit", "pass", "1"]);
     db.refused(
         Some("team"),
@@ -386,6 +413,7 @@ fn credit_card_review_chain_with_refusals() {
 
     let history = db.ok(AFTER, &["history", "--teacher", "T1"]);
     for action in [
+        "credit.edit",
         "credit.add",
         "credit.self_assess",
         "credit.pass",

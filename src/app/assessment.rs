@@ -18,7 +18,7 @@
 //! `archive.rs` (make-ups, notes, archive, degrees, mentors, funds).
 
 pub use super::archive::{MakeUpLine, YearFileChange};
-pub use super::credits::{CreditEntry, CreditFilter};
+pub use super::credits::{CreditChange, CreditEntry, CreditFilter};
 
 use super::{AppError, Result};
 use crate::core::{

@@ -21,6 +21,26 @@ pub struct CreditEntry {
     pub card: String,
 }
 
+/// What `edit_credit` changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct CreditChange {
+    pub date: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub organiser: Option<String>,
+    pub credits: Option<Credits>,
+    pub card: Option<String>,
+}
+
+/// The academic year a training's date counts in: its term's, else the
+/// year the date most likely belongs to.
+fn year_of(w: &crate::store::Writer, date: NaiveDate) -> Result<AcademicYear> {
+    Ok(w.terms()?
+        .into_iter()
+        .find(|t| t.contains(date))
+        .map(|t| t.id.year)
+        .unwrap_or_else(|| AcademicYear::containing(date)))
+}
+
 /// Which credit entries to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreditFilter {
@@ -64,12 +84,7 @@ impl App {
         if w.teacher(&e.teacher)?.is_none() {
             return Err(AppError::UnknownTeacher(e.teacher.0));
         }
-        let year = w
-            .terms()?
-            .into_iter()
-            .find(|t| t.contains(e.date))
-            .map(|t| t.id.year)
-            .unwrap_or_else(|| AcademicYear::containing(e.date));
+        let year = year_of(&w, e.date)?;
         if w.teacher_external_credits(&e.teacher, year)?
             .iter()
             .any(|c| c.card.trim() == e.card.trim())
@@ -104,6 +119,84 @@ impl App {
         )?;
         w.commit()?;
         Ok(id)
+    }
+
+    /// Corrects a registered or sent-back entry before its (next)
+    /// self-assessment: the teacher, or the office for them.
+    pub fn edit_credit(
+        &mut self,
+        id: CreditId,
+        change: CreditChange,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let mut w = self.begin(now)?;
+        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        self.forbid_unless_own_or(&before.teacher, "credit edit", &[Role::Office])?;
+        if !matches!(
+            before.stage,
+            CreditStage::Registered | CreditStage::Returned
+        ) {
+            return Err(AppError::CreditState {
+                id,
+                stage: before.stage,
+                action: "edit",
+            });
+        }
+        let mut after = before.clone();
+        if let Some(d) = change.date {
+            after.date = d;
+            after.year = year_of(&w, d)?;
+        }
+        if let Some(t) = change.title {
+            if t.trim().is_empty() {
+                return Err(invalid("title", "", "is empty"));
+            }
+            after.title = t.trim().to_string();
+        }
+        if let Some(o) = change.organiser {
+            after.organiser = o.trim().to_string();
+        }
+        if let Some(c) = change.credits {
+            if c == Credits::default() {
+                return Err(invalid("credits", c, "must be more than 0"));
+            }
+            after.credits = c;
+        }
+        if let Some(card) = change.card {
+            if card.trim().is_empty() {
+                return Err(invalid(
+                    "card",
+                    "",
+                    "is empty: give the credit card's number",
+                ));
+            }
+            after.card = card.trim().to_string();
+        }
+        if w.teacher_external_credits(&after.teacher, after.year)?
+            .iter()
+            .any(|c| c.id != id && c.card == after.card)
+        {
+            return Err(AppError::Exists(format!(
+                "{} {}",
+                after.teacher, after.card
+            )));
+        }
+        if after == before {
+            return Ok(());
+        }
+        w.unindex_external_credit(&before)?;
+        w.put_external_credit(&after)?;
+        w.log(
+            "credit.edit",
+            format!("credit {id}"),
+            json(&before),
+            json(&after),
+            None,
+            None,
+            Some(after.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
     }
 
     /// The teacher's self-assessment (学分自评): sends a registered or

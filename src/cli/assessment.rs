@@ -4,7 +4,9 @@
 
 use super::output::table;
 use super::{Outcome, bad, date, teacher_arg, term_id};
-use crate::app::assessment::{CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan};
+use crate::app::assessment::{
+    CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
+};
 use crate::app::{App, AppError};
 use crate::core::{
     AcademicYear, ArchiveItem, CreditId, Credits, ExternalCredit, Funds, MentorPair, Period,
@@ -32,6 +34,20 @@ pub enum CreditCmd {
         /// Who ran the training.
         #[arg(long, default_value = "")]
         organiser: String,
+    },
+    /// Correct a registered or sent-back entry (the teacher, or the office).
+    Edit {
+        id: u32,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        credits: Option<String>,
+        #[arg(long)]
+        card: Option<String>,
+        #[arg(long)]
+        organiser: Option<String>,
     },
     /// List entries: all you may see, or those waiting for your review.
     List {
@@ -247,6 +263,28 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 "{} {id}",
                 i18n::assessment_text(lang, A::CreditAdded)
             ))
+        }
+        CreditCmd::Edit {
+            id,
+            date: d,
+            title,
+            credits,
+            card,
+            organiser,
+        } => {
+            let change = CreditChange {
+                date: d.map(|d| date(lang, "date", &d)).transpose()?,
+                title,
+                organiser,
+                credits: credits
+                    .map(|c| {
+                        Credits::parse(&c).ok_or_else(|| bad(lang, "credits", &c, T::WantCredits))
+                    })
+                    .transpose()?,
+                card,
+            };
+            app.edit_credit(CreditId(id), change, now).map_err(e)?;
+            Ok(saved(lang))
         }
         CreditCmd::List { waiting, year: y } => {
             let filter = if waiting {

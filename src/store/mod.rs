@@ -777,6 +777,13 @@ impl Writer {
         Ok(())
     }
 
+    /// Drops an entry from the teacher index, before it moves to another year.
+    pub fn unindex_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
+        let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+        idx.remove((c.teacher.0.as_str(), c.year.0, c.id.0))?;
+        Ok(())
+    }
+
     pub fn put_makeup(
         &mut self,
         teacher: &TeacherId,
