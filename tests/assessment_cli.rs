@@ -388,14 +388,14 @@ fn credit_card_review_chain_with_refusals() {
     );
     db.refused(None, NOV, &["credit", "pass", "99"]);
 
-    // The confirmed 3 join T1's 2 session credits; T2's entry is in review.
+    // The confirmed 3 join T1's 2 session credits; T2's entry is not confirmed yet.
     let rows = db.standings(NOV);
     let r = row(&rows, "T1");
     assert_eq!(r["credits"].as_f64(), Some(5.0), "{r}");
     assert_eq!(r["assessment"]["external_credits"].as_f64(), Some(3.0));
     assert_eq!(r["assessment"]["session_credits"].as_f64(), Some(2.0));
     let r2 = row(&rows, "T2");
-    assert_eq!(r2["assessment"]["external_in_review"].as_f64(), Some(3.0));
+    assert_eq!(r2["assessment"]["external_pending"].as_f64(), Some(3.0));
     assert_eq!(r2["credits"].as_f64(), Some(4.0), "{r2}");
 
     // Outside study needs its report (篇1 art. 7): the office records it.

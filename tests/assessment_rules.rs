@@ -513,7 +513,7 @@ fn figures_of_a_term_count_that_term_only() {
     assert_eq!(f.session_credits, Credits(150));
     assert_eq!(f.made_up_credits, Credits(10));
     assert_eq!(f.external_credits, Credits(20));
-    assert_eq!(f.external_in_review, Credits(50));
+    assert_eq!(f.external_pending, Credits(50));
     assert_eq!(f.credits, Credits(180));
     assert_eq!(f.year_credits, Credits(250 + 20 + 50));
     assert_eq!((f.notes_chars, f.notes_required), (6000, 5000));

@@ -311,8 +311,8 @@ fn standings_and_record_show_the_assessment() {
         let row = m.visible_standings()[0].clone();
         assert_eq!(row.teacher.id.0, "T0001");
         let f = row.standing.figures.clone().unwrap();
-        // Our two entries are not confirmed: at least their 6 are in review.
-        assert!(f.external_in_review >= Credits::whole(6), "{f:?}");
+        // Our two entries are not confirmed: at least their 6 are pending.
+        assert!(f.external_pending >= Credits::whole(6), "{f:?}");
         assert_eq!(f.notes_chars, 3200);
         let want = [
             format!("{} {}", t("活动学分", "session credits"), f.session_credits),
@@ -321,7 +321,7 @@ fn standings_and_record_show_the_assessment() {
                 t("校外学分", "outside credits"),
                 f.external_credits
             ),
-            format!("{} {}", t("审核中", "in review"), f.external_in_review),
+            format!("{} {}", t("待认定", "unconfirmed"), f.external_pending),
             format!("{} 3200/5000", t("笔记字数", "note characters")),
             format!("{} {}/4", t("档案", "archive"), 4 - f.archive_missing.len()),
             t("师傅 T0002", "mentor T0002").to_string(),

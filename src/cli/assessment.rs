@@ -501,8 +501,8 @@ pub fn year_summary(
         f.made_up_credits,
         a(A::ExternalCredits),
         f.external_credits,
-        a(A::InReview),
-        f.external_in_review
+        a(A::Unconfirmed),
+        f.external_pending
     ));
     out.push_str(&format!(
         "{} {} + {} = {}/{}\n",

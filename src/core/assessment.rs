@@ -249,8 +249,8 @@ pub struct Figures {
     pub made_up_credits: Credits,
     /// Confirmed outside credits (学分卡).
     pub external_credits: Credits,
-    /// Outside credits still in review (not counted yet).
-    pub external_in_review: Credits,
+    /// Outside credits not confirmed yet (registered or in review), not counted.
+    pub external_pending: Credits,
     /// All counted credits of the period.
     pub credits: Credits,
     /// All counted credits of the academic year.
@@ -425,7 +425,7 @@ impl Standing {
             session_credits: self.tally.credits,
             made_up_credits: made_up(period),
             external_credits: external(period, true),
-            external_in_review: external(period, false),
+            external_pending: external(period, false),
             year_credits,
             notes_required: match period {
                 Some(_) => policy.notes_chars_per_term,

@@ -317,7 +317,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
     let [head, rest, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(4),
+        Constraint::Length(5),
     ])
     .areas(area);
     let period = m
