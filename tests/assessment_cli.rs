@@ -301,6 +301,9 @@ fn credit_card_review_chain_with_refusals() {
     db.ok_as(t1, NOV, &["credit", "submit", "1", "--comment", "已完成"]);
     assert!(stage_of(&db, "1").contains("self-assessed"));
     db.refused(t1, NOV, &["credit", "submit", "1"]);
+    // The office enters a paper self-assessment for a teacher.
+    db.ok(NOV, &["credit", "submit", "2", "--comment", "纸质自评表"]);
+    assert!(stage_of(&db, "2").contains("self-assessed"));
 
     // The teaching-group leader of another group, the team too early, the
     // teacher on their own entry: all refused.

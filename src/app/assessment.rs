@@ -6,7 +6,7 @@
 //!
 //! Who does what (docs/rules.md, "Assessment"):
 //! - a teacher registers their own credit-card entries and self-assesses
-//!   them; the office may register an entry for them from the card;
+//!   them; the office may do both for them from the card and the paper form;
 //! - the teaching-group leader reviews self-assessed entries (of their own
 //!   group, when their account is linked to a teacher), then the assessment
 //!   team confirms; each may send an entry back with a comment; nobody

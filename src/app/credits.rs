@@ -200,7 +200,8 @@ impl App {
     }
 
     /// The teacher's self-assessment (学分自评): sends a registered or
-    /// returned entry to the teaching-group leader.
+    /// returned entry to the teaching-group leader. The teacher gives it, or
+    /// the office enters it from the teacher's paper form.
     pub fn self_assess_credit(
         &mut self,
         id: CreditId,
@@ -209,12 +210,9 @@ impl App {
     ) -> Result<()> {
         let w = self.begin(now)?;
         let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        if self.actor.teacher.as_ref() != Some(&before.teacher) {
-            return Err(AppError::Forbidden {
-                action: "credit submit (own entries only)".into(),
-                needs: vec![Role::Teacher],
-            });
-        }
+        // The teacher, or the office entering their paper self-assessment
+        // (学分自评表), as it enters paper leave notes.
+        self.forbid_unless_own_or(&before.teacher, "credit submit", &[Role::Office])?;
         if !matches!(
             before.stage,
             CreditStage::Registered | CreditStage::Returned

@@ -1,7 +1,8 @@
 //! The credits screen (5 学分审核): credit-card entries waiting for this
 //! user's review, or all they may see; pass (a) or send back (r) with a
-//! comment, confirmed first. A teacher passing their own registered or
-//! returned entry gives its self-assessment (学分自评).
+//! comment, confirmed first. Passing a registered or returned entry is its
+//! self-assessment (学分自评): the teacher's own, or the office's entry of
+//! the paper form.
 //!
 //! `m` switches to the official-leave make-ups of the year (公假待补): the
 //! office marks one made up (a) or takes the mark back (r); `v` shows the
@@ -221,7 +222,8 @@ impl Model {
             }
             (KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter, true) => {
                 let comment = input.value().to_string();
-                let own = self.app.actor.teacher.as_ref() == Some(&credit.teacher);
+                let own = self.app.actor.teacher.as_ref() == Some(&credit.teacher)
+                    || self.app.actor.has(crate::core::Role::Office);
                 let r = match (pass, credit.stage) {
                     (true, CreditStage::Registered | CreditStage::Returned) if own => {
                         self.app.self_assess_credit(credit.id, &comment, now)
