@@ -971,3 +971,23 @@ fn why_zh(why: &str) -> &str {
         other => other,
     }
 }
+
+/// What a key does on the credits tab, where it differs from `action`.
+pub fn credits_action(l: Lang, a: crate::tui::keymap::Action) -> Option<&'static str> {
+    use crate::tui::keymap::Action::*;
+    Some(match a {
+        Approve => l.t(
+            "通过(登记或退回的:自评);公假待补:记为已补",
+            "pass or self-assess; make-ups: mark made up",
+        ),
+        Reject => l.t(
+            "退回(须填理由);公假待补:撤销已补",
+            "send back (with a reason); make-ups: take back",
+        ),
+        Filter => l.t(
+            "切换:待我审核/全部;公假待补:仅未补/全部",
+            "waiting / all; make-ups: open / all",
+        ),
+        _ => return None,
+    })
+}

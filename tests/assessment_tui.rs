@@ -194,8 +194,11 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         shows(
             &m,
             &[
-                t("批准", "approve"),
-                t("驳回(须填理由)", "reject (with a reason)"),
+                t("退回(须填理由)", "send back (with a reason)"),
+                t(
+                    "学分审核页:切换学分登记/公假待补",
+                    "credits tab: credit entries / make-ups",
+                ),
             ],
         );
         press(&mut m, KeyCode::Esc);

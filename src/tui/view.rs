@@ -497,7 +497,15 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             let mut lines: Vec<Line> = screen_actions(m.tab)
                 .iter()
                 .chain([Action::Help, Action::Quit].iter())
-                .map(|a| Line::from(format!("{:>6}  {}", m.keys.label(*a), i18n::action(l, *a))))
+                .map(|a| {
+                    // The credits tab's keys do what its own texts say.
+                    let what = match m.tab {
+                        4 => i18n::credits_action(l, *a),
+                        _ => None,
+                    };
+                    let what = what.unwrap_or_else(|| i18n::action(l, *a));
+                    Line::from(format!("{:>6}  {}", m.keys.label(*a), what))
+                })
                 .collect();
             lines.push(Line::from("1-5/Tab  ⇄"));
             let h = lines.len() as u16 + 2;
