@@ -112,6 +112,7 @@ pub fn reason(l: Lang, r: &Reason) -> String {
             Lang::Zh => format!("学分{earned},不足{required}"),
             Lang::En => format!("{earned} credits, fewer than {required}"),
         },
+        other => assessment_reason(l, other),
     }
 }
 
@@ -132,7 +133,7 @@ pub fn qualified(l: Lang, q: bool) -> &'static str {
 }
 
 /// Column headers of the standings table (CLI and terminal app).
-pub fn standings_headers(l: Lang) -> [&'static str; 14] {
+pub fn standings_headers(l: Lang) -> [&'static str; 17] {
     [
         l.t("工号", "id"),
         l.t("姓名", "name"),
@@ -146,6 +147,9 @@ pub fn standings_headers(l: Lang) -> [&'static str; 14] {
         l.t("病假", "sick"),
         l.t("学分", "credits"),
         l.t("积分", "points"),
+        l.t("笔记字数", "notes"),
+        l.t("档案", "archive"),
+        l.t("待补", "make-ups"),
         l.t("考核", "result"),
         l.t("提醒", "note"),
     ]
@@ -187,7 +191,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (Lang::Zh, UnknownLeave(i)) => format!("没有编号为 {i} 的请假申请"),
         (Lang::Zh, Exists(x)) => format!("{x} 已存在,未做任何更改"),
         (Lang::Zh, Invalid { field, value, why }) => {
-            format!("{field}:“{value}” 无效({why}),未做任何更改")
+            format!("{field}:“{value}” 无效({}),未做任何更改", why_zh(why))
         }
         (
             Lang::Zh,
@@ -239,6 +243,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
             step_zh(action)
         ),
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
+        (_, e @ (UnknownCredit(_) | CreditState { .. })) => assessment_error(l, e),
         (Lang::En, other) => other.to_string(),
     }
 }
@@ -641,6 +646,10 @@ pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
         Export => l.t("导出当前统计(.xlsx/.csv)", "export this view (.xlsx/.csv)"),
         Publish => l.t("公布本学期考勤", "publish this term's standings"),
         Import => l.t("导入教师名单或学期计划", "import a roster or a term plan"),
+        MakeUps => l.t(
+            "学分审核页:切换学分登记/公假待补",
+            "credits tab: credit entries / make-ups",
+        ),
     }
 }
 
@@ -745,7 +754,7 @@ pub enum H {
 pub fn history_ui(l: Lang, h: H) -> &'static str {
     use H::*;
     match h {
-        Tab => l.t("5 修改记录", "5 History"),
+        Tab => l.t("6 修改记录", "6 History"),
         Teacher => l.t("教师", "teacher"),
         Session => l.t("活动", "session"),
         All => l.t("全部", "all"),
@@ -1210,4 +1219,354 @@ pub fn rows(l: Lang, n: usize) -> String {
         Lang::En if n == 1 => "1 row".into(),
         Lang::En => format!("{n} rows"),
     }
+}
+
+// ---------------------------------------------------------------------------
+// Assessment beyond attendance (issue 7): credits and their review chain,
+// make-ups, notes, archive, open lessons, degrees, mentors, funds.
+// ---------------------------------------------------------------------------
+
+use crate::core::{ArchiveItem, CreditStage, Degree};
+
+pub fn credit_stage(l: Lang, s: CreditStage) -> &'static str {
+    match s {
+        CreditStage::Registered => l.t("已登记待自评", "registered"),
+        CreditStage::SelfAssessed => l.t("待教研组考评", "self-assessed, with the group"),
+        CreditStage::GroupPassed => l.t("待考核小组考评", "group passed, with the team"),
+        CreditStage::Confirmed => l.t("已认定", "confirmed"),
+        CreditStage::Returned => l.t("已退回", "sent back"),
+    }
+}
+
+pub fn archive_item(l: Lang, i: ArchiveItem) -> &'static str {
+    match i {
+        ArchiveItem::Plan => l.t("学习目标计划", "learning plan"),
+        ArchiveItem::Notes => l.t("学习笔记", "study notes"),
+        ArchiveItem::Reflections => l.t("学习心得", "reflections"),
+        ArchiveItem::Summary => l.t("阶段性总结", "stage summary"),
+    }
+}
+
+pub fn degree(l: Lang, d: Degree) -> &'static str {
+    match d {
+        Degree::Secondary => l.t("中专及以下", "secondary"),
+        Degree::Associate => l.t("大专", "associate"),
+        Degree::Bachelor => l.t("本科", "bachelor's"),
+        Degree::Master => l.t("硕士", "master's"),
+        Degree::Doctorate => l.t("博士", "doctorate"),
+    }
+}
+
+/// The reasons added by the assessment (`reason` hands them here).
+pub fn assessment_reason(l: Lang, r: &Reason) -> String {
+    match (l, r) {
+        (_, Reason::TooManyAbsences { .. } | Reason::NotEnoughCredits { .. }) => reason(l, r),
+        (
+            Lang::Zh,
+            Reason::NotesShort {
+                season: s,
+                chars,
+                required,
+            },
+        ) => {
+            format!("{}学习笔记{chars}字,不足{required}字", season(l, *s))
+        }
+        (
+            Lang::En,
+            Reason::NotesShort {
+                season: s,
+                chars,
+                required,
+            },
+        ) => {
+            format!(
+                "{}: {chars} characters of notes, fewer than {required}",
+                season(l, *s)
+            )
+        }
+        (Lang::Zh, Reason::ArchiveMissing { item }) => format!("档案缺{}", archive_item(l, *item)),
+        (Lang::En, Reason::ArchiveMissing { item }) => {
+            format!("archive lacks the {}", archive_item(l, *item))
+        }
+        (Lang::Zh, Reason::TooFewOpenLessons { given, required }) => {
+            format!("公开课{given}节,不足{required}节")
+        }
+        (Lang::En, Reason::TooFewOpenLessons { given, required }) => {
+            format!("{given} open lessons, fewer than {required}")
+        }
+        (
+            Lang::Zh,
+            Reason::TooFewMultimediaLessons {
+                season: s,
+                given,
+                required,
+            },
+        ) => {
+            format!("{}多媒体公开课{given}节,不足{required}节", season(l, *s))
+        }
+        (
+            Lang::En,
+            Reason::TooFewMultimediaLessons {
+                season: s,
+                given,
+                required,
+            },
+        ) => {
+            format!(
+                "{}: {given} multimedia open lessons, fewer than {required}",
+                season(l, *s)
+            )
+        }
+        (Lang::Zh, Reason::MakeUpsOpen { open }) => format!("公假培训内容{open}次未补"),
+        (Lang::En, Reason::MakeUpsOpen { open }) => {
+            format!("{open} official-leave sessions not made up")
+        }
+        (Lang::Zh, Reason::ReportMissing { credit, title }) => {
+            format!("外出学习“{title}”(学分登记{credit})未交书面汇报")
+        }
+        (Lang::En, Reason::ReportMissing { credit, title }) => {
+            format!("no written report on outside study \"{title}\" (credit {credit})")
+        }
+        (
+            Lang::Zh,
+            Reason::DegreeBelow {
+                degree: d,
+                required,
+            },
+        ) => format!("学历{},未达{}", degree(l, *d), degree(l, *required)),
+        (
+            Lang::En,
+            Reason::DegreeBelow {
+                degree: d,
+                required,
+            },
+        ) => format!("degree {}, below {}", degree(l, *d), degree(l, *required)),
+        (Lang::Zh, Reason::DegreeMismatch) => "学历专业与任教学科不一致".into(),
+        (Lang::En, Reason::DegreeMismatch) => "degree does not match the subject taught".into(),
+    }
+}
+
+/// A deduction: its reason and the points it takes off.
+pub fn deduction(l: Lang, d: &crate::core::Deduction) -> String {
+    match l {
+        Lang::Zh => format!("{}(扣{}分)", reason(l, &d.reason), d.points),
+        Lang::En => format!("{} (−{})", reason(l, &d.reason), d.points),
+    }
+}
+
+fn assessment_error(l: Lang, e: &AppError) -> String {
+    match (l, e) {
+        (Lang::En, AppError::CreditState { id, stage, action }) => format!(
+            "credit entry {id} is {}: cannot {action}",
+            credit_stage(l, *stage)
+        ),
+        (Lang::Zh, AppError::UnknownCredit(id)) => format!("没有编号为 {id} 的学分登记"),
+        (Lang::Zh, AppError::CreditState { id, stage, action }) => format!(
+            "学分登记 {id} 当前为“{}”,不能{}",
+            credit_stage(Lang::Zh, *stage),
+            match *action {
+                "self-assess" => "自评",
+                "pass" => "通过",
+                "send back" => "退回",
+                "edit" => "修改",
+                _ => "执行此操作",
+            }
+        ),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// Short texts of the assessment commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum A {
+    CreditAdded,
+    WantDegree,
+    WantYuan,
+    WantItem,
+    WantYesNo,
+    NoFunds,
+    FundsEnough,
+    FundsShort,
+    Credits,
+    Mentors,
+    /// Before the mentee's id on the mentor's record.
+    MentorOf,
+    /// Before the mentor's id on the mentee's record.
+    MenteeOf,
+    Qualification,
+    NotRecorded,
+    Deducted,
+    Archive,
+    OpenLessons,
+    Multimedia,
+    Notes,
+    MakeUps,
+    ExternalCredits,
+    Unconfirmed,
+    SessionCredits,
+    MadeUpCredits,
+    TabCredits,
+    NoCredits,
+    PassPrompt,
+    ReturnPrompt,
+    ConfirmPass,
+    ConfirmReturn,
+    Passed,
+    Returned,
+    /// The hint line's words after the keys (pass, send back, filter).
+    CreditsHint,
+    SendBack,
+    FilterCredits,
+    MarkDone,
+    TakeBack,
+    OpenOnly,
+    NoMakeUps,
+    NotePrompt,
+    ConfirmMakeUp,
+    ConfirmTakeBack,
+    MarkedDone,
+    TakenBack,
+    SwitchList,
+    MadeUp,
+    PublicFunds,
+    TrainingFunds,
+}
+
+pub fn assessment_text(l: Lang, a: A) -> &'static str {
+    use A::*;
+    match a {
+        CreditAdded => l.t("已保存,学分登记编号", "saved, credit entry"),
+        WantDegree => l.t(
+            "应为 secondary(中专)、associate(大专)、bachelor(本科)、master(硕士)或 doctorate(博士)",
+            "should be secondary, associate, bachelor, master or doctorate",
+        ),
+        WantYuan => l.t(
+            "应为金额(元),最多两位小数",
+            "should be an amount in yuan, at most two decimals",
+        ),
+        WantItem => l.t(
+            "应为 plan、notes、reflections 或 summary",
+            "should be plan, notes, reflections or summary",
+        ),
+        WantYesNo => l.t("应为 yes 或 no", "should be yes or no"),
+        NoFunds => l.t("本学年尚未登记经费", "no funds recorded for this year"),
+        FundsEnough => l.t("达标", "meets the minimum"),
+        FundsShort => l.t("未达标", "below the minimum"),
+        Credits => l.t("学分", "credits"),
+        Mentors => l.t("师徒结对", "mentor pairs"),
+        MentorOf => l.t("徒弟", "mentee"),
+        MenteeOf => l.t("师傅", "mentor"),
+        Qualification => l.t("学历", "degree"),
+        NotRecorded => l.t("未登记", "not recorded"),
+        Deducted => l.t("扣分", "deducted"),
+        Archive => l.t("档案", "archive"),
+        OpenLessons => l.t("公开课", "open lessons"),
+        Multimedia => l.t("多媒体公开课", "multimedia lessons"),
+        Notes => l.t("笔记字数", "note characters"),
+        MakeUps => l.t("公假待补", "make-ups open"),
+        ExternalCredits => l.t("校外学分", "outside credits"),
+        Unconfirmed => l.t("待认定", "unconfirmed"),
+        SessionCredits => l.t("活动学分", "session credits"),
+        MadeUpCredits => l.t("补课学分", "made-up credits"),
+        TabCredits => l.t("5 学分审核", "5 Credits"),
+        NoCredits => l.t("没有学分登记", "No credit entries"),
+        PassPrompt => l.t("意见(可空,回车确认)", "Comment (optional, Enter)"),
+        ReturnPrompt => l.t(
+            "退回理由(必填,回车确认)",
+            "Reason for sending back (required, Enter)",
+        ),
+        ConfirmPass => l.t("通过此学分登记?", "Pass this credit entry?"),
+        ConfirmReturn => l.t("退回此学分登记?", "Send this credit entry back?"),
+        Passed => l.t("已通过", "passed"),
+        Returned => l.t("已退回", "sent back"),
+        MadeUp => l.t("已补", "made up"),
+        PublicFunds => l.t("公用经费", "public funds"),
+        TrainingFunds => l.t("培训经费", "training"),
+        CreditsHint => l.t("通过", "pass"),
+        SendBack => l.t("退回", "send back"),
+        FilterCredits => l.t("切换:待我审核/全部", "filter: waiting / all"),
+        MarkDone => l.t("记为已补", "mark made up"),
+        TakeBack => l.t("撤销已补", "take back"),
+        OpenOnly => l.t("仅未补", "open only"),
+        NoMakeUps => l.t("没有公假待补", "No make-ups"),
+        NotePrompt => l.t("备注(可空,回车确认)", "Note (optional, Enter)"),
+        ConfirmMakeUp => l.t("记为培训内容已补?", "Mark this content made up?"),
+        ConfirmTakeBack => l.t("撤销已补记录?", "Take the make-up mark back?"),
+        MarkedDone => l.t("已记为已补", "marked made up"),
+        TakenBack => l.t("已撤销已补", "make-up mark taken back"),
+        SwitchList => l.t("切换 学分登记/公假待补", "switch credits / make-ups"),
+    }
+}
+
+pub fn credit_headers(l: Lang) -> [&'static str; 9] {
+    [
+        l.t("编号", "id"),
+        l.t("工号", "teacher"),
+        l.t("日期", "date"),
+        l.t("培训", "training"),
+        l.t("主办", "organiser"),
+        l.t("学分", "credits"),
+        l.t("学分卡", "card"),
+        l.t("状态", "stage"),
+        l.t("意见", "comment"),
+    ]
+}
+
+pub fn makeup_headers(l: Lang) -> [&'static str; 7] {
+    [
+        l.t("工号", "id"),
+        l.t("姓名", "name"),
+        l.t("活动", "session"),
+        l.t("日期", "date"),
+        l.t("主题", "title"),
+        l.t("学分", "credits"),
+        l.t("已补", "made up"),
+    ]
+}
+
+pub fn mentor_headers(l: Lang) -> [&'static str; 4] {
+    [
+        l.t("学年", "year"),
+        l.t("师傅", "mentor"),
+        l.t("徒弟", "mentee"),
+        l.t("备注", "note"),
+    ]
+}
+
+/// The Chinese of an `AppError::Invalid` explanation the app layer gives in
+/// English; one not listed here is shown as it is.
+fn why_zh(why: &str) -> &str {
+    match why {
+        "is empty" => "为空",
+        "is empty: give the credit card's number" => "为空:请填学分卡编号",
+        "must be more than 0" => "须大于0",
+        "is required when sending back" => "退回时必须填写理由",
+        "is required when rejecting" => "驳回时必须填写理由",
+        "has no make-up marked" => "尚未记为已补",
+        "was not missed on approved official leave" => "该教师此次活动不是已批准的公假,无需后补",
+        "is the mentor" => "与师傅是同一人",
+        "does not exist" => "不存在",
+        "is more than the public funds" => "超过了公用经费",
+        other => other,
+    }
+}
+
+/// What a key does on the credits tab, where it differs from `action`.
+pub fn credits_action(l: Lang, a: crate::tui::keymap::Action) -> Option<&'static str> {
+    use crate::tui::keymap::Action::*;
+    Some(match a {
+        Approve => l.t(
+            "通过(登记或退回的:自评);公假待补:记为已补",
+            "pass or self-assess; make-ups: mark made up",
+        ),
+        Reject => l.t(
+            "退回(须填理由);公假待补:撤销已补",
+            "send back (with a reason); make-ups: take back",
+        ),
+        Filter => l.t(
+            "切换:待我审核/全部;公假待补:仅未补/全部",
+            "waiting / all; make-ups: open / all",
+        ),
+        _ => return None,
+    })
 }

@@ -157,6 +157,11 @@ fn check(policy: Policy, text: &str, path: &str) -> Result<Policy, PolicyError> 
     for (key, v) in [
         ("late_percent", policy.credits.late_percent),
         ("early_leave_percent", policy.credits.early_leave_percent),
+        ("made_up_percent", policy.credits.made_up_percent),
+        (
+            "training_funds_percent",
+            policy.assessment.training_funds_percent,
+        ),
     ] {
         if v > 100 {
             let line = text

@@ -307,10 +307,12 @@ fn an_older_file_gains_its_tallies() {
             txn.delete_table(d).unwrap();
         }
         let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
-        txn.open_table(meta)
-            .unwrap()
-            .insert("schema", 1u32.to_le_bytes().as_slice())
-            .unwrap();
+        let mut m = txn.open_table(meta).unwrap();
+        m.insert("schema", 1u32.to_le_bytes().as_slice()).unwrap();
+        // Schema 1's policy had fewer settings; with none stored, the
+        // defaults apply (tests/assessment_upgrade.rs covers a stored one).
+        m.remove("policy").unwrap();
+        drop(m);
         txn.commit().unwrap();
     }
     let store = Store::open_read(&path).unwrap();

@@ -205,13 +205,14 @@ fn every_screen_in_both_languages() {
                 "病假",
                 "学分",
                 "积分",
+                "待补",
                 "考核",
                 "提醒",
             ]
         } else {
             vec![
                 "id", "name", "group", "present", "late", "early", "absent", "official",
-                "personal", "sick", "credits", "points", "result", "note",
+                "personal", "sick", "credits", "points", "make-ups", "result", "note",
             ]
         };
         let st = text(&m);

@@ -211,6 +211,13 @@ pub fn demo(
         w.commit()?;
         progress(done as u32 + 1, years);
     }
+    super::assessment_demo::demo_assessment(
+        &mut app,
+        &teachers,
+        first_year..=last_year,
+        now,
+        opts.seed,
+    )?;
     Ok(app)
 }
 

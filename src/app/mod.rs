@@ -5,6 +5,10 @@
 //! fails returns before `commit`, so it changes nothing.
 
 pub mod accounts;
+pub mod archive;
+pub mod assessment;
+mod assessment_demo;
+pub mod credits;
 pub mod demo;
 pub mod history;
 pub mod import;
@@ -92,6 +96,14 @@ pub enum AppError {
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(crate::io::ImportError),
+    #[error("no credit entry {0}")]
+    UnknownCredit(crate::core::CreditId),
+    #[error("credit entry {id} is {stage:?}; cannot {action}")]
+    CreditState {
+        id: crate::core::CreditId,
+        stage: crate::core::CreditStage,
+        action: &'static str,
+    },
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;

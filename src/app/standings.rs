@@ -135,15 +135,22 @@ fn compute(
         r.year_tallies(year.0)?
     };
     let none = YearTally::default();
-    Ok(teachers
+    // Credits, notes, archive and the rest beyond attendance (issue 7).
+    let ctx = super::assessment::YearContext::load(r, year, today)?;
+    teachers
         .iter()
-        .map(|t| StandingRow {
-            teacher: t.clone(),
-            standing: tallies
-                .get(&t.id)
-                .unwrap_or(&none)
-                .judge(&policy, period, year_ended),
-            changed_since_published: false,
+        .map(|t| {
+            let kept = tallies.get(&t.id).unwrap_or(&none);
+            Ok(StandingRow {
+                teacher: t.clone(),
+                standing: kept.judge(&policy, period, year_ended).assess(
+                    &policy,
+                    &ctx.record(r, t)?,
+                    &kept.whole(),
+                    year_ended,
+                ),
+                changed_since_published: false,
+            })
         })
-        .collect())
+        .collect()
 }

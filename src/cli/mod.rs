@@ -3,6 +3,7 @@
 //! layer's; this module only turns arguments into commands and results
 //! into lines.
 
+pub mod assessment;
 pub mod files;
 pub mod output;
 
@@ -92,6 +93,27 @@ pub enum Command {
     Publish(files::PublishArgs),
     /// The school's name for exported titles: show it, or set it.
     School { name: Option<String> },
+    /// Credits from training outside the school (学分卡) and their review.
+    #[command(subcommand)]
+    Credit(assessment::CreditCmd),
+    /// Official-leave content to make up (公假待补).
+    #[command(subcommand)]
+    Makeup(assessment::MakeUpCmd),
+    /// Study notes (学习笔记): characters per term.
+    #[command(subcommand)]
+    Notes(assessment::NotesCmd),
+    /// The teacher's training archive (档案) and open lessons.
+    #[command(subcommand)]
+    Archive(assessment::ArchiveCmd),
+    /// Mentor pairs (师徒结对, 青蓝工程).
+    #[command(subcommand)]
+    Mentor(assessment::MentorCmd),
+    /// The school's training funds (培训经费).
+    #[command(subcommand)]
+    Funds(assessment::FundsCmd),
+    /// A teacher's degree (学历).
+    #[command(subcommand)]
+    Qualification(assessment::QualificationCmd),
 }
 
 #[derive(Subcommand, Debug)]
@@ -329,7 +351,7 @@ pub fn default_db() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("peixun.redb"))
 }
 
-fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
+pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
     i18n::error(
         lang,
         &AppError::Invalid {
@@ -340,7 +362,7 @@ fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
     )
 }
 
-fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad(lang, field, s, T::WantDate))
 }
 
@@ -348,7 +370,7 @@ fn hm(lang: Lang, field: &'static str, s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, T::WantTime))
 }
 
-fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
+pub(crate) fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
     TermId::parse(s).ok_or_else(|| bad(lang, "term", s, T::WantTerm))
 }
 
@@ -396,7 +418,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
     }
 }
 
-fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
+pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
     app.resolve_teacher(s).map_err(|x| i18n::error(lang, &x))
 }
 
@@ -575,6 +597,11 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 out.push('\n');
                 out.push_str(&leave_table(&leaves, lang));
             }
+            let year = app.current_year(today).map_err(e)?;
+            out.push('\n');
+            out.push_str(&assessment::year_summary(
+                app, &id, year, lang, today, false,
+            )?);
             Ok(out)
         }
         Command::History { teacher, session } => {
@@ -647,6 +674,13 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Export(c) => files::export(app, c, lang, now),
         Command::Publish(a) => files::publish(app, a, lang, now),
         Command::School { name } => files::school(app, name, lang, now),
+        Command::Credit(cmd) => assessment::credit(app, cmd, lang, now),
+        Command::Makeup(cmd) => assessment::makeup(app, cmd, lang, now),
+        Command::Notes(cmd) => assessment::notes(app, cmd, lang, now),
+        Command::Archive(cmd) => assessment::archive(app, cmd, lang, now),
+        Command::Mentor(cmd) => assessment::mentor(app, cmd, lang, now),
+        Command::Funds(cmd) => assessment::funds(app, cmd, lang, now),
+        Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
             app.actor.name,

@@ -68,6 +68,52 @@ pub struct StandingJson<'a> {
     pub reasons: Vec<String>,
     /// The figures differ from the term's latest publication.
     pub changed_since_published: bool,
+    /// The assessment beyond attendance (credits by source, notes,
+    /// archive, make-ups, ...), raw; `credits` above is their total.
+    pub assessment: Option<AssessmentJson>,
+    pub deductions: Vec<String>,
+}
+
+/// The assessment figures as scripts read them (credits as decimals).
+#[derive(Serialize)]
+pub struct AssessmentJson {
+    pub session_credits: f64,
+    pub made_up_credits: f64,
+    pub external_credits: f64,
+    pub external_pending: f64,
+    pub year_credits: f64,
+    pub notes_chars: u32,
+    pub notes_required: u32,
+    pub archive_missing: Vec<crate::core::ArchiveItem>,
+    pub open_lessons: u32,
+    pub open_lessons_required: u32,
+    pub makeups_open: u32,
+    pub makeups_done: u32,
+    pub reports_missing: u32,
+    pub degree: Option<crate::core::Qualification>,
+    pub mentors: Vec<crate::core::MentorPair>,
+    pub deducted: u32,
+}
+
+fn assessment_json(f: &crate::core::Figures) -> AssessmentJson {
+    AssessmentJson {
+        session_credits: f.session_credits.as_f64(),
+        made_up_credits: f.made_up_credits.as_f64(),
+        external_credits: f.external_credits.as_f64(),
+        external_pending: f.external_pending.as_f64(),
+        year_credits: f.year_credits.as_f64(),
+        notes_chars: f.notes_chars,
+        notes_required: f.notes_required,
+        archive_missing: f.archive_missing.clone(),
+        open_lessons: f.open_lessons,
+        open_lessons_required: f.open_lessons_required,
+        makeups_open: f.makeups_open,
+        makeups_done: f.makeups_done,
+        reports_missing: f.reports_missing,
+        degree: f.qualification.clone(),
+        mentors: f.mentors.clone(),
+        deducted: f.deducted,
+    }
 }
 
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
@@ -91,13 +137,19 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
         unexcused_absences: s.unexcused,
         year_unexcused_absences: s.year_unexcused,
         pending: t.pending,
-        credits: t.credits.as_f64(),
+        credits: s.credits().as_f64(),
         credits_required: s.credits_required.as_f64(),
         points: t.points,
         qualified: s.qualified,
         warning: s.warning,
         reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
         changed_since_published: row.changed_since_published,
+        assessment: s.figures.as_ref().map(assessment_json),
+        deductions: s
+            .deductions
+            .iter()
+            .map(|d| i18n::deduction(lang, d))
+            .collect(),
     }
 }
 
@@ -105,17 +157,14 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
 pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     let s = &row.standing;
     let t = &s.tally;
-    let note = if !s.qualified {
-        s.reasons
-            .iter()
-            .map(|r| i18n::reason(lang, r))
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else if s.warning {
-        i18n::warning(lang).to_string()
-    } else {
-        String::new()
-    };
+    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
+    if s.qualified && s.warning {
+        notes.push(i18n::warning(lang).to_string());
+    }
+    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
+    let note = notes.join("; ");
+    let f = s.figures.clone().unwrap_or_default();
+    let credits = s.credits();
     let note = if row.changed_since_published {
         let changed = i18n::io_text(lang, i18n::X::ChangedNote);
         if note.is_empty() {
@@ -137,8 +186,15 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         t.official_leave.to_string(),
         t.personal_leave.to_string(),
         t.sick_leave.to_string(),
-        format!("{}/{}", t.credits, s.credits_required),
+        format!("{}/{}", credits, s.credits_required),
         t.points.to_string(),
+        format!("{}/{}", f.notes_chars, f.notes_required),
+        format!(
+            "{}/{}",
+            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
+            crate::core::ArchiveItem::ALL.len()
+        ),
+        f.makeups_open.to_string(),
         i18n::qualified(lang, s.qualified).to_string(),
         note,
     ]

@@ -4,12 +4,17 @@
 //! `tests/rules.rs` reads the `use` lines to keep it so), and "today" is
 //! always passed in by the caller.
 
+pub mod assessment;
 pub mod category;
 pub mod model;
 pub mod policy;
 pub mod standing;
 
+pub use assessment::{
+    ArchiveItem, CreditId, CreditStage, Deduction, Degree, ExternalCredit, ExternalItem, Figures,
+    Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep, YearFile, YearRecord,
+};
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
-pub use policy::Policy;
+pub use policy::{Effect, Policy};
 pub use standing::{Period, Reason, Standing, Tally, YearTally};

@@ -3,6 +3,7 @@
 //! done outside the core (`crate::policy_file`); docs/policy.md documents
 //! every key.
 
+use super::assessment::Degree;
 use super::model::{LeaveKind, Role};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,7 @@ pub struct Policy {
     pub points: Points,
     pub credits: CreditRules,
     pub leave: LeaveRules,
+    pub assessment: AssessmentRules,
 }
 
 impl Default for Policy {
@@ -38,6 +40,7 @@ impl Default for Policy {
             points: Points::default(),
             credits: CreditRules::default(),
             leave: LeaveRules::default(),
+            assessment: AssessmentRules::default(),
         }
     }
 }
@@ -79,6 +82,9 @@ pub struct CreditRules {
     pub late_percent: u32,
     /// Percent earned by an early leave; late and early together take the lower.
     pub early_leave_percent: u32,
+    /// Percent of a session's credits earned by official leave once the
+    /// office marks its content made up (公假, 培训内容自行后补).
+    pub made_up_percent: u32,
 }
 
 impl Default for CreditRules {
@@ -86,6 +92,68 @@ impl Default for CreditRules {
         CreditRules {
             late_percent: 100,
             early_leave_percent: 50,
+            made_up_percent: 100,
+        }
+    }
+}
+
+/// What a failed assessment check does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Effect {
+    /// The check is not made.
+    Off,
+    /// Listed, and `deduct_points` taken off the year-end assessment (扣分).
+    Deduct,
+    /// Listed, and the teacher is unqualified (不合格).
+    Unqualified,
+}
+
+/// The assessment's checks beyond attendance, and what each failure does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AssessmentRules {
+    /// Fewer than `credits_per_year` credits once the year ended (篇12 §3).
+    pub credit_shortfall: Effect,
+    /// Fewer than `notes_chars_per_term` note characters in an ended term (篇1 art. 12).
+    pub notes: Effect,
+    /// Each archive item missing at the year's end (篇12 §2).
+    pub archive: Effect,
+    /// Official-leave content not made up by the year's end.
+    pub makeups: Effect,
+    /// Too few open lessons (篇10 §3, 篇11 art. 8).
+    pub open_lessons: Effect,
+    pub open_lessons_per_year: u32,
+    /// Multimedia open lessons per term; 2 where the school adopts 篇11, else 0.
+    pub multimedia_lessons_per_term: u32,
+    /// Degree below `min_degree` or not matching the subject (篇12 §4).
+    pub degree: Effect,
+    pub min_degree: Degree,
+    pub degree_matches_subject: bool,
+    /// No written report after confirmed outside study (篇1 art. 7).
+    pub outside_report: Effect,
+    /// Points each `deduct` failure takes off the year-end assessment.
+    pub deduct_points: u32,
+    /// Minimum share of public funds spent on training, percent (篇6, 篇9).
+    pub training_funds_percent: u32,
+}
+
+impl Default for AssessmentRules {
+    fn default() -> Self {
+        AssessmentRules {
+            credit_shortfall: Effect::Unqualified,
+            notes: Effect::Deduct,
+            archive: Effect::Deduct,
+            makeups: Effect::Deduct,
+            open_lessons: Effect::Deduct,
+            open_lessons_per_year: 1,
+            multimedia_lessons_per_term: 0,
+            degree: Effect::Deduct,
+            min_degree: Degree::Bachelor,
+            degree_matches_subject: true,
+            outside_report: Effect::Deduct,
+            deduct_points: 1,
+            training_funds_percent: 10,
         }
     }
 }

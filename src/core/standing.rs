@@ -4,6 +4,7 @@
 //! A `Tally` is a plain sum, so the order facts were recorded in cannot
 //! matter, and tallies of two terms add up to the year's.
 
+use super::assessment::{ArchiveItem, CreditId, Deduction, Degree, Figures};
 use super::category::{Category, Outcome};
 use super::model::{AcademicYear, Credits, Season, TermId};
 use super::policy::Policy;
@@ -216,6 +217,31 @@ pub enum Reason {
     TooManyAbsences { absences: u32, limit: u32 },
     /// Too few credits at the end of the academic year (篇12).
     NotEnoughCredits { earned: Credits, required: Credits },
+    /// Too few characters of study notes in an ended term (篇1 art. 12).
+    NotesShort {
+        season: Season,
+        chars: u32,
+        required: u32,
+    },
+    /// An archive item missing at the end of the year (篇12 §2).
+    ArchiveMissing { item: ArchiveItem },
+    /// Too few open lessons in the year (篇10 §3).
+    TooFewOpenLessons { given: u32, required: u32 },
+    /// Too few multimedia open lessons in an ended term (篇11 art. 8).
+    TooFewMultimediaLessons {
+        season: Season,
+        given: u32,
+        required: u32,
+    },
+    /// Official-leave content not made up by the end of the year (公假,
+    /// 培训内容自行后补 — 篇4, 篇7, 篇10).
+    MakeUpsOpen { open: u32 },
+    /// No written report after outside study (篇1 art. 7).
+    ReportMissing { credit: CreditId, title: String },
+    /// Degree below the requirement (篇12 §4).
+    DegreeBelow { degree: Degree, required: Degree },
+    /// Degree not matching the subject taught (篇12 §4).
+    DegreeMismatch,
 }
 
 /// A teacher's standing over a period: counts, credits, points and verdict.
@@ -232,9 +258,21 @@ pub struct Standing {
     pub reasons: Vec<Reason>,
     /// One more unexcused absence would make the teacher unqualified.
     pub warning: bool,
+    /// The assessment beyond attendance, once `assess` has added it.
+    pub figures: Option<Figures>,
+    /// Failed checks that deduct points without making the teacher unqualified.
+    pub deductions: Vec<Deduction>,
 }
 
 impl Standing {
+    /// The credits earned over the period as shown everywhere: every source
+    /// once the assessment is added, else the sessions' credits.
+    pub fn credits(&self) -> Credits {
+        self.figures
+            .as_ref()
+            .map_or(self.tally.credits, |f| f.credits)
+    }
+
     /// Judges a period's tally. `year` is the tally of the whole academic
     /// year so far (equal to `tally` for a year period); `year_ended` says
     /// whether the year is over, after which a credit shortfall counts.
@@ -274,6 +312,8 @@ impl Standing {
             warning: reasons.is_empty() && limit > 0 && year_unexcused + 1 == limit,
             reasons,
             tally,
+            figures: None,
+            deductions: Vec::new(),
         }
     }
 }

@@ -97,7 +97,7 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
         Value::Count(t.official_leave),
         Value::Count(t.personal_leave),
         Value::Count(t.sick_leave),
-        Value::Credits(t.credits.as_f64()),
+        Value::Credits(s.credits().as_f64()),
         Value::Credits(s.credits_required.as_f64()),
         Value::Points(t.points),
         Value::Text(i18n::qualified(l, s.qualified).to_string()),

@@ -9,10 +9,14 @@
 
 pub mod codec;
 mod leave_index;
+mod legacy;
 pub mod published;
 pub mod tables;
 pub mod tallies;
 
+use crate::core::{
+    AcademicYear, CreditId, ExternalCredit, Funds, MakeUpDone, MentorPair, Qualification, YearFile,
+};
 use crate::core::{
     Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher, TeacherId,
     Term, TermId,
@@ -232,8 +236,9 @@ impl Store {
     pub fn open_write(path: &Path) -> Result<Store> {
         check_before_write(path)?;
         let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
-            upgrade(&db)?;
+        let found = check_schema(path, &db.begin_read()?)?;
+        if found < SCHEMA_VERSION {
+            upgrade(&db, found)?;
         }
         Ok(Store {
             path: path.to_path_buf(),
@@ -354,14 +359,23 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     txn.open_table(LEAVES_BY_DAY)?;
     txn.open_table(OPEN_LEAVES)?;
     txn.open_table(PUBLISHED)?;
+    txn.open_table(EXTERNAL_CREDITS)?;
+    txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+    txn.open_table(MAKEUPS)?;
+    txn.open_table(YEAR_FILES)?;
+    txn.open_table(MENTORS)?;
+    txn.open_table(QUALIFICATIONS)?;
+    txn.open_table(FUNDS)?;
     Ok(())
 }
 
-/// Brings a file of an older schema up to this build's: adds the missing
-/// tables and records the new version, in one transaction.
-fn upgrade(db: &Database) -> Result<()> {
+/// Brings a file of schema `found` up to this build's: adds the missing
+/// tables, rewrites records whose shape changed (`legacy`), and records the
+/// new version, in one transaction.
+fn upgrade(db: &Database, found: u32) -> Result<()> {
     let txn = db.begin_write()?;
     create_tables(&txn)?;
+    legacy::migrate(&txn, found)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
     let mut w = Writer {
@@ -629,6 +643,104 @@ macro_rules! reads {
                 Ok(out)
             }
 
+            pub fn external_credit(&self, id: CreditId) -> Result<Option<ExternalCredit>> {
+                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                let v = t.get(id.0)?;
+                decoded(v, "external_credits", &id)
+            }
+
+            /// Every outside-credit entry, oldest first.
+            pub fn external_credits(&self) -> Result<Vec<ExternalCredit>> {
+                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                let mut out = Vec::new();
+                for row in t.iter()? {
+                    let (k, v) = row?;
+                    out.push(decode(v.value(), "external_credits", &k.value())?);
+                }
+                Ok(out)
+            }
+
+            /// One teacher's outside credits of one year: one range.
+            pub fn teacher_external_credits(
+                &self,
+                teacher: &TeacherId,
+                year: AcademicYear,
+            ) -> Result<Vec<ExternalCredit>> {
+                let idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+                let mut out = Vec::new();
+                let t = teacher.0.as_str();
+                for row in idx.range((t, year.0, 0u32)..=(t, year.0, u32::MAX))? {
+                    let (k, _) = row?;
+                    if let Some(c) = self.external_credit(CreditId(k.value().2))? {
+                        out.push(c);
+                    }
+                }
+                Ok(out)
+            }
+
+            pub fn next_credit_id(&self) -> Result<CreditId> {
+                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                Ok(CreditId(t.last()?.map_or(1, |(k, _)| k.value() + 1)))
+            }
+
+            pub fn makeup(
+                &self,
+                teacher: &TeacherId,
+                session: SessionId,
+            ) -> Result<Option<MakeUpDone>> {
+                let t = self.txn.open_table(MAKEUPS)?;
+                let v = t.get((teacher.0.as_str(), session.0))?;
+                decoded(v, "makeups", &format!("{teacher}/{session}"))
+            }
+
+            /// Every make-up note of one teacher: one range.
+            pub fn teacher_makeups(
+                &self,
+                teacher: &TeacherId,
+            ) -> Result<Vec<(SessionId, MakeUpDone)>> {
+                let t = self.txn.open_table(MAKEUPS)?;
+                let mut out = Vec::new();
+                let tid = teacher.0.as_str();
+                for row in t.range((tid, 0u32)..=(tid, u32::MAX))? {
+                    let (k, v) = row?;
+                    let s = k.value().1;
+                    let m = decode(v.value(), "makeups", &format!("{teacher}/{s}"))?;
+                    out.push((SessionId(s), m));
+                }
+                Ok(out)
+            }
+
+            /// One teacher's archive for one year (empty if nothing recorded).
+            pub fn year_file(&self, teacher: &TeacherId, year: AcademicYear) -> Result<YearFile> {
+                let t = self.txn.open_table(YEAR_FILES)?;
+                let v = t.get((teacher.0.as_str(), year.0))?;
+                Ok(decoded(v, "year_files", &format!("{teacher}/{year}"))?.unwrap_or_default())
+            }
+
+            /// Every mentor pair of one academic year: one range.
+            pub fn mentor_pairs(&self, year: AcademicYear) -> Result<Vec<MentorPair>> {
+                let t = self.txn.open_table(MENTORS)?;
+                let mut out = Vec::new();
+                for row in t.range((year.0, "", "")..(year.0 + 1, "", ""))? {
+                    let (k, v) = row?;
+                    let (y, a, b) = k.value();
+                    out.push(decode(v.value(), "mentors", &format!("{y}/{a}/{b}"))?);
+                }
+                Ok(out)
+            }
+
+            pub fn qualification(&self, teacher: &TeacherId) -> Result<Option<Qualification>> {
+                let t = self.txn.open_table(QUALIFICATIONS)?;
+                let v = t.get(teacher.0.as_str())?;
+                decoded(v, "qualifications", &teacher)
+            }
+
+            pub fn funds(&self, year: AcademicYear) -> Result<Option<Funds>> {
+                let t = self.txn.open_table(FUNDS)?;
+                let v = t.get(year.0)?;
+                decoded(v, "funds", &year)
+            }
+
             /// The whole history, oldest first.
             pub fn history(&self) -> Result<Vec<HistoryEntry>> {
                 let t = self.txn.open_table(HISTORY)?;
@@ -748,6 +860,76 @@ impl Writer {
     pub fn put_account(&mut self, account: &Account) -> Result<()> {
         let mut t = self.txn.open_table(ACCOUNTS)?;
         t.insert(account.name.as_str(), encode(account).as_slice())?;
+        Ok(())
+    }
+
+    pub fn put_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
+        let mut t = self.txn.open_table(EXTERNAL_CREDITS)?;
+        t.insert(c.id.0, encode(c).as_slice())?;
+        let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+        idx.insert((c.teacher.0.as_str(), c.year.0, c.id.0), ())?;
+        Ok(())
+    }
+
+    /// Drops an entry from the teacher index, before it moves to another year.
+    pub fn unindex_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
+        let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+        idx.remove((c.teacher.0.as_str(), c.year.0, c.id.0))?;
+        Ok(())
+    }
+
+    pub fn put_makeup(
+        &mut self,
+        teacher: &TeacherId,
+        session: SessionId,
+        m: &MakeUpDone,
+    ) -> Result<()> {
+        let mut t = self.txn.open_table(MAKEUPS)?;
+        t.insert((teacher.0.as_str(), session.0), encode(m).as_slice())?;
+        Ok(())
+    }
+
+    pub fn remove_makeup(&mut self, teacher: &TeacherId, session: SessionId) -> Result<()> {
+        let mut t = self.txn.open_table(MAKEUPS)?;
+        t.remove((teacher.0.as_str(), session.0))?;
+        Ok(())
+    }
+
+    pub fn put_year_file(
+        &mut self,
+        teacher: &TeacherId,
+        year: AcademicYear,
+        f: &YearFile,
+    ) -> Result<()> {
+        let mut t = self.txn.open_table(YEAR_FILES)?;
+        t.insert((teacher.0.as_str(), year.0), encode(f).as_slice())?;
+        Ok(())
+    }
+
+    pub fn put_mentor_pair(&mut self, p: &MentorPair) -> Result<()> {
+        let mut t = self.txn.open_table(MENTORS)?;
+        t.insert(
+            (p.year.0, p.mentor.0.as_str(), p.mentee.0.as_str()),
+            encode(p).as_slice(),
+        )?;
+        Ok(())
+    }
+
+    pub fn remove_mentor_pair(&mut self, p: &MentorPair) -> Result<()> {
+        let mut t = self.txn.open_table(MENTORS)?;
+        t.remove((p.year.0, p.mentor.0.as_str(), p.mentee.0.as_str()))?;
+        Ok(())
+    }
+
+    pub fn put_qualification(&mut self, teacher: &TeacherId, q: &Qualification) -> Result<()> {
+        let mut t = self.txn.open_table(QUALIFICATIONS)?;
+        t.insert(teacher.0.as_str(), encode(q).as_slice())?;
+        Ok(())
+    }
+
+    pub fn put_funds(&mut self, year: AcademicYear, f: &Funds) -> Result<()> {
+        let mut t = self.txn.open_table(FUNDS)?;
+        t.insert(year.0, encode(f).as_slice())?;
         Ok(())
     }
 

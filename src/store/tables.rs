@@ -44,3 +44,23 @@ pub const OPEN_LEAVES: TableDefinition<u32, ()> = TableDefinition::new("open_lea
 /// (academic year, season, number) → `Publication`: every posting of a
 /// term's standings (学期公布), with what was posted, when and by whom.
 pub const PUBLISHED: TableDefinition<(i32, u8, u32), &[u8]> = TableDefinition::new("published");
+
+// --- Assessment beyond attendance (issue 7) ---
+
+/// Outside-credit id → `ExternalCredit` (学分卡 entries with their review chain).
+pub const EXTERNAL_CREDITS: TableDefinition<u32, &[u8]> = TableDefinition::new("external_credits");
+/// (teacher, academic year, credit id) → (): one teacher's year is one range.
+pub const EXTERNAL_CREDITS_BY_TEACHER: TableDefinition<(&str, i32, u32), ()> =
+    TableDefinition::new("external_credits_by_teacher");
+/// (teacher, session) → `MakeUpDone`: official-leave content made up. The
+/// open make-ups are derived from the outcomes, never stored.
+pub const MAKEUPS: TableDefinition<(&str, u32), &[u8]> = TableDefinition::new("makeups");
+/// (teacher, academic year) → `YearFile`: archive checklist, note
+/// characters per term, open lessons.
+pub const YEAR_FILES: TableDefinition<(&str, i32), &[u8]> = TableDefinition::new("year_files");
+/// (academic year, mentor, mentee) → `MentorPair` (师徒结对).
+pub const MENTORS: TableDefinition<(i32, &str, &str), &[u8]> = TableDefinition::new("mentors");
+/// Teacher id → `Qualification` (degree and major).
+pub const QUALIFICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("qualifications");
+/// Academic year → `Funds` (public funds and training spending).
+pub const FUNDS: TableDefinition<i32, &[u8]> = TableDefinition::new("funds");

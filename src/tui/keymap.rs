@@ -45,6 +45,8 @@ pub enum Action {
     Publish,
     /// Import a roster or this term's plan from a file.
     Import,
+    /// Credits tab: switch between credit entries and official-leave make-ups.
+    MakeUps,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -80,6 +82,7 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
             Import,
         ],
         3 => &[Up, Down, Find],
+        4 => &[Up, Down, Approve, Reject, Filter, MakeUps],
         _ => &[Up, Down, FilterTeacher, FilterSession, ClearFilters],
     }
 }
@@ -123,6 +126,7 @@ impl Default for Keymap {
             (Export, c('e')),
             (Publish, c('p')),
             (Import, c('i')),
+            (MakeUps, c('m')),
         ]
         .into_iter()
         .collect();

@@ -3,6 +3,8 @@
 //! generation number (one small read) and redraws only if someone else
 //! wrote. No busy loop, no store call in the drawing code.
 
+pub mod assessment_view;
+pub mod credits;
 pub mod history;
 pub mod keymap;
 pub mod model;

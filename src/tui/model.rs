@@ -16,9 +16,11 @@ use tui_input::{Input, InputRequest};
 
 mod files;
 
-pub const TABS: usize = 5;
+pub const TABS: usize = 6;
+/// The credits screen's tab.
+pub const CREDITS_TAB: usize = 4;
 /// The history screen's tab.
-pub const HISTORY_TAB: usize = 4;
+pub const HISTORY_TAB: usize = 5;
 
 /// What a key press or the clock tells the app.
 #[derive(Debug, Clone)]
@@ -64,6 +66,21 @@ pub enum Modal {
     Import(Input),
     /// Confirm publishing the term's standings.
     ConfirmPublish(crate::core::TermId),
+    /// A note, then a confirmation, to mark an official leave's content made
+    /// up (or take the mark back).
+    MakeUp {
+        line: crate::app::assessment::MakeUpLine,
+        undo: bool,
+        input: Input,
+        confirming: bool,
+    },
+    /// A comment, then a confirmation, to pass a credit entry or send it back.
+    Review {
+        credit: crate::core::ExternalCredit,
+        pass: bool,
+        input: Input,
+        confirming: bool,
+    },
 }
 
 pub struct RollScreen {
@@ -102,6 +119,8 @@ pub struct TeacherScreen {
     pub matches: Vec<Teacher>,
     pub cursor: usize,
     pub record: Option<(Teacher, Vec<RecordLine>, Vec<Leave>)>,
+    /// The teacher's academic-year standing, with the assessment figures.
+    pub year: Option<StandingRow>,
 }
 
 pub struct Model {
@@ -120,6 +139,7 @@ pub struct Model {
     pub standings: StandingsScreen,
     pub teacher: TeacherScreen,
     pub history: super::history::HistoryScreen,
+    pub credits: super::credits::CreditsScreen,
 }
 
 impl Model {
@@ -163,8 +183,10 @@ impl Model {
                 matches: Vec::new(),
                 cursor: 0,
                 record: None,
+                year: None,
             },
             history: Default::default(),
+            credits: Default::default(),
         };
         m.pick_today_session();
         m.reload();
@@ -252,6 +274,7 @@ impl Model {
         self.standings.groups = groups;
         self.standings.rows = rows;
         self.sort_standings();
+        self.reload_credits()?;
         Ok(())
     }
 
@@ -268,6 +291,16 @@ impl Model {
             .min(self.teacher.matches.len().saturating_sub(1));
         self.teacher.record = match self.teacher.matches.get(self.teacher.cursor) {
             Some(t) => Some(self.app.record(&t.id)?),
+            None => None,
+        };
+        self.teacher.year = match self.teacher.matches.get(self.teacher.cursor) {
+            Some(t) => {
+                let today = self.now().date();
+                let year = Period::Year(self.app.current_year(today)?);
+                self.app
+                    .standings_of(std::slice::from_ref(t), year, today)?
+                    .pop()
+            }
             None => None,
         };
         Ok(())
@@ -290,6 +323,7 @@ impl Model {
         let col = self.standings.sort;
         let key = |r: &StandingRow| -> (i64, String) {
             let t = &r.standing.tally;
+            let f = r.standing.figures.clone().unwrap_or_default();
             let n = match col {
                 3 => t.present as i64,
                 4 => t.late as i64,
@@ -298,10 +332,13 @@ impl Model {
                 7 => t.official_leave as i64,
                 8 => t.personal_leave as i64,
                 9 => t.sick_leave as i64,
-                10 => t.credits.0 as i64,
+                10 => f.credits.0 as i64,
                 11 => t.points as i64,
-                12 => r.standing.qualified as i64,
-                13 => r.standing.warning as i64,
+                12 => f.notes_chars as i64,
+                13 => -(f.archive_missing.len() as i64),
+                14 => f.makeups_open as i64,
+                15 => r.standing.qualified as i64,
+                16 => r.standing.warning as i64,
                 _ => 0,
             };
             let s = match col {
@@ -379,7 +416,7 @@ impl Model {
             self.quit = true;
         } else if k.is(Action::Help, &key) {
             self.modal = Some(Modal::Help);
-        } else if let KeyCode::Char(c @ '1'..='5') = key.code {
+        } else if let KeyCode::Char(c @ '1'..='6') = key.code {
             self.tab = c as usize - '1' as usize;
         } else if key.code == KeyCode::Tab {
             self.tab = (self.tab + 1) % TABS;
@@ -391,6 +428,7 @@ impl Model {
                 1 => self.leave_key(key),
                 2 => self.standings_key(key),
                 3 => self.teacher_key(key),
+                CREDITS_TAB => self.credits_key(key),
                 _ => self.history_key(key),
             }
         }
@@ -619,7 +657,12 @@ impl Model {
                 self.fail(e);
             }
         } else if k.is(Action::SortNext, &key) {
-            self.standings.sort = (self.standings.sort + 1) % 14;
+            let shown = super::view::STANDINGS_SHOWN;
+            let at = shown
+                .iter()
+                .position(|c| *c == self.standings.sort)
+                .unwrap_or(0);
+            self.standings.sort = shown[(at + 1) % shown.len()];
             self.sort_standings();
         } else if k.is(Action::Reverse, &key) {
             self.standings.reverse = !self.standings.reverse;
@@ -805,6 +848,18 @@ impl Model {
                     })
                 }
             },
+            Modal::Review {
+                credit,
+                pass,
+                input,
+                confirming,
+            } => self.review_key(credit, pass, input, confirming, key),
+            Modal::MakeUp {
+                line,
+                undo,
+                input,
+                confirming,
+            } => self.makeup_key(line, undo, input, confirming, key),
             Modal::Form {
                 mut fields,
                 mut focus,

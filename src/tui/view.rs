@@ -33,9 +33,10 @@ pub fn view(m: &Model, f: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let mut titles = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher]
+    let mut titles: Vec<&str> = [U::TabRoll, U::TabLeave, U::TabStandings, U::TabTeacher]
         .map(|u| i18n::ui(l, u))
         .to_vec();
+    titles.push(i18n::assessment_text(l, i18n::A::TabCredits));
     titles.push(i18n::history_ui(l, i18n::H::Tab));
     f.render_widget(
         Tabs::new(titles)
@@ -48,6 +49,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         1 => leave(m, f, body),
         2 => standings(m, f, body),
         3 => teacher(m, f, body),
+        super::model::CREDITS_TAB => super::credits::draw(m, f, body),
         _ => super::history::draw(m, f, body),
     }
     let (text, style) = match &m.status {
@@ -72,7 +74,12 @@ fn selected(cursor: usize) -> TableState {
 /// header or value is cut (English words are longer than the Chinese).
 /// No column is narrower than its `min`; the `flexible` column takes
 /// whatever room is left.
-fn fit(headers: &[&str], rows: &[Vec<String>], flexible: usize, min: &[u16]) -> Vec<Constraint> {
+pub(super) fn fit(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    flexible: usize,
+    min: &[u16],
+) -> Vec<Constraint> {
     (0..headers.len())
         .map(|i| {
             let w = rows
@@ -300,10 +307,21 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
     f.render_stateful_widget(table, rest, &mut selected(m.leave.cursor));
 }
 
+/// The standings columns the terminal app shows (by index into
+/// `i18n::standings_headers`): all but the note characters and the archive,
+/// which the detail lines under the table give for the selected teacher.
+pub const STANDINGS_SHOWN: [usize; 15] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
+
 fn standings(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
-    let headers = i18n::standings_headers(l);
-    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let all_headers = i18n::standings_headers(l);
+    let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
+    let [head, rest, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(5),
+    ])
+    .areas(area);
     let period = m
         .standings
         .rows
@@ -329,20 +347,32 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}{published}  {}",
             i18n::ui(l, U::SortedBy),
-            headers[m.standings.sort],
+            all_headers[m.standings.sort],
             if m.standings.reverse { " ↓" } else { " ↑" },
             i18n::io_text(l, i18n::X::PublishHint)
         )),
         head,
     );
     let visible = m.visible_standings();
-    let cells: Vec<Vec<String>> = visible.iter().map(|r| standing_cells(r, l)).collect();
+    let cells: Vec<Vec<String>> = visible
+        .iter()
+        .map(|r| {
+            let c = standing_cells(r, l);
+            STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
+        })
+        .collect();
     let widths = fit(
         &headers,
         &cells,
         headers.len() - 1,
-        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 7, 0],
+        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 7, 0],
     );
+    if let Some(r) = visible.get(m.standings.cursor) {
+        f.render_widget(
+            Paragraph::new(super::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -356,7 +386,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         Row::new(c).style(style)
     });
     let table = Table::new(rows, widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
+        .header(Row::new(headers.clone()).style(Style::new().add_modifier(Modifier::BOLD)))
         .row_highlight_style(highlight());
     f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor));
 }
@@ -429,6 +459,9 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     ))];
+    if let Some(r) = &m.teacher.year {
+        text.extend(super::assessment_view::lines(l, r));
+    }
     text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
     for x in leaves {
         text.push(Line::from(format!(
@@ -476,7 +509,15 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             let mut lines: Vec<Line> = screen_actions(m.tab)
                 .iter()
                 .chain([Action::Help, Action::Quit].iter())
-                .map(|a| Line::from(format!("{:>6}  {}", m.keys.label(*a), i18n::action(l, *a))))
+                .map(|a| {
+                    // The credits tab's keys do what its own texts say.
+                    let what = match m.tab {
+                        4 => i18n::credits_action(l, *a),
+                        _ => None,
+                    };
+                    let what = what.unwrap_or_else(|| i18n::action(l, *a));
+                    Line::from(format!("{:>6}  {}", m.keys.label(*a), what))
+                })
                 .collect();
             lines.push(Line::from("1-5/Tab  ⇄"));
             let h = lines.len() as u16 + 2;
@@ -532,6 +573,18 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             }
             (i18n::ui(l, prompt).into(), lines, 5)
         }
+        Modal::Review {
+            credit,
+            pass,
+            input,
+            confirming,
+        } => super::credits::modal(m, credit, *pass, input, *confirming),
+        Modal::MakeUp {
+            line,
+            undo,
+            input,
+            confirming,
+        } => super::credits::makeup_modal(m, line, *undo, input, *confirming),
         Modal::Form { fields, focus } => {
             let labels = [
                 U::FormTeacher,

@@ -1,0 +1,197 @@
+//! The assessment beyond attendance: outside credits from the credit card
+//! (学分卡) and their review chain, official-leave make-ups, study notes, the
+//! archive checklist, open lessons, degrees, mentor pairs and the school's
+//! training funds; and `YearContext`, which gathers one teacher's year for
+//! `Standing::assess`.
+//!
+//! Who does what (docs/rules.md, "Assessment"):
+//! - a teacher registers their own credit-card entries and self-assesses
+//!   them; the office may do both for them from the card and the paper form;
+//! - the teaching-group leader reviews self-assessed entries (of their own
+//!   group, when their account is linked to a teacher), then the assessment
+//!   team confirms; each may send an entry back with a comment; nobody
+//!   reviews their own entry;
+//! - the office marks make-ups done, records notes, the archive checklist,
+//!   open lessons, degrees, mentor pairs, funds and outside-study reports.
+//!
+//! The commands live in `credits.rs` (credit cards and their review) and
+//! `archive.rs` (make-ups, notes, archive, degrees, mentors, funds).
+
+pub use super::archive::{MakeUpLine, YearFileChange};
+pub use super::credits::{CreditChange, CreditEntry, CreditFilter};
+
+use super::{AppError, Result};
+use crate::core::{
+    AcademicYear, Category, Degree, ExternalItem, Leave, LeaveKind, LeaveStatus, MakeUpItem,
+    MentorPair, Season, SessionId, Teacher, TeacherId, Term, YearRecord, outcome,
+};
+use crate::store::{Reader, SessionRecord};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// Everything of one academic year that every teacher's record needs, read
+/// once for a whole standings table.
+pub struct YearContext {
+    year: AcademicYear,
+    terms: Vec<Term>,
+    sessions: Vec<SessionRecord>,
+    pairs: Vec<MentorPair>,
+    /// Approved official leaves by teacher: the only ones make-ups come from.
+    official: std::collections::HashMap<TeacherId, Vec<Leave>>,
+    today: NaiveDate,
+}
+
+fn season_slot(s: Season) -> usize {
+    match s {
+        Season::Autumn => 0,
+        Season::Spring => 1,
+    }
+}
+
+impl YearContext {
+    pub fn load(r: &Reader, year: AcademicYear, today: NaiveDate) -> Result<YearContext> {
+        let terms: Vec<Term> = r
+            .terms()?
+            .into_iter()
+            .filter(|t| t.id.year == year)
+            .collect();
+        let sessions = r
+            .sessions()?
+            .into_iter()
+            .filter(|s| terms.iter().any(|t| t.contains(s.session.date)))
+            .collect();
+        let mut official: std::collections::HashMap<TeacherId, Vec<Leave>> = Default::default();
+        for l in r.leaves()? {
+            if l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved {
+                official.entry(l.teacher.clone()).or_default().push(l);
+            }
+        }
+        Ok(YearContext {
+            year,
+            sessions,
+            official,
+            pairs: r.mentor_pairs(year)?,
+            terms,
+            today,
+        })
+    }
+
+    fn season_of(&self, date: NaiveDate) -> Option<Season> {
+        self.terms
+            .iter()
+            .find(|t| t.contains(date))
+            .map(|t| t.id.season)
+    }
+
+    /// One teacher's year beyond attendance.
+    pub fn record(&self, r: &Reader, teacher: &Teacher) -> Result<YearRecord> {
+        let id = &teacher.id;
+        let official = self.official.get(id).map_or(&[][..], Vec::as_slice);
+        let done: HashSet<SessionId> = if official.is_empty() {
+            HashSet::new()
+        } else {
+            r.teacher_makeups(id)?.into_iter().map(|(s, _)| s).collect()
+        };
+        let mut makeups = Vec::new();
+        for rec in &self.sessions {
+            let s = &rec.session;
+            // Only a session an approved official leave covers can be one;
+            // the facts are read for those alone.
+            if !s.requires(teacher) || !official.iter().any(|l| l.excuses(s)) {
+                continue;
+            }
+            let facts = r.facts(s.id, id)?;
+            // Other leaves cannot outrank official leave (the kindest), so
+            // the approved official ones decide alone.
+            let o = outcome(s, rec.state, teacher, facts.as_ref(), official);
+            if o.category == Category::OfficialLeave {
+                makeups.push(MakeUpItem {
+                    session: s.id,
+                    date: s.date,
+                    title: s.title.clone(),
+                    credits: s.credits,
+                    season: self.season_of(s.date),
+                    done: done.contains(&s.id),
+                });
+            }
+        }
+        let external = r
+            .teacher_external_credits(id, self.year)?
+            .into_iter()
+            .map(|c| ExternalItem {
+                id: c.id,
+                title: c.title,
+                credits: c.credits,
+                stage: c.stage,
+                reported: c.reported,
+                season: self.season_of(c.date),
+            })
+            .collect();
+        let mut terms_ended = [false; 2];
+        for t in &self.terms {
+            terms_ended[season_slot(t.id.season)] = self.today > t.end;
+        }
+        Ok(YearRecord {
+            external,
+            makeups,
+            file: r.year_file(id, self.year)?,
+            qualification: r.qualification(id)?,
+            mentors: self
+                .pairs
+                .iter()
+                .filter(|p| &p.mentor == id || &p.mentee == id)
+                .cloned()
+                .collect(),
+            terms_ended,
+        })
+    }
+}
+
+/// One teacher's year record, on its own (for a single lookup).
+pub fn assessment_inputs(
+    r: &Reader,
+    teacher: &Teacher,
+    year: AcademicYear,
+    today: NaiveDate,
+) -> Result<YearRecord> {
+    YearContext::load(r, year, today)?.record(r, teacher)
+}
+
+pub(super) fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {
+    AppError::Invalid {
+        field,
+        value: value.to_string(),
+        why: why.to_string(),
+    }
+}
+
+/// Parses a degree: bachelor, 本科, master, ...
+pub fn parse_degree(s: &str) -> Option<Degree> {
+    Some(match s.trim() {
+        "secondary" | "中专" | "高中" => Degree::Secondary,
+        "associate" | "college" | "大专" | "专科" => Degree::Associate,
+        "bachelor" | "本科" => Degree::Bachelor,
+        "master" | "硕士" | "研究生" => Degree::Master,
+        "doctorate" | "phd" | "博士" => Degree::Doctorate,
+        _ => return None,
+    })
+}
+
+/// Parses an amount of money in yuan with at most two decimals into fen.
+pub fn parse_yuan(s: &str) -> Option<u64> {
+    let s = s.trim().replace(',', "");
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    if int.is_empty() || frac.len() > 2 || !int.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let i: u64 = int.parse().ok()?;
+    let f: u64 = if frac.is_empty() {
+        0
+    } else {
+        format!("{frac:0<2}").parse().ok()?
+    };
+    i.checked_mul(100)?.checked_add(f)
+}

@@ -1,0 +1,106 @@
+//! The assessment figures of one standing as a few lines of text, for the
+//! standings screen's detail and the teacher's record. Pure drawing input.
+
+use crate::app::standings::StandingRow;
+use crate::core::ArchiveItem;
+use crate::i18n::{self, A, Lang};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+
+pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
+    let s = &row.standing;
+    let Some(f) = &s.figures else {
+        return Vec::new();
+    };
+    let a = |x: A| i18n::assessment_text(l, x);
+    let missing: Vec<&str> = f
+        .archive_missing
+        .iter()
+        .map(|i| i18n::archive_item(l, *i))
+        .collect();
+    let archive = format!(
+        "{}/{}{}",
+        ArchiveItem::ALL.len() - f.archive_missing.len(),
+        ArchiveItem::ALL.len(),
+        if missing.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", missing.join(", "))
+        }
+    );
+    let mut out = vec![
+        Line::from(format!(
+            "{} {} {}/{} ({} {}, {} {}, {} {}, {} {})",
+            row.teacher.name,
+            a(A::Credits),
+            f.credits,
+            s.credits_required,
+            a(A::SessionCredits),
+            f.session_credits,
+            a(A::MadeUpCredits),
+            f.made_up_credits,
+            a(A::ExternalCredits),
+            f.external_credits,
+            a(A::Unconfirmed),
+            f.external_pending,
+        )),
+        Line::from(format!(
+            "{} {}/{}  {} {}  {} {}/{}  {} {}  {} {}",
+            a(A::Notes),
+            f.notes_chars,
+            f.notes_required,
+            a(A::Archive),
+            archive,
+            a(A::OpenLessons),
+            f.open_lessons,
+            f.open_lessons_required,
+            a(A::MakeUps),
+            f.makeups_open,
+            a(A::Deducted),
+            f.deducted,
+        )),
+    ];
+    let mut second = format!(
+        "{} {}",
+        a(A::Qualification),
+        match &f.qualification {
+            Some(q) => format!("{} {}", i18n::degree(l, q.degree), q.major),
+            None => a(A::NotRecorded).to_string(),
+        }
+    );
+    if !f.mentors.is_empty() {
+        let pairs: Vec<String> = f
+            .mentors
+            .iter()
+            .map(|p| {
+                if p.mentor == row.teacher.id {
+                    format!("{} {}", a(A::MentorOf), p.mentee)
+                } else {
+                    format!("{} {}", a(A::MenteeOf), p.mentor)
+                }
+            })
+            .collect();
+        second.push_str(&format!("  {} {}", a(A::Mentors), pairs.join(", ")));
+    }
+    out.push(Line::from(second));
+    let mut why: Vec<Span> = s
+        .reasons
+        .iter()
+        .map(|r| {
+            Span::styled(
+                format!("{}; ", i18n::reason(l, r)),
+                Style::new().fg(Color::Red),
+            )
+        })
+        .collect();
+    why.extend(s.deductions.iter().map(|d| {
+        Span::styled(
+            format!("{}; ", i18n::deduction(l, d)),
+            Style::new().fg(Color::Yellow),
+        )
+    }));
+    if !why.is_empty() {
+        out.push(Line::from(why));
+    }
+    out
+}

@@ -1,0 +1,135 @@
+//! A database written by schema 1 (before the assessment) opens in this
+//! build: its policy, stored in the old shape, keeps every setting the
+//! school made and gains the new ones at their defaults; the new tables are
+//! added; the assessment commands work on it.
+
+use peixun::core::Role;
+use peixun::core::policy::{LeaveRules, Points};
+use redb::{ReadableDatabase, TableDefinition};
+use serde::Serialize;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_peixun");
+const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+
+/// The policy exactly as schema 1 stored it.
+#[derive(Serialize)]
+struct PolicyV1 {
+    unqualified_absences: u32,
+    credits_per_year: u32,
+    notes_chars_per_term: u32,
+    official_leave_neutral: bool,
+    lates_per_absence: u32,
+    points: Points,
+    credits: (u32, u32),
+    leave: LeaveRules,
+}
+
+fn peixun(db: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(["--lang", "en"])
+        .args(args)
+        .env("PEIXUN_NOW", "2025-09-01T08:00")
+        .env_remove("PEIXUN_DB")
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_schema_1_file_keeps_its_policy_and_gains_the_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.redb");
+    assert!(peixun(&path, &["init"]).0);
+    assert!(peixun(&path, &["teacher", "add", "T1", "王芳", "语文"]).0);
+    // Turn it into a schema-1 file: the old policy shape, the old version,
+    // none of the assessment tables.
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        for t in [
+            "external_credits",
+            "external_credits_by_teacher",
+            "makeups",
+            "year_files",
+            "mentors",
+            "qualifications",
+            "funds",
+        ] {
+            let def: TableDefinition<&str, &[u8]> = TableDefinition::new(t);
+            txn.delete_table(def).unwrap();
+        }
+        {
+            let mut meta = txn.open_table(META).unwrap();
+            let old = PolicyV1 {
+                unqualified_absences: 4,
+                credits_per_year: 36,
+                notes_chars_per_term: 6000,
+                official_leave_neutral: true,
+                lates_per_absence: 3,
+                points: Points::default(),
+                credits: (90, 30),
+                leave: LeaveRules {
+                    personal_approver: Role::School,
+                    ..LeaveRules::default()
+                },
+            };
+            let mut bytes = vec![1u8];
+            bytes.extend(postcard::to_stdvec(&old).unwrap());
+            meta.insert("policy", bytes.as_slice()).unwrap();
+            meta.insert("schema", 1u32.to_le_bytes().as_slice())
+                .unwrap();
+        }
+        txn.commit().unwrap();
+    }
+
+    let (ok, policy, err) = peixun(&path, &["policy", "show"]);
+    assert!(ok, "{err}");
+    for line in [
+        "unqualified_absences = 4",
+        "credits_per_year = 36",
+        "notes_chars_per_term = 6000",
+        "lates_per_absence = 3",
+        "late_percent = 90",
+        "early_leave_percent = 30",
+        "made_up_percent = 100",
+        "personal_approver = \"school\"",
+        "[assessment]",
+        "credit_shortfall = \"unqualified\"",
+    ] {
+        assert!(policy.contains(line), "lacks {line}:\n{policy}");
+    }
+    // The file is now schema 2, with the new tables.
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let r = db.begin_read().unwrap();
+        let meta = r.open_table(META).unwrap();
+        let v = meta.get("schema").unwrap().unwrap();
+        assert_eq!(v.value(), 2u32.to_le_bytes().as_slice());
+    }
+    let (ok, _, err) = peixun(
+        &path,
+        &[
+            "credit",
+            "add",
+            "T1",
+            "--date",
+            "2025-09-01",
+            "--title",
+            "培训",
+            "--credits",
+            "2",
+            "--card",
+            "A1",
+        ],
+    );
+    assert!(ok, "{err}");
+    let (ok, list, _) = peixun(&path, &["credit", "list"]);
+    assert!(ok && list.contains("A1"), "{list}");
+}
