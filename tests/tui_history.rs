@@ -116,8 +116,8 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
         let t = |a: &'static str, b: &'static str| if zh { a } else { b };
         let (_d, _p, app) = school();
         let mut m = open(app, lang);
-        row(&m, &[t("5 修改记录", "5 History")]);
-        press(&mut m, KeyCode::Char('5'));
+        row(&m, &[t("6 修改记录", "6 History")]);
+        press(&mut m, KeyCode::Char('6'));
         row(
             &m,
             &[
@@ -171,7 +171,7 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
 fn filters_by_teacher_and_by_session() {
     let (_d, _p, app) = school();
     let mut m = open(app, Lang::Zh);
-    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('6'));
     row(&m, &["T0003"]);
     // By teacher, found by id as everywhere else.
     press(&mut m, KeyCode::Char('t'));
@@ -252,7 +252,7 @@ fn a_teacher_sees_only_entries_about_themselves() {
     drop(app);
     let zhang = App::open(&path, "zhang", None, false).expect("open as zhang");
     let mut m = open(zhang, Lang::En);
-    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('6'));
     row(&m, &["(only about you)"]);
     let (_, line) = row(&m, &["correction", "T0001"]);
     assert!(
@@ -295,7 +295,7 @@ fn the_list_scrolls_to_the_selected_entry() {
             .expect("remark");
     }
     let mut m = open(app, Lang::En);
-    press(&mut m, KeyCode::Char('5'));
+    press(&mut m, KeyCode::Char('6'));
     let n = m.history.entries.len();
     assert!(n > 20, "{n} entries");
     // 20 lines: 9 rows of the list fit; go well below them.
