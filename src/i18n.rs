@@ -281,6 +281,10 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             path.display()
         ),
         (Lang::Zh, Open { path, message }) => format!("无法打开 {}:{message}", path.display()),
+        (Lang::Zh, Damaged { path, why }) => format!(
+            "{} 已损坏({why}),文件未被改动;请运行 peixun check 查看详情,并恢复最近的备份",
+            path.display()
+        ),
         (Lang::Zh, Decode(d)) => {
             format!("数据表 {} 中键 {} 的记录已损坏:{}", d.table, d.key, d.why)
         }
@@ -630,5 +634,82 @@ pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
         SortNext => l.t("换排序列", "sort by the next column"),
         Reverse => l.t("倒序", "reverse the order"),
         Group => l.t("按教研组筛选", "filter by group"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reliability: `peixun check` and `peixun backup` (issue 8)
+// ---------------------------------------------------------------------------
+
+/// A problem `peixun check` found, with the table and key where it is.
+pub fn problem(l: Lang, p: &crate::store::check::Problem) -> String {
+    use crate::store::check::Problem::*;
+    match (l, p) {
+        (Lang::Zh, Pages(why)) => format!("文件页校验失败(截断、写坏或被覆盖):{why}"),
+        (Lang::Zh, Record(why)) => format!("记录无法读取:{why}"),
+        (Lang::Zh, WrongKey { table, key, found }) => {
+            format!("数据表 {table} 的键 {key} 下存的是 {found} 的记录")
+        }
+        (Lang::Zh, NotIndexed { table, index, key }) => {
+            format!("数据表 {table} 的行 {key} 在索引 {index} 中缺失")
+        }
+        (Lang::Zh, StaleIndex { index, table, key }) => {
+            format!("索引 {index} 的行 {key} 在数据表 {table} 中没有对应记录")
+        }
+        (
+            Lang::Zh,
+            Dangling {
+                table,
+                key,
+                missing,
+            },
+        ) => format!("数据表 {table} 的行 {key} 引用了不存在的 {missing}"),
+        (Lang::Zh, HistoryGap { after, next }) => {
+            format!("历史记录编号从 {after} 跳到 {next}")
+        }
+        (Lang::En, p) => crate::store::check::describe_en(p),
+    }
+}
+
+/// The name of a table in `peixun check`'s counts.
+pub fn table_name(l: Lang, table: &str) -> &str {
+    match l {
+        Lang::En => table,
+        Lang::Zh => match table {
+            "teachers" => "教师",
+            "terms" => "学期",
+            "sessions" => "培训活动",
+            "facts" => "点名记录",
+            "leaves" => "请假",
+            "accounts" => "账号",
+            "history" => "历史",
+            other => other,
+        },
+    }
+}
+
+/// Texts of `peixun check` and `peixun backup`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum R {
+    /// Before the counts of a sound file.
+    Sound,
+    /// Before the number of problems of a damaged file.
+    Problems,
+    /// After a damaged file's problems: what to do.
+    WhatNow,
+    /// Before the path of a finished backup.
+    BackedUp,
+}
+
+pub fn reliability(l: Lang, r: R) -> &'static str {
+    match r {
+        R::Sound => l.t("检查通过,没有发现问题", "checked: no problems found"),
+        R::Problems => l.t("文件有问题,共", "the file has problems:"),
+        R::WhatNow => l.t(
+            "文件未被改动。请恢复最近的备份(peixun backup 生成),或把此文件交给技术人员。",
+            "The file was left untouched. Restore the latest backup (made with `peixun backup`), \
+             or hand this file to someone who can repair it.",
+        ),
+        R::BackedUp => l.t("已备份并检查通过:", "backed up and checked:"),
     }
 }

@@ -5,6 +5,7 @@
 //! fails returns before `commit`, so it changes nothing.
 
 pub mod accounts;
+pub mod backup;
 pub mod demo;
 pub mod history;
 pub mod leave;

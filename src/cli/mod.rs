@@ -4,6 +4,7 @@
 //! into lines.
 
 pub mod output;
+pub mod safety;
 
 use crate::app::leave::{LeaveFilter, LeaveRequest};
 use crate::app::roll::Call;
@@ -81,6 +82,10 @@ pub enum Command {
     Policy(PolicyCmd),
     /// Show who you are in this database.
     Whoami,
+    /// Verify the database file: every page and record; never writes to it.
+    Check,
+    /// Copy the database, as of one moment, to a new file (others may keep working).
+    Backup { path: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -374,6 +379,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
                 path.display()
             ))
         }
+        Command::Check => safety::check(&path, lang),
         command => {
             let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
             let mut app = App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
@@ -400,7 +406,10 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
     let saved = || i18n::text(lang, T::Saved).to_string();
     let today = now.date();
     match command {
-        Command::Init | Command::Demo(_) => Err(i18n::text(lang, T::NoCommand).into()),
+        Command::Init | Command::Demo(_) | Command::Check => {
+            Err(i18n::text(lang, T::NoCommand).into())
+        }
+        Command::Backup { path } => safety::backup(app, &path, lang),
         Command::Teacher(TeacherCmd::Add {
             id,
             name,

@@ -7,6 +7,7 @@
 //! each change in the same transaction and commits with redb's default
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
+pub mod check;
 pub mod codec;
 pub mod tables;
 
@@ -51,6 +52,11 @@ pub enum StoreError {
     },
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
+    #[error(
+        "{path} is damaged ({why}); it was left untouched. Run `peixun check` for details \
+         and restore the latest backup"
+    )]
+    Damaged { path: PathBuf, why: String },
     #[error(transparent)]
     Decode(#[from] codec::DecodeError),
     #[error("database error: {0}")]
@@ -176,6 +182,7 @@ impl Store {
     /// peixun database of a schema this build knows; never writes.
     pub fn open_read(path: &Path) -> Result<Store> {
         check_magic(path)?;
+        check::refuse_damaged(path)?;
         match builder().open_read_only(path) {
             Ok(db) => {
                 if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
@@ -249,12 +256,10 @@ impl Store {
         }
     }
 
-    /// Verifies every page of the file (`peixun check`).
+    /// Verifies every page and every record of the file (`peixun check`)
+    /// without writing to it; see `check::check` for what is wrong.
     pub fn check_integrity(path: &Path) -> Result<bool> {
-        check_before_write(path)?;
-        let mut db = builder().open(path).map_err(|e| open_error(path, e))?;
-        check_schema(path, &db.begin_read()?)?;
-        db.check_integrity().map_err(|e| open_error(path, e))
+        Ok(check::check(path)?.is_clean())
     }
 }
 
@@ -279,6 +284,8 @@ fn check_magic(path: &Path) -> Result<()> {
 /// file left unclean by a crash in place, foreign or newer as it may be).
 fn check_before_write(path: &Path) -> Result<()> {
     check_magic(path)?;
+    // A damaged file is refused before redb could repair it in place.
+    check::refuse_damaged(path)?;
     match builder().open_read_only(path) {
         Ok(ro) => check_schema(path, &ro.begin_read()?).map(drop),
         Err(redb::DatabaseError::RepairAborted) => check_copy(path),
