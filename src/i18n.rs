@@ -263,6 +263,9 @@ fn evidence_zh(what: &str) -> &'static str {
 
 pub fn store_error(l: Lang, e: &StoreError) -> String {
     use StoreError::*;
+    if let Some(m) = disk_error(l, e) {
+        return m;
+    }
     match (l, e) {
         (Lang::Zh, Missing(p)) => format!(
             "{} 处没有数据库;请先运行 peixun init 或 peixun demo,或用 --db 指定",
@@ -712,4 +715,36 @@ pub fn reliability(l: Lang, r: R) -> &'static str {
         ),
         R::BackedUp => l.t("已备份并检查通过:", "backed up and checked:"),
     }
+}
+
+/// A write the disk refused: what happened, that nothing was saved, and what
+/// to do; the system's own words follow in brackets.
+pub fn disk_error(l: Lang, e: &StoreError) -> Option<String> {
+    use crate::store::check::{DiskTrouble, disk_trouble};
+    let trouble = disk_trouble(e)?;
+    let (file, detail) = match e {
+        StoreError::Open { path, message } => (path.display().to_string(), message.as_str()),
+        StoreError::Db(m) => (l.t("数据库", "the database").to_string(), m.as_str()),
+        _ => return None,
+    };
+    Some(match (l, trouble) {
+        (Lang::Zh, DiskTrouble::Full) => {
+            format!("磁盘已满,{file} 的更改未保存;请腾出空间后重试({detail})")
+        }
+        (Lang::Zh, DiskTrouble::ReadOnly) => {
+            format!("{file} 所在的文件系统是只读的,更改未保存;查看和查询仍可使用({detail})")
+        }
+        (Lang::Zh, DiskTrouble::Denied) => {
+            format!("没有写入 {file} 的权限,更改未保存;请联系管理员({detail})")
+        }
+        (Lang::En, DiskTrouble::Full) => format!(
+            "the disk is full: nothing was saved to {file}; free some space and try again ({detail})"
+        ),
+        (Lang::En, DiskTrouble::ReadOnly) => format!(
+            "{file} is on a read-only file system: nothing was saved; viewing and lookups still work ({detail})"
+        ),
+        (Lang::En, DiskTrouble::Denied) => format!(
+            "no permission to write {file}: nothing was saved; ask whoever runs the machine ({detail})"
+        ),
+    })
 }

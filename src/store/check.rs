@@ -128,6 +128,15 @@ pub fn refuse_damaged(path: &Path) -> Result<()> {
     }
 }
 
+/// A verified copy of the file in memory, to read from where the file
+/// itself cannot be opened (it needs a repair the disk will not take).
+pub(super) fn snapshot(path: &Path) -> Result<Database> {
+    verified_copy(path)?.map_err(|why| StoreError::Damaged {
+        path: path.to_path_buf(),
+        why: describe_en(&Problem::Pages(why)),
+    })
+}
+
 /// The file's bytes, verified by redb in memory. The outer error is one the
 /// user must act on (no such file, not ours); the inner one says why redb
 /// found the pages damaged.
@@ -525,4 +534,41 @@ fn copy<K: Key + 'static, V: Value + 'static>(
         to.insert(k.value(), v.value())?;
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Disk trouble
+// ---------------------------------------------------------------------------
+
+/// Why the disk refused a write, where an error says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskTrouble {
+    /// No space left (or the quota is used up).
+    Full,
+    /// The file system is mounted read-only.
+    ReadOnly,
+    /// The account may not write the file or its directory.
+    Denied,
+}
+
+/// The disk trouble behind `e`, if any. redb passes the operating system's
+/// error on as text, which ends in the stable "(os error N)".
+pub fn disk_trouble(e: &StoreError) -> Option<DiskTrouble> {
+    let text = match e {
+        StoreError::Db(m) => m,
+        StoreError::Open { message, .. } => message,
+        _ => return None,
+    };
+    let code: i32 = text
+        .rsplit_once("(os error ")?
+        .1
+        .trim_end_matches(')')
+        .parse()
+        .ok()?;
+    match code {
+        libc::ENOSPC | libc::EDQUOT => Some(DiskTrouble::Full),
+        libc::EROFS => Some(DiskTrouble::ReadOnly),
+        libc::EACCES | libc::EPERM => Some(DiskTrouble::Denied),
+        _ => None,
+    }
 }

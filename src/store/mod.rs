@@ -140,6 +140,9 @@ pub struct Store {
 enum Db {
     Read(ReadOnlyDatabase),
     Write(Database),
+    /// A verified copy in memory, for reading a file that needs a repair
+    /// the disk will not take (full, or read-only): see `open_read`.
+    Snapshot(Database),
 }
 
 impl Store {
@@ -195,8 +198,15 @@ impl Store {
                     db: Db::Read(db),
                 })
             }
-            // A file left by a crash needs a repair, which only a writer may do.
-            Err(redb::DatabaseError::RepairAborted) => Store::open_write(path),
+            // A file left by a crash needs a repair, which only a writer may
+            // do; where the disk refuses it, reading goes on from a copy.
+            Err(redb::DatabaseError::RepairAborted) => match Store::open_write(path) {
+                Err(e) if check::disk_trouble(&e).is_some() => Ok(Store {
+                    path: path.to_path_buf(),
+                    db: Db::Snapshot(check::snapshot(path)?),
+                }),
+                opened => opened,
+            },
             Err(e) => Err(open_error(path, e)),
         }
     }
@@ -227,7 +237,7 @@ impl Store {
     pub fn read(&self) -> Result<Reader> {
         let txn = match &self.db {
             Db::Read(db) => db.begin_read()?,
-            Db::Write(db) => db.begin_read()?,
+            Db::Write(db) | Db::Snapshot(db) => db.begin_read()?,
         };
         Ok(Reader { txn })
     }
@@ -241,7 +251,9 @@ impl Store {
                 who: who.to_string(),
                 at,
             }),
-            Db::Read(_) => Err(StoreError::Db("the database was opened read-only".into())),
+            Db::Read(_) | Db::Snapshot(_) => {
+                Err(StoreError::Db("the database was opened read-only".into()))
+            }
         }
     }
 
@@ -253,6 +265,7 @@ impl Store {
                 drop(db);
                 Store::open_write(&self.path)
             }
+            Db::Snapshot(_) => Store::open_write(&self.path),
         }
     }
 
