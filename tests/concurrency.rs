@@ -219,3 +219,75 @@ fn four_processes_lose_nothing() {
         "one history entry per saved change:\n{history}"
     );
 }
+
+/// Backups taken while a roll call goes on are each one consistent moment:
+/// they check clean, every mark in a copy has its history entry, each copy
+/// holds at least what the one before did, and a copy taken after the roll
+/// call shows exactly what the database shows.
+#[test]
+fn backups_while_roll_is_taken_are_consistent() {
+    let db = Db::new();
+    let s = school(&db, TEACHERS, &["2025-09-10"]);
+    let s1 = s[0].clone();
+    let roll = {
+        let path = db.path.clone();
+        let s1 = s1.clone();
+        std::thread::spawn(move || {
+            for i in 1..=TEACHERS {
+                let t = teacher(i);
+                must(&path, None, "2025-09-10T15:31", &["roll", "first", &s1, &t]);
+            }
+        })
+    };
+    let mut copies = Vec::new();
+    while !roll.is_finished() {
+        let to = db.file(&format!("backup-{}.redb", copies.len()));
+        let out = must(
+            &db.path,
+            None,
+            LATER,
+            &["backup", to.to_str().expect("utf-8 path")],
+        );
+        assert!(out.contains("backed up and checked"), "{out}");
+        copies.push(to);
+    }
+    roll.join().expect("the roll-call process failed");
+    let last = db.file("backup-after.redb");
+    db.ok(LATER, &["backup", last.to_str().expect("utf-8 path")]);
+    eprintln!("{} backups taken during the roll call", copies.len());
+    assert!(copies.len() >= 2, "too few backups to mean anything");
+
+    let mut before = 0;
+    for copy in &copies {
+        let check = expect_ok(run_on(copy, None, LATER, &["check"]), &["check"]);
+        assert!(check.contains("no problems"), "{check}");
+        let status = expect_ok(
+            run_on(copy, None, LATER, &["roll", "status", &s1]),
+            &["roll", "status"],
+        );
+        let present = (1..=TEACHERS)
+            .filter(|&i| status_line(&status, &teacher(i)).is_some_and(|l| l.contains("present")))
+            .count();
+        let history = expect_ok(run_on(copy, None, LATER, &["history"]), &["history"]);
+        let logged = history
+            .lines()
+            .filter(|l| l.contains("roll.first_call"))
+            .count();
+        assert_eq!(
+            present,
+            logged,
+            "{}: marks and history disagree",
+            copy.display()
+        );
+        assert!(
+            present >= before,
+            "a later backup holds less than an earlier one"
+        );
+        before = present;
+    }
+    assert_eq!(snapshot(&last), db.snapshot(), "the final backup differs");
+    // A backup never overwrites a file.
+    let args = ["backup", last.to_str().expect("utf-8 path")];
+    let line = expect_refused(db.run(None, LATER, &args), &args);
+    assert!(line.contains("exists"), "{line}");
+}
