@@ -47,15 +47,17 @@ impl Db {
         expect_ok(self.run(Some(who), now, args), args)
     }
 
-    /// Runs a command that must be refused and change nothing, neither what
-    /// a user can see nor a byte of the file; returns its one stderr line.
+    /// Runs a command that must be refused and change nothing: no commit
+    /// (the generation every commit bumps stays), nothing a user can see.
+    /// Returns its one stderr line.
     pub fn refused(&self, who: Option<&str>, now: &str, args: &[&str]) -> String {
         let before = self.snapshot();
-        let bytes = std::fs::read(&self.path).expect("read database");
+        let commits = generation(&self.path);
         let line = expect_refused(self.run(who, now, args), args);
-        assert!(
-            std::fs::read(&self.path).expect("read database") == bytes,
-            "refused command {args:?} wrote to the file"
+        assert_eq!(
+            commits,
+            generation(&self.path),
+            "refused command {args:?} committed a change"
         );
         assert_eq!(
             before,
@@ -70,6 +72,15 @@ impl Db {
     pub fn snapshot(&self) -> String {
         snapshot(&self.path)
     }
+}
+
+/// The number every commit to the database at `path` bumps.
+pub fn generation(path: &Path) -> u64 {
+    let store = peixun::store::Store::open_read(path).expect("open database");
+    store
+        .read()
+        .and_then(|r| r.generation())
+        .expect("read generation")
 }
 
 /// What a user can see of the database at `path`.
@@ -88,8 +99,13 @@ pub fn snapshot(path: &Path) -> String {
 }
 
 pub fn command(db: &Path, who: Option<&str>, now: &str, args: &[&str]) -> Command {
+    command_in("en", db, who, now, args)
+}
+
+/// A command speaking `lang` (zh or en).
+pub fn command_in(lang: &str, db: &Path, who: Option<&str>, now: &str, args: &[&str]) -> Command {
     let mut cmd = Command::new(BIN);
-    cmd.arg("--db").arg(db).args(["--lang", "en"]);
+    cmd.arg("--db").arg(db).args(["--lang", lang]);
     if let Some(who) = who {
         cmd.args(["--as", who]);
     }
