@@ -146,7 +146,19 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
         if attempt > 0 {
             std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
         }
+        // A read transaction on the file itself, where it opens, keeps the
+        // pages of its moment from being reused by other writers while the
+        // bytes are read (header first), so the copy is one moment.
+        let pin = quietly(|| {
+            let db = super::builder()
+                .open_read_only(path)
+                .map_err(|e| e.to_string())?;
+            let txn = db.begin_read().map_err(|e| e.to_string())?;
+            Ok((db, txn))
+        })
+        .ok();
         let bytes = read_file(path)?;
+        drop(pin);
         if !bytes.starts_with(REDB_MAGIC) {
             return Err(StoreError::NotRedb(path.to_path_buf()));
         }
