@@ -383,7 +383,14 @@ fn steps_out_of_order_are_refused_in_both_languages() {
             "approved",
             "已批准",
         ),
-        // A teacher may not decide their own leader's work.
+        // Only the training office makes backups.
+        as_leader(case(
+            "2025-09-14T08:00",
+            &["backup", "/tmp/peixun-never-written.redb"],
+            "not allowed",
+            "无权",
+        )),
+        // The training office may not decide the leader's leave.
         case(
             "2025-09-14T08:00",
             &["leave", "approve", "1"],
