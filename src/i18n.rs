@@ -649,7 +649,9 @@ pub fn problem(l: Lang, p: &crate::store::check::Problem) -> String {
     use crate::store::check::Problem::*;
     match (l, p) {
         (Lang::Zh, Pages(why)) => format!("文件页校验失败(截断、写坏或被覆盖):{why}"),
-        (Lang::Zh, Record(why)) => format!("记录无法读取:{why}"),
+        (Lang::Zh, Record(e)) => {
+            format!("数据表 {} 中键 {} 的记录无法读取:{}", e.table, e.key, e.why)
+        }
         (Lang::Zh, WrongKey { table, key, found }) => {
             format!("数据表 {table} 的键 {key} 下存的是 {found} 的记录")
         }
@@ -666,7 +668,13 @@ pub fn problem(l: Lang, p: &crate::store::check::Problem) -> String {
                 key,
                 missing,
             },
-        ) => format!("数据表 {table} 的行 {key} 引用了不存在的 {missing}"),
+        ) => {
+            let missing = match missing {
+                crate::store::check::Missing::Teacher(t) => format!("教师 {t}"),
+                crate::store::check::Missing::Session(s) => format!("培训活动 {s}"),
+            };
+            format!("数据表 {table} 的行 {key} 引用了不存在的{missing}")
+        }
         (Lang::Zh, HistoryGap { after, next }) => {
             format!("历史记录编号从 {after} 跳到 {next}")
         }

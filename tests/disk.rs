@@ -359,3 +359,85 @@ fn a_file_overwritten_with_random_bytes_is_refused_and_never_written_to() {
     let check = db.ok(LATER, &["check"]);
     assert!(check.contains("no problems"), "{check}");
 }
+
+/// Rows that disagree with each other (which only a bug or a foreign tool
+/// can leave, since damage to bytes fails a page checksum): `check` names
+/// each with its table and key, in both languages, and writes nothing; where
+/// a bad record is read, the error names it too.
+#[test]
+fn check_names_every_problem_with_its_table_and_key() {
+    use peixun::store::codec::encode;
+    use peixun::store::tables::*;
+    use redb::ReadableTable;
+    let (db, _) = some_school();
+    {
+        let mut b = redb::Builder::new();
+        b.set_concurrency_mode(redb::ConcurrencyMode::MultiWriter);
+        let rdb = b.open(&db.path).expect("open with redb");
+        let txn = rdb.begin_write().expect("write");
+        {
+            let mut idx = txn.open_table(FACTS_BY_TEACHER).expect("table");
+            idx.remove(("T0001", 1)).expect("remove");
+            let mut idx = txn.open_table(LEAVES_BY_TEACHER).expect("table");
+            idx.insert(("T0005", 99), ()).expect("insert");
+            let mut teachers = txn.open_table(TEACHERS).expect("table");
+            teachers
+                .insert("T0007", [1u8, 0xff, 0xff].as_slice())
+                .expect("insert");
+            let t2 = teachers
+                .get("T0002")
+                .expect("get")
+                .expect("T0002")
+                .value()
+                .to_vec();
+            teachers.insert("T0008", t2.as_slice()).expect("insert");
+            let mut facts = txn.open_table(FACTS).expect("table");
+            let f = encode(&peixun::core::RollFacts::default());
+            facts.insert((1, "T0404"), f.as_slice()).expect("insert");
+            let mut history = txn.open_table(HISTORY).expect("table");
+            history.remove(2).expect("remove");
+        }
+        txn.commit().expect("commit");
+    }
+    let before = bytes(&db.path);
+
+    let out = db.run(None, LATER, &["check"]);
+    assert!(!out.status.success(), "check passed a file with problems");
+    let said = text(&out.stderr);
+    for want in [
+        "`facts` row T0001/1 is missing from index `facts_by_teacher`",
+        "index `leaves_by_teacher` row T0005/99 points at no `leaves` row",
+        "damaged record in table `teachers` at key T0007",
+        "table `teachers` holds the record of T0002 under key T0008",
+        "`facts` row 1/T0404 names teacher T0404, which does not exist",
+        "`facts` row T0404/1 is missing from index `facts_by_teacher`",
+        "history jumps from entry 1 to 3",
+        "the file has problems: 7",
+    ] {
+        assert!(said.contains(want), "check should say {want:?}:\n{said}");
+    }
+    let out = command_in("zh", &db.path, None, LATER, &["check"])
+        .output()
+        .expect("run peixun");
+    let said = text(&out.stderr);
+    for want in [
+        "索引 leaves_by_teacher 的行 T0005/99",
+        "数据表 teachers 中键 T0007 的记录无法读取",
+        "引用了不存在的教师 T0404",
+        "历史记录编号从 1 跳到 3",
+        "文件有问题,共 7",
+    ] {
+        assert!(said.contains(want), "check should say {want:?}:\n{said}");
+    }
+    assert!(bytes(&db.path) == before, "check wrote to the file");
+
+    // The bad record is named where it is read.
+    let line = expect_refused(
+        db.run(None, LATER, &["teacher", "list"]),
+        &["teacher", "list"],
+    );
+    assert!(
+        line.contains("teachers") && line.contains("T0007"),
+        "{line}"
+    );
+}

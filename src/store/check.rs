@@ -27,13 +27,13 @@ use std::sync::Mutex;
 use std::time::SystemTime;
 
 /// One thing wrong with a file, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Problem {
     /// redb could not read or verify the file's pages: torn, truncated or
     /// overwritten. The text is redb's.
     Pages(String),
     /// A record that does not decode.
-    Record(String),
+    Record(DecodeError),
     /// A record stored under a key that is not its own.
     WrongKey {
         table: &'static str,
@@ -56,14 +56,21 @@ pub enum Problem {
     Dangling {
         table: &'static str,
         key: String,
-        missing: String,
+        missing: Missing,
     },
     /// History sequence numbers must run 1, 2, 3 ... without a gap.
     HistoryGap { after: u64, next: u64 },
 }
 
+/// What a record names that is not there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
+    Teacher(String),
+    Session(u32),
+}
+
 /// What `check` found: how many records each table holds, and the problems.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Report {
     pub counts: Vec<(&'static str, usize)>,
     pub problems: Vec<Problem>,
@@ -98,8 +105,15 @@ pub fn check(path: &Path) -> Result<Report> {
     records(&txn)
 }
 
-/// Refuses a file whose pages or records are damaged, before anything is
-/// written to it.
+/// Refuses a file whose pages are damaged (torn, truncated, overwritten),
+/// before anything reads or writes it; checks, as every open does, that it
+/// is a peixun file of a schema this build knows.
+///
+/// Records are not decoded here: any change to a record's bytes fails its
+/// page's checksum, so what is left for `check` to find (an index that
+/// disagrees with its table) comes from a bug, not from the disk, and shows
+/// as an error naming the table and key where it is read; refusing the whole
+/// file for it would stop a roll call for one bad row.
 ///
 /// A process checks a file once: it is not read again while its length and
 /// modification time are those it had when it was found sound (a command
@@ -115,17 +129,10 @@ pub fn refuse_damaged(path: &Path) -> Result<()> {
     if before.is_some() && *SOUND.lock().unwrap_or_else(|e| e.into_inner()) == before {
         return Ok(());
     }
-    let report = check(path)?;
-    match report.problems.first() {
-        None => {
-            *SOUND.lock().unwrap_or_else(|e| e.into_inner()) = before;
-            Ok(())
-        }
-        Some(p) => Err(StoreError::Damaged {
-            path: path.to_path_buf(),
-            why: describe_en(p),
-        }),
-    }
+    let db = snapshot(path)?;
+    check_schema(path, &db.begin_read()?)?;
+    *SOUND.lock().unwrap_or_else(|e| e.into_inner()) = before;
+    Ok(())
 }
 
 /// A verified copy of the file in memory, to read from where the file
@@ -269,10 +276,10 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
             bad(record(e));
         }
         if !sessions.contains(&s) {
-            bad(dangling("facts", &key, format!("session {s}")));
+            bad(dangling("facts", &key, Missing::Session(s)));
         }
         if !teachers.contains(t) {
-            bad(dangling("facts", &key, format!("teacher {t}")));
+            bad(dangling("facts", &key, Missing::Teacher(t.to_string())));
         }
         facts.insert((t.to_string(), s));
     })?;
@@ -292,7 +299,7 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
                     bad(dangling(
                         "leaves",
                         &k.to_string(),
-                        format!("teacher {}", l.teacher),
+                        Missing::Teacher(l.teacher.0.clone()),
                     ));
                 }
                 leaves.insert((l.teacher.0, k));
@@ -344,7 +351,7 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
 }
 
 fn record(e: DecodeError) -> Problem {
-    Problem::Record(e.to_string())
+    Problem::Record(e)
 }
 
 fn wrong(
@@ -359,7 +366,7 @@ fn wrong(
     }
 }
 
-fn dangling(table: &'static str, key: &str, missing: String) -> Problem {
+fn dangling(table: &'static str, key: &str, missing: Missing) -> Problem {
     Problem::Dangling {
         table,
         key: key.to_string(),
@@ -417,7 +424,7 @@ fn each<K: Key + 'static, V: Value + 'static>(
 pub fn describe_en(p: &Problem) -> String {
     match p {
         Problem::Pages(why) => format!("its pages do not verify: {why}"),
-        Problem::Record(why) => why.clone(),
+        Problem::Record(e) => e.to_string(),
         Problem::WrongKey { table, key, found } => {
             format!("table `{table}` holds the record of {found} under key {key}")
         }
@@ -431,7 +438,13 @@ pub fn describe_en(p: &Problem) -> String {
             table,
             key,
             missing,
-        } => format!("`{table}` row {key} names {missing}, which does not exist"),
+        } => {
+            let missing = match missing {
+                Missing::Teacher(t) => format!("teacher {t}"),
+                Missing::Session(s) => format!("session {s}"),
+            };
+            format!("`{table}` row {key} names {missing}, which does not exist")
+        }
         Problem::HistoryGap { after, next } => {
             format!("history jumps from entry {after} to {next}")
         }
