@@ -105,6 +105,25 @@ pub fn check(path: &Path) -> Result<Report> {
     records(&txn)
 }
 
+/// Checks a database file's bytes held in memory, as `check` does a file;
+/// `name` stands for the file in messages. (The fuzz target's entry.)
+pub fn check_bytes(bytes: &[u8], name: &Path) -> Result<Report> {
+    if !bytes.starts_with(REDB_MAGIC) {
+        return Err(StoreError::NotRedb(name.to_path_buf()));
+    }
+    match verify_bytes(bytes) {
+        Ok(db) => {
+            let txn = db.begin_read()?;
+            check_schema(name, &txn)?;
+            records(&txn)
+        }
+        Err(why) => Ok(Report {
+            counts: Vec::new(),
+            problems: vec![Problem::Pages(why)],
+        }),
+    }
+}
+
 /// Refuses a file whose pages are damaged (torn, truncated, overwritten),
 /// before anything reads or writes it; checks, as every open does, that it
 /// is a peixun file of a schema this build knows.
