@@ -12,6 +12,8 @@ fn main() -> ExitCode {
     let result = if cli.command.is_none() {
         peixun::tui::run(cli.db.clone(), lang)
     } else {
+        // A panic becomes the one error line `cli::run` prints, not a trace.
+        std::panic::set_hook(Box::new(|_| {}));
         cli::run(cli, lang)
     };
     match result {

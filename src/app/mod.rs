@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod archive;
 pub mod assessment;
 mod assessment_demo;
+pub mod backup;
 pub mod credits;
 pub mod demo;
 pub mod history;

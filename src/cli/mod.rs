@@ -6,6 +6,7 @@
 pub mod assessment;
 pub mod files;
 pub mod output;
+pub mod safety;
 
 use crate::app::leave::{LeaveFilter, LeaveRequest};
 use crate::app::roll::Call;
@@ -114,6 +115,10 @@ pub enum Command {
     /// A teacher's degree (学历).
     #[command(subcommand)]
     Qualification(assessment::QualificationCmd),
+    /// Verify the database file: every page and record; never writes to it.
+    Check,
+    /// Copy the database, as of one moment, to a new file (others may keep working).
+    Backup { path: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]
@@ -410,12 +415,35 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
                 path.display()
             ))
         }
+        Command::Check => safety::check(&path, lang),
         command => {
-            let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
-            let mut app = App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
-            dispatch(&mut app, command, lang, now)
+            // A command that fails or panics on a file that does not verify
+            // says the file is damaged, not what it tripped over.
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
+                let mut app =
+                    App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
+                dispatch(&mut app, command, lang, now)
+            }));
+            let failed = match outcome {
+                Ok(Ok(out)) => return Ok(out),
+                Ok(Err(msg)) => msg,
+                Err(panic) => panic_text(panic.as_ref()),
+            };
+            match crate::store::check::refuse_damaged(&path) {
+                Err(x @ crate::store::StoreError::Damaged { .. }) => Err(e(x.into())),
+                _ => Err(failed),
+            }
         }
     }
+}
+
+/// What a panic said, for the one line the user sees.
+fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "internal error".into())
 }
 
 pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
@@ -436,7 +464,10 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
     let saved = || i18n::text(lang, T::Saved).to_string();
     let today = now.date();
     match command {
-        Command::Init | Command::Demo(_) => Err(i18n::text(lang, T::NoCommand).into()),
+        Command::Init | Command::Demo(_) | Command::Check => {
+            Err(i18n::text(lang, T::NoCommand).into())
+        }
+        Command::Backup { path } => safety::backup(app, &path, lang),
         Command::Teacher(TeacherCmd::Add {
             id,
             name,

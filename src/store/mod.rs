@@ -7,6 +7,7 @@
 //! each change in the same transaction and commits with redb's default
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
+pub mod check;
 pub mod codec;
 mod leave_index;
 mod legacy;
@@ -58,6 +59,11 @@ pub enum StoreError {
     },
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
+    #[error(
+        "{path} is damaged ({why}); it was left untouched. Run `peixun check` for details \
+         and restore the latest backup"
+    )]
+    Damaged { path: PathBuf, why: String },
     #[error(transparent)]
     Decode(#[from] codec::DecodeError),
     #[error("database error: {0}")]
@@ -160,6 +166,9 @@ pub struct Store {
 enum Db {
     Read(ReadOnlyDatabase),
     Write(Database),
+    /// A verified copy in memory, for reading a file that needs a repair
+    /// the disk will not take (full, or read-only): see `open_read`.
+    Snapshot(Database),
 }
 
 impl Store {
@@ -211,8 +220,17 @@ impl Store {
 
     /// Opens an existing database for reading only. Checks that it is a
     /// peixun database of a schema this build knows; never writes.
+    ///
+    /// The pages are not all verified here (that reads the whole file, far
+    /// too slow for a lookup in a county's file): reading never writes, and
+    /// a command that fails on a file verifies it then (`cli::run`), so a
+    /// damaged file is still reported as damaged. A writable open verifies
+    /// first (`check_before_write`).
     pub fn open_read(path: &Path) -> Result<Store> {
         check_magic(path)?;
+        if check::looks_truncated(path) {
+            check::refuse_damaged(path)?;
+        }
         match builder().open_read_only(path) {
             Ok(db) => {
                 if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
@@ -225,9 +243,19 @@ impl Store {
                     db: Db::Read(db),
                 })
             }
-            // A file left by a crash needs a repair, which only a writer may do.
-            Err(redb::DatabaseError::RepairAborted) => Store::open_write(path),
-            Err(e) => Err(open_error(path, e)),
+            // A file left by a crash needs a repair, which only a writer may
+            // do; where the disk refuses it, reading goes on from a copy.
+            Err(redb::DatabaseError::RepairAborted) => match Store::open_write(path) {
+                Err(e) if check::disk_trouble(&e).is_some() => Ok(Store {
+                    path: path.to_path_buf(),
+                    db: Db::Snapshot(check::snapshot(path)?),
+                }),
+                opened => opened,
+            },
+            Err(e) => {
+                check::refuse_damaged(path)?;
+                Err(open_error(path, e))
+            }
         }
     }
 
@@ -258,7 +286,7 @@ impl Store {
     pub fn read(&self) -> Result<Reader> {
         let txn = match &self.db {
             Db::Read(db) => db.begin_read()?,
-            Db::Write(db) => db.begin_read()?,
+            Db::Write(db) | Db::Snapshot(db) => db.begin_read()?,
         };
         Ok(Reader { txn })
     }
@@ -273,7 +301,9 @@ impl Store {
                 at,
                 recount: tallies::Recount::default(),
             }),
-            Db::Read(_) => Err(StoreError::Db("the database was opened read-only".into())),
+            Db::Read(_) | Db::Snapshot(_) => {
+                Err(StoreError::Db("the database was opened read-only".into()))
+            }
         }
     }
 
@@ -285,15 +315,14 @@ impl Store {
                 drop(db);
                 Store::open_write(&self.path)
             }
+            Db::Snapshot(_) => Store::open_write(&self.path),
         }
     }
 
-    /// Verifies every page of the file (`peixun check`).
+    /// Verifies every page and every record of the file (`peixun check`)
+    /// without writing to it; see `check::check` for what is wrong.
     pub fn check_integrity(path: &Path) -> Result<bool> {
-        check_before_write(path)?;
-        let mut db = builder().open(path).map_err(|e| open_error(path, e))?;
-        check_schema(path, &db.begin_read()?)?;
-        db.check_integrity().map_err(|e| open_error(path, e))
+        Ok(check::check(path)?.is_clean())
     }
 }
 
@@ -318,6 +347,8 @@ fn check_magic(path: &Path) -> Result<()> {
 /// file left unclean by a crash in place, foreign or newer as it may be).
 fn check_before_write(path: &Path) -> Result<()> {
     check_magic(path)?;
+    // A damaged file is refused before redb could repair it in place.
+    check::refuse_damaged(path)?;
     match builder().open_read_only(path) {
         Ok(ro) => check_schema(path, &ro.begin_read()?).map(drop),
         Err(redb::DatabaseError::RepairAborted) => check_copy(path),
@@ -344,28 +375,12 @@ fn check_copy(path: &Path) -> Result<()> {
 /// table is added here (and `SCHEMA_VERSION` raised) so that older files
 /// gain it at their next writable open.
 fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
-    txn.open_table(TEACHERS)?;
-    txn.open_table(TERMS)?;
-    txn.open_table(SESSIONS)?;
-    txn.open_table(FACTS)?;
-    txn.open_table(FACTS_BY_TEACHER)?;
-    txn.open_table(LEAVES)?;
-    txn.open_table(LEAVES_BY_TEACHER)?;
-    txn.open_table(ACCOUNTS)?;
-    txn.open_table(HISTORY)?;
-    txn.open_table(TALLIES)?;
-    txn.open_table(NAMES)?;
-    txn.open_table(LEAVES_BY_SESSION)?;
-    txn.open_table(LEAVES_BY_DAY)?;
-    txn.open_table(OPEN_LEAVES)?;
-    txn.open_table(PUBLISHED)?;
-    txn.open_table(EXTERNAL_CREDITS)?;
-    txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
-    txn.open_table(MAKEUPS)?;
-    txn.open_table(YEAR_FILES)?;
-    txn.open_table(MENTORS)?;
-    txn.open_table(QUALIFICATIONS)?;
-    txn.open_table(FUNDS)?;
+    macro_rules! create {
+        ($t:ident) => {
+            txn.open_table($t)?;
+        };
+    }
+    every_table!(create);
     Ok(())
 }
 

@@ -64,3 +64,35 @@ pub const MENTORS: TableDefinition<(i32, &str, &str), &[u8]> = TableDefinition::
 pub const QUALIFICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("qualifications");
 /// Academic year → `Funds` (public funds and training spending).
 pub const FUNDS: TableDefinition<i32, &[u8]> = TableDefinition::new("funds");
+
+/// Applies the macro `$each` to every table of the schema, META first: the
+/// one list for code that must touch each table (creating them, backups,
+/// checks). A new table is added here.
+macro_rules! every_table {
+    ($each:ident) => {
+        $each!(META);
+        $each!(TEACHERS);
+        $each!(TERMS);
+        $each!(SESSIONS);
+        $each!(FACTS);
+        $each!(FACTS_BY_TEACHER);
+        $each!(LEAVES);
+        $each!(LEAVES_BY_TEACHER);
+        $each!(ACCOUNTS);
+        $each!(HISTORY);
+        $each!(TALLIES);
+        $each!(NAMES);
+        $each!(LEAVES_BY_SESSION);
+        $each!(LEAVES_BY_DAY);
+        $each!(OPEN_LEAVES);
+        $each!(PUBLISHED);
+        $each!(EXTERNAL_CREDITS);
+        $each!(EXTERNAL_CREDITS_BY_TEACHER);
+        $each!(MAKEUPS);
+        $each!(YEAR_FILES);
+        $each!(MENTORS);
+        $each!(QUALIFICATIONS);
+        $each!(FUNDS);
+    };
+}
+pub(crate) use every_table;
