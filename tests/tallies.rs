@@ -272,6 +272,18 @@ proptest! {
                 if open != pending {
                     problems.push(format!("open leaves: index {open:?}, scan {pending:?}"));
                 }
+                for who in TEACHERS {
+                    let t = TeacherId(who.into());
+                    let found: Vec<_> = r.official_leaves(&t)?.into_iter().map(|l| l.id).collect();
+                    let scanned: Vec<_> = all
+                        .iter()
+                        .filter(|l| l.teacher == t && l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved)
+                        .map(|l| l.id)
+                        .collect();
+                    if found != scanned {
+                        problems.push(format!("official leave of {who}: index {found:?}, scan {scanned:?}"));
+                    }
+                }
                 rest = &rest[n..];
             }
             Ok(problems)

@@ -22,8 +22,8 @@ pub use super::credits::{CreditChange, CreditEntry, CreditFilter};
 
 use super::{AppError, Result};
 use crate::core::{
-    AcademicYear, Category, Degree, ExternalItem, Leave, LeaveKind, LeaveStatus, MakeUpItem,
-    MentorPair, Season, SessionId, Teacher, TeacherId, Term, YearRecord, outcome,
+    AcademicYear, Category, Degree, ExternalItem, Leave, MakeUpItem, MentorPair, Season, SessionId,
+    Teacher, Term, YearRecord, outcome,
 };
 use crate::store::{Reader, SessionRecord};
 use chrono::NaiveDate;
@@ -36,8 +36,6 @@ pub struct YearContext {
     terms: Vec<Term>,
     sessions: Vec<SessionRecord>,
     pairs: Vec<MentorPair>,
-    /// Approved official leaves by teacher: the only ones make-ups come from.
-    official: std::collections::HashMap<TeacherId, Vec<Leave>>,
     today: NaiveDate,
 }
 
@@ -60,16 +58,9 @@ impl YearContext {
             .into_iter()
             .filter(|s| terms.iter().any(|t| t.contains(s.session.date)))
             .collect();
-        let mut official: std::collections::HashMap<TeacherId, Vec<Leave>> = Default::default();
-        for l in r.leaves()? {
-            if l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved {
-                official.entry(l.teacher.clone()).or_default().push(l);
-            }
-        }
         Ok(YearContext {
             year,
             sessions,
-            official,
             pairs: r.mentor_pairs(year)?,
             terms,
             today,
@@ -86,7 +77,14 @@ impl YearContext {
     /// One teacher's year beyond attendance.
     pub fn record(&self, r: &Reader, teacher: &Teacher) -> Result<YearRecord> {
         let id = &teacher.id;
-        let official = self.official.get(id).map_or(&[][..], Vec::as_slice);
+        // Make-ups come from sessions counted as official leave: where the
+        // kept tally counts none this year, no leave needs reading.
+        let official: Vec<Leave> = if r.tally(self.year.0, id)?.whole().official_leave == 0 {
+            Vec::new()
+        } else {
+            r.official_leaves(id)?
+        };
+        let official = official.as_slice();
         let done: HashSet<SessionId> = if official.is_empty() {
             HashSet::new()
         } else {

@@ -137,20 +137,39 @@ fn compute(
     let none = YearTally::default();
     // Credits, notes, archive and the rest beyond attendance (issue 7).
     let ctx = super::assessment::YearContext::load(r, year, today)?;
-    teachers
-        .iter()
-        .map(|t| {
-            let kept = tallies.get(&t.id).unwrap_or(&none);
-            Ok(StandingRow {
-                teacher: t.clone(),
-                standing: kept.judge(&policy, period, year_ended).assess(
-                    &policy,
-                    &ctx.record(r, t)?,
-                    &kept.whole(),
-                    year_ended,
-                ),
-                changed_since_published: false,
-            })
+    let row = |t: &Teacher| -> Result<StandingRow> {
+        let kept = tallies.get(&t.id).unwrap_or(&none);
+        Ok(StandingRow {
+            teacher: t.clone(),
+            standing: kept.judge(&policy, period, year_ended).assess(
+                &policy,
+                &ctx.record(r, t)?,
+                &kept.whole(),
+                year_ended,
+            ),
+            changed_since_published: false,
         })
-        .collect()
+    };
+    // Each teacher's record is a few small reads of the same snapshot: a
+    // county's thousands are shared among the cores.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if teachers.len() < 2 * FEW || cores < 2 {
+        return teachers.iter().map(row).collect();
+    }
+    let chunk = teachers.len().div_ceil(cores);
+    let parts: Vec<Result<Vec<StandingRow>>> = std::thread::scope(|s| {
+        let handles: Vec<_> = teachers
+            .chunks(chunk)
+            .map(|part| s.spawn(|| part.iter().map(row).collect::<Result<Vec<_>>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let mut rows = Vec::with_capacity(teachers.len());
+    for part in parts {
+        rows.extend(part?);
+    }
+    Ok(rows)
 }

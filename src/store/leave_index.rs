@@ -1,11 +1,12 @@
 //! Indexes that find the leave requests a screen needs without reading all
 //! of them (a county file holds tens of thousands): those covering a session
 //! (by the session, or by each day of a date range) and those still waiting
-//! for a decision. `Writer::put_leave` keeps them; `upgrade` fills them.
+//! for a decision, and each teacher's approved official leave.
+//! `Writer::put_leave` keeps them; `upgrade` fills them.
 
-use super::tables::{LEAVES_BY_DAY, LEAVES_BY_SESSION, OPEN_LEAVES};
+use super::tables::{LEAVES_BY_DAY, LEAVES_BY_SESSION, OFFICIAL_LEAVES, OPEN_LEAVES};
 use super::{Reader, Result, Writer};
-use crate::core::{Cover, Leave, LeaveId, LeaveStatus, Session};
+use crate::core::{Cover, Leave, LeaveId, LeaveKind, LeaveStatus, Session, TeacherId};
 use chrono::Datelike;
 use redb::ReadableTable;
 use std::collections::BTreeSet;
@@ -48,6 +49,19 @@ macro_rules! leave_index_reads {
                 Ok(out)
             }
 
+            /// A teacher's approved official leave, oldest first.
+            pub fn official_leaves(&self, teacher: &TeacherId) -> Result<Vec<Leave>> {
+                let t = self.txn.open_table(OFFICIAL_LEAVES)?;
+                let mut out = Vec::new();
+                let id = teacher.0.as_str();
+                for row in t.range((id, 0u32)..=(id, u32::MAX))? {
+                    if let Some(l) = self.leave(LeaveId(row?.0.value().1))? {
+                        out.push(l);
+                    }
+                }
+                Ok(out)
+            }
+
             /// The requests waiting for a decision, oldest first.
             pub fn open_leaves(&self) -> Result<Vec<Leave>> {
                 let t = self.txn.open_table(OPEN_LEAVES)?;
@@ -73,7 +87,11 @@ impl Writer {
         let mut by_session = self.txn.open_table(LEAVES_BY_SESSION)?;
         let mut by_day = self.txn.open_table(LEAVES_BY_DAY)?;
         let mut open = self.txn.open_table(OPEN_LEAVES)?;
+        let mut official = self.txn.open_table(OFFICIAL_LEAVES)?;
+        let approved_official =
+            |l: &Leave| l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved;
         if let Some(b) = before {
+            official.remove((b.teacher.0.as_str(), id))?;
             let (sessions, days, _) = keys(b);
             for s in sessions {
                 by_session.remove((s, id))?;
@@ -92,6 +110,9 @@ impl Writer {
         }
         if is_open {
             open.insert(id, ())?;
+        }
+        if approved_official(after) {
+            official.insert((after.teacher.0.as_str(), id), ())?;
         }
         Ok(())
     }

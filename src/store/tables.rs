@@ -39,6 +39,10 @@ pub const LEAVES_BY_SESSION: TableDefinition<(u32, u32), ()> =
 /// (day, counted from 1 January of year 1, leave id) → (): requests that
 /// cover a range of dates, once per day.
 pub const LEAVES_BY_DAY: TableDefinition<(i32, u32), ()> = TableDefinition::new("leaves_by_day");
+/// (teacher, leave id) → (): approved official leave (公假), which make-ups
+/// come from; read for the standings without decoding every request.
+pub const OFFICIAL_LEAVES: TableDefinition<(&str, u32), ()> =
+    TableDefinition::new("official_leaves");
 /// Leave id → (): requests waiting for a decision (the queue).
 pub const OPEN_LEAVES: TableDefinition<u32, ()> = TableDefinition::new("open_leaves");
 /// (academic year, season, number) → `Publication`: every posting of a
@@ -85,6 +89,7 @@ macro_rules! every_table {
         $each!(LEAVES_BY_SESSION);
         $each!(LEAVES_BY_DAY);
         $each!(OPEN_LEAVES);
+        $each!(OFFICIAL_LEAVES);
         $each!(PUBLISHED);
         $each!(EXTERNAL_CREDITS);
         $each!(EXTERNAL_CREDITS_BY_TEACHER);
