@@ -611,16 +611,23 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
         )
         .unwrap();
     let mut m = open(app, Lang::Zh, Keymap::default());
-    let tally = |m: &Model| {
-        m.standings
+    // The standings as their screen shows them (read when it is shown),
+    // then back to where the user was.
+    let tally = |m: &mut Model| {
+        let back = m.tab;
+        press(m, KeyCode::Char('3'));
+        let t = m
+            .standings
             .rows
             .iter()
             .find(|r| r.teacher.id.0 == "T0007")
             .unwrap()
             .standing
-            .tally
+            .tally;
+        press(m, KeyCode::Char(char::from(b'1' + back as u8)));
+        t
     };
-    let before = tally(&m);
+    let before = tally(&mut m);
     // The roll shows the request; pending leave does not excuse.
     shows(&m, &["病假 待审批"]);
 
@@ -641,7 +648,7 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
     }
     keys(&mut m, "y");
     assert_eq!(category(&m, "T0007"), Category::Absent);
-    let closed = tally(&m);
+    let closed = tally(&mut m);
     assert_eq!(closed.absent, before.absent + 1);
     assert_eq!(closed.sick_leave, before.sick_leave);
 
@@ -653,7 +660,7 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
     keys(&mut m, "y");
     assert_eq!(leave_status(&m, id.0), LeaveStatus::Approved);
     assert_eq!(category(&m, "T0007"), Category::SickLeave);
-    let after = tally(&m);
+    let after = tally(&mut m);
     assert_eq!(after.absent, before.absent);
     assert_eq!(after.sick_leave, before.sick_leave + 1);
     // And the standings screen says so.

@@ -19,6 +19,8 @@ mod files;
 pub const TABS: usize = 6;
 /// The credits screen's tab.
 pub const CREDITS_TAB: usize = 4;
+/// The standings screen's tab.
+pub const STANDINGS_TAB: usize = 2;
 /// The history screen's tab.
 pub const HISTORY_TAB: usize = 5;
 
@@ -109,6 +111,8 @@ pub struct StandingsScreen {
     pub cursor: usize,
     /// The period shown, once loaded.
     pub period: Option<Period>,
+    /// The rows are out of date: reloaded when the screen is next shown.
+    pub stale: bool,
     /// The shown term's latest publication: when, by whom, which number.
     pub published: Option<(NaiveDateTime, String, u32)>,
 }
@@ -175,6 +179,7 @@ impl Model {
                 group: None,
                 cursor: 0,
                 period: None,
+                stale: true,
                 published: None,
             },
             teacher: TeacherScreen {
@@ -242,8 +247,14 @@ impl Model {
             .leave
             .cursor
             .min(self.leave.list.len().saturating_sub(1));
-        self.reload_standings()?;
+        // A county's standings take a while: read only while shown.
+        if self.tab == STANDINGS_TAB {
+            self.reload_standings()?;
+        } else {
+            self.standings.stale = true;
+        }
         self.refresh_teacher()?;
+        self.reload_credits()?;
         // The history is read only while its screen is shown.
         if self.tab == HISTORY_TAB {
             self.history.load(&self.app)?;
@@ -253,6 +264,7 @@ impl Model {
 
     /// Reloads the standings screen alone (a change of period needs no more).
     fn reload_standings(&mut self) -> Result<(), AppError> {
+        self.standings.stale = false;
         let now = self.now();
         let period = if self.standings.year {
             Period::Year(self.app.current_year(now.date())?)
@@ -274,7 +286,6 @@ impl Model {
         self.standings.groups = groups;
         self.standings.rows = rows;
         self.sort_standings();
-        self.reload_credits()?;
         Ok(())
     }
 
@@ -434,6 +445,12 @@ impl Model {
         }
         if self.tab == HISTORY_TAB && tab != HISTORY_TAB {
             self.reload();
+        }
+        if self.tab == STANDINGS_TAB
+            && self.standings.stale
+            && let Err(e) = self.reload_standings()
+        {
+            self.fail(e);
         }
     }
 
