@@ -144,6 +144,8 @@ pub struct Model {
     pub teacher: TeacherScreen,
     pub history: super::history::HistoryScreen,
     pub credits: super::credits::CreditsScreen,
+    /// The credits screen is out of date: reloaded when next shown.
+    pub credits_stale: bool,
 }
 
 impl Model {
@@ -192,6 +194,7 @@ impl Model {
             },
             history: Default::default(),
             credits: Default::default(),
+            credits_stale: true,
         };
         m.pick_today_session();
         m.reload();
@@ -254,7 +257,11 @@ impl Model {
             self.standings.stale = true;
         }
         self.refresh_teacher()?;
-        self.reload_credits()?;
+        if self.tab == CREDITS_TAB {
+            self.reload_credits()?;
+        } else {
+            self.credits_stale = true;
+        }
         // The history is read only while its screen is shown.
         if self.tab == HISTORY_TAB {
             self.history.load(&self.app)?;
@@ -451,6 +458,12 @@ impl Model {
             && let Err(e) = self.reload_standings()
         {
             self.fail(e);
+        }
+        if self.tab == CREDITS_TAB && self.credits_stale {
+            self.credits_stale = false;
+            if let Err(e) = self.reload_credits() {
+                self.fail(e);
+            }
         }
     }
 
