@@ -126,10 +126,16 @@ pub struct HistoryEntry {
 fn builder() -> Builder {
     let mut b = Builder::new();
     b.set_concurrency_mode(ConcurrencyMode::MultiWriter);
-    // The default cache is 1 GiB; a school's file is far smaller.
-    b.set_cache_size(64 << 20);
+    // The default cache is 1 GiB. Pages the cache misses come from the
+    // operating system's page cache, so a small one costs little, and keeps
+    // the terminal app on a county's file within its memory budget
+    // (docs/benchmarks.md).
+    b.set_cache_size(CACHE_BYTES);
     b
 }
+
+/// redb's page cache, per open database.
+const CACHE_BYTES: usize = 16 << 20;
 
 /// Gives a new file's group read and write when that group is a shared
 /// one: the directory is setgid, or the file's group is not the creator's
