@@ -218,22 +218,7 @@ fn saved(lang: Lang) -> String {
 fn credit_table(list: &[ExternalCredit], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|c| {
-            vec![
-                c.id.to_string(),
-                c.teacher.0.clone(),
-                c.date.to_string(),
-                c.title.clone(),
-                c.organiser.clone(),
-                c.credits.to_string(),
-                c.card.clone(),
-                i18n::credit_stage(lang, c.stage).to_string(),
-                c.steps
-                    .last()
-                    .map(|s| s.comment.clone())
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|c| super::output::credit_cells(c, lang))
         .collect();
     table(&i18n::credit_headers(lang), &rows)
 }
@@ -329,23 +314,8 @@ pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = app
                 .makeups(t.as_ref(), y, open, today)
                 .map_err(e)?
-                .into_iter()
-                .map(|m| {
-                    vec![
-                        m.teacher.id.0,
-                        m.teacher.name,
-                        m.item.session.to_string(),
-                        m.item.date.to_string(),
-                        m.item.title,
-                        m.item.credits.to_string(),
-                        match m.done {
-                            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
-                                .trim_end()
-                                .to_string(),
-                            None => i18n::yes_no(lang, false).to_string(),
-                        },
-                    ]
-                })
+                .iter()
+                .map(|m| super::output::makeup_cells(m, lang))
                 .collect();
             Ok(table(&i18n::makeup_headers(lang), &rows))
         }
@@ -553,18 +523,11 @@ pub fn year_summary(
         }
     ));
     if !f.mentors.is_empty() {
-        let pairs: Vec<String> = f
-            .mentors
-            .iter()
-            .map(|p| {
-                if &p.mentor == id {
-                    format!("{} {}", a(A::MentorOf), p.mentee)
-                } else {
-                    format!("{} {}", a(A::MenteeOf), p.mentor)
-                }
-            })
-            .collect();
-        out.push_str(&format!("{} {}\n", a(A::Mentors), pairs.join(", ")));
+        out.push_str(&format!(
+            "{} {}\n",
+            a(A::Mentors),
+            super::output::mentor_list(&f.mentors, id, lang)
+        ));
     }
     out.push_str(&format!(
         "{} {}",
