@@ -130,18 +130,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let mut w = self.begin(now)?;
-        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        self.forbid_unless_own_or(&before.teacher, "credit edit", &[Role::Office])?;
-        if !matches!(
-            before.stage,
-            CreditStage::Registered | CreditStage::Returned
-        ) {
-            return Err(AppError::CreditState {
-                id,
-                stage: before.stage,
-                action: "edit",
-            });
-        }
+        let before = self.open_own_credit(&w, id, "credit edit", "edit")?;
         let mut after = before.clone();
         if let Some(d) = change.date {
             after.date = d;
@@ -209,20 +198,9 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let w = self.begin(now)?;
-        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
         // The teacher, or the office entering their paper self-assessment
         // (学分自评表), as it enters paper leave notes.
-        self.forbid_unless_own_or(&before.teacher, "credit submit", &[Role::Office])?;
-        if !matches!(
-            before.stage,
-            CreditStage::Registered | CreditStage::Returned
-        ) {
-            return Err(AppError::CreditState {
-                id,
-                stage: before.stage,
-                action: "self-assess",
-            });
-        }
+        let before = self.open_own_credit(&w, id, "credit submit", "self-assess")?;
         self.step(
             w,
             before,
@@ -272,6 +250,28 @@ impl App {
         }
         self.check_reviewer(&w, &before, "credit return")?;
         self.step(w, before, CreditStage::Returned, comment, "credit.return")
+    }
+
+    /// An entry its teacher may still change (registered, or sent back),
+    /// for the teacher or the office: else `Forbidden` (`perm`) or
+    /// `CreditState` (`action`).
+    fn open_own_credit(
+        &self,
+        w: &crate::store::Writer,
+        id: CreditId,
+        perm: &str,
+        action: &'static str,
+    ) -> Result<ExternalCredit> {
+        let c = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        self.forbid_unless_own_or(&c.teacher, perm, &[Role::Office])?;
+        if !matches!(c.stage, CreditStage::Registered | CreditStage::Returned) {
+            return Err(AppError::CreditState {
+                id,
+                stage: c.stage,
+                action,
+            });
+        }
+        Ok(c)
     }
 
     /// The reviewer of an entry's current stage: the group leader (of the
