@@ -4,17 +4,15 @@
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use peixun::app::App;
-use peixun::app::demo::{DemoOptions, demo};
+use crossterm::event::KeyCode;
 use peixun::core::{Category, RollFacts, RollState, TermId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
 use peixun::tui::model::{Message, Modal, Model};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::tui::{demo_school, keys, press, small};
 
 fn at() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 26)
@@ -25,57 +23,19 @@ fn at() -> NaiveDateTime {
 
 fn model(lang: Lang) -> (TempDir, Model) {
     let dir = tempfile::tempdir().unwrap();
-    let opts = DemoOptions {
-        teachers: 12,
-        years: 1,
-        seed: 7,
-    };
-    let made = demo(
-        &dir.path().join("t.redb"),
-        "tester",
-        at(),
-        opts,
-        &mut |_, _| {},
-    )
-    .unwrap();
-    let app = App::new(made.store, "tester", None, false).unwrap();
+    let app = demo_school(&dir.path().join("t.redb"), small(12), at());
     let m = Model::new(app, lang, Keymap::default(), Box::new(at));
     (dir, m)
 }
 
 fn screen(m: &Model) -> Vec<String> {
-    let (w, h) = (140, 35);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
-    let b = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = b[(x, y)].symbol();
-                line.push_str(sym);
-                x += sym.width().max(1) as u16;
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
+    common::tui::screen(m, 140, 35)
 }
 
 #[track_caller]
 fn shows(m: &Model, want: &str) {
     let t = screen(m).join("\n");
     assert!(t.contains(want), "screen lacks {want:?}:\n{t}");
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(m: &mut Model, s: &str) {
-    for c in s.chars() {
-        press(m, KeyCode::Char(c));
-    }
 }
 
 /// Replaces the text of the open path prompt with `path`.

@@ -8,6 +8,8 @@
 
 #![allow(dead_code)] // each test file uses its own part of these
 
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
