@@ -16,9 +16,8 @@ use crate::i18n::{self, A};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Paragraph, Row};
 use tui_input::Input;
 
 pub struct CreditsScreen {
@@ -259,14 +258,8 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .map(|c| crate::cli::output::credit_cells(c, l))
         .collect();
     let widths = super::view::fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
-    let table = Table::new(cells.into_iter().map(Row::new), widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
-    f.render_stateful_widget(
-        table,
-        rest,
-        &mut TableState::default().with_selected(Some(m.credits.cursor)),
-    );
+    let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
+    f.render_stateful_widget(table, rest, &mut super::view::selected(m.credits.cursor));
 }
 
 /// The review modal's title and lines.
@@ -284,20 +277,15 @@ pub fn modal(
         (true, true) => A::ConfirmPass,
         (false, true) => A::ConfirmReturn,
     };
-    let mut lines = vec![
-        Line::from(format!(
-            "{} {} {} {} {}",
-            credit.id,
-            credit.teacher,
-            credit.title,
-            credit.credits,
-            i18n::credit_stage(l, credit.stage)
-        )),
-        Line::from(input.value().to_string()),
-    ];
-    if confirming {
-        lines.push(Line::from(i18n::ui(l, i18n::U::YesNo)));
-    }
+    let about = format!(
+        "{} {} {} {} {}",
+        credit.id,
+        credit.teacher,
+        credit.title,
+        credit.credits,
+        i18n::credit_stage(l, credit.stage)
+    );
+    let lines = super::view::comment_lines(l, about, input, confirming);
     (i18n::assessment_text(l, prompt).into(), lines, 5)
 }
 
@@ -335,13 +323,11 @@ fn draw_makeups(m: &Model, f: &mut Frame, area: Rect) {
         .map(|x| crate::cli::output::makeup_cells(x, l))
         .collect();
     let widths = super::view::fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);
-    let table = Table::new(cells.into_iter().map(Row::new), widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(
         table,
         rest,
-        &mut TableState::default().with_selected(Some(m.credits.makeup_cursor)),
+        &mut super::view::selected(m.credits.makeup_cursor),
     );
 }
 
@@ -359,15 +345,10 @@ pub fn makeup_modal(
         (false, true) => A::ConfirmMakeUp,
         (true, true) => A::ConfirmTakeBack,
     };
-    let mut lines = vec![
-        Line::from(format!(
-            "{} {} {} {} {}",
-            line.teacher.id, line.teacher.name, line.item.session, line.item.date, line.item.title
-        )),
-        Line::from(input.value().to_string()),
-    ];
-    if confirming {
-        lines.push(Line::from(i18n::ui(l, i18n::U::YesNo)));
-    }
+    let about = format!(
+        "{} {} {} {} {}",
+        line.teacher.id, line.teacher.name, line.item.session, line.item.date, line.item.title
+    );
+    let lines = super::view::comment_lines(l, about, input, confirming);
     (i18n::assessment_text(l, prompt).into(), lines, 5)
 }
