@@ -143,10 +143,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("archive set", &[Role::Office])?;
-        let mut w = self.begin(now)?;
-        if w.teacher(teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(teacher.0.clone()));
-        }
+        let mut w = self.begin_for(teacher, now)?;
         let before = w.year_file(teacher, year)?;
         let mut after = before.clone();
         for (item, has) in change.items {
@@ -194,10 +191,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("qualification set", &[Role::Office])?;
-        let mut w = self.begin(now)?;
-        if w.teacher(teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(teacher.0.clone()));
-        }
+        let mut w = self.begin_for(teacher, now)?;
         let before = w.qualification(teacher)?;
         w.put_qualification(teacher, &q)?;
         w.log(

@@ -80,10 +80,7 @@ impl App {
         if e.credits == Credits::default() {
             return Err(invalid("credits", e.credits, "must be more than 0"));
         }
-        let mut w = self.begin(now)?;
-        if w.teacher(&e.teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(e.teacher.0));
-        }
+        let mut w = self.begin_for(&e.teacher, now)?;
         let year = year_of(&w, e.date)?;
         if w.teacher_external_credits(&e.teacher, year)?
             .iter()

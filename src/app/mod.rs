@@ -207,6 +207,15 @@ impl App {
         }
         Ok(self.store.write(&self.actor.name, now)?)
     }
+
+    /// Starts a change about one teacher, who must be on the roster.
+    pub(crate) fn begin_for(&mut self, teacher: &TeacherId, now: NaiveDateTime) -> Result<Writer> {
+        let w = self.begin(now)?;
+        if w.teacher(teacher)?.is_none() {
+            return Err(AppError::UnknownTeacher(teacher.0.clone()));
+        }
+        Ok(w)
+    }
 }
 
 /// JSON of a value for the history's before/after columns.
