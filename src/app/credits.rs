@@ -4,7 +4,7 @@
 //! team; each reviewer may send an entry back with a comment.
 
 use super::assessment::invalid;
-use super::{App, AppError, Result, json};
+use super::{App, AppError, Result, commit_logged, json};
 use crate::core::{
     AcademicYear, CreditId, CreditStage, Credits, ExternalCredit, ReviewStep, Role, TeacherId,
 };
@@ -172,17 +172,14 @@ impl App {
         }
         w.unindex_external_credit(&before)?;
         w.put_external_credit(&after)?;
-        w.log(
+        commit_logged(
+            w,
             "credit.edit",
             format!("credit {id}"),
             json(&before),
             json(&after),
-            None,
-            None,
             Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// The teacher's self-assessment (学分自评): sends a registered or
@@ -351,17 +348,14 @@ impl App {
             ..before.clone()
         };
         w.put_external_credit(&after)?;
-        w.log(
+        commit_logged(
+            w,
             "credit.report",
             format!("credit {id}"),
             json(&before.reported),
             json(&after.reported),
-            None,
-            None,
             Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`

@@ -218,6 +218,21 @@ impl App {
     }
 }
 
+/// Records one change in the history (no reason or session; the teacher
+/// it is about, when any) and commits it with the change.
+pub(crate) fn commit_logged(
+    mut w: Writer,
+    action: &str,
+    target: String,
+    before: Option<String>,
+    after: Option<String>,
+    teacher: Option<TeacherId>,
+) -> Result<()> {
+    w.log(action, target, before, after, None, None, teacher)?;
+    w.commit()?;
+    Ok(())
+}
+
 /// JSON of a value for the history's before/after columns.
 pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
     serde_json::to_string(v).ok()

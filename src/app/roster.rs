@@ -1,6 +1,6 @@
 //! The roster, the terms and the term plan: teachers, terms and sessions.
 
-use super::{App, AppError, Result, json};
+use super::{App, AppError, Result, commit_logged, json};
 use crate::core::{Role, Session, SessionId, Teacher, Term, TermId};
 use crate::store::SessionRecord;
 use chrono::NaiveDateTime;
@@ -15,17 +15,14 @@ impl App {
             return Err(AppError::Exists(t.id.0));
         }
         w.put_teacher(&t)?;
-        w.log(
+        commit_logged(
+            w,
             "teacher.add",
             format!("teacher {}", t.id),
             None,
             json(&t),
-            None,
-            None,
             Some(t.id.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     pub fn teachers(&self) -> Result<Vec<Teacher>> {
@@ -59,17 +56,14 @@ impl App {
             });
         }
         w.put_term(&term)?;
-        w.log(
+        commit_logged(
+            w,
             "term.add",
             format!("term {}", term.id),
             None,
             json(&term),
             None,
-            None,
-            None,
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     pub fn terms(&self) -> Result<Vec<Term>> {
