@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 mod common;
-use common::tui::{demo_school, keys, press, screen, small};
+use common::demo::{demo_school, small};
+use common::tui::{keys, press, shows, text};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 26)
@@ -95,18 +96,6 @@ fn school() -> (TempDir, PathBuf, [u32; 2]) {
 fn open(path: &Path, who: &str, lang: Lang) -> Model {
     let app = App::open(path, who, None, false).unwrap();
     Model::new(app, lang, Keymap::default(), Box::new(|| at(15, 35)))
-}
-
-fn text(m: &Model) -> String {
-    screen(m, 120, 35).join("\n")
-}
-
-#[track_caller]
-fn shows(m: &Model, want: &[&str]) {
-    let t = text(m);
-    for w in want {
-        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
-    }
 }
 
 /// Moves the credits cursor onto entry `id`.

@@ -17,7 +17,8 @@ use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
 mod common;
-use common::tui::{demo_school, keys, press, screen, small};
+use common::demo::{demo_school, small};
+use common::tui::{keys, press, screen, shows, text};
 
 /// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -44,18 +45,6 @@ fn open(app: App, lang: Lang, keys: Keymap) -> Model {
 fn model(lang: Lang) -> (TempDir, Model) {
     let (dir, app) = school(small(12));
     (dir, open(app, lang, Keymap::default()))
-}
-
-fn text(m: &Model) -> String {
-    screen(m, 120, 35).join("\n")
-}
-
-#[track_caller]
-fn shows(m: &Model, want: &[&str]) {
-    let t = text(m);
-    for w in want {
-        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
-    }
 }
 
 /// The display column where the `n`th whitespace-separated field starts.

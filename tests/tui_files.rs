@@ -5,14 +5,15 @@
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyCode;
-use peixun::core::{Category, RollFacts, RollState, TermId};
+use peixun::core::{RollFacts, TermId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
 use peixun::tui::model::{Message, Modal, Model};
 use tempfile::TempDir;
 
 mod common;
-use common::tui::{demo_school, keys, press, small};
+use common::demo::{demo_school, present_at_closed, small};
+use common::tui::{keys, press};
 
 fn at() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 26)
@@ -75,23 +76,7 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
     assert!(!screen(&m).join("\n").contains("公布后有更改"));
 
     // Another process corrects a fact: the next tick shows the mark.
-    let (session, who) = m
-        .app
-        .sessions()
-        .unwrap()
-        .into_iter()
-        .filter(|s| {
-            s.state == RollState::Closed
-                && s.session.date >= NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
-        })
-        .find_map(|s| {
-            let v = m.app.roll_view(s.session.id).unwrap();
-            v.lines
-                .iter()
-                .find(|l| l.outcome.category == Category::Present)
-                .map(|l| (s.session.id, l.teacher.id.clone()))
-        })
-        .unwrap();
+    let (session, who) = present_at_closed(&m.app, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
     m.app
         .correct_facts(session, &who, RollFacts::default(), "更正", at())
         .unwrap();

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 use tempfile::TempDir;
 
 mod common;
-use common::tui::{demo_school, keys, press, small};
+use common::demo::{demo_school, small};
+use common::tui::{keys, press};
 
 /// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
 fn at(h: u32, m: u32) -> NaiveDateTime {

@@ -8,6 +8,7 @@
 
 #![allow(dead_code)] // each test file uses its own part of these
 
+pub mod demo;
 pub mod tui;
 
 use std::path::{Path, PathBuf};

@@ -1,31 +1,11 @@
-//! Helpers shared by the terminal-app tests: a demo school to open, keys to
-//! press, and the screen drawn on a test backend read back as text.
+//! Helpers shared by the terminal-app tests: keys to press, and the screen
+//! drawn on a test backend read back as text.
 
-use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use peixun::app::App;
-use peixun::app::demo::{DemoOptions, demo};
 use peixun::tui::model::{Message, Model};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use std::path::Path;
 use unicode_width::UnicodeWidthStr;
-
-/// A small demo: `teachers` teachers, one year, seed 7.
-pub fn small(teachers: usize) -> DemoOptions {
-    DemoOptions {
-        teachers,
-        years: 1,
-        seed: 7,
-    }
-}
-
-/// A demo school made at `now` in the file `path`, opened as "tester" the
-/// way the program opens it (with every staff role the demo gives it).
-pub fn demo_school(path: &Path, opts: DemoOptions, now: NaiveDateTime) -> App {
-    let made = demo(path, "tester", now, opts, &mut |_, _| {}).expect("demo school");
-    App::new(made.store, "tester", None, false).expect("open the demo school")
-}
 
 /// The screen as text lines. A wide character fills two cells; the second
 /// is skipped, so the text reads as the user sees it and its display
@@ -56,5 +36,19 @@ pub fn press(m: &mut Model, code: KeyCode) {
 pub fn keys(m: &mut Model, s: &str) {
     for c in s.chars() {
         press(m, KeyCode::Char(c));
+    }
+}
+
+/// The screen at 120×35 as one text.
+pub fn text(m: &Model) -> String {
+    screen(m, 120, 35).join("\n")
+}
+
+/// Asserts that the screen shows every one of `want`.
+#[track_caller]
+pub fn shows(m: &Model, want: &[&str]) {
+    let t = text(m);
+    for w in want {
+        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
     }
 }
