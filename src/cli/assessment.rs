@@ -3,14 +3,14 @@
 //! checklist and open lessons, mentor pairs, degrees and training funds.
 
 use super::output::table;
-use super::{Outcome, bad, date, teacher_arg, term_id};
+use super::{Outcome, credits_arg, date, teacher_arg, term_id};
 use crate::app::assessment::{
     CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
 };
 use crate::app::{App, AppError};
 use crate::core::{
-    AcademicYear, ArchiveItem, CreditId, Credits, ExternalCredit, Funds, MentorPair, Period,
-    Qualification, Season, SessionId, TeacherId,
+    AcademicYear, ArchiveItem, CreditId, ExternalCredit, Funds, MentorPair, Period, Qualification,
+    Season, SessionId, TeacherId,
 };
 use crate::i18n::{self, A, Lang, T};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -239,8 +239,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 date: date(lang, "date", &d)?,
                 title,
                 organiser,
-                credits: Credits::parse(&credits)
-                    .ok_or_else(|| bad(lang, "credits", &credits, T::WantCredits))?,
+                credits: credits_arg(lang, &credits)?,
                 card,
             };
             let id = app.add_credit(entry, now).map_err(e)?;
@@ -261,11 +260,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 date: d.map(|d| date(lang, "date", &d)).transpose()?,
                 title,
                 organiser,
-                credits: credits
-                    .map(|c| {
-                        Credits::parse(&c).ok_or_else(|| bad(lang, "credits", &c, T::WantCredits))
-                    })
-                    .transpose()?,
+                credits: credits.map(|c| credits_arg(lang, &c)).transpose()?,
                 card,
             };
             app.edit_credit(CreditId(id), change, now).map_err(e)?;
