@@ -4,19 +4,19 @@
 //! reasons under the standings and on the teacher's record.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use peixun::app::App;
 use peixun::app::assessment::{CreditEntry, CreditFilter, YearFileChange};
-use peixun::app::demo::{DemoOptions, demo};
 use peixun::core::{AcademicYear, ArchiveItem, CreditStage, Credits, MentorPair, Role, TeacherId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Message, Modal, Model};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use peixun::tui::model::{Modal, Model};
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::demo::{demo_school, small};
+use common::tui::{keys, press, shows, text};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 26)
@@ -31,13 +31,7 @@ fn at(h: u32, m: u32) -> NaiveDateTime {
 fn school() -> (TempDir, PathBuf, [u32; 2]) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.redb");
-    let opts = DemoOptions {
-        teachers: 6,
-        years: 1,
-        seed: 7,
-    };
-    let made = demo(&path, "tester", at(15, 35), opts, &mut |_, _| {}).unwrap();
-    let mut office = App::new(made.store, "tester", None, false).unwrap();
+    let mut office = demo_school(&path, small(6), at(15, 35));
     let t1 = TeacherId("T0001".into());
     office
         .set_account("t1", vec![Role::Teacher], Some(t1.clone()), at(9, 0))
@@ -102,44 +96,6 @@ fn school() -> (TempDir, PathBuf, [u32; 2]) {
 fn open(path: &Path, who: &str, lang: Lang) -> Model {
     let app = App::open(path, who, None, false).unwrap();
     Model::new(app, lang, Keymap::default(), Box::new(|| at(15, 35)))
-}
-
-fn text(m: &Model) -> String {
-    let (w, h) = (120, 35);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
-    let b = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = b[(x, y)].symbol();
-                line.push_str(sym);
-                x += sym.width().max(1) as u16;
-            }
-            line.trim_end().to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(m: &mut Model, s: &str) {
-    for c in s.chars() {
-        press(m, KeyCode::Char(c));
-    }
-}
-
-#[track_caller]
-fn shows(m: &Model, want: &[&str]) {
-    let t = text(m);
-    for w in want {
-        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
-    }
 }
 
 /// Moves the credits cursor onto entry `id`.

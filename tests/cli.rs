@@ -7,11 +7,12 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::{Arc, Barrier};
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_peixun");
+mod common;
+use common::{LATER, SETUP, expect_ok, expect_refused, last_number, run_on, term_and_sessions};
 
 /// A database file in its own temporary directory.
 struct Db {
@@ -77,73 +78,6 @@ impl Db {
             other => panic!("{args:?} printed no JSON array: {other:?}\n{out}"),
         }
     }
-}
-
-/// A clock reading after everything the tests do, for read-only commands.
-const LATER: &str = "2025-12-31T12:00";
-
-fn run_on(db: &Path, who: Option<&str>, now: &str, args: &[&str]) -> Output {
-    let mut cmd = Command::new(BIN);
-    cmd.arg("--db").arg(db).args(["--lang", "en"]);
-    if let Some(who) = who {
-        cmd.args(["--as", who]);
-    }
-    cmd.args(args)
-        .env("PEIXUN_NOW", now)
-        .env_remove("PEIXUN_DB")
-        .env("LANG", "C");
-    cmd.output().expect("run peixun")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn expect_ok(out: Output, args: &[&str]) -> String {
-    assert!(
-        out.status.success(),
-        "peixun {args:?} failed ({}): {}",
-        out.status,
-        text(&out.stderr)
-    );
-    text(&out.stdout)
-}
-
-/// A refusal: a non-zero exit, nothing on stdout and exactly one line on
-/// stderr. Returns that line.
-fn expect_refused(out: Output, args: &[&str]) -> String {
-    let stderr = text(&out.stderr);
-    assert!(
-        !out.status.success(),
-        "peixun {args:?} should have been refused; it printed {:?}",
-        text(&out.stdout)
-    );
-    assert_eq!(
-        text(&out.stdout),
-        "",
-        "refused {args:?} wrote to stdout; stderr: {stderr}"
-    );
-    let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-    assert_eq!(
-        lines.len(),
-        1,
-        "refused {args:?} should say why in one line, got {stderr:?}"
-    );
-    assert!(
-        lines[0].starts_with("peixun: "),
-        "refusal of {args:?} does not name the program: {stderr:?}"
-    );
-    lines[0].to_string()
-}
-
-/// The number at the end of "saved, session 3" or "saved, leave request 2".
-fn last_number(out: &str) -> String {
-    let last = out.split_whitespace().last().unwrap_or_default();
-    assert!(
-        !last.is_empty() && last.chars().all(|c| c.is_ascii_digit()),
-        "no id at the end of {out:?}"
-    );
-    last.to_string()
 }
 
 fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
@@ -216,37 +150,12 @@ fn check(rows: &[Value], id: &str, want: Want) {
 /// init, a roster, the autumn term and one session per date (15:30–16:30,
 /// 2 credits each). Returns the session ids.
 fn school(db: &Db, teachers: &[(&str, &str, &str)], dates: &[&str]) -> Vec<String> {
-    const SETUP: &str = "2025-08-25T09:00";
     let out = db.ok(SETUP, &["init"]);
     assert!(out.contains("created"), "{out}");
     for (id, name, group) in teachers {
         db.ok(SETUP, &["teacher", "add", id, name, group]);
     }
-    db.ok(
-        SETUP,
-        &["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"],
-    );
-    dates
-        .iter()
-        .enumerate()
-        .map(|(i, date)| {
-            let title = format!("Training {}", i + 1);
-            let out = db.ok(
-                SETUP,
-                &[
-                    "session",
-                    "add",
-                    date,
-                    "15:30",
-                    "16:30",
-                    &title,
-                    "--credits",
-                    "2",
-                ],
-            );
-            last_number(&out)
-        })
-        .collect()
+    term_and_sessions(|args| db.ok(SETUP, args), dates)
 }
 
 const FIVE: &[(&str, &str, &str)] = &[

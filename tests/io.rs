@@ -9,14 +9,15 @@ use peixun::app::App;
 use peixun::app::accounts::init;
 use peixun::app::demo::{DemoOptions, demo};
 use peixun::app::import::ImportSummary;
-use peixun::core::{
-    Category, Period, Role, RollFacts, RollState, Teacher, TeacherId, Term, TermId,
-};
+use peixun::core::{Period, Role, RollFacts, Teacher, TeacherId, Term, TermId};
 use peixun::i18n::{self, Lang};
 use peixun::io::{Encoding, ImportError, Problem, RowProblem};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
+
+mod common;
+use common::demo::present_at_closed;
 
 const BIN: &str = env!("CARGO_BIN_EXE_peixun");
 const NOW: &str = "2026-11-26T15:35";
@@ -406,22 +407,7 @@ fn a_correction_after_publishing_flags_the_row_until_published_again() {
     );
 
     // Someone present at a closed session is corrected to absent.
-    let (session, who) = app
-        .sessions()
-        .unwrap()
-        .into_iter()
-        .filter(|s| {
-            s.state == RollState::Closed
-                && s.session.date >= NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
-        })
-        .find_map(|s| {
-            let v = app.roll_view(s.session.id).unwrap();
-            v.lines
-                .iter()
-                .find(|l| l.outcome.category == Category::Present)
-                .map(|l| (s.session.id, l.teacher.id.clone()))
-        })
-        .expect("a present teacher at a closed session");
+    let (session, who) = present_at_closed(&app, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
     app.correct_facts(session, &who, RollFacts::default(), "补录更正", now())
         .unwrap();
     let rows = app.standings(term, today).unwrap();

@@ -5,18 +5,20 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use peixun::app::App;
-use peixun::app::demo::{DemoOptions, demo};
+use peixun::app::demo::DemoOptions;
 use peixun::app::leave::LeaveRequest;
 use peixun::core::{
     Category, Cover, Evidence, LeaveId, LeaveKind, LeaveStatus, RollState, SessionId, TeacherId,
 };
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Message, Modal, Model};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use peixun::tui::model::{Modal, Model};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::demo::{demo_school, small};
+use common::tui::{keys, press, screen, shows, text};
 
 /// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -32,18 +34,8 @@ const TODAY: SessionId = SessionId(26);
 /// way the program opens it (with every staff role the demo gives it).
 fn school(opts: DemoOptions) -> (TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.redb");
-    let made = demo(&path, "tester", at(15, 35), opts, &mut |_, _| {}).unwrap();
-    let app = App::new(made.store, "tester", None, false).unwrap();
+    let app = demo_school(&dir.path().join("t.redb"), opts, at(15, 35));
     (dir, app)
-}
-
-fn small() -> DemoOptions {
-    DemoOptions {
-        teachers: 12,
-        years: 1,
-        seed: 7,
-    }
 }
 
 fn open(app: App, lang: Lang, keys: Keymap) -> Model {
@@ -51,51 +43,8 @@ fn open(app: App, lang: Lang, keys: Keymap) -> Model {
 }
 
 fn model(lang: Lang) -> (TempDir, Model) {
-    let (dir, app) = school(small());
+    let (dir, app) = school(small(12));
     (dir, open(app, lang, Keymap::default()))
-}
-
-/// The screen as text lines. A wide character fills two cells; the second
-/// is skipped, so the text reads as the user sees it and its display
-/// width is its column.
-fn screen(m: &Model, w: u16, h: u16) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
-    let b = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = b[(x, y)].symbol();
-                line.push_str(sym);
-                x += sym.width().max(1) as u16;
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
-}
-
-fn text(m: &Model) -> String {
-    screen(m, 120, 35).join("\n")
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(m: &mut Model, s: &str) {
-    for c in s.chars() {
-        press(m, KeyCode::Char(c));
-    }
-}
-
-#[track_caller]
-fn shows(m: &Model, want: &[&str]) {
-    let t = text(m);
-    for w in want {
-        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
-    }
 }
 
 /// The display column where the `n`th whitespace-separated field starts.
@@ -296,7 +245,7 @@ fn every_screen_in_both_languages() {
 #[test]
 fn english_columns_are_not_cut() {
     // A leave of every kind on today's roll, then the words must be whole.
-    let (_d, mut app) = school(small());
+    let (_d, mut app) = school(small(12));
     for (t, kind) in [
         ("T0001", LeaveKind::Official),
         ("T0002", LeaveKind::Personal),
@@ -589,7 +538,7 @@ fn approving_and_rejecting_from_the_queue() {
 
 #[test]
 fn an_approved_leave_turns_an_absence_into_sick_leave() {
-    let (_d, mut app) = school(small());
+    let (_d, mut app) = school(small(12));
     // Asked for before the session started, with the hospital certificate.
     let id = app
         .request_leave(
@@ -679,7 +628,7 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
 fn key_overrides() {
     let (km, err) = Keymap::with_overrides("approve = \"A\"\nmark = \"space\"");
     assert_eq!(err, None);
-    let (_d, app) = school(small());
+    let (_d, app) = school(small(12));
     let mut m = open(app, Lang::En, km);
     press(&mut m, KeyCode::Char('2'));
     assert_eq!(m.leave.list.len(), 1);

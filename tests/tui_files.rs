@@ -4,17 +4,16 @@
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use peixun::app::App;
-use peixun::app::demo::{DemoOptions, demo};
-use peixun::core::{Category, RollFacts, RollState, TermId};
+use crossterm::event::KeyCode;
+use peixun::core::{RollFacts, TermId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
 use peixun::tui::model::{Message, Modal, Model};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::demo::{demo_school, present_at_closed, small};
+use common::tui::{keys, press};
 
 fn at() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 26)
@@ -25,57 +24,19 @@ fn at() -> NaiveDateTime {
 
 fn model(lang: Lang) -> (TempDir, Model) {
     let dir = tempfile::tempdir().unwrap();
-    let opts = DemoOptions {
-        teachers: 12,
-        years: 1,
-        seed: 7,
-    };
-    let made = demo(
-        &dir.path().join("t.redb"),
-        "tester",
-        at(),
-        opts,
-        &mut |_, _| {},
-    )
-    .unwrap();
-    let app = App::new(made.store, "tester", None, false).unwrap();
+    let app = demo_school(&dir.path().join("t.redb"), small(12), at());
     let m = Model::new(app, lang, Keymap::default(), Box::new(at));
     (dir, m)
 }
 
 fn screen(m: &Model) -> Vec<String> {
-    let (w, h) = (140, 35);
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| peixun::tui::view::view(m, f)).unwrap();
-    let b = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = b[(x, y)].symbol();
-                line.push_str(sym);
-                x += sym.width().max(1) as u16;
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
+    common::tui::screen(m, 140, 35)
 }
 
 #[track_caller]
 fn shows(m: &Model, want: &str) {
     let t = screen(m).join("\n");
     assert!(t.contains(want), "screen lacks {want:?}:\n{t}");
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(m: &mut Model, s: &str) {
-    for c in s.chars() {
-        press(m, KeyCode::Char(c));
-    }
 }
 
 /// Replaces the text of the open path prompt with `path`.
@@ -115,23 +76,7 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
     assert!(!screen(&m).join("\n").contains("公布后有更改"));
 
     // Another process corrects a fact: the next tick shows the mark.
-    let (session, who) = m
-        .app
-        .sessions()
-        .unwrap()
-        .into_iter()
-        .filter(|s| {
-            s.state == RollState::Closed
-                && s.session.date >= NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
-        })
-        .find_map(|s| {
-            let v = m.app.roll_view(s.session.id).unwrap();
-            v.lines
-                .iter()
-                .find(|l| l.outcome.category == Category::Present)
-                .map(|l| (s.session.id, l.teacher.id.clone()))
-        })
-        .unwrap();
+    let (session, who) = present_at_closed(&m.app, NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
     m.app
         .correct_facts(session, &who, RollFacts::default(), "更正", at())
         .unwrap();

@@ -4,19 +4,19 @@
 //! sees only entries about themselves; both languages.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use peixun::app::App;
-use peixun::app::demo::{DemoOptions, demo};
 use peixun::app::roll::Call;
 use peixun::core::{Role, RollFacts, SessionId, TeacherId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Message, Modal, Model};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use peixun::tui::model::{Modal, Model};
 use std::path::PathBuf;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::demo::{demo_school, small};
+use common::tui::{keys, press};
 
 /// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -33,13 +33,7 @@ const TODAY: SessionId = SessionId(26);
 fn school() -> (TempDir, PathBuf, App) {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("t.redb");
-    let opts = DemoOptions {
-        teachers: 12,
-        years: 1,
-        seed: 7,
-    };
-    let made = demo(&path, "tester", at(15, 35), opts, &mut |_, _| {}).expect("demo");
-    let mut app = App::new(made.store, "tester", None, false).expect("open");
+    let mut app = demo_school(&path, small(12), at(15, 35));
     let t = |s: &str| TeacherId(s.into());
     app.answer(TODAY, Call::First, &[t("T0003")], at(15, 36))
         .expect("first call");
@@ -60,35 +54,7 @@ fn open(app: App, lang: Lang) -> Model {
 
 /// The screen as text lines, a wide character counted once.
 fn screen(m: &Model) -> Vec<String> {
-    screen_of(m, 120, 35)
-}
-
-fn screen_of(m: &Model, w: u16, h: u16) -> Vec<String> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| peixun::tui::view::view(m, f)).expect("draw");
-    let b = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            let mut line = String::new();
-            let mut x = 0;
-            while x < w {
-                let sym = b[(x, y)].symbol();
-                line.push_str(sym);
-                x += sym.width().max(1) as u16;
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
-}
-
-fn press(m: &mut Model, code: KeyCode) {
-    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn keys(m: &mut Model, s: &str) {
-    for c in s.chars() {
-        press(m, KeyCode::Char(c));
-    }
+    common::tui::screen(m, 120, 35)
 }
 
 /// The first line that contains all of `parts`, and its row.
@@ -303,7 +269,7 @@ fn the_list_scrolls_to_the_selected_entry() {
         press(&mut m, KeyCode::Down);
     }
     let e = m.history.entries[15].clone();
-    let lines = screen_of(&m, 120, 20);
+    let lines = common::tui::screen(&m, 120, 20);
     let detail = format!("#{}  {}", e.seq, e.at.format("%Y-%m-%d %H:%M:%S"));
     assert!(
         lines.iter().any(|l| l.starts_with(&detail)),
@@ -334,6 +300,6 @@ fn the_list_scrolls_to_the_selected_entry() {
         press(&mut m, KeyCode::PageDown);
     }
     assert_eq!(m.history.cursor, n - 1);
-    let lines = screen_of(&m, 120, 20).join("\n");
+    let lines = common::tui::screen(&m, 120, 20).join("\n");
     assert!(lines.contains("account tester"), "{lines}");
 }

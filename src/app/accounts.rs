@@ -1,6 +1,6 @@
 //! Creating a database and managing who may use it.
 
-use super::{Actor, App, AppError, Result, json};
+use super::{Actor, App, AppError, Result, commit_logged, json};
 use crate::core::{Role, TeacherId};
 use crate::store::{Account, Store};
 use chrono::NaiveDateTime;
@@ -74,17 +74,14 @@ impl App {
             teacher,
         };
         w.put_account(&after)?;
-        w.log(
+        commit_logged(
+            w,
             "account.set",
             format!("account {name}"),
             before.as_ref().and_then(json),
             json(&after),
-            None,
-            None,
             after.teacher.clone(),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     pub fn accounts(&self) -> Result<Vec<Account>> {

@@ -3,7 +3,7 @@
 //! lessons, degrees, mentor pairs (师徒结对) and the school's training funds.
 
 use super::assessment::{YearContext, assessment_inputs, invalid};
-use super::{App, AppError, Result, STAFF, json};
+use super::{App, AppError, Result, STAFF, commit_logged, json};
 use crate::core::{
     AcademicYear, ArchiveItem, Category, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification,
     Role, SessionId, Teacher, TeacherId, YearFile, YearRecord, outcome,
@@ -143,10 +143,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("archive set", &[Role::Office])?;
-        let mut w = self.begin(now)?;
-        if w.teacher(teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(teacher.0.clone()));
-        }
+        let mut w = self.begin_for(teacher, now)?;
         let before = w.year_file(teacher, year)?;
         let mut after = before.clone();
         for (item, has) in change.items {
@@ -173,17 +170,14 @@ impl App {
             return Ok(());
         }
         w.put_year_file(teacher, year, &after)?;
-        w.log(
+        commit_logged(
+            w,
             "archive.set",
             format!("archive {teacher} {year}"),
             json(&before),
             json(&after),
-            None,
-            None,
             Some(teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Records a teacher's degree and major (office).
@@ -194,23 +188,17 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("qualification set", &[Role::Office])?;
-        let mut w = self.begin(now)?;
-        if w.teacher(teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(teacher.0.clone()));
-        }
+        let mut w = self.begin_for(teacher, now)?;
         let before = w.qualification(teacher)?;
         w.put_qualification(teacher, &q)?;
-        w.log(
+        commit_logged(
+            w,
             "qualification.set",
             format!("qualification {teacher}"),
             json(&before),
             json(&q),
-            None,
-            None,
             Some(teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Pairs a mentor with a mentee for a year (师徒结对, office).
@@ -312,17 +300,14 @@ impl App {
         let mut w = self.begin(now)?;
         let before = w.funds(year)?;
         w.put_funds(year, &f)?;
-        w.log(
+        commit_logged(
+            w,
             "funds.set",
             format!("funds {year}"),
             json(&before),
             json(&f),
             None,
-            None,
-            None,
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// A year's funds (staff other than teachers).

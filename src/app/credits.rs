@@ -4,7 +4,7 @@
 //! team; each reviewer may send an entry back with a comment.
 
 use super::assessment::invalid;
-use super::{App, AppError, Result, json};
+use super::{App, AppError, Result, commit_logged, json};
 use crate::core::{
     AcademicYear, CreditId, CreditStage, Credits, ExternalCredit, ReviewStep, Role, TeacherId,
 };
@@ -80,10 +80,7 @@ impl App {
         if e.credits == Credits::default() {
             return Err(invalid("credits", e.credits, "must be more than 0"));
         }
-        let mut w = self.begin(now)?;
-        if w.teacher(&e.teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(e.teacher.0));
-        }
+        let mut w = self.begin_for(&e.teacher, now)?;
         let year = year_of(&w, e.date)?;
         if w.teacher_external_credits(&e.teacher, year)?
             .iter()
@@ -130,18 +127,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let mut w = self.begin(now)?;
-        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        self.forbid_unless_own_or(&before.teacher, "credit edit", &[Role::Office])?;
-        if !matches!(
-            before.stage,
-            CreditStage::Registered | CreditStage::Returned
-        ) {
-            return Err(AppError::CreditState {
-                id,
-                stage: before.stage,
-                action: "edit",
-            });
-        }
+        let before = self.open_own_credit(&w, id, "credit edit", "edit")?;
         let mut after = before.clone();
         if let Some(d) = change.date {
             after.date = d;
@@ -186,17 +172,14 @@ impl App {
         }
         w.unindex_external_credit(&before)?;
         w.put_external_credit(&after)?;
-        w.log(
+        commit_logged(
+            w,
             "credit.edit",
             format!("credit {id}"),
             json(&before),
             json(&after),
-            None,
-            None,
             Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// The teacher's self-assessment (学分自评): sends a registered or
@@ -209,20 +192,9 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let w = self.begin(now)?;
-        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
         // The teacher, or the office entering their paper self-assessment
         // (学分自评表), as it enters paper leave notes.
-        self.forbid_unless_own_or(&before.teacher, "credit submit", &[Role::Office])?;
-        if !matches!(
-            before.stage,
-            CreditStage::Registered | CreditStage::Returned
-        ) {
-            return Err(AppError::CreditState {
-                id,
-                stage: before.stage,
-                action: "self-assess",
-            });
-        }
+        let before = self.open_own_credit(&w, id, "credit submit", "self-assess")?;
         self.step(
             w,
             before,
@@ -272,6 +244,28 @@ impl App {
         }
         self.check_reviewer(&w, &before, "credit return")?;
         self.step(w, before, CreditStage::Returned, comment, "credit.return")
+    }
+
+    /// An entry its teacher may still change (registered, or sent back),
+    /// for the teacher or the office: else `Forbidden` (`perm`) or
+    /// `CreditState` (`action`).
+    fn open_own_credit(
+        &self,
+        w: &crate::store::Writer,
+        id: CreditId,
+        perm: &str,
+        action: &'static str,
+    ) -> Result<ExternalCredit> {
+        let c = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        self.forbid_unless_own_or(&c.teacher, perm, &[Role::Office])?;
+        if !matches!(c.stage, CreditStage::Registered | CreditStage::Returned) {
+            return Err(AppError::CreditState {
+                id,
+                stage: c.stage,
+                action,
+            });
+        }
+        Ok(c)
     }
 
     /// The reviewer of an entry's current stage: the group leader (of the
@@ -354,17 +348,14 @@ impl App {
             ..before.clone()
         };
         w.put_external_credit(&after)?;
-        w.log(
+        commit_logged(
+            w,
             "credit.report",
             format!("credit {id}"),
             json(&before.reported),
             json(&after.reported),
-            None,
-            None,
             Some(after.teacher.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`

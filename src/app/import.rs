@@ -205,22 +205,7 @@ impl App {
                     }
                 }
                 None => {
-                    let mut s = new.clone();
-                    s.id = w.next_session_id()?;
-                    let rec = SessionRecord {
-                        session: s,
-                        state: Default::default(),
-                    };
-                    w.put_session(&rec)?;
-                    w.log(
-                        "session.add",
-                        format!("session {}", rec.session.id),
-                        None,
-                        json(&rec.session),
-                        reason.clone(),
-                        Some(rec.session.id),
-                        None,
-                    )?;
+                    let rec = super::roster::insert_session(&mut w, new.clone(), reason.clone())?;
                     stored.push(rec);
                     sum.added += 1;
                 }

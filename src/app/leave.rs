@@ -46,10 +46,7 @@ impl App {
                 why: "is empty".into(),
             });
         }
-        let mut w = self.begin(now)?;
-        if w.teacher(&req.teacher)?.is_none() {
-            return Err(AppError::UnknownTeacher(req.teacher.0));
-        }
+        let mut w = self.begin_for(&req.teacher, now)?;
         let sessions: Vec<Session> = w.sessions()?.into_iter().map(|r| r.session).collect();
         match &req.cover {
             Cover::Dates { from, to } if to < from => {

@@ -207,6 +207,30 @@ impl App {
         }
         Ok(self.store.write(&self.actor.name, now)?)
     }
+
+    /// Starts a change about one teacher, who must be on the roster.
+    pub(crate) fn begin_for(&mut self, teacher: &TeacherId, now: NaiveDateTime) -> Result<Writer> {
+        let w = self.begin(now)?;
+        if w.teacher(teacher)?.is_none() {
+            return Err(AppError::UnknownTeacher(teacher.0.clone()));
+        }
+        Ok(w)
+    }
+}
+
+/// Records one change in the history (no reason or session; the teacher
+/// it is about, when any) and commits it with the change.
+pub(crate) fn commit_logged(
+    mut w: Writer,
+    action: &str,
+    target: String,
+    before: Option<String>,
+    after: Option<String>,
+    teacher: Option<TeacherId>,
+) -> Result<()> {
+    w.log(action, target, before, after, None, None, teacher)?;
+    w.commit()?;
+    Ok(())
 }
 
 /// JSON of a value for the history's before/after columns.

@@ -1,6 +1,6 @@
 //! The school's policy, stored in the database and changed by the office.
 
-use super::{App, Result, json};
+use super::{App, Result, commit_logged, json};
 use crate::core::{Policy, Role};
 use chrono::NaiveDateTime;
 
@@ -16,16 +16,13 @@ impl App {
         let mut w = self.begin(now)?;
         let before = w.policy()?;
         w.put_policy(&policy)?;
-        w.log(
+        commit_logged(
+            w,
             "policy.set",
             "policy".into(),
             json(&before),
             json(&policy),
             None,
-            None,
-            None,
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 }

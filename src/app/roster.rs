@@ -1,6 +1,6 @@
 //! The roster, the terms and the term plan: teachers, terms and sessions.
 
-use super::{App, AppError, Result, json};
+use super::{App, AppError, Result, commit_logged, json};
 use crate::core::{Role, Session, SessionId, Teacher, Term, TermId};
 use crate::store::SessionRecord;
 use chrono::NaiveDateTime;
@@ -15,17 +15,14 @@ impl App {
             return Err(AppError::Exists(t.id.0));
         }
         w.put_teacher(&t)?;
-        w.log(
+        commit_logged(
+            w,
             "teacher.add",
             format!("teacher {}", t.id),
             None,
             json(&t),
-            None,
-            None,
             Some(t.id.clone()),
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     pub fn teachers(&self) -> Result<Vec<Teacher>> {
@@ -59,17 +56,14 @@ impl App {
             });
         }
         w.put_term(&term)?;
-        w.log(
+        commit_logged(
+            w,
             "term.add",
             format!("term {}", term.id),
             None,
             json(&term),
             None,
-            None,
-            None,
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 
     pub fn terms(&self) -> Result<Vec<Term>> {
@@ -78,7 +72,7 @@ impl App {
 
     /// Adds a session to the term plan (training office). The id is
     /// assigned here; `session.id` is ignored. Returns the new id.
-    pub fn add_session(&mut self, mut session: Session, now: NaiveDateTime) -> Result<SessionId> {
+    pub fn add_session(&mut self, session: Session, now: NaiveDateTime) -> Result<SessionId> {
         self.actor.require("session add", &[Role::Office])?;
         if session.end <= session.start {
             return Err(AppError::Invalid {
@@ -102,23 +96,9 @@ impl App {
                 why: "is in no term; add the term first".into(),
             });
         }
-        session.id = w.next_session_id()?;
-        let rec = SessionRecord {
-            session,
-            state: Default::default(),
-        };
-        w.put_session(&rec)?;
-        w.log(
-            "session.add",
-            format!("session {}", rec.session.id),
-            None,
-            json(&rec.session),
-            None,
-            Some(rec.session.id),
-            None,
-        )?;
+        let id = insert_session(&mut w, session, None)?.session.id;
         w.commit()?;
-        Ok(rec.session.id)
+        Ok(id)
     }
 
     pub fn sessions(&self) -> Result<Vec<SessionRecord>> {
@@ -166,4 +146,29 @@ fn validate_teacher(t: &Teacher) -> Result<()> {
         return Err(bad("active_to", &b.to_string(), "is before active_from"));
     }
     Ok(())
+}
+
+/// Stores a new session under the next id, with an empty roll, and records
+/// it in the history (with the reason, for an import).
+pub(super) fn insert_session(
+    w: &mut crate::store::Writer,
+    mut session: Session,
+    reason: Option<String>,
+) -> Result<SessionRecord> {
+    session.id = w.next_session_id()?;
+    let rec = SessionRecord {
+        session,
+        state: Default::default(),
+    };
+    w.put_session(&rec)?;
+    w.log(
+        "session.add",
+        format!("session {}", rec.session.id),
+        None,
+        json(&rec.session),
+        reason,
+        Some(rec.session.id),
+        None,
+    )?;
+    Ok(rec)
 }

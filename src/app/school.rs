@@ -1,7 +1,7 @@
 //! The school's name, for the titles of exported sheets. Stored under the
 //! `school` key of the meta table; set by the training office.
 
-use super::{App, Result, json};
+use super::{App, Result, commit_logged, json};
 use crate::core::Role;
 use chrono::NaiveDateTime;
 
@@ -28,16 +28,13 @@ impl App {
             return Ok(());
         }
         w.put_meta("school", &name)?;
-        w.log(
+        commit_logged(
+            w,
             "school.set",
             "school".into(),
             before.as_ref().and_then(json),
             json(&name),
             None,
-            None,
-            None,
-        )?;
-        w.commit()?;
-        Ok(())
+        )
     }
 }

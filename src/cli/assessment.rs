@@ -3,14 +3,14 @@
 //! checklist and open lessons, mentor pairs, degrees and training funds.
 
 use super::output::table;
-use super::{Outcome, bad, date, teacher_arg, term_id};
+use super::{Outcome, credits_arg, date, teacher_arg, term_id};
 use crate::app::assessment::{
     CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
 };
 use crate::app::{App, AppError};
 use crate::core::{
-    AcademicYear, ArchiveItem, CreditId, Credits, ExternalCredit, Funds, MentorPair, Period,
-    Qualification, Season, SessionId, TeacherId,
+    AcademicYear, ArchiveItem, CreditId, ExternalCredit, Funds, MentorPair, Period, Qualification,
+    Season, SessionId, TeacherId,
 };
 use crate::i18n::{self, A, Lang, T};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -218,22 +218,7 @@ fn saved(lang: Lang) -> String {
 fn credit_table(list: &[ExternalCredit], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|c| {
-            vec![
-                c.id.to_string(),
-                c.teacher.0.clone(),
-                c.date.to_string(),
-                c.title.clone(),
-                c.organiser.clone(),
-                c.credits.to_string(),
-                c.card.clone(),
-                i18n::credit_stage(lang, c.stage).to_string(),
-                c.steps
-                    .last()
-                    .map(|s| s.comment.clone())
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|c| super::output::credit_cells(c, lang))
         .collect();
     table(&i18n::credit_headers(lang), &rows)
 }
@@ -254,8 +239,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 date: date(lang, "date", &d)?,
                 title,
                 organiser,
-                credits: Credits::parse(&credits)
-                    .ok_or_else(|| bad(lang, "credits", &credits, T::WantCredits))?,
+                credits: credits_arg(lang, &credits)?,
                 card,
             };
             let id = app.add_credit(entry, now).map_err(e)?;
@@ -276,11 +260,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 date: d.map(|d| date(lang, "date", &d)).transpose()?,
                 title,
                 organiser,
-                credits: credits
-                    .map(|c| {
-                        Credits::parse(&c).ok_or_else(|| bad(lang, "credits", &c, T::WantCredits))
-                    })
-                    .transpose()?,
+                credits: credits.map(|c| credits_arg(lang, &c)).transpose()?,
                 card,
             };
             app.edit_credit(CreditId(id), change, now).map_err(e)?;
@@ -329,23 +309,8 @@ pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = app
                 .makeups(t.as_ref(), y, open, today)
                 .map_err(e)?
-                .into_iter()
-                .map(|m| {
-                    vec![
-                        m.teacher.id.0,
-                        m.teacher.name,
-                        m.item.session.to_string(),
-                        m.item.date.to_string(),
-                        m.item.title,
-                        m.item.credits.to_string(),
-                        match m.done {
-                            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
-                                .trim_end()
-                                .to_string(),
-                            None => i18n::yes_no(lang, false).to_string(),
-                        },
-                    ]
-                })
+                .iter()
+                .map(|m| super::output::makeup_cells(m, lang))
                 .collect();
             Ok(table(&i18n::makeup_headers(lang), &rows))
         }
@@ -553,18 +518,11 @@ pub fn year_summary(
         }
     ));
     if !f.mentors.is_empty() {
-        let pairs: Vec<String> = f
-            .mentors
-            .iter()
-            .map(|p| {
-                if &p.mentor == id {
-                    format!("{} {}", a(A::MentorOf), p.mentee)
-                } else {
-                    format!("{} {}", a(A::MenteeOf), p.mentor)
-                }
-            })
-            .collect();
-        out.push_str(&format!("{} {}\n", a(A::Mentors), pairs.join(", ")));
+        out.push_str(&format!(
+            "{} {}\n",
+            a(A::Mentors),
+            super::output::mentor_list(&f.mentors, id, lang)
+        ));
     }
     out.push_str(&format!(
         "{} {}",

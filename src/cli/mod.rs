@@ -371,6 +371,11 @@ pub(crate) fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad(lang, field, s, T::WantDate))
 }
 
+/// A number of credits ("2", "1.5"), else a message naming the field.
+pub(crate) fn credits_arg(lang: Lang, s: &str) -> Result<Credits, String> {
+    Credits::parse(s).ok_or_else(|| bad(lang, "credits", s, T::WantCredits))
+}
+
 fn hm(lang: Lang, field: &'static str, s: &str) -> Result<NaiveTime, String> {
     NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, T::WantTime))
 }
@@ -547,8 +552,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 end: hm(lang, "end", &end)?,
                 title,
                 kind,
-                credits: Credits::parse(&credits)
-                    .ok_or_else(|| bad(lang, "credits", &credits, T::WantCredits))?,
+                credits: credits_arg(lang, &credits)?,
                 presenter,
                 host,
                 recorder,

@@ -200,6 +200,63 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The cells of one credit-card entry, in `i18n::credit_headers` order.
+pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> {
+    vec![
+        c.id.to_string(),
+        c.teacher.0.clone(),
+        c.date.to_string(),
+        c.title.clone(),
+        c.organiser.clone(),
+        c.credits.to_string(),
+        c.card.clone(),
+        i18n::credit_stage(lang, c.stage).to_string(),
+        c.steps
+            .last()
+            .map(|s| s.comment.clone())
+            .unwrap_or_default(),
+    ]
+}
+
+/// The cells of one official-leave make-up, in `i18n::makeup_headers` order.
+pub fn makeup_cells(m: &crate::app::assessment::MakeUpLine, lang: Lang) -> Vec<String> {
+    vec![
+        m.teacher.id.0.clone(),
+        m.teacher.name.clone(),
+        m.item.session.to_string(),
+        m.item.date.to_string(),
+        m.item.title.clone(),
+        m.item.credits.to_string(),
+        match &m.done {
+            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
+                .trim_end()
+                .to_string(),
+            None => i18n::yes_no(lang, false).to_string(),
+        },
+    ]
+}
+
+/// A teacher's mentor pairs of the year as one list: "mentor of X" or
+/// "mentee of Y" for each, in the user's language.
+pub fn mentor_list(
+    pairs: &[crate::core::MentorPair],
+    me: &crate::core::TeacherId,
+    lang: Lang,
+) -> String {
+    let a = |x: i18n::A| i18n::assessment_text(lang, x);
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|p| {
+            if &p.mentor == me {
+                format!("{} {}", a(i18n::A::MentorOf), p.mentee)
+            } else {
+                format!("{} {}", a(i18n::A::MenteeOf), p.mentor)
+            }
+        })
+        .collect();
+    pairs.join(", ")
+}
+
 pub fn standings_table(rows: &[StandingRow], lang: Lang) -> String {
     let cells: Vec<Vec<String>> = rows.iter().map(|r| standing_cells(r, lang)).collect();
     table(&i18n::standings_headers(lang), &cells)

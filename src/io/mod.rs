@@ -333,6 +333,27 @@ pub(crate) fn check(file: &str, problems: Vec<RowProblem>) -> Result<(), ImportE
     }
 }
 
+/// The rows read from a file: fails with every problem found, or when
+/// the file has no row at all.
+pub(crate) fn finish<T>(
+    file: &str,
+    header: Header,
+    rows: Vec<Numbered<T>>,
+    problems: Vec<RowProblem>,
+) -> Result<Parsed<T>, ImportError> {
+    check(file, problems)?;
+    if rows.is_empty() {
+        return Err(ImportError::Empty {
+            file: file.to_string(),
+        });
+    }
+    Ok(Parsed {
+        file: file.to_string(),
+        header,
+        rows,
+    })
+}
+
 /// A moment for export titles, without seconds.
 pub fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()

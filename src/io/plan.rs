@@ -6,7 +6,7 @@
 
 use super::table::Table;
 use super::{
-    Field, Numbered, Parsed, Problem, check, find_header, parse_credits, parse_date, parse_time,
+    Field, Numbered, Parsed, Problem, find_header, finish, parse_credits, parse_date, parse_time,
 };
 use crate::core::{Audience, Credits, Session, SessionId, SessionKind};
 use std::collections::HashMap;
@@ -248,15 +248,5 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
             },
         });
     }
-    check(&table.file, problems)?;
-    if rows.is_empty() {
-        return Err(super::ImportError::Empty {
-            file: table.file.clone(),
-        });
-    }
-    Ok(Parsed {
-        file: table.file.clone(),
-        header,
-        rows,
-    })
+    finish(&table.file, header, rows, problems)
 }

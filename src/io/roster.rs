@@ -2,7 +2,7 @@
 //! Chinese or English. Checks every row and reports every bad cell.
 
 use super::table::Table;
-use super::{Field, Numbered, Parsed, Problem, check, find_header, parse_date};
+use super::{Field, Numbered, Parsed, Problem, find_header, finish, parse_date};
 use crate::core::{Teacher, TeacherId};
 use std::collections::HashMap;
 
@@ -121,15 +121,5 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             },
         });
     }
-    check(&table.file, problems)?;
-    if rows.is_empty() {
-        return Err(super::ImportError::Empty {
-            file: table.file.clone(),
-        });
-    }
-    Ok(Parsed {
-        file: table.file.clone(),
-        header,
-        rows,
-    })
+    finish(&table.file, header, rows, problems)
 }

@@ -69,18 +69,11 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
         }
     );
     if !f.mentors.is_empty() {
-        let pairs: Vec<String> = f
-            .mentors
-            .iter()
-            .map(|p| {
-                if p.mentor == row.teacher.id {
-                    format!("{} {}", a(A::MentorOf), p.mentee)
-                } else {
-                    format!("{} {}", a(A::MenteeOf), p.mentor)
-                }
-            })
-            .collect();
-        second.push_str(&format!("  {} {}", a(A::Mentors), pairs.join(", ")));
+        second.push_str(&format!(
+            "  {} {}",
+            a(A::Mentors),
+            crate::cli::output::mentor_list(&f.mentors, &row.teacher.id, l)
+        ));
     }
     out.push(Line::from(second));
     let mut why: Vec<Span> = s

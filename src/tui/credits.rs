@@ -9,16 +9,15 @@
 //! open ones only or all.
 
 use super::keymap::Action;
-use super::model::{Modal, Model, input_request};
+use super::model::{CommentStep, Modal, Model, comment_step};
 use crate::app::assessment::{CreditFilter, MakeUpLine};
 use crate::core::{CreditStage, ExternalCredit};
 use crate::i18n::{self, A};
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Paragraph, Row};
 use tui_input::Input;
 
 pub struct CreditsScreen {
@@ -140,61 +139,33 @@ impl Model {
         confirming: bool,
         key: KeyEvent,
     ) {
-        let now = (self.clock)();
-        let lang = self.lang;
-        match (key.code, confirming) {
-            (KeyCode::Esc, _) | (KeyCode::Char('n'), true) => {}
-            (KeyCode::Enter, false) => {
-                self.modal = Some(Modal::MakeUp {
-                    line,
-                    undo,
-                    input,
-                    confirming: true,
-                });
-            }
-            (KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter, true) => {
-                let r = self.app.set_makeup(
-                    &line.teacher.id,
-                    line.item.session,
-                    input.value(),
-                    undo,
-                    now,
-                );
-                let what = if undo { A::TakenBack } else { A::MarkedDone };
-                match r {
-                    Ok(()) => {
-                        self.status = Some((
-                            format!(
-                                "{} {} {}",
-                                line.teacher.id,
-                                line.item.session,
-                                i18n::assessment_text(lang, what)
-                            ),
-                            false,
-                        ));
-                        self.reload();
-                    }
-                    Err(e) => self.status = Some((i18n::error(lang, &e), true)),
-                }
-            }
-            (_, false) => {
-                if let Some(r) = input_request(&key) {
-                    input.handle(r);
-                }
-                self.modal = Some(Modal::MakeUp {
-                    line,
-                    undo,
-                    input,
-                    confirming,
-                });
-            }
-            (_, true) => {
+        match comment_step(&mut input, confirming, &key) {
+            CommentStep::Cancel => {}
+            CommentStep::Stay(confirming) => {
                 self.modal = Some(Modal::MakeUp {
                     line,
                     undo,
                     input,
                     confirming,
                 })
+            }
+            CommentStep::Confirm => {
+                let lang = self.lang;
+                let r = self.app.set_makeup(
+                    &line.teacher.id,
+                    line.item.session,
+                    input.value(),
+                    undo,
+                    (self.clock)(),
+                );
+                let what = if undo { A::TakenBack } else { A::MarkedDone };
+                let msg = format!(
+                    "{} {} {}",
+                    line.teacher.id,
+                    line.item.session,
+                    i18n::assessment_text(lang, what)
+                );
+                self.done(r, msg);
             }
         }
     }
@@ -208,19 +179,18 @@ impl Model {
         confirming: bool,
         key: KeyEvent,
     ) {
-        let now = (self.clock)();
-        let lang = self.lang;
-        match (key.code, confirming) {
-            (KeyCode::Esc, _) | (KeyCode::Char('n'), true) => {}
-            (KeyCode::Enter, false) => {
+        match comment_step(&mut input, confirming, &key) {
+            CommentStep::Cancel => {}
+            CommentStep::Stay(confirming) => {
                 self.modal = Some(Modal::Review {
                     credit,
                     pass,
                     input,
-                    confirming: true,
-                });
+                    confirming,
+                })
             }
-            (KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter, true) => {
+            CommentStep::Confirm => {
+                let now = (self.clock)();
                 let comment = input.value().to_string();
                 let own = self.app.actor.teacher.as_ref() == Some(&credit.teacher)
                     || self.app.actor.has(crate::core::Role::Office);
@@ -232,34 +202,20 @@ impl Model {
                     (false, _) => self.app.return_credit(credit.id, &comment, now),
                 };
                 let what = if pass { A::Passed } else { A::Returned };
-                let msg = format!("{} {}", credit.id, i18n::assessment_text(lang, what));
-                match r {
-                    Ok(()) => {
-                        self.status = Some((msg, false));
-                        self.reload();
-                    }
-                    Err(e) => self.status = Some((i18n::error(lang, &e), true)),
-                }
+                let msg = format!("{} {}", credit.id, i18n::assessment_text(self.lang, what));
+                self.done(r, msg);
             }
-            (_, false) => {
-                if let Some(r) = input_request(&key) {
-                    input.handle(r);
-                }
-                self.modal = Some(Modal::Review {
-                    credit,
-                    pass,
-                    input,
-                    confirming,
-                });
+        }
+    }
+
+    /// Shows `msg` when the command went through (then reloads), else its error.
+    fn done(&mut self, r: Result<(), crate::app::AppError>, msg: String) {
+        match r {
+            Ok(()) => {
+                self.status = Some((msg, false));
+                self.reload();
             }
-            (_, true) => {
-                self.modal = Some(Modal::Review {
-                    credit,
-                    pass,
-                    input,
-                    confirming,
-                })
-            }
+            Err(e) => self.fail(e),
         }
     }
 }
@@ -299,32 +255,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .credits
         .list
         .iter()
-        .map(|c| {
-            vec![
-                c.id.to_string(),
-                c.teacher.0.clone(),
-                c.date.to_string(),
-                c.title.clone(),
-                c.organiser.clone(),
-                c.credits.to_string(),
-                c.card.clone(),
-                i18n::credit_stage(l, c.stage).to_string(),
-                c.steps
-                    .last()
-                    .map(|s| s.comment.clone())
-                    .unwrap_or_default(),
-            ]
-        })
+        .map(|c| crate::cli::output::credit_cells(c, l))
         .collect();
     let widths = super::view::fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
-    let table = Table::new(cells.into_iter().map(Row::new), widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
-    f.render_stateful_widget(
-        table,
-        rest,
-        &mut TableState::default().with_selected(Some(m.credits.cursor)),
-    );
+    let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
+    f.render_stateful_widget(table, rest, &mut super::view::selected(m.credits.cursor));
 }
 
 /// The review modal's title and lines.
@@ -342,20 +277,15 @@ pub fn modal(
         (true, true) => A::ConfirmPass,
         (false, true) => A::ConfirmReturn,
     };
-    let mut lines = vec![
-        Line::from(format!(
-            "{} {} {} {} {}",
-            credit.id,
-            credit.teacher,
-            credit.title,
-            credit.credits,
-            i18n::credit_stage(l, credit.stage)
-        )),
-        Line::from(input.value().to_string()),
-    ];
-    if confirming {
-        lines.push(Line::from(i18n::ui(l, i18n::U::YesNo)));
-    }
+    let about = format!(
+        "{} {} {} {} {}",
+        credit.id,
+        credit.teacher,
+        credit.title,
+        credit.credits,
+        i18n::credit_stage(l, credit.stage)
+    );
+    let lines = super::view::comment_lines(l, about, input, confirming);
     (i18n::assessment_text(l, prompt).into(), lines, 5)
 }
 
@@ -390,31 +320,14 @@ fn draw_makeups(m: &Model, f: &mut Frame, area: Rect) {
         .credits
         .makeup_list
         .iter()
-        .map(|x| {
-            vec![
-                x.teacher.id.0.clone(),
-                x.teacher.name.clone(),
-                x.item.session.to_string(),
-                x.item.date.to_string(),
-                x.item.title.clone(),
-                x.item.credits.to_string(),
-                match &x.done {
-                    Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
-                        .trim_end()
-                        .to_string(),
-                    None => i18n::yes_no(l, false).to_string(),
-                },
-            ]
-        })
+        .map(|x| crate::cli::output::makeup_cells(x, l))
         .collect();
     let widths = super::view::fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);
-    let table = Table::new(cells.into_iter().map(Row::new), widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
+    let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(
         table,
         rest,
-        &mut TableState::default().with_selected(Some(m.credits.makeup_cursor)),
+        &mut super::view::selected(m.credits.makeup_cursor),
     );
 }
 
@@ -432,15 +345,10 @@ pub fn makeup_modal(
         (false, true) => A::ConfirmMakeUp,
         (true, true) => A::ConfirmTakeBack,
     };
-    let mut lines = vec![
-        Line::from(format!(
-            "{} {} {} {} {}",
-            line.teacher.id, line.teacher.name, line.item.session, line.item.date, line.item.title
-        )),
-        Line::from(input.value().to_string()),
-    ];
-    if confirming {
-        lines.push(Line::from(i18n::ui(l, i18n::U::YesNo)));
-    }
+    let about = format!(
+        "{} {} {} {} {}",
+        line.teacher.id, line.teacher.name, line.item.session, line.item.date, line.item.title
+    );
+    let lines = super::view::comment_lines(l, about, input, confirming);
     (i18n::assessment_text(l, prompt).into(), lines, 5)
 }

@@ -9,11 +9,9 @@ use crate::i18n::{self, H, Lang};
 use crate::store::HistoryEntry;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 use serde_json::Value;
-use unicode_width::UnicodeWidthStr;
 
 /// The screen's state: the entries as shown and the filters that chose them.
 #[derive(Default)]
@@ -98,14 +96,7 @@ fn widths(headers: &[&str], rows: &[Vec<String>], max: &[u16], flexible: usize) 
             if i == flexible {
                 return Constraint::Min(12);
             }
-            let w = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.width())
-                .chain([headers[i].width()])
-                .max()
-                .unwrap_or(0) as u16;
-            Constraint::Length(w.min(max[i]))
+            Constraint::Length(super::view::column_width(headers, rows, i).min(max[i]))
         })
         .collect()
 }
@@ -168,10 +159,8 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .collect();
     let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
     let rows = cells.into_iter().map(Row::new);
-    let table = Table::new(rows, constraints)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(Style::new().add_modifier(Modifier::REVERSED));
-    let mut state = TableState::default().with_selected(Some(h.cursor - start));
+    let table = super::view::list_table(headers.to_vec(), rows, constraints);
+    let mut state = super::view::selected(h.cursor - start);
     f.render_stateful_widget(table, list, &mut state);
     if let Some(e) = h.entries.get(h.cursor) {
         let none = || "—".to_string();

@@ -839,17 +839,17 @@ impl Model {
                 approve,
                 mut input,
                 confirming,
-            } => match (key.code, confirming) {
-                (KeyCode::Esc, _) | (KeyCode::Char('n'), true) => {}
-                (KeyCode::Enter, false) => {
+            } => match comment_step(&mut input, confirming, &key) {
+                CommentStep::Cancel => {}
+                CommentStep::Stay(confirming) => {
                     self.modal = Some(Modal::Decide {
                         leave,
                         approve,
                         input,
-                        confirming: true,
-                    });
+                        confirming,
+                    })
                 }
-                (KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter, true) => {
+                CommentStep::Confirm => {
                     let comment = input.value().to_string();
                     let r = if approve {
                         self.app.approve_leave(leave.id, &comment, now)
@@ -858,25 +858,6 @@ impl Model {
                     };
                     let what = if approve { U::Approved } else { U::Rejected };
                     self.after(r.map(|_| Some(format!("{} {}", leave.id, i18n::ui(lang, what)))));
-                }
-                (_, false) => {
-                    if let Some(r) = input_request(&key) {
-                        input.handle(r);
-                    }
-                    self.modal = Some(Modal::Decide {
-                        leave,
-                        approve,
-                        input,
-                        confirming,
-                    });
-                }
-                (_, true) => {
-                    self.modal = Some(Modal::Decide {
-                        leave,
-                        approve,
-                        input,
-                        confirming,
-                    })
                 }
             },
             Modal::Review {
@@ -992,4 +973,32 @@ pub fn input_request(key: &KeyEvent) -> Option<InputRequest> {
         KeyCode::End => GoToEnd,
         _ => return None,
     })
+}
+
+/// What a key does in a modal that takes a comment and then asks y/n.
+pub(super) enum CommentStep {
+    /// Esc, or n at the question: the modal closes, nothing changes.
+    Cancel,
+    /// The modal stays open, asking the question when `true`.
+    Stay(bool),
+    /// y or Enter at the question: do it.
+    Confirm,
+}
+
+/// Steps a comment-then-confirm modal: Enter moves from typing to the
+/// question, y/Enter confirms, Esc/n cancels; other keys edit the comment
+/// while typing and are ignored while asking.
+pub(super) fn comment_step(input: &mut Input, confirming: bool, key: &KeyEvent) -> CommentStep {
+    match (key.code, confirming) {
+        (KeyCode::Esc, _) | (KeyCode::Char('n'), true) => CommentStep::Cancel,
+        (KeyCode::Enter, false) => CommentStep::Stay(true),
+        (KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter, true) => CommentStep::Confirm,
+        (_, false) => {
+            if let Some(r) = input_request(key) {
+                input.handle(r);
+            }
+            CommentStep::Stay(false)
+        }
+        (_, true) => CommentStep::Stay(true),
+    }
 }

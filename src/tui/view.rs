@@ -10,7 +10,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Tabs, Wrap,
+};
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the screens fit in.
@@ -66,7 +68,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
 }
 
-fn selected(cursor: usize) -> TableState {
+pub(super) fn selected(cursor: usize) -> TableState {
     TableState::default().with_selected(Some(cursor))
 }
 
@@ -82,14 +84,7 @@ pub(super) fn fit(
 ) -> Vec<Constraint> {
     (0..headers.len())
         .map(|i| {
-            let w = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.width())
-                .chain([headers[i].width()])
-                .max()
-                .unwrap_or(0) as u16;
-            let w = w.max(min.get(i).copied().unwrap_or(0));
+            let w = column_width(headers, rows, i).max(min.get(i).copied().unwrap_or(0));
             if i == flexible {
                 Constraint::Min(min.get(i).copied().unwrap_or(0))
             } else {
@@ -99,8 +94,44 @@ pub(super) fn fit(
         .collect()
 }
 
+/// The display width of column `i`: its header's or its widest cell's.
+pub(super) fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
+    rows.iter()
+        .filter_map(|r| r.get(i))
+        .map(|c| c.width())
+        .chain([headers[i].width()])
+        .max()
+        .unwrap_or(0) as u16
+}
+
 fn highlight() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// The lines of a comment-then-confirm modal: what it is about, the
+/// comment typed so far, and the y/n question once it is asked.
+pub(super) fn comment_lines(
+    l: i18n::Lang,
+    about: String,
+    input: &tui_input::Input,
+    confirming: bool,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(about), Line::from(input.value().to_string())];
+    if confirming {
+        lines.push(Line::from(i18n::ui(l, U::YesNo)));
+    }
+    lines
+}
+
+/// A list table: the header in bold, the selected row reversed.
+pub(super) fn list_table<'a, C: Into<Cell<'a>>>(
+    header: impl IntoIterator<Item = C>,
+    rows: impl IntoIterator<Item = Row<'a>>,
+    widths: Vec<Constraint>,
+) -> Table<'a> {
+    Table::new(rows, widths)
+        .header(Row::new(header).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight())
 }
 
 fn roll(m: &Model, f: &mut Frame, area: Rect) {
@@ -188,9 +219,7 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
         .into_iter()
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
-    let table = Table::new(rows, widths)
-        .header(Row::new(headers.to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(highlight());
+    let table = list_table(headers.to_vec(), rows, widths);
     f.render_stateful_widget(table, list_area, &mut selected(m.roll.cursor));
     if let (Some(big), Some(line)) = (big, v.lines.get(m.roll.cursor)) {
         let spaced: String = line.teacher.name.chars().map(|c| format!("{c} ")).collect();
@@ -301,9 +330,7 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
         .into_iter()
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
-    let table = Table::new(rows, widths)
-        .header(Row::new(h[..8].to_vec()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(highlight());
+    let table = list_table(h[..8].to_vec(), rows, widths);
     f.render_stateful_widget(table, rest, &mut selected(m.leave.cursor));
 }
 
@@ -385,9 +412,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         };
         Row::new(c).style(style)
     });
-    let table = Table::new(rows, widths)
-        .header(Row::new(headers.clone()).style(Style::new().add_modifier(Modifier::BOLD)))
-        .row_highlight_style(highlight());
+    let table = list_table(headers.clone(), rows, widths);
     f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor));
 }
 
@@ -558,19 +583,14 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                 (true, true) => U::ConfirmApprove,
                 (false, true) => U::ConfirmReject,
             };
-            let mut lines = vec![
-                Line::from(format!(
-                    "{} {} {} {}",
-                    leave.id,
-                    leave.teacher,
-                    i18n::leave_kind(l, leave.kind),
-                    leave.reason
-                )),
-                Line::from(input.value().to_string()),
-            ];
-            if *confirming {
-                lines.push(Line::from(i18n::ui(l, U::YesNo)));
-            }
+            let about = format!(
+                "{} {} {} {}",
+                leave.id,
+                leave.teacher,
+                i18n::leave_kind(l, leave.kind),
+                leave.reason
+            );
+            let lines = comment_lines(l, about, input, *confirming);
             (i18n::ui(l, prompt).into(), lines, 5)
         }
         Modal::Review {

@@ -8,6 +8,9 @@
 
 #![allow(dead_code)] // each test file uses its own part of these
 
+pub mod demo;
+pub mod tui;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use tempfile::TempDir;
@@ -185,28 +188,28 @@ pub fn school(db: &Db, n: usize, dates: &[&str]) -> Vec<String> {
         let group = if i % 2 == 0 { "数学" } else { "语文" };
         db.ok(SETUP, &["teacher", "add", &id, &name, group]);
     }
-    db.ok(
-        SETUP,
-        &["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"],
-    );
+    term_and_sessions(|args| db.ok(SETUP, args), dates)
+}
+
+/// The autumn term and one session per date (15:30–16:30, 2 credits each),
+/// each added by `ok` (a command that must succeed). Returns the session ids.
+pub fn term_and_sessions(ok: impl Fn(&[&str]) -> String, dates: &[&str]) -> Vec<String> {
+    ok(&["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"]);
     dates
         .iter()
         .enumerate()
         .map(|(i, date)| {
             let title = format!("Training {}", i + 1);
-            let out = db.ok(
-                SETUP,
-                &[
-                    "session",
-                    "add",
-                    date,
-                    "15:30",
-                    "16:30",
-                    &title,
-                    "--credits",
-                    "2",
-                ],
-            );
+            let out = ok(&[
+                "session",
+                "add",
+                date,
+                "15:30",
+                "16:30",
+                &title,
+                "--credits",
+                "2",
+            ]);
             last_number(&out)
         })
         .collect()

@@ -1,0 +1,54 @@
+//! Helpers shared by the terminal-app tests: keys to press, and the screen
+//! drawn on a test backend read back as text.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use peixun::tui::model::{Message, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use unicode_width::UnicodeWidthStr;
+
+/// The screen as text lines. A wide character fills two cells; the second
+/// is skipped, so the text reads as the user sees it and its display
+/// width is its column.
+pub fn screen(m: &Model, w: u16, h: u16) -> Vec<String> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| peixun::tui::view::view(m, f)).expect("draw");
+    let b = t.backend().buffer();
+    (0..h)
+        .map(|y| {
+            let mut line = String::new();
+            let mut x = 0;
+            while x < w {
+                let sym = b[(x, y)].symbol();
+                line.push_str(sym);
+                x += sym.width().max(1) as u16;
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+pub fn press(m: &mut Model, code: KeyCode) {
+    m.update(Message::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Types each character of `s` as a key.
+pub fn keys(m: &mut Model, s: &str) {
+    for c in s.chars() {
+        press(m, KeyCode::Char(c));
+    }
+}
+
+/// The screen at 120×35 as one text.
+pub fn text(m: &Model) -> String {
+    screen(m, 120, 35).join("\n")
+}
+
+/// Asserts that the screen shows every one of `want`.
+#[track_caller]
+pub fn shows(m: &Model, want: &[&str]) {
+    let t = text(m);
+    for w in want {
+        assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
+    }
+}
