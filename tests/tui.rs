@@ -672,3 +672,37 @@ fn m_first_id(m: &Model) -> u32 {
         .next()
         .expect("one decided by the tester")
 }
+
+/// Only the rows on screen are laid out: moving the cursor far down a long
+/// standings list still shows the selected teacher, and the first rows give
+/// way to it.
+#[test]
+fn the_standings_list_scrolls_with_the_cursor() {
+    let (_dir, app) = school(DemoOptions {
+        teachers: 90,
+        years: 1,
+        seed: 3,
+    });
+    let mut m = open(app, Lang::Zh, Keymap::default());
+    press(&mut m, KeyCode::Char('3'));
+    let first = m.visible_standings()[0].teacher.name.clone();
+    for _ in 0..70 {
+        press(&mut m, KeyCode::Down);
+    }
+    let at = m.visible_standings()[70].teacher.clone();
+    let lines = screen(&m, 120, 40);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(&at.id.0) && l.contains(&at.name)),
+        "the selected teacher {} is not on screen:\n{}",
+        at.id,
+        lines.join("\n")
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains(&m.visible_standings()[0].teacher.id.0)),
+        "the first row ({first}) should have scrolled away"
+    );
+}

@@ -381,6 +381,18 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         head,
     );
     let visible = m.visible_standings();
+    if let Some(r) = visible.get(m.standings.cursor) {
+        f.render_widget(
+            Paragraph::new(super::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+    // Only the rows on screen are laid out (a county has 5,000): the window
+    // ends at the cursor once it moves past the first screenful, as the
+    // table itself would scroll.
+    let height = usize::from(rest.height.saturating_sub(1)).max(1);
+    let first = m.standings.cursor.saturating_sub(height - 1);
+    let visible: Vec<_> = visible.into_iter().skip(first).take(height).collect();
     let cells: Vec<Vec<String>> = visible
         .iter()
         .map(|r| {
@@ -394,12 +406,6 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         headers.len() - 1,
         &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 7, 0],
     );
-    if let Some(r) = visible.get(m.standings.cursor) {
-        f.render_widget(
-            Paragraph::new(super::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
-            detail,
-        );
-    }
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
@@ -413,7 +419,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
         Row::new(c).style(style)
     });
     let table = list_table(headers.clone(), rows, widths);
-    f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor));
+    f.render_stateful_widget(table, rest, &mut selected(m.standings.cursor - first));
 }
 
 fn teacher(m: &Model, f: &mut Frame, area: Rect) {
