@@ -6,7 +6,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyCode;
 use peixun::app::App;
-use peixun::core::{AcademicYear, ArchiveItem, Degree, Role, TeacherId, YearFile};
+use peixun::core::{
+    AcademicYear, ArchiveItem, Degree, Period, Role, Season, TeacherId, TermId, YearFile,
+};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
 use peixun::tui::model::Model;
@@ -109,7 +111,17 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         // N: note characters this term (autumn 2026), then y.
         let before = file(&m, "T0003");
         press(&mut m, KeyCode::Char('N'));
-        shows(&m, &[t("本学期笔记字数", "Note characters this term")]);
+        let term = peixun::i18n::period_name(
+            lang,
+            Period::Term(TermId {
+                year: YEAR,
+                season: Season::Autumn,
+            }),
+        );
+        shows(
+            &m,
+            &[t("本学期笔记字数", "Note characters this term"), &term],
+        );
         clear(&mut m);
         keys(&mut m, "4321");
         press(&mut m, KeyCode::Enter);
@@ -356,7 +368,14 @@ fn the_office_records_the_funds_on_the_credits_tab() {
         press(&mut m, KeyCode::Char('y'));
         let f = m.app.funds(YEAR).unwrap().unwrap();
         assert_eq!((f.public_fen, f.training_fen), (20_000_000, 2_500_000));
-        shows(&m, &["12.5% (≥ 10%)", t("达标", "meets the minimum")]);
+        shows(
+            &m,
+            &[
+                "12.5% (≥ 10%)",
+                t("达标", "meets the minimum"),
+                &peixun::i18n::period_name(lang, Period::Year(YEAR)),
+            ],
+        );
         // Shown again when the modal opens, with the amounts to edit.
         press(&mut m, KeyCode::Char('F'));
         shows(

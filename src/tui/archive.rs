@@ -10,7 +10,7 @@ use super::model::{Modal, Model, input_request};
 use crate::app::AppError;
 use crate::app::assessment::{YearFileChange, parse_yuan};
 use crate::core::{
-    AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Qualification, Season, Teacher,
+    AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
 };
 use crate::i18n::{self, A, Lang, O};
@@ -404,7 +404,7 @@ impl Model {
                     return Ok(format!(
                         "{} {}: {}",
                         i18n::text(self.lang, i18n::T::Saved),
-                        e.year,
+                        i18n::period_name(self.lang, Period::Year(e.year)),
                         funds_line(self.lang, Some(&f), percent)
                     ));
                 }
@@ -430,17 +430,20 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
     let l = m.lang;
     let o = |x: O| i18n::office_text(l, x);
     let a = |x: A| i18n::assessment_text(l, x);
-    let who = e.teacher.as_ref().map_or(e.year.to_string(), |t| {
-        format!("{} {} {}", t.id, t.name, e.year)
-    });
+    let year = i18n::period_name(l, Period::Year(e.year));
+    let who = e
+        .teacher
+        .as_ref()
+        .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
     let (title, hint, mut lines) = match &e.kind {
         Edit::Notes { term } => (
             o(O::NotesTitle),
             o(O::NotesHint),
             vec![
                 Line::from(format!(
-                    "{} {term}",
-                    e.teacher.as_ref().map_or("", |t| t.name.as_str())
+                    "{} {}",
+                    e.teacher.as_ref().map_or("", |t| t.name.as_str()),
+                    i18n::period_name(l, Period::Term(*term))
                 )),
                 Line::from(format!("{} {}", a(A::Notes), e.input.value())),
             ],
