@@ -1750,6 +1750,8 @@ pub enum O {
     NoMatch,
     /// Pick a teacher on the teacher tab first.
     NoTeacher,
+    /// The mentor pair exists: confirming ends it.
+    EndPair,
 }
 
 pub fn office_text(l: Lang, o: O) -> &'static str {
@@ -1769,8 +1771,8 @@ pub fn office_text(l: Lang, o: O) -> &'static str {
         ),
         MentorTitle => l.t("师徒结对", "Mentor pair"),
         MentorHint => l.t(
-            "输入对方姓名或拼音,Tab 切换师傅/徒弟,回车确认",
-            "Type the other's name or pinyin, Tab mentor/mentee, Enter",
+            "输入对方姓名或拼音,Tab 切换师傅/徒弟,回车(已结对则解除)",
+            "Name or pinyin, Tab mentor/mentee, Enter (ends an existing pair)",
         ),
         FundsTitle => l.t("本学年培训经费", "This year's training funds"),
         FundsHint => l.t(
@@ -1791,5 +1793,6 @@ pub fn office_text(l: Lang, o: O) -> &'static str {
             "请先在教师页选定一位教师",
             "pick a teacher on the teacher tab first",
         ),
+        EndPair => l.t("已结对:确认解除?", "already paired: end the pair?"),
     }
 }

@@ -313,14 +313,26 @@ fn the_office_pairs_a_mentor_shown_on_both_records() {
     shows(&m, &["师徒结对 师傅 T0004"]);
     pick(&mut m, "T0004");
     shows(&m, &["师徒结对 徒弟 T0003"]);
-    // The same pair again is refused and nothing is added.
+    // The same pair again ends it, once confirmed: gone from both records.
     press(&mut m, KeyCode::Char('M'));
     keys(&mut m, "T0003");
     press(&mut m, KeyCode::Enter);
-    press(&mut m, KeyCode::Char('y'));
-    let (msg, err) = m.status.clone().unwrap();
-    assert!(err && msg.contains("已存在"), "{msg}");
+    shows(&m, &["已结对:确认解除?"]);
     assert_eq!(m.app.mentor_pairs(YEAR).unwrap().len(), pairs_before + 1);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(m.app.mentor_pairs(YEAR).unwrap().len(), pairs_before);
+    assert!(!text(&m).contains("徒弟 T0003"), "{}", text(&m));
+    pick(&mut m, "T0003");
+    assert!(!text(&m).contains("师傅 T0004"), "{}", text(&m));
+    let history = m
+        .app
+        .history(Some(&TeacherId("T0004".into())), None)
+        .unwrap();
+    let actions: Vec<&str> = history.iter().map(|h| h.action.as_str()).collect();
+    assert!(
+        actions.contains(&"mentor.add") && actions.contains(&"mentor.remove"),
+        "{actions:?}"
+    );
 }
 
 #[test]

@@ -56,6 +56,8 @@ pub enum Edit {
         is_mentor: bool,
         /// The other teacher, as found from what is typed.
         other: Option<Teacher>,
+        /// The pair exists already: confirming ends it (解除结对).
+        ending: bool,
     },
     Funds {
         /// The year's funds as recorded, as a line of text.
@@ -183,6 +185,7 @@ impl Model {
             (Action::MentorPair, Some(_)) => Edit::Mentor {
                 is_mentor: true,
                 other: None,
+                ending: false,
             },
             _ => {
                 let percent = self.app.policy()?.assessment.training_funds_percent;
@@ -231,7 +234,7 @@ impl Model {
             return;
         }
         if key.code == KeyCode::Enter {
-            match self.office_check(&e) {
+            match self.office_check(&mut e) {
                 Ok(()) => e.confirming = true,
                 Err(err) => self.fail(err),
             }
@@ -275,7 +278,9 @@ impl Model {
                     }
                 }
             },
-            Edit::Mentor { is_mentor, other } => {
+            Edit::Mentor {
+                is_mentor, other, ..
+            } => {
                 if key.code == KeyCode::Tab {
                     *is_mentor = !*is_mentor;
                 } else if let Some(r) = input_request(&key) {
@@ -303,8 +308,28 @@ impl Model {
         self.modal = Some(Modal::Office(Box::new(e)));
     }
 
-    /// Whether what is typed can be saved: numbers parse, a teacher is found.
-    fn office_check(&self, e: &OfficeEdit) -> Result<(), AppError> {
+    /// Whether what is typed can be saved: numbers parse, a teacher is
+    /// found; for a mentor pair, whether it exists already (then y ends it).
+    fn office_check(&self, e: &mut OfficeEdit) -> Result<(), AppError> {
+        if let Edit::Mentor {
+            is_mentor,
+            other: Some(other),
+            ending,
+        } = &mut e.kind
+            && let Some(me) = &e.teacher
+        {
+            let (mentor, mentee) = if *is_mentor {
+                (&me.id, &other.id)
+            } else {
+                (&other.id, &me.id)
+            };
+            *ending = self
+                .app
+                .mentor_pairs(e.year)?
+                .iter()
+                .any(|p| &p.mentor == mentor && &p.mentee == mentee);
+            return Ok(());
+        }
         match &e.kind {
             Edit::Notes { .. } => self.number(&e.input).map(|_| ()),
             Edit::Funds { .. } => self.amounts(&e.input).map(|_| ()),
@@ -379,7 +404,11 @@ impl Model {
                     };
                     self.app.set_qualification(&who, q, now)?;
                 }
-                Edit::Mentor { is_mentor, other } => {
+                Edit::Mentor {
+                    is_mentor,
+                    other,
+                    ending,
+                } => {
                     let other = other
                         .as_ref()
                         .map(|t| t.id.clone())
@@ -389,13 +418,17 @@ impl Model {
                     } else {
                         (other, who.clone())
                     };
-                    let p = MentorPair {
-                        year: e.year,
-                        mentor,
-                        mentee,
-                        note: String::new(),
-                    };
-                    self.app.add_mentor_pair(p, now)?;
+                    if *ending {
+                        self.app.remove_mentor_pair(e.year, &mentor, &mentee, now)?;
+                    } else {
+                        let p = MentorPair {
+                            year: e.year,
+                            mentor,
+                            mentee,
+                            note: String::new(),
+                        };
+                        self.app.add_mentor_pair(p, now)?;
+                    }
                 }
                 Edit::Funds { .. } => {
                     let f = self.amounts(&e.input)?;
@@ -484,7 +517,11 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
                 Line::from(format!("{} {}", o(O::Major), e.input.value())),
             ],
         ),
-        Edit::Mentor { is_mentor, other } => {
+        Edit::Mentor {
+            is_mentor,
+            other,
+            ending,
+        } => {
             let me = e.teacher.as_ref().map_or(String::new(), |t| t.name.clone());
             let them = other
                 .as_ref()
@@ -497,9 +534,14 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
                     Line::from(who),
                     Line::from(format!("> {}", e.input.value())),
                     Line::from(format!(
-                        "{} {mentor} → {} {mentee}",
+                        "{} {mentor} → {} {mentee}{}",
                         a(A::MenteeOf),
-                        a(A::MentorOf)
+                        a(A::MentorOf),
+                        if *ending && e.confirming {
+                            format!("  {}", o(O::EndPair))
+                        } else {
+                            String::new()
+                        }
                     )),
                 ],
             )
