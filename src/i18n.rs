@@ -1761,8 +1761,8 @@ pub fn office_text(l: Lang, o: O) -> &'static str {
         NotesHint => l.t("输入字数,回车确认", "Type the number, Enter"),
         ArchiveTitle => l.t("学年档案", "This year's archive"),
         ArchiveHint => l.t(
-            "p/n/r/s 勾选档案项,+/- 公开课,回车确认",
-            "p/n/r/s tick an item, +/- open lessons, Enter",
+            "p/n/r/s 勾选档案项,↑/↓ 选择次数,+/- 增减,回车确认",
+            "p/n/r/s tick an item, ↑/↓ pick a count, +/- change it, Enter",
         ),
         DegreeTitle => l.t("学历与专业", "Degree and major"),
         DegreeHint => l.t(

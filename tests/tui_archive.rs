@@ -180,6 +180,17 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
                 &format!("+/- {} {lessons}", t("公开课", "open lessons")),
             ],
         );
+        // ↓ to the autumn term's multimedia lessons, one more.
+        press(&mut m, KeyCode::Down);
+        press(&mut m, KeyCode::Char('+'));
+        let autumn = before.multimedia_lessons[0] + 1;
+        shows(
+            &m,
+            &[&format!(
+                "+/- {} {autumn}",
+                t("多媒体公开课 秋季学期", "multimedia lessons autumn term")
+            )],
+        );
         press(&mut m, KeyCode::Enter);
         // n at the question leaves everything as it was.
         press(&mut m, KeyCode::Char('n'));
@@ -187,11 +198,17 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         assert_eq!(file(&m, "T0003"), before);
         press(&mut m, KeyCode::Char('A'));
         keys(&mut m, &tick);
+        press(&mut m, KeyCode::Down);
+        press(&mut m, KeyCode::Char('+'));
         press(&mut m, KeyCode::Enter);
         press(&mut m, KeyCode::Char('y'));
         let after = file(&m, "T0003");
         assert_eq!(after.items, ArchiveItem::ALL.to_vec());
         assert_eq!(after.open_lessons, lessons);
+        assert_eq!(
+            after.multimedia_lessons,
+            [autumn, before.multimedia_lessons[1]]
+        );
         let f = m.teacher.year.as_ref().unwrap().standing.figures.clone();
         let f = f.unwrap();
         assert!(f.archive_missing.is_empty(), "{f:?}");

@@ -45,7 +45,11 @@ pub enum Edit {
     },
     Archive {
         items: [bool; 4],
-        open_lessons: u32,
+        /// Open lessons this year, multimedia open lessons in autumn and
+        /// in spring.
+        counts: [u32; 3],
+        /// The count `+`/`-` change.
+        focus: usize,
     },
     Degree {
         degree: Degree,
@@ -158,7 +162,12 @@ impl Model {
                 let file = self.app.year_file(&t.id, year)?;
                 Edit::Archive {
                     items: ArchiveItem::ALL.map(|i| file.items.contains(&i)),
-                    open_lessons: file.open_lessons,
+                    counts: [
+                        file.open_lessons,
+                        file.multimedia_lessons[0],
+                        file.multimedia_lessons[1],
+                    ],
+                    focus: 0,
                 }
             }
             (Action::Degree, Some(_)) => {
@@ -245,18 +254,21 @@ impl Model {
         match &mut e.kind {
             Edit::Archive {
                 items,
-                open_lessons,
+                counts,
+                focus,
             } => match key.code {
                 KeyCode::Char(c) if ITEM_KEYS.contains(&c) => {
                     if let Some(i) = ITEM_KEYS.iter().position(|x| *x == c) {
                         items[i] = !items[i];
                     }
                 }
+                KeyCode::Up => *focus = (*focus + counts.len() - 1) % counts.len(),
+                KeyCode::Down => *focus = (*focus + 1) % counts.len(),
                 KeyCode::Char('+') | KeyCode::Right => {
-                    *open_lessons = open_lessons.saturating_add(1)
+                    counts[*focus] = counts[*focus].saturating_add(1)
                 }
                 KeyCode::Char('-') | KeyCode::Left => {
-                    *open_lessons = open_lessons.saturating_sub(1)
+                    counts[*focus] = counts[*focus].saturating_sub(1)
                 }
                 _ => {}
             },
@@ -385,13 +397,11 @@ impl Model {
                     change.notes_chars[slot(term.season)] = Some(self.number(&e.input)?);
                     self.app.set_year_file(&who, term.year, change, now)?;
                 }
-                Edit::Archive {
-                    items,
-                    open_lessons,
-                } => {
+                Edit::Archive { items, counts, .. } => {
                     let change = YearFileChange {
                         items: ArchiveItem::ALL.into_iter().zip(*items).collect(),
-                        open_lessons: Some(*open_lessons),
+                        open_lessons: Some(counts[0]),
+                        multimedia_lessons: [Some(counts[1]), Some(counts[2])],
                         ..YearFileChange::default()
                     };
                     self.app.set_year_file(&who, e.year, change, now)?;
@@ -483,7 +493,8 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
         ),
         Edit::Archive {
             items,
-            open_lessons,
+            counts,
+            focus,
         } => {
             let mut lines = vec![Line::from(who)];
             for ((item, has), key) in ArchiveItem::ALL.iter().zip(items).zip(ITEM_KEYS) {
@@ -493,10 +504,15 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
                     i18n::archive_item(l, *item)
                 )));
             }
-            lines.push(Line::from(format!(
-                "+/- {} {open_lessons}",
-                a(A::OpenLessons)
-            )));
+            let names = [
+                a(A::OpenLessons).to_string(),
+                format!("{} {}", a(A::Multimedia), i18n::season(l, Season::Autumn)),
+                format!("{} {}", a(A::Multimedia), i18n::season(l, Season::Spring)),
+            ];
+            for (i, (name, n)) in names.iter().zip(counts).enumerate() {
+                let at = if i == *focus { "+/-" } else { "   " };
+                lines.push(Line::from(format!("{at} {name} {n}")));
+            }
             (o(O::ArchiveTitle), o(O::ArchiveHint), lines)
         }
         Edit::Degree { degree, matches } => (
