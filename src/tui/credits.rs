@@ -68,6 +68,9 @@ impl Model {
     }
 
     pub(super) fn credits_key(&mut self, key: KeyEvent) {
+        if self.office_funds_key(key) {
+            return;
+        }
         if self.keys.is(Action::MakeUps, &key) {
             self.credits.makeups = !self.credits.makeups;
             self.reload();

@@ -47,6 +47,16 @@ pub enum Action {
     Import,
     /// Credits tab: switch between credit entries and official-leave make-ups.
     MakeUps,
+    /// Teacher tab (office): the selected teacher's note characters this term.
+    NotesChars,
+    /// Teacher tab (office): the archive checklist and open lessons.
+    ArchiveFile,
+    /// Teacher tab (office): the degree and major.
+    Degree,
+    /// Teacher tab (office): pair the selected teacher with a mentor or mentee.
+    MentorPair,
+    /// Credits tab (office): the school's public and training funds this year.
+    Funds,
 }
 
 /// Which screen an action belongs to, for the help overlay.
@@ -81,8 +91,8 @@ pub fn screen_actions(tab: usize) -> &'static [Action] {
             Publish,
             Import,
         ],
-        3 => &[Up, Down, Find],
-        4 => &[Up, Down, Approve, Reject, Filter, MakeUps],
+        3 => &[Up, Down, Find, NotesChars, ArchiveFile, Degree, MentorPair],
+        4 => &[Up, Down, Approve, Reject, Filter, MakeUps, Funds],
         _ => &[Up, Down, FilterTeacher, FilterSession, ClearFilters],
     }
 }
@@ -127,6 +137,11 @@ impl Default for Keymap {
             (Publish, c('p')),
             (Import, c('i')),
             (MakeUps, c('m')),
+            (NotesChars, c('N')),
+            (ArchiveFile, c('A')),
+            (Degree, c('D')),
+            (MentorPair, c('M')),
+            (Funds, c('F')),
         ]
         .into_iter()
         .collect();

@@ -3,6 +3,7 @@
 //! generation number (one small read) and redraws only if someone else
 //! wrote. No busy loop, no store call in the drawing code.
 
+pub mod archive;
 pub mod assessment_view;
 pub mod credits;
 pub mod history;

@@ -76,6 +76,9 @@ pub enum Modal {
         input: Input,
         confirming: bool,
     },
+    /// An office record (note characters, archive, degree, mentor pair,
+    /// funds) being edited, then confirmed.
+    Office(Box<super::archive::OfficeEdit>),
     /// A comment, then a confirmation, to pass a credit entry or send it back.
     Review {
         credit: crate::core::ExternalCredit,
@@ -723,6 +726,8 @@ impl Model {
             }
         } else if self.keys.is(Action::Find, &key) || key.code == KeyCode::Enter {
             self.teacher.typing = true;
+        } else {
+            self.office_teacher_key(key);
         }
     }
 
@@ -872,6 +877,7 @@ impl Model {
                 input,
                 confirming,
             } => self.makeup_key(line, undo, input, confirming, key),
+            Modal::Office(e) => self.office_key(*e, key),
             Modal::Form {
                 mut fields,
                 mut focus,

@@ -611,6 +611,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             input,
             confirming,
         } => super::credits::makeup_modal(m, line, *undo, input, *confirming),
+        Modal::Office(e) => super::archive::modal(m, e),
         Modal::Form { fields, focus } => {
             let labels = [
                 U::FormTeacher,
