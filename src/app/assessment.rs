@@ -39,7 +39,8 @@ pub struct YearContext {
     today: NaiveDate,
 }
 
-fn season_slot(s: Season) -> usize {
+/// A term's place in per-term arrays (`[autumn, spring]`).
+pub fn season_slot(s: Season) -> usize {
     match s {
         Season::Autumn => 0,
         Season::Spring => 1,

@@ -24,6 +24,16 @@ impl App {
 }
 
 impl App {
+    /// The teacher with this id, if the actor may see them (as `lookup`
+    /// finds only those).
+    pub fn visible_teacher(&self, id: &TeacherId) -> Result<Teacher> {
+        let found = match self.actor.may_see(id) {
+            true => self.store.read()?.teacher(id)?,
+            false => None,
+        };
+        found.ok_or_else(|| AppError::UnknownTeacher(id.0.clone()))
+    }
+
     /// The one teacher a user means: an exact id, or else the only teacher
     /// the query finds. Several matches are an error that lists them.
     pub fn resolve_teacher(&self, query: &str) -> Result<TeacherId> {

@@ -2,15 +2,16 @@
 //! their review chain, official-leave make-ups, study notes, the archive
 //! checklist and open lessons, mentor pairs, degrees and training funds.
 
-use super::output::table;
+use super::output::{funds_line, table};
 use super::{Outcome, credits_arg, date, teacher_arg, term_id};
+use crate::app::assessment::season_slot;
 use crate::app::assessment::{
     CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
 };
 use crate::app::{App, AppError};
 use crate::core::{
     AcademicYear, ArchiveItem, CreditId, ExternalCredit, Funds, MentorPair, Period, Qualification,
-    Season, SessionId, TeacherId,
+    SessionId, TeacherId,
 };
 use crate::i18n::{self, A, Lang, T};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -342,17 +343,10 @@ pub fn notes(app: &mut App, cmd: NotesCmd, lang: Lang, now: NaiveDateTime) -> Ou
     let t = teacher_arg(app, lang, &teacher)?;
     let term = term_id(lang, &term)?;
     let mut change = YearFileChange::default();
-    change.notes_chars[slot(term.season)] = Some(chars);
+    change.notes_chars[season_slot(term.season)] = Some(chars);
     app.set_year_file(&t, term.year, change, now)
         .map_err(|x| i18n::error(lang, &x))?;
     Ok(saved(lang))
-}
-
-fn slot(s: Season) -> usize {
-    match s {
-        Season::Autumn => 0,
-        Season::Spring => 1,
-    }
 }
 
 fn parse_items(lang: Lang, field: &'static str, s: &str) -> Result<Vec<ArchiveItem>, String> {
@@ -434,12 +428,7 @@ pub fn year_summary(
     json: bool,
 ) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
-    let teacher = app
-        .lookup(&id.0)
-        .map_err(e)?
-        .into_iter()
-        .find(|t| &t.id == id)
-        .ok_or_else(|| e(AppError::UnknownTeacher(id.0.clone())))?;
+    let teacher = app.visible_teacher(id).map_err(e)?;
     let rows = app
         .standings_of(std::slice::from_ref(&teacher), Period::Year(y), today)
         .map_err(e)?;
@@ -452,7 +441,8 @@ pub fn year_summary(
     }
     let file = app.year_file(id, y).map_err(e)?;
     let s = &row.standing;
-    let f = s.figures.clone().unwrap_or_default();
+    let none = crate::core::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
     let a = |x: A| i18n::assessment_text(lang, x);
     let mut out = format!("{} {} {}  {}\n", teacher.id, teacher.name, teacher.group, y);
     out.push_str(&format!(
@@ -585,10 +575,6 @@ pub fn mentor(app: &mut App, cmd: MentorCmd, lang: Lang, now: NaiveDateTime) -> 
     }
 }
 
-fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
 pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
     let today = now.date();
@@ -622,28 +608,8 @@ pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Ou
             let y = year(app, lang, y, today)?;
             let policy = app.policy().map_err(e)?;
             match app.funds(y).map_err(e)? {
-                None => Ok(i18n::assessment_text(lang, A::NoFunds).to_string()),
-                Some(f) => {
-                    let share = f.share_permille().unwrap_or(0);
-                    Ok(format!(
-                        "{y}  {} {}  {} {}  {}.{}% (≥ {}%) {}",
-                        i18n::assessment_text(lang, A::PublicFunds),
-                        yuan(f.public_fen),
-                        i18n::assessment_text(lang, A::TrainingFunds),
-                        yuan(f.training_fen),
-                        share / 10,
-                        share % 10,
-                        policy.assessment.training_funds_percent,
-                        i18n::assessment_text(
-                            lang,
-                            if f.enough(&policy) {
-                                A::FundsEnough
-                            } else {
-                                A::FundsShort
-                            }
-                        )
-                    ))
-                }
+                None => Ok(funds_line(lang, None, &policy)),
+                Some(f) => Ok(format!("{y}  {}", funds_line(lang, Some(&f), &policy))),
             }
         }
     }

@@ -900,7 +900,8 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
     }
 }
 
-fn parse_kind(s: &str) -> Option<LeaveKind> {
+/// A leave kind as typed: its English name or its Chinese one.
+pub(crate) fn parse_kind(s: &str) -> Option<LeaveKind> {
     Some(match s {
         "official" | "公假" => LeaveKind::Official,
         "personal" | "事假" => LeaveKind::Personal,

@@ -163,7 +163,8 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
     let note = notes.join("; ");
-    let f = s.figures.clone().unwrap_or_default();
+    let none = crate::core::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
     let credits = s.credits();
     let note = if row.changed_since_published {
         let changed = i18n::io_text(lang, i18n::X::ChangedNote);
@@ -260,4 +261,35 @@ pub fn mentor_list(
 pub fn standings_table(rows: &[StandingRow], lang: Lang) -> String {
     let cells: Vec<Vec<String>> = rows.iter().map(|r| standing_cells(r, lang)).collect();
     table(&i18n::standings_headers(lang), &cells)
+}
+
+/// An amount of money in fen, as yuan with two decimals.
+pub fn yuan(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// A year's funds as one line: the amounts, their share, and whether it
+/// meets the policy's minimum (篇6, 篇9).
+pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core::Policy) -> String {
+    use i18n::A;
+    let a = |x: A| i18n::assessment_text(l, x);
+    let Some(f) = f else {
+        return a(A::NoFunds).to_string();
+    };
+    let share = f.share_permille().unwrap_or(0);
+    format!(
+        "{} {}  {} {}  {}.{}% (≥ {}%) {}",
+        a(A::PublicFunds),
+        yuan(f.public_fen),
+        a(A::TrainingFunds),
+        yuan(f.training_fen),
+        share / 10,
+        share % 10,
+        policy.assessment.training_funds_percent,
+        a(if f.enough(policy) {
+            A::FundsEnough
+        } else {
+            A::FundsShort
+        }),
+    )
 }

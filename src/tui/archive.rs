@@ -8,12 +8,13 @@
 use super::keymap::Action;
 use super::model::{Modal, Model, input_request};
 use crate::app::AppError;
-use crate::app::assessment::{YearFileChange, parse_yuan};
+use crate::app::assessment::{YearFileChange, parse_yuan, season_slot};
+use crate::cli::output::{funds_line, yuan};
 use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
 };
-use crate::i18n::{self, A, Lang, O};
+use crate::i18n::{self, A, O};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::Line;
 use tui_input::Input;
@@ -69,47 +70,12 @@ pub enum Edit {
     },
 }
 
-fn slot(s: Season) -> usize {
-    match s {
-        Season::Autumn => 0,
-        Season::Spring => 1,
-    }
-}
-
 fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {
     AppError::Invalid {
         field,
         value: value.to_string(),
         why: why.to_string(),
     }
-}
-
-fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
-/// A year's funds as one line: the amounts, the share, against the minimum.
-pub fn funds_line(l: Lang, f: Option<&Funds>, percent: u32) -> String {
-    let a = |x: A| i18n::assessment_text(l, x);
-    let Some(f) = f else {
-        return a(A::NoFunds).to_string();
-    };
-    let share = f.share_permille().unwrap_or(0);
-    let enough = share >= u64::from(percent) * 10;
-    format!(
-        "{} {}  {} {}  {}.{}% (≥ {percent}%) {}",
-        a(A::PublicFunds),
-        yuan(f.public_fen),
-        a(A::TrainingFunds),
-        yuan(f.training_fen),
-        share / 10,
-        share % 10,
-        a(if enough {
-            A::FundsEnough
-        } else {
-            A::FundsShort
-        }),
-    )
 }
 
 impl Model {
@@ -155,7 +121,7 @@ impl Model {
                     invalid("term", today, i18n::office_text(self.lang, O::NoTerm))
                 })?;
                 let file = self.app.year_file(&t.id, term.year)?;
-                input = Input::new(file.notes_chars[slot(term.season)].to_string());
+                input = Input::new(file.notes_chars[season_slot(term.season)].to_string());
                 Edit::Notes { term }
             }
             (Action::ArchiveFile, Some(t)) => {
@@ -197,13 +163,13 @@ impl Model {
                 ending: false,
             },
             _ => {
-                let percent = self.app.policy()?.assessment.training_funds_percent;
+                let policy = self.app.policy()?;
                 let f = self.app.funds(year)?;
                 if let Some(f) = &f {
                     input = Input::new(format!("{} {}", yuan(f.public_fen), yuan(f.training_fen)));
                 }
                 Edit::Funds {
-                    current: funds_line(self.lang, f.as_ref(), percent),
+                    current: funds_line(self.lang, f.as_ref(), &policy),
                 }
             }
         };
@@ -394,7 +360,7 @@ impl Model {
             match &e.kind {
                 Edit::Notes { term } => {
                     let mut change = YearFileChange::default();
-                    change.notes_chars[slot(term.season)] = Some(self.number(&e.input)?);
+                    change.notes_chars[season_slot(term.season)] = Some(self.number(&e.input)?);
                     self.app.set_year_file(&who, term.year, change, now)?;
                 }
                 Edit::Archive { items, counts, .. } => {
@@ -443,12 +409,12 @@ impl Model {
                 Edit::Funds { .. } => {
                     let f = self.amounts(&e.input)?;
                     self.app.set_funds(e.year, f, now)?;
-                    let percent = self.app.policy()?.assessment.training_funds_percent;
+                    let policy = self.app.policy()?;
                     return Ok(format!(
                         "{} {}: {}",
                         i18n::text(self.lang, i18n::T::Saved),
                         i18n::period_name(self.lang, Period::Year(e.year)),
-                        funds_line(self.lang, Some(&f), percent)
+                        funds_line(self.lang, Some(&f), &policy)
                     ));
                 }
             }

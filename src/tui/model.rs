@@ -7,7 +7,7 @@ use crate::app::leave::{LeaveFilter, LeaveRequest};
 use crate::app::roll::{Call, RollView};
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::app::{App, AppError, lookup};
-use crate::core::{Cover, Evidence, Leave, LeaveKind, Period, RollState, Teacher, TeacherId};
+use crate::core::{Cover, Evidence, Leave, Period, RollState, Teacher, TeacherId};
 use crate::i18n::{self, Lang, U};
 use crate::store::SessionRecord;
 use chrono::{NaiveDateTime, NaiveTime};
@@ -236,7 +236,10 @@ impl Model {
     }
 
     fn try_reload(&mut self) -> Result<(), AppError> {
-        self.generation = self.app.generation()?;
+        let generation = self.app.generation()?;
+        // Screens not shown are read again only once the data has changed.
+        let changed = generation != self.generation;
+        self.generation = generation;
         self.roll.sessions = self.app.sessions()?;
         self.roll.index = self
             .roll
@@ -256,13 +259,13 @@ impl Model {
         // A county's standings take a while: read only while shown.
         if self.tab == STANDINGS_TAB {
             self.reload_standings()?;
-        } else {
+        } else if changed {
             self.standings.stale = true;
         }
         self.refresh_teacher()?;
         if self.tab == CREDITS_TAB {
             self.reload_credits()?;
-        } else {
+        } else if changed {
             self.credits_stale = true;
         }
         // The history is read only while its screen is shown.
@@ -355,8 +358,6 @@ impl Model {
                 9 => t.sick_leave as i64,
                 10 => r.standing.credits().0 as i64,
                 11 => t.points as i64,
-                12 => f.map_or(0, |f| f.notes_chars as i64),
-                13 => -(f.map_or(0, |f| f.archive_missing.len() as i64)),
                 14 => f.map_or(0, |f| f.makeups_open as i64),
                 15 => r.standing.qualified as i64,
                 16 => r.standing.warning as i64,
@@ -937,12 +938,8 @@ impl Model {
             why: i18n::text(self.lang, t).into(),
         };
         let teacher = self.app.resolve_teacher(&v(0))?;
-        let kind = match v(1).as_str() {
-            "official" | "公假" => LeaveKind::Official,
-            "personal" | "事假" => LeaveKind::Personal,
-            "sick" | "病假" => LeaveKind::Sick,
-            other => return Err(bad("kind", other.into(), i18n::T::WantLeaveKind)),
-        };
+        let kind = crate::cli::parse_kind(&v(1))
+            .ok_or_else(|| bad("kind", v(1), i18n::T::WantLeaveKind))?;
         let date = |i: usize| {
             chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
                 .map_err(|_| bad("date", v(i), i18n::T::WantDate))
