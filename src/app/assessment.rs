@@ -39,13 +39,7 @@ pub struct YearContext {
     today: NaiveDate,
 }
 
-/// A term's place in per-term arrays (`[autumn, spring]`).
-pub fn season_slot(s: Season) -> usize {
-    match s {
-        Season::Autumn => 0,
-        Season::Spring => 1,
-    }
-}
+pub use crate::core::assessment::slot as season_slot;
 
 impl YearContext {
     pub fn load(r: &Reader, year: AcademicYear, today: NaiveDate) -> Result<YearContext> {

@@ -20,14 +20,9 @@ pub(crate) fn demo_assessment(
     now: NaiveDateTime,
     seed: u64,
 ) -> Result<()> {
-    let mut state = seed ^ 0x5EED_A55E_55ED_0007;
-    let mut next = move |n: u64| {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        (z ^ (z >> 31)) % n.max(1)
-    };
+    // Its own stream, so that the attendance data does not change.
+    let mut rng = super::demo::Rng(seed ^ 0x5EED_A55E_55ED_0007);
+    let mut next = move |n: u64| rng.next() % n.max(1);
     let today = now.date();
     let mut w = app.begin(now)?;
     let terms = w.terms()?;

@@ -13,7 +13,7 @@ use super::{App, AppError, Result, json};
 use crate::core::{Period, Role, TermId};
 use crate::store::published::{Figures, Publication, PublishedRow};
 use crate::store::{Reader, StoreError};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use std::collections::HashMap;
 
 /// How often `publish` retries when another process wrote between reading
@@ -92,39 +92,30 @@ impl App {
 /// the row of either published term is so flagged. A teacher who was not on
 /// the posted sheet counts as posted with nothing. Terms never published
 /// flag nothing.
-pub(crate) fn flag(
-    app: &App,
-    r: &Reader,
-    period: Period,
-    today: NaiveDate,
-    rows: &mut [StandingRow],
-) -> Result<()> {
-    match period {
-        Period::Term(term) => {
-            let Some(p) = r.latest_publication(term)? else {
-                return Ok(());
-            };
-            let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, x.figures)).collect();
-            for row in rows {
-                let was = posted.get(&row.teacher.id).copied().unwrap_or_default();
-                row.changed_since_published = was != Figures::from(&row.standing.tally);
-            }
-        }
-        Period::Year(year) => {
-            for term in r.terms()?.into_iter().filter(|t| t.id.year == year) {
-                if r.latest_publication(term.id)?.is_none() {
-                    continue;
-                }
-                let changed: std::collections::HashSet<_> = app
-                    .standings(Period::Term(term.id), today)?
-                    .into_iter()
-                    .filter(|x| x.changed_since_published)
-                    .map(|x| x.teacher.id)
-                    .collect();
-                for row in rows.iter_mut() {
-                    row.changed_since_published |= changed.contains(&row.teacher.id);
-                }
-            }
+pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Result<()> {
+    // The posted figures are a term's counts, which the kept tallies hold.
+    let kept = r.year_tallies(period.year().0)?;
+    let terms: Vec<TermId> = match period {
+        Period::Term(term) => vec![term],
+        Period::Year(year) => r
+            .terms()?
+            .into_iter()
+            .filter(|t| t.id.year == year)
+            .map(|t| t.id)
+            .collect(),
+    };
+    for term in terms {
+        let Some(p) = r.latest_publication(term)? else {
+            continue;
+        };
+        let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, x.figures)).collect();
+        for row in rows.iter_mut() {
+            let was = posted.get(&row.teacher.id).copied().unwrap_or_default();
+            let now = kept
+                .get(&row.teacher.id)
+                .map(|y| Figures::from(y.term(term.season)))
+                .unwrap_or_default();
+            row.changed_since_published |= was != now;
         }
     }
     Ok(())

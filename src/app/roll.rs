@@ -9,6 +9,7 @@ use crate::core::{
 use crate::store::{SessionRecord, Writer};
 use chrono::{NaiveDateTime, NaiveTime};
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 /// The two calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,24 +282,26 @@ impl App {
         if rec.state == RollState::Closed {
             return Err(order(&rec, "undo a mark"));
         }
+        // The newest mark not already taken back; older entries are not read.
         let mut skip = 0usize;
         let mut target = None;
-        for e in w.history()?.into_iter().rev() {
+        w.history_newest_first(|e| {
             if e.session != Some(id) {
-                continue;
+                return ControlFlow::Continue(());
             }
             match e.action.as_str() {
                 "roll.undo" => skip += 1,
                 "roll.first_call" | "roll.second_call" | "roll.arrive" | "roll.leave_early" => {
                     if skip == 0 {
                         target = Some(e);
-                        break;
+                        return ControlFlow::Break(());
                     }
                     skip -= 1;
                 }
                 _ => {}
             }
-        }
+            ControlFlow::Continue(())
+        })?;
         let e = target.ok_or(AppError::NothingToUndo(id))?;
         let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
         let restore: RollFacts = e

@@ -51,7 +51,7 @@ impl App {
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
         let mut rows = compute(&r, &teachers, period, today)?;
-        super::publish::flag(self, &r, period, today, &mut rows)?;
+        super::publish::flag(&r, period, &mut rows)?;
         Ok(rows)
     }
 

@@ -74,16 +74,6 @@ pub struct ExternalCredit {
     pub steps: Vec<ReviewStep>,
 }
 
-impl ExternalCredit {
-    /// The last comment of whoever sent it back, if it is back with the teacher.
-    pub fn return_comment(&self) -> Option<&str> {
-        if self.stage != CreditStage::Returned {
-            return None;
-        }
-        self.steps.last().map(|s| s.comment.as_str())
-    }
-}
-
 /// The office's note that an official leave's content was made up (公假,
 /// 培训内容自行后补). The open items are derived: every session the teacher
 /// missed on approved official leave that has no such note.
@@ -280,7 +270,8 @@ pub struct Deduction {
     pub points: u32,
 }
 
-fn slot(s: Season) -> usize {
+/// A term's place in per-term arrays (`[autumn, spring]`).
+pub fn slot(s: Season) -> usize {
     match s {
         Season::Autumn => 0,
         Season::Spring => 1,

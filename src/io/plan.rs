@@ -96,16 +96,6 @@ pub fn parse_kind(s: &str) -> Option<SessionKind> {
     })
 }
 
-/// The CLI name of a kind, as written back to files.
-pub fn kind_name(k: SessionKind) -> &'static str {
-    match k {
-        SessionKind::WeeklyStudy => "weekly",
-        SessionKind::SchoolTraining => "training",
-        SessionKind::OutsideStudy => "outside",
-        SessionKind::Remote => "remote",
-    }
-}
-
 /// Who must attend: empty or 全体/全体教师/all means everyone, else a list
 /// of teaching groups separated by commas, 、 or spaces.
 pub fn parse_audience(s: &str) -> Audience {

@@ -313,18 +313,6 @@ impl Store {
         }
     }
 
-    /// Upgrades a read-only store to a writable one.
-    pub fn writable(self) -> Result<Store> {
-        match self.db {
-            Db::Write(_) => Ok(self),
-            Db::Read(db) => {
-                drop(db);
-                Store::open_write(&self.path)
-            }
-            Db::Snapshot(_) => Store::open_write(&self.path),
-        }
-    }
-
     /// Verifies every page and every record of the file (`peixun check`)
     /// without writing to it; see `check::check` for what is wrong.
     pub fn check_integrity(path: &Path) -> Result<bool> {
@@ -600,19 +588,6 @@ macro_rules! reads {
                 Ok(out)
             }
 
-            /// Every fact in the database, grouped by session.
-            pub fn all_facts(&self) -> Result<Vec<(SessionId, TeacherId, RollFacts)>> {
-                let t = self.txn.open_table(FACTS)?;
-                let mut out = Vec::new();
-                for row in t.iter()? {
-                    let (k, v) = row?;
-                    let (s, tid) = k.value();
-                    let f = decode(v.value(), "facts", &format!("{s}/{tid}"))?;
-                    out.push((SessionId(s), TeacherId(tid.to_string()), f));
-                }
-                Ok(out)
-            }
-
             pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
                 let t = self.txn.open_table(LEAVES)?;
                 let v = t.get(id.0)?;
@@ -772,6 +747,22 @@ macro_rules! reads {
                 }
                 Ok(out)
             }
+
+            /// Hands `visit` the history, newest first, until it says stop;
+            /// entries older than that are not read.
+            pub fn history_newest_first(
+                &self,
+                mut visit: impl FnMut(HistoryEntry) -> std::ops::ControlFlow<()>,
+            ) -> Result<()> {
+                let t = self.txn.open_table(HISTORY)?;
+                for row in t.iter()?.rev() {
+                    let (k, v) = row?;
+                    if visit(decode(v.value(), "history", &k.value())?).is_break() {
+                        break;
+                    }
+                }
+                Ok(())
+            }
         }
     };
 }
@@ -869,7 +860,7 @@ impl Writer {
                 leave.id
             )));
         }
-        self.count_leave(leave)?;
+        self.count_leave(before.as_ref(), leave)?;
         self.index_leave(before.as_ref(), leave)?;
         let mut t = self.txn.open_table(LEAVES)?;
         t.insert(leave.id.0, encode(leave).as_slice())?;
@@ -987,14 +978,10 @@ impl Writer {
     /// Makes the change durable. When this returns `Ok`, it is on disk.
     pub fn commit(mut self) -> Result<()> {
         self.flush_tallies()?;
-        {
-            let mut meta = self.txn.open_table(META)?;
-            let g = meta
-                .get("generation")?
-                .and_then(|v| v.value().try_into().ok().map(u64::from_le_bytes))
-                .unwrap_or(0);
-            meta.insert("generation", (g + 1).to_le_bytes().as_slice())?;
-        }
+        let g = self.generation()?;
+        self.txn
+            .open_table(META)?
+            .insert("generation", (g + 1).to_le_bytes().as_slice())?;
         self.txn.commit()?;
         Ok(())
     }

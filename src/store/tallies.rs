@@ -232,8 +232,15 @@ impl Writer {
         }
         let facts: HashMap<TeacherId, RollFacts> =
             self.session_facts(after.session.id)?.into_iter().collect();
+        // Only requests covering the session (as it was or will be) matter.
+        let mut covering = self.leaves_covering(&after.session)?;
+        if let Some(b) = before.as_ref().filter(|b| b.session != after.session) {
+            covering.extend(self.leaves_covering(&b.session)?);
+            covering.sort_by_key(|l| l.id);
+            covering.dedup_by_key(|l| l.id);
+        }
         let mut leaves: HashMap<TeacherId, Vec<Leave>> = HashMap::new();
-        for l in self.leaves()? {
+        for l in covering {
             leaves.entry(l.teacher.clone()).or_default().push(l);
         }
         for t in self.teachers()? {
@@ -262,14 +269,14 @@ impl Writer {
         Ok(())
     }
 
-    /// Before a leave is stored as `after` (asked for, decided, withdrawn).
-    pub(super) fn count_leave(&mut self, after: &Leave) -> Result<()> {
+    /// Before a leave is stored as `after` (asked for, decided, withdrawn);
+    /// `before` is the request as stored now.
+    pub(super) fn count_leave(&mut self, before: Option<&Leave>, after: &Leave) -> Result<()> {
         if self.recount.all {
             return Ok(());
         }
-        let before = self.leave(after.id)?;
         let approved = |l: &Leave| l.status == crate::core::LeaveStatus::Approved;
-        if !before.as_ref().is_some_and(approved) && !approved(after) {
+        if !before.is_some_and(approved) && !approved(after) {
             return Ok(());
         }
         let Some(t) = self.teacher(&after.teacher)? else {
