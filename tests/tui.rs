@@ -706,3 +706,35 @@ fn the_standings_list_scrolls_with_the_cursor() {
         "the first row ({first}) should have scrolled away"
     );
 }
+
+/// The teacher screen's head counts credits as the standings do, through the
+/// policy: a late arrival or an early leave earns the policy's share, not the
+/// session's full credits.
+#[test]
+fn the_teacher_screen_counts_credits_by_the_policy() {
+    let (_dir, app) = school(small(30));
+    let mut m = open(app, Lang::Zh, Keymap::default());
+    // Late arrivals earn nothing under this policy, early leave half.
+    let mut policy = m.app.policy().unwrap();
+    policy.credits.late_percent = 0;
+    m.app.set_policy(policy, at(15, 0)).unwrap();
+    let today = at(15, 35).date();
+    let year = peixun::core::Period::Year(m.app.current_year(today).unwrap());
+    let rows = m.app.standings(year, today).unwrap();
+    let row = rows
+        .iter()
+        .find(|r| r.standing.tally.late > 0)
+        .expect("the demo has a late arrival");
+    let (id, credits) = (row.teacher.id.0.clone(), row.standing.tally.credits);
+    press(&mut m, KeyCode::Char('4'));
+    keys(&mut m, &id);
+    press(&mut m, KeyCode::Enter);
+    let head = screen(&m, 120, 40)
+        .into_iter()
+        .find(|l| l.contains(&id) && l.contains("学分"))
+        .expect("the record's head line");
+    assert!(
+        head.contains(&format!("学分 {credits} ")),
+        "{head} should count {credits} credits"
+    );
+}

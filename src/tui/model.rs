@@ -126,6 +126,8 @@ pub struct TeacherScreen {
     pub matches: Vec<Teacher>,
     pub cursor: usize,
     pub record: Option<(Teacher, Vec<RecordLine>, Vec<Leave>)>,
+    /// Every session on the record, counted by the scoring module.
+    pub record_tally: crate::core::Tally,
     /// The teacher's academic-year standing, with the assessment figures.
     pub year: Option<StandingRow>,
 }
@@ -193,6 +195,7 @@ impl Model {
                 matches: Vec::new(),
                 cursor: 0,
                 record: None,
+                record_tally: Default::default(),
                 year: None,
             },
             history: Default::default(),
@@ -317,6 +320,14 @@ impl Model {
             Some(t) => Some(self.app.record(&t.id)?),
             None => None,
         };
+        let mut tally = crate::core::Tally::default();
+        if let Some((_, lines, _)) = &self.teacher.record {
+            let policy = self.app.policy()?;
+            for x in lines {
+                tally.add(&policy, x.outcome, x.session.credits);
+            }
+        }
+        self.teacher.record_tally = tally;
         self.teacher.year = match self.teacher.matches.get(self.teacher.cursor) {
             Some(t) => {
                 let today = self.now().date();

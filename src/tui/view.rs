@@ -467,16 +467,10 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
     let Some((t, lines, leaves)) = &m.teacher.record else {
         return;
     };
-    let absent = lines
-        .iter()
-        .filter(|x| x.outcome.category == Category::Absent)
-        .count();
-    let credits = lines
-        .iter()
-        .fold(crate::core::Credits(0), |acc, x| match x.outcome.category {
-            Category::Present | Category::Late | Category::EarlyLeave => acc + x.session.credits,
-            _ => acc,
-        });
+    let (absent, credits) = (
+        m.teacher.record_tally.absent,
+        m.teacher.record_tally.credits,
+    );
     let mut text = vec![Line::from(Span::styled(
         format!(
             "{} {} {}   {} {}   {} {}",
