@@ -93,8 +93,6 @@ impl App {
 /// the posted sheet counts as posted with nothing. Terms never published
 /// flag nothing.
 pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Result<()> {
-    // The posted figures are a term's counts, which the kept tallies hold.
-    let kept = r.year_tallies(period.year().0)?;
     let terms: Vec<TermId> = match period {
         Period::Term(term) => vec![term],
         Period::Year(year) => r
@@ -104,10 +102,18 @@ pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Resu
             .map(|t| t.id)
             .collect(),
     };
+    let mut published = Vec::new();
     for term in terms {
-        let Some(p) = r.latest_publication(term)? else {
-            continue;
-        };
+        if let Some(p) = r.latest_publication(term)? {
+            published.push((term, p));
+        }
+    }
+    if published.is_empty() {
+        return Ok(());
+    }
+    // The posted figures are a term's counts, which the kept tallies hold.
+    let kept = r.year_tallies(period.year().0)?;
+    for (term, p) in published {
         let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, x.figures)).collect();
         for row in rows.iter_mut() {
             let was = posted.get(&row.teacher.id).copied().unwrap_or_default();
