@@ -1,6 +1,9 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod safe;
+pub use safe::{is_unsafe_char, shown};
+
 use crate::app::AppError;
 use crate::core::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
 use crate::store::StoreError;
