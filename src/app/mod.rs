@@ -11,6 +11,8 @@ mod assessment_demo;
 pub mod backup;
 pub mod credits;
 pub mod demo;
+pub mod env;
+pub mod format;
 pub mod history;
 pub mod import;
 pub mod leave;

@@ -13,11 +13,11 @@ use crate::app::roll::Call;
 use crate::app::standings::StandingRow;
 use crate::app::{self, App, AppError, demo};
 use crate::core::{
-    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, LeaveKind, Period, Role, RollFacts,
-    Session, SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
+    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
+    SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
 };
 use crate::i18n::{self, Lang, T};
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Args, Parser, Subcommand};
 use output::{standing_json, standings_table, table};
 use std::path::PathBuf;
@@ -337,24 +337,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-/// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
-/// so that scripts and tests can replay a term. A setgid (or setuid)
-/// program ignores `PEIXUN_NOW`: on a shared server the user must not set
-/// the time their changes are recorded at (docs/deploy.md).
-pub fn now() -> NaiveDateTime {
-    std::env::var("PEIXUN_NOW")
-        .ok()
-        .filter(|_| !app::privileged())
-        .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
-        .unwrap_or_else(|| Local::now().naive_local())
-}
-
-/// The default database: the platform data directory.
-pub fn default_db() -> PathBuf {
-    directories::ProjectDirs::from("", "", "peixun")
-        .map(|d| d.data_dir().join("peixun.redb"))
-        .unwrap_or_else(|| PathBuf::from("peixun.redb"))
-}
+pub use crate::app::env::{default_db, now, parse_kind};
 
 pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
     i18n::error(
@@ -898,16 +881,6 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             Ok(saved())
         }
     }
-}
-
-/// A leave kind as typed: its English name or its Chinese one.
-pub(crate) fn parse_kind(s: &str) -> Option<LeaveKind> {
-    Some(match s {
-        "official" | "公假" => LeaveKind::Official,
-        "personal" | "事假" => LeaveKind::Personal,
-        "sick" | "病假" => LeaveKind::Sick,
-        _ => return None,
-    })
 }
 
 fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {

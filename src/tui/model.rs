@@ -949,7 +949,7 @@ impl Model {
             why: i18n::text(self.lang, t).into(),
         };
         let teacher = self.app.resolve_teacher(&v(0))?;
-        let kind = crate::cli::parse_kind(&v(1))
+        let kind = crate::app::env::parse_kind(&v(1))
             .ok_or_else(|| bad("kind", v(1), i18n::T::WantLeaveKind))?;
         let date = |i: usize| {
             chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")

@@ -2,8 +2,8 @@
 
 use super::keymap::{Action, screen_actions};
 use super::model::{Modal, Model};
+use crate::app::format::standing_cells;
 use crate::app::leave::LeaveFilter;
-use crate::cli::output::standing_cells;
 use crate::core::{Category, Cover, LeaveStatus};
 use crate::i18n::{self, U};
 use ratatui::Frame;
@@ -628,7 +628,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                         Style::new()
                     };
                     Line::from(vec![
-                        Span::raw(crate::cli::output::pad(i18n::ui(l, *u), 28)),
+                        Span::raw(crate::app::format::pad(i18n::ui(l, *u), 28)),
                         Span::styled(input.value().to_string(), style),
                     ])
                 })
