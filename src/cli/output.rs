@@ -15,7 +15,14 @@ pub fn pad(s: &str, width: usize) -> String {
 }
 
 /// A table whose columns line up on a terminal, whatever the script.
+/// Every cell is shown through `i18n::shown`: a cell may hold a name or a
+/// reason someone typed, and no control character reaches the terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| i18n::shown(c).into_owned()).collect())
+        .collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -249,9 +256,9 @@ pub fn mentor_list(
         .iter()
         .map(|p| {
             if &p.mentor == me {
-                format!("{} {}", a(i18n::A::MentorOf), p.mentee)
+                format!("{} {}", a(i18n::A::MentorOf), i18n::shown(&p.mentee.0))
             } else {
-                format!("{} {}", a(i18n::A::MenteeOf), p.mentor)
+                format!("{} {}", a(i18n::A::MenteeOf), i18n::shown(&p.mentor.0))
             }
         })
         .collect();
