@@ -590,7 +590,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Record { teacher } => {
             let id = teacher_arg(app, lang, &teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
-            let mut out = format!("{} {} {}\n", t.id, t.name, t.group);
+            let mut out = format!(
+                "{} {} {}\n",
+                i18n::shown(&t.id.0),
+                i18n::shown(&t.name),
+                i18n::shown(&t.group)
+            );
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
@@ -701,7 +706,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            app.actor.name,
+            i18n::shown(&app.actor.name),
             app.actor
                 .roles
                 .iter()
@@ -799,7 +804,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             let absent = app.close_roll(SessionId(session), now).map_err(e)?;
             let names: Vec<String> = absent
                 .iter()
-                .map(|t| format!("{} {}", t.id, t.name))
+                .map(|t| format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name)))
                 .collect();
             Ok(format!(
                 "{} {}: {}",
@@ -814,7 +819,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
         }
         RollCmd::Undo { session } => {
             let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!("{} {t}", i18n::text(lang, T::Undone)))
+            Ok(format!(
+                "{} {}",
+                i18n::text(lang, T::Undone),
+                i18n::shown(&t.0)
+            ))
         }
         RollCmd::Status { session } => {
             let v = app.roll_view(SessionId(session)).map_err(e)?;
@@ -822,7 +831,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 "{} {} {}  [{}]  {} {}  {} {}  {} {}  {} {}\n",
                 v.record.session.id,
                 v.record.session.date,
-                v.record.session.title,
+                i18n::shown(&v.record.session.title),
                 i18n::roll_state(lang, v.record.state),
                 i18n::text(lang, T::Expected),
                 v.expected(),
