@@ -23,6 +23,7 @@ pub mod roll;
 pub mod roster;
 pub mod school;
 pub mod standings;
+mod surnames;
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 use crate::store::{Store, StoreError, Writer};

@@ -575,12 +575,25 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Leave(cmd) => leave(app, cmd, lang, now),
         Command::Lookup(a) => {
             let p = period(app, lang, &a.period, today)?;
-            let found = app.lookup(&a.query).map_err(e)?;
+            let (found, how): (Vec<_>, Vec<_>) =
+                app.lookup_ranked(&a.query).map_err(e)?.into_iter().unzip();
             if found.is_empty() {
                 return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
             }
             let rows = app.standings_of(&found, p, today).map_err(e)?;
-            print_standings(&rows, lang, a.period.json)
+            if !a.period.json {
+                return print_standings(&rows, lang, false);
+            }
+            // Each row says how the query found it (`match`), best first.
+            let v: Vec<_> = rows
+                .iter()
+                .zip(how)
+                .map(|(r, m)| output::LookupJson {
+                    row: standing_json(r, lang),
+                    how: m.code(),
+                })
+                .collect();
+            serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
         }
         Command::Standings(a) => {
             let p = period(app, lang, &a, today)?;

@@ -119,6 +119,16 @@ fn assessment_json(f: &crate::core::Figures) -> AssessmentJson {
     }
 }
 
+/// A lookup row: the standing, and how the query found the teacher
+/// (`lookup::Match::code`).
+#[derive(Serialize)]
+pub struct LookupJson<'a> {
+    #[serde(flatten)]
+    pub row: StandingJson<'a>,
+    #[serde(rename = "match")]
+    pub how: &'static str,
+}
+
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
     let s = &row.standing;
     let t = &s.tally;

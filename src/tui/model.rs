@@ -829,11 +829,17 @@ impl Model {
                     if let Some(r) = input_request(&key) {
                         input.handle(r);
                     }
+                    // The best match (an exact name before names that
+                    // contain it), the first of equally good ones.
                     if let Some(v) = &self.roll.view
-                        && let Some(i) = v
+                        && let Some((i, _)) = v
                             .lines
                             .iter()
-                            .position(|l| lookup::matches(&l.teacher, input.value()))
+                            .enumerate()
+                            .filter_map(|(i, l)| {
+                                Some((i, lookup::rank(&l.teacher, input.value())?))
+                            })
+                            .min_by_key(|(i, m)| (*m, *i))
                     {
                         self.roll.cursor = i;
                     }
