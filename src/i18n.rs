@@ -1,7 +1,9 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod gate;
 mod safe;
+pub use gate::*;
 pub use safe::{is_unsafe_char, shown};
 
 use crate::app::AppError;

@@ -5,6 +5,8 @@
 
 pub mod assessment;
 pub mod files;
+pub mod gate;
+pub mod keys;
 pub mod output;
 pub mod safety;
 
@@ -119,6 +121,11 @@ pub enum Command {
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
     Backup { path: PathBuf },
+    /// The SSH keys of the service account (training office).
+    #[command(subcommand)]
+    Key(keys::KeyCmd),
+    /// What sshd runs for a key: the terminal app or SSH_ORIGINAL_COMMAND as ACCOUNT.
+    Gate { account: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -367,14 +374,42 @@ pub(crate) fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
     TermId::parse(s).ok_or_else(|| bad(lang, "term", s, T::WantTerm))
 }
 
+/// Who acts, on which database, at what time: the OS account locally,
+/// the key's account in the SSH gate.
+pub struct Who {
+    pub path: PathBuf,
+    pub name: String,
+    pub is_root: bool,
+    pub now: NaiveDateTime,
+}
+
 /// Runs one subcommand (not the terminal app) and returns its output.
 pub fn run(cli: Cli, lang: Lang) -> Outcome {
+    let path = match cli.db.clone() {
+        Some(p) => p,
+        None => gate::local_db(lang)?.unwrap_or_else(default_db),
+    };
+    let (name, is_root) = app::os_account();
+    let who = Who {
+        path,
+        name,
+        is_root,
+        now: now(),
+    };
+    run_as(cli, lang, who)
+}
+
+/// Runs one subcommand as `who`.
+pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
     let Some(command) = cli.command else {
         return Err(i18n::text(lang, T::NoCommand).into());
     };
-    let path = cli.db.clone().unwrap_or_else(default_db);
-    let (os_name, is_root) = app::os_account();
-    let now = now();
+    let Who {
+        path,
+        name: os_name,
+        is_root,
+        now,
+    } = who;
     let e = |e: AppError| i18n::error(lang, &e);
     match command {
         Command::Init => {
@@ -403,7 +438,8 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
                 path.display()
             ))
         }
-        Command::Check => safety::check(&path, lang),
+        Command::Check => safety::check(&path, &os_name, cli.as_name.as_deref(), is_root, lang),
+        Command::Gate { .. } => Err(i18n::text(lang, T::NoCommand).into()),
         command => {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
@@ -452,7 +488,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
     let saved = || i18n::text(lang, T::Saved).to_string();
     let today = now.date();
     match command {
-        Command::Init | Command::Demo(_) | Command::Check => {
+        Command::Init | Command::Demo(_) | Command::Check | Command::Gate { .. } => {
             Err(i18n::text(lang, T::NoCommand).into())
         }
         Command::Backup { path } => safety::backup(app, &path, lang),
@@ -702,11 +738,18 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             app.actor
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
-            let p = crate::policy_file::load(&file).map_err(|x| i18n::policy_error(lang, &x))?;
+            let p = if file.as_os_str() == "-" {
+                let text = files::stdin_text(lang)?;
+                crate::policy_file::parse(&text, "-")
+            } else {
+                crate::policy_file::load(&file)
+            }
+            .map_err(|x| i18n::policy_error(lang, &x))?;
             app.set_policy(p, now).map_err(e)?;
             Ok(saved())
         }
         Command::Import(c) => files::import(app, c, lang, now),
+        Command::Key(c) => keys::key(app, c, lang, now),
         Command::Export(c) => files::export(app, c, lang, now),
         Command::Publish(a) => files::publish(app, a, lang, now),
         Command::School { name } => files::school(app, name, lang, now),

@@ -143,6 +143,9 @@ pub struct Model {
     pub status: Option<(String, bool)>,
     pub generation: u64,
     pub quit: bool,
+    /// Reached through the SSH gate: no files on the server; the import
+    /// and export keys say how to do it with ssh.
+    pub gate: bool,
     pub roll: RollScreen,
     pub leave: LeaveScreen,
     pub standings: StandingsScreen,
@@ -165,6 +168,7 @@ impl Model {
             status: None,
             generation: 0,
             quit: false,
+            gate: false,
             roll: RollScreen {
                 sessions: Vec::new(),
                 index: 0,
