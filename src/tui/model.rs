@@ -622,7 +622,7 @@ impl Model {
                 });
                 return Ok(None);
             }
-            RollState::Closed => {
+            RollState::Closed | RollState::Cancelled => {
                 return Err(AppError::RollOrder {
                     session: id,
                     state,
