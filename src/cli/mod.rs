@@ -940,6 +940,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 arrived: arrived.map(|s| hm(lang, "arrived", &s)).transpose()?,
                 left_early: left.map(|s| hm(lang, "left", &s)).transpose()?,
                 remark,
+                early_excused: None,
             };
             app.correct_facts(SessionId(session), &id, facts, &reason, now)
                 .map_err(e)?;
@@ -954,11 +955,7 @@ fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
         .map(|l| {
             let covers = match &l.cover {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
-                Cover::Sessions(ids) => ids
-                    .iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
+                c => c.to_string(),
             };
             let mut ev = Vec::new();
             if l.evidence.leave_note {

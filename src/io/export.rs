@@ -507,15 +507,7 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
 }
 
 fn leave_cells(x: &Leave, l: Lang) -> Vec<String> {
-    let covers = match &x.cover {
-        crate::core::Cover::Dates { from, to } if from == to => from.to_string(),
-        crate::core::Cover::Dates { from, to } => format!("{from}..{to}"),
-        crate::core::Cover::Sessions(ids) => ids
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
-    };
+    let covers = x.cover.to_string();
     vec![
         x.id.to_string(),
         i18n::leave_kind(l, x.kind).to_string(),

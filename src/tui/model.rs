@@ -626,7 +626,7 @@ impl Model {
                 });
                 return Ok(None);
             }
-            RollState::Closed => {
+            RollState::Closed | RollState::Cancelled => {
                 return Err(AppError::RollOrder {
                     session: id,
                     state,

@@ -314,8 +314,7 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .map(|x| {
             let covers = match &x.cover {
-                Cover::Dates { from, to } if from == to => from.to_string(),
-                Cover::Dates { from, to } => format!("{from}..{to}"),
+                Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
                 Cover::Sessions(ids) => ids
                     .iter()
                     .map(|i| {
