@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod category;
 pub mod model;
 pub mod policy;
+pub mod rates;
 pub mod standing;
 
 pub use assessment::{
@@ -17,4 +18,5 @@ pub use assessment::{
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
 pub use policy::{Effect, Policy};
+pub use rates::Rate;
 pub use standing::{Period, Reason, Standing, Tally, YearTally};
