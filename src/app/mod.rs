@@ -9,6 +9,7 @@ pub mod archive;
 pub mod assessment;
 mod assessment_demo;
 pub mod backup;
+pub mod charts;
 pub mod credits;
 pub mod demo;
 pub mod env;
