@@ -1,9 +1,11 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod gate;
 mod keys;
 pub use keys::*;
 mod safe;
+pub use gate::*;
 pub use safe::{is_unsafe_char, shown};
 
 use crate::app::AppError;
@@ -76,6 +78,7 @@ pub fn leave_status(l: Lang, s: LeaveStatus) -> &'static str {
         LeaveStatus::Approved => l.t("已批准", "approved"),
         LeaveStatus::Rejected => l.t("已驳回", "rejected"),
         LeaveStatus::Withdrawn => l.t("已撤回", "withdrawn"),
+        LeaveStatus::Expired => l.t("已过期", "expired"),
     }
 }
 
@@ -86,6 +89,7 @@ pub fn roll_state(l: Lang, s: RollState) -> &'static str {
         RollState::SecondCall => l.t("第二次点名", "second call"),
         RollState::AfterSecondCall => l.t("第二次点名后", "after the second call"),
         RollState::Closed => l.t("已结束", "closed"),
+        RollState::Cancelled => l.t("已取消", "cancelled"),
     }
 }
 
@@ -767,6 +771,8 @@ pub fn history_action(l: Lang, action: &str) -> &str {
         "roll.arrive" => l.t("记迟到", "late arrival"),
         "roll.leave_early" => l.t("记早退", "early leave"),
         "roll.undo" => l.t("撤销", "undo"),
+        "roll.undo_step" => l.t("撤销点名进度", "roll step undone"),
+        "roll.fix" => l.t("改正记录", "mark fixed"),
         "roll.correct" => l.t("更正考勤", "correction"),
         "session.add" => l.t("添加活动", "session added"),
         "teacher.add" => l.t("添加教师", "teacher added"),

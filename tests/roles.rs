@@ -262,7 +262,7 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.close_roll(SessionId(3), now()).map(|_| ())
         }),
         case("roll undo", &["office"], true, |a| {
-            a.undo_mark(SessionId(2), now()).map(|_| ())
+            a.undo_step(SessionId(2), now()).map(|_| ())
         }),
         case("roll correct", &["office"], true, |a| {
             let facts = RollFacts {

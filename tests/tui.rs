@@ -390,7 +390,7 @@ fn a_whole_roll_call_by_keys() {
     // u takes back the last mark: the early leave.
     press(&mut m, KeyCode::Char('u'));
     assert_eq!(category(&m, "T0005"), Category::Present);
-    assert_eq!(status(&m), ("已撤销 T0005".into(), false));
+    assert_eq!(status(&m), ("已撤销 T0005 的记录".into(), false));
 
     // x lists exactly who will be absent; n cancels, y closes.
     press(&mut m, KeyCode::Char('x'));

@@ -110,9 +110,9 @@ pub fn mentor_list(
         .iter()
         .map(|p| {
             if &p.mentor == me {
-                format!("{} {}", a(i18n::A::MentorOf), p.mentee)
+                format!("{} {}", a(i18n::A::MentorOf), i18n::shown(&p.mentee.0))
             } else {
-                format!("{} {}", a(i18n::A::MenteeOf), p.mentor)
+                format!("{} {}", a(i18n::A::MenteeOf), i18n::shown(&p.mentor.0))
             }
         })
         .collect();

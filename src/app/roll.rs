@@ -18,6 +18,28 @@ pub enum Call {
     Second,
 }
 
+/// What `undo_step` took back: a teacher's mark, a change of step, or a
+/// mark with the change of step it made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Undone {
+    pub mark: Option<TeacherId>,
+    /// The step the roll was at, and the one it is back at.
+    pub step: Option<(RollState, RollState)>,
+}
+
+/// The history actions of marks, which `undo_step` takes back.
+const MARKS: [&str; 5] = [
+    "roll.first_call",
+    "roll.second_call",
+    "roll.arrive",
+    "roll.leave_early",
+    "roll.fix",
+];
+/// A change of step (`set_state`); with a teacher when a mark made it.
+const STEP: &str = "roll.state";
+const UNDO_MARK: &str = "roll.undo";
+const UNDO_STEP: &str = "roll.undo_step";
+
 /// One expected teacher at a session, as the roll-call screen shows them.
 #[derive(Debug, Clone)]
 pub struct RollLine {
@@ -160,7 +182,7 @@ impl App {
             };
             put(&mut w, id, t, &before, &after, action, None)?;
         }
-        set_state(&mut w, rec, to)?;
+        set_state_by(&mut w, rec, to, teachers.last())?;
         w.commit()?;
         Ok(())
     }
@@ -197,7 +219,7 @@ impl App {
             ..before.clone()
         };
         put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
-        set_state(&mut w, rec, RollState::AfterSecondCall)?;
+        set_state_by(&mut w, rec, RollState::AfterSecondCall, Some(teacher))?;
         w.commit()?;
         Ok(())
     }
@@ -275,44 +297,95 @@ impl App {
         Ok(absent)
     }
 
-    /// Takes back the last mark at this session (not a closing).
-    /// Returns the teacher whose mark was taken back.
-    pub fn undo_mark(&mut self, id: SessionId, now: NaiveDateTime) -> Result<TeacherId> {
+    /// Takes back the newest step of this session's roll not already
+    /// taken back: a mark (an answer, a late arrival, an early leave, a
+    /// fix), the start of a call, the end of the second call. A mark that
+    /// moved the roll to its next step goes back with that step. Pressed
+    /// again and again it returns the roll to where it was before the
+    /// first call. A closed roll is not undone: it is corrected, with a
+    /// reason (`correct_facts`).
+    pub fn undo_step(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Undone> {
         let (mut w, rec) = self.roll_step("roll", id, now)?;
-        if rec.state == RollState::Closed {
+        if matches!(rec.state, RollState::Closed | RollState::Cancelled) {
             return Err(order(&rec, "undo a mark"));
         }
-        // The newest mark not already taken back; older entries are not read.
+        // Each undo entry takes back one entry, newest first; the newest
+        // one not taken back (with the mark that caused it, for a change
+        // of step) is undone now. Older entries are not read.
         let mut skip = 0usize;
-        let mut target = None;
+        let mut found: Vec<crate::store::HistoryEntry> = Vec::new();
         w.history_newest_first(|e| {
             if e.session != Some(id) {
                 return ControlFlow::Continue(());
             }
-            match e.action.as_str() {
-                "roll.undo" => skip += 1,
-                "roll.first_call" | "roll.second_call" | "roll.arrive" | "roll.leave_early" => {
-                    if skip == 0 {
-                        target = Some(e);
-                        return ControlFlow::Break(());
-                    }
-                    skip -= 1;
-                }
-                _ => {}
+            let action = e.action.as_str();
+            if action == UNDO_MARK || action == UNDO_STEP {
+                skip += 1;
+                return ControlFlow::Continue(());
             }
-            ControlFlow::Continue(())
+            if !MARKS.contains(&action) && action != STEP {
+                return ControlFlow::Continue(());
+            }
+            if skip > 0 {
+                skip -= 1;
+                return ControlFlow::Continue(());
+            }
+            match found.first() {
+                None => {
+                    let caused_by_mark = action == STEP && e.teacher.is_some();
+                    found.push(e);
+                    if caused_by_mark {
+                        return ControlFlow::Continue(());
+                    }
+                }
+                Some(step) => {
+                    if MARKS.contains(&action) && e.teacher == step.teacher {
+                        found.push(e);
+                    }
+                }
+            }
+            ControlFlow::Break(())
         })?;
-        let e = target.ok_or(AppError::NothingToUndo(id))?;
-        let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
-        let restore: RollFacts = e
-            .before
-            .as_deref()
-            .and_then(|b| serde_json::from_str(b).ok())
-            .unwrap_or_default();
-        let current = w.facts(id, &teacher)?.unwrap_or_default();
-        put(&mut w, id, &teacher, &current, &restore, "roll.undo", None)?;
+        let parse_facts = |j: &Option<String>| -> RollFacts {
+            j.as_deref()
+                .and_then(|b| serde_json::from_str(b).ok())
+                .unwrap_or_default()
+        };
+        let mut undone = Undone::default();
+        let mut state = rec;
+        for e in found {
+            if e.action == STEP {
+                let back: RollState = e
+                    .before
+                    .as_deref()
+                    .and_then(|b| serde_json::from_str(b).ok())
+                    .ok_or(AppError::NothingToUndo(id))?;
+                let from = state.state;
+                state.state = back;
+                w.put_session(&state)?;
+                w.log(
+                    UNDO_STEP,
+                    format!("session {id}"),
+                    json(&from),
+                    json(&back),
+                    None,
+                    Some(id),
+                    None,
+                )?;
+                undone.step = Some((from, back));
+            } else {
+                let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
+                let restore = parse_facts(&e.before);
+                let current = w.facts(id, &teacher)?.unwrap_or_default();
+                put(&mut w, id, &teacher, &current, &restore, UNDO_MARK, None)?;
+                undone.mark = Some(teacher);
+            }
+        }
+        if undone.mark.is_none() && undone.step.is_none() {
+            return Err(AppError::NothingToUndo(id));
+        }
         w.commit()?;
-        Ok(teacher)
+        Ok(undone)
     }
 
     /// Corrects a teacher's facts at a session, at any step (training
@@ -395,7 +468,19 @@ fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
     }
 }
 
-fn set_state(w: &mut Writer, mut rec: SessionRecord, to: RollState) -> Result<()> {
+fn set_state(w: &mut Writer, rec: SessionRecord, to: RollState) -> Result<()> {
+    set_state_by(w, rec, to, None)
+}
+
+/// A change of step made by a teacher's mark (the first answer starts the
+/// call, a late arrival ends the second): logged with that teacher, so
+/// that undoing the mark takes the step back too.
+fn set_state_by(
+    w: &mut Writer,
+    mut rec: SessionRecord,
+    to: RollState,
+    by: Option<&TeacherId>,
+) -> Result<()> {
     if rec.state == to {
         return Ok(());
     }
@@ -409,7 +494,7 @@ fn set_state(w: &mut Writer, mut rec: SessionRecord, to: RollState) -> Result<()
         json(&to),
         None,
         Some(rec.session.id),
-        None,
+        by.cloned(),
     )?;
     Ok(())
 }

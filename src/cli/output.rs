@@ -11,7 +11,14 @@ pub use crate::app::format::{
 };
 
 /// A table whose columns line up on a terminal, whatever the script.
+/// Every cell is shown through `i18n::shown`: a cell may hold a name or a
+/// reason someone typed, and no control character reaches the terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| i18n::shown(c).into_owned()).collect())
+        .collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -110,6 +117,16 @@ fn assessment_json(f: &crate::core::Figures) -> AssessmentJson {
         mentors: f.mentors.clone(),
         deducted: f.deducted,
     }
+}
+
+/// A lookup row: the standing, and how the query found the teacher
+/// (`lookup::Match::code`).
+#[derive(Serialize)]
+pub struct LookupJson<'a> {
+    #[serde(flatten)]
+    pub row: StandingJson<'a>,
+    #[serde(rename = "match")]
+    pub how: &'static str,
 }
 
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {

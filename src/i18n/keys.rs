@@ -2,6 +2,7 @@
 //! screen-per-tab structure (issue 17): key-file errors and the like.
 
 use super::Lang;
+use crate::app::roll::Undone;
 
 /// What is wrong with the user's keys.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,5 +38,28 @@ pub fn key_file_error(l: Lang, e: &KeyFileError) -> String {
         ),
         (Lang::Zh, KeyFileError::NotAKey(k)) => format!("keys.toml:`{}` 不是按键", shown(k)),
         (Lang::En, KeyFileError::NotAKey(k)) => format!("keys.toml: `{}` is not a key", shown(k)),
+    }
+}
+
+/// What an undo took back, in one line.
+pub fn undone(l: Lang, u: &Undone) -> String {
+    let state = |s| super::roll_state(l, s);
+    let who = u.mark.as_ref().map(|t| super::shown(&t.0).into_owned());
+    match (l, who, u.step) {
+        (Lang::Zh, Some(t), Some((_, to))) => {
+            format!("已撤销 {t} 的记录,点名回到「{}」", state(to))
+        }
+        (Lang::En, Some(t), Some((_, to))) => {
+            format!(
+                "undone: the mark of {t}; the roll is back at \"{}\"",
+                state(to)
+            )
+        }
+        (Lang::Zh, Some(t), None) => format!("已撤销 {t} 的记录"),
+        (Lang::En, Some(t), None) => format!("undone: the mark of {t}"),
+        (Lang::Zh, None, Some((_, to))) => format!("已撤销,点名回到「{}」", state(to)),
+        (Lang::En, None, Some((_, to))) => format!("undone: the roll is back at \"{}\"", state(to)),
+        (Lang::Zh, None, None) => "没有撤销任何记录".into(),
+        (Lang::En, None, None) => "nothing was undone".into(),
     }
 }

@@ -55,6 +55,24 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     } else if opened_demo {
         model.set_status(i18n::ui(lang, U::DemoOpened), false);
     }
+    show(model)
+}
+
+/// The terminal app through the SSH gate: as `account`, on `path`, at the
+/// server's time; no demo school, and no files on the server.
+pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, String> {
+    let app = App::open(&path, account, None, false).map_err(|e| i18n::error(lang, &e))?;
+    let (keys, key_error) = keymap::Keymap::load();
+    let clock = || chrono::Local::now().naive_local();
+    let mut model = Model::new(app, lang, keys, Box::new(clock));
+    model.gate = true;
+    if let Some(e) = key_error {
+        model.set_status(keymap::key_error(lang, &e), true);
+    }
+    show(model)
+}
+
+fn show(mut model: Model) -> Result<String, String> {
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut model);

@@ -85,6 +85,9 @@ pub struct Model {
     pub quit: bool,
     /// The demo school was opened because there was no database.
     pub demo: bool,
+    /// Reached through the SSH gate: no files on the server; the import
+    /// and export keys say how to do it with ssh.
+    pub gate: bool,
 }
 
 impl Model {
@@ -102,6 +105,7 @@ impl Model {
             generation: 0,
             quit: false,
             demo: false,
+            gate: false,
         };
         if let Ok(g) = m.app.generation() {
             m.generation = g;
@@ -253,6 +257,7 @@ impl Model {
             status: None,
             wrote: false,
             goto: None,
+            gate: self.gate,
         };
         f(self.screens.get_mut(tab), &mut cx);
         let (status, wrote, goto) = (cx.status, cx.wrote, cx.goto);

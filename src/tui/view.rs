@@ -54,7 +54,10 @@ pub fn view(m: &Model, f: &mut Frame) {
             Style::new().fg(Color::DarkGray),
         ),
     };
-    f.render_widget(Paragraph::new(text).style(style), status);
+    f.render_widget(
+        Paragraph::new(i18n::shown(&text).into_owned()).style(style),
+        status,
+    );
     if let Some(h) = &m.help {
         let lines: Vec<Line> = m
             .help_lines(h.mode)
@@ -63,5 +66,22 @@ pub fn view(m: &Model, f: &mut Frame) {
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
         widgets::scrolling_popup(f, area, i18n::ui(l, U::HelpTitle), lines, last, h.scroll);
+    }
+    guard(f);
+}
+
+/// The last line of defence: a bidirectional or invisible character that
+/// reached a cell by a path not shown through `i18n::shown` is dropped
+/// before the frame goes to the terminal (ratatui drops control ones).
+fn guard(f: &mut Frame) {
+    for cell in f.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(i18n::is_unsafe_char) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !i18n::is_unsafe_char(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
     }
 }

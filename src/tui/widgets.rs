@@ -50,6 +50,22 @@ pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
         .unwrap_or(0) as u16
 }
 
+/// Cells of a list, each shown through `i18n::shown`: a name, title or
+/// reason someone typed is written visibly, never as control characters.
+pub fn shown_cells(cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    cells
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| match i18n::shown(&c) {
+                    std::borrow::Cow::Borrowed(_) => c,
+                    std::borrow::Cow::Owned(o) => o,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 pub fn highlight() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
@@ -229,7 +245,10 @@ impl CommentBox {
 
     /// What it is about, the comment so far, and the question once asked.
     pub fn lines(&self, l: i18n::Lang, about: String) -> Vec<Line<'static>> {
-        let mut lines = vec![Line::from(about), self.text.line()];
+        let mut lines = vec![
+            Line::from(i18n::shown(&about).into_owned()),
+            self.text.line(),
+        ];
         if self.confirming {
             lines.push(Line::from(i18n::ui(l, U::YesNo)));
         }

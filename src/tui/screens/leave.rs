@@ -308,8 +308,7 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         .iter()
         .map(|x| {
             let covers = match &x.cover {
-                Cover::Dates { from, to } if from == to => from.to_string(),
-                Cover::Dates { from, to } => format!("{from}..{to}"),
+                Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
                 Cover::Sessions(ids) => ids
                     .iter()
                     .map(|i| {
@@ -353,7 +352,7 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
                     x.teacher.0.clone(),
                     i18n::leave_kind(l, x.kind).to_string(),
                     format!("{covers} ({affected})"),
-                    i18n::shown(&x.reason).into_owned(),
+                    x.reason.clone(),
                     ev.join(" "),
                     if x.emergency {
                         i18n::text(l, i18n::T::Emergency).to_string()
@@ -366,6 +365,7 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
             )
         })
         .unzip();
+    let cells = widgets::shown_cells(cells);
     let h = i18n::leave_headers(l);
     let widths = fit(&h[..8], &cells, 4, &[5, 7, 8, 18, 10, 22, 6, 8]);
     let rows = cells

@@ -121,6 +121,8 @@ pub struct Cx<'a> {
     pub wrote: bool,
     /// Go to another screen.
     pub goto: Option<Tab>,
+    /// Reached through the SSH gate: no files on the server.
+    pub gate: bool,
 }
 
 impl Cx<'_> {

@@ -108,7 +108,7 @@ impl RollScreen {
                 self.open_time(false, cx.now);
                 return Ok(None);
             }
-            RollState::Closed => {
+            RollState::Closed | RollState::Cancelled => {
                 return Err(AppError::RollOrder {
                     session: id,
                     state,
@@ -257,11 +257,15 @@ impl Screen for RollScreen {
             }
             Some(Popup::Find(text)) => {
                 text.typed(key);
+                // The best match (an exact name before names that
+                // contain it), the first of equally good ones.
                 if let Some(v) = &self.view
-                    && let Some(i) = v
+                    && let Some((i, _)) = v
                         .lines
                         .iter()
-                        .position(|l| lookup::matches(&l.teacher, text.value()))
+                        .enumerate()
+                        .filter_map(|(i, l)| Some((i, lookup::rank(&l.teacher, text.value())?)))
+                        .min_by_key(|(i, m)| (*m, *i))
                 {
                     self.cursor = i;
                 }
@@ -331,10 +335,13 @@ impl Screen for RollScreen {
                 self.open_time(true, now);
                 Ok(None)
             }
-            Action::Undo => cx
-                .app
-                .undo_mark(id, now)
-                .map(|t| Some(format!("{} {t}", i18n::text(cx.lang, i18n::T::Undone)))),
+            Action::Undo => {
+                let r = cx.app.undo_step(id, now);
+                if r.as_ref().is_ok_and(|u| u.step.is_some()) {
+                    self.calling = false;
+                }
+                r.map(|u| Some(i18n::undone(cx.lang, &u)))
+            }
             Action::CloseRoll => {
                 let absent = self.view.as_ref().map_or_else(Vec::new, |v| {
                     v.missing().into_iter().map(|l| l.teacher.clone()).collect()
@@ -465,13 +472,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             vec![
                 line.teacher.id.0.clone(),
-                i18n::shown(&line.teacher.name).into_owned(),
-                i18n::shown(&line.teacher.group).into_owned(),
+                line.teacher.name.clone(),
+                line.teacher.group.clone(),
                 i18n::category(l, line.outcome.category).to_string(),
                 leave,
             ]
         })
         .collect();
+    let cells = widgets::shown_cells(cells);
     let headers = i18n::roll_headers(l);
     let widths = fit(&headers, &cells, 4, &[7, 10, 10, 12, 10]);
     let rows = cells
