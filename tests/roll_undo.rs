@@ -123,3 +123,38 @@ fn a_late_arrival_that_ended_the_second_call_goes_back_with_it() {
         Err(AppError::RollOrder { .. })
     ));
 }
+
+/// `roll status`, `record` and `roll undo` on the command line: the times
+/// recorded are shown, and undo says what it took back.
+#[test]
+fn the_command_line_shows_times_and_undoes_steps() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let db = dir.path().join("t.redb");
+    {
+        let mut app = demo_school(&db, small(6), at(15, 35));
+        app.start_call(TODAY, Call::First, at(15, 36)).expect("f");
+        app.answer(TODAY, Call::First, &[t("T0001")], at(15, 36))
+            .expect("answer");
+        app.start_call(TODAY, Call::Second, at(15, 40)).expect("s");
+        let hm = |h, m| chrono::NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+        app.arrive(TODAY, &t("T0002"), hm(15, 45), at(15, 45))
+            .expect("arrive");
+        app.leave_early(TODAY, &t("T0001"), hm(16, 50), at(16, 50))
+            .expect("leave");
+    }
+    let now = "2026-11-26T16:55";
+    let run =
+        |args: &[&str]| common::expect_ok(common::run_on(&db, Some("tester"), now, args), args);
+    let status = run(&["roll", "status", "26"]);
+    assert!(status.contains("late 15:45"), "{status}");
+    assert!(status.contains("early leave 16:50"), "{status}");
+    let record = run(&["record", "T0002"]);
+    assert!(record.contains("late 15:45"), "{record}");
+    let undone = run(&["roll", "undo", "26"]);
+    assert!(undone.contains("the mark of T0001"), "{undone}");
+    let undone = run(&["roll", "undo", "26"]);
+    assert!(
+        undone.contains("the mark of T0002") && undone.contains("second call"),
+        "{undone}"
+    );
+}

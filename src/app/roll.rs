@@ -388,6 +388,33 @@ impl App {
         Ok(undone)
     }
 
+    /// Fixes one teacher's mark while the roll is open (a slip on the
+    /// wrong name, a time typed wrong): sets their facts as given. Logged
+    /// as `roll.fix`, so `undo_step` takes it back like any mark. Once the
+    /// roll is closed, `correct_facts` (with a reason) is the way.
+    pub fn fix_facts(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        facts: RollFacts,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        if matches!(
+            rec.state,
+            RollState::NotStarted | RollState::Closed | RollState::Cancelled
+        ) {
+            return Err(order(&rec, "record a late arrival"));
+        }
+        let before = expected_facts(&w, &rec, teacher)?;
+        for t in [facts.arrived, facts.left_early].into_iter().flatten() {
+            within(&rec, t, "at")?;
+        }
+        put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
+        w.commit()?;
+        Ok(())
+    }
+
     /// Corrects a teacher's facts at a session, at any step (training
     /// office only, with a reason that the history keeps).
     pub fn correct_facts(

@@ -648,13 +648,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let mut cat = i18n::category(lang, l.outcome.category).to_string();
-                    if l.outcome.also_left_early {
-                        cat = format!(
-                            "{cat}+{}",
-                            i18n::category(lang, crate::core::Category::EarlyLeave)
-                        );
-                    }
+                    let cat = crate::app::format::attendance(lang, &l.facts, &l.outcome);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -891,7 +885,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 v.present(),
                 i18n::text(lang, T::OnLeave),
                 v.on_leave(),
-                i18n::text(lang, T::Missing),
+                if v.record.state == crate::core::RollState::Closed {
+                    i18n::category(lang, crate::core::Category::Absent)
+                } else {
+                    i18n::text(lang, T::Missing)
+                },
                 v.missing().len()
             );
             let rows: Vec<Vec<String>> = v
@@ -902,7 +900,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        i18n::category(lang, l.outcome.category).to_string(),
+                        crate::app::format::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {

@@ -95,7 +95,9 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// A popup over `area`: a bordered box of `lines`, `h` rows high.
 pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
-    let rect = centered(area, area.width.min(70), h);
+    // 70 columns, wider where a line needs it (the help's longest).
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 2;
+    let rect = centered(area, area.width.min(widest.max(70)), h);
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title.to_string())),

@@ -248,10 +248,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != crate::core::RollState::NotStarted)
     {
-        let mut cat = i18n::category(l, x.outcome.category).to_string();
-        if x.outcome.also_left_early {
-            cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
-        }
+        let cat = crate::app::format::attendance(l, &x.facts, &x.outcome);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,
