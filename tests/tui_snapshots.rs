@@ -18,7 +18,9 @@ fn lang_name(l: Lang) -> &'static str {
 }
 
 fn snap(m: &peixun::tui::model::Model, name: &str) {
-    let text = screen(m, 100, 28).join("\n");
+    // The temporary file's path differs from run to run.
+    let file = m.app.store.path().display().to_string();
+    let text = screen(m, 100, 28).join("\n").replace(&file, "[file]");
     insta::assert_snapshot!(format!("{name}_{}", lang_name(m.lang)), text);
 }
 

@@ -40,6 +40,37 @@ pub fn fit(
         .collect()
 }
 
+/// Column widths for a table `width` columns wide: each column as wide as
+/// its header and cells, then, while the table is too wide, the columns in
+/// `shrink` (first the least needed: reasons, notes, comments) give up
+/// room down to their `min`. A column not in `shrink` (a name, an id) is
+/// never cut.
+pub fn fit_within(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: u16,
+    shrink: &[usize],
+    min: &[u16],
+) -> Vec<Constraint> {
+    let n = headers.len();
+    let mut w: Vec<u16> = (0..n).map(|i| column_width(headers, rows, i)).collect();
+    // ratatui puts one column of space between columns.
+    let total: u16 = w.iter().sum::<u16>() + n.saturating_sub(1) as u16;
+    let mut over = total.saturating_sub(width);
+    for &i in shrink {
+        if over == 0 {
+            break;
+        }
+        let floor = min.get(i).copied().unwrap_or(0);
+        if let Some(c) = w.get_mut(i) {
+            let cut = c.saturating_sub(floor).min(over);
+            *c -= cut;
+            over -= cut;
+        }
+    }
+    w.into_iter().map(Constraint::Length).collect()
+}
+
 /// The display width of column `i`: its header's or its widest cell's.
 pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
     rows.iter()

@@ -9,7 +9,7 @@ use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teache
 use crate::i18n::{self, Lang, RollText, U};
 use crate::store::SessionRecord;
 use crate::tui::action::{Action, Mode};
-use crate::tui::widgets::{self, TextBox, fit, list_table, selected};
+use crate::tui::widgets::{self, TextBox, list_table, selected};
 use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -773,7 +773,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .collect();
     let cells = widgets::shown_cells(cells);
     let headers = i18n::roll_headers(l);
-    let widths = fit(&headers, &cells, 4, &[7, 10, 10, 12, 10]);
+    // The leave and the group give up room first; never a name.
+    let widths = widgets::fit_within(
+        &headers,
+        &cells,
+        list_area.width,
+        &[4, 2],
+        &[7, 10, 6, 12, 6],
+    );
     let rows = cells
         .into_iter()
         .zip(styles)
