@@ -2,7 +2,9 @@
 //! default) and English. Nothing else in the program spells user text.
 
 mod safe;
+mod store;
 pub use safe::{is_unsafe_char, shown};
+pub use store::*;
 
 use crate::app::AppError;
 use crate::core::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
@@ -276,7 +278,7 @@ fn evidence_zh(what: &str) -> &'static str {
 
 pub fn store_error(l: Lang, e: &StoreError) -> String {
     use StoreError::*;
-    if let Some(m) = disk_error(l, e) {
+    if let Some(m) = disk_error(l, e).or_else(|| store_text(l, e)) {
         return m;
     }
     match (l, e) {
@@ -305,7 +307,7 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             format!("数据表 {} 中键 {} 的记录已损坏:{}", d.table, d.key, d.why)
         }
         (Lang::Zh, Db(m)) => format!("数据库错误:{m}"),
-        (Lang::En, e) => e.to_string(),
+        (Lang::Zh, Busy { .. } | Replaced(_)) | (Lang::En, _) => e.to_string(),
     }
 }
 

@@ -202,8 +202,8 @@ impl App {
     /// Starts a change by this actor at `now`. Upgrades a read-only store.
     pub(crate) fn begin(&mut self, now: NaiveDateTime) -> Result<Writer> {
         if !self.store.is_writable() {
-            let path = self.store.path().to_path_buf();
-            self.store = Store::open_write(&path)?;
+            // The same file (one removed or replaced since is refused).
+            self.store = self.store.writable()?;
         }
         Ok(self.store.write(&self.actor.name, now)?)
     }

@@ -425,7 +425,10 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
+                let wait = crate::store::Wait::from_env()
+                    .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
+                let store =
+                    crate::store::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
                     App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
                 dispatch(&mut app, command, lang, now)

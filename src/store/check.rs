@@ -197,9 +197,11 @@ pub(super) fn snapshot(path: &Path) -> Result<Database> {
     })
 }
 
-/// The file's bytes, verified by redb in memory. The outer error is one the
-/// user must act on (no such file, not ours); the inner one says why redb
-/// found the pages damaged.
+/// The file verified by redb, read through an `Overlay`: whatever redb
+/// writes while it repairs or checks stays in memory, and the file itself is
+/// neither written nor copied. The outer error is one the user must act on
+/// (no such file, not ours); the inner one says why redb found the pages
+/// damaged.
 fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
     let mut last = String::new();
     for attempt in 0..COPY_TRIES {
@@ -207,8 +209,8 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
             std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
         }
         // A read transaction on the file itself, where it opens, keeps the
-        // pages of its moment from being reused by other writers while the
-        // bytes are read (header first), so the copy is one moment.
+        // pages of its moment (and of any later one) from being reused by
+        // other writers while they are verified.
         let pin = quietly(|| {
             let db = super::builder()
                 .open_read_only(path)
@@ -217,12 +219,14 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
             Ok((db, txn))
         })
         .ok();
-        let bytes = read_file(path)?;
+        super::check_magic(path)?;
+        let backend = super::overlay::Overlay::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
+            _ => open_error(path, e),
+        })?;
+        let verified = verify_backend(backend);
         drop(pin);
-        if !bytes.starts_with(REDB_MAGIC) {
-            return Err(StoreError::NotRedb(path.to_path_buf()));
-        }
-        match verify_bytes(&bytes) {
+        match verified {
             Ok(db) => return Ok(Ok(db)),
             Err(why) => last = why,
         }
@@ -230,25 +234,23 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
     Ok(Err(last))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
-        _ => open_error(path, e),
-    })
-}
-
 /// Opens `bytes` as a redb database in memory and verifies every page.
-/// redb may panic on pages that were overwritten; that too is damage.
 fn verify_bytes(bytes: &[u8]) -> std::result::Result<Database, String> {
     let backend = InMemoryBackend::new();
     backend
         .set_len(bytes.len() as u64)
         .and_then(|()| backend.write(0, bytes))
         .map_err(|e| e.to_string())?;
+    verify_backend(backend)
+}
+
+/// Opens the database in `backend` and verifies every page. redb may panic
+/// on pages that were overwritten; that too is damage.
+fn verify_backend(backend: impl StorageBackend) -> std::result::Result<Database, String> {
     quietly(move || {
-        let mut db = Builder::new()
-            .create_with_backend(backend)
-            .map_err(|e| e.to_string())?;
+        let mut b = Builder::new();
+        b.set_cache_size(super::CACHE_BYTES);
+        let mut db = b.create_with_backend(backend).map_err(|e| e.to_string())?;
         match db.check_integrity() {
             Ok(true) => Ok(db),
             Ok(false) => Err("pages failed their checksums".to_string()),
