@@ -1611,6 +1611,7 @@ pub fn check_problem(l: Lang, p: &crate::store::check::Problem) -> String {
         (Lang::Zh, HistoryGap { after, next }) => {
             format!("历史记录编号从 {after} 跳到 {next}")
         }
+        (Lang::Zh, WrongTally { key }) => tally_problem_zh(key),
         (Lang::En, p) => crate::store::check::describe_en(p),
     }
 }

@@ -439,6 +439,12 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
                 Err(panic) => panic_text(panic.as_ref()),
             };
             match crate::store::check::refuse_damaged(&path) {
+                // A record that failed its checksum was named where it was read.
+                Err(crate::store::StoreError::Damaged { .. })
+                    if crate::store::codec::damage_seen() =>
+                {
+                    Err(failed)
+                }
                 Err(x @ crate::store::StoreError::Damaged { .. }) => Err(e(x.into())),
                 _ => Err(failed),
             }

@@ -56,6 +56,15 @@ pub struct DecodeError {
     pub why: String,
 }
 
+static DAMAGE_SEEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process has read a record that failed its checksum: the
+/// error it gave names the table and key, which says more than "the file
+/// does not verify" (`cli::run`).
+pub fn damage_seen() -> bool {
+    DAMAGE_SEEN.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The payload of a format-2 record whose checksum matches.
 pub fn payload<'a>(
     bytes: &'a [u8],
@@ -74,6 +83,7 @@ pub fn payload<'a>(
             if sum == checksum(FORMAT, payload) {
                 Ok(payload)
             } else {
+                DAMAGE_SEEN.store(true, std::sync::atomic::Ordering::Relaxed);
                 Err(err("its checksum does not match its bytes".into()))
             }
         }
