@@ -48,7 +48,7 @@ fn the_init_race_never_reaches_another_database() {
             swaps
         })
     };
-    for _ in 0..400 {
+    for _ in 0..300 {
         let _ = std::fs::remove_file(&target);
         let _ = Command::new(BIN)
             .arg("--db")
@@ -184,7 +184,10 @@ fn a_setgid_program_refuses_to_run() {
 fn imports_read_standard_input_and_exports_write_standard_output() {
     let db = Db::new();
     common::school(&db, 2, &["2025-09-10"]);
-    let roster = db.ok(LATER, &["export", "teachers", "--out", "-", "--format", "xlsx"]);
+    let roster = db.ok(
+        LATER,
+        &["export", "teachers", "--out", "-", "--format", "xlsx"],
+    );
     let raw = common::command(
         &db.path,
         None,
@@ -197,7 +200,16 @@ fn imports_read_standard_input_and_exports_write_standard_output() {
     assert!(raw.stdout.starts_with(b"PK"), "not an xlsx: {roster:?}");
     let csv = db.ok(
         LATER,
-        &["export", "standings", "--term", "2025-autumn", "--out", "-", "--format", "csv"],
+        &[
+            "export",
+            "standings",
+            "--term",
+            "2025-autumn",
+            "--out",
+            "-",
+            "--format",
+            "csv",
+        ],
     );
     assert!(csv.contains("T0001"), "{csv}");
     // Without --format there is no name to tell the format by.
@@ -270,7 +282,13 @@ fn import_is_refused_before_the_file_is_read() {
     db.ok(
         SETUP,
         &[
-            "account", "set", "zhangsan", "--roles", "teacher", "--teacher", "T0001",
+            "account",
+            "set",
+            "zhangsan",
+            "--roles",
+            "teacher",
+            "--teacher",
+            "T0001",
         ],
     );
     let line = db.refused(
