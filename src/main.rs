@@ -45,7 +45,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("peixun: {msg}");
+            // The line may name a value or a file someone typed.
+            eprintln!("peixun: {}", peixun::i18n::shown(&msg));
             ExitCode::FAILURE
         }
     }

@@ -287,8 +287,9 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
     }
     export::write_file(&out.out, &bytes, out.force).map_err(io)?;
     Ok(format!(
-        "{} {file} ({})",
+        "{} {} ({})",
         i18n::io_text(lang, X::Written),
+        i18n::shown(&file),
         i18n::rows(lang, rows)
     ))
 }
@@ -332,6 +333,7 @@ pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTim
         None => Ok(app
             .school()
             .map_err(e)?
+            .map(|s| i18n::shown(&s).into_owned())
             .unwrap_or_else(|| i18n::io_text(lang, X::NoSchool).to_string())),
     }
 }

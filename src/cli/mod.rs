@@ -15,11 +15,11 @@ use crate::app::roll::Call;
 use crate::app::standings::StandingRow;
 use crate::app::{self, App, AppError, demo};
 use crate::core::{
-    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, LeaveKind, Period, Role, RollFacts,
-    Session, SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
+    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
+    SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
 };
 use crate::i18n::{self, Lang, T};
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Args, Parser, Subcommand};
 use output::{standing_json, standings_table, table};
 use std::path::PathBuf;
@@ -344,22 +344,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-/// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
-/// so that scripts and tests can replay a term. The SSH gate never reads
-/// it (`gate::gate`): there the clock is the server's.
-pub fn now() -> NaiveDateTime {
-    std::env::var("PEIXUN_NOW")
-        .ok()
-        .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
-        .unwrap_or_else(|| Local::now().naive_local())
-}
-
-/// The default database: the platform data directory.
-pub fn default_db() -> PathBuf {
-    directories::ProjectDirs::from("", "", "peixun")
-        .map(|d| d.data_dir().join("peixun.redb"))
-        .unwrap_or_else(|| PathBuf::from("peixun.redb"))
-}
+pub use crate::app::env::{default_db, now, parse_kind};
 
 pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
     i18n::error(
@@ -626,12 +611,25 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Leave(cmd) => leave(app, cmd, lang, now),
         Command::Lookup(a) => {
             let p = period(app, lang, &a.period, today)?;
-            let found = app.lookup(&a.query).map_err(e)?;
+            let (found, how): (Vec<_>, Vec<_>) =
+                app.lookup_ranked(&a.query).map_err(e)?.into_iter().unzip();
             if found.is_empty() {
                 return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
             }
             let rows = app.standings_of(&found, p, today).map_err(e)?;
-            print_standings(&rows, lang, a.period.json)
+            if !a.period.json {
+                return print_standings(&rows, lang, false);
+            }
+            // Each row says how the query found it (`match`), best first.
+            let v: Vec<_> = rows
+                .iter()
+                .zip(how)
+                .map(|(r, m)| output::LookupJson {
+                    row: standing_json(r, lang),
+                    how: m.code(),
+                })
+                .collect();
+            serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
         }
         Command::Standings(a) => {
             let p = period(app, lang, &a, today)?;
@@ -641,7 +639,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Record { teacher } => {
             let id = teacher_arg(app, lang, &teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
-            let mut out = format!("{} {} {}\n", t.id, t.name, t.group);
+            let mut out = format!(
+                "{} {} {}\n",
+                i18n::shown(&t.id.0),
+                i18n::shown(&t.name),
+                i18n::shown(&t.group)
+            );
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
@@ -759,7 +762,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            app.actor.name,
+            i18n::shown(&app.actor.name),
             app.actor
                 .roles
                 .iter()
@@ -857,7 +860,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             let absent = app.close_roll(SessionId(session), now).map_err(e)?;
             let names: Vec<String> = absent
                 .iter()
-                .map(|t| format!("{} {}", t.id, t.name))
+                .map(|t| format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name)))
                 .collect();
             Ok(format!(
                 "{} {}: {}",
@@ -872,7 +875,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
         }
         RollCmd::Undo { session } => {
             let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!("{} {t}", i18n::text(lang, T::Undone)))
+            Ok(format!(
+                "{} {}",
+                i18n::text(lang, T::Undone),
+                i18n::shown(&t.0)
+            ))
         }
         RollCmd::Status { session } => {
             let v = app.roll_view(SessionId(session)).map_err(e)?;
@@ -880,7 +887,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 "{} {} {}  [{}]  {} {}  {} {}  {} {}  {} {}\n",
                 v.record.session.id,
                 v.record.session.date,
-                v.record.session.title,
+                i18n::shown(&v.record.session.title),
                 i18n::roll_state(lang, v.record.state),
                 i18n::text(lang, T::Expected),
                 v.expected(),
@@ -933,6 +940,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 arrived: arrived.map(|s| hm(lang, "arrived", &s)).transpose()?,
                 left_early: left.map(|s| hm(lang, "left", &s)).transpose()?,
                 remark,
+                early_excused: None,
             };
             app.correct_facts(SessionId(session), &id, facts, &reason, now)
                 .map_err(e)?;
@@ -941,27 +949,13 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
     }
 }
 
-/// A leave kind as typed: its English name or its Chinese one.
-pub(crate) fn parse_kind(s: &str) -> Option<LeaveKind> {
-    Some(match s {
-        "official" | "公假" => LeaveKind::Official,
-        "personal" | "事假" => LeaveKind::Personal,
-        "sick" | "病假" => LeaveKind::Sick,
-        _ => return None,
-    })
-}
-
 fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
     let rows: Vec<Vec<String>> = leaves
         .iter()
         .map(|l| {
             let covers = match &l.cover {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
-                Cover::Sessions(ids) => ids
-                    .iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(","),
+                c => c.to_string(),
             };
             let mut ev = Vec::new();
             if l.evidence.leave_note {

@@ -25,9 +25,9 @@ const POLL: Duration = Duration::from_millis(500);
 /// runs the app until the user quits.
 pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     let (os_name, is_root) = app::os_account();
-    let now = crate::cli::now();
+    let now = crate::app::env::now();
     let err = |e: app::AppError| i18n::error(lang, &e);
-    let path = db.unwrap_or_else(crate::cli::default_db);
+    let path = db.unwrap_or_else(crate::app::env::default_db);
     let mut opened_demo = false;
     let app = match App::open(&path, &os_name, None, is_root) {
         Ok(app) => app,
@@ -47,7 +47,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
         Err(e) => return Err(err(e)),
     };
     let (keys, key_error) = keymap::Keymap::load();
-    let mut model = Model::new(app, lang, keys, Box::new(crate::cli::now));
+    let mut model = Model::new(app, lang, keys, Box::new(crate::app::env::now));
     if let Some(e) = key_error {
         model.status = Some((e, true));
     } else if opened_demo {
