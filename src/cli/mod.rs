@@ -742,8 +742,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
         }
         Command::Policy(PolicyCmd::Set { file }) => {
-            // Refused before the file is read: a setgid program reads no
-            // file for someone who may not use the result (docs/deploy.md).
+            // Refused before the file is read: nobody learns anything of a
+            // file through the messages of a command they may not use.
             app.actor
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
