@@ -72,6 +72,10 @@ pub struct StandingJson<'a> {
     /// archive, make-ups, ...), raw; `credits` above is their total.
     pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
+    /// The academic year is over: its verdicts (credits, archive, ...) apply.
+    pub year_over: bool,
+    /// Days of the academic year left after today, while it is not over.
+    pub year_days_left: Option<i64>,
 }
 
 /// The assessment figures as scripts read them (credits as decimals).
@@ -150,6 +154,8 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
             .iter()
             .map(|d| i18n::deduction(lang, d))
             .collect(),
+        year_over: row.year_days_left.is_none(),
+        year_days_left: row.year_days_left,
     }
 }
 
@@ -162,9 +168,19 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         notes.push(i18n::warning(lang).to_string());
     }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
-    let note = notes.join("; ");
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
+    // Before the year's last day: how far along the year's credits are.
+    if let Some(days) = row.year_days_left {
+        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
+        notes.push(i18n::year_progress(
+            lang,
+            year_credits,
+            row.year_credits_required,
+            days,
+        ));
+    }
+    let note = notes.join("; ");
     let credits = s.credits();
     let note = if row.changed_since_published {
         let changed = i18n::io_text(lang, i18n::X::ChangedNote);
