@@ -1,9 +1,11 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod calendar;
 mod gate;
 mod safe;
 mod store;
+pub use calendar::*;
 pub use gate::*;
 pub use safe::{is_unsafe_char, shown};
 pub use store::*;
@@ -182,6 +184,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
     match (l, e) {
         (_, Store(s)) => store_error(l, s),
         (_, Import(x)) => import_error(l, x),
+        (_, Calendar(x)) => calendar_error(l, x),
         (Lang::Zh, NoAccount(n)) => format!("账号 {n} 无权使用此数据库,请联系教务处添加"),
         (Lang::Zh, Forbidden { action, needs }) => {
             format!("无权执行 {action}:需要{}身份,未做任何更改", roles(l, needs))

@@ -9,6 +9,7 @@ pub mod archive;
 pub mod assessment;
 mod assessment_demo;
 pub mod backup;
+pub mod calendar;
 pub mod charts;
 pub mod credits;
 pub mod demo;
@@ -104,6 +105,10 @@ pub enum AppError {
     Import(crate::io::ImportError),
     #[error("no credit entry {0}")]
     UnknownCredit(crate::core::CreditId),
+    /// The school's calendar: terms, sessions moved or cancelled, rolls in
+    /// their time, leave that lapsed (`calendar.rs`).
+    #[error(transparent)]
+    Calendar(calendar::CalendarError),
     #[error("credit entry {id} is {stage:?}; cannot {action}")]
     CreditState {
         id: crate::core::CreditId,
