@@ -8,9 +8,11 @@
 //! transaction, only after every row has passed. Messages are structured
 //! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
 
+pub mod ends;
 pub mod export;
 pub mod plan;
 pub mod roster;
+pub mod shown;
 pub mod table;
 
 use crate::core::{Credits, Teacher};
@@ -61,6 +63,58 @@ pub enum Problem {
     ToBeforeFrom,
     /// The date is outside the term named for the import.
     OutsideTerm { term: String },
+    /// An id or a text that people would read as another (issue 19).
+    AsShown(ShownProblem),
+}
+
+/// A value that reads as another one: ids that differ only by leading
+/// zeros (0012 and 12: a number format lost on one side), or a stored text
+/// a file's encoding could not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShownProblem {
+    /// The id differs only by leading zeros from the id on an earlier row.
+    ZerosLikeRow { other: String, first_row: usize },
+    /// The id differs only by leading zeros from a stored teacher's id.
+    ZerosLikeStored { other: String, name: String },
+    /// The file would replace characters of the stored text with `?` or
+    /// U+FFFD (a GBK file cannot hold 𠮷).
+    Lossy { stored: String },
+}
+
+/// An id without its leading zeros, for comparing ids as people read
+/// them (0012 and 12); all zeros stay one zero.
+pub fn without_zeros(id: &str) -> &str {
+    let t = id.trim_start_matches('0');
+    match (t.is_empty(), id.is_empty()) {
+        (true, false) => "0",
+        _ => t,
+    }
+}
+
+/// Whether `new` is `stored` with some characters replaced by `?` or
+/// U+FFFD, as an encoding that cannot hold them writes (one or two marks
+/// for a character outside the BMP).
+pub fn lossy(stored: &str, new: &str) -> bool {
+    fn marks(c: char) -> bool {
+        matches!(c, '?' | '\u{FFFD}' | '\u{FF1F}')
+    }
+    fn fits(s: &[char], n: &[char]) -> bool {
+        match (s, n) {
+            ([], []) => true,
+            ([a, s @ ..], [b, n @ ..]) if a == b => fits(s, n),
+            ([_, s @ ..], [m, n @ ..]) if marks(*m) => {
+                fits(s, n) || matches!(n, [m2, ..] if marks(*m2)) && fits(s, &n[1..])
+            }
+            _ => false,
+        }
+    }
+    if stored == new || !new.chars().any(marks) || new.chars().count() > 2 * stored.chars().count()
+    {
+        return false;
+    }
+    let s: Vec<char> = stored.chars().collect();
+    let n: Vec<char> = new.chars().collect();
+    fits(&s, &n)
 }
 
 /// One bad cell: where (row as the file shows it, column letter and the
@@ -313,6 +367,8 @@ pub struct Parsed<T> {
     pub file: String,
     pub header: Header,
     pub rows: Vec<Numbered<T>>,
+    /// The total or footer row where the data ended, if any.
+    pub ended: Option<ends::Ended>,
 }
 
 #[derive(Debug, Clone)]
@@ -340,6 +396,7 @@ pub(crate) fn finish<T>(
     header: Header,
     rows: Vec<Numbered<T>>,
     problems: Vec<RowProblem>,
+    ended: Option<ends::Ended>,
 ) -> Result<Parsed<T>, ImportError> {
     check(file, problems)?;
     if rows.is_empty() {
@@ -351,6 +408,7 @@ pub(crate) fn finish<T>(
         file: file.to_string(),
         header,
         rows,
+        ended,
     })
 }
 
