@@ -98,24 +98,36 @@ pub fn lossy(stored: &str, new: &str) -> bool {
     fn marks(c: char) -> bool {
         matches!(c, '?' | '\u{FFFD}' | '\u{FF1F}')
     }
-    fn fits(s: &[char], n: &[char]) -> bool {
-        match (s, n) {
-            ([], []) => true,
-            ([a, s @ ..], [b, n @ ..]) if a == b => fits(s, n),
-            ([_, s @ ..], [m, n @ ..]) if marks(*m) => {
-                fits(s, n) || matches!(n, [m2, ..] if marks(*m2)) && fits(s, &n[1..])
-            }
-            _ => false,
-        }
-    }
-    if stored == new || !new.chars().any(marks) || new.chars().count() > 2 * stored.chars().count()
-    {
+    if stored == new || !new.chars().any(marks) {
         return false;
     }
     let s: Vec<char> = stored.chars().collect();
     let n: Vec<char> = new.chars().collect();
-    fits(&s, &n)
+    if n.len() > 2 * s.len() || s.len() > LOSSY_MAX {
+        return false;
+    }
+    // reach[i * w + j]: s[..i] can be spelled by n[..j].
+    let w = n.len() + 1;
+    let mut reach = vec![false; (s.len() + 1) * w];
+    reach[0] = true;
+    for i in 0..s.len() {
+        for j in 0..n.len() {
+            if !reach[i * w + j] {
+                continue;
+            }
+            if s[i] == n[j] || marks(n[j]) {
+                reach[(i + 1) * w + j + 1] = true;
+            }
+            if marks(n[j]) && n.get(j + 1).copied().is_some_and(marks) {
+                reach[(i + 1) * w + j + 2] = true;
+            }
+        }
+    }
+    reach[s.len() * w + n.len()]
 }
+
+/// Texts longer than this (in characters) are not compared by `lossy`.
+const LOSSY_MAX: usize = 2000;
 
 /// One bad cell: where (row as the file shows it, column letter and the
 /// column's header as written) and what is wrong.
@@ -415,4 +427,26 @@ pub(crate) fn finish<T>(
 /// A moment for export titles, without seconds.
 pub fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lossy_replacements() {
+        assert!(lossy("吉𠮷", "吉?"));
+        assert!(lossy("吉𠮷", "吉??"));
+        assert!(lossy("吉𠮷", "吉\u{FFFD}"));
+        assert!(lossy("𠮷𠮷𠮷", "??????"));
+        assert!(!lossy("吉𠮷", "吉𠮷"));
+        assert!(!lossy("张三", "李四"));
+        assert!(!lossy("张三", "张三?"));
+        assert!(!lossy("", "?"));
+        let long = "字".repeat(1500);
+        assert!(!lossy(&long, &format!("{}?x", &long[3..])));
+        assert_eq!(without_zeros("0012"), "12");
+        assert_eq!(without_zeros("000"), "0");
+        assert_eq!(without_zeros("T01"), "T01");
+    }
 }

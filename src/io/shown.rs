@@ -21,7 +21,8 @@ const REPEATS: u32 = 1024;
 /// format of zeros alone counts (its first section, for `0000;-0000`).
 pub fn zero_width(code: &str) -> Option<usize> {
     let first = code.split(';').next()?.trim();
-    (first.len() >= 2 && first.bytes().all(|b| b == b'0')).then_some(first.len())
+    (first.len() >= 2 && first.len() <= 32 && first.bytes().all(|b| b == b'0'))
+        .then_some(first.len())
 }
 
 /// A whole, non-negative number padded with zeros to `width` digits, as a
