@@ -3,10 +3,12 @@
 
 mod calendar;
 mod gate;
+mod names;
 mod safe;
 mod store;
 pub use calendar::*;
 pub use gate::*;
+pub use names::*;
 pub use safe::{is_unsafe_char, shown};
 pub use store::*;
 
@@ -1072,6 +1074,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::En, ToBeforeFrom) => "is before the first day".into(),
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
+        (_, AsShown(p)) => as_shown(l, p),
     }
 }
 
@@ -1175,6 +1178,14 @@ fn column_zh(key: &str) -> &str {
 
 /// What an import did.
 pub fn import_summary(l: Lang, s: &crate::app::import::ImportSummary) -> String {
+    let mut out = import_counts(l, s);
+    if let Some(e) = &s.ended {
+        out.push_str(&ended(l, e));
+    }
+    out
+}
+
+fn import_counts(l: Lang, s: &crate::app::import::ImportSummary) -> String {
     match l {
         Lang::Zh if !s.changed() => format!("没有变化(相同 {} 条),未做任何更改", s.unchanged),
         Lang::Zh => format!(
