@@ -50,9 +50,8 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        let mut rows = compute(&r, &teachers, period, today)?;
-        super::publish::flag(&r, period, &mut rows)?;
-        Ok(rows)
+        let checks = super::publish::checks(&r, period)?;
+        compute(&r, &teachers, period, today, &checks)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -63,7 +62,7 @@ impl App {
         today: NaiveDate,
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
-        compute(&r, teachers, period, today)
+        compute(&r, teachers, period, today, &[])
     }
 
     /// A teacher's record: every session they were required at, in date
@@ -104,12 +103,14 @@ impl App {
 const FEW: usize = 64;
 
 /// Judges the standings of `teachers` from their kept tallies (see
-/// `store::tallies`): no facts are read.
+/// `store::tallies`): no facts are read. Each row is flagged when it moved
+/// since one of `checks` (postings, a closing) was made.
 fn compute(
     r: &Reader,
     teachers: &[Teacher],
     period: Period,
     today: NaiveDate,
+    checks: &[super::publish::Check],
 ) -> Result<Vec<StandingRow>> {
     let policy = r.policy()?;
     let year = period.year();
@@ -123,7 +124,9 @@ fn compute(
     {
         return Err(AppError::UnknownTerm(id.to_string()));
     }
-    let year_ended = terms.iter().map(|t| t.end).max().is_some_and(|e| today > e);
+    let last_day = terms.iter().map(|t| t.end).max();
+    let ended_on = |day: NaiveDate| last_day.is_some_and(|e| day > e);
+    let year_ended = ended_on(today);
     // A few teachers (a lookup) are read one by one, many in one range.
     let tallies = if teachers.len() <= FEW {
         let mut m = HashMap::new();
@@ -139,15 +142,24 @@ fn compute(
     let ctx = super::assessment::YearContext::load(r, year, today)?;
     let row = |t: &Teacher| -> Result<StandingRow> {
         let kept = tallies.get(&t.id).unwrap_or(&none);
+        let rec = ctx.record(r, t)?;
+        let judge = |p: Period, day: NaiveDate| {
+            let ended = ended_on(day);
+            kept.judge(&policy, p, ended)
+                .assess(&policy, &rec.as_of(day), &kept.whole(), ended)
+        };
+        let changed = checks
+            .iter()
+            .any(|c| super::publish::moved(c, &t.id, kept, judge));
         Ok(StandingRow {
             teacher: t.clone(),
             standing: kept.judge(&policy, period, year_ended).assess(
                 &policy,
-                &ctx.record(r, t)?,
+                &rec,
                 &kept.whole(),
                 year_ended,
             ),
-            changed_since_published: false,
+            changed_since_published: changed,
         })
     };
     // Each teacher's record is a few small reads of the same snapshot: a

@@ -72,6 +72,8 @@ pub struct StandingJson<'a> {
     /// archive, make-ups, ...), raw; `credits` above is their total.
     pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
+    /// Confirmed credits behind while the year runs (学分落后), or null.
+    pub credit_warning: Option<crate::core::CreditWarning>,
 }
 
 /// The assessment figures as scripts read them (credits as decimals).
@@ -150,6 +152,7 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
             .iter()
             .map(|d| i18n::deduction(lang, d))
             .collect(),
+        credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning),
     }
 }
 
@@ -160,6 +163,9 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
     if s.qualified && s.warning {
         notes.push(i18n::warning(lang).to_string());
+    }
+    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
+        notes.push(i18n::credit_warning(lang, &w));
     }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
     let note = notes.join("; ");
@@ -202,7 +208,34 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
 }
 
 /// The cells of one credit-card entry, in `i18n::credit_headers` order.
+/// The comment is the latest one given (a send-back's reason stays after
+/// the teacher resubmits), with who gave it; the stage says who
+/// acts next where someone must.
+pub fn credit_view_cells(v: &crate::app::credits::CreditView, lang: Lang) -> Vec<String> {
+    let c = &v.entry;
+    let mut cells = credit_cells(c, lang);
+    if let crate::core::review::Next::Assessment = &v.next
+        && c.stage == crate::core::CreditStage::SelfAssessed
+    {
+        cells[7] = format!(
+            "{} ({})",
+            i18n::credit_stage(lang, c.stage),
+            i18n::next_actor(lang, &v.next)
+        );
+    }
+    cells
+}
+
+/// The cells of one entry without who acts next (the terminal app's list).
 pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> {
+    let comment = c
+        .steps
+        .iter()
+        .rev()
+        .find(|s| !s.comment.trim().is_empty())
+        .map(|s| format!("{}: {}", i18n::shown(&s.by), i18n::shown(&s.comment)))
+        .unwrap_or_default();
+    let stage = i18n::credit_stage(lang, c.stage).to_string();
     vec![
         c.id.to_string(),
         c.teacher.0.clone(),
@@ -211,11 +244,8 @@ pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> 
         c.organiser.clone(),
         c.credits.to_string(),
         c.card.clone(),
-        i18n::credit_stage(lang, c.stage).to_string(),
-        c.steps
-            .last()
-            .map(|s| s.comment.clone())
-            .unwrap_or_default(),
+        stage,
+        comment,
     ]
 }
 

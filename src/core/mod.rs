@@ -8,11 +8,13 @@ pub mod assessment;
 pub mod category;
 pub mod model;
 pub mod policy;
+pub mod review;
 pub mod standing;
 
 pub use assessment::{
-    ArchiveItem, CreditId, CreditStage, Deduction, Degree, ExternalCredit, ExternalItem, Figures,
-    Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep, YearFile, YearRecord,
+    ArchiveItem, CreditId, CreditStage, CreditWarning, Deduction, Degree, ExternalCredit,
+    ExternalItem, Figures, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep,
+    YearFile, YearRecord,
 };
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
