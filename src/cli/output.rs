@@ -73,7 +73,17 @@ pub struct StandingJson<'a> {
     pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
     /// Confirmed credits behind while the year runs (学分落后), or null.
-    pub credit_warning: Option<crate::core::CreditWarning>,
+    pub credit_warning: Option<CreditWarningJson>,
+}
+
+/// The credit warning as scripts read it (credits as decimals).
+#[derive(Serialize)]
+pub struct CreditWarningJson {
+    pub earned: f64,
+    pub required: f64,
+    /// What the share of the year gone by calls for.
+    pub expected: f64,
+    pub weeks_left: u32,
 }
 
 /// The assessment figures as scripts read them (credits as decimals).
@@ -152,7 +162,14 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
             .iter()
             .map(|d| i18n::deduction(lang, d))
             .collect(),
-        credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning),
+        credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning).map(|w| {
+            CreditWarningJson {
+                earned: w.earned.as_f64(),
+                required: w.required.as_f64(),
+                expected: w.expected.as_f64(),
+                weeks_left: w.weeks_left,
+            }
+        }),
     }
 }
 
