@@ -183,7 +183,7 @@ fn credit_json(db: &Db, who: Option<&str>, id: &str) -> Value {
     };
     let all: Vec<Value> = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
     all.into_iter()
-        .find(|c| c["id"].to_string() == id)
+        .find(|c| c["id"].as_u64().map(|n| n.to_string()).as_deref() == Some(id))
         .unwrap_or_else(|| panic!("no entry {id} in {out}"))
 }
 
