@@ -105,7 +105,7 @@ fn a_schema_1_file_keeps_its_policy_and_gains_the_assessment() {
     ] {
         assert!(policy.contains(line), "lacks {line}:\n{policy}");
     }
-    // The file is now of this build's schema, with the new tables.
+    // The file is now of the current schema, with the new tables.
     {
         let db = redb::Database::open(&path).unwrap();
         let r = db.begin_read().unwrap();

@@ -126,7 +126,7 @@ fn plausible(
     if c.date > today {
         return Err(AssessError::FutureDate { date: c.date }.into());
     }
-    if !year_contains(terms, c.year, c.date) {
+    if !year_contains(terms, policy, c.year, c.date) {
         return Err(AssessError::OutsideYear {
             date: c.date,
             year: c.year,

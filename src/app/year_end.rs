@@ -9,6 +9,7 @@
 
 use super::standings::StandingRow;
 use super::{App, AppError, Result, json};
+use crate::core::calendar;
 use crate::core::review::Next;
 use crate::core::{
     AcademicYear, ArchiveItem, CreditId, CreditStage, Credits, Period, Policy, Role, TeacherId,
@@ -141,11 +142,11 @@ pub fn term_for_date(terms: &[Term], year: AcademicYear, date: NaiveDate) -> Opt
 }
 
 /// Whether `date` lies in academic year `year`: in one of its terms, or,
-/// outside every term, in the year the date most likely belongs to.
-pub fn year_contains(terms: &[Term], year: AcademicYear, date: NaiveDate) -> bool {
+/// outside every term, in the year the school's calendar puts it in.
+pub fn year_contains(terms: &[Term], policy: &Policy, year: AcademicYear, date: NaiveDate) -> bool {
     match terms.iter().find(|t| t.contains(date)) {
         Some(t) => t.id.year == year,
-        None => AcademicYear::containing(date) == year,
+        None => calendar::year_of(date, policy.calendar.year_start) == year,
     }
 }
 
@@ -159,9 +160,12 @@ impl App {
     /// The academic year a command means when it names none: the meant
     /// term's, else the year the day belongs to.
     pub fn meant_year(&self, today: NaiveDate) -> Result<AcademicYear> {
-        Ok(self
-            .meant_term(today)?
-            .map_or_else(|| AcademicYear::containing(today), |t| t.year))
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        Ok(meant_term(&r.terms()?, &policy, today).map_or_else(
+            || calendar::year_of(today, policy.calendar.year_start),
+            |t| t.year,
+        ))
     }
 
     /// The reason given for a change of a closed year, when `year` is

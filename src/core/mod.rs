@@ -5,9 +5,11 @@
 //! always passed in by the caller.
 
 pub mod assessment;
+pub mod calendar;
 pub mod category;
 pub mod model;
 pub mod policy;
+pub mod rates;
 pub mod review;
 pub mod standing;
 
@@ -16,7 +18,9 @@ pub use assessment::{
     ExternalItem, Figures, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep,
     YearFile, YearRecord,
 };
+pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
-pub use policy::{Effect, Policy};
+pub use policy::{CalendarRules, Effect, Policy};
+pub use rates::Rate;
 pub use standing::{Period, Reason, Standing, Tally, YearTally};
