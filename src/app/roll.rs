@@ -360,6 +360,17 @@ impl App {
         self.actor.require(action, ROLL_ROLES)?;
         let w = self.begin(now)?;
         let rec = w.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        // A closed year's roll changes only by the office's correction,
+        // whose reason the history keeps (`assess close`).
+        if let Some(term) = w
+            .terms()?
+            .into_iter()
+            .find(|t| t.contains(rec.session.date))
+            && w.year_closed(term.id.year)?
+            && !(action == "roll correct" && self.actor.has(crate::core::Role::Office))
+        {
+            return Err(super::year_end::AssessError::YearClosed { year: term.id.year }.into());
+        }
         Ok((w, rec))
     }
 }
