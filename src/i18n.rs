@@ -1,11 +1,13 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod assess;
 mod calendar;
 mod gate;
 mod names;
 mod safe;
 mod store;
+pub use assess::*;
 pub use calendar::*;
 pub use gate::*;
 pub use names::*;
@@ -258,6 +260,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
         ),
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
         (_, e @ (UnknownCredit(_) | CreditState { .. })) => assessment_error(l, e),
+        (_, Assess(x)) => assess_error(l, x),
         (Lang::En, other) => other.to_string(),
     }
 }
@@ -1257,6 +1260,9 @@ pub fn credit_stage(l: Lang, s: CreditStage) -> &'static str {
         CreditStage::GroupPassed => l.t("待考核小组考评", "group passed, with the team"),
         CreditStage::Confirmed => l.t("已认定", "confirmed"),
         CreditStage::Returned => l.t("已退回", "sent back"),
+        CreditStage::Rejected => l.t("已驳回", "rejected"),
+        CreditStage::Withdrawn => l.t("已撤回", "withdrawn"),
+        CreditStage::Removed => l.t("已删除", "removed"),
     }
 }
 

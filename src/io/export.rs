@@ -76,7 +76,7 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
 fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     let s = &r.standing;
     let t = &s.tally;
-    let note = if !s.qualified {
+    let mut note = if !s.qualified {
         s.reasons
             .iter()
             .map(|x| i18n::reason(l, x))
@@ -87,6 +87,12 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     } else {
         String::new()
     };
+    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
+        if !note.is_empty() {
+            note.push_str("; ");
+        }
+        note.push_str(&i18n::credit_warning(l, &w));
+    }
     vec![
         Value::Text(r.teacher.id.0.clone()),
         Value::Text(r.teacher.name.clone()),
