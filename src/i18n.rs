@@ -1,7 +1,9 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod charts;
 mod safe;
+pub use charts::*;
 pub use safe::{is_unsafe_char, shown};
 
 use crate::app::AppError;

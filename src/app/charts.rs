@@ -46,8 +46,9 @@ pub struct SessionPoint {
     pub id: SessionId,
     pub date: NaiveDate,
     pub state: RollState,
-    /// Indexed like `PeriodCharts::groups`.
-    by_group: Vec<Tally>,
+    /// The outcomes of each group's teachers, indexed like
+    /// `PeriodCharts::groups`.
+    pub by_group: Vec<Tally>,
 }
 
 /// Everything the standings chart view shows for one period.
