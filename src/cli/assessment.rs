@@ -444,7 +444,13 @@ pub fn year_summary(
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
     let a = |x: A| i18n::assessment_text(lang, x);
-    let mut out = format!("{} {} {}  {}\n", teacher.id, teacher.name, teacher.group, y);
+    let mut out = format!(
+        "{} {} {}  {}\n",
+        i18n::shown(&teacher.id.0),
+        i18n::shown(&teacher.name),
+        i18n::shown(&teacher.group),
+        y
+    );
     out.push_str(&format!(
         "{} {}/{}  ({} {}, {} {}, {} {}; {} {})\n",
         a(A::Credits),
@@ -501,7 +507,7 @@ pub fn year_summary(
             Some(q) => format!(
                 "{} {}{}",
                 i18n::degree(lang, q.degree),
-                q.major,
+                i18n::shown(&q.major),
                 if q.matches_subject { "" } else { " ✗" }
             ),
             None => a(A::NotRecorded).to_string(),
