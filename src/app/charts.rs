@@ -344,6 +344,8 @@ fn period_sessions(r: &Reader, period: Period) -> Result<Vec<SessionRecord>> {
     let mut out: Vec<SessionRecord> = r
         .sessions()?
         .into_iter()
+        // A cancelled session counts for nobody: it has no place on a chart.
+        .filter(|s| s.state != RollState::Cancelled)
         .filter(|s| {
             // The first term containing the date is the one it counts in.
             terms
