@@ -3,12 +3,14 @@
 
 mod assess;
 mod calendar;
+mod charts;
 mod gate;
 mod names;
 mod safe;
 mod store;
 pub use assess::*;
 pub use calendar::*;
+pub use charts::*;
 pub use gate::*;
 pub use names::*;
 pub use safe::{is_unsafe_char, shown};

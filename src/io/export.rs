@@ -388,6 +388,7 @@ pub fn standings_xlsx(
         &st.total_text,
     )
     .map_err(&e)?;
+    super::chart_sheet::add(&mut wb, s, file)?;
     wb.save_to_buffer().map_err(&e)
 }
 

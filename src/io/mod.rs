@@ -8,6 +8,7 @@
 //! transaction, only after every row has passed. Messages are structured
 //! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
 
+pub mod chart_sheet;
 pub mod ends;
 pub mod export;
 pub mod plan;
