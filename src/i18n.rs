@@ -1,7 +1,9 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod limits;
 mod safe;
+pub use limits::*;
 pub use safe::{is_unsafe_char, shown};
 
 use crate::app::AppError;
@@ -176,6 +178,14 @@ pub fn error(l: Lang, e: &AppError) -> String {
     match (l, e) {
         (_, Store(s)) => store_error(l, s),
         (_, Import(x)) => import_error(l, x),
+        (
+            _,
+            Bound {
+                field,
+                value,
+                bound,
+            },
+        ) => bound_error(l, *field, value, bound),
         (Lang::Zh, NoAccount(n)) => format!("账号 {n} 无权使用此数据库,请联系教务处添加"),
         (Lang::Zh, Forbidden { action, needs }) => {
             format!("无权执行 {action}:需要{}身份,未做任何更改", roles(l, needs))
@@ -1063,6 +1073,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::En, ToBeforeFrom) => "is before the first day".into(),
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
+        (_, Bound(b)) => bound(l, b),
     }
 }
 
@@ -1078,6 +1089,9 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         crate::io::Encoding::Auto => "UTF-8 / GBK",
     };
     match (l, e) {
+        (_, e @ (SheetTooLarge { .. } | FileTooLarge { .. } | DuplicateColumn { .. })) => {
+            file_bound(l, e)
+        }
         (Lang::Zh, Read { file, why }) => format!("{file}:无法读取({why}),未导入任何数据"),
         (
             Lang::Zh,
@@ -1125,16 +1139,16 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
                         "  第 {} 行 {} 列({}):“{}” {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                     Lang::En => format!(
                         "  row {}, column {} ({}): `{}` {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                 });

@@ -71,6 +71,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("makeup done", &[Role::Office])?;
+        super::bounded(crate::core::limits::Field::Note, note)?;
         let mut w = self.begin(now)?;
         let t = w
             .teacher(teacher)?
@@ -143,6 +144,20 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("archive set", &[Role::Office])?;
+        {
+            use crate::core::limits::{Field, LESSONS_MAX, NOTES_MAX};
+            for n in change.notes_chars.iter().flatten() {
+                super::counted(Field::NotesChars, u64::from(*n), u64::from(NOTES_MAX))?;
+            }
+            for n in change
+                .multimedia_lessons
+                .iter()
+                .flatten()
+                .chain(&change.open_lessons)
+            {
+                super::counted(Field::OpenLessons, u64::from(*n), u64::from(LESSONS_MAX))?;
+            }
+        }
         let mut w = self.begin_for(teacher, now)?;
         let before = w.year_file(teacher, year)?;
         let mut after = before.clone();
@@ -188,6 +203,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("qualification set", &[Role::Office])?;
+        super::bounded(crate::core::limits::Field::Major, &q.major)?;
         let mut w = self.begin_for(teacher, now)?;
         let before = w.qualification(teacher)?;
         w.put_qualification(teacher, &q)?;

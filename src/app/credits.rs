@@ -80,6 +80,7 @@ impl App {
         if e.credits == Credits::default() {
             return Err(invalid("credits", e.credits, "must be more than 0"));
         }
+        bound_entry(&e.title, &e.organiser, &e.card, e.credits)?;
         let mut w = self.begin_for(&e.teacher, now)?;
         let year = year_of(&w, e.date)?;
         if w.teacher_external_credits(&e.teacher, year)?
@@ -167,6 +168,7 @@ impl App {
                 after.teacher, after.card
             )));
         }
+        bound_entry(&after.title, &after.organiser, &after.card, after.credits)?;
         if after == before {
             return Ok(());
         }
@@ -310,6 +312,7 @@ impl App {
         comment: &str,
         action: &str,
     ) -> Result<()> {
+        super::bounded(crate::core::limits::Field::Comment, comment)?;
         let mut after = before.clone();
         after.stage = to;
         after.steps.push(ReviewStep {
@@ -399,4 +402,17 @@ impl App {
         }
         Ok(out)
     }
+}
+
+/// Checks an outside training's texts and credits against their bounds.
+fn bound_entry(title: &str, organiser: &str, card: &str, credits: Credits) -> Result<()> {
+    use crate::core::limits::{CREDITS_MAX_TENTHS, Field};
+    super::bounded(Field::Title, title)?;
+    super::bounded(Field::Organiser, organiser)?;
+    super::bounded(Field::Card, card)?;
+    super::counted(
+        Field::Credits,
+        u64::from(credits.0),
+        u64::from(CREDITS_MAX_TENTHS),
+    )
 }

@@ -332,6 +332,8 @@ impl App {
                 why: "is required for a correction".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::Reason, reason)?;
+        super::bounded(crate::core::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now)?;
         let before = expected_facts(&w, &rec, teacher)?;
         put(

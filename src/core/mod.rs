@@ -6,6 +6,7 @@
 
 pub mod assessment;
 pub mod category;
+pub mod limits;
 pub mod model;
 pub mod policy;
 pub mod standing;
