@@ -1,8 +1,10 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod gate;
 mod limits;
 mod safe;
+pub use gate::*;
 pub use limits::*;
 pub use safe::{is_unsafe_char, shown};
 
@@ -76,6 +78,7 @@ pub fn leave_status(l: Lang, s: LeaveStatus) -> &'static str {
         LeaveStatus::Approved => l.t("已批准", "approved"),
         LeaveStatus::Rejected => l.t("已驳回", "rejected"),
         LeaveStatus::Withdrawn => l.t("已撤回", "withdrawn"),
+        LeaveStatus::Expired => l.t("已过期", "expired"),
     }
 }
 
@@ -86,6 +89,7 @@ pub fn roll_state(l: Lang, s: RollState) -> &'static str {
         RollState::SecondCall => l.t("第二次点名", "second call"),
         RollState::AfterSecondCall => l.t("第二次点名后", "after the second call"),
         RollState::Closed => l.t("已结束", "closed"),
+        RollState::Cancelled => l.t("已取消", "cancelled"),
     }
 }
 

@@ -105,13 +105,16 @@ fn a_schema_1_file_keeps_its_policy_and_gains_the_assessment() {
     ] {
         assert!(policy.contains(line), "lacks {line}:\n{policy}");
     }
-    // The file is now schema 2, with the new tables.
+    // The file is now of the current schema, with the new tables.
     {
         let db = redb::Database::open(&path).unwrap();
         let r = db.begin_read().unwrap();
         let meta = r.open_table(META).unwrap();
         let v = meta.get("schema").unwrap().unwrap();
-        assert_eq!(v.value(), 2u32.to_le_bytes().as_slice());
+        assert_eq!(
+            v.value(),
+            peixun::store::SCHEMA_VERSION.to_le_bytes().as_slice()
+        );
     }
     let (ok, _, err) = peixun(
         &path,

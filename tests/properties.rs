@@ -136,6 +136,7 @@ fn arb_facts() -> impl Strategy<Value = Option<RollFacts>> {
             arrived: arrived.map(|m| time(15, m)),
             left_early: left.map(|m| time(16, m)),
             remark: String::new(),
+            early_excused: None,
         })
     })
 }

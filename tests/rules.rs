@@ -496,6 +496,7 @@ fn facts_of(row: &Row) -> RollFacts {
         arrived: row.arrived.map(hm),
         left_early: row.left_early.map(hm),
         remark: String::new(),
+        early_excused: None,
     }
 }
 
@@ -1213,6 +1214,10 @@ fn policy_default_round_trips_and_lists_every_key() {
         "sick_approver",
         "personal_needs_note",
         "sick_needs_certificate",
+        "[calendar]",
+        "year_start",
+        "roll_opens_minutes",
+        "late_approval",
     ] {
         assert!(text.contains(key), "to_toml lacks {key}:\n{text}");
     }

@@ -110,6 +110,7 @@ fn arb_facts() -> impl Strategy<Value = Option<RollFacts>> {
                 arrived: late.then(|| time(15, 50)),
                 left_early: early.then(|| time(16, 10)),
                 remark: String::new(),
+                early_excused: None,
             })
         },
     )

@@ -5,17 +5,21 @@
 //! always passed in by the caller.
 
 pub mod assessment;
+pub mod calendar;
 pub mod category;
 pub mod limits;
 pub mod model;
 pub mod policy;
+pub mod rates;
 pub mod standing;
 
 pub use assessment::{
     ArchiveItem, CreditId, CreditStage, Deduction, Degree, ExternalCredit, ExternalItem, Figures,
     Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep, YearFile, YearRecord,
 };
+pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
-pub use policy::{Effect, Policy};
+pub use policy::{CalendarRules, Effect, Policy};
+pub use rates::Rate;
 pub use standing::{Period, Reason, Standing, Tally, YearTally};

@@ -3,7 +3,7 @@
 //! Only facts live here. Categories (present, late, absent, ...) are derived
 //! from these facts by `category.rs` every time and are never stored.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -135,14 +135,11 @@ pub enum Season {
 pub struct AcademicYear(pub i32);
 
 impl AcademicYear {
-    /// The academic year a date most likely belongs to when no term says
-    /// otherwise: August onwards starts a new year.
+    /// The academic year containing `date` for a year starting on the
+    /// default day (09-01); the app uses the policy's day
+    /// (`calendar::year_of`).
     pub fn containing(date: NaiveDate) -> Self {
-        if date.month() >= 8 {
-            AcademicYear(date.year())
-        } else {
-            AcademicYear(date.year() - 1)
-        }
+        super::calendar::year_of(date, super::calendar::MonthDay::default())
     }
 }
 
@@ -162,15 +159,10 @@ pub struct TermId {
 impl TermId {
     /// Parses `2025-autumn`, `2025-spring`, `2025-1` or `2025-2` (the year is
     /// the one the academic year starts in).
+    /// Also the forms schools write: `2025-2026-2`, `2025-2026学年第二学期`,
+    /// `2026年春季学期` (see `calendar::parse_term`).
     pub fn parse(s: &str) -> Option<Self> {
-        let (y, t) = s.trim().split_once('-')?;
-        let year = AcademicYear(y.parse().ok()?);
-        let season = match t.to_ascii_lowercase().as_str() {
-            "autumn" | "fall" | "1" | "秋" => Season::Autumn,
-            "spring" | "2" | "春" => Season::Spring,
-            _ => return None,
-        };
-        Some(TermId { year, season })
+        super::calendar::parse_term(s)
     }
 }
 
@@ -271,6 +263,9 @@ pub enum RollState {
     AfterSecondCall,
     /// Roll is closed: whoever is still missing is absent unless on leave.
     Closed,
+    /// The session was cancelled (取消): it counts for nobody. Its marks
+    /// stay in the history. Kept last so stored states keep their numbers.
+    Cancelled,
 }
 
 /// What was observed of one teacher at one session. Facts, not categories.
@@ -285,6 +280,11 @@ pub struct RollFacts {
     /// Left before the end, at this time.
     pub left_early: Option<NaiveTime>,
     pub remark: String,
+    /// The early leave was excused (早退(准假), 篇10: 特殊情况除外), with the
+    /// reason: it is not counted. Kept last (`store::legacy` upgrades
+    /// records of schema 3).
+    #[serde(default)]
+    pub early_excused: Option<String>,
 }
 
 impl RollFacts {
@@ -312,6 +312,40 @@ pub enum Cover {
     Dates { from: NaiveDate, to: NaiveDate },
     /// The listed sessions only.
     Sessions(Vec<SessionId>),
+    /// From one moment to another (leave by the hour): exactly the sessions
+    /// whose time overlaps it. Kept last so stored covers keep their numbers.
+    Span {
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    },
+}
+
+impl fmt::Display for Cover {
+    /// Dates and times as written, language-neutral: `2025-09-10`,
+    /// `2025-09-10..2025-09-12`, `2025-09-10 08:00..11:30`, `3,4`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Cover::Dates { from, to } if from == to => write!(f, "{from}"),
+            Cover::Dates { from, to } => write!(f, "{from}..{to}"),
+            Cover::Sessions(ids) => {
+                let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
+                f.write_str(&list.join(","))
+            }
+            Cover::Span { from, to } if from.date() == to.date() => write!(
+                f,
+                "{} {}..{}",
+                from.date(),
+                from.format("%H:%M"),
+                to.format("%H:%M")
+            ),
+            Cover::Span { from, to } => write!(
+                f,
+                "{}..{}",
+                from.format("%Y-%m-%d %H:%M"),
+                to.format("%Y-%m-%d %H:%M")
+            ),
+        }
+    }
 }
 
 impl Cover {
@@ -319,6 +353,47 @@ impl Cover {
         match self {
             Cover::Dates { from, to } => *from <= session.date && session.date <= *to,
             Cover::Sessions(ids) => ids.contains(&session.id),
+            Cover::Span { from, to } => {
+                session.date.and_time(session.start) < *to
+                    && *from < session.date.and_time(session.end)
+            }
+        }
+    }
+
+    /// The days the cover touches (for the day index), where it is by date.
+    pub fn days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match self {
+            Cover::Dates { from, to } => Some((*from, *to)),
+            Cover::Sessions(_) => None,
+            Cover::Span { from, to } => {
+                // A span ending at midnight does not touch the next day.
+                let last = if to.time() == NaiveTime::MIN && to > from {
+                    to.date().pred_opt().unwrap_or(to.date())
+                } else {
+                    to.date()
+                };
+                Some((from.date(), last.max(from.date())))
+            }
+        }
+    }
+
+    /// Whether two covers can share a session: the same session named, or
+    /// overlapping times (a day cover is its whole days).
+    pub fn overlaps(&self, other: &Cover) -> bool {
+        let span = |c: &Cover| match c {
+            Cover::Dates { from, to } => Some((
+                from.and_time(NaiveTime::MIN),
+                to.succ_opt().unwrap_or(*to).and_time(NaiveTime::MIN),
+            )),
+            Cover::Span { from, to } => Some((*from, *to)),
+            Cover::Sessions(_) => None,
+        };
+        match (self, other) {
+            (Cover::Sessions(a), Cover::Sessions(b)) => a.iter().any(|x| b.contains(x)),
+            _ => match (span(self), span(other)) {
+                (Some((a1, a2)), Some((b1, b2))) => a1 < b2 && b1 < a2,
+                _ => false,
+            },
         }
     }
 }
@@ -334,6 +409,10 @@ pub enum LeaveStatus {
     Rejected,
     /// Withdrawn by the teacher (已撤回).
     Withdrawn,
+    /// Lapsed (已过期): personal or non-emergency sick leave still pending
+    /// when its session started (篇4, 篇7, 篇10: only an emergency may be
+    /// decided after the fact). Kept last so stored states keep their numbers.
+    Expired,
 }
 
 /// The evidence a leave needs, received or missing.

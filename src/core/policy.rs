@@ -4,6 +4,7 @@
 //! every key.
 
 use super::assessment::Degree;
+use super::calendar::MonthDay;
 use super::model::{LeaveKind, Role};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,9 @@ pub struct Policy {
     pub credits: CreditRules,
     pub leave: LeaveRules,
     pub assessment: AssessmentRules,
+    /// The school's calendar and the times of roll call (issue 14). Kept
+    /// last: stored policies of schema 3 lack it (`store::legacy`).
+    pub calendar: CalendarRules,
 }
 
 impl Default for Policy {
@@ -41,6 +45,32 @@ impl Default for Policy {
             credits: CreditRules::default(),
             leave: LeaveRules::default(),
             assessment: AssessmentRules::default(),
+            calendar: CalendarRules::default(),
+        }
+    }
+}
+
+/// The academic year's first day, when a roll may start, and late approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CalendarRules {
+    /// The day every academic year starts (MM-DD); a term belongs to the
+    /// year containing its first day.
+    pub year_start: MonthDay,
+    /// Minutes before a session's start, on its day, from which its roll
+    /// may start; earlier needs the office and a reason.
+    pub roll_opens_minutes: u32,
+    /// Personal and non-emergency sick leave may be approved after their
+    /// session started. Off by default: only an emergency may (篇4, 篇7, 篇10).
+    pub late_approval: bool,
+}
+
+impl Default for CalendarRules {
+    fn default() -> Self {
+        CalendarRules {
+            year_start: MonthDay::default(),
+            roll_opens_minutes: 30,
+            late_approval: false,
         }
     }
 }

@@ -507,15 +507,7 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
 }
 
 fn leave_cells(x: &Leave, l: Lang) -> Vec<String> {
-    let covers = match &x.cover {
-        crate::core::Cover::Dates { from, to } if from == to => from.to_string(),
-        crate::core::Cover::Dates { from, to } => format!("{from}..{to}"),
-        crate::core::Cover::Sessions(ids) => ids
-            .iter()
-            .map(|i| i.to_string())
-            .collect::<Vec<_>>()
-            .join(","),
-    };
+    let covers = x.cover.to_string();
     vec![
         x.id.to_string(),
         i18n::leave_kind(l, x.kind).to_string(),
@@ -579,22 +571,16 @@ pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
     }
 }
 
-/// Writes `bytes` to `path` all at once: into a temporary file beside it,
-/// then renamed over it. Refuses to replace a file unless `force`.
+/// Writes `bytes` to `path` all at once: into a file created exclusively
+/// under a random name beside it, then renamed over it (`crate::atomic`).
+/// Refuses to replace a file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ImportError> {
     let file = path.display().to_string();
-    if path.exists() && !force {
-        return Err(ImportError::Exists { file });
-    }
-    let err = |e: std::io::Error| ImportError::Write {
-        file: file.clone(),
-        why: e.to_string(),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
+    crate::atomic::write(path, bytes, 0o666, force).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => ImportError::Exists { file },
+        _ => ImportError::Write {
+            file,
+            why: e.to_string(),
+        },
     })
 }

@@ -13,12 +13,13 @@ use std::collections::BTreeSet;
 
 /// The index keys of one request: sessions, days, and whether it is open.
 fn keys(l: &Leave) -> (Vec<u32>, Vec<i32>, bool) {
-    let (sessions, days) = match &l.cover {
-        Cover::Sessions(ids) => (ids.iter().map(|s| s.0).collect(), Vec::new()),
-        Cover::Dates { from, to } => {
+    let (sessions, days) = match (&l.cover, l.cover.days()) {
+        (Cover::Sessions(ids), _) => (ids.iter().map(|s| s.0).collect(), Vec::new()),
+        (_, Some((from, to))) => {
             let (a, b) = (from.num_days_from_ce(), to.num_days_from_ce());
             (Vec::new(), (a..=b).collect())
         }
+        (_, None) => (Vec::new(), Vec::new()),
     };
     (sessions, days, l.status == LeaveStatus::Pending)
 }

@@ -8,9 +8,10 @@
 
 use super::Result;
 use super::codec::{decode, encode};
-use super::tables::META;
-use crate::core::Policy;
-use crate::core::policy::{LeaveRules, Points};
+use super::tables::{FACTS, META};
+use crate::core::policy::{AssessmentRules, CreditRules, LeaveRules, Points};
+use crate::core::{Policy, RollFacts};
+use chrono::NaiveTime;
 use redb::ReadableTable;
 use serde::Deserialize;
 
@@ -58,6 +59,86 @@ pub(super) fn migrate(txn: &redb::WriteTransaction, found: u32) -> Result<()> {
             p.credits.early_leave_percent = old.credits.early_leave_percent;
             meta.insert("policy", encode(&p).as_slice())?;
         }
+    }
+    if found < 4 {
+        upgrade_to_4(txn)?;
+    }
+    Ok(())
+}
+
+/// The policy as schemas 2 and 3 stored it: no `[calendar]`.
+#[derive(Deserialize)]
+struct PolicyV3 {
+    unqualified_absences: u32,
+    credits_per_year: u32,
+    notes_chars_per_term: u32,
+    official_leave_neutral: bool,
+    lates_per_absence: u32,
+    points: Points,
+    credits: CreditRules,
+    leave: LeaveRules,
+    assessment: AssessmentRules,
+}
+
+/// A roll-call fact as schemas up to 3 stored it: no `early_excused`.
+#[derive(Deserialize)]
+struct RollFactsV3 {
+    first_call: bool,
+    second_call: bool,
+    arrived: Option<NaiveTime>,
+    left_early: Option<NaiveTime>,
+    remark: String,
+}
+
+/// Schema 4 (issue 14, the calendar): the policy gains `[calendar]` and
+/// each roll-call fact gains `early_excused`, both at the end of their
+/// records. Rewrites the policy and every fact in the new shape.
+pub(super) fn upgrade_to_4(txn: &redb::WriteTransaction) -> Result<()> {
+    let mut meta = txn.open_table(META)?;
+    let policy = match meta.get("policy")? {
+        // A policy an earlier step of this upgrade already wrote is current.
+        Some(v) => match decode::<Policy>(v.value(), "meta", &"policy") {
+            Ok(p) => Some(p),
+            Err(_) => {
+                let old = decode::<PolicyV3>(v.value(), "meta", &"policy (schema 3)")?;
+                Some(Policy {
+                    unqualified_absences: old.unqualified_absences,
+                    credits_per_year: old.credits_per_year,
+                    notes_chars_per_term: old.notes_chars_per_term,
+                    official_leave_neutral: old.official_leave_neutral,
+                    lates_per_absence: old.lates_per_absence,
+                    points: old.points,
+                    credits: old.credits,
+                    leave: old.leave,
+                    assessment: old.assessment,
+                    ..Policy::default()
+                })
+            }
+        },
+        None => None,
+    };
+    if let Some(p) = policy {
+        meta.insert("policy", encode(&p).as_slice())?;
+    }
+    let mut facts = txn.open_table(FACTS)?;
+    let mut rewritten = Vec::new();
+    for row in facts.iter()? {
+        let (k, v) = row?;
+        let (session, teacher) = k.value();
+        let key = format!("{session}/{teacher}");
+        let old = decode::<RollFactsV3>(v.value(), "facts", &key)?;
+        let new = RollFacts {
+            first_call: old.first_call,
+            second_call: old.second_call,
+            arrived: old.arrived,
+            left_early: old.left_early,
+            remark: old.remark,
+            early_excused: None,
+        };
+        rewritten.push(((session, teacher.to_string()), encode(&new)));
+    }
+    for ((session, teacher), bytes) in rewritten {
+        facts.insert((session, teacher.as_str()), bytes.as_slice())?;
     }
     Ok(())
 }

@@ -9,7 +9,7 @@ use super::keymap::Action;
 use super::model::{Modal, Model, input_request};
 use crate::app::AppError;
 use crate::app::assessment::{YearFileChange, parse_yuan, season_slot};
-use crate::cli::output::{funds_line, yuan};
+use crate::app::format::{funds_line, yuan};
 use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,

@@ -72,7 +72,7 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
         second.push_str(&format!(
             "  {} {}",
             a(A::Mentors),
-            crate::cli::output::mentor_list(&f.mentors, &row.teacher.id, l)
+            crate::app::format::mentor_list(&f.mentors, &row.teacher.id, l)
         ));
     }
     out.push(Line::from(second));

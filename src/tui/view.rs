@@ -2,8 +2,8 @@
 
 use super::keymap::{Action, screen_actions};
 use super::model::{Modal, Model};
+use crate::app::format::standing_cells;
 use crate::app::leave::LeaveFilter;
-use crate::cli::output::standing_cells;
 use crate::core::{Category, Cover, LeaveStatus};
 use crate::i18n::{self, U};
 use ratatui::Frame;
@@ -314,8 +314,7 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .map(|x| {
             let covers = match &x.cover {
-                Cover::Dates { from, to } if from == to => from.to_string(),
-                Cover::Dates { from, to } => format!("{from}..{to}"),
+                Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
                 Cover::Sessions(ids) => ids
                     .iter()
                     .map(|i| {
@@ -690,7 +689,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                         Style::new()
                     };
                     Line::from(vec![
-                        Span::raw(crate::cli::output::pad(i18n::ui(l, *u), 28)),
+                        Span::raw(crate::app::format::pad(i18n::ui(l, *u), 28)),
                         Span::styled(input.value().to_string(), style),
                     ])
                 })
