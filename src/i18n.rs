@@ -5,6 +5,7 @@ mod assess;
 mod calendar;
 mod charts;
 mod gate;
+mod limits;
 mod names;
 mod safe;
 mod store;
@@ -12,6 +13,7 @@ pub use assess::*;
 pub use calendar::*;
 pub use charts::*;
 pub use gate::*;
+pub use limits::*;
 pub use names::*;
 pub use safe::{is_unsafe_char, shown};
 pub use store::*;
@@ -191,6 +193,14 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (_, Store(s)) => store_error(l, s),
         (_, Import(x)) => import_error(l, x),
         (_, Calendar(x)) => calendar_error(l, x),
+        (
+            _,
+            Bound {
+                field,
+                value,
+                bound,
+            },
+        ) => bound_error(l, *field, value, bound),
         (Lang::Zh, NoAccount(n)) => format!("账号 {n} 无权使用此数据库,请联系教务处添加"),
         (Lang::Zh, Forbidden { action, needs }) => {
             format!("无权执行 {action}:需要{}身份,未做任何更改", roles(l, needs))
@@ -1080,6 +1090,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
         (_, AsShown(p)) => as_shown(l, p),
+        (_, Bound(b)) => bound(l, b),
     }
 }
 
@@ -1095,6 +1106,9 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         crate::io::Encoding::Auto => "UTF-8 / GBK",
     };
     match (l, e) {
+        (_, e @ (SheetTooLarge { .. } | FileTooLarge { .. } | DuplicateColumn { .. })) => {
+            file_bound(l, e)
+        }
         (Lang::Zh, Read { file, why }) => format!("{file}:无法读取({why}),未导入任何数据"),
         (
             Lang::Zh,
@@ -1142,16 +1156,16 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
                         "  第 {} 行 {} 列({}):“{}” {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                     Lang::En => format!(
                         "  row {}, column {} ({}): `{}` {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                 });

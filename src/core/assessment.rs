@@ -527,7 +527,8 @@ impl Standing {
             },
             notes_chars: match period {
                 Some(s) => rec.file.notes_chars[slot(s)],
-                None => rec.file.notes_chars.iter().sum(),
+                // Stored by an older version without bounds: never wraps.
+                None => rec.file.notes_chars[0].saturating_add(rec.file.notes_chars[1]),
             },
             archive_missing: ArchiveItem::ALL
                 .into_iter()
