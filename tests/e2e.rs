@@ -93,6 +93,17 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Esc alone, then wait until calling mode has ended (Esc followed at
+    /// once by a letter reads as Alt-letter).
+    fn esc(&self) {
+        self.send(&["Escape"]);
+        self.wait("calling mode to end", |t| {
+            t.is_some_and(|t| !t.contains("Calling:"))
+        });
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
@@ -197,14 +208,14 @@ fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
     t.wait_for("present 3");
     t.send(&["n", "Space"]);
     t.wait_for("present 4");
-    t.send(&["Escape"]);
+    t.esc();
     // The slip: s, y, then e, y, by mistake.
     t.send(&["s"]);
     t.wait_for("Start the second call?");
     t.send(&["y"]);
     t.wait_for("【second call】");
     // Esc alone (Esc then a letter at once reads as Alt-letter).
-    t.send(&["Escape"]);
+    t.esc();
     t.wait("calling mode to end", |t| {
         t.is_some_and(|t| !t.contains("Calling:"))
     });
@@ -225,7 +236,7 @@ fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
         t.send(&["Space"]);
     }
     t.wait_for("present 10");
-    t.send(&["Escape"]);
+    t.esc();
     // The second call: nobody more; walking past the end asks to end it.
     t.send(&["s"]);
     t.wait_for("Start the second call?");

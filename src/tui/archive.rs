@@ -417,9 +417,10 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
     let o = |x: O| i18n::office_text(l, x);
     let a = |x: A| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
-    let who = e.teacher.as_ref().map_or(year.clone(), |t| {
-        format!("{} {} {year}", i18n::shown(&t.id.0), i18n::shown(&t.name))
-    });
+    let who = e
+        .teacher
+        .as_ref()
+        .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
     let (title, hint, mut lines) = match &e.kind {
         Edit::Notes { term } => (
             o(O::NotesTitle),
@@ -427,7 +428,7 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             vec![
                 Line::from(format!(
                     "{} {}",
-                    i18n::shown(e.teacher.as_ref().map_or("", |t| t.name.as_str())),
+                    e.teacher.as_ref().map_or("", |t| t.name.as_str()),
                     i18n::period_name(l, Period::Term(*term))
                 )),
                 Line::from(format!("{} {}", a(A::Notes), e.input.value())),
@@ -480,13 +481,10 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             other,
             ending,
         } => {
-            let me = e
-                .teacher
+            let me = e.teacher.as_ref().map_or(String::new(), |t| t.name.clone());
+            let them = other
                 .as_ref()
-                .map_or(String::new(), |t| i18n::shown(&t.name).into_owned());
-            let them = other.as_ref().map_or("?".to_string(), |t| {
-                format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name))
-            });
+                .map_or("?".to_string(), |t| format!("{} {}", t.id, t.name));
             let (mentor, mentee) = if *is_mentor { (me, them) } else { (them, me) };
             (
                 o(O::MentorTitle),

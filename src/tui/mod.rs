@@ -6,8 +6,10 @@
 pub mod action;
 pub mod archive;
 pub mod assessment_view;
+pub mod charts;
 pub mod keymap;
 pub mod model;
+pub mod palette;
 pub mod screens;
 pub mod view;
 pub mod widgets;

@@ -269,6 +269,14 @@ impl Screen for StandingsScreen {
                 };
                 self.cursor = 0;
             }
+            Action::Export | Action::Import if cx.gate => {
+                let how = if action == Action::Export {
+                    i18n::GateText::ExportOverSsh
+                } else {
+                    i18n::GateText::ImportOverSsh
+                };
+                cx.say(i18n::gate(cx.lang, &how));
+            }
             Action::Export => {
                 let name = match self.period {
                     Some(Period::Term(t)) => format!("standings-{t}.xlsx"),
