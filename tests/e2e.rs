@@ -288,3 +288,51 @@ fn first_run_opens_the_demo_with_its_leave_queue() {
         t.is_none_or(|t| t.contains("PEIXUN-EXIT=0"))
     });
 }
+
+/// `--as` reaches the terminal app as it reaches the CLI: the header
+/// names the account, and what it may not do is refused (issue 17).
+#[test]
+fn as_an_account_in_the_terminal_app() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: skipping the terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("school.redb");
+    let run = |args: &[&str]| {
+        let out = Command::new(BIN)
+            .args(args)
+            .env("PEIXUN_DB", &db)
+            .env("PEIXUN_NOW", NOW)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&["demo", "--teachers", "12", "--seed", "7"]);
+    run(&[
+        "account",
+        "set",
+        "t5",
+        "--roles",
+        "teacher",
+        "--teacher",
+        "T0005",
+    ]);
+    let cmd = format!(
+        "env PEIXUN_DB='{}' PEIXUN_NOW={NOW} '{BIN}' --lang en --as t5; echo PEIXUN-EXIT=$?; sleep 30",
+        db.display()
+    );
+    let t = Tmux::start("as", &cmd);
+    let screen = t.wait_for("account t5");
+    assert!(screen.contains("account t5"), "{screen}");
+    // A teacher takes no roll.
+    t.send(&["f"]);
+    t.send(&["y"]);
+    let screen = t.wait_for("not allowed");
+    assert!(screen.contains("not started"), "{screen}");
+    t.send(&["q"]);
+}
