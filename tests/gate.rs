@@ -307,11 +307,14 @@ impl Site {
         for (k, v) in env {
             c.env(k, v);
         }
-        c.arg("--")
-            .arg(format!("{}@127.0.0.1", self.account))
-            .arg(shell_words::join(words))
-            .output()
-            .expect("run ssh")
+        if words.is_empty() {
+            c.arg("-T");
+        }
+        c.arg("--").arg(format!("{}@127.0.0.1", self.account));
+        if !words.is_empty() {
+            c.arg(shell_words::join(words));
+        }
+        c.output().expect("run ssh")
     }
 
     /// The number of history entries, read by the service account.
@@ -527,6 +530,10 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
     // The leader, too, is who the key says.
     let who = ok(site.ssh(&leader_key, &["whoami"]), "whoami");
     assert!(who.starts_with("wangxz"), "{who}");
+
+    // Without a terminal and without a command: one line saying to use -t.
+    let line = refused(site.ssh(&teacher_key, &[]), "no command, no terminal");
+    assert!(line.contains("ssh -t"), "{line}");
 
     // `ssh -tt` opens the terminal app as the teacher.
     terminal_app_through_ssh(&site, &teacher_key);
