@@ -1,10 +1,16 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod calendar;
 mod gate;
+mod names;
 mod safe;
+mod store;
+pub use calendar::*;
 pub use gate::*;
+pub use names::*;
 pub use safe::{is_unsafe_char, shown};
+pub use store::*;
 
 use crate::app::AppError;
 use crate::core::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
@@ -180,6 +186,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
     match (l, e) {
         (_, Store(s)) => store_error(l, s),
         (_, Import(x)) => import_error(l, x),
+        (_, Calendar(x)) => calendar_error(l, x),
         (Lang::Zh, NoAccount(n)) => format!("账号 {n} 无权使用此数据库,请联系教务处添加"),
         (Lang::Zh, Forbidden { action, needs }) => {
             format!("无权执行 {action}:需要{}身份,未做任何更改", roles(l, needs))
@@ -280,7 +287,7 @@ fn evidence_zh(what: &str) -> &'static str {
 
 pub fn store_error(l: Lang, e: &StoreError) -> String {
     use StoreError::*;
-    if let Some(m) = disk_error(l, e) {
+    if let Some(m) = disk_error(l, e).or_else(|| store_text(l, e)) {
         return m;
     }
     match (l, e) {
@@ -309,7 +316,7 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             format!("数据表 {} 中键 {} 的记录已损坏:{}", d.table, d.key, d.why)
         }
         (Lang::Zh, Db(m)) => format!("数据库错误:{m}"),
-        (Lang::En, e) => e.to_string(),
+        (Lang::Zh, Busy { .. } | Replaced(_)) | (Lang::En, _) => e.to_string(),
     }
 }
 
@@ -1067,6 +1074,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::En, ToBeforeFrom) => "is before the first day".into(),
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
+        (_, AsShown(p)) => as_shown(l, p),
     }
 }
 
@@ -1170,6 +1178,14 @@ fn column_zh(key: &str) -> &str {
 
 /// What an import did.
 pub fn import_summary(l: Lang, s: &crate::app::import::ImportSummary) -> String {
+    let mut out = import_counts(l, s);
+    if let Some(e) = &s.ended {
+        out.push_str(&ended(l, e));
+    }
+    out
+}
+
+fn import_counts(l: Lang, s: &crate::app::import::ImportSummary) -> String {
     match l {
         Lang::Zh if !s.changed() => format!("没有变化(相同 {} 条),未做任何更改", s.unchanged),
         Lang::Zh => format!(
@@ -1613,6 +1629,7 @@ pub fn check_problem(l: Lang, p: &crate::store::check::Problem) -> String {
         (Lang::Zh, HistoryGap { after, next }) => {
             format!("历史记录编号从 {after} 跳到 {next}")
         }
+        (Lang::Zh, WrongTally { key }) => tally_problem_zh(key),
         (Lang::En, p) => crate::store::check::describe_en(p),
     }
 }

@@ -554,7 +554,9 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
                     leave_note: false,
                     hospital_certificate: true,
                 },
-                emergency: false,
+                // Only an emergency may be approved after the session
+                // (issue 14, 篇4/7/10); other sick leave lapses at its start.
+                emergency: true,
             },
             at(14, 0),
         )

@@ -9,6 +9,7 @@ pub mod archive;
 pub mod assessment;
 mod assessment_demo;
 pub mod backup;
+pub mod calendar;
 pub mod charts;
 pub mod credits;
 pub mod demo;
@@ -104,6 +105,10 @@ pub enum AppError {
     Import(crate::io::ImportError),
     #[error("no credit entry {0}")]
     UnknownCredit(crate::core::CreditId),
+    /// The school's calendar: terms, sessions moved or cancelled, rolls in
+    /// their time, leave that lapsed (`calendar.rs`).
+    #[error(transparent)]
+    Calendar(calendar::CalendarError),
     #[error("credit entry {id} is {stage:?}; cannot {action}")]
     CreditState {
         id: crate::core::CreditId,
@@ -207,8 +212,8 @@ impl App {
     /// Starts a change by this actor at `now`. Upgrades a read-only store.
     pub(crate) fn begin(&mut self, now: NaiveDateTime) -> Result<Writer> {
         if !self.store.is_writable() {
-            let path = self.store.path().to_path_buf();
-            self.store = Store::open_write(&path)?;
+            // The same file (one removed or replaced since is refused).
+            self.store = self.store.writable()?;
         }
         Ok(self.store.write(&self.actor.name, now)?)
     }

@@ -75,6 +75,10 @@ pub struct StandingJson<'a> {
     /// archive, make-ups, ...), raw; `credits` above is their total.
     pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
+    /// The academic year is over: its verdicts (credits, archive, ...) apply.
+    pub year_over: bool,
+    /// Days of the academic year left after today, while it is not over.
+    pub year_days_left: Option<i64>,
 }
 
 /// The assessment figures as scripts read them (credits as decimals).
@@ -163,6 +167,8 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
             .iter()
             .map(|d| i18n::deduction(lang, d))
             .collect(),
+        year_over: row.year_days_left.is_none(),
+        year_days_left: row.year_days_left,
     }
 }
 
