@@ -357,12 +357,13 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
     let mode = std::fs::metadata(&site.db).expect("db").permissions();
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(mode.mode() & 0o077, 0, "the database is open to others");
-    let year = chrono::Local::now().format("%Y").to_string();
-    let term = format!("{year}-autumn");
+    // A term around today, named as its dates say.
+    let first = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    let term = peixun::core::calendar::term_for(first, Default::default()).to_string();
     for args in [
         vec!["teacher", "add", "T0001", "张三", "语文"],
         vec!["teacher", "add", "T0002", "李四", "数学"],
-        vec!["term", "add", &term, &date(-30), &date(90)],
+        vec!["term", "add", &term, &date(-10), &date(30)],
         vec!["session", "add", &date(7), "15:30", "16:30", "读书分享"],
         vec![
             "account",
