@@ -48,7 +48,7 @@ fn the_init_race_never_reaches_another_database() {
             swaps
         })
     };
-    for _ in 0..300 {
+    for _ in 0..150 {
         let _ = std::fs::remove_file(&target);
         let _ = Command::new(BIN)
             .arg("--db")
