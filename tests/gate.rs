@@ -500,6 +500,21 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
         assert!(line.contains(says), "{words:?}: {line}");
         assert_eq!(site.history_len(), count, "{words:?} changed the history");
     }
+    // The command is split into words, never run by a shell.
+    let pwned = site.home.join("pwned");
+    let out = site
+        .ssh_command(&teacher_key, "en_US.UTF-8")
+        .arg("--")
+        .arg(format!("{}@127.0.0.1", site.account))
+        .arg(format!(
+            "whoami; touch {0} $(touch {0}) `touch {0}`",
+            pwned.display()
+        ))
+        .output()
+        .expect("run ssh");
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(!pwned.exists(), "a shell ran the command");
+    assert_eq!(site.history_len(), count);
     assert!(!Path::new("/tmp/r.csv").exists());
     assert!(!Path::new("/tmp/copy.redb").exists());
     assert!(!Path::new("/tmp/other.redb").exists());
