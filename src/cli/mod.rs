@@ -120,6 +120,9 @@ pub enum Command {
     /// A teacher's degree (学历).
     #[command(subcommand)]
     Qualification(assessment::QualificationCmd),
+    /// The year's assessment: `close YEAR` ends it (office).
+    #[command(subcommand)]
+    Assess(assessment::AssessCmd),
     /// Verify the database file: every page and record; never writes to it.
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
@@ -799,6 +802,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Mentor(cmd) => assessment::mentor(app, cmd, lang, now),
         Command::Funds(cmd) => assessment::funds(app, cmd, lang, now),
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
+        Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
             i18n::shown(&app.actor.name),
