@@ -38,7 +38,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
