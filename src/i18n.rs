@@ -2,8 +2,10 @@
 //! default) and English. Nothing else in the program spells user text.
 
 mod calendar;
+mod gate;
 mod safe;
 pub use calendar::*;
+pub use gate::*;
 pub use safe::{is_unsafe_char, shown};
 
 use crate::app::AppError;

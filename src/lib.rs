@@ -1,6 +1,7 @@
 //! peixun: attendance and assessment for school-based teacher training.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod core;
 pub mod i18n;

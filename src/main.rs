@@ -2,19 +2,38 @@
 //! turn any error into one clear line and a non-zero exit.
 
 use clap::Parser;
-use peixun::cli::{self, Cli};
-use peixun::i18n::Lang;
+use peixun::cli::{self, Cli, Command};
+use peixun::i18n::{self, GateText, Lang};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A setuid or setgid peixun would take paths and environment from the
+    // person running it with rights that person does not have: refused
+    // before anything else (docs/deploy.md: the SSH gate instead).
+    if peixun::app::privileged() {
+        eprintln!(
+            "peixun: {}",
+            i18n::gate(Lang::detect(None), &GateText::Privileged)
+        );
+        return ExitCode::FAILURE;
+    }
     let cli = Cli::parse();
     let lang = Lang::detect(cli.lang.as_deref());
-    let result = if cli.command.is_none() {
-        peixun::tui::run(cli.db.clone(), lang)
-    } else {
-        // A panic becomes the one error line `cli::run` prints, not a trace.
-        std::panic::set_hook(Box::new(|_| {}));
-        cli::run(cli, lang)
+    // A panic becomes the one error line `cli::run` prints, not a trace
+    // (the terminal app installs its own hook that restores the screen).
+    let result = match &cli.command {
+        Some(Command::Gate { account }) => {
+            std::panic::set_hook(Box::new(|_| {}));
+            cli::gate::gate(account, cli.lang.as_deref())
+        }
+        None => match cli.db.clone() {
+            Some(db) => peixun::tui::run(Some(db), lang),
+            None => cli::gate::local_db(lang).and_then(|db| peixun::tui::run(db, lang)),
+        },
+        Some(_) => {
+            std::panic::set_hook(Box::new(|_| {}));
+            cli::run(cli, lang)
+        }
     };
     match result {
         Ok(out) => {
@@ -26,7 +45,8 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            eprintln!("peixun: {msg}");
+            // The line may name a value or a file someone typed.
+            eprintln!("peixun: {}", peixun::i18n::shown(&msg));
             ExitCode::FAILURE
         }
     }

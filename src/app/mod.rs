@@ -10,10 +10,14 @@ pub mod assessment;
 mod assessment_demo;
 pub mod backup;
 pub mod calendar;
+pub mod charts;
 pub mod credits;
 pub mod demo;
+pub mod env;
+pub mod format;
 pub mod history;
 pub mod import;
+pub mod keys;
 pub mod leave;
 pub mod lookup;
 pub mod policy;
@@ -22,6 +26,7 @@ pub mod roll;
 pub mod roster;
 pub mod school;
 pub mod standings;
+mod surnames;
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 use crate::store::{Store, StoreError, Writer};
@@ -244,8 +249,8 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
 }
 
 /// Whether this process runs with ids its user does not have (a setgid or
-/// setuid program). Such a process takes nothing from its environment that
-/// could change what it records.
+/// setuid program). peixun refuses to run so (`main`): a shared server
+/// uses the SSH gate instead (docs/deploy.md).
 pub fn privileged() -> bool {
     // SAFETY: these calls cannot fail and touch no memory.
     unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }

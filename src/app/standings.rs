@@ -111,7 +111,7 @@ const FEW: usize = 64;
 
 /// Judges the standings of `teachers` from their kept tallies (see
 /// `store::tallies`): no facts are read.
-fn compute(
+pub(super) fn compute(
     r: &Reader,
     teachers: &[Teacher],
     period: Period,

@@ -56,6 +56,8 @@ pub enum CreditCmd {
         waiting: bool,
         #[arg(long)]
         year: Option<i32>,
+        #[arg(long)]
+        json: bool,
     },
     /// The teacher's self-assessment (学分自评): send to the teaching group.
     Submit {
@@ -96,6 +98,8 @@ pub enum MakeUpCmd {
         /// Only those not made up yet.
         #[arg(long)]
         open: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Mark a session's content made up (office).
     Done {
@@ -267,13 +271,20 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
             app.edit_credit(CreditId(id), change, now).map_err(e)?;
             Ok(saved(lang))
         }
-        CreditCmd::List { waiting, year: y } => {
+        CreditCmd::List {
+            waiting,
+            year: y,
+            json,
+        } => {
             let filter = if waiting {
                 CreditFilter::Waiting
             } else {
                 CreditFilter::All
             };
             let list = app.credits(filter, y.map(AcademicYear)).map_err(e)?;
+            if json {
+                return super::calendar::credit_json(&list);
+            }
             Ok(credit_table(&list, lang))
         }
         CreditCmd::Submit { id, comment } => {
@@ -304,12 +315,15 @@ pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> 
             teacher,
             year: y,
             open,
+            json,
         } => {
             let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
             let y = year(app, lang, y, today)?;
-            let rows: Vec<Vec<String>> = app
-                .makeups(t.as_ref(), y, open, today)
-                .map_err(e)?
+            let list = app.makeups(t.as_ref(), y, open, today).map_err(e)?;
+            if json {
+                return super::calendar::makeup_json(&list);
+            }
+            let rows: Vec<Vec<String>> = list
                 .iter()
                 .map(|m| super::output::makeup_cells(m, lang))
                 .collect();
@@ -444,7 +458,13 @@ pub fn year_summary(
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
     let a = |x: A| i18n::assessment_text(lang, x);
-    let mut out = format!("{} {} {}  {}\n", teacher.id, teacher.name, teacher.group, y);
+    let mut out = format!(
+        "{} {} {}  {}\n",
+        i18n::shown(&teacher.id.0),
+        i18n::shown(&teacher.name),
+        i18n::shown(&teacher.group),
+        y
+    );
     out.push_str(&format!(
         "{} {}/{}  ({} {}, {} {}, {} {}; {} {})\n",
         a(A::Credits),
@@ -501,7 +521,7 @@ pub fn year_summary(
             Some(q) => format!(
                 "{} {}{}",
                 i18n::degree(lang, q.degree),
-                q.major,
+                i18n::shown(&q.major),
                 if q.matches_subject { "" } else { " ✗" }
             ),
             None => a(A::NotRecorded).to_string(),

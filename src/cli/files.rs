@@ -4,7 +4,7 @@
 
 use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
 use crate::app::{App, AppError};
-use crate::i18n::{self, Lang, X};
+use crate::i18n::{self, GateText, Lang, X};
 use crate::io::export::{self, FileFormat, RecordSheet, StandingsSheet};
 use crate::io::{Encoding, ImportError};
 use chrono::NaiveDateTime;
@@ -14,14 +14,17 @@ use std::path::{Path, PathBuf};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCmd {
-    /// Teachers from .xlsx/.xls/.ods or .csv, matched by id (工号).
+    /// Teachers from .xlsx/.xls/.ods or .csv, matched by id (工号); `-` reads standard input.
     Teachers {
         file: PathBuf,
         /// Text encoding of a CSV: utf8 or gbk (default: detect).
         #[arg(long)]
         encoding: Option<String>,
+        /// xlsx or csv (default: told from the content).
+        #[arg(long)]
+        format: Option<String>,
     },
-    /// A term's plan of sessions from .xlsx or .csv.
+    /// A term's plan of sessions from .xlsx or .csv; `-` reads standard input.
     Plan {
         file: PathBuf,
         /// The term the sessions belong to, e.g. 2025-autumn.
@@ -29,6 +32,9 @@ pub enum ImportCmd {
         term: String,
         #[arg(long)]
         encoding: Option<String>,
+        /// xlsx or csv (default: told from the content).
+        #[arg(long)]
+        format: Option<String>,
     },
 }
 
@@ -58,9 +64,12 @@ pub enum ExportCmd {
 
 #[derive(Args, Debug)]
 pub struct OutArgs {
-    /// The file to write: .xlsx or .csv.
+    /// The file to write: .xlsx or .csv; `-` writes standard output.
     #[arg(long)]
     pub out: PathBuf,
+    /// xlsx or csv (default: from the file name; needed with `--out -`).
+    #[arg(long)]
+    pub format: Option<String>,
     /// Encoding of a CSV: utf8 (with BOM, default) or gbk.
     #[arg(long)]
     pub encoding: Option<String>,
@@ -97,6 +106,47 @@ fn invalid(lang: Lang, field: &'static str, value: &str, why: X) -> String {
     )
 }
 
+fn format_arg(lang: Lang, s: &str) -> Result<FileFormat, String> {
+    match s.to_ascii_lowercase().as_str() {
+        "xlsx" => Ok(FileFormat::Xlsx),
+        "csv" => Ok(FileFormat::Csv),
+        _ => Err(i18n::gate(lang, &GateText::BadFormat(s.to_string()))),
+    }
+}
+
+/// All of standard input (`import … -`, `policy set -`).
+pub(crate) fn stdin_bytes(lang: Lang) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|e| i18n::gate(lang, &GateText::Stdin(e.to_string())))?;
+    Ok(bytes)
+}
+
+pub(crate) fn stdin_text(lang: Lang) -> Result<String, String> {
+    String::from_utf8(stdin_bytes(lang)?)
+        .map_err(|e| i18n::gate(lang, &GateText::Stdin(e.to_string())))
+}
+
+/// The bytes to import: the file, or standard input for `-`; checked
+/// against `--format` when given (the content decides otherwise).
+fn read_input(lang: Lang, path: &Path, format: Option<&str>) -> Result<Vec<u8>, String> {
+    let bytes = if path == Path::new("-") {
+        stdin_bytes(lang)?
+    } else {
+        read(lang, path)?
+    };
+    if let Some(f) = format {
+        let sheet = crate::io::table::is_spreadsheet(&bytes);
+        if (format_arg(lang, f)? == FileFormat::Xlsx) != sheet {
+            return Err(i18n::gate(lang, &GateText::FormatMismatch(f.to_string())));
+        }
+    }
+    Ok(bytes)
+}
+
 fn read(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| {
         i18n::import_error(
@@ -125,13 +175,18 @@ fn progress(lang: Lang) -> impl FnMut(usize, usize) {
 pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
     let mut p = progress(lang);
+    // The account may import before anything is read.
+    app.actor
+        .require("import", &[crate::core::Role::Office])
+        .map_err(e)?;
     let summary = match cmd {
         ImportCmd::Teachers {
             file,
             encoding: enc,
+            format,
         } => {
             let enc = encoding(lang, enc.as_deref())?;
-            let bytes = read(lang, &file)?;
+            let bytes = read_input(lang, &file, format.as_deref())?;
             app.import_teachers(&file.display().to_string(), &bytes, enc, now, &mut p)
                 .map_err(e)?
         }
@@ -139,10 +194,11 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             file,
             term,
             encoding: enc,
+            format,
         } => {
             let enc = encoding(lang, enc.as_deref())?;
             let term = term_id(lang, &term)?;
-            let bytes = read(lang, &file)?;
+            let bytes = read_input(lang, &file, format.as_deref())?;
             app.import_plan(&file.display().to_string(), &bytes, enc, term, now, &mut p)
                 .map_err(e)?
         }
@@ -158,8 +214,13 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
         | ExportCmd::Record { out, .. }
         | ExportCmd::Teachers { out } => out,
     };
-    let format = FileFormat::of(&out.out)
-        .ok_or_else(|| invalid(lang, "--out", &out.out.display().to_string(), X::WantFormat))?;
+    let to_stdout = out.out == Path::new("-");
+    let format = match (&out.format, to_stdout) {
+        (Some(f), _) => format_arg(lang, f)?,
+        (None, true) => return Err(i18n::gate(lang, &GateText::WantFormat)),
+        (None, false) => FileFormat::of(&out.out)
+            .ok_or_else(|| invalid(lang, "--out", &out.out.display().to_string(), X::WantFormat))?,
+    };
     let enc = encoding(lang, out.encoding.as_deref())?;
     let file = out.out.display().to_string();
     let school = app.school().map_err(e)?;
@@ -217,10 +278,18 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
             (bytes, teachers.len())
         }
     };
+    if to_stdout {
+        use std::io::Write;
+        let mut stdout = std::io::stdout().lock();
+        // A closed pipe is not an error.
+        let _ = stdout.write_all(&bytes).and_then(|()| stdout.flush());
+        return Ok(String::new());
+    }
     export::write_file(&out.out, &bytes, out.force).map_err(io)?;
     Ok(format!(
-        "{} {file} ({})",
+        "{} {} ({})",
         i18n::io_text(lang, X::Written),
+        i18n::shown(&file),
         i18n::rows(lang, rows)
     ))
 }
@@ -264,6 +333,7 @@ pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTim
         None => Ok(app
             .school()
             .map_err(e)?
+            .map(|s| i18n::shown(&s).into_owned())
             .unwrap_or_else(|| i18n::io_text(lang, X::NoSchool).to_string())),
     }
 }

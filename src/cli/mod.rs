@@ -6,6 +6,8 @@
 pub mod assessment;
 pub mod calendar;
 pub mod files;
+pub mod gate;
+pub mod keys;
 pub mod output;
 pub mod safety;
 
@@ -14,11 +16,11 @@ use crate::app::roll::Call;
 use crate::app::standings::StandingRow;
 use crate::app::{self, App, AppError, demo};
 use crate::core::{
-    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, LeaveKind, Period, Role, RollFacts,
-    Session, SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
+    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
+    SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
 };
 use crate::i18n::{self, Lang, T};
-use chrono::{Local, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Args, Parser, Subcommand};
 use output::{standing_json, standings_table, table};
 use std::path::PathBuf;
@@ -122,6 +124,11 @@ pub enum Command {
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
     Backup { path: PathBuf },
+    /// The SSH keys of the service account (training office).
+    #[command(subcommand)]
+    Key(keys::KeyCmd),
+    /// What sshd runs for a key: the terminal app or SSH_ORIGINAL_COMMAND as ACCOUNT.
+    Gate { account: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -398,24 +405,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-/// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
-/// so that scripts and tests can replay a term. A setgid (or setuid)
-/// program ignores `PEIXUN_NOW`: on a shared server the user must not set
-/// the time their changes are recorded at (docs/deploy.md).
-pub fn now() -> NaiveDateTime {
-    std::env::var("PEIXUN_NOW")
-        .ok()
-        .filter(|_| !app::privileged())
-        .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
-        .unwrap_or_else(|| Local::now().naive_local())
-}
-
-/// The default database: the platform data directory.
-pub fn default_db() -> PathBuf {
-    directories::ProjectDirs::from("", "", "peixun")
-        .map(|d| d.data_dir().join("peixun.redb"))
-        .unwrap_or_else(|| PathBuf::from("peixun.redb"))
-}
+pub use crate::app::env::{default_db, now, parse_kind};
 
 pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
     i18n::error(
@@ -445,14 +435,42 @@ pub(crate) fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
     TermId::parse(s).ok_or_else(|| bad(lang, "term", s, T::WantTerm))
 }
 
+/// Who acts, on which database, at what time: the OS account locally,
+/// the key's account in the SSH gate.
+pub struct Who {
+    pub path: PathBuf,
+    pub name: String,
+    pub is_root: bool,
+    pub now: NaiveDateTime,
+}
+
 /// Runs one subcommand (not the terminal app) and returns its output.
 pub fn run(cli: Cli, lang: Lang) -> Outcome {
+    let path = match cli.db.clone() {
+        Some(p) => p,
+        None => gate::local_db(lang)?.unwrap_or_else(default_db),
+    };
+    let (name, is_root) = app::os_account();
+    let who = Who {
+        path,
+        name,
+        is_root,
+        now: now(),
+    };
+    run_as(cli, lang, who)
+}
+
+/// Runs one subcommand as `who`.
+pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
     let Some(command) = cli.command else {
         return Err(i18n::text(lang, T::NoCommand).into());
     };
-    let path = cli.db.clone().unwrap_or_else(default_db);
-    let (os_name, is_root) = app::os_account();
-    let now = now();
+    let Who {
+        path,
+        name: os_name,
+        is_root,
+        now,
+    } = who;
     let e = |e: AppError| i18n::error(lang, &e);
     match command {
         Command::Init => {
@@ -481,7 +499,8 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
                 path.display()
             ))
         }
-        Command::Check => safety::check(&path, lang),
+        Command::Check => safety::check(&path, &os_name, cli.as_name.as_deref(), is_root, lang),
+        Command::Gate { .. } => Err(i18n::text(lang, T::NoCommand).into()),
         command => {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
@@ -530,7 +549,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
     let saved = || i18n::text(lang, T::Saved).to_string();
     let today = now.date();
     match command {
-        Command::Init | Command::Demo(_) | Command::Check => {
+        Command::Init | Command::Demo(_) | Command::Check | Command::Gate { .. } => {
             Err(i18n::text(lang, T::NoCommand).into())
         }
         Command::Backup { path } => safety::backup(app, &path, lang),
@@ -622,12 +641,25 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Leave(cmd) => leave(app, cmd, lang, now),
         Command::Lookup(a) => {
             let p = period(app, lang, &a.period, today)?;
-            let found = app.lookup(&a.query).map_err(e)?;
+            let (found, how): (Vec<_>, Vec<_>) =
+                app.lookup_ranked(&a.query).map_err(e)?.into_iter().unzip();
             if found.is_empty() {
                 return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
             }
             let rows = app.standings_of(&found, p, today).map_err(e)?;
-            print_standings(&rows, lang, a.period.json)
+            if !a.period.json {
+                return print_standings(&rows, lang, false);
+            }
+            // Each row says how the query found it (`match`), best first.
+            let v: Vec<_> = rows
+                .iter()
+                .zip(how)
+                .map(|(r, m)| output::LookupJson {
+                    row: standing_json(r, lang),
+                    how: m.code(),
+                })
+                .collect();
+            serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
         }
         Command::Standings(a) => {
             let p = period(app, lang, &a, today)?;
@@ -637,7 +669,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Record { teacher } => {
             let id = teacher_arg(app, lang, &teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
-            let mut out = format!("{} {} {}\n", t.id, t.name, t.group);
+            let mut out = format!(
+                "{} {} {}\n",
+                i18n::shown(&t.id.0),
+                i18n::shown(&t.name),
+                i18n::shown(&t.group)
+            );
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
@@ -731,11 +768,18 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             app.actor
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
-            let p = crate::policy_file::load(&file).map_err(|x| i18n::policy_error(lang, &x))?;
+            let p = if file.as_os_str() == "-" {
+                let text = files::stdin_text(lang)?;
+                crate::policy_file::parse(&text, "-")
+            } else {
+                crate::policy_file::load(&file)
+            }
+            .map_err(|x| i18n::policy_error(lang, &x))?;
             app.set_policy(p, now).map_err(e)?;
             Ok(saved())
         }
         Command::Import(c) => files::import(app, c, lang, now),
+        Command::Key(c) => keys::key(app, c, lang, now),
         Command::Export(c) => files::export(app, c, lang, now),
         Command::Publish(a) => files::publish(app, a, lang, now),
         Command::School { name } => files::school(app, name, lang, now),
@@ -748,7 +792,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            app.actor.name,
+            i18n::shown(&app.actor.name),
             app.actor
                 .roles
                 .iter()
@@ -879,7 +923,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             let absent = app.close_roll(SessionId(session), now).map_err(e)?;
             let names: Vec<String> = absent
                 .iter()
-                .map(|t| format!("{} {}", t.id, t.name))
+                .map(|t| format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name)))
                 .collect();
             Ok(format!(
                 "{} {}: {}",
@@ -894,7 +938,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
         }
         RollCmd::Undo { session } => {
             let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!("{} {t}", i18n::text(lang, T::Undone)))
+            Ok(format!(
+                "{} {}",
+                i18n::text(lang, T::Undone),
+                i18n::shown(&t.0)
+            ))
         }
         RollCmd::Status {
             session,
@@ -909,7 +957,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 "{} {} {}  [{}]  {} {}  {} {}  {} {}  {} {}\n",
                 v.record.session.id,
                 v.record.session.date,
-                v.record.session.title,
+                i18n::shown(&v.record.session.title),
                 i18n::roll_state(lang, v.record.state),
                 i18n::text(lang, T::Expected),
                 v.expected(),
@@ -969,16 +1017,6 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             Ok(saved())
         }
     }
-}
-
-/// A leave kind as typed: its English name or its Chinese one.
-pub(crate) fn parse_kind(s: &str) -> Option<LeaveKind> {
-    Some(match s {
-        "official" | "公假" => LeaveKind::Official,
-        "personal" | "事假" => LeaveKind::Personal,
-        "sick" | "病假" => LeaveKind::Sick,
-        _ => return None,
-    })
 }
 
 fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {

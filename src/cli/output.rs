@@ -6,16 +6,19 @@ use crate::i18n::{self, Lang};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-/// Pads `s` with spaces to `width` display columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    let mut out = s.to_string();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
-    out
-}
+pub use crate::app::format::{
+    credit_cells, funds_line, makeup_cells, mentor_list, pad, standing_cells, yuan,
+};
 
 /// A table whose columns line up on a terminal, whatever the script.
+/// Every cell is shown through `i18n::shown`: a cell may hold a name or a
+/// reason someone typed, and no control character reaches the terminal.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| i18n::shown(c).into_owned()).collect())
+        .collect();
+    let rows = &rows;
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
         for (i, cell) in row.iter().enumerate() {
@@ -120,6 +123,16 @@ fn assessment_json(f: &crate::core::Figures) -> AssessmentJson {
     }
 }
 
+/// A lookup row: the standing, and how the query found the teacher
+/// (`lookup::Match::code`).
+#[derive(Serialize)]
+pub struct LookupJson<'a> {
+    #[serde(flatten)]
+    pub row: StandingJson<'a>,
+    #[serde(rename = "match")]
+    pub how: &'static str,
+}
+
 pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
     let s = &row.standing;
     let t = &s.tally;
@@ -159,153 +172,7 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
     }
 }
 
-/// The cells of one standings row, in `i18n::standings_headers` order.
-pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
-    let s = &row.standing;
-    let t = &s.tally;
-    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
-    if s.qualified && s.warning {
-        notes.push(i18n::warning(lang).to_string());
-    }
-    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
-    let none = crate::core::Figures::default();
-    let f = s.figures.as_ref().unwrap_or(&none);
-    // Before the year's last day: how far along the year's credits are.
-    if let Some(days) = row.year_days_left {
-        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
-        notes.push(i18n::year_progress(
-            lang,
-            year_credits,
-            row.year_credits_required,
-            days,
-        ));
-    }
-    let note = notes.join("; ");
-    let credits = s.credits();
-    let note = if row.changed_since_published {
-        let changed = i18n::io_text(lang, i18n::X::ChangedNote);
-        if note.is_empty() {
-            changed.to_string()
-        } else {
-            format!("{changed}; {note}")
-        }
-    } else {
-        note
-    };
-    vec![
-        row.teacher.id.0.clone(),
-        row.teacher.name.clone(),
-        row.teacher.group.clone(),
-        t.present.to_string(),
-        t.late.to_string(),
-        t.early_leave.to_string(),
-        t.absent.to_string(),
-        t.official_leave.to_string(),
-        t.personal_leave.to_string(),
-        t.sick_leave.to_string(),
-        format!("{}/{}", credits, s.credits_required),
-        t.points.to_string(),
-        format!("{}/{}", f.notes_chars, f.notes_required),
-        format!(
-            "{}/{}",
-            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
-            crate::core::ArchiveItem::ALL.len()
-        ),
-        f.makeups_open.to_string(),
-        i18n::qualified(lang, s.qualified).to_string(),
-        note,
-    ]
-}
-
-/// The cells of one credit-card entry, in `i18n::credit_headers` order.
-pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> {
-    vec![
-        c.id.to_string(),
-        c.teacher.0.clone(),
-        c.date.to_string(),
-        c.title.clone(),
-        c.organiser.clone(),
-        c.credits.to_string(),
-        c.card.clone(),
-        i18n::credit_stage(lang, c.stage).to_string(),
-        c.steps
-            .last()
-            .map(|s| s.comment.clone())
-            .unwrap_or_default(),
-    ]
-}
-
-/// The cells of one official-leave make-up, in `i18n::makeup_headers` order.
-pub fn makeup_cells(m: &crate::app::assessment::MakeUpLine, lang: Lang) -> Vec<String> {
-    vec![
-        m.teacher.id.0.clone(),
-        m.teacher.name.clone(),
-        m.item.session.to_string(),
-        m.item.date.to_string(),
-        m.item.title.clone(),
-        m.item.credits.to_string(),
-        match &m.done {
-            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
-                .trim_end()
-                .to_string(),
-            None => i18n::yes_no(lang, false).to_string(),
-        },
-    ]
-}
-
-/// A teacher's mentor pairs of the year as one list: "mentor of X" or
-/// "mentee of Y" for each, in the user's language.
-pub fn mentor_list(
-    pairs: &[crate::core::MentorPair],
-    me: &crate::core::TeacherId,
-    lang: Lang,
-) -> String {
-    let a = |x: i18n::A| i18n::assessment_text(lang, x);
-    let pairs: Vec<String> = pairs
-        .iter()
-        .map(|p| {
-            if &p.mentor == me {
-                format!("{} {}", a(i18n::A::MentorOf), p.mentee)
-            } else {
-                format!("{} {}", a(i18n::A::MenteeOf), p.mentor)
-            }
-        })
-        .collect();
-    pairs.join(", ")
-}
-
 pub fn standings_table(rows: &[StandingRow], lang: Lang) -> String {
     let cells: Vec<Vec<String>> = rows.iter().map(|r| standing_cells(r, lang)).collect();
     table(&i18n::standings_headers(lang), &cells)
-}
-
-/// An amount of money in fen, as yuan with two decimals.
-pub fn yuan(fen: u64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
-}
-
-/// A year's funds as one line: the amounts, their share, and whether it
-/// meets the policy's minimum (篇6, 篇9).
-pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core::Policy) -> String {
-    use i18n::A;
-    let a = |x: A| i18n::assessment_text(l, x);
-    let Some(f) = f else {
-        return a(A::NoFunds).to_string();
-    };
-    let share = f.share_permille().unwrap_or(0);
-    format!(
-        "{} {}  {} {}  {}.{}% (≥ {}%) {}",
-        a(A::PublicFunds),
-        yuan(f.public_fen),
-        a(A::TrainingFunds),
-        yuan(f.training_fen),
-        share / 10,
-        share % 10,
-        policy.assessment.training_funds_percent,
-        a(if f.enough(policy) {
-            A::FundsEnough
-        } else {
-            A::FundsShort
-        }),
-    )
 }

@@ -10,7 +10,25 @@ use super::Outcome;
 
 /// `peixun check`: every page and record of the file at `path`, which is
 /// never written to. Problems make the command fail, one per line.
-pub fn check(path: &Path, lang: Lang) -> Outcome {
+///
+/// The account comes first: someone the file does not know is refused
+/// before any of it is verified. Only a file too damaged to say who may
+/// read it is checked without.
+pub fn check(
+    path: &Path,
+    os_name: &str,
+    as_name: Option<&str>,
+    is_root: bool,
+    lang: Lang,
+) -> Outcome {
+    use crate::store::{Store, StoreError};
+    match Store::open_read(path) {
+        Ok(store) => {
+            drop(App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?)
+        }
+        Err(StoreError::Damaged { .. } | StoreError::Db(_) | StoreError::Decode(_)) => {}
+        Err(e) => return Err(i18n::error(lang, &AppError::Store(e))),
+    }
     let report = check::check(path).map_err(|e| i18n::error(lang, &AppError::Store(e)))?;
     if report.is_clean() {
         return Ok(format!(

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod category;
 pub mod model;
 pub mod policy;
+pub mod rates;
 pub mod standing;
 
 pub use assessment::{
@@ -19,4 +20,5 @@ pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};
 pub use model::*;
 pub use policy::{CalendarRules, Effect, Policy};
+pub use rates::Rate;
 pub use standing::{Period, Reason, Standing, Tally, YearTally};

@@ -144,7 +144,9 @@ pub fn standings_title(s: &StandingsSheet) -> String {
     let l = s.lang;
     format!(
         "{}{} {}",
-        s.school.map(|x| format!("{x} ")).unwrap_or_default(),
+        s.school
+            .map(|x| format!("{} ", i18n::shown(x)))
+            .unwrap_or_default(),
         i18n::period_name(l, s.period),
         i18n::io_text(l, X::StandingsTitle)
     )
@@ -268,7 +270,8 @@ pub fn standings_xlsx(
             match v {
                 Value::Text(t) => {
                     let f = if bad { &st.bad_text } else { &st.text };
-                    ws.write_string_with_format(row, c, t, f).map_err(&e)?;
+                    ws.write_string_with_format(row, c, i18n::shown(t), f)
+                        .map_err(&e)?;
                 }
                 Value::Count(_) | Value::Points(_) => {
                     let f = if bad { &st.bad_number } else { &st.number };
@@ -395,7 +398,7 @@ pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u
     ws.set_freeze_panes(1, 0).map_err(&e)?;
     for (i, t) in teachers.iter().enumerate() {
         for (c, v) in teacher_cells(t).iter().enumerate() {
-            ws.write_string_with_format(1 + i as u32, c as u16, v, &st.text)
+            ws.write_string_with_format(1 + i as u32, c as u16, i18n::shown(v), &st.text)
                 .map_err(&e)?;
         }
     }
@@ -448,11 +451,13 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     let t = s.teacher;
     let title = format!(
         "{}{} {} {} {}",
-        s.school.map(|x| format!("{x} ")).unwrap_or_default(),
+        s.school
+            .map(|x| format!("{} ", i18n::shown(x)))
+            .unwrap_or_default(),
         i18n::io_text(l, X::RecordTitle),
-        t.id,
-        t.name,
-        t.group
+        i18n::shown(&t.id.0),
+        i18n::shown(&t.name),
+        i18n::shown(&t.group)
     );
     ws.merge_range(0, 0, 0, last, &title, &st.title)
         .map_err(&e)?;
@@ -477,7 +482,7 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         let bad = x.outcome.category == Category::Absent;
         let f = if bad { &st.bad_text } else { &st.text };
         for (c, v) in record_cells(x, l).iter().enumerate() {
-            ws.write_string_with_format(FIRST_ROW + i as u32, c as u16, v, f)
+            ws.write_string_with_format(FIRST_ROW + i as u32, c as u16, i18n::shown(v), f)
                 .map_err(&e)?;
         }
     }
@@ -493,7 +498,7 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         for x in s.leaves {
             row += 1;
             for (c, v) in leave_cells(x, l).iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, v, &st.text)
+                ws.write_string_with_format(row, c as u16, i18n::shown(v), &st.text)
                     .map_err(&e)?;
             }
         }
@@ -525,8 +530,21 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
     csv_bytes(&lines, encoding)
 }
 
+/// One CSV cell as it may be written: control and bidirectional characters
+/// shown visibly (`i18n::shown`), and a cell that begins with `=`, `+`,
+/// `-`, `@`, tab or carriage return prefixed with an apostrophe, so that a
+/// spreadsheet takes it as text and never runs it as a formula (the OWASP
+/// rule). A plain number (`-2` points) is left as it is: it is no formula.
+pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let starts_risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if starts_risky && s.parse::<f64>().is_err() {
+        return format!("'{}", i18n::shown(s)).into();
+    }
+    i18n::shown(s)
+}
+
 /// CSV text as bytes: UTF-8 with a BOM (Excel then reads Chinese right), or
-/// GB18030 for older tools.
+/// GB18030 for older tools. Every cell goes through `csv_cell`.
 pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -534,7 +552,7 @@ pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
         .from_writer(Vec::new());
     for line in lines {
         // Writing into a Vec cannot fail.
-        let _ = w.write_record(line);
+        let _ = w.write_record(line.iter().map(|c| csv_cell(c).into_owned()));
     }
     let text = match w.into_inner() {
         Ok(b) => String::from_utf8(b).unwrap_or_default(),
@@ -550,22 +568,16 @@ pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
     }
 }
 
-/// Writes `bytes` to `path` all at once: into a temporary file beside it,
-/// then renamed over it. Refuses to replace a file unless `force`.
+/// Writes `bytes` to `path` all at once: into a file created exclusively
+/// under a random name beside it, then renamed over it (`crate::atomic`).
+/// Refuses to replace a file unless `force`.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ImportError> {
     let file = path.display().to_string();
-    if path.exists() && !force {
-        return Err(ImportError::Exists { file });
-    }
-    let err = |e: std::io::Error| ImportError::Write {
-        file: file.clone(),
-        why: e.to_string(),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        err(e)
+    crate::atomic::write(path, bytes, 0o666, force).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => ImportError::Exists { file },
+        _ => ImportError::Write {
+            file,
+            why: e.to_string(),
+        },
     })
 }

@@ -509,11 +509,12 @@ pub fn describe_en(p: &Problem) -> String {
 // ---------------------------------------------------------------------------
 
 /// Copies every table of one read snapshot of `source` into a new peixun
-/// file at `to`, which must not exist. The copy is written beside `to` under a
-/// temporary name and appears under its name only when complete and checked,
-/// so a failed backup leaves nothing that looks like one.
+/// file at `to`, which must not exist. The copy is written into a file
+/// created exclusively under a random name beside `to` (`crate::atomic`),
+/// and appears under its name only when complete and checked, so a failed
+/// backup leaves nothing that looks like one.
 pub fn backup(source: &super::Store, to: &Path) -> Result<Report> {
-    if to.exists() {
+    if std::fs::symlink_metadata(to).is_ok() {
         return Err(StoreError::Exists(to.to_path_buf()));
     }
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty())
@@ -522,33 +523,25 @@ pub fn backup(source: &super::Store, to: &Path) -> Result<Report> {
         return Err(open_error(dir, "no such directory"));
     }
     let snapshot = source.read()?;
-    let tmp = temp_name(to);
-    let written = write_copy(&snapshot.txn, &tmp).and_then(|()| {
-        let report = check(&tmp)?;
-        if !report.is_clean() {
-            return Err(StoreError::Damaged {
-                path: tmp.clone(),
-                why: report.problems.first().map(describe_en).unwrap_or_default(),
-            });
-        }
-        // A link fails where `to` has appeared meanwhile; a rename would
-        // overwrite it.
-        std::fs::hard_link(&tmp, to).map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => StoreError::Exists(to.to_path_buf()),
-            _ => open_error(to, e),
-        })?;
-        Ok(report)
-    });
-    let _ = std::fs::remove_file(&tmp);
-    written
+    let tmp = crate::atomic::temp_beside(to, 0o600).map_err(|e| open_error(to, e))?;
+    let file = tmp.as_file().try_clone().map_err(|e| open_error(to, e))?;
+    write_copy(&snapshot.txn, file, to)?;
+    let report = check(tmp.path())?;
+    if !report.is_clean() {
+        return Err(StoreError::Damaged {
+            path: to.to_path_buf(),
+            why: report.problems.first().map(describe_en).unwrap_or_default(),
+        });
+    }
+    // Never over a file that appeared at `to` meanwhile.
+    crate::atomic::persist(tmp, to, false).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::Exists(to.to_path_buf()),
+        _ => open_error(to, e),
+    })?;
+    Ok(report)
 }
 
-fn temp_name(to: &Path) -> PathBuf {
-    let name = to.file_name().unwrap_or_default().to_string_lossy();
-    to.with_file_name(format!(".{name}.partial-{}", std::process::id()))
-}
-
-fn write_copy(src: &ReadTransaction, to: &Path) -> Result<()> {
+fn write_copy(src: &ReadTransaction, file: std::fs::File, to: &Path) -> Result<()> {
     // Every table of the file must be one this build knows how to copy:
     // a table left out would make a backup that silently lacks it.
     let mut known: BTreeSet<&str> = BTreeSet::new();
@@ -566,12 +559,9 @@ fn write_copy(src: &ReadTransaction, to: &Path) -> Result<()> {
             )));
         }
     }
-    let mut opts = std::fs::OpenOptions::new();
-    opts.read(true).write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o660);
-    drop(opts.open(to).map_err(|e| open_error(to, e))?);
-    let db = super::builder().create(to).map_err(|e| open_error(to, e))?;
+    let db = redb::backends::FileBackend::new(file)
+        .and_then(|backend| super::builder().create_with_backend(backend))
+        .map_err(|e| open_error(to, e))?;
     let dst = db.begin_write()?;
     macro_rules! copy_table {
         ($t:ident) => {

@@ -137,23 +137,21 @@ fn builder() -> Builder {
 /// redb's page cache, per open database.
 const CACHE_BYTES: usize = 16 << 20;
 
-/// Gives a new file's group read and write when that group is a shared
-/// one: the directory is setgid, or the file's group is not the creator's
-/// own (real) group.
-#[cfg(unix)]
-fn share_with_group(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let setgid_dir = std::fs::metadata(dir)?.mode() & 0o2000 != 0;
-    // SAFETY: getgid cannot fail and touches no memory.
-    let own_group = file.metadata()?.gid() == unsafe { libc::getgid() };
-    if setgid_dir || !own_group {
-        file.set_permissions(std::fs::Permissions::from_mode(0o660))?;
+/// Removes the file at `path` if it is still the one described by `ours`
+/// (a failed create leaves nothing behind, and removes nothing else).
+fn remove_if_same(path: &Path, ours: Option<&std::fs::Metadata>) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Some(a), Ok(b)) = (ours, std::fs::symlink_metadata(path))
+            && a.dev() == b.dev()
+            && a.ino() == b.ino()
+        {
+            let _ = std::fs::remove_file(path);
+        }
     }
-    Ok(())
+    #[cfg(not(unix))]
+    let _ = (path, ours);
 }
 
 fn open_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
@@ -178,8 +176,11 @@ enum Db {
 }
 
 impl Store {
-    /// Creates a new, empty peixun database at `path`. The file is made
-    /// readable and writable by its owner and group only.
+    /// Creates a new, empty peixun database at `path`, readable and
+    /// writable by its owner only (less the umask). The file is created
+    /// exclusively, never through a symbolic link, and redb fills that
+    /// same open file: nothing reopens it by name, so a file swapped in
+    /// meanwhile is never written to.
     pub fn create(path: &Path) -> Result<Store> {
         if path.exists() {
             return Err(StoreError::Exists(path.to_path_buf()));
@@ -190,24 +191,21 @@ impl Store {
         let mut opts = std::fs::OpenOptions::new();
         opts.read(true).write(true).create_new(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o660);
-        // Made here so that it gets our mode; redb then fills the empty file.
-        let file = opts.open(path).map_err(|e| open_error(path, e))?;
-        // A file of a shared group (made in a setgid directory, or by a
-        // setgid program) must stay writable by that group, whatever the
-        // umask took away (022, 077); elsewhere the umask decides
-        // (docs/deploy.md).
-        #[cfg(unix)]
-        if let Err(e) = share_with_group(&file, path) {
-            drop(file);
-            let _ = std::fs::remove_file(path);
-            return Err(open_error(path, e));
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
         }
-        drop(file);
-        let db = builder().create(path).map_err(|e| {
-            let _ = std::fs::remove_file(path);
-            open_error(path, e)
+        let file = opts.open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::Exists(path.to_path_buf()),
+            _ => open_error(path, e),
         })?;
+        let ours = file.metadata().ok();
+        let db = redb::backends::FileBackend::new(file)
+            .and_then(|backend| builder().create_with_backend(backend))
+            .map_err(|e| {
+                remove_if_same(path, ours.as_ref());
+                open_error(path, e)
+            })?;
         let txn = db.begin_write()?;
         {
             let mut meta = txn.open_table(META)?;

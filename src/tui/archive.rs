@@ -9,7 +9,7 @@ use super::keymap::Action;
 use super::model::{Modal, Model, input_request};
 use crate::app::AppError;
 use crate::app::assessment::{YearFileChange, parse_yuan, season_slot};
-use crate::cli::output::{funds_line, yuan};
+use crate::app::format::{funds_line, yuan};
 use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
@@ -420,7 +420,7 @@ impl Model {
             }
             Ok(format!(
                 "{} {}",
-                e.teacher.as_ref().map_or("", |t| t.name.as_str()),
+                i18n::shown(e.teacher.as_ref().map_or("", |t| t.name.as_str())),
                 i18n::text(self.lang, i18n::T::Saved)
             ))
         })();
@@ -440,10 +440,9 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
     let o = |x: O| i18n::office_text(l, x);
     let a = |x: A| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
-    let who = e
-        .teacher
-        .as_ref()
-        .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
+    let who = e.teacher.as_ref().map_or(year.clone(), |t| {
+        format!("{} {} {year}", i18n::shown(&t.id.0), i18n::shown(&t.name))
+    });
     let (title, hint, mut lines) = match &e.kind {
         Edit::Notes { term } => (
             o(O::NotesTitle),
@@ -451,7 +450,7 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             vec![
                 Line::from(format!(
                     "{} {}",
-                    e.teacher.as_ref().map_or("", |t| t.name.as_str()),
+                    i18n::shown(e.teacher.as_ref().map_or("", |t| t.name.as_str())),
                     i18n::period_name(l, Period::Term(*term))
                 )),
                 Line::from(format!("{} {}", a(A::Notes), e.input.value())),
@@ -504,10 +503,13 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             other,
             ending,
         } => {
-            let me = e.teacher.as_ref().map_or(String::new(), |t| t.name.clone());
-            let them = other
+            let me = e
+                .teacher
                 .as_ref()
-                .map_or("?".to_string(), |t| format!("{} {}", t.id, t.name));
+                .map_or(String::new(), |t| i18n::shown(&t.name).into_owned());
+            let them = other.as_ref().map_or("?".to_string(), |t| {
+                format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name))
+            });
             let (mentor, mentee) = if *is_mentor { (me, them) } else { (them, me) };
             (
                 o(O::MentorTitle),

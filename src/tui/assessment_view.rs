@@ -31,7 +31,7 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
     let mut out = vec![
         Line::from(format!(
             "{} {} {}/{} ({} {}, {} {}, {} {}, {} {})",
-            row.teacher.name,
+            i18n::shown(&row.teacher.name),
             a(A::Credits),
             f.credits,
             s.credits_required,
@@ -64,7 +64,7 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
         "{} {}",
         a(A::Qualification),
         match &f.qualification {
-            Some(q) => format!("{} {}", i18n::degree(l, q.degree), q.major),
+            Some(q) => format!("{} {}", i18n::degree(l, q.degree), i18n::shown(&q.major)),
             None => a(A::NotRecorded).to_string(),
         }
     );
@@ -72,7 +72,7 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
         second.push_str(&format!(
             "  {} {}",
             a(A::Mentors),
-            crate::cli::output::mentor_list(&f.mentors, &row.teacher.id, l)
+            crate::app::format::mentor_list(&f.mentors, &row.teacher.id, l)
         ));
     }
     out.push(Line::from(second));

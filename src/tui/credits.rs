@@ -258,8 +258,9 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
         .credits
         .list
         .iter()
-        .map(|c| crate::cli::output::credit_cells(c, l))
+        .map(|c| crate::app::format::credit_cells(c, l))
         .collect();
+    let cells = super::view::shown_cells(cells);
     let widths = super::view::fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
     let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut super::view::selected(m.credits.cursor));
@@ -323,8 +324,9 @@ fn draw_makeups(m: &Model, f: &mut Frame, area: Rect) {
         .credits
         .makeup_list
         .iter()
-        .map(|x| crate::cli::output::makeup_cells(x, l))
+        .map(|x| crate::app::format::makeup_cells(x, l))
         .collect();
+    let cells = super::view::shown_cells(cells);
     let widths = super::view::fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);
     let table = super::view::list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(

@@ -157,6 +157,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             ]
         })
         .collect();
+    let cells = super::view::shown_cells(cells);
     let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
     let rows = cells.into_iter().map(Row::new);
     let table = super::view::list_table(headers.to_vec(), rows, constraints);

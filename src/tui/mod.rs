@@ -25,9 +25,9 @@ const POLL: Duration = Duration::from_millis(500);
 /// runs the app until the user quits.
 pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     let (os_name, is_root) = app::os_account();
-    let now = crate::cli::now();
+    let now = crate::app::env::now();
     let err = |e: app::AppError| i18n::error(lang, &e);
-    let path = db.unwrap_or_else(crate::cli::default_db);
+    let path = db.unwrap_or_else(crate::app::env::default_db);
     let mut opened_demo = false;
     let app = match App::open(&path, &os_name, None, is_root) {
         Ok(app) => app,
@@ -47,12 +47,30 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
         Err(e) => return Err(err(e)),
     };
     let (keys, key_error) = keymap::Keymap::load();
-    let mut model = Model::new(app, lang, keys, Box::new(crate::cli::now));
+    let mut model = Model::new(app, lang, keys, Box::new(crate::app::env::now));
     if let Some(e) = key_error {
         model.status = Some((e, true));
     } else if opened_demo {
         model.status = Some((i18n::ui(lang, U::DemoOpened).into(), false));
     }
+    show(model)
+}
+
+/// The terminal app through the SSH gate: as `account`, on `path`, at the
+/// server's time; no demo school, and no files on the server.
+pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, String> {
+    let app = App::open(&path, account, None, false).map_err(|e| i18n::error(lang, &e))?;
+    let (keys, key_error) = keymap::Keymap::load();
+    let clock = || chrono::Local::now().naive_local();
+    let mut model = Model::new(app, lang, keys, Box::new(clock));
+    model.gate = true;
+    if let Some(e) = key_error {
+        model.status = Some((e, true));
+    }
+    show(model)
+}
+
+fn show(mut model: Model) -> Result<String, String> {
     // ratatui::init installs a panic hook that restores the terminal first.
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut model);

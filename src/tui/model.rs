@@ -143,6 +143,9 @@ pub struct Model {
     pub status: Option<(String, bool)>,
     pub generation: u64,
     pub quit: bool,
+    /// Reached through the SSH gate: no files on the server; the import
+    /// and export keys say how to do it with ssh.
+    pub gate: bool,
     pub roll: RollScreen,
     pub leave: LeaveScreen,
     pub standings: StandingsScreen,
@@ -165,6 +168,7 @@ impl Model {
             status: None,
             generation: 0,
             quit: false,
+            gate: false,
             roll: RollScreen {
                 sessions: Vec::new(),
                 index: 0,
@@ -829,11 +833,17 @@ impl Model {
                     if let Some(r) = input_request(&key) {
                         input.handle(r);
                     }
+                    // The best match (an exact name before names that
+                    // contain it), the first of equally good ones.
                     if let Some(v) = &self.roll.view
-                        && let Some(i) = v
+                        && let Some((i, _)) = v
                             .lines
                             .iter()
-                            .position(|l| lookup::matches(&l.teacher, input.value()))
+                            .enumerate()
+                            .filter_map(|(i, l)| {
+                                Some((i, lookup::rank(&l.teacher, input.value())?))
+                            })
+                            .min_by_key(|(i, m)| (*m, *i))
                     {
                         self.roll.cursor = i;
                     }
@@ -949,7 +959,7 @@ impl Model {
             why: i18n::text(self.lang, t).into(),
         };
         let teacher = self.app.resolve_teacher(&v(0))?;
-        let kind = crate::cli::parse_kind(&v(1))
+        let kind = crate::app::env::parse_kind(&v(1))
             .ok_or_else(|| bad("kind", v(1), i18n::T::WantLeaveKind))?;
         let date = |i: usize| {
             chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")

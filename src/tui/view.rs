@@ -2,8 +2,8 @@
 
 use super::keymap::{Action, screen_actions};
 use super::model::{Modal, Model};
+use crate::app::format::standing_cells;
 use crate::app::leave::LeaveFilter;
-use crate::cli::output::standing_cells;
 use crate::core::{Category, Cover, LeaveStatus};
 use crate::i18n::{self, U};
 use ratatui::Frame;
@@ -62,10 +62,46 @@ pub fn view(m: &Model, f: &mut Frame) {
             Style::new().fg(Color::DarkGray),
         ),
     };
-    f.render_widget(Paragraph::new(text).style(style), status);
+    f.render_widget(
+        Paragraph::new(i18n::shown(&text).into_owned()).style(style),
+        status,
+    );
     if let Some(modal) = &m.modal {
         draw_modal(m, modal, f, area);
     }
+    guard(f);
+}
+
+/// The last line of defence: a bidirectional or invisible character that
+/// reached a cell by a path not shown through `i18n::shown` is dropped
+/// before the frame goes to the terminal (ratatui drops control ones).
+fn guard(f: &mut Frame) {
+    for cell in f.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(i18n::is_unsafe_char) {
+            let kept: String = cell
+                .symbol()
+                .chars()
+                .filter(|c| !i18n::is_unsafe_char(*c))
+                .collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+/// Cells of a list, each shown through `i18n::shown`: a name, title or
+/// reason someone typed is written visibly, never as control characters.
+pub(super) fn shown_cells(cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    cells
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| match i18n::shown(&c) {
+                    std::borrow::Cow::Borrowed(_) => c,
+                    std::borrow::Cow::Owned(o) => o,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub(super) fn selected(cursor: usize) -> TableState {
@@ -116,7 +152,10 @@ pub(super) fn comment_lines(
     input: &tui_input::Input,
     confirming: bool,
 ) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(about), Line::from(input.value().to_string())];
+    let mut lines = vec![
+        Line::from(i18n::shown(&about).into_owned()),
+        Line::from(i18n::shown(input.value()).into_owned()),
+    ];
     if confirming {
         lines.push(Line::from(i18n::ui(l, U::YesNo)));
     }
@@ -151,7 +190,7 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
             s.date,
             s.start.format("%H:%M"),
             s.end.format("%H:%M"),
-            s.title
+            i18n::shown(&s.title)
         ))]),
         Line::from(Span::styled(
             format!("【{state}】"),
@@ -213,6 +252,7 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
             ]
         })
         .collect();
+    let cells = shown_cells(cells);
     let headers = i18n::roll_headers(l);
     let widths = fit(&headers, &cells, 4, &[7, 10, 10, 12, 10]);
     let rows = cells
@@ -222,7 +262,10 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
     let table = list_table(headers.to_vec(), rows, widths);
     f.render_stateful_widget(table, list_area, &mut selected(m.roll.cursor));
     if let (Some(big), Some(line)) = (big, v.lines.get(m.roll.cursor)) {
-        let spaced: String = line.teacher.name.chars().map(|c| format!("{c} ")).collect();
+        let spaced: String = i18n::shown(&line.teacher.name)
+            .chars()
+            .map(|c| format!("{c} "))
+            .collect();
         let text = vec![
             Line::from(""),
             Line::from(Span::styled(
@@ -230,7 +273,12 @@ fn roll(m: &Model, f: &mut Frame, area: Rect) {
                 Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
             ))
             .centered(),
-            Line::from(format!("{}  {}", line.teacher.id, line.teacher.group)).centered(),
+            Line::from(format!(
+                "{}  {}",
+                i18n::shown(&line.teacher.id.0),
+                i18n::shown(&line.teacher.group)
+            ))
+            .centered(),
         ];
         f.render_widget(
             Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, U::CallingTitle))),
@@ -323,6 +371,7 @@ fn leave(m: &Model, f: &mut Frame, area: Rect) {
             )
         })
         .unzip();
+    let cells = shown_cells(cells);
     let h = i18n::leave_headers(l);
     let widths = fit(&h[..8], &cells, 4, &[5, 7, 8, 18, 10, 22, 6, 8]);
     let rows = cells
@@ -399,6 +448,7 @@ fn standings(m: &Model, f: &mut Frame, area: Rect) {
             STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
         })
         .collect();
+    let cells = shown_cells(cells);
     let widths = fit(
         &headers,
         &cells,
@@ -448,11 +498,13 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
         }
         return;
     }
-    let rows = m
-        .teacher
-        .matches
-        .iter()
-        .map(|t| Row::new(vec![t.id.0.clone(), t.name.clone(), t.group.clone()]));
+    let rows = m.teacher.matches.iter().map(|t| {
+        Row::new(vec![
+            i18n::shown(&t.id.0).into_owned(),
+            i18n::shown(&t.name).into_owned(),
+            i18n::shown(&t.group).into_owned(),
+        ])
+    });
     let table = Table::new(
         rows,
         [
@@ -473,9 +525,9 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
     let mut text = vec![Line::from(Span::styled(
         format!(
             "{} {} {}   {} {}   {} {}",
-            t.id,
-            t.name,
-            t.group,
+            i18n::shown(&t.id.0),
+            i18n::shown(&t.name),
+            i18n::shown(&t.group),
             i18n::category(l, Category::Absent),
             absent,
             i18n::standings_headers(l)[10],
@@ -492,7 +544,7 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
             "{} {} {} {}",
             x.id,
             i18n::leave_kind(l, x.kind),
-            x.reason,
+            i18n::shown(&x.reason),
             i18n::leave_status(l, x.status)
         )));
     }
@@ -509,7 +561,10 @@ fn teacher(m: &Model, f: &mut Frame, area: Rect) {
         }
         text.push(Line::from(format!(
             "{} {} {}  {}",
-            x.session.date, x.session.id, x.session.title, cat
+            x.session.date,
+            x.session.id,
+            i18n::shown(&x.session.title),
+            cat
         )));
     }
     f.render_widget(Paragraph::new(text).block(Block::bordered()), right);
@@ -563,7 +618,14 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             } else {
                 names
                     .iter()
-                    .map(|t| Line::from(format!("{} {} {}", t.id, t.name, t.group)))
+                    .map(|t| {
+                        Line::from(format!(
+                            "{} {} {}",
+                            i18n::shown(&t.id.0),
+                            i18n::shown(&t.name),
+                            i18n::shown(&t.group)
+                        ))
+                    })
                     .collect()
             };
             lines.push(Line::from(i18n::ui(l, U::YesNo)));
@@ -585,9 +647,9 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
             let about = format!(
                 "{} {} {} {}",
                 leave.id,
-                leave.teacher,
+                i18n::shown(&leave.teacher.0),
                 i18n::leave_kind(l, leave.kind),
-                leave.reason
+                i18n::shown(&leave.reason)
             );
             let lines = comment_lines(l, about, input, *confirming);
             (i18n::ui(l, prompt).into(), lines, 5)
@@ -627,7 +689,7 @@ fn draw_modal(m: &Model, modal: &Modal, f: &mut Frame, area: Rect) {
                         Style::new()
                     };
                     Line::from(vec![
-                        Span::raw(crate::cli::output::pad(i18n::ui(l, *u), 28)),
+                        Span::raw(crate::app::format::pad(i18n::ui(l, *u), 28)),
                         Span::styled(input.value().to_string(), style),
                     ])
                 })

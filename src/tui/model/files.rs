@@ -16,7 +16,14 @@ impl Model {
     /// Export, publish and import keys of the standings screen.
     pub(super) fn files_key(&mut self, key: KeyEvent) {
         let k = &self.keys;
-        if k.is(Action::Export, &key) {
+        if self.gate && (k.is(Action::Export, &key) || k.is(Action::Import, &key)) {
+            let how = if k.is(Action::Export, &key) {
+                i18n::GateText::ExportOverSsh
+            } else {
+                i18n::GateText::ImportOverSsh
+            };
+            self.status = Some((i18n::gate(self.lang, &how), false));
+        } else if k.is(Action::Export, &key) {
             let name = match self.standings.period {
                 Some(Period::Term(t)) => format!("standings-{t}.xlsx"),
                 Some(Period::Year(y)) => format!("standings-{}.xlsx", y.0),

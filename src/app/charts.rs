@@ -1,0 +1,531 @@
+//! The figures the charts draw: per teaching group and per session over a
+//! period, one teacher's sessions with their category, credits and
+//! absences against the year's requirement, and the roll call's counts.
+//!
+//! Each is read from one snapshot and counted by the scoring module
+//! (`core::outcome`, `Tally`, `Rate`); nothing here draws or formats.
+//! The terminal app and the spreadsheet export both use these figures.
+
+use super::roll::RollView;
+use super::{App, Result};
+use crate::core::{
+    Category, Credits, Outcome, Period, Rate, RollState, SessionId, Tally, Teacher, TeacherId,
+    Term, outcome,
+};
+use crate::store::{Reader, SessionRecord};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+/// One teaching group's figures over a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupFigures {
+    /// The teaching group (教研组), as the roster spells it.
+    pub group: String,
+    /// Teachers of the group on the roster (and visible to the actor).
+    pub teachers: u32,
+    /// Every session outcome of the group's teachers, summed.
+    pub tally: Tally,
+}
+
+impl GroupFigures {
+    /// Present + late over required.
+    pub fn rate(&self) -> Rate {
+        Rate::of(&self.tally)
+    }
+    pub fn absences(&self) -> u32 {
+        self.tally.absent
+    }
+    pub fn lates(&self) -> u32 {
+        self.tally.late
+    }
+}
+
+/// One session of the period, with its outcomes summed per group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionPoint {
+    pub id: SessionId,
+    pub date: NaiveDate,
+    pub state: RollState,
+    /// Indexed like `PeriodCharts::groups`.
+    by_group: Vec<Tally>,
+}
+
+/// Everything the standings chart view shows for one period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodCharts {
+    pub period: Period,
+    /// Every group, in name order.
+    pub groups: Vec<GroupFigures>,
+    /// Every session of the period, in date order.
+    pub sessions: Vec<SessionPoint>,
+}
+
+/// One session's attendance rate, for the line across the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionRate {
+    pub id: SessionId,
+    pub date: NaiveDate,
+    pub rate: Rate,
+}
+
+impl PeriodCharts {
+    /// The groups the filter lets through (`None`: all of them).
+    pub fn groups_shown(&self, group: Option<&str>) -> Vec<&GroupFigures> {
+        self.groups
+            .iter()
+            .filter(|g| group.is_none_or(|want| g.group == want))
+            .collect()
+    }
+
+    /// The attendance rate of every session that has required someone of
+    /// the filtered groups so far (a session not yet held has no rate).
+    pub fn session_rates(&self, group: Option<&str>) -> Vec<SessionRate> {
+        let index = group.map(|g| self.groups.iter().position(|x| x.group == g));
+        self.sessions
+            .iter()
+            .filter_map(|s| {
+                let tally = match index {
+                    None => {
+                        let mut t = Tally::default();
+                        s.by_group.iter().for_each(|x| t.merge(x));
+                        t
+                    }
+                    Some(Some(i)) => s.by_group.get(i).copied().unwrap_or_default(),
+                    // A group that is not (or no longer) on the roster.
+                    Some(None) => Tally::default(),
+                };
+                let rate = Rate::of(&tally);
+                (rate.required > 0).then_some(SessionRate {
+                    id: s.id,
+                    date: s.date,
+                    rate,
+                })
+            })
+            .collect()
+    }
+
+    /// The whole of the filtered groups: one figure for the period.
+    pub fn total(&self, group: Option<&str>) -> Tally {
+        let mut t = Tally::default();
+        for g in self.groups_shown(group) {
+            t.merge(&g.tally);
+        }
+        t
+    }
+}
+
+/// One cell of a teacher's strip: a session and what the teacher was there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StripCell {
+    pub session: SessionId,
+    pub date: NaiveDate,
+    pub outcome: Outcome,
+}
+
+/// The teacher screen's pictures: the sessions of the period, and the
+/// academic year's credits and unexcused absences against the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeacherCharts {
+    pub teacher: TeacherId,
+    pub period: Period,
+    /// Every session of the period, in date order, required or not.
+    pub strip: Vec<StripCell>,
+    /// Credits earned this academic year, from every source.
+    pub credits: Credits,
+    /// The year's requirement (篇12 §3).
+    pub credits_required: Credits,
+    /// Unexcused absences in the academic year so far (篇10).
+    pub absences: u32,
+    /// Unexcused absences that make a teacher unqualified; 0: no limit.
+    pub limit: u32,
+}
+
+impl TeacherCharts {
+    /// How many more unexcused absences the teacher may have before the
+    /// next one makes them unqualified; `None` without a limit or once
+    /// the limit is reached.
+    pub fn absences_left(&self) -> Option<u32> {
+        match self.limit {
+            0 => None,
+            n => n.checked_sub(self.absences + 1),
+        }
+    }
+
+    /// One more unexcused absence makes the teacher unqualified.
+    pub fn one_more_fails(&self) -> bool {
+        self.absences_left() == Some(0)
+    }
+
+    /// The limit is reached: the teacher is unqualified by absences.
+    pub fn over_limit(&self) -> bool {
+        self.limit > 0 && self.absences >= self.limit
+    }
+}
+
+/// The roll call's counts as it goes, for the gauge under its header.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RollCounts {
+    /// Answered a call (early leave included: they came).
+    pub present: u32,
+    /// Excused by an approved leave.
+    pub on_leave: u32,
+    /// Arrived after the second call.
+    pub late: u32,
+    /// Not seen yet and not excused; absent once the roll is closed.
+    pub missing: u32,
+    /// The roll is closed: `missing` are absent.
+    pub closed: bool,
+}
+
+impl RollCounts {
+    /// Counts a roll by each teacher's category (scoring module).
+    pub fn of(view: &RollView) -> RollCounts {
+        let mut c = RollCounts {
+            closed: view.record.state == RollState::Closed,
+            ..Default::default()
+        };
+        for line in &view.lines {
+            match line.outcome.category {
+                Category::Present | Category::EarlyLeave => c.present += 1,
+                Category::Late => c.late += 1,
+                Category::OfficialLeave | Category::PersonalLeave | Category::SickLeave => {
+                    c.on_leave += 1
+                }
+                Category::Absent | Category::Pending => c.missing += 1,
+                Category::NotRequired => {}
+            }
+        }
+        c
+    }
+
+    pub fn expected(&self) -> u32 {
+        self.present + self.on_leave + self.late + self.missing
+    }
+}
+
+impl App {
+    /// The chart figures of `period` for the teachers the actor may see.
+    /// One snapshot: the sessions of the period, their facts and the leave
+    /// covering them, each outcome through the scoring module.
+    pub fn period_charts(&self, period: Period) -> Result<PeriodCharts> {
+        let r = self.store.read()?;
+        let teachers: Vec<Teacher> = r
+            .teachers()?
+            .into_iter()
+            .filter(|t| self.actor.may_see(&t.id))
+            .collect();
+        let sessions = period_sessions(&r, period)?;
+        let policy = r.policy()?;
+        let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let group_of: Vec<usize> = teachers
+            .iter()
+            .map(|t| names.binary_search(&t.group.as_str()).unwrap_or(0))
+            .collect();
+        let mut points = Vec::with_capacity(sessions.len());
+        for rec in sessions {
+            let mut by_group = vec![Tally::default(); names.len()];
+            let facts = r.session_facts(rec.session.id)?;
+            let leaves = r.leaves_covering(&rec.session)?;
+            // Teachers and facts are both in id order: walk them together.
+            let mut f = facts.iter().peekable();
+            for (t, &g) in teachers.iter().zip(&group_of) {
+                while f.next_if(|(id, _)| *id < t.id).is_some() {}
+                let mine = f.next_if(|(id, _)| *id == t.id).map(|(_, x)| x);
+                if !rec.session.requires(t) {
+                    continue;
+                }
+                let o = outcome(&rec.session, rec.state, t, mine, &leaves);
+                by_group[g].add(&policy, o, rec.session.credits);
+            }
+            points.push(SessionPoint {
+                id: rec.session.id,
+                date: rec.session.date,
+                state: rec.state,
+                by_group,
+            });
+        }
+        let mut groups: Vec<GroupFigures> = names
+            .iter()
+            .map(|n| GroupFigures {
+                group: n.to_string(),
+                teachers: 0,
+                tally: Tally::default(),
+            })
+            .collect();
+        for &g in &group_of {
+            groups[g].teachers += 1;
+        }
+        for p in &points {
+            for (g, t) in groups.iter_mut().zip(&p.by_group) {
+                g.tally.merge(t);
+            }
+        }
+        Ok(PeriodCharts {
+            period,
+            groups,
+            sessions: points,
+        })
+    }
+
+    /// One teacher's pictures: their sessions of `period` with the category
+    /// of each, and the academic year's credits and unexcused absences.
+    pub fn teacher_charts(
+        &self,
+        id: &TeacherId,
+        period: Period,
+        today: NaiveDate,
+    ) -> Result<TeacherCharts> {
+        let teacher = self.visible_teacher(id)?;
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let facts: BTreeMap<SessionId, _> = r.teacher_facts(id)?.into_iter().collect();
+        let leaves = r.teacher_leaves(id)?;
+        let strip = period_sessions(&r, period)?
+            .into_iter()
+            .map(|rec| StripCell {
+                session: rec.session.id,
+                date: rec.session.date,
+                outcome: outcome(
+                    &rec.session,
+                    rec.state,
+                    &teacher,
+                    facts.get(&rec.session.id),
+                    &leaves,
+                ),
+            })
+            .collect();
+        let year = Period::Year(period.year());
+        let standing = super::standings::compute(&r, std::slice::from_ref(&teacher), year, today)?
+            .pop()
+            .map(|row| row.standing);
+        Ok(TeacherCharts {
+            teacher: id.clone(),
+            period,
+            strip,
+            credits: standing.as_ref().map_or(Credits(0), |s| s.credits()),
+            credits_required: Credits::whole(policy.credits_per_year),
+            absences: standing.as_ref().map_or(0, |s| s.year_unexcused),
+            limit: policy.unqualified_absences,
+        })
+    }
+}
+
+/// The sessions of `period` in date order: those in the term, or in either
+/// term of the year (as the kept tallies count them: a session outside
+/// every term belongs to no period).
+fn period_sessions(r: &Reader, period: Period) -> Result<Vec<SessionRecord>> {
+    let terms: Vec<Term> = r.terms()?;
+    let in_period = |t: &Term| match period {
+        Period::Term(id) => t.id == id,
+        Period::Year(y) => t.id.year == y,
+    };
+    let mut out: Vec<SessionRecord> = r
+        .sessions()?
+        .into_iter()
+        .filter(|s| {
+            // The first term containing the date is the one it counts in.
+            terms
+                .iter()
+                .find(|t| t.contains(s.session.date))
+                .is_some_and(in_period)
+        })
+        .collect();
+    out.sort_by_key(|s| (s.session.date, s.session.start, s.session.id));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::demo::{DemoOptions, demo};
+    use crate::core::{AcademicYear, Season, TermId};
+    use chrono::NaiveDateTime;
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 26)
+            .and_then(|d| d.and_hms_opt(15, 35, 0))
+            .unwrap_or_default()
+    }
+
+    fn school(teachers: usize) -> (tempfile::TempDir, App) {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let opts = DemoOptions {
+            teachers,
+            years: 2,
+            seed: 7,
+        };
+        let made = demo(
+            &dir.path().join("c.redb"),
+            "tester",
+            now(),
+            opts,
+            &mut |_, _| {},
+        )
+        .expect("demo school");
+        let app = App::new(made.store, "tester", None, false).expect("open");
+        (dir, app)
+    }
+
+    fn autumn(y: i32) -> Period {
+        Period::Term(TermId {
+            year: AcademicYear(y),
+            season: Season::Autumn,
+        })
+    }
+
+    /// The groups' tallies are the sum of their teachers' standings, as
+    /// the table shows them (kept tallies), for a term and for a year.
+    #[test]
+    fn groups_add_up_to_the_standings() {
+        let (_dir, app) = school(30);
+        for period in [autumn(2025), Period::Year(AcademicYear(2025)), autumn(2026)] {
+            let charts = app.period_charts(period).expect("charts");
+            let rows = app.standings(period, now().date()).expect("standings");
+            let mut want: BTreeMap<String, Tally> = BTreeMap::new();
+            for row in &rows {
+                want.entry(row.teacher.group.clone())
+                    .or_default()
+                    .merge(&row.standing.tally);
+            }
+            for g in &charts.groups {
+                let w = want.get(&g.group).copied().unwrap_or_default();
+                assert_eq!(g.tally, w, "group {} in {period:?}", g.group);
+            }
+            let teachers: u32 = charts.groups.iter().map(|g| g.teachers).sum();
+            assert_eq!(teachers as usize, rows.len());
+        }
+    }
+
+    /// The sessions' tallies add up to the groups', and a filter keeps one
+    /// group's share of each session.
+    #[test]
+    fn sessions_add_up_and_follow_the_group_filter() {
+        let (_dir, app) = school(30);
+        let charts = app
+            .period_charts(Period::Year(AcademicYear(2025)))
+            .expect("charts");
+        assert!(charts.sessions.len() > 10, "{}", charts.sessions.len());
+        assert!(
+            charts.sessions.windows(2).all(|w| w[0].date <= w[1].date),
+            "sessions in date order"
+        );
+        let all = charts.session_rates(None);
+        let attended: u32 = all.iter().map(|s| s.rate.attended).sum();
+        let required: u32 = all.iter().map(|s| s.rate.required).sum();
+        let total = Rate::of(&charts.total(None));
+        assert_eq!((attended, required), (total.attended, total.required));
+        let first = charts.groups[0].group.clone();
+        let one = charts.session_rates(Some(&first));
+        let req: u32 = one.iter().map(|s| s.rate.required).sum();
+        assert_eq!(req, charts.groups[0].tally.required);
+        assert!(req < required);
+        assert_eq!(charts.groups_shown(Some(&first)).len(), 1);
+        assert!(charts.session_rates(Some("no such group")).is_empty());
+        assert!(charts.groups_shown(Some("no such group")).is_empty());
+    }
+
+    /// A session not yet held has no rate; the demo's last year has some.
+    #[test]
+    fn sessions_to_come_have_no_rate() {
+        let (_dir, app) = school(12);
+        let charts = app.period_charts(autumn(2026)).expect("charts");
+        let to_come = charts
+            .sessions
+            .iter()
+            .filter(|s| s.state == RollState::NotStarted)
+            .count();
+        assert!(to_come > 0);
+        assert_eq!(
+            charts.session_rates(None).len(),
+            charts.sessions.len() - to_come
+        );
+    }
+
+    /// A teacher account sees only itself in the charts too.
+    #[test]
+    fn a_teacher_sees_only_their_own_figures() {
+        let (_dir, mut app) = school(12);
+        app.actor.roles = vec![crate::core::Role::Teacher];
+        app.actor.teacher = Some(TeacherId("T0003".into()));
+        let charts = app.period_charts(autumn(2025)).expect("charts");
+        assert_eq!(charts.groups.len(), 1);
+        assert_eq!(charts.groups[0].teachers, 1);
+    }
+
+    /// The strip lists every session of the period with the same category
+    /// as the teacher's record, and the year's figures match the standing.
+    #[test]
+    fn teacher_strip_matches_the_record() {
+        let (_dir, app) = school(12);
+        let id = TeacherId("T0002".into());
+        let period = autumn(2025);
+        let charts = app
+            .teacher_charts(&id, period, now().date())
+            .expect("teacher charts");
+        let (_, lines, _) = app.record(&id).expect("record");
+        let required: Vec<_> = charts
+            .strip
+            .iter()
+            .filter(|c| c.outcome.category != Category::NotRequired)
+            .collect();
+        for cell in &required {
+            let line = lines
+                .iter()
+                .find(|l| l.session.id == cell.session)
+                .expect("on the record");
+            assert_eq!(line.outcome, cell.outcome);
+        }
+        let year = Period::Year(AcademicYear(2025));
+        let standing = &app
+            .standings_of(
+                &[app.visible_teacher(&id).expect("teacher")],
+                year,
+                now().date(),
+            )
+            .expect("standing")[0]
+            .standing;
+        assert_eq!(charts.credits, standing.credits());
+        assert_eq!(charts.absences, standing.year_unexcused);
+        assert_eq!(charts.credits_required, Credits::whole(40));
+        assert_eq!(charts.limit, 3);
+    }
+
+    #[test]
+    fn absences_left_before_the_limit() {
+        let mut c = TeacherCharts {
+            teacher: TeacherId("T1".into()),
+            period: autumn(2025),
+            strip: Vec::new(),
+            credits: Credits(0),
+            credits_required: Credits::whole(40),
+            absences: 0,
+            limit: 3,
+        };
+        assert_eq!(c.absences_left(), Some(2));
+        c.absences = 2;
+        assert_eq!(c.absences_left(), Some(0));
+        assert!(c.one_more_fails() && !c.over_limit());
+        c.absences = 3;
+        assert_eq!(c.absences_left(), None);
+        assert!(c.over_limit() && !c.one_more_fails());
+        c.limit = 0;
+        assert!(!c.over_limit() && c.absences_left().is_none());
+    }
+
+    /// The roll counts follow the roll: everyone is counted once.
+    #[test]
+    fn roll_counts_cover_everyone_expected() {
+        let (_dir, app) = school(12);
+        for rec in app.sessions().expect("sessions").iter().take(40) {
+            let v = app.roll_view(rec.session.id).expect("roll view");
+            let c = RollCounts::of(&v);
+            assert_eq!(c.expected() as usize, v.expected());
+            assert_eq!(c.closed, rec.state == RollState::Closed);
+            if rec.state == RollState::NotStarted {
+                assert_eq!(c.missing as usize + c.on_leave as usize, v.expected());
+            }
+        }
+    }
+}

@@ -1,0 +1,161 @@
+//! Text shared by both front ends (the command line and the terminal app):
+//! one standing, credit entry or make-up as table cells, money in yuan, the
+//! funds line, padding by display width. Pure formatting: no store, no I/O.
+
+use crate::app::standings::StandingRow;
+use crate::i18n::{self, Lang};
+use unicode_width::UnicodeWidthStr;
+
+/// Pads `s` with spaces to `width` display columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// The cells of one standings row, in `i18n::standings_headers` order.
+pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
+    let s = &row.standing;
+    let t = &s.tally;
+    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
+    if s.qualified && s.warning {
+        notes.push(i18n::warning(lang).to_string());
+    }
+    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
+    let none = crate::core::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
+    // Before the year's last day: how far along the year's credits are.
+    if let Some(days) = row.year_days_left {
+        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
+        notes.push(i18n::year_progress(
+            lang,
+            year_credits,
+            row.year_credits_required,
+            days,
+        ));
+    }
+    let note = notes.join("; ");
+    let credits = s.credits();
+    let note = if row.changed_since_published {
+        let changed = i18n::io_text(lang, i18n::X::ChangedNote);
+        if note.is_empty() {
+            changed.to_string()
+        } else {
+            format!("{changed}; {note}")
+        }
+    } else {
+        note
+    };
+    vec![
+        row.teacher.id.0.clone(),
+        row.teacher.name.clone(),
+        row.teacher.group.clone(),
+        t.present.to_string(),
+        t.late.to_string(),
+        t.early_leave.to_string(),
+        t.absent.to_string(),
+        t.official_leave.to_string(),
+        t.personal_leave.to_string(),
+        t.sick_leave.to_string(),
+        format!("{}/{}", credits, s.credits_required),
+        t.points.to_string(),
+        format!("{}/{}", f.notes_chars, f.notes_required),
+        format!(
+            "{}/{}",
+            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
+            crate::core::ArchiveItem::ALL.len()
+        ),
+        f.makeups_open.to_string(),
+        i18n::qualified(lang, s.qualified).to_string(),
+        note,
+    ]
+}
+
+/// The cells of one credit-card entry, in `i18n::credit_headers` order.
+pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> {
+    vec![
+        c.id.to_string(),
+        c.teacher.0.clone(),
+        c.date.to_string(),
+        c.title.clone(),
+        c.organiser.clone(),
+        c.credits.to_string(),
+        c.card.clone(),
+        i18n::credit_stage(lang, c.stage).to_string(),
+        c.steps
+            .last()
+            .map(|s| s.comment.clone())
+            .unwrap_or_default(),
+    ]
+}
+
+/// The cells of one official-leave make-up, in `i18n::makeup_headers` order.
+pub fn makeup_cells(m: &crate::app::assessment::MakeUpLine, lang: Lang) -> Vec<String> {
+    vec![
+        m.teacher.id.0.clone(),
+        m.teacher.name.clone(),
+        m.item.session.to_string(),
+        m.item.date.to_string(),
+        m.item.title.clone(),
+        m.item.credits.to_string(),
+        match &m.done {
+            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
+                .trim_end()
+                .to_string(),
+            None => i18n::yes_no(lang, false).to_string(),
+        },
+    ]
+}
+
+/// A teacher's mentor pairs of the year as one list: "mentor of X" or
+/// "mentee of Y" for each, in the user's language.
+pub fn mentor_list(
+    pairs: &[crate::core::MentorPair],
+    me: &crate::core::TeacherId,
+    lang: Lang,
+) -> String {
+    let a = |x: i18n::A| i18n::assessment_text(lang, x);
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|p| {
+            if &p.mentor == me {
+                format!("{} {}", a(i18n::A::MentorOf), i18n::shown(&p.mentee.0))
+            } else {
+                format!("{} {}", a(i18n::A::MenteeOf), i18n::shown(&p.mentor.0))
+            }
+        })
+        .collect();
+    pairs.join(", ")
+}
+
+/// An amount of money in fen, as yuan with two decimals.
+pub fn yuan(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// A year's funds as one line: the amounts, their share, and whether it
+/// meets the policy's minimum (篇6, 篇9).
+pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core::Policy) -> String {
+    use i18n::A;
+    let a = |x: A| i18n::assessment_text(l, x);
+    let Some(f) = f else {
+        return a(A::NoFunds).to_string();
+    };
+    let share = f.share_permille().unwrap_or(0);
+    format!(
+        "{} {}  {} {}  {}.{}% (≥ {}%) {}",
+        a(A::PublicFunds),
+        yuan(f.public_fen),
+        a(A::TrainingFunds),
+        yuan(f.training_fen),
+        share / 10,
+        share % 10,
+        policy.assessment.training_funds_percent,
+        a(if f.enough(policy) {
+            A::FundsEnough
+        } else {
+            A::FundsShort
+        }),
+    )
+}

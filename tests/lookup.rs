@@ -1,0 +1,208 @@
+//! Finding teachers as people type them (issue 19): ü typed as `v` or `u`,
+//! zh/ch/sh as initials, surnames by their surname reading, and the best
+//! match first — exact name, name prefix, full pinyin of the usual reading,
+//! initials, then rare readings and matches inside the given name.
+
+mod common;
+
+use chrono::NaiveDateTime;
+use common::{Db, SETUP, expect_refused};
+use peixun::app::{App, accounts};
+use peixun::io::Encoding;
+use proptest::prelude::*;
+use serde_json::Value;
+
+const ROSTER: &[(&str, &str)] = &[
+    ("T01", "张伟"),
+    ("T02", "张伟华"),
+    ("T03", "李张伟"),
+    ("T04", "吕明"),
+    ("T05", "路明"),
+    ("T06", "张三"),
+    ("T07", "欧阳乐天"),
+    ("T08", "欧阳乐"),
+    ("T09", "单明"),
+    ("T10", "曾明"),
+    ("T11", "岑明"),
+    ("T12", "种立浩"),
+    ("T13", "闾丘明"),
+    ("T14", "朴正"),
+    ("T15", "解放"),
+    ("T16", "吕长"),
+    ("T17", "路长怡"),
+];
+
+fn school() -> Db {
+    let db = Db::new();
+    db.ok(SETUP, &["init"]);
+    db.ok(
+        SETUP,
+        &["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"],
+    );
+    let mut csv = String::from("工号,姓名,教研组\n");
+    for (id, name) in ROSTER {
+        csv.push_str(&format!("{id},{name},语文\n"));
+    }
+    let file = db.file("roster.csv");
+    std::fs::write(&file, csv).expect("write roster");
+    db.ok(
+        SETUP,
+        &["import", "teachers", file.to_str().expect("utf-8 path")],
+    );
+    db
+}
+
+/// (id, match) of each row `lookup QUERY --json` prints, in order.
+fn lookup(db: &Db, query: &str) -> Vec<(String, String)> {
+    let out = db.ok("2025-09-02T09:00", &["lookup", query, "--json"]);
+    let rows: Vec<Value> = serde_json::from_str(&out).expect("JSON array");
+    rows.iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or_default().to_string(),
+                r["match"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn lookup_table() {
+    let db = school();
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        // ü typed as v or u, in full pinyin and in initials.
+        ("lvming", &[("T04", "pinyin")]),
+        ("luming", &[("T04", "pinyin"), ("T05", "pinyin")]),
+        ("lvm", &[("T04", "pinyin")]),
+        ("lm", &[("T04", "initials"), ("T05", "initials")]),
+        ("lvzhang", &[("T16", "pinyin")]),
+        ("luzhang", &[("T16", "pinyin"), ("T17", "pinyin")]),
+        ("lvqiuming", &[("T13", "pinyin")]),
+        ("luqiu", &[("T13", "pinyin")]),
+        (
+            "lü",
+            &[("T04", "pinyin"), ("T13", "pinyin"), ("T16", "pinyin")],
+        ),
+        // The exact name first, then names beginning with it, then inside.
+        (
+            "张伟",
+            &[("T01", "exact"), ("T02", "prefix"), ("T03", "other")],
+        ),
+        ("欧阳乐", &[("T08", "exact"), ("T07", "prefix")]),
+        ("t06", &[("T06", "exact")]),
+        // zh/ch/sh as initials, or their first letter.
+        ("zhs", &[("T06", "initials")]),
+        ("zs", &[("T06", "initials")]),
+        ("zhangs", &[("T06", "pinyin")]),
+        ("chlh", &[("T12", "initials")]),
+        ("shm", &[("T09", "initials")]),
+        // A surname by its surname reading; other readings count as rare.
+        ("shanming", &[("T09", "pinyin")]),
+        ("danming", &[("T09", "other")]),
+        ("zengming", &[("T10", "pinyin")]),
+        ("piaozheng", &[("T14", "pinyin")]),
+        ("puzheng", &[("T14", "other")]),
+        ("xiefang", &[("T15", "pinyin")]),
+        ("jiefang", &[("T15", "other")]),
+        // A rare reading ranks after the usual ones: 单 as chan, 曾 as
+        // ceng, 种 as zhong and 立 as wei; a match inside the given name
+        // comes last too.
+        (
+            "cm",
+            &[("T11", "initials"), ("T09", "other"), ("T10", "other")],
+        ),
+        (
+            "zw",
+            &[
+                ("T01", "initials"),
+                ("T02", "initials"),
+                ("T03", "other"),
+                ("T12", "other"),
+            ],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (query, want) in cases {
+        let got = lookup(&db, query);
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        if got != want {
+            wrong.push(format!("{query}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn one_teacher_wanted_takes_the_exact_name() {
+    let db = school();
+    let now = "2025-09-02T09:00";
+    // 张伟 is exactly one teacher though 张伟华 and 李张伟 contain it.
+    let out = db.ok(now, &["record", "张伟"]);
+    assert!(out.starts_with("T01 张伟 "), "{out}");
+    let out = db.ok(now, &["record", "欧阳乐"]);
+    assert!(out.starts_with("T08 欧阳乐 "), "{out}");
+    // ü typed as v: 吕明 only (luming also finds 路明, below).
+    let out = db.ok(now, &["record", "lvming"]);
+    assert!(out.starts_with("T04 吕明 "), "{out}");
+    // Equally good matches are still ambiguous, and only those are listed.
+    let args = ["record", "张"];
+    let line = expect_refused(db.run(None, now, &args), &args);
+    assert!(
+        line.contains("T01") && line.contains("T02") && line.contains("T06"),
+        "{line}"
+    );
+    assert!(!line.contains("T03"), "{line}");
+    let args = ["record", "luming"];
+    let line = expect_refused(db.run(None, now, &args), &args);
+    assert!(line.contains("T04") && line.contains("T05"), "{line}");
+}
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("time")
+}
+
+/// A school with these names (T1, T2, ... in order), made through the app.
+fn app_with(names: &[String]) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut app =
+        accounts::init(&dir.path().join("p.redb"), "office", at("2025-08-25T09:00")).expect("init");
+    let mut csv = String::from("工号,姓名,教研组\n");
+    for (i, name) in names.iter().enumerate() {
+        csv.push_str(&format!("T{},{name},语文\n", i + 1));
+    }
+    app.import_teachers(
+        "r.csv",
+        csv.as_bytes(),
+        Encoding::Utf8,
+        at("2025-08-25T09:01"),
+        &mut |_, _| {},
+    )
+    .expect("import");
+    (dir, app)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Whatever else a name's characters spell, the teacher named exactly
+    /// the query comes first, and is the one `resolve_teacher` picks when
+    /// no one else has that name.
+    #[test]
+    fn an_exact_name_is_always_first(
+        names in proptest::collection::vec("[张伟华李单曾吕明乐长欧阳王立朝种]{1,4}", 1..8),
+        pick in any::<proptest::sample::Index>(),
+    ) {
+        let (_dir, app) = app_with(&names);
+        let query = &names[pick.index(names.len())];
+        let found = app.lookup(query).expect("lookup");
+        prop_assert!(!found.is_empty());
+        prop_assert_eq!(&found[0].name, query);
+        if names.iter().filter(|n| *n == query).count() == 1 {
+            let id = app.resolve_teacher(query).expect("resolve");
+            prop_assert_eq!(&id, &found[0].id);
+        }
+    }
+}
