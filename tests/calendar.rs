@@ -298,7 +298,7 @@ fn case4_sessions_move_and_are_cancelled() {
     let sessions = json(&db, "2025-09-20T10:00", &["session", "list", "--json"]);
     let cancelled = sessions
         .as_array()
-        .and_then(|a| a.iter().find(|x| x["id"].to_string() == s[1]))
+        .and_then(|a| a.iter().find(|x| x["id"].as_u64() == s[1].parse().ok()))
         .cloned()
         .unwrap_or_default();
     assert_eq!(cancelled["cancelled"], true, "{sessions}");
@@ -365,7 +365,7 @@ fn case5_only_an_emergency_is_approved_after_the_fact() {
     );
     let lapsed = decided
         .as_array()
-        .and_then(|a| a.iter().find(|l| l["id"].to_string() == personal))
+        .and_then(|a| a.iter().find(|l| l["id"].as_u64() == personal.parse().ok()))
         .cloned()
         .unwrap_or_default();
     assert_eq!(lapsed["status"], "Expired", "{decided}");
