@@ -1,12 +1,20 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+mod assess;
 mod calendar;
+mod charts;
 mod gate;
+mod names;
 mod safe;
+mod store;
+pub use assess::*;
 pub use calendar::*;
+pub use charts::*;
 pub use gate::*;
+pub use names::*;
 pub use safe::{is_unsafe_char, shown};
+pub use store::*;
 
 use crate::app::AppError;
 use crate::core::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
@@ -254,6 +262,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
         ),
         (Lang::Zh, AfterTheFact) => "只有急诊病假可以事后补请;事假和病假须在活动开始前申请".into(),
         (_, e @ (UnknownCredit(_) | CreditState { .. })) => assessment_error(l, e),
+        (_, Assess(x)) => assess_error(l, x),
         (Lang::En, other) => other.to_string(),
     }
 }
@@ -283,7 +292,7 @@ fn evidence_zh(what: &str) -> &'static str {
 
 pub fn store_error(l: Lang, e: &StoreError) -> String {
     use StoreError::*;
-    if let Some(m) = disk_error(l, e) {
+    if let Some(m) = disk_error(l, e).or_else(|| store_text(l, e)) {
         return m;
     }
     match (l, e) {
@@ -312,7 +321,7 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             format!("数据表 {} 中键 {} 的记录已损坏:{}", d.table, d.key, d.why)
         }
         (Lang::Zh, Db(m)) => format!("数据库错误:{m}"),
-        (Lang::En, e) => e.to_string(),
+        (Lang::Zh, Busy { .. } | Replaced(_)) | (Lang::En, _) => e.to_string(),
     }
 }
 
@@ -1070,6 +1079,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::En, ToBeforeFrom) => "is before the first day".into(),
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
+        (_, AsShown(p)) => as_shown(l, p),
     }
 }
 
@@ -1173,6 +1183,14 @@ fn column_zh(key: &str) -> &str {
 
 /// What an import did.
 pub fn import_summary(l: Lang, s: &crate::app::import::ImportSummary) -> String {
+    let mut out = import_counts(l, s);
+    if let Some(e) = &s.ended {
+        out.push_str(&ended(l, e));
+    }
+    out
+}
+
+fn import_counts(l: Lang, s: &crate::app::import::ImportSummary) -> String {
     match l {
         Lang::Zh if !s.changed() => format!("没有变化(相同 {} 条),未做任何更改", s.unchanged),
         Lang::Zh => format!(
@@ -1244,6 +1262,9 @@ pub fn credit_stage(l: Lang, s: CreditStage) -> &'static str {
         CreditStage::GroupPassed => l.t("待考核小组考评", "group passed, with the team"),
         CreditStage::Confirmed => l.t("已认定", "confirmed"),
         CreditStage::Returned => l.t("已退回", "sent back"),
+        CreditStage::Rejected => l.t("已驳回", "rejected"),
+        CreditStage::Withdrawn => l.t("已撤回", "withdrawn"),
+        CreditStage::Removed => l.t("已删除", "removed"),
     }
 }
 
@@ -1616,6 +1637,7 @@ pub fn check_problem(l: Lang, p: &crate::store::check::Problem) -> String {
         (Lang::Zh, HistoryGap { after, next }) => {
             format!("历史记录编号从 {after} 跳到 {next}")
         }
+        (Lang::Zh, WrongTally { key }) => tally_problem_zh(key),
         (Lang::En, p) => crate::store::check::describe_en(p),
     }
 }

@@ -253,7 +253,7 @@ fn credit_card_review_chain_with_refusals() {
             "XF-1",
         ],
     );
-    assert!(dup.contains("already exists"), "{dup}");
+    assert!(dup.contains("XF-1") && dup.contains("entry 1"), "{dup}");
     let bad = db.refused(
         None,
         NOV,

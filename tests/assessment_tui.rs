@@ -55,6 +55,7 @@ fn school() -> (TempDir, PathBuf, [u32; 2]) {
                     title: format!("县级培训{card}"),
                     organiser: "进修学校".into(),
                     credits: Credits::whole(3),
+                    year: None,
                     card: card.into(),
                 },
                 at(9, 0),
@@ -253,7 +254,10 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     press(&mut m, KeyCode::Char('y'));
     assert_eq!(stage(&m, two), CreditStage::SelfAssessed);
     let (msg, err) = m.status.clone().unwrap();
-    assert!(err && msg.contains("无权"), "{msg}");
+    assert!(
+        err && msg.contains("你不能通过") && msg.contains("由语文教研组长审核"),
+        "{msg}"
+    );
     assert!(!matches!(m.modal, Some(Modal::Review { .. })));
 }
 

@@ -538,6 +538,17 @@ impl App {
                 .into());
             }
         }
+        // A closed year's roll changes only by the office's correction,
+        // whose reason the history keeps (`assess close`).
+        if let Some(term) = w
+            .terms()?
+            .into_iter()
+            .find(|t| t.contains(rec.session.date))
+            && w.year_closed(term.id.year)?
+            && !(action == "roll correct" && self.actor.has(crate::core::Role::Office))
+        {
+            return Err(super::year_end::AssessError::YearClosed { year: term.id.year }.into());
+        }
         Ok((w, rec))
     }
 
@@ -562,7 +573,7 @@ impl App {
         {
             if !self.actor.has(Role::GroupLeader) {
                 roles.push(Role::GroupLeader);
-            } else if self.my_group()?.as_deref() == Some(group.as_str()) {
+            } else if self.my_group(&self.store.read()?)?.as_deref() == Some(group.as_str()) {
                 return Ok(());
             }
         }
@@ -579,14 +590,6 @@ impl App {
             Audience::Groups(mut gs) if gs.len() == 1 => gs.pop(),
             _ => None,
         }))
-    }
-
-    /// The teaching group of the actor's own teacher record.
-    fn my_group(&self) -> Result<Option<String>> {
-        let Some(me) = &self.actor.teacher else {
-            return Ok(None);
-        };
-        Ok(self.store.read()?.teacher(me)?.map(|t| t.group))
     }
 }
 

@@ -56,9 +56,8 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        let mut rows = compute(&r, &teachers, period, today)?;
-        super::publish::flag(&r, period, &mut rows)?;
-        Ok(rows)
+        let checks = super::publish::checks(&r, period)?;
+        compute(&r, &teachers, period, today, &checks)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -69,7 +68,7 @@ impl App {
         today: NaiveDate,
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
-        compute(&r, teachers, period, today)
+        compute(&r, teachers, period, today, &[])
     }
 
     /// A teacher's record: every session they were required at, in date
@@ -110,12 +109,14 @@ impl App {
 const FEW: usize = 64;
 
 /// Judges the standings of `teachers` from their kept tallies (see
-/// `store::tallies`): no facts are read.
+/// `store::tallies`): no facts are read. Each row is flagged when it moved
+/// since one of `checks` (postings, a closing) was made.
 pub(super) fn compute(
     r: &Reader,
     teachers: &[Teacher],
     period: Period,
     today: NaiveDate,
+    checks: &[super::publish::Check],
 ) -> Result<Vec<StandingRow>> {
     let policy = r.policy()?;
     let year = period.year();
@@ -136,6 +137,9 @@ pub(super) fn compute(
     let over = calendar::year_over(year, start, today);
     let year_ended = over && matches!(period, Period::Year(_));
     let year_days_left = (!over).then(|| calendar::days_left(year, start, today));
+    let ended_on = |p: Period, day: NaiveDate| {
+        matches!(p, Period::Year(_)) && calendar::year_over(year, start, day)
+    };
     // A few teachers (a lookup) are read one by one, many in one range.
     let tallies = if teachers.len() <= FEW {
         let mut m = HashMap::new();
@@ -154,6 +158,16 @@ pub(super) fn compute(
         let mut rec = ctx.record(r, t)?;
         // Notes and multimedia lessons are year checks too: judged with it.
         rec.terms_ended = [year_ended; 2];
+        let judge = |p: Period, day: NaiveDate| {
+            let ended = ended_on(p, day);
+            let mut then = rec.as_of(day);
+            then.terms_ended = [ended; 2];
+            kept.judge(&policy, p, ended)
+                .assess(&policy, &then, &kept.whole(), ended)
+        };
+        let changed = checks
+            .iter()
+            .any(|c| super::publish::moved(c, &t.id, kept, judge));
         Ok(StandingRow {
             teacher: t.clone(),
             standing: kept.judge(&policy, period, year_ended).assess(
@@ -162,7 +176,7 @@ pub(super) fn compute(
                 &kept.whole(),
                 year_ended,
             ),
-            changed_since_published: false,
+            changed_since_published: changed,
             year_days_left,
             year_credits_required: crate::core::Credits::whole(policy.credits_per_year),
         })

@@ -561,46 +561,6 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> Outcome {
 }
 
 #[derive(Serialize)]
-struct CreditJson<'a> {
-    id: u32,
-    teacher: &'a str,
-    year: i32,
-    date: NaiveDate,
-    title: &'a str,
-    organiser: &'a str,
-    credits: f64,
-    card: &'a str,
-    stage: crate::core::CreditStage,
-    reported: bool,
-    registered_by: &'a str,
-    registered_at: NaiveDateTime,
-    steps: &'a [crate::core::ReviewStep],
-}
-
-/// `credit list --json`.
-pub(super) fn credit_json(list: &[crate::core::ExternalCredit]) -> Outcome {
-    let v: Vec<CreditJson> = list
-        .iter()
-        .map(|c| CreditJson {
-            id: c.id.0,
-            teacher: &c.teacher.0,
-            year: c.year.0,
-            date: c.date,
-            title: &c.title,
-            organiser: &c.organiser,
-            credits: c.credits.as_f64(),
-            card: &c.card,
-            stage: c.stage,
-            reported: c.reported,
-            registered_by: &c.registered_by,
-            registered_at: c.registered_at,
-            steps: &c.steps,
-        })
-        .collect();
-    to_json(&v)
-}
-
-#[derive(Serialize)]
 struct MakeUpJson<'a> {
     teacher: &'a str,
     name: &'a str,

@@ -120,6 +120,9 @@ pub enum Command {
     /// A teacher's degree (学历).
     #[command(subcommand)]
     Qualification(assessment::QualificationCmd),
+    /// The year's assessment: `close YEAR` ends it (office).
+    #[command(subcommand)]
+    Assess(assessment::AssessCmd),
     /// Verify the database file: every page and record; never writes to it.
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
@@ -505,7 +508,10 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
+                let wait = crate::store::Wait::from_env()
+                    .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
+                let store =
+                    crate::store::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
                     App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
                 dispatch(&mut app, command, lang, now)
@@ -516,6 +522,12 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
                 Err(panic) => panic_text(panic.as_ref()),
             };
             match crate::store::check::refuse_damaged(&path) {
+                // A record that failed its checksum was named where it was read.
+                Err(crate::store::StoreError::Damaged { .. })
+                    if crate::store::codec::damage_seen() =>
+                {
+                    Err(failed)
+                }
                 Err(x @ crate::store::StoreError::Damaged { .. }) => Err(e(x.into())),
                 _ => Err(failed),
             }
@@ -763,8 +775,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
         }
         Command::Policy(PolicyCmd::Set { file }) => {
-            // Refused before the file is read: a setgid program reads no
-            // file for someone who may not use the result (docs/deploy.md).
+            // Refused before the file is read: nobody learns anything of a
+            // file through the messages of a command they may not use.
             app.actor
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
@@ -790,6 +802,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Mentor(cmd) => assessment::mentor(app, cmd, lang, now),
         Command::Funds(cmd) => assessment::funds(app, cmd, lang, now),
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
+        Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
             i18n::shown(&app.actor.name),

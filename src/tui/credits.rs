@@ -154,13 +154,16 @@ impl Model {
             }
             CommentStep::Confirm => {
                 let lang = self.lang;
-                let r = self.app.set_makeup(
-                    &line.teacher.id,
-                    line.item.session,
-                    input.value(),
-                    undo,
-                    (self.clock)(),
-                );
+                let r = self
+                    .app
+                    .set_makeup(
+                        &line.teacher.id,
+                        line.item.session,
+                        input.value(),
+                        undo,
+                        (self.clock)(),
+                    )
+                    .map(drop);
                 let what = if undo { A::TakenBack } else { A::MarkedDone };
                 let msg = format!(
                     "{} {} {}",

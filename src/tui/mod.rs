@@ -5,10 +5,12 @@
 
 pub mod archive;
 pub mod assessment_view;
+pub mod charts;
 pub mod credits;
 pub mod history;
 pub mod keymap;
 pub mod model;
+pub mod palette;
 pub mod view;
 
 use crate::app::{self, App};
