@@ -218,7 +218,7 @@ impl Model {
     /// Opens on today's session, or the next one to come.
     fn pick_today_session(&mut self) {
         let today = self.now().date();
-        if let Ok(s) = self.app.sessions() {
+        if let Ok(s) = self.app.roll_sessions() {
             self.roll.index = s
                 .iter()
                 .position(|r| r.session.date >= today)
@@ -247,7 +247,7 @@ impl Model {
         // Screens not shown are read again only once the data has changed.
         let changed = generation != self.generation;
         self.generation = generation;
-        self.roll.sessions = self.app.sessions()?;
+        self.roll.sessions = self.app.roll_sessions()?;
         self.roll.index = self
             .roll
             .index
@@ -258,7 +258,8 @@ impl Model {
         };
         let n = self.roll.view.as_ref().map_or(0, |v| v.lines.len());
         self.roll.cursor = self.roll.cursor.min(n.saturating_sub(1));
-        self.leave.list = self.app.leaves(self.leave.filter)?;
+        // Lapsed requests show as expired, among the decided (issue 14).
+        self.leave.list = self.app.leaves_at(self.leave.filter, self.now())?;
         self.leave.cursor = self
             .leave
             .cursor
