@@ -76,7 +76,7 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
 fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     let s = &r.standing;
     let t = &s.tally;
-    let note = if !s.qualified {
+    let mut note = if !s.qualified {
         s.reasons
             .iter()
             .map(|x| i18n::reason(l, x))
@@ -87,6 +87,12 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     } else {
         String::new()
     };
+    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
+        if !note.is_empty() {
+            note.push_str("; ");
+        }
+        note.push_str(&i18n::credit_warning(l, &w));
+    }
     vec![
         Value::Text(r.teacher.id.0.clone()),
         Value::Text(r.teacher.name.clone()),
@@ -382,6 +388,7 @@ pub fn standings_xlsx(
         &st.total_text,
     )
     .map_err(&e)?;
+    super::chart_sheet::add(&mut wb, s, file)?;
     wb.save_to_buffer().map_err(&e)
 }
 
@@ -580,7 +587,10 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
 /// spreadsheet takes it as text and never runs it as a formula (the OWASP
 /// rule). A plain number (`-2` points) is left as it is: it is no formula.
 pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    let starts_risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let risky = ['=', '+', '-', '@', '\t', '\r'];
+    // A cell whose apostrophes come before one of these gets another, so
+    // that reading the file back (which drops one) gives it as it was.
+    let starts_risky = s.trim_start_matches('\'').starts_with(risky);
     if starts_risky && s.parse::<f64>().is_err() {
         return format!("'{}", i18n::shown(s)).into();
     }
