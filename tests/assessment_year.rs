@@ -251,6 +251,15 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     assert_eq!(flagged(&db, JULY, &spring), vec!["T2"]);
     // Time passing alone (the review deadline, later days) flags nobody else.
     assert_eq!(flagged(&db, SEPT, &spring), vec!["T2"]);
+    // The autumn term posted between the terms: what belongs to the spring
+    // (its notes, its sessions) does not move it; the autumn's notes do.
+    let autumn = ["--term", "2025-autumn"];
+    db.ok(WINTER, &["publish", "--term", "2025-autumn"]);
+    assert!(flagged(&db, WINTER, &autumn).is_empty());
+    db.ok(JULY, &["notes", "set", "T1", "2025-spring", "7000"]);
+    assert!(flagged(&db, JULY, &autumn).is_empty());
+    db.ok(JULY, &["notes", "set", "T1", "2025-autumn", "7000"]);
+    assert_eq!(flagged(&db, JULY, &autumn), vec!["T1"]);
 }
 
 #[test]

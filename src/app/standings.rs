@@ -3,7 +3,7 @@
 
 use super::{App, AppError, Result};
 use crate::core::{
-    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Session, Standing, Teacher,
+    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Season, Session, Standing, Teacher,
     TeacherId, TermId, YearTally, outcome,
 };
 use crate::store::Reader;
@@ -17,6 +17,8 @@ pub struct StandingRow {
     pub standing: Standing,
     /// The figures differ from the term's latest publication (`publish.rs`).
     pub changed_since_published: bool,
+    /// The assessment as a posting made today keeps it (`publish.rs`).
+    pub(crate) posted: crate::store::published::Assessed,
 }
 
 /// One session on a teacher's record.
@@ -143,15 +145,25 @@ pub(super) fn compute(
     let row = |t: &Teacher| -> Result<StandingRow> {
         let kept = tallies.get(&t.id).unwrap_or(&none);
         let rec = ctx.record(r, t)?;
+        // The standing as a posting made on `day` saw it: terms not begun
+        // by then count nothing.
         let judge = |p: Period, day: NaiveDate| {
             let ended = ended_on(day);
-            kept.judge(&policy, p, ended)
-                .assess(&policy, &rec.as_of(day), &kept.whole(), ended)
+            let mut then = *kept;
+            for season in [Season::Autumn, Season::Spring] {
+                if !rec.term_begun(season, day) {
+                    *then.term_mut(season) = Default::default();
+                }
+            }
+            then.judge(&policy, p, ended)
+                .assess(&policy, &rec.as_of(day), &then.whole(), ended)
         };
         let changed = checks
             .iter()
             .any(|c| super::publish::moved(c, &t.id, kept, judge));
+        let posted = crate::store::published::Assessed::from(&judge(period, today));
         Ok(StandingRow {
+            posted,
             teacher: t.clone(),
             standing: kept.judge(&policy, period, year_ended).assess(
                 &policy,

@@ -16,7 +16,7 @@ use crate::core::{
     Term, TermId,
 };
 use crate::store::Writer;
-use crate::store::published::{Assessed, KeptRow, YearClosing};
+use crate::store::published::{KeptRow, YearClosing};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// What a credit command does, for refusals.
@@ -249,6 +249,6 @@ pub(crate) fn kept_row(r: &StandingRow) -> KeptRow {
     KeptRow {
         teacher: r.teacher.id.clone(),
         figures: (&r.standing.tally).into(),
-        assessed: Assessed::from(&r.standing),
+        assessed: r.posted,
     }
 }
