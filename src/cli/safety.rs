@@ -22,7 +22,15 @@ pub fn check(
     lang: Lang,
 ) -> Outcome {
     use crate::store::{Store, StoreError};
-    match Store::open_read(path) {
+    // redb may panic on pages overwritten with noise: that is damage too,
+    // which the check below reports in full.
+    let opened = std::panic::catch_unwind(|| Store::open_read(path)).unwrap_or_else(|_| {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            why: String::new(),
+        })
+    });
+    match opened {
         Ok(store) => {
             drop(App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?)
         }
