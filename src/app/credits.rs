@@ -79,7 +79,7 @@ fn leaders(r: &impl Reads) -> Result<Vec<GroupLeader>> {
 }
 
 /// The reads the chain needs, from a reader or a writer alike.
-trait Reads {
+pub(super) trait Reads {
     fn accounts_(&self) -> Result<Vec<crate::store::Account>>;
     fn teacher_(&self, id: &TeacherId) -> Result<Option<crate::core::Teacher>>;
 }
@@ -165,7 +165,7 @@ impl App {
     }
 
     /// The actor's own group, when the actor is a teacher.
-    fn my_group(&self, r: &impl Reads) -> Result<Option<String>> {
+    pub(super) fn my_group(&self, r: &impl Reads) -> Result<Option<String>> {
         Ok(match &self.actor.teacher {
             Some(t) => r.teacher_(t)?.map(|t| t.group),
             None => None,
@@ -197,6 +197,7 @@ impl App {
             Some(y) => y,
             None => self.meant_year(now.date())?,
         };
+        bound_entry(&e.title, &e.organiser, &e.card, e.credits)?;
         let mut w = self.begin_for(&e.teacher, now)?;
         let policy = w.policy()?;
         let terms = w.terms()?;
@@ -283,6 +284,7 @@ impl App {
         }
         plausible(&w.policy()?, &w.terms()?, &after, now.date())?;
         card_free(&w, &after)?;
+        bound_entry(&after.title, &after.organiser, &after.card, after.credits)?;
         if after == before {
             return Ok(());
         }
@@ -508,6 +510,7 @@ impl App {
         comment: &str,
         action: &str,
     ) -> Result<()> {
+        super::bounded(crate::core::limits::Field::Comment, comment)?;
         let why = self.closed_year_reason(&w, before.year)?;
         let mut after = before.clone();
         after.stage = to;
@@ -620,4 +623,17 @@ impl App {
         }
         Ok(out)
     }
+}
+
+/// Checks an outside training's texts and credits against their bounds.
+fn bound_entry(title: &str, organiser: &str, card: &str, credits: Credits) -> Result<()> {
+    use crate::core::limits::{CREDITS_MAX_TENTHS, Field};
+    super::bounded(Field::Title, title)?;
+    super::bounded(Field::Organiser, organiser)?;
+    super::bounded(Field::Card, card)?;
+    super::counted(
+        Field::Credits,
+        u64::from(credits.0),
+        u64::from(CREDITS_MAX_TENTHS),
+    )
 }

@@ -26,9 +26,19 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         notes.push(i18n::credit_warning(lang, &w));
     }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
-    let note = notes.join("; ");
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
+    // Before the year's last day: how far along the year's credits are.
+    if let Some(days) = row.year_days_left {
+        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
+        notes.push(i18n::year_progress(
+            lang,
+            year_credits,
+            row.year_credits_required,
+            days,
+        ));
+    }
+    let note = notes.join("; ");
     let credits = s.credits();
     let note = if row.changed_since_published {
         let changed = i18n::io_text(lang, i18n::X::ChangedNote);

@@ -4,7 +4,7 @@
 use super::{App, AppError, Result};
 use crate::core::{
     AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Season, Session, Standing, Teacher,
-    TeacherId, TermId, YearTally, outcome,
+    TeacherId, TermId, YearTally, calendar, outcome,
 };
 use crate::store::Reader;
 use chrono::NaiveDate;
@@ -19,6 +19,11 @@ pub struct StandingRow {
     pub changed_since_published: bool,
     /// The assessment as a posting made today keeps it (`publish.rs`).
     pub(crate) posted: crate::store::published::Assessed,
+    /// Days of the academic year left after today; `None` once it is over
+    /// and the year verdicts apply.
+    pub year_days_left: Option<i64>,
+    /// The credits the academic year requires (`credits_per_year`).
+    pub year_credits_required: crate::core::Credits,
 }
 
 /// One session on a teacher's record.
@@ -34,10 +39,11 @@ impl App {
     /// The period a user means when they name none: the term containing
     /// `today`, else the academic year containing it.
     pub fn current_year(&self, today: NaiveDate) -> Result<AcademicYear> {
+        let start = self.store.read()?.policy()?.calendar.year_start;
         Ok(self
             .term_of(today)?
             .map(|t| t.id.year)
-            .unwrap_or_else(|| AcademicYear::containing(today)))
+            .unwrap_or_else(|| calendar::year_of(today, start)))
     }
 
     pub fn current_term(&self, today: NaiveDate) -> Result<Option<TermId>> {
@@ -126,9 +132,16 @@ pub(super) fn compute(
     {
         return Err(AppError::UnknownTerm(id.to_string()));
     }
-    let last_day = terms.iter().map(|t| t.end).max();
-    let ended_on = |day: NaiveDate| last_day.is_some_and(|e| day > e);
-    let year_ended = ended_on(today);
+    // The year is over on its last day, not when its last entered term
+    // ends (篇12, 学年度累积计算); a term's standing gives attendance
+    // verdicts only, never a year verdict.
+    let start = policy.calendar.year_start;
+    let over = calendar::year_over(year, start, today);
+    let year_ended = over && matches!(period, Period::Year(_));
+    let year_days_left = (!over).then(|| calendar::days_left(year, start, today));
+    let ended_on = |p: Period, day: NaiveDate| {
+        matches!(p, Period::Year(_)) && calendar::year_over(year, start, day)
+    };
     // A few teachers (a lookup) are read one by one, many in one range.
     let tallies = if teachers.len() <= FEW {
         let mut m = HashMap::new();
@@ -144,19 +157,24 @@ pub(super) fn compute(
     let ctx = super::assessment::YearContext::load(r, year, today)?;
     let row = |t: &Teacher| -> Result<StandingRow> {
         let kept = tallies.get(&t.id).unwrap_or(&none);
-        let rec = ctx.record(r, t)?;
-        // The standing as a posting made on `day` saw it: terms not begun
-        // by then count nothing.
+        let mut rec = ctx.record(r, t)?;
+        // Notes and multimedia lessons are year checks too: judged with it.
+        rec.terms_ended = [year_ended; 2];
+        // The standing as a posting made on `day` saw it: the year's
+        // verdicts as of then, and terms not begun by then count nothing.
         let judge = |p: Period, day: NaiveDate| {
-            let ended = ended_on(day);
-            let mut then = *kept;
+            let ended = ended_on(p, day);
+            let mut then = rec.as_of(day);
+            then.terms_ended = [ended; 2];
+            let mut tally = *kept;
             for season in [Season::Autumn, Season::Spring] {
                 if !rec.term_begun(season, day) {
-                    *then.term_mut(season) = Default::default();
+                    *tally.term_mut(season) = Default::default();
                 }
             }
-            then.judge(&policy, p, ended)
-                .assess(&policy, &rec.as_of(day), &then.whole(), ended)
+            tally
+                .judge(&policy, p, ended)
+                .assess(&policy, &then, &tally.whole(), ended)
         };
         let changed = checks
             .iter()
@@ -172,6 +190,8 @@ pub(super) fn compute(
                 year_ended,
             ),
             changed_since_published: changed,
+            year_days_left,
+            year_credits_required: crate::core::Credits::whole(policy.credits_per_year),
         })
     };
     // Each teacher's record is a few small reads of the same snapshot: a

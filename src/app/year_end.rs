@@ -200,14 +200,13 @@ impl App {
         if w.year_closed(year)? {
             return Err(AssessError::AlreadyClosed { year }.into());
         }
-        let ends = w
-            .terms()?
-            .into_iter()
-            .filter(|t| t.id.year == year)
-            .map(|t| t.end)
-            .max()
-            .ok_or(AssessError::YearWithoutTerms { year })?;
-        if now.date() <= ends {
+        if !w.terms()?.iter().any(|t| t.id.year == year) {
+            return Err(AssessError::YearWithoutTerms { year }.into());
+        }
+        // The year is over on its last day by the school's calendar.
+        let start = w.policy()?.calendar.year_start;
+        let ends = calendar::last_day(year, start);
+        if !calendar::year_over(year, start, now.date()) {
             return Err(AssessError::YearRunning { year, ends }.into());
         }
         let closing = YearClosing {

@@ -76,6 +76,10 @@ pub struct StandingJson<'a> {
     /// archive, make-ups, ...), raw; `credits` above is their total.
     pub assessment: Option<AssessmentJson>,
     pub deductions: Vec<String>,
+    /// The academic year is over: its verdicts (credits, archive, ...) apply.
+    pub year_over: bool,
+    /// Days of the academic year left after today, while it is not over.
+    pub year_days_left: Option<i64>,
     /// Confirmed credits behind while the year runs (学分落后), or null.
     pub credit_warning: Option<CreditWarningJson>,
 }
@@ -176,6 +180,8 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
             .iter()
             .map(|d| i18n::deduction(lang, d))
             .collect(),
+        year_over: row.year_days_left.is_none(),
+        year_days_left: row.year_days_left,
         credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning).map(|w| {
             CreditWarningJson {
                 earned: w.earned.as_f64(),

@@ -260,6 +260,8 @@ pub struct YearRecord {
     pub term_spans: [Option<(NaiveDate, NaiveDate)>; 2],
     /// The day the record is judged on (for the credit warning).
     pub today: Option<NaiveDate>,
+    /// The academic year's first and last day, by the school's calendar.
+    pub year_span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl YearRecord {
@@ -291,8 +293,12 @@ impl YearRecord {
         self.term_spans[slot(season)].is_none_or(|(start, _)| day >= start)
     }
 
-    /// The first and last day of the year's terms, when it has any.
+    /// The academic year's first and last day: the calendar's, else those
+    /// of its terms, when it has any.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        if self.year_span.is_some() {
+            return self.year_span;
+        }
         let spans = self.term_spans.iter().flatten();
         let start = spans.clone().map(|s| s.0).min()?;
         let end = spans.map(|s| s.1).max()?;
@@ -543,7 +549,8 @@ impl Standing {
             },
             notes_chars: match period {
                 Some(s) => rec.file.notes_chars[slot(s)],
-                None => rec.file.notes_chars.iter().sum(),
+                // Stored by an older version without bounds: never wraps.
+                None => rec.file.notes_chars[0].saturating_add(rec.file.notes_chars[1]),
             },
             archive_missing: ArchiveItem::ALL
                 .into_iter()

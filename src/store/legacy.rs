@@ -7,15 +7,71 @@
 //! rewrites the ones whose shape changed.
 
 use super::Result;
-use super::codec::{decode, encode};
-use super::tables::{FACTS, META};
+use super::codec::{decode, encode, rewrap_v1};
+use super::tables::*;
 use crate::core::policy::{
     AssessmentRules, CalendarRules, CreditRules, Effect, LeaveRules, Points,
 };
 use crate::core::{Degree, Policy, RollFacts};
 use chrono::NaiveTime;
-use redb::ReadableTable;
+use redb::{Key, ReadableTable, TableDefinition, WriteTransaction};
 use serde::{Deserialize, Serialize};
+
+/// Schema 3: every record carries a checksum. Rewrites each format-1 value
+/// (no checksum) as format 2, whatever the record's shape; the META values
+/// that are not records (the mark, versions, counters) stay as they are.
+pub(super) fn to_3_checksums(txn: &WriteTransaction) -> Result<()> {
+    rewrap(txn, META, |k| {
+        !matches!(*k, "app" | "schema" | "generation" | super::SOUND)
+    })?;
+    macro_rules! records {
+        ($($t:ident),*) => {$(
+            rewrap(txn, $t, |_| true)?;
+        )*};
+    }
+    records!(
+        TEACHERS,
+        TERMS,
+        SESSIONS,
+        FACTS,
+        LEAVES,
+        ACCOUNTS,
+        HISTORY,
+        TALLIES,
+        PUBLISHED,
+        EXTERNAL_CREDITS,
+        MAKEUPS,
+        YEAR_FILES,
+        MENTORS,
+        QUALIFICATIONS,
+        FUNDS
+    );
+    Ok(())
+}
+
+/// Rewrites the format-1 values of one table (of the keys `is_record`
+/// accepts) as format 2, a batch of keys at a time.
+fn rewrap<K: Key + 'static>(
+    txn: &WriteTransaction,
+    def: TableDefinition<K, &'static [u8]>,
+    is_record: impl for<'a> Fn(&K::SelfType<'a>) -> bool,
+) -> Result<()> {
+    let mut t = txn.open_table(def)?;
+    let mut changed: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
+    for row in t.iter()? {
+        let (k, v) = row?;
+        let key = k.value();
+        if is_record(&key)
+            && let Some(new) = rewrap_v1(v.value())
+        {
+            changed.push((K::as_bytes(&key).as_ref().to_vec(), new));
+        }
+    }
+    for (k, v) in &changed {
+        t.insert(K::from_bytes(k), v.as_slice())?;
+    }
+    Ok(())
+}
 
 /// The policy as schema 1 stored it: no `credits.made_up_percent`, no
 /// `[assessment]`.
