@@ -126,6 +126,8 @@ pub enum Action {
     CreditFilter,
     MakeUps,
     Funds,
+    Withdraw,
+    Report,
     // The history screen.
     FilterTeacher,
     FilterSession,
@@ -230,6 +232,14 @@ impl Action {
             Funds => l.t(
                 "本学年培训经费(教务处)",
                 "this year's training funds (office)",
+            ),
+            Withdraw => l.t(
+                "撤回自己的学分登记(审核前)",
+                "withdraw your own entry (before review)",
+            ),
+            Report => l.t(
+                "记录外出学习书面汇报(教务处,已认定的)",
+                "record the written report of outside study (office, confirmed)",
             ),
             FilterTeacher => l.t("按教师筛选", "filter by teacher"),
             FilterSession => l.t("按活动筛选", "filter by session"),

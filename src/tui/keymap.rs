@@ -254,6 +254,9 @@ fn defaults() -> Vec<Binding> {
         (credits, Normal, vec![c('v')], CreditFilter),
         (credits, Normal, vec![c('m')], MakeUps),
         (credits, Normal, vec![c('F')], Funds),
+        (credits, Normal, vec![c('x')], Reject),
+        (credits, Normal, vec![c('w')], Withdraw),
+        (credits, Normal, vec![c('p')], Report),
         // The history screen.
         (history, Normal, vec![c('t')], FilterTeacher),
         (history, Normal, vec![c('s')], FilterSession),
