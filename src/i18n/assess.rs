@@ -259,6 +259,9 @@ pub enum Y {
     CreditAddedAs,
     /// The archive items missing: "缺:".
     Missing,
+    /// The office boxes' keys to choose the term, or the year.
+    PickTerm,
+    PickYear,
 }
 
 pub fn year_text(l: Lang, y: Y) -> &'static str {
@@ -269,6 +272,8 @@ pub fn year_text(l: Lang, y: Y) -> &'static str {
         Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
         Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
         Y::Missing => l.t("缺:", "missing: "),
+        Y::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
+        Y::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
 }
 
