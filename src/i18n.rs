@@ -126,8 +126,8 @@ pub fn season(l: Lang, s: Season) -> &'static str {
 pub fn reason(l: Lang, r: &Reason) -> String {
     match r {
         Reason::TooManyAbsences { absences, limit } => match l {
-            Lang::Zh => format!("无故旷工{absences}次(上限{limit}次)"),
-            Lang::En => format!("{absences} unexcused absences (limit {limit})"),
+            Lang::Zh => format!("无故旷工 {absences} 次(满 {limit} 次不合格)"),
+            Lang::En => format!("{absences} unexcused absences ({limit} make unqualified)"),
         },
         Reason::NotEnoughCredits { earned, required } => match l {
             Lang::Zh => format!("学分{earned},不足{required}"),
@@ -793,6 +793,8 @@ pub fn history_action(l: Lang, action: &str) -> &str {
         "roll.arrive" => l.t("记迟到", "late arrival"),
         "roll.leave_early" => l.t("记早退", "early leave"),
         "roll.undo" => l.t("撤销", "undo"),
+        "roll.undo_step" => l.t("撤销点名进度", "roll step undone"),
+        "roll.fix" => l.t("改正记录", "mark fixed"),
         "roll.correct" => l.t("更正考勤", "correction"),
         "session.add" => l.t("添加活动", "session added"),
         "teacher.add" => l.t("添加教师", "teacher added"),

@@ -532,30 +532,6 @@ pub(super) fn roll_json(app: &App, session: u32, lang: Lang) -> Outcome {
     to_json(&out)
 }
 
-/// The category cell of a roll or record line, with an excused early
-/// leave shown as 早退(准假) and its reason.
-pub(super) fn category_cell(
-    lang: Lang,
-    o: &crate::core::Outcome,
-    f: &crate::core::RollFacts,
-) -> String {
-    let mut cat = i18n::category(lang, o.category).to_string();
-    if o.also_left_early {
-        cat = format!(
-            "{cat}+{}",
-            i18n::category(lang, crate::core::Category::EarlyLeave)
-        );
-    }
-    if let (Some(_), Some(why)) = (f.left_early, &f.early_excused) {
-        cat = format!(
-            "{cat}, {} {}",
-            i18n::calendar_text(lang, C::ExcusedEarly),
-            i18n::shown(why)
-        );
-    }
-    cat
-}
-
 fn to_json<T: Serialize + ?Sized>(v: &T) -> Outcome {
     serde_json::to_string_pretty(v).map_err(|x| x.to_string())
 }

@@ -690,7 +690,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = calendar::category_cell(lang, &l.outcome, &l.facts);
+                    let cat = crate::app::format::attendance(lang, &l.facts, &l.outcome);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -950,12 +950,8 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             ))
         }
         RollCmd::Undo { session } => {
-            let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!(
-                "{} {}",
-                i18n::text(lang, T::Undone),
-                i18n::shown(&t.0)
-            ))
+            let u = app.undo_step(SessionId(session), now).map_err(e)?;
+            Ok(i18n::undone(lang, &u))
         }
         RollCmd::Status {
             session,
@@ -978,7 +974,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 v.present(),
                 i18n::text(lang, T::OnLeave),
                 v.on_leave(),
-                i18n::text(lang, T::Missing),
+                if v.record.state == crate::core::RollState::Closed {
+                    i18n::category(lang, crate::core::Category::Absent)
+                } else {
+                    i18n::text(lang, T::Missing)
+                },
                 v.missing().len()
             );
             let rows: Vec<Vec<String>> = v
@@ -989,7 +989,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        calendar::category_cell(lang, &l.outcome, &l.facts),
+                        crate::app::format::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {

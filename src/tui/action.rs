@@ -100,6 +100,7 @@ pub enum Action {
     EarlyLeave,
     Undo,
     CloseRoll,
+    Correct,
     Find,
     // The leave queue.
     Approve,
@@ -192,6 +193,10 @@ impl Action {
             CloseRoll => l.t(
                 "结束点名(先确认将记旷工者)",
                 "close the roll (confirm the absent first)",
+            ),
+            Correct => l.t(
+                "更正光标所在教师的记录(结束后需理由)",
+                "correct the teacher under the cursor (a reason once closed)",
             ),
             Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
             Approve => l.t("批准", "approve"),

@@ -230,6 +230,7 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('l')], EarlyLeave),
         (roll, Normal, vec![c('u')], Undo),
         (roll, Normal, vec![c('x')], CloseRoll),
+        (roll, Normal, vec![c('m')], Correct),
         (roll, Normal, vec![c('/')], Find),
         (roll, Mode::Calling, vec![c('n'), p(K::Right)], NextName),
         (roll, Mode::Calling, vec![p(K::Esc)], StopCalling),
