@@ -625,7 +625,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 .iter()
                 .zip(how)
                 .map(|(r, m)| output::LookupJson {
-                    row: standing_json(r, lang),
+                    row: standing_json(r),
                     how: m.code(),
                 })
                 .collect();
@@ -809,7 +809,7 @@ fn call(
 
 fn print_standings(rows: &[StandingRow], lang: Lang, json: bool) -> Outcome {
     if json {
-        let v: Vec<_> = rows.iter().map(|r| standing_json(r, lang)).collect();
+        let v: Vec<_> = rows.iter().map(|r| standing_json(r)).collect();
         serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
     } else {
         Ok(standings_table(rows, lang))
