@@ -414,7 +414,7 @@ fn credit_card_review_chain_with_refusals() {
             .contains("report_missing")
     );
 
-    let history = db.ok(AFTER, &["history", "--teacher", "T1"]);
+    let history = db.ok(AFTER, &["history", "--teacher", "T1", "--json"]);
     for action in [
         "credit.edit",
         "credit.add",
@@ -468,7 +468,7 @@ fn makeups_of_official_leave() {
         ded.contains("\"code\":\"make_ups_open\"") && ded.contains("\"open\":1"),
         "{ded}"
     );
-    let history = db.ok(AFTER, &["history", "--session", "2"]);
+    let history = db.ok(AFTER, &["history", "--session", "2", "--json"]);
     assert!(
         history.contains("makeup.done") && history.contains("makeup.undo"),
         "{history}"
@@ -595,7 +595,7 @@ fn notes_archive_lessons_degree_and_mentors_reach_the_standing() {
         "{t1}"
     );
 
-    let history = db.ok(AFTER, &["history", "--teacher", "T1"]);
+    let history = db.ok(AFTER, &["history", "--teacher", "T1", "--json"]);
     for action in ["archive.set", "qualification.set", "mentor.add"] {
         assert!(history.contains(action), "{action}:\n{history}");
     }
@@ -659,5 +659,5 @@ fn training_funds_for_the_office() {
         db.ok(NOV, &["funds", "show", "--year", "2025"])
             .contains("10.0% (≥ 10%) meets the minimum")
     );
-    assert!(db.ok(AFTER, &["history"]).contains("funds.set"));
+    assert!(db.ok(AFTER, &["history", "--json"]).contains("funds.set"));
 }
