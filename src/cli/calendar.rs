@@ -8,7 +8,6 @@ use crate::app::calendar::{SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, C, Lang, T};
-use crate::store::HistoryEntry;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::Args;
 use serde::Serialize;
@@ -456,10 +455,6 @@ pub(super) fn leave_json(leaves: &[Leave]) -> Outcome {
         })
         .collect();
     to_json(&v)
-}
-
-pub(super) fn history_json(list: &[HistoryEntry]) -> Outcome {
-    to_json(&list)
 }
 
 #[derive(Serialize)]
