@@ -205,12 +205,13 @@ pub fn attendance(
             s.push_str(&format!(" {}", i18n::category(lang, Category::EarlyLeave)));
         }
         s.push_str(&format!(" {}", x.format("%H:%M")));
+        // An early leave the office excused (早退(准假), 篇10): not counted.
         if let Some(why) = &facts.early_excused {
-            s = format!(
-                "{s}, {} {}",
+            s.push_str(&format!(
+                ", {} {}",
                 i18n::calendar_text(lang, i18n::C::ExcusedEarly),
                 i18n::shown(why)
-            );
+            ));
         }
     }
     s

@@ -197,7 +197,7 @@ impl App {
             };
             put(&mut w, id, t, &before, &after, action, None)?;
         }
-        set_state_by(&mut w, rec, to, teachers.last())?;
+        set_state_by(&mut w, rec, to, teachers.last(), None)?;
         w.commit()?;
         Ok(())
     }
@@ -234,7 +234,7 @@ impl App {
             ..before.clone()
         };
         put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
-        set_state_by(&mut w, rec, RollState::AfterSecondCall, Some(teacher))?;
+        set_state_by(&mut w, rec, RollState::AfterSecondCall, Some(teacher), None)?;
         w.commit()?;
         Ok(())
     }
@@ -510,7 +510,7 @@ impl App {
         }
         let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
         let to = call_state(&rec, call)?;
-        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
         w.commit()?;
         Ok(())
     }
@@ -543,7 +543,7 @@ impl App {
         let to = before
             .filter(|s| !matches!(s, RollState::Closed | RollState::Cancelled))
             .unwrap_or(RollState::AfterSecondCall);
-        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
         w.commit()?;
         Ok(())
     }
@@ -730,32 +730,14 @@ fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
 }
 
 fn set_state(w: &mut Writer, rec: SessionRecord, to: RollState) -> Result<()> {
-    set_state_full(w, rec, to, None, None)
-}
-
-/// A change of step with the office's reason (reopening a closed roll).
-fn set_state_why(
-    w: &mut Writer,
-    rec: SessionRecord,
-    to: RollState,
-    reason: Option<String>,
-) -> Result<()> {
-    set_state_full(w, rec, to, None, reason)
+    set_state_by(w, rec, to, None, None)
 }
 
 /// A change of step made by a teacher's mark (the first answer starts the
 /// call, a late arrival ends the second): logged with that teacher, so
-/// that undoing the mark takes the step back too.
+/// that undoing the mark takes the step back too. `reason` is the office's
+/// when it moves a roll out of order (reopening, starting early).
 fn set_state_by(
-    w: &mut Writer,
-    rec: SessionRecord,
-    to: RollState,
-    by: Option<&TeacherId>,
-) -> Result<()> {
-    set_state_full(w, rec, to, by, None)
-}
-
-fn set_state_full(
     w: &mut Writer,
     mut rec: SessionRecord,
     to: RollState,

@@ -248,8 +248,9 @@ impl Screen for LeaveScreen {
         }
     }
 
-    fn load(&mut self, app: &App, _now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
-        self.list = app.leaves(self.filter)?;
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        // Lapsed requests show as expired, among the decided (issue 14).
+        self.list = app.leaves_at(self.filter, now)?;
         for x in &self.list {
             if !self.names.contains_key(&x.teacher)
                 && let Ok(t) = app.visible_teacher(&x.teacher)
