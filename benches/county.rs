@@ -67,6 +67,9 @@ fn main() -> Result<(), Error> {
     if want("scoring") {
         scoring();
     }
+    if want("charts") {
+        charts(&db, year)?;
+    }
     if want("tui") {
         tui(&db)?;
     }
@@ -437,5 +440,67 @@ fn tui_process(db: &Path) -> Result<(), Error> {
         ),
         _ => println!("tui process: CPU while idle not readable"),
     }
+    Ok(())
+}
+
+/// The chart figures of a term and a year of 5,000 teachers (one snapshot:
+/// every session's facts and leave, each outcome through the scoring
+/// module), a teacher's pictures, and drawing the chart view from figures
+/// already read, on a test backend of 120×40.
+fn charts(db: &Path, year: i32) -> Result<(), Error> {
+    use peixun::core::{AcademicYear, Period, Season, TermId};
+    use peixun::tui::charts::{Look, standings};
+    let (name, root) = peixun::app::os_account();
+    let app = App::open(db, &name, None, root)?;
+    let term = Period::Term(TermId {
+        year: AcademicYear(year),
+        season: Season::Autumn,
+    });
+    let whole = Period::Year(AcademicYear(year));
+    let mut terms = Vec::new();
+    let mut years = Vec::new();
+    let mut figures = None;
+    for _ in 0..10 {
+        let t = Instant::now();
+        figures = Some(app.period_charts(term)?);
+        terms.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(app.period_charts(whole)?);
+        years.push(t.elapsed());
+    }
+    let figures = figures.ok_or("no figures")?;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).ok_or("bad date")?;
+    let mut teachers = Vec::new();
+    for i in 0..50 {
+        let id = TeacherId(format!("T{:04}", 1 + i * 97));
+        let t = Instant::now();
+        std::hint::black_box(app.teacher_charts(&id, term, today)?);
+        teachers.push(t.elapsed());
+    }
+    let mut draws = Vec::new();
+    let mut term_ui = Terminal::new(TestBackend::new(120, 40))?;
+    let groups: Vec<Option<String>> = std::iter::once(None)
+        .chain(figures.groups.iter().map(|g| Some(g.group.clone())))
+        .collect();
+    let look = Look {
+        lang: Lang::Zh,
+        palette: peixun::tui::palette::Palette::colour(),
+    };
+    for _ in 0..5 {
+        for g in &groups {
+            let t = Instant::now();
+            term_ui.draw(|f| standings::render(f, f.area(), &figures, g.as_deref(), look))?;
+            draws.push(t.elapsed());
+        }
+    }
+    println!(
+        "charts: {} groups, {} sessions in the term",
+        figures.groups.len(),
+        figures.sessions.len()
+    );
+    report("charts: figures of a term (5,000)", terms);
+    report("charts: figures of a year (5,000)", years);
+    report("charts: one teacher's pictures", teachers);
+    report("charts: draw the chart view (figures read)", draws);
     Ok(())
 }
