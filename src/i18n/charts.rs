@@ -25,6 +25,8 @@ pub enum ChartText {
     SessionsHidden,
     /// How to leave the chart view.
     BackToTable,
+    /// The figures are being counted (a county's take a moment).
+    Counting,
     /// The teacher's strip: title.
     StripTitle,
     /// The teacher's strip: no session in the period.
@@ -70,6 +72,7 @@ pub fn chart_text(l: Lang, t: ChartText) -> &'static str {
             "terminal too short: the per-session chart is hidden",
         ),
         BackToTable => l.t("g 回到表格", "g: back to the table"),
+        Counting => l.t("正在统计……", "counting…"),
         StripTitle => l.t("本期培训", "sessions"),
         StripEmpty => l.t("本期没有培训", "no session in this period"),
         Credits => l.t("学分", "credits"),
