@@ -34,6 +34,7 @@ pub fn init(path: &Path, os_name: &str, now: NaiveDateTime) -> Result<App> {
             roles: account.roles,
             teacher: None,
         },
+        reason: None,
     })
 }
 
@@ -53,6 +54,10 @@ impl App {
                 value: String::new(),
                 why: "is empty".into(),
             });
+        }
+        super::bounded(crate::core::limits::Field::Account, name)?;
+        if let Some(t) = &teacher {
+            super::bounded(crate::core::limits::Field::TeacherId, &t.0)?;
         }
         if roles.contains(&Role::Teacher) && teacher.is_none() {
             return Err(AppError::Invalid {

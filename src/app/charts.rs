@@ -282,9 +282,10 @@ impl App {
             })
             .collect();
         let year = Period::Year(period.year());
-        let standing = super::standings::compute(&r, std::slice::from_ref(&teacher), year, today)?
-            .pop()
-            .map(|row| row.standing);
+        let standing =
+            super::standings::compute(&r, std::slice::from_ref(&teacher), year, today, &[])?
+                .pop()
+                .map(|row| row.standing);
         Ok(TeacherCharts {
             teacher: id.clone(),
             period,

@@ -130,7 +130,8 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     let mut seen: HashMap<(chrono::NaiveDate, chrono::NaiveTime, String), usize> = HashMap::new();
-    for row in table.rows.iter().skip(header.at + 1) {
+    let (data, ended) = super::ends::data_rows(table.rows.get(header.at + 1..).unwrap_or(&[]));
+    for row in data {
         let text = |k: &str| header.cell(row, k).text();
         let before = problems.len();
         let date = parse_date(header.cell(row, "date"));
@@ -198,6 +199,32 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
         if credits.is_none() {
             problems.push(header.problem(row, "credits", Problem::Credits));
         }
+        if let Some(c) = credits
+            && c.0 > crate::core::limits::CREDITS_MAX_TENTHS
+        {
+            problems.push(header.problem(
+                row,
+                "credits",
+                Problem::Bound(crate::core::limits::Bound::TooLarge {
+                    max: u64::from(crate::core::limits::CREDITS_MAX_TENTHS / 10),
+                }),
+            ));
+        }
+        {
+            use crate::core::limits::Shape;
+            super::bound_cells(
+                &header,
+                row,
+                &[
+                    ("title", Shape::Title),
+                    ("presenter", Shape::Name),
+                    ("host", Shape::Name),
+                    ("recorder", Shape::Name),
+                    ("groups", Shape::Title),
+                ],
+                &mut problems,
+            );
+        }
         if let (Some(d), Some(s)) = (date, start)
             && !title.is_empty()
         {
@@ -238,5 +265,5 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
             },
         });
     }
-    finish(&table.file, header, rows, problems)
+    finish(&table.file, header, rows, problems, ended)
 }
