@@ -343,7 +343,7 @@ fn tui(db: &Path) -> Result<(), Error> {
         firsts.push(t.elapsed());
         // The standings are read when their screen is first shown.
         opens.push(frame(&mut model, &mut term, KeyCode::Char('3'))?);
-        for c in ['o', 'o', 'R', 'g', 'g', 'o'] {
+        for c in ['o', 'o', 'R', 'v', 'v', 'o'] {
             keys.push(frame(&mut model, &mut term, KeyCode::Char(c))?);
         }
         for _ in 0..20 {

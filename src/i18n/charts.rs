@@ -35,10 +35,6 @@ pub enum ChartText {
     Credits,
     /// Absences line label.
     Absences,
-    /// Roll gauge: on leave.
-    OnLeave,
-    /// Roll gauge: not seen yet (before closing).
-    Missing,
     /// Chart sheet: its name.
     SheetCharts,
     /// Chart sheet: column of teachers.
@@ -77,8 +73,6 @@ pub fn chart_text(l: Lang, t: ChartText) -> &'static str {
         StripEmpty => l.t("本期没有培训", "no session in this period"),
         Credits => l.t("学分", "credits"),
         Absences => l.t("无故旷工", "absences"),
-        OnLeave => l.t("请假", "on leave"),
-        Missing => l.t("未到", "still missing"),
         SheetCharts => l.t("图表", "Charts"),
         ColTeachers => l.t("人数", "teachers"),
         ColRequired => l.t("应到人次", "required"),
