@@ -358,6 +358,7 @@ fn tui(db: &Path) -> Result<(), Error> {
     report("tui: key to frame, sort/filter/move (5,000)", keys);
     report("tui: key to frame, show standings (load)", opens);
     report("tui: key to frame, term <-> year (reload)", periods);
+    tui_charts(db, now)?;
     tui_process(db)
 }
 
@@ -502,5 +503,59 @@ fn charts(db: &Path, year: i32) -> Result<(), Error> {
     report("charts: figures of a year (5,000)", years);
     report("charts: one teacher's pictures", teachers);
     report("charts: draw the chart view (figures read)", draws);
+    Ok(())
+}
+
+/// The standings chart view (`g`) on 5,000 teachers, in process on a test
+/// backend of 120×40: the key to the frame that shows the view (the
+/// figures are counted in a thread of their own meanwhile), the time until
+/// the counted figures are drawn, and keys in the view (the group filter,
+/// and `g` off and on again with nothing changed).
+fn tui_charts(db: &Path, now: NaiveDateTime) -> Result<(), Error> {
+    let mut shows = Vec::new();
+    let mut ready = Vec::new();
+    let mut keys = Vec::new();
+    let mut toggles = Vec::new();
+    for _ in 0..5 {
+        let (name, root) = peixun::app::os_account();
+        let app = App::open(db, &name, None, root)?;
+        let mut model = Model::new(app, Lang::Zh, Keymap::default(), Box::new(move || now));
+        let mut term = Terminal::new(TestBackend::new(120, 40))?;
+        let draw = |model: &Model, term: &mut Terminal<TestBackend>| {
+            term.draw(|f| peixun::tui::view::view(model, f)).map(|_| ())
+        };
+        model.update(key(KeyCode::Char('3')));
+        draw(&model, &mut term)?;
+        let t = Instant::now();
+        model.update(key(KeyCode::Char('g')));
+        draw(&model, &mut term)?;
+        shows.push(t.elapsed());
+        // What the event loop does while figures are counted: look every
+        // few milliseconds, draw once they are there.
+        while model.busy() {
+            std::thread::sleep(Duration::from_millis(1));
+            model.update(Message::Tick);
+        }
+        draw(&model, &mut term)?;
+        ready.push(t.elapsed());
+        for _ in 0..15 {
+            let t = Instant::now();
+            model.update(key(KeyCode::Char('v')));
+            draw(&model, &mut term)?;
+            keys.push(t.elapsed());
+        }
+        for _ in 0..3 {
+            for _ in 0..2 {
+                let t = Instant::now();
+                model.update(key(KeyCode::Char('g')));
+                draw(&model, &mut term)?;
+                toggles.push(t.elapsed());
+            }
+        }
+    }
+    report("tui charts: g to frame (counting shown)", shows);
+    report("tui charts: g to figures drawn", ready);
+    report("tui charts: key to frame, group filter", keys);
+    report("tui charts: key to frame, g off/on again", toggles);
     Ok(())
 }

@@ -19,6 +19,8 @@ pub struct ChartView {
     pub shown: bool,
     figures: Option<PeriodCharts>,
     job: Option<ChartsJob>,
+    /// The store's generation the figures (or the job) were taken at.
+    taken_at: Option<u64>,
 }
 
 impl ChartView {
@@ -27,10 +29,7 @@ impl ChartView {
         self.shown = !self.shown;
         match self.shown {
             true => self.reload(app, period),
-            false => {
-                self.job = None;
-                Ok(())
-            }
+            false => Ok(()),
         }
     }
 
@@ -40,11 +39,23 @@ impl ChartView {
         if !self.shown {
             self.figures = None;
             self.job = None;
+            self.taken_at = None;
             return Ok(());
         }
         let Some(period) = period else {
             return Ok(());
         };
+        // Shown again with nothing changed: the figures are still true.
+        let generation = app.generation()?;
+        let same = self
+            .job
+            .as_ref()
+            .map(|j| j.period())
+            .or(self.figures.as_ref().map(|f| f.period));
+        if same == Some(period) && self.taken_at == Some(generation) {
+            return Ok(());
+        }
+        self.taken_at = Some(generation);
         // Figures of another period are not shown while these are counted.
         if self.figures.as_ref().is_some_and(|f| f.period != period) {
             self.figures = None;
