@@ -212,7 +212,7 @@ fn a_schema_4_file_keeps_its_policy_and_gains_the_year_end() {
                 },
                 calendar: CalendarRules::default(),
             };
-            // Schema 4 records carry their checksum (record format 2).
+            // Schema 4 records are format 2 (checksummed), as this build writes.
             let bytes = peixun::store::codec::encode(&old);
             meta.insert("policy", bytes.as_slice()).unwrap();
             meta.insert("schema", 4u32.to_le_bytes().as_slice())
