@@ -559,3 +559,37 @@ pub(super) fn category_cell(
 fn to_json<T: Serialize + ?Sized>(v: &T) -> Outcome {
     serde_json::to_string_pretty(v).map_err(|x| x.to_string())
 }
+
+#[derive(Serialize)]
+struct MakeUpJson<'a> {
+    teacher: &'a str,
+    name: &'a str,
+    session: u32,
+    date: NaiveDate,
+    title: &'a str,
+    credits: f64,
+    done: bool,
+    done_by: Option<&'a str>,
+    done_at: Option<NaiveDateTime>,
+    note: Option<&'a str>,
+}
+
+/// `makeup list --json`.
+pub(super) fn makeup_json(list: &[crate::app::archive::MakeUpLine]) -> Outcome {
+    let v: Vec<MakeUpJson> = list
+        .iter()
+        .map(|m| MakeUpJson {
+            teacher: &m.teacher.id.0,
+            name: &m.teacher.name,
+            session: m.item.session.0,
+            date: m.item.date,
+            title: &m.item.title,
+            credits: m.item.credits.as_f64(),
+            done: m.done.is_some(),
+            done_by: m.done.as_ref().map(|d| d.by.as_str()),
+            done_at: m.done.as_ref().map(|d| d.at),
+            note: m.done.as_ref().map(|d| d.note.as_str()),
+        })
+        .collect();
+    to_json(&v)
+}

@@ -63,6 +63,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
 /// The terminal app through the SSH gate: as `account`, on `path`, at the
 /// server's time; no demo school, and no files on the server.
 pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(i18n::gate(lang, &i18n::GateText::NoTerminal));
+    }
     let app = App::open(&path, account, None, false).map_err(|e| i18n::error(lang, &e))?;
     let (keys, key_error) = keymap::Keymap::load();
     let clock = || chrono::Local::now().naive_local();

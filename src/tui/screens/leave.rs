@@ -227,8 +227,9 @@ impl Screen for LeaveScreen {
         }
     }
 
-    fn load(&mut self, app: &App, _now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
-        self.list = app.leaves(self.filter)?;
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        // Lapsed requests show as expired, among the decided (issue 14).
+        self.list = app.leaves_at(self.filter, now)?;
         self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
         Ok(())
     }

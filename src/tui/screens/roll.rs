@@ -360,7 +360,8 @@ impl Screen for RollScreen {
     }
 
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
-        self.sessions = app.sessions()?;
+        // Cancelled sessions are not listed (issue 14).
+        self.sessions = app.roll_sessions()?;
         if !self.picked {
             self.picked = true;
             let today = now.date();
