@@ -25,7 +25,11 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
         if missing.is_empty() {
             String::new()
         } else {
-            format!(" ({})", missing.join(", "))
+            format!(
+                " {}{}",
+                i18n::year_text(l, i18n::Y::Missing),
+                missing.join(l.t("、", ", "))
+            )
         }
     );
     let mut out = vec![
