@@ -16,8 +16,9 @@ const BIN: &str = env!("CARGO_BIN_EXE_peixun");
 const SETUP: &str = "2025-08-25T09:00";
 /// During the autumn term, after both sessions.
 const NOV: &str = "2025-11-20T10:00";
-/// After the academic year 2025–2026 has ended.
-const AFTER: &str = "2026-08-10T10:00";
+/// After the academic year 2025–2026 has ended: its last day is 2026-08-31
+/// (`calendar.year_start` 09-01), not the end of its last term (issue 14).
+const AFTER: &str = "2026-09-10T10:00";
 
 struct Db {
     _dir: TempDir,
@@ -252,7 +253,7 @@ fn credit_card_review_chain_with_refusals() {
             "XF-1",
         ],
     );
-    assert!(dup.contains("already exists"), "{dup}");
+    assert!(dup.contains("XF-1") && dup.contains("entry 1"), "{dup}");
     let bad = db.refused(
         None,
         NOV,

@@ -10,7 +10,8 @@ use peixun::app::assessment::{CreditEntry, CreditFilter, YearFileChange};
 use peixun::core::{AcademicYear, ArchiveItem, CreditStage, Credits, MentorPair, Role, TeacherId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Modal, Model};
+use peixun::tui::model::Model;
+use peixun::tui::screens::credits::Popup;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -55,6 +56,7 @@ fn school() -> (TempDir, PathBuf, [u32; 2]) {
                     title: format!("县级培训{card}"),
                     organiser: "进修学校".into(),
                     credits: Credits::whole(3),
+                    year: None,
                     card: card.into(),
                 },
                 at(9, 0),
@@ -101,8 +103,14 @@ fn open(path: &Path, who: &str, lang: Lang) -> Model {
 /// Moves the credits cursor onto entry `id`.
 fn select(m: &mut Model, id: u32) {
     press(m, KeyCode::Home);
-    for _ in 0..m.credits.list.len() {
-        if m.credits.list.get(m.credits.cursor).map(|c| c.id.0) == Some(id) {
+    for _ in 0..m.screens.credits.list.len() {
+        if m.screens
+            .credits
+            .list
+            .get(m.screens.credits.cursor)
+            .map(|c| c.id.0)
+            == Some(id)
+        {
             return;
         }
         press(m, KeyCode::Down);
@@ -139,7 +147,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
                 t("待教研组考评", "self-assessed, with the group"),
             ],
         );
-        let waiting: Vec<u32> = m.credits.list.iter().map(|c| c.id.0).collect();
+        let waiting: Vec<u32> = m.screens.credits.list.iter().map(|c| c.id.0).collect();
         assert!(
             waiting.contains(&one) && !waiting.contains(&two),
             "{waiting:?}"
@@ -151,10 +159,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
             &m,
             &[
                 t("退回(须填理由)", "send back (with a reason)"),
-                t(
-                    "学分审核页:切换学分登记/公假待补",
-                    "credits tab: credit entries / make-ups",
-                ),
+                t("切换学分登记/公假待补", "credit entries / make-ups"),
             ],
         );
         press(&mut m, KeyCode::Esc);
@@ -192,14 +197,14 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::GroupPassed);
         assert!(
-            m.status.as_ref().is_some_and(|(_, err)| *err),
+            m.status_line().is_some_and(|(_, err)| err),
             "an error is shown"
         );
         press(&mut m, KeyCode::Char('r'));
         keys(&mut m, "no stamp");
         press(&mut m, KeyCode::Enter);
         press(&mut m, KeyCode::Char('n'));
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
         assert_eq!(stage(&m, one), CreditStage::GroupPassed, "n cancels");
         select(&mut m, one);
         press(&mut m, KeyCode::Char('r'));
@@ -208,7 +213,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::Returned);
         // It waits no more; the filter shows all, with the comment.
-        assert!(!m.credits.list.iter().any(|c| c.id.0 == one));
+        assert!(!m.screens.credits.list.iter().any(|c| c.id.0 == one));
         press(&mut m, KeyCode::Char('v'));
         select(&mut m, two);
         shows(
@@ -236,10 +241,16 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     let mut m = open(&path, "t1", Lang::Zh);
     press(&mut m, KeyCode::Char('5'));
     // Nothing of their own waits for a teacher's review.
-    assert!(m.credits.list.is_empty());
+    assert!(m.screens.credits.list.is_empty());
     press(&mut m, KeyCode::Char('v'));
     shows(&m, &["XF-1", "XF-2", "已登记待自评"]);
-    assert!(m.credits.list.iter().all(|c| c.teacher.0 == "T0001"));
+    assert!(
+        m.screens
+            .credits
+            .list
+            .iter()
+            .all(|c| c.teacher.0 == "T0001")
+    );
     // On XF-2 (registered): a is the self-assessment.
     select(&mut m, two);
     press(&mut m, KeyCode::Char('a'));
@@ -252,9 +263,15 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
     assert_eq!(stage(&m, two), CreditStage::SelfAssessed);
-    let (msg, err) = m.status.clone().unwrap();
-    assert!(err && msg.contains("无权"), "{msg}");
-    assert!(!matches!(m.modal, Some(Modal::Review { .. })));
+    let (msg, err) = m.status_line().unwrap();
+    assert!(
+        err && msg.contains("你不能通过") && msg.contains("由语文教研组长审核"),
+        "{msg}"
+    );
+    assert!(!matches!(
+        m.screens.credits.popup,
+        Some(Popup::Review { .. })
+    ));
 }
 
 #[test]
@@ -267,7 +284,7 @@ fn standings_and_record_show_the_assessment() {
         press(&mut m, KeyCode::Char('3'));
         shows(&m, &[t("待补", "make-ups")]);
         // The first row is T0001: its detail lines under the table.
-        let row = m.visible_standings()[0].clone();
+        let row = m.screens.standings.visible()[0].clone();
         assert_eq!(row.teacher.id.0, "T0001");
         let f = row.standing.figures.clone().unwrap();
         // Our two entries are not confirmed: at least their 6 are pending.
@@ -323,6 +340,7 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Char('m'));
         shows(&m, &[t("公假待补 [仅未补]", "make-ups open [open only]")]);
         let open: Vec<(String, u32)> = m
+            .screens
             .credits
             .makeup_list
             .iter()
@@ -333,7 +351,13 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
             "the demo has an open make-up:\n{}",
             text(&m)
         );
-        assert!(m.credits.makeup_list.iter().all(|x| x.done.is_none()));
+        assert!(
+            m.screens
+                .credits
+                .makeup_list
+                .iter()
+                .all(|x| x.done.is_none())
+        );
         let (who, session) = open[0].clone();
         shows(&m, &[&who, t("否", "no")]);
 
@@ -344,10 +368,11 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Enter);
         shows(&m, &[t("记为培训内容已补?", "Mark this content made up?")]);
         press(&mut m, KeyCode::Char('y'));
-        let status = m.status.clone().unwrap();
+        let status = m.status_line().unwrap();
         assert!(!status.1, "{status:?}");
         assert!(
-            !m.credits
+            !m.screens
+                .credits
                 .makeup_list
                 .iter()
                 .any(|x| x.teacher.id.0 == who && x.item.session.0 == session),
@@ -370,6 +395,7 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Char('v'));
         shows(&m, &[t("[全部]", "[all]"), "notes in"]);
         let i = m
+            .screens
             .credits
             .makeup_list
             .iter()
@@ -403,23 +429,24 @@ fn a_teacher_sees_their_own_makeups_and_cannot_mark_them() {
     let mut m = open(&path, "t6", Lang::En);
     press(&mut m, KeyCode::Char('5'));
     press(&mut m, KeyCode::Char('m'));
-    assert!(!m.credits.makeup_list.is_empty(), "{}", text(&m));
+    assert!(!m.screens.credits.makeup_list.is_empty(), "{}", text(&m));
     assert!(
-        m.credits
+        m.screens
+            .credits
             .makeup_list
             .iter()
             .all(|x| x.teacher.id.0 == "T0006")
     );
-    let before = m.credits.makeup_list.len();
+    let before = m.screens.credits.makeup_list.len();
     press(&mut m, KeyCode::Char('a'));
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    let (msg, err) = m.status.clone().unwrap();
+    let (msg, err) = m.status_line().unwrap();
     assert!(
         err && msg.contains("makeup done") && msg.contains("training office"),
         "{msg}"
     );
-    assert_eq!(m.credits.makeup_list.len(), before, "still open");
+    assert_eq!(m.screens.credits.makeup_list.len(), before, "still open");
     // T0001 has no official leave: nothing to make up.
     let mut m = open(&path, "t1", Lang::En);
     press(&mut m, KeyCode::Char('5'));

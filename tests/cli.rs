@@ -268,10 +268,19 @@ fn a_whole_term() {
         "2025-09-20T08:00",
         &["leave", "approve", &l_t1_official],
     );
-    let pending = db.ok("2025-09-20T08:00", &["leave", "list"]);
+    let pending = db.ok("2025-09-16T08:00", &["leave", "list"]);
     assert!(
         pending.lines().skip(1).count() == 1 && pending.contains("T0004"),
         "only T0004's request is still pending:\n{pending}"
+    );
+    // Once session 2 has started it has lapsed (issue 14: personal leave is
+    // decided before the session, 篇4/7/10), shown among the decided.
+    let lapsed = db.ok("2025-09-20T08:00", &["leave", "list", "--decided"]);
+    assert!(
+        lapsed
+            .lines()
+            .any(|l| l.contains("T0004") && l.contains("expired")),
+        "T0004's request lapsed:\n{lapsed}"
     );
 
     // Session 1.

@@ -37,7 +37,8 @@ fn tid(s: &str) -> TeacherId {
 }
 
 /// The accounts of the school and the role each holds. `t1` is the teacher
-/// T1's own account; `lt` leads the leadership group and is teacher T4.
+/// T1's own account; `lt` leads the leadership group and is teacher T4;
+/// `group` leads the 语文 teaching group and is teacher T4 too.
 const ACCOUNTS: &[(&str, &[Role])] = &[
     ("office", &[Role::Office]),
     ("leader", &[Role::Leader]),
@@ -101,6 +102,18 @@ fn build(path: &Path) -> Leaves {
     for d in ["2025-09-10", "2025-09-10", "2025-09-10", "2025-09-20"] {
         app.add_session(session(d), at(8, 3)).expect("session");
     }
+    // Session 5: the 语文 group's weekly study (篇1: 由教研组长组织).
+    app.add_session(
+        Session {
+            audience: Audience::Groups(vec!["语文".into()]),
+            kind: SessionKind::WeeklyStudy,
+            ..session("2025-09-10")
+        },
+        at(8, 3),
+    )
+    .expect("group session");
+    app.answer(SessionId(5), Call::First, &[tid("T1")], now)
+        .expect("s5 first");
     app.answer(SessionId(2), Call::First, &[tid("T3")], now)
         .expect("s2 first");
     app.answer(SessionId(3), Call::First, &[tid("T3")], now)
@@ -120,7 +133,11 @@ fn build(path: &Path) -> Leaves {
         leaders_own: ask("T4", LeaveKind::Personal, true, false),
     };
     for (name, roles) in ACCOUNTS {
-        let teacher = (*name == "t1").then(|| tid("T1"));
+        let teacher = match *name {
+            "t1" => Some(tid("T1")),
+            "group" => Some(tid("T4")),
+            _ => None,
+        };
         app.set_account(name, roles.to_vec(), teacher, at(9, 5))
             .expect("account");
     }
@@ -263,6 +280,77 @@ fn cases(l: &Leaves) -> Vec<Case> {
         }),
         case("roll undo", &["office"], true, |a| {
             a.undo_mark(SessionId(2), now()).map(|_| ())
+        }),
+        // Issue 14: the group's leader runs the roll of their group's
+        // session; excusing an early leave is the office's, the leadership
+        // group leader's, or that group leader's; the rest is the office's.
+        case("roll first (group's)", &["office", "group"], true, |a| {
+            a.answer(SessionId(5), Call::First, &[tid("T4")], now())
+        }),
+        case("roll close (group's)", &["office", "group"], true, |a| {
+            a.start_call(SessionId(5), Call::Second, now())?;
+            a.end_second_call(SessionId(5), now())?;
+            a.close_roll(SessionId(5), now()).map(|_| ())
+        }),
+        case(
+            "roll excuse (group's)",
+            &["office", "leader", "group"],
+            true,
+            |a| {
+                a.excuse_early_leave(
+                    SessionId(5),
+                    &tid("T1"),
+                    Some(hm("16:00")),
+                    "学生急诊",
+                    now(),
+                )
+            },
+        ),
+        case("roll excuse", &["office", "leader"], true, |a| {
+            a.excuse_early_leave(
+                SessionId(2),
+                &tid("T3"),
+                Some(hm("16:00")),
+                "学生急诊",
+                now(),
+            )
+        }),
+        case("roll reopen", &["office"], true, |a| {
+            a.close_roll(SessionId(3), now())?;
+            a.reopen_roll(SessionId(3), "漏记迟到", now())
+        }),
+        case("roll first early", &["office"], true, |a| {
+            a.start_call_early(SessionId(4), Call::First, "活动提前", now())
+        }),
+        case("session edit", &["office"], true, |a| {
+            let edit = peixun::app::calendar::SessionEdit {
+                title: Some("师德培训".into()),
+                ..Default::default()
+            };
+            a.edit_session(SessionId(4), edit, None, now())
+        }),
+        case("session move", &["office"], true, |a| {
+            a.move_session(
+                SessionId(4),
+                day("2025-09-21"),
+                hm("15:30"),
+                hm("17:30"),
+                "国庆调休",
+                now(),
+            )
+        }),
+        case("session cancel", &["office"], true, |a| {
+            a.cancel_session(SessionId(4), "考试周", now())
+        }),
+        case("teacher edit", &["office"], true, |a| {
+            let edit = peixun::app::calendar::TeacherEdit {
+                group: Some("物理".into()),
+                ..Default::default()
+            };
+            a.edit_teacher(&tid("T2"), edit, now())
+        }),
+        case("teacher leave", &["office"], true, |a| {
+            a.teacher_leaves(&tid("T2"), day("2025-12-31"), Some("调离"), now())
         }),
         case("roll correct", &["office"], true, |a| {
             let facts = RollFacts {

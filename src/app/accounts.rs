@@ -34,6 +34,7 @@ pub fn init(path: &Path, os_name: &str, now: NaiveDateTime) -> Result<App> {
             roles: account.roles,
             teacher: None,
         },
+        reason: None,
     })
 }
 

@@ -3,10 +3,11 @@
 //! lessons, degrees, mentor pairs (师徒结对) and the school's training funds.
 
 use super::assessment::{YearContext, assessment_inputs, invalid};
+use super::year_end::AssessError;
 use super::{App, AppError, Result, STAFF, commit_logged, json};
 use crate::core::{
     AcademicYear, ArchiveItem, Category, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification,
-    Role, SessionId, Teacher, TeacherId, YearFile, YearRecord, outcome,
+    Role, Season, SessionId, Teacher, TeacherId, TermId, YearFile, YearRecord, outcome,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -69,7 +70,7 @@ impl App {
         note: &str,
         undo: bool,
         now: NaiveDateTime,
-    ) -> Result<()> {
+    ) -> Result<AcademicYear> {
         self.actor.require("makeup done", &[Role::Office])?;
         super::bounded(crate::core::limits::Field::Note, note)?;
         let mut w = self.begin(now)?;
@@ -79,6 +80,12 @@ impl App {
         let rec = w
             .session(session)?
             .ok_or(AppError::UnknownSession(session))?;
+        let year = w
+            .terms()?
+            .into_iter()
+            .find(|t| t.contains(rec.session.date))
+            .map_or_else(|| AcademicYear::containing(rec.session.date), |t| t.id.year);
+        let why = self.closed_year_reason(&w, year)?;
         let facts = w.facts(session, teacher)?;
         let leaves = w.teacher_leaves(teacher)?;
         let o = outcome(&rec.session, rec.state, &t, facts.as_ref(), &leaves);
@@ -115,12 +122,12 @@ impl App {
             format!("makeup session {session} / {teacher}"),
             json(&before),
             json(&after),
-            (!note.trim().is_empty()).then(|| note.trim().to_string()),
+            super::joined(&[note, why.as_deref().unwrap_or("")]),
             Some(session),
             Some(teacher.clone()),
         )?;
         w.commit()?;
-        Ok(())
+        Ok(year)
     }
 
     /// A teacher's archive for a year (the teacher, or staff).
@@ -144,6 +151,11 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("archive set", &[Role::Office])?;
+        for (i, (item, has)) in change.items.iter().enumerate() {
+            if change.items[..i].iter().any(|(x, h)| x == item && h != has) {
+                return Err(AssessError::HasAndLacks { item: *item }.into());
+            }
+        }
         {
             use crate::core::limits::{Field, LESSONS_MAX, NOTES_MAX};
             for n in change.notes_chars.iter().flatten() {
@@ -159,6 +171,13 @@ impl App {
             }
         }
         let mut w = self.begin_for(teacher, now)?;
+        for (i, season) in [Season::Autumn, Season::Spring].into_iter().enumerate() {
+            let term = TermId { year, season };
+            if change.notes_chars[i].is_some() && w.term(term)?.is_none() {
+                return Err(AppError::UnknownTerm(term.to_string()));
+            }
+        }
+        let why = self.closed_year_reason(&w, year)?;
         let before = w.year_file(teacher, year)?;
         let mut after = before.clone();
         for (item, has) in change.items {
@@ -185,14 +204,17 @@ impl App {
             return Ok(());
         }
         w.put_year_file(teacher, year, &after)?;
-        commit_logged(
-            w,
+        w.log(
             "archive.set",
             format!("archive {teacher} {year}"),
             json(&before),
             json(&after),
+            why,
+            None,
             Some(teacher.clone()),
-        )
+        )?;
+        w.commit()?;
+        Ok(())
     }
 
     /// Records a teacher's degree and major (office).
@@ -221,9 +243,10 @@ impl App {
     pub fn add_mentor_pair(&mut self, p: MentorPair, now: NaiveDateTime) -> Result<()> {
         self.actor.require("mentor add", &[Role::Office])?;
         if p.mentor == p.mentee {
-            return Err(invalid("mentee", &p.mentee, "is the mentor"));
+            return Err(AssessError::OwnMentor { teacher: p.mentee }.into());
         }
         let mut w = self.begin(now)?;
+        let why = self.closed_year_reason(&w, p.year)?;
         for t in [&p.mentor, &p.mentee] {
             if w.teacher(t)?.is_none() {
                 return Err(AppError::UnknownTeacher(t.0.clone()));
@@ -238,6 +261,17 @@ impl App {
                 p.mentor, p.mentee, p.year
             )));
         }
+        if w.mentor_pairs(p.year)?
+            .iter()
+            .any(|o| o.mentor == p.mentee && o.mentee == p.mentor)
+        {
+            return Err(AssessError::ReversedPair {
+                mentor: p.mentee.clone(),
+                mentee: p.mentor.clone(),
+                year: p.year,
+            }
+            .into());
+        }
         w.put_mentor_pair(&p)?;
         for t in [&p.mentor, &p.mentee] {
             w.log(
@@ -245,7 +279,7 @@ impl App {
                 format!("mentor {} → {} {}", p.mentor, p.mentee, p.year),
                 None,
                 json(&p),
-                None,
+                why.clone(),
                 None,
                 Some(t.clone()),
             )?;
@@ -264,6 +298,7 @@ impl App {
     ) -> Result<()> {
         self.actor.require("mentor remove", &[Role::Office])?;
         let mut w = self.begin(now)?;
+        let why = self.closed_year_reason(&w, year)?;
         let Some(p) = w
             .mentor_pairs(year)?
             .into_iter()
@@ -282,7 +317,7 @@ impl App {
                 format!("mentor {mentor} → {mentee} {year}"),
                 json(&p),
                 None,
-                None,
+                why.clone(),
                 None,
                 Some(t.clone()),
             )?;
@@ -314,16 +349,20 @@ impl App {
             ));
         }
         let mut w = self.begin(now)?;
+        let why = self.closed_year_reason(&w, year)?;
         let before = w.funds(year)?;
         w.put_funds(year, &f)?;
-        commit_logged(
-            w,
+        w.log(
             "funds.set",
             format!("funds {year}"),
             json(&before),
             json(&f),
+            why,
             None,
-        )
+            None,
+        )?;
+        w.commit()?;
+        Ok(())
     }
 
     /// A year's funds (staff other than teachers).

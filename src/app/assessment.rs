@@ -121,8 +121,10 @@ impl YearContext {
             })
             .collect();
         let mut terms_ended = [false; 2];
+        let mut term_spans = [None; 2];
         for t in &self.terms {
             terms_ended[season_slot(t.id.season)] = self.today > t.end;
+            term_spans[season_slot(t.id.season)] = Some((t.start, t.end));
         }
         Ok(YearRecord {
             external,
@@ -136,6 +138,8 @@ impl YearContext {
                 .cloned()
                 .collect(),
             terms_ended,
+            term_spans,
+            today: Some(self.today),
         })
     }
 }

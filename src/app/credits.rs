@@ -1,13 +1,20 @@
 //! Credits from training outside the school, registered from the credit
 //! card (学分卡, 篇10 §5), and their review chain (篇10 §6): the teacher's
 //! self-assessment, then the teaching-group leader, then the assessment
-//! team; each reviewer may send an entry back with a comment.
+//! team (`core::review` says who acts next). Reviewers pass, send back
+//! (the teacher corrects) or reject (final); the teacher may withdraw an
+//! entry before review; the team may revoke a confirmation; the office
+//! removes a mistaken entry. Every refusal names who can act next.
 
 use super::assessment::invalid;
-use super::{App, AppError, Result, commit_logged, json};
+use super::year_end::{AssessError, CreditAction, review_deadline, term_for_date, year_contains};
+use super::{App, AppError, Result, json};
+use crate::core::review::{self, GroupLeader, Next, Person};
 use crate::core::{
-    AcademicYear, CreditId, CreditStage, Credits, ExternalCredit, ReviewStep, Role, TeacherId,
+    AcademicYear, CreditId, CreditStage, Credits, ExternalCredit, Policy, ReviewStep, Role,
+    TeacherId, TermId,
 };
+use crate::store::Writer;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// What a new credit-card entry says.
@@ -19,6 +26,9 @@ pub struct CreditEntry {
     pub organiser: String,
     pub credits: Credits,
     pub card: String,
+    /// The academic year it counts for; `None`: the year meant today
+    /// (`App::meant_year`).
+    pub year: Option<AcademicYear>,
 }
 
 /// What `edit_credit` changes; `None` leaves a field as it is.
@@ -31,16 +41,6 @@ pub struct CreditChange {
     pub card: Option<String>,
 }
 
-/// The academic year a training's date counts in: its term's, else the
-/// year the date most likely belongs to.
-fn year_of(w: &crate::store::Writer, date: NaiveDate) -> Result<AcademicYear> {
-    Ok(w.terms()?
-        .into_iter()
-        .find(|t| t.contains(date))
-        .map(|t| t.id.year)
-        .unwrap_or_else(|| AcademicYear::containing(date)))
-}
-
 /// Which credit entries to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreditFilter {
@@ -50,23 +50,139 @@ pub enum CreditFilter {
     All,
 }
 
-impl App {
-    fn forbid_unless_own_or(
-        &self,
-        teacher: &TeacherId,
-        action: &str,
-        roles: &[Role],
-    ) -> Result<()> {
-        if self.actor.teacher.as_ref() == Some(teacher) {
-            return Ok(());
+/// An entry with who acts next and its term's review deadline.
+#[derive(Debug, Clone)]
+pub struct CreditView {
+    pub entry: ExternalCredit,
+    pub next: Next,
+    pub term: Option<TermId>,
+    pub deadline: Option<NaiveDate>,
+}
+
+/// Every group-leader account, as the review chain sees it.
+fn leaders(r: &impl Reads) -> Result<Vec<GroupLeader>> {
+    let mut out = Vec::new();
+    for a in r.accounts_()? {
+        if !a.roles.contains(&Role::GroupLeader) {
+            continue;
         }
-        self.actor.require(action, roles)
+        let group = match &a.teacher {
+            Some(t) => r.teacher_(t)?.map(|t| t.group),
+            None => None,
+        };
+        out.push(GroupLeader {
+            teacher: a.teacher,
+            group,
+        });
+    }
+    Ok(out)
+}
+
+/// The reads the chain needs, from a reader or a writer alike.
+pub(super) trait Reads {
+    fn accounts_(&self) -> Result<Vec<crate::store::Account>>;
+    fn teacher_(&self, id: &TeacherId) -> Result<Option<crate::core::Teacher>>;
+}
+
+macro_rules! reads {
+    ($t:ty) => {
+        impl Reads for $t {
+            fn accounts_(&self) -> Result<Vec<crate::store::Account>> {
+                Ok(self.accounts()?)
+            }
+            fn teacher_(&self, id: &TeacherId) -> Result<Option<crate::core::Teacher>> {
+                Ok(self.teacher(id)?)
+            }
+        }
+    };
+}
+reads!(crate::store::Reader);
+reads!(Writer);
+
+/// The group an entry's teacher is in ("" if the teacher is gone).
+fn group_of(r: &impl Reads, t: &TeacherId) -> Result<String> {
+    Ok(r.teacher_(t)?.map(|t| t.group).unwrap_or_default())
+}
+
+/// Plausibility of an entry's figures: credits within the policy's
+/// maximum, the date not in the future and inside the year it counts for.
+fn plausible(
+    policy: &Policy,
+    terms: &[crate::core::Term],
+    c: &ExternalCredit,
+    today: NaiveDate,
+) -> Result<()> {
+    if c.credits == Credits::default() {
+        return Err(invalid("credits", c.credits, "must be more than 0"));
+    }
+    let max = policy.assessment.max_credits_per_entry;
+    if c.credits > Credits::whole(max) {
+        return Err(AssessError::TooManyCredits {
+            credits: c.credits,
+            max,
+        }
+        .into());
+    }
+    if c.date > today {
+        return Err(AssessError::FutureDate { date: c.date }.into());
+    }
+    if !year_contains(terms, policy, c.year, c.date) {
+        return Err(AssessError::OutsideYear {
+            date: c.date,
+            year: c.year,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Refuses a card number another live entry carries (card numbers are
+/// unique: one card, one entry). Withdrawn and removed entries free theirs.
+fn card_free(w: &Writer, c: &ExternalCredit) -> Result<()> {
+    let card = c.card.trim();
+    if let Some(o) = w.external_credits()?.into_iter().find(|o| {
+        o.id != c.id
+            && o.card.trim() == card
+            && !matches!(o.stage, CreditStage::Withdrawn | CreditStage::Removed)
+    }) {
+        return Err(AssessError::CardUsed {
+            card: card.to_string(),
+            id: o.id,
+            teacher: o.teacher,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+impl App {
+    fn person<'a>(&'a self, group: Option<&'a str>) -> Person<'a> {
+        Person {
+            roles: &self.actor.roles,
+            teacher: self.actor.teacher.as_ref(),
+            group,
+        }
+    }
+
+    /// The actor's own group, when the actor is a teacher.
+    pub(super) fn my_group(&self, r: &impl Reads) -> Result<Option<String>> {
+        Ok(match &self.actor.teacher {
+            Some(t) => r.teacher_(t)?.map(|t| t.group),
+            None => None,
+        })
+    }
+
+    fn owns(&self, teacher: &TeacherId) -> bool {
+        self.actor.teacher.as_ref() == Some(teacher) || self.actor.has(Role::Office)
     }
 
     /// Registers an outside-training entry from the teacher's credit card
     /// (学分卡, 篇10 §5): the teacher themselves, or the office for them.
+    /// After the term's review deadline only the office registers.
     pub fn add_credit(&mut self, e: CreditEntry, now: NaiveDateTime) -> Result<CreditId> {
-        self.forbid_unless_own_or(&e.teacher, "credit add", &[Role::Office])?;
+        if self.actor.teacher.as_ref() != Some(&e.teacher) {
+            self.actor.require("credit add", &[Role::Office])?;
+        }
         if e.title.trim().is_empty() {
             return Err(invalid("title", "", "is empty"));
         }
@@ -77,18 +193,14 @@ impl App {
                 "is empty: give the credit card's number",
             ));
         }
-        if e.credits == Credits::default() {
-            return Err(invalid("credits", e.credits, "must be more than 0"));
-        }
+        let year = match e.year {
+            Some(y) => y,
+            None => self.meant_year(now.date())?,
+        };
         bound_entry(&e.title, &e.organiser, &e.card, e.credits)?;
         let mut w = self.begin_for(&e.teacher, now)?;
-        let year = year_of(&w, e.date)?;
-        if w.teacher_external_credits(&e.teacher, year)?
-            .iter()
-            .any(|c| c.card.trim() == e.card.trim())
-        {
-            return Err(AppError::Exists(format!("{} {}", e.teacher, e.card.trim())));
-        }
+        let policy = w.policy()?;
+        let terms = w.terms()?;
         let id = w.next_credit_id()?;
         let c = ExternalCredit {
             id,
@@ -105,13 +217,28 @@ impl App {
             registered_at: now,
             steps: Vec::new(),
         };
+        plausible(&policy, &terms, &c, now.date())?;
+        card_free(&w, &c)?;
+        if !self.actor.has(Role::Office)
+            && let Some(term) = term_for_date(&terms, year, c.date)
+        {
+            let deadline = review_deadline(term, &policy);
+            if now.date() > deadline {
+                return Err(AssessError::DeadlinePassed {
+                    term: term.id,
+                    deadline,
+                }
+                .into());
+            }
+        }
+        let why = self.closed_year_reason(&w, year)?;
         w.put_external_credit(&c)?;
         w.log(
             "credit.add",
             format!("credit {id}"),
             None,
             json(&c),
-            None,
+            why,
             None,
             Some(c.teacher.clone()),
         )?;
@@ -128,11 +255,10 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let mut w = self.begin(now)?;
-        let before = self.open_own_credit(&w, id, "credit edit", "edit")?;
+        let before = self.open_own_credit(&w, id, CreditAction::Edit)?;
         let mut after = before.clone();
         if let Some(d) = change.date {
             after.date = d;
-            after.year = year_of(&w, d)?;
         }
         if let Some(t) = change.title {
             if t.trim().is_empty() {
@@ -144,9 +270,6 @@ impl App {
             after.organiser = o.trim().to_string();
         }
         if let Some(c) = change.credits {
-            if c == Credits::default() {
-                return Err(invalid("credits", c, "must be more than 0"));
-            }
             after.credits = c;
         }
         if let Some(card) = change.card {
@@ -159,34 +282,30 @@ impl App {
             }
             after.card = card.trim().to_string();
         }
-        if w.teacher_external_credits(&after.teacher, after.year)?
-            .iter()
-            .any(|c| c.id != id && c.card == after.card)
-        {
-            return Err(AppError::Exists(format!(
-                "{} {}",
-                after.teacher, after.card
-            )));
-        }
+        plausible(&w.policy()?, &w.terms()?, &after, now.date())?;
+        card_free(&w, &after)?;
         bound_entry(&after.title, &after.organiser, &after.card, after.credits)?;
         if after == before {
             return Ok(());
         }
-        w.unindex_external_credit(&before)?;
+        let why = self.closed_year_reason(&w, after.year)?;
         w.put_external_credit(&after)?;
-        commit_logged(
-            w,
+        w.log(
             "credit.edit",
             format!("credit {id}"),
             json(&before),
             json(&after),
+            why,
+            None,
             Some(after.teacher.clone()),
-        )
+        )?;
+        w.commit()?;
+        Ok(())
     }
 
     /// The teacher's self-assessment (学分自评): sends a registered or
-    /// returned entry to the teaching-group leader. The teacher gives it, or
-    /// the office enters it from the teacher's paper form.
+    /// returned entry to its reviewer. The teacher gives it, or the office
+    /// enters it from the teacher's paper form (学分自评表).
     pub fn self_assess_credit(
         &mut self,
         id: CreditId,
@@ -194,9 +313,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let w = self.begin(now)?;
-        // The teacher, or the office entering their paper self-assessment
-        // (学分自评表), as it enters paper leave notes.
-        let before = self.open_own_credit(&w, id, "credit submit", "self-assess")?;
+        let before = self.open_own_credit(&w, id, CreditAction::SelfAssess)?;
         self.step(
             w,
             before,
@@ -206,23 +323,46 @@ impl App {
         )
     }
 
+    /// Takes back an entry before any reviewer acted on it (the teacher,
+    /// or the office for them): registered, sent back, or self-assessed.
+    pub fn withdraw_credit(&mut self, id: CreditId, now: NaiveDateTime) -> Result<()> {
+        let w = self.begin(now)?;
+        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        let next = self.next_of(&w, &before)?;
+        if !self.owns(&before.teacher) {
+            return Err(self.not_yours(id, CreditAction::Withdraw, next));
+        }
+        if !matches!(
+            before.stage,
+            CreditStage::Registered | CreditStage::Returned | CreditStage::SelfAssessed
+        ) {
+            return Err(AssessError::WrongStage {
+                id,
+                stage: before.stage,
+                action: CreditAction::Withdraw,
+                next,
+            }
+            .into());
+        }
+        self.step(w, before, CreditStage::Withdrawn, "", "credit.withdraw")
+    }
+
     /// Passes an entry one step up the chain: the teaching-group leader
-    /// passes a self-assessed entry, the assessment team confirms it.
+    /// passes a self-assessed entry, the assessment team confirms it; where
+    /// the group step has no reviewer, the team's pass confirms it.
     pub fn pass_credit(&mut self, id: CreditId, comment: &str, now: NaiveDateTime) -> Result<()> {
         let w = self.begin(now)?;
         let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        let to = match before.stage {
-            CreditStage::SelfAssessed => CreditStage::GroupPassed,
-            CreditStage::GroupPassed => CreditStage::Confirmed,
-            stage => {
-                return Err(AppError::CreditState {
-                    id,
-                    stage,
-                    action: "pass",
-                });
+        let next = self.review_check(&w, &before, CreditAction::Pass)?;
+        let Some(to) = review::passed(before.stage, &next) else {
+            return Err(AssessError::WrongStage {
+                id,
+                stage: before.stage,
+                action: CreditAction::Pass,
+                next,
             }
+            .into());
         };
-        self.check_reviewer(&w, &before, "credit pass")?;
         self.step(w, before, to, comment, "credit.pass")
     }
 
@@ -234,85 +374,144 @@ impl App {
         }
         let w = self.begin(now)?;
         let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        if !matches!(
-            before.stage,
-            CreditStage::SelfAssessed | CreditStage::GroupPassed
-        ) {
-            return Err(AppError::CreditState {
-                id,
-                stage: before.stage,
-                action: "send back",
-            });
-        }
-        self.check_reviewer(&w, &before, "credit return")?;
+        self.review_check(&w, &before, CreditAction::Return)?;
         self.step(w, before, CreditStage::Returned, comment, "credit.return")
     }
 
+    /// Refuses an entry for good, with a comment (required), from whichever
+    /// reviewer holds it; unlike a send-back it cannot be resubmitted.
+    pub fn reject_credit(&mut self, id: CreditId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        if comment.trim().is_empty() {
+            return Err(AssessError::NeedsWords {
+                action: CreditAction::Reject,
+            }
+            .into());
+        }
+        let w = self.begin(now)?;
+        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        self.review_check(&w, &before, CreditAction::Reject)?;
+        self.step(w, before, CreditStage::Rejected, comment, "credit.reject")
+    }
+
+    /// Undoes a confirmation (assessment team, with a reason): the entry
+    /// goes back to the team's step and its credits stop counting.
+    pub fn revoke_credit(&mut self, id: CreditId, reason: &str, now: NaiveDateTime) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(AssessError::NeedsWords {
+                action: CreditAction::Revoke,
+            }
+            .into());
+        }
+        let w = self.begin(now)?;
+        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        if !self.actor.has(Role::Assessment) || self.actor.teacher.as_ref() == Some(&before.teacher)
+        {
+            return Err(self.not_yours(id, CreditAction::Revoke, Next::Assessment));
+        }
+        if before.stage != CreditStage::Confirmed {
+            let next = self.next_of(&w, &before)?;
+            return Err(AssessError::WrongStage {
+                id,
+                stage: before.stage,
+                action: CreditAction::Revoke,
+                next,
+            }
+            .into());
+        }
+        self.step(w, before, CreditStage::GroupPassed, reason, "credit.revoke")
+    }
+
+    /// Removes a mistaken entry (office, with a reason). It stays in the
+    /// history and in the list as removed; it counts nowhere.
+    pub fn remove_credit(&mut self, id: CreditId, reason: &str, now: NaiveDateTime) -> Result<()> {
+        if reason.trim().is_empty() {
+            return Err(AssessError::NeedsWords {
+                action: CreditAction::Remove,
+            }
+            .into());
+        }
+        let w = self.begin(now)?;
+        let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        if !self.actor.has(Role::Office) {
+            return Err(self.not_yours(id, CreditAction::Remove, Next::Office));
+        }
+        if before.stage == CreditStage::Removed {
+            return Err(AssessError::WrongStage {
+                id,
+                stage: before.stage,
+                action: CreditAction::Remove,
+                next: Next::Nobody,
+            }
+            .into());
+        }
+        self.step(w, before, CreditStage::Removed, reason, "credit.remove")
+    }
+
+    /// Who acts next on `c`.
+    fn next_of(&self, r: &impl Reads, c: &ExternalCredit) -> Result<Next> {
+        let group = group_of(r, &c.teacher)?;
+        Ok(review::next(c.stage, &c.teacher, &group, &leaders(r)?))
+    }
+
+    fn not_yours(&self, id: CreditId, action: CreditAction, next: Next) -> AppError {
+        AssessError::NotYourStep { id, action, next }.into()
+    }
+
+    /// The reviewer of the entry's current step must be the actor; returns
+    /// who that is. A settled or teacher's entry is at the wrong stage.
+    fn review_check(&self, w: &Writer, c: &ExternalCredit, action: CreditAction) -> Result<Next> {
+        let next = self.next_of(w, c)?;
+        if !matches!(next, Next::GroupLeader { .. } | Next::Assessment) {
+            return Err(AssessError::WrongStage {
+                id: c.id,
+                stage: c.stage,
+                action,
+                next,
+            }
+            .into());
+        }
+        let mine = self.my_group(w)?;
+        if !review::reviews(self.person(mine.as_deref()), &c.teacher, &next) {
+            return Err(self.not_yours(c.id, action, next));
+        }
+        Ok(next)
+    }
+
     /// An entry its teacher may still change (registered, or sent back),
-    /// for the teacher or the office: else `Forbidden` (`perm`) or
-    /// `CreditState` (`action`).
+    /// for the teacher or the office.
     fn open_own_credit(
         &self,
-        w: &crate::store::Writer,
+        w: &Writer,
         id: CreditId,
-        perm: &str,
-        action: &'static str,
+        action: CreditAction,
     ) -> Result<ExternalCredit> {
         let c = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
-        self.forbid_unless_own_or(&c.teacher, perm, &[Role::Office])?;
+        let next = self.next_of(w, &c)?;
+        if !self.owns(&c.teacher) {
+            return Err(self.not_yours(id, action, next));
+        }
         if !matches!(c.stage, CreditStage::Registered | CreditStage::Returned) {
-            return Err(AppError::CreditState {
+            return Err(AssessError::WrongStage {
                 id,
                 stage: c.stage,
                 action,
-            });
+                next,
+            }
+            .into());
         }
         Ok(c)
     }
 
-    /// The reviewer of an entry's current stage: the group leader (of the
-    /// teacher's group, when the leader's account is a teacher) for a
-    /// self-assessed entry, the assessment team after the group.
-    fn check_reviewer(
-        &self,
-        w: &crate::store::Writer,
-        c: &ExternalCredit,
-        action: &str,
-    ) -> Result<()> {
-        let role = if c.stage == CreditStage::SelfAssessed {
-            Role::GroupLeader
-        } else {
-            Role::Assessment
-        };
-        self.actor.require(action, &[role])?;
-        if self.actor.teacher.as_ref() == Some(&c.teacher) {
-            return Err(AppError::Forbidden {
-                action: format!("{action} (own entry)"),
-                needs: vec![role],
-            });
-        }
-        if role == Role::GroupLeader
-            && let Some(me) = &self.actor.teacher
-            && let (Some(mine), Some(theirs)) = (w.teacher(me)?, w.teacher(&c.teacher)?)
-            && mine.group != theirs.group
-        {
-            return Err(AppError::Forbidden {
-                action: format!("{action} ({} group)", theirs.group),
-                needs: vec![role],
-            });
-        }
-        Ok(())
-    }
-
     fn step(
         &self,
-        mut w: crate::store::Writer,
+        mut w: Writer,
         before: ExternalCredit,
         to: CreditStage,
         comment: &str,
         action: &str,
     ) -> Result<()> {
         super::bounded(crate::core::limits::Field::Comment, comment)?;
+        let why = self.closed_year_reason(&w, before.year)?;
         let mut after = before.clone();
         after.stage = to;
         after.steps.push(ReviewStep {
@@ -327,7 +526,7 @@ impl App {
             format!("credit {}", after.id),
             json(&before.stage),
             json(&after.stage),
-            (!comment.trim().is_empty()).then(|| comment.trim().to_string()),
+            super::joined(&[comment, why.as_deref().unwrap_or("")]),
             None,
             Some(after.teacher.clone()),
         )?;
@@ -336,69 +535,91 @@ impl App {
     }
 
     /// Records that the written report after outside study was received
-    /// (篇1 art. 7), or takes it back (office).
+    /// (篇1 art. 7), or takes it back (office). A report follows a
+    /// confirmed entry.
     pub fn set_credit_report(
         &mut self,
         id: CreditId,
         reported: bool,
         now: NaiveDateTime,
-    ) -> Result<()> {
+    ) -> Result<AcademicYear> {
         self.actor.require("credit report", &[Role::Office])?;
         let mut w = self.begin(now)?;
         let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;
+        if reported && before.stage != CreditStage::Confirmed {
+            return Err(AssessError::ReportUnconfirmed {
+                id,
+                stage: before.stage,
+            }
+            .into());
+        }
+        let why = self.closed_year_reason(&w, before.year)?;
         let after = ExternalCredit {
             reported,
             ..before.clone()
         };
         w.put_external_credit(&after)?;
-        commit_logged(
-            w,
+        w.log(
             "credit.report",
             format!("credit {id}"),
             json(&before.reported),
             json(&after.reported),
+            why,
+            None,
             Some(after.teacher.clone()),
-        )
+        )?;
+        w.commit()?;
+        Ok(after.year)
     }
 
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`
-    /// lists those whose current stage this actor reviews.
+    /// lists those whose current step this actor reviews.
     pub fn credits(
         &self,
         filter: CreditFilter,
         year: Option<AcademicYear>,
     ) -> Result<Vec<ExternalCredit>> {
+        Ok(self
+            .credit_views(filter, year)?
+            .into_iter()
+            .map(|v| v.entry)
+            .collect())
+    }
+
+    /// Credit entries as `credits` lists them, each with who acts next and
+    /// its term's review deadline.
+    pub fn credit_views(
+        &self,
+        filter: CreditFilter,
+        year: Option<AcademicYear>,
+    ) -> Result<Vec<CreditView>> {
         let r = self.store.read()?;
-        let mine = self.actor.teacher.clone();
-        let group = match &mine {
-            Some(t) => r.teacher(t)?.map(|t| t.group),
-            None => None,
-        };
+        let policy = r.policy()?;
+        let terms = r.terms()?;
+        let leaders = leaders(&r)?;
+        let mine = self.my_group(&r)?;
+        let me = self.person(mine.as_deref());
+        let mut groups = std::collections::HashMap::new();
         let mut out = Vec::new();
         for c in r.external_credits()? {
             if !self.actor.may_see(&c.teacher) || year.is_some_and(|y| y != c.year) {
                 continue;
             }
-            if filter == CreditFilter::Waiting {
-                if mine.as_ref() == Some(&c.teacher) {
-                    continue;
-                }
-                let waiting = match c.stage {
-                    CreditStage::SelfAssessed => {
-                        self.actor.has(Role::GroupLeader)
-                            && match &group {
-                                Some(g) => r.teacher(&c.teacher)?.is_some_and(|t| &t.group == g),
-                                None => true,
-                            }
-                    }
-                    CreditStage::GroupPassed => self.actor.has(Role::Assessment),
-                    _ => false,
-                };
-                if !waiting {
-                    continue;
-                }
+            if !groups.contains_key(&c.teacher) {
+                groups.insert(c.teacher.clone(), group_of(&r, &c.teacher)?);
             }
-            out.push(c);
+            let group = groups.get(&c.teacher).map_or("", String::as_str);
+            let next = review::next(c.stage, &c.teacher, group, &leaders);
+            if filter == CreditFilter::Waiting && !review::reviews(me, &c.teacher, &next) {
+                continue;
+            }
+            let term = term_for_date(&terms, c.year, c.date);
+            out.push(CreditView {
+                term: term.map(|t| t.id),
+                deadline: term.map(|t| review_deadline(t, &policy)),
+                next,
+                entry: c,
+            });
         }
         Ok(out)
     }

@@ -300,7 +300,15 @@ fn fill_roll(
                 2 => LeaveStatus::Pending,
                 _ => LeaveStatus::Approved,
             };
-            leave = Some(demo_leave(rng, t, s, status, now));
+            let mut l = demo_leave(rng, t, s, status, now);
+            // Still pending at the session: lapsed, unless it may be
+            // decided afterwards (issue 14).
+            if l.status == LeaveStatus::Pending
+                && super::calendar::decided_before(&crate::core::Policy::default(), &l)
+            {
+                l.status = LeaveStatus::Expired;
+            }
+            leave = Some(l);
         }
         _ => {} // absent without reason
     }

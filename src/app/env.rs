@@ -1,5 +1,5 @@
 //! What both front ends take from the environment: the clock (`now`, which
-//! a test may set through PEIXUN_NOW unless the user is privileged), the
+//! a test may set through PEIXUN_NOW; the SSH gate never reads it), the
 //! default database file, and a leave kind as a user types it. No store.
 
 use crate::core::LeaveKind;
@@ -7,13 +7,12 @@ use chrono::{Local, NaiveDateTime};
 use std::path::PathBuf;
 
 /// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
-/// so that scripts and tests can replay a term. A setgid (or setuid)
-/// program ignores `PEIXUN_NOW`: on a shared server the user must not set
-/// the time their changes are recorded at (docs/deploy.md).
+/// so that scripts and tests can replay a term. The SSH gate never calls
+/// this: there the clock is the server's (`cli::gate`), and a setuid or
+/// setgid peixun does not run at all (docs/deploy.md).
 pub fn now() -> NaiveDateTime {
     std::env::var("PEIXUN_NOW")
         .ok()
-        .filter(|_| !super::privileged())
         .and_then(|s| NaiveDateTime::parse_from_str(&s, "%Y-%m-%dT%H:%M").ok())
         .unwrap_or_else(|| Local::now().naive_local())
 }

@@ -22,10 +22,23 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     if s.qualified && s.warning {
         notes.push(i18n::warning(lang).to_string());
     }
+    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
+        notes.push(i18n::credit_warning(lang, &w));
+    }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
-    let note = notes.join("; ");
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
+    // Before the year's last day: how far along the year's credits are.
+    if let Some(days) = row.year_days_left {
+        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
+        notes.push(i18n::year_progress(
+            lang,
+            year_credits,
+            row.year_credits_required,
+            days,
+        ));
+    }
+    let note = notes.join("; ");
     let credits = s.credits();
     let note = if row.changed_since_published {
         let changed = i18n::io_text(lang, i18n::X::ChangedNote);
@@ -62,8 +75,35 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     ]
 }
 
+/// The cells of one credit-card entry, in `i18n::credit_headers` order;
+/// where the assessment team takes a group step nobody else may review,
+/// the stage says so.
+pub fn credit_view_cells(v: &crate::app::credits::CreditView, lang: Lang) -> Vec<String> {
+    let c = &v.entry;
+    let mut cells = credit_cells(c, lang);
+    if let crate::core::review::Next::Assessment = &v.next
+        && c.stage == crate::core::CreditStage::SelfAssessed
+    {
+        cells[7] = format!(
+            "{} ({})",
+            i18n::credit_stage(lang, c.stage),
+            i18n::next_actor(lang, &v.next)
+        );
+    }
+    cells
+}
+
 /// The cells of one credit-card entry, in `i18n::credit_headers` order.
+/// The comment is the latest one given, with who gave it: a send-back's
+/// reason stays after the teacher resubmits.
 pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> {
+    let comment = c
+        .steps
+        .iter()
+        .rev()
+        .find(|s| !s.comment.trim().is_empty())
+        .map(|s| format!("{}: {}", s.by, s.comment))
+        .unwrap_or_default();
     vec![
         c.id.to_string(),
         c.teacher.0.clone(),
@@ -73,10 +113,7 @@ pub fn credit_cells(c: &crate::core::ExternalCredit, lang: Lang) -> Vec<String> 
         c.credits.to_string(),
         c.card.clone(),
         i18n::credit_stage(lang, c.stage).to_string(),
-        c.steps
-            .last()
-            .map(|s| s.comment.clone())
-            .unwrap_or_default(),
+        comment,
     ]
 }
 

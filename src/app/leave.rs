@@ -3,6 +3,7 @@
 //! kind (personal: the leadership group leader; sick and official: the
 //! school), with evidence, and emergency sick leave after the fact.
 
+use super::calendar::{CalendarError, lapsed};
 use super::{App, AppError, Result, json};
 use crate::core::{
     Cover, Evidence, Leave, LeaveId, LeaveKind, LeaveStatus, Role, Session, TeacherId,
@@ -57,6 +58,13 @@ impl App {
                     why: format!("is before {from}"),
                 });
             }
+            Cover::Span { from, to } if to <= from => {
+                return Err(CalendarError::SpanBackwards {
+                    from: *from,
+                    to: *to,
+                }
+                .into());
+            }
             Cover::Sessions(ids) => {
                 if ids.is_empty() {
                     return Err(AppError::Invalid {
@@ -76,8 +84,11 @@ impl App {
         // starts (篇4, 篇7, 篇10); official leave is the school's own business.
         let late_allowed =
             req.kind == LeaveKind::Official || (req.kind == LeaveKind::Sick && req.emergency);
-        let started = sessions
+        let started = w
+            .sessions()?
             .iter()
+            .filter(|r| r.state != crate::core::RollState::Cancelled)
+            .map(|r| &r.session)
             .any(|s| req.cover.covers(s) && s.date.and_time(s.start) <= now);
         if started && !late_allowed {
             return Err(AppError::AfterTheFact);
@@ -164,6 +175,16 @@ impl App {
                 status: before.status,
                 action,
             });
+        }
+        // Leave that had to be decided before its session and was not has
+        // lapsed: it is neither approved nor rejected afterwards.
+        if let Some((session, started)) = lapsed(&policy, &before, &w.sessions()?, now) {
+            return Err(CalendarError::Expired {
+                id,
+                session,
+                started,
+            }
+            .into());
         }
         if to == LeaveStatus::Approved {
             if before.kind == LeaveKind::Personal
@@ -253,6 +274,60 @@ impl App {
         )
     }
 
+    /// Leave requests as they stand at `now`: a pending request that lapsed
+    /// when its session started shows as expired (已过期), among the
+    /// decided ones, and leaves the queue.
+    pub fn leaves_at(&self, filter: LeaveFilter, now: NaiveDateTime) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let sessions = r.sessions()?;
+        let wide = match filter {
+            LeaveFilter::Decided => LeaveFilter::All,
+            f => f,
+        };
+        let mut out = Vec::new();
+        for mut l in self.leaves(wide)? {
+            if lapsed(&policy, &l, &sessions, now).is_some() {
+                l.status = LeaveStatus::Expired;
+            }
+            let keep = match filter {
+                LeaveFilter::Waiting | LeaveFilter::Pending => l.status == LeaveStatus::Pending,
+                LeaveFilter::Decided => matches!(
+                    l.status,
+                    LeaveStatus::Approved | LeaveStatus::Rejected | LeaveStatus::Expired
+                ),
+                LeaveFilter::All => true,
+            };
+            if keep {
+                out.push(l);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The teacher's other open or approved requests that overlap `cover`
+    /// (the same session, or overlapping times), for a warning.
+    pub fn overlapping_leaves(
+        &self,
+        teacher: &TeacherId,
+        cover: &Cover,
+        except: Option<LeaveId>,
+    ) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let sessions = r.sessions()?;
+        Ok(r.teacher_leaves(teacher)?
+            .into_iter()
+            .filter(|l| Some(l.id) != except)
+            .filter(|l| matches!(l.status, LeaveStatus::Pending | LeaveStatus::Approved))
+            .filter(|l| {
+                l.cover.overlaps(cover)
+                    || sessions
+                        .iter()
+                        .any(|s| l.cover.covers(&s.session) && cover.covers(&s.session))
+            })
+            .collect())
+    }
+
     /// Leave requests, oldest first. A teacher sees only their own.
     pub fn leaves(&self, filter: LeaveFilter) -> Result<Vec<Leave>> {
         let r = self.store.read()?;
@@ -275,13 +350,42 @@ impl App {
                         && self.actor.teacher.as_ref() != Some(&l.teacher)
                 }
                 LeaveFilter::Pending => l.status == LeaveStatus::Pending,
-                LeaveFilter::Decided => {
-                    matches!(l.status, LeaveStatus::Approved | LeaveStatus::Rejected)
-                }
+                LeaveFilter::Decided => matches!(
+                    l.status,
+                    LeaveStatus::Approved | LeaveStatus::Rejected | LeaveStatus::Expired
+                ),
                 LeaveFilter::All => true,
             })
             .collect())
     }
+}
+
+/// Marks a pending request expired (已过期): it lapsed when `session`
+/// started, still undecided. Part of the change that found it.
+pub(super) fn expire(
+    w: &mut crate::store::Writer,
+    before: Leave,
+    session: crate::core::SessionId,
+    started: NaiveDateTime,
+) -> Result<()> {
+    let after = Leave {
+        status: LeaveStatus::Expired,
+        ..before.clone()
+    };
+    w.put_leave(&after)?;
+    w.log(
+        "leave.expire",
+        format!("leave {}", after.id),
+        json(&before.status),
+        json(&after.status),
+        Some(format!(
+            "session {session} {}",
+            started.format("%Y-%m-%d %H:%M")
+        )),
+        Some(session),
+        Some(after.teacher.clone()),
+    )?;
+    Ok(())
 }
 
 /// Writes a changed leave request with its history entry and commits.

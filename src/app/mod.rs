@@ -9,6 +9,7 @@ pub mod archive;
 pub mod assessment;
 mod assessment_demo;
 pub mod backup;
+pub mod calendar;
 pub mod charts;
 pub mod credits;
 pub mod demo;
@@ -26,6 +27,7 @@ pub mod roster;
 pub mod school;
 pub mod standings;
 mod surnames;
+pub mod year_end;
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 use crate::store::{Store, StoreError, Writer};
@@ -112,12 +114,20 @@ pub enum AppError {
     },
     #[error("no credit entry {0}")]
     UnknownCredit(crate::core::CreditId),
+    /// The school's calendar: terms, sessions moved or cancelled, rolls in
+    /// their time, leave that lapsed (`calendar.rs`).
+    #[error(transparent)]
+    Calendar(calendar::CalendarError),
     #[error("credit entry {id} is {stage:?}; cannot {action}")]
     CreditState {
         id: crate::core::CreditId,
         stage: crate::core::CreditStage,
         action: &'static str,
     },
+    /// A refusal of the year's assessment (review chain, plausibility,
+    /// deadlines, closed years), worded by `crate::i18n::assess`.
+    #[error(transparent)]
+    Assess(year_end::AssessError),
 }
 
 pub type Result<T> = std::result::Result<T, AppError>;
@@ -172,6 +182,9 @@ pub const STAFF: &[Role] = &[
 pub struct App {
     pub store: Store,
     pub actor: Actor,
+    /// The reason given with the command (`--reason`), which a change to a
+    /// closed year requires and its history entry keeps.
+    pub reason: Option<String>,
 }
 
 impl App {
@@ -192,7 +205,11 @@ impl App {
             },
             None => return Err(AppError::NoAccount(name.to_string())),
         };
-        Ok(App { store, actor })
+        Ok(App {
+            store,
+            actor,
+            reason: None,
+        })
     }
 
     /// Opens the database at `path` for reading (upgraded to writing by the
@@ -215,8 +232,8 @@ impl App {
     /// Starts a change by this actor at `now`. Upgrades a read-only store.
     pub(crate) fn begin(&mut self, now: NaiveDateTime) -> Result<Writer> {
         if !self.store.is_writable() {
-            let path = self.store.path().to_path_buf();
-            self.store = Store::open_write(&path)?;
+            // The same file (one removed or replaced since is refused).
+            self.store = self.store.writable()?;
         }
         Ok(self.store.write(&self.actor.name, now)?)
     }
@@ -244,6 +261,17 @@ pub(crate) fn commit_logged(
     w.log(action, target, before, after, None, None, teacher)?;
     w.commit()?;
     Ok(())
+}
+
+/// The non-empty ones of several reasons (a comment, the reason a closed
+/// year was changed), as one history reason.
+pub(crate) fn joined(words: &[&str]) -> Option<String> {
+    let words: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty()).then(|| words.join("; "))
 }
 
 /// Checks the text `s` of `field` against its bounds (`core::limits`).

@@ -3,17 +3,19 @@
 //! later correction that changes a posted figure flags the teacher's row in
 //! the standings until the term is published again.
 //!
-//! A figure is one of the counts on the posted sheet (present, late, ...,
-//! sick leave, credits, points). The verdict (qualified) is not compared: it also depends on the
-//! rest of the academic year, which goes on after the term is posted. A
-//! year's row is flagged when its row in either posted term is.
+//! What is compared: the counts on the posted sheet (present, late, ...,
+//! sick leave, credits, points) and the assessment beyond them (credits
+//! from every source, notes, archive, lessons, make-ups, reports, degree,
+//! points deducted, the verdict), judged as of the posting's day so that
+//! only a change of the data flags, not time passing. A year's row is
+//! flagged when its row in either posted term is, or when it moved since
+//! the office closed the year (`assess close`).
 
-use super::standings::StandingRow;
 use super::{App, AppError, Result, json};
-use crate::core::{Period, Role, TermId};
-use crate::store::published::{Figures, Publication, PublishedRow};
+use crate::core::{Period, Role, Standing, TeacherId, TermId, YearTally};
+use crate::store::published::{Assessed, Figures, PostedAssessment, Publication, PublishedRow};
 use crate::store::{Reader, StoreError};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
 /// How often `publish` retries when another process wrote between reading
@@ -49,6 +51,13 @@ impl App {
                     })
                     .collect(),
             })?;
+            w.put_posted_assessment(
+                term,
+                posted.number,
+                &PostedAssessment {
+                    rows: rows.iter().map(super::year_end::kept_row).collect(),
+                },
+            )?;
             let unqualified = rows.iter().filter(|r| !r.standing.qualified).count();
             w.log(
                 "term.publish",
@@ -87,12 +96,26 @@ impl App {
     }
 }
 
-/// Sets `changed_since_published` on each row of a term's standings whose
-/// figures differ from the term's latest publication; on a year's rows, when
-/// the row of either published term is so flagged. A teacher who was not on
-/// the posted sheet counts as posted with nothing. Terms never published
-/// flag nothing.
-pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Result<()> {
+/// What the standings of a period are compared with: the latest posting of
+/// a term, or the closing of a year. A row whose counts, or (where the
+/// posting kept them) whose assessment figures or verdict differ from what
+/// was kept is flagged `changed_since_published`. The standing is judged
+/// again as of the day the posting was made, so that a term ending or the
+/// year ending since does not count as a change; only changed data does.
+pub(crate) struct Check {
+    /// The period the posting was of.
+    pub period: Period,
+    /// The day it was made.
+    pub as_of: NaiveDate,
+    /// Each teacher's posted counts, and assessment where kept.
+    pub counts: HashMap<TeacherId, Figures>,
+    pub assessed: Option<HashMap<TeacherId, Assessed>>,
+}
+
+/// The postings (and the closing) that the standings of `period` are
+/// compared with: a term's latest posting; for a year, both terms' latest
+/// postings and the year's closing. None for a period never posted.
+pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
     let terms: Vec<TermId> = match period {
         Period::Term(term) => vec![term],
         Period::Year(year) => r
@@ -102,27 +125,62 @@ pub(crate) fn flag(r: &Reader, period: Period, rows: &mut [StandingRow]) -> Resu
             .map(|t| t.id)
             .collect(),
     };
-    let mut published = Vec::new();
+    let mut out = Vec::new();
     for term in terms {
         if let Some(p) = r.latest_publication(term)? {
-            published.push((term, p));
+            let assessed = r.posted_assessment(term, p.number)?.map(|a| {
+                a.rows
+                    .into_iter()
+                    .map(|k| (k.teacher, k.assessed))
+                    .collect()
+            });
+            out.push(Check {
+                period: Period::Term(term),
+                as_of: p.at.date(),
+                counts: p.rows.into_iter().map(|x| (x.teacher, x.figures)).collect(),
+                assessed,
+            });
         }
     }
-    if published.is_empty() {
-        return Ok(());
-    }
-    // The posted figures are a term's counts, which the kept tallies hold.
-    let kept = r.year_tallies(period.year().0)?;
-    for (term, p) in published {
-        let posted: HashMap<_, _> = p.rows.iter().map(|x| (&x.teacher, x.figures)).collect();
-        for row in rows.iter_mut() {
-            let was = posted.get(&row.teacher.id).copied().unwrap_or_default();
-            let now = kept
-                .get(&row.teacher.id)
-                .map(|y| Figures::from(y.term(term.season)))
-                .unwrap_or_default();
-            row.changed_since_published |= was != now;
+    if let Period::Year(year) = period
+        && let Some(c) = r.year_closing(year)?
+    {
+        let mut counts = HashMap::new();
+        let mut assessed = HashMap::new();
+        for k in c.rows {
+            counts.insert(k.teacher.clone(), k.figures);
+            assessed.insert(k.teacher, k.assessed);
         }
+        out.push(Check {
+            period: Period::Year(year),
+            as_of: c.at.date(),
+            counts,
+            assessed: Some(assessed),
+        });
     }
-    Ok(())
+    Ok(out)
+}
+
+/// Whether one teacher's standing moved since `check` was made. `kept` is
+/// the teacher's year of tallies, `rec` their year beyond attendance, and
+/// `judge` judges a period as of a day.
+pub(crate) fn moved(
+    check: &Check,
+    teacher: &TeacherId,
+    kept: &YearTally,
+    judge: impl Fn(Period, NaiveDate) -> Standing,
+) -> bool {
+    let counts_now = match check.period {
+        Period::Term(t) => Figures::from(kept.term(t.season)),
+        Period::Year(_) => Figures::from(&kept.whole()),
+    };
+    if check.counts.get(teacher).copied().unwrap_or_default() != counts_now {
+        return true;
+    }
+    // A teacher not on the posted sheet counts as posted with nothing; only
+    // the counts say whether that changed.
+    match check.assessed.as_ref().and_then(|a| a.get(teacher)) {
+        Some(was) => *was != Assessed::from(&judge(check.period, check.as_of)),
+        None => false,
+    }
 }

@@ -2,9 +2,11 @@
 //! leave, closing, undo and corrections. Steps only move forward; a step
 //! out of order is refused and changes nothing.
 
+use super::calendar::{CalendarError, TimeOf};
 use super::{App, AppError, Result, json};
 use crate::core::{
-    Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher, TeacherId, outcome,
+    Audience, Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher,
+    TeacherId, outcome,
 };
 use crate::store::{SessionRecord, Writer};
 use chrono::{NaiveDateTime, NaiveTime};
@@ -108,7 +110,20 @@ impl RollView {
     }
 }
 
-const ROLL_ROLES: &[Role] = &[Role::Office];
+/// Who may take a step (issue 14, 篇1: 业务学习…由教研组长组织).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum May {
+    /// Take the roll: the office, or the leader (教研组长) of the one
+    /// teaching group the session is for. Not before the roll opens.
+    Run,
+    /// Start the roll before it opens: the office, with a reason.
+    RunEarly,
+    /// Corrections and reopening: the office only.
+    Correct,
+    /// Excuse an early leave: the office, the leadership group leader, or
+    /// the group's leader for a session of their group.
+    Excuse,
+}
 
 impl App {
     /// The roll of one session: every expected teacher, in id order. A
@@ -124,7 +139,7 @@ impl App {
 
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         let to = call_state(&rec, call)?;
         set_state(&mut w, rec, to)?;
         w.commit()?;
@@ -139,7 +154,7 @@ impl App {
         teachers: &[TeacherId],
         now: NaiveDateTime,
     ) -> Result<()> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         let to = call_state(&rec, call)?;
         for t in teachers {
             let before = expected_facts(&w, &rec, t)?;
@@ -167,7 +182,7 @@ impl App {
 
     /// Ends the second call: from now on whoever arrives is late.
     pub fn end_second_call(&mut self, id: SessionId, now: NaiveDateTime) -> Result<()> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         after_calls(&rec, "end the second call")?;
         set_state(&mut w, rec, RollState::AfterSecondCall)?;
         w.commit()?;
@@ -182,7 +197,7 @@ impl App {
         at: NaiveTime,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         after_calls(&rec, "record a late arrival")?;
         let before = expected_facts(&w, &rec, teacher)?;
         if before.attended() {
@@ -191,7 +206,7 @@ impl App {
                 session: id,
             });
         }
-        within(&rec, at, "at")?;
+        in_session(&rec, at, TimeOf::Arrival)?;
         let after = RollFacts {
             arrived: Some(at),
             ..before.clone()
@@ -210,8 +225,11 @@ impl App {
         at: NaiveTime,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
-        if matches!(rec.state, RollState::NotStarted | RollState::Closed) {
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
+        if matches!(
+            rec.state,
+            RollState::NotStarted | RollState::Closed | RollState::Cancelled
+        ) {
             return Err(order(&rec, "record an early leave"));
         }
         let before = expected_facts(&w, &rec, teacher)?;
@@ -227,7 +245,7 @@ impl App {
                 session: id,
             });
         }
-        within(&rec, at, "at")?;
+        in_session(&rec, at, TimeOf::EarlyLeave)?;
         if let Some(a) = before.arrived.filter(|a| *a > at) {
             return Err(AppError::Invalid {
                 field: "at",
@@ -255,7 +273,7 @@ impl App {
     /// Closes the roll: whoever is still missing without approved leave is
     /// absent (旷工). Returns those teachers.
     pub fn close_roll(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Vec<Teacher>> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         after_calls(&rec, "close the roll")?;
         // Read inside the closing transaction: a mark made a moment earlier
         // by someone else is seen, and one made later waits for the commit.
@@ -270,6 +288,16 @@ impl App {
             .into_iter()
             .map(|l| l.teacher.clone())
             .collect();
+        // Personal and non-emergency sick leave still pending when the
+        // session started has lapsed (篇4, 篇7, 篇10).
+        let policy = w.policy()?;
+        for l in w.leaves_covering(&rec.session)? {
+            if let Some((session, started)) =
+                super::calendar::lapsed(&policy, &l, std::slice::from_ref(&rec), now)
+            {
+                super::leave::expire(&mut w, l, session, started)?;
+            }
+        }
         set_state(&mut w, rec, RollState::Closed)?;
         w.commit()?;
         Ok(absent)
@@ -278,7 +306,7 @@ impl App {
     /// Takes back the last mark at this session (not a closing).
     /// Returns the teacher whose mark was taken back.
     pub fn undo_mark(&mut self, id: SessionId, now: NaiveDateTime) -> Result<TeacherId> {
-        let (mut w, rec) = self.roll_step("roll", id, now)?;
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         if rec.state == RollState::Closed {
             return Err(order(&rec, "undo a mark"));
         }
@@ -334,7 +362,20 @@ impl App {
         }
         super::bounded(crate::core::limits::Field::Reason, reason)?;
         super::bounded(crate::core::limits::Field::Remark, &facts.remark)?;
-        let (mut w, rec) = self.roll_step("roll correct", id, now)?;
+        let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
+        if let Some(a) = facts.arrived {
+            in_session(&rec, a, TimeOf::Arrival)?;
+        }
+        if let Some(l) = facts.left_early {
+            in_session(&rec, l, TimeOf::EarlyLeave)?;
+            if let Some(a) = facts.arrived.filter(|a| *a > l) {
+                return Err(AppError::Invalid {
+                    field: "left",
+                    value: l.format("%H:%M").to_string(),
+                    why: format!("is before the arrival at {}", a.format("%H:%M")),
+                });
+            }
+        }
         let before = expected_facts(&w, &rec, teacher)?;
         put(
             &mut w,
@@ -351,6 +392,123 @@ impl App {
 }
 
 impl App {
+    /// Starts a call before the roll opens (training office, with a
+    /// reason the history keeps), e.g. for a session brought forward.
+    pub fn start_call_early(
+        &mut self,
+        id: SessionId,
+        call: Call,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(CalendarError::ReasonRequired.into());
+        }
+        let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
+        let to = call_state(&rec, call)?;
+        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Reopens a closed roll at the step it had reached before closing
+    /// (training office, with a reason). Standings follow: the missing are
+    /// pending again until it closes.
+    pub fn reopen_roll(&mut self, id: SessionId, reason: &str, now: NaiveDateTime) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(CalendarError::ReasonRequired.into());
+        }
+        let (mut w, rec) = self.roll_step("roll reopen", id, now, May::Correct)?;
+        if rec.state != RollState::Closed {
+            return Err(CalendarError::NotClosed(id).into());
+        }
+        // The step before the latest closing, from the history.
+        let closed = json(&RollState::Closed);
+        let mut before = None;
+        w.history_newest_first(|e| {
+            if e.session == Some(id) && e.action == "roll.state" && e.after == closed {
+                before = e
+                    .before
+                    .as_deref()
+                    .and_then(|b| serde_json::from_str::<RollState>(b).ok());
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        })?;
+        let to = before
+            .filter(|s| !matches!(s, RollState::Closed | RollState::Cancelled))
+            .unwrap_or(RollState::AfterSecondCall);
+        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        w.commit()?;
+        Ok(())
+    }
+
+    /// Excuses an early leave (早退(准假), 篇10: 特殊情况除外): the office,
+    /// the leadership group leader, or the group's leader at their group's
+    /// session. Records the early leave at `at` where none is recorded yet.
+    /// The standings do not count it.
+    pub fn excuse_early_leave(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        at: Option<NaiveTime>,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(CalendarError::ReasonRequired.into());
+        }
+        let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
+        if rec.state == RollState::NotStarted {
+            return Err(order(&rec, "record an early leave"));
+        }
+        let before = expected_facts(&w, &rec, teacher)?;
+        if !before.attended() {
+            return Err(AppError::NotPresent {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
+        let left = match (at, before.left_early) {
+            (Some(t), _) => t,
+            (None, Some(t)) => t,
+            (None, None) => {
+                return Err(CalendarError::NoEarlyLeave {
+                    teacher: teacher.clone(),
+                    session: id,
+                }
+                .into());
+            }
+        };
+        in_session(&rec, left, TimeOf::EarlyLeave)?;
+        if let Some(a) = before.arrived.filter(|a| *a > left) {
+            return Err(AppError::Invalid {
+                field: "at",
+                value: left.format("%H:%M").to_string(),
+                why: format!("is before the arrival at {}", a.format("%H:%M")),
+            });
+        }
+        let after = RollFacts {
+            left_early: Some(left),
+            early_excused: Some(reason.to_string()),
+            ..before.clone()
+        };
+        put(
+            &mut w,
+            id,
+            teacher,
+            &before,
+            &after,
+            "roll.excuse_early_leave",
+            Some(reason.to_string()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
     /// Every roll step starts here: the office's permission, a write
     /// transaction, and the session as that transaction sees it.
     fn roll_step(
@@ -358,11 +516,82 @@ impl App {
         action: &str,
         id: SessionId,
         now: NaiveDateTime,
+        may: May,
     ) -> Result<(Writer, SessionRecord)> {
-        self.actor.require(action, ROLL_ROLES)?;
+        self.may_roll(action, id, may)?;
         let w = self.begin(now)?;
         let rec = w.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        if rec.state == RollState::Cancelled {
+            return Err(CalendarError::Cancelled(id).into());
+        }
+        if may == May::Run && rec.state == RollState::NotStarted {
+            let s = &rec.session;
+            let minutes = i64::from(w.policy()?.calendar.roll_opens_minutes);
+            let opens = s.date.and_time(s.start) - chrono::Duration::minutes(minutes);
+            // "On its day": never before the day's first minute either.
+            let opens = opens.max(s.date.and_time(NaiveTime::MIN));
+            if now < opens {
+                return Err(CalendarError::RollTooEarly {
+                    session: id,
+                    date: s.date,
+                    start: s.start,
+                    opens,
+                }
+                .into());
+            }
+        }
+        // A closed year's roll changes only by the office's correction,
+        // whose reason the history keeps (`assess close`).
+        if let Some(term) = w
+            .terms()?
+            .into_iter()
+            .find(|t| t.contains(rec.session.date))
+            && w.year_closed(term.id.year)?
+            && !(action == "roll correct" && self.actor.has(crate::core::Role::Office))
+        {
+            return Err(super::year_end::AssessError::YearClosed { year: term.id.year }.into());
+        }
         Ok((w, rec))
+    }
+
+    /// Checks the actor may take this step, before anything is opened for
+    /// writing: the office always; a teaching-group leader for a session
+    /// of their own group only (their group is their teacher record's).
+    fn may_roll(&self, action: &str, id: SessionId, may: May) -> Result<()> {
+        if self.actor.has(Role::Office) {
+            return Ok(());
+        }
+        // The roles that would do: those the actor lacks are named; a
+        // group leader of another group is told the office's.
+        let mut roles = vec![Role::Office];
+        if may == May::Excuse {
+            if self.actor.has(Role::Leader) {
+                return Ok(());
+            }
+            roles.push(Role::Leader);
+        }
+        if matches!(may, May::Run | May::Excuse)
+            && let Some(group) = self.group_of_session(id)?
+        {
+            if !self.actor.has(Role::GroupLeader) {
+                roles.push(Role::GroupLeader);
+            } else if self.my_group(&self.store.read()?)?.as_deref() == Some(group.as_str()) {
+                return Ok(());
+            }
+        }
+        Err(AppError::Forbidden {
+            action: action.to_string(),
+            needs: roles,
+        })
+    }
+
+    /// The one teaching group session `id` is for, where it is for one.
+    fn group_of_session(&self, id: SessionId) -> Result<Option<String>> {
+        let r = self.store.read()?;
+        Ok(r.session(id)?.and_then(|rec| match rec.session.audience {
+            Audience::Groups(mut gs) if gs.len() == 1 => gs.pop(),
+            _ => None,
+        }))
     }
 }
 
@@ -397,7 +626,16 @@ fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
     }
 }
 
-fn set_state(w: &mut Writer, mut rec: SessionRecord, to: RollState) -> Result<()> {
+fn set_state(w: &mut Writer, rec: SessionRecord, to: RollState) -> Result<()> {
+    set_state_why(w, rec, to, None)
+}
+
+fn set_state_why(
+    w: &mut Writer,
+    mut rec: SessionRecord,
+    to: RollState,
+    reason: Option<String>,
+) -> Result<()> {
     if rec.state == to {
         return Ok(());
     }
@@ -409,7 +647,7 @@ fn set_state(w: &mut Writer, mut rec: SessionRecord, to: RollState) -> Result<()
         format!("session {}", rec.session.id),
         json(&from),
         json(&to),
-        None,
+        reason,
         Some(rec.session.id),
         None,
     )?;
@@ -430,18 +668,20 @@ fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<Roll
     Ok(w.facts(rec.session.id, t)?.unwrap_or_default())
 }
 
-fn within(rec: &SessionRecord, at: NaiveTime, field: &'static str) -> Result<()> {
+/// An arrival or an early leave must be at or after the session's start
+/// and before its end: leaving at the end is no early leave, arriving at
+/// the end is no arrival.
+fn in_session(rec: &SessionRecord, at: NaiveTime, what: TimeOf) -> Result<()> {
     let s = &rec.session;
-    if at < s.start || at > s.end {
-        return Err(AppError::Invalid {
-            field,
-            value: at.format("%H:%M").to_string(),
-            why: format!(
-                "is outside the session ({}–{})",
-                s.start.format("%H:%M"),
-                s.end.format("%H:%M")
-            ),
-        });
+    if at < s.start || at >= s.end {
+        return Err(CalendarError::TimeOutside {
+            session: s.id,
+            what,
+            at,
+            start: s.start,
+            end: s.end,
+        }
+        .into());
     }
     Ok(())
 }

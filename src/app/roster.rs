@@ -1,5 +1,6 @@
 //! The roster, the terms and the term plan: teachers, terms and sessions.
 
+use super::calendar::CalendarError;
 use super::{App, AppError, Result, commit_logged, json};
 use crate::core::{Role, Session, SessionId, Teacher, Term, TermId};
 use crate::store::SessionRecord;
@@ -7,8 +8,11 @@ use chrono::NaiveDateTime;
 
 impl App {
     /// Adds a teacher to the roster (training office).
-    pub fn add_teacher(&mut self, t: Teacher, now: NaiveDateTime) -> Result<()> {
+    /// A teacher joins on `active_from`, or today when it is not given:
+    /// sessions before are not required of them.
+    pub fn add_teacher(&mut self, mut t: Teacher, now: NaiveDateTime) -> Result<()> {
         self.actor.require("teacher add", &[Role::Office])?;
+        t.active_from = t.active_from.or(Some(now.date()));
         validate_teacher(&t)?;
         let mut w = self.begin(now)?;
         if w.teacher(&t.id)?.is_some() {
@@ -30,7 +34,9 @@ impl App {
         Ok(self.store.read()?.teachers()?)
     }
 
-    /// Adds a term (training office). Terms may not overlap.
+    /// Adds a term (training office). Its name must fit its dates (the
+    /// academic year containing its first day, `calendar.year_start`), and
+    /// terms may not overlap.
     pub fn add_term(&mut self, term: Term, now: NaiveDateTime) -> Result<()> {
         self.actor.require("term add", &[Role::Office])?;
         if term.end < term.start {
@@ -41,6 +47,15 @@ impl App {
             });
         }
         let mut w = self.begin(now)?;
+        let start = w.policy()?.calendar.year_start;
+        if let Err(fits) = crate::core::calendar::check_term(term.id, term.start, start) {
+            return Err(CalendarError::TermName {
+                given: term.id,
+                fits,
+                start: term.start,
+            }
+            .into());
+        }
         if w.term(term.id)?.is_some() {
             return Err(AppError::Exists(term.id.to_string()));
         }
@@ -49,11 +64,13 @@ impl App {
             .into_iter()
             .find(|o| o.start <= term.end && term.start <= o.end)
         {
-            return Err(AppError::Invalid {
-                field: "dates",
-                value: format!("{}..{}", term.start, term.end),
-                why: format!("overlap term {}", o.id),
-            });
+            return Err(CalendarError::TermOverlap {
+                term: term.id,
+                other: o.id,
+                other_start: o.start,
+                other_end: o.end,
+            }
+            .into());
         }
         w.put_term(&term)?;
         commit_logged(
@@ -74,20 +91,7 @@ impl App {
     /// assigned here; `session.id` is ignored. Returns the new id.
     pub fn add_session(&mut self, session: Session, now: NaiveDateTime) -> Result<SessionId> {
         self.actor.require("session add", &[Role::Office])?;
-        if session.end <= session.start {
-            return Err(AppError::Invalid {
-                field: "end",
-                value: session.end.format("%H:%M").to_string(),
-                why: "is not after the start".into(),
-            });
-        }
-        if session.title.trim().is_empty() {
-            return Err(AppError::Invalid {
-                field: "title",
-                value: String::new(),
-                why: "is empty".into(),
-            });
-        }
+        validate_session(&session)?;
         bound_session(&session)?;
         let mut w = self.begin(now)?;
         if !w.terms()?.iter().any(|t| t.contains(session.date)) {
@@ -124,6 +128,25 @@ impl App {
             .term(id)?
             .ok_or_else(|| AppError::UnknownTerm(id.to_string()))
     }
+}
+
+/// A session's own fields: an end after the start, a title.
+pub(super) fn validate_session(session: &Session) -> Result<()> {
+    if session.end <= session.start {
+        return Err(AppError::Invalid {
+            field: "end",
+            value: session.end.format("%H:%M").to_string(),
+            why: "is not after the start".into(),
+        });
+    }
+    if session.title.trim().is_empty() {
+        return Err(AppError::Invalid {
+            field: "title",
+            value: String::new(),
+            why: "is empty".into(),
+        });
+    }
+    Ok(())
 }
 
 pub(crate) fn validate_teacher(t: &Teacher) -> Result<()> {

@@ -4,7 +4,7 @@
 use super::{App, AppError, Result};
 use crate::core::{
     AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Session, Standing, Teacher,
-    TeacherId, TermId, YearTally, outcome,
+    TeacherId, TermId, YearTally, calendar, outcome,
 };
 use crate::store::Reader;
 use chrono::NaiveDate;
@@ -17,6 +17,11 @@ pub struct StandingRow {
     pub standing: Standing,
     /// The figures differ from the term's latest publication (`publish.rs`).
     pub changed_since_published: bool,
+    /// Days of the academic year left after today; `None` once it is over
+    /// and the year verdicts apply.
+    pub year_days_left: Option<i64>,
+    /// The credits the academic year requires (`credits_per_year`).
+    pub year_credits_required: crate::core::Credits,
 }
 
 /// One session on a teacher's record.
@@ -32,10 +37,11 @@ impl App {
     /// The period a user means when they name none: the term containing
     /// `today`, else the academic year containing it.
     pub fn current_year(&self, today: NaiveDate) -> Result<AcademicYear> {
+        let start = self.store.read()?.policy()?.calendar.year_start;
         Ok(self
             .term_of(today)?
             .map(|t| t.id.year)
-            .unwrap_or_else(|| AcademicYear::containing(today)))
+            .unwrap_or_else(|| calendar::year_of(today, start)))
     }
 
     pub fn current_term(&self, today: NaiveDate) -> Result<Option<TermId>> {
@@ -50,9 +56,8 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        let mut rows = compute(&r, &teachers, period, today)?;
-        super::publish::flag(&r, period, &mut rows)?;
-        Ok(rows)
+        let checks = super::publish::checks(&r, period)?;
+        compute(&r, &teachers, period, today, &checks)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -63,7 +68,7 @@ impl App {
         today: NaiveDate,
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
-        compute(&r, teachers, period, today)
+        compute(&r, teachers, period, today, &[])
     }
 
     /// A teacher's record: every session they were required at, in date
@@ -104,12 +109,14 @@ impl App {
 const FEW: usize = 64;
 
 /// Judges the standings of `teachers` from their kept tallies (see
-/// `store::tallies`): no facts are read.
+/// `store::tallies`): no facts are read. Each row is flagged when it moved
+/// since one of `checks` (postings, a closing) was made.
 pub(super) fn compute(
     r: &Reader,
     teachers: &[Teacher],
     period: Period,
     today: NaiveDate,
+    checks: &[super::publish::Check],
 ) -> Result<Vec<StandingRow>> {
     let policy = r.policy()?;
     let year = period.year();
@@ -123,7 +130,16 @@ pub(super) fn compute(
     {
         return Err(AppError::UnknownTerm(id.to_string()));
     }
-    let year_ended = terms.iter().map(|t| t.end).max().is_some_and(|e| today > e);
+    // The year is over on its last day, not when its last entered term
+    // ends (篇12, 学年度累积计算); a term's standing gives attendance
+    // verdicts only, never a year verdict.
+    let start = policy.calendar.year_start;
+    let over = calendar::year_over(year, start, today);
+    let year_ended = over && matches!(period, Period::Year(_));
+    let year_days_left = (!over).then(|| calendar::days_left(year, start, today));
+    let ended_on = |p: Period, day: NaiveDate| {
+        matches!(p, Period::Year(_)) && calendar::year_over(year, start, day)
+    };
     // A few teachers (a lookup) are read one by one, many in one range.
     let tallies = if teachers.len() <= FEW {
         let mut m = HashMap::new();
@@ -139,15 +155,30 @@ pub(super) fn compute(
     let ctx = super::assessment::YearContext::load(r, year, today)?;
     let row = |t: &Teacher| -> Result<StandingRow> {
         let kept = tallies.get(&t.id).unwrap_or(&none);
+        let mut rec = ctx.record(r, t)?;
+        // Notes and multimedia lessons are year checks too: judged with it.
+        rec.terms_ended = [year_ended; 2];
+        let judge = |p: Period, day: NaiveDate| {
+            let ended = ended_on(p, day);
+            let mut then = rec.as_of(day);
+            then.terms_ended = [ended; 2];
+            kept.judge(&policy, p, ended)
+                .assess(&policy, &then, &kept.whole(), ended)
+        };
+        let changed = checks
+            .iter()
+            .any(|c| super::publish::moved(c, &t.id, kept, judge));
         Ok(StandingRow {
             teacher: t.clone(),
             standing: kept.judge(&policy, period, year_ended).assess(
                 &policy,
-                &ctx.record(r, t)?,
+                &rec,
                 &kept.whole(),
                 year_ended,
             ),
-            changed_since_published: false,
+            changed_since_published: changed,
+            year_days_left,
+            year_credits_required: crate::core::Credits::whole(policy.credits_per_year),
         })
     };
     // Each teacher's record is a few small reads of the same snapshot: a

@@ -8,10 +8,11 @@ use crate::app::assessment::season_slot;
 use crate::app::assessment::{
     CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
 };
+use crate::app::credits::CreditView;
 use crate::app::{App, AppError};
 use crate::core::{
-    AcademicYear, ArchiveItem, CreditId, ExternalCredit, Funds, MentorPair, Period, Qualification,
-    SessionId, TeacherId,
+    AcademicYear, ArchiveItem, CreditId, Funds, MentorPair, Period, Qualification, SessionId,
+    TeacherId,
 };
 use crate::i18n::{self, A, Lang, T};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -35,6 +36,13 @@ pub enum CreditCmd {
         /// Who ran the training.
         #[arg(long, default_value = "")]
         organiser: String,
+        /// The academic year it counts for (default: this one, or the one
+        /// just ended between terms); the date must lie in it.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Why a closed year is changed (office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Correct a registered or sent-back entry (the teacher, or the office).
     Edit {
@@ -49,6 +57,8 @@ pub enum CreditCmd {
         card: Option<String>,
         #[arg(long)]
         organiser: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// List entries: all you may see, or those waiting for your review.
     List {
@@ -56,12 +66,17 @@ pub enum CreditCmd {
         waiting: bool,
         #[arg(long)]
         year: Option<i32>,
+        /// Each entry with its stages (who, when, comment) and who is next.
+        #[arg(long)]
+        json: bool,
     },
     /// The teacher's self-assessment (学分自评): send to the teaching group.
     Submit {
         id: u32,
         #[arg(long, default_value = "")]
         comment: String,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Pass an entry: the group leader, then the assessment team confirms.
     #[command(alias = "review")]
@@ -69,12 +84,42 @@ pub enum CreditCmd {
         id: u32,
         #[arg(long, default_value = "")]
         comment: String,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Send an entry back to the teacher, with a comment.
     Return {
         id: u32,
         #[arg(long)]
         comment: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Refuse an entry for good, with a comment (a reviewer).
+    Reject {
+        id: u32,
+        #[arg(long)]
+        comment: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Take back your entry before it is reviewed (the teacher, or the office).
+    Withdraw {
+        id: u32,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Undo a confirmation (assessment team), with a reason.
+    Revoke {
+        id: u32,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Remove a mistaken entry (office), with a reason.
+    Remove {
+        id: u32,
+        #[arg(long)]
+        reason: String,
     },
     /// The written report after outside study was received (office).
     Report {
@@ -82,6 +127,19 @@ pub enum CreditCmd {
         /// Take the mark back.
         #[arg(long)]
         undo: bool,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AssessCmd {
+    /// Close a year's assessment (office): later changes need the office
+    /// and a reason, and flag the teacher.
+    Close {
+        year: i32,
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -103,18 +161,29 @@ pub enum MakeUpCmd {
         session: u32,
         #[arg(long, default_value = "")]
         note: String,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Take a make-up mark back (office).
-    Undo { teacher: String, session: u32 },
+    Undo {
+        teacher: String,
+        session: u32,
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum NotesCmd {
-    /// Characters of study notes counted for a term: TEACHER TERM CHARS.
+    /// Characters of study notes counted for a term: TEACHER [TERM] CHARS
+    /// (without TERM: this term, or the one just ended between terms).
     Set {
         teacher: String,
+        /// The term (2025-autumn), or the characters when no term is given.
         term: String,
-        chars: u32,
+        chars: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -140,6 +209,8 @@ pub enum ArchiveCmd {
         /// Multimedia open lessons in the spring term.
         #[arg(long)]
         multimedia_spring: Option<u32>,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// A teacher's year: credits, notes, archive, lessons, make-ups, mentors.
     Show {
@@ -161,12 +232,16 @@ pub enum MentorCmd {
         year: Option<i32>,
         #[arg(long, default_value = "")]
         note: String,
+        #[arg(long)]
+        reason: Option<String>,
     },
     Remove {
         mentor: String,
         mentee: String,
         #[arg(long)]
         year: Option<i32>,
+        #[arg(long)]
+        reason: Option<String>,
     },
     List {
         #[arg(long)]
@@ -184,6 +259,8 @@ pub enum FundsCmd {
         public: String,
         #[arg(long)]
         training: String,
+        #[arg(long)]
+        reason: Option<String>,
     },
     Show {
         #[arg(long)]
@@ -208,7 +285,7 @@ pub enum QualificationCmd {
 fn year(app: &App, lang: Lang, y: Option<i32>, today: NaiveDate) -> Result<AcademicYear, String> {
     match y {
         Some(y) => Ok(AcademicYear(y)),
-        None => app.current_year(today).map_err(|x| i18n::error(lang, &x)),
+        None => app.meant_year(today).map_err(|x| i18n::error(lang, &x)),
     }
 }
 
@@ -216,16 +293,78 @@ fn saved(lang: Lang) -> String {
     i18n::text(lang, T::Saved).to_string()
 }
 
-fn credit_table(list: &[ExternalCredit], lang: Lang) -> String {
+/// The confirmation that names where a change went: "已保存到 2025-2026学年".
+fn saved_to(lang: Lang, p: Period) -> String {
+    i18n::saved_to(lang, p)
+}
+
+fn credit_table(list: &[CreditView], lang: Lang, policy_deadlines: bool) -> String {
     let rows: Vec<Vec<String>> = list
         .iter()
-        .map(|c| super::output::credit_cells(c, lang))
+        .map(|v| super::output::credit_view_cells(v, lang))
         .collect();
-    table(&i18n::credit_headers(lang), &rows)
+    let mut out = table(&i18n::credit_headers(lang), &rows);
+    if policy_deadlines {
+        let mut terms: Vec<(crate::core::TermId, NaiveDate)> = list
+            .iter()
+            .filter_map(|v| Some((v.term?, v.deadline?)))
+            .collect();
+        terms.sort();
+        terms.dedup();
+        if !terms.is_empty() {
+            let line: Vec<String> = terms
+                .iter()
+                .map(|(t, d)| format!("{} {d}", i18n::period_name(lang, Period::Term(*t))))
+                .collect();
+            out.push_str(&format!(
+                "{}: {}\n",
+                i18n::year_text(lang, i18n::Y::Deadlines),
+                line.join("; ")
+            ));
+        }
+    }
+    out
+}
+
+/// One credit entry as scripts read it: every stage with who, when and
+/// the comment, who acts next, and its term's review deadline.
+fn credit_json(v: &CreditView) -> serde_json::Value {
+    let c = &v.entry;
+    serde_json::json!({
+        "id": c.id.0,
+        "teacher": c.teacher.0,
+        "year": c.year.0,
+        "date": c.date.to_string(),
+        "title": c.title,
+        "organiser": c.organiser,
+        "credits": c.credits.as_f64(),
+        "card": c.card,
+        "stage": c.stage,
+        "reported": c.reported,
+        "registered_by": c.registered_by,
+        "registered_at": c.registered_at.format("%Y-%m-%dT%H:%M").to_string(),
+        "next": v.next,
+        "term": v.term.map(|t| t.to_string()),
+        "review_deadline": v.deadline.map(|d| d.to_string()),
+        "stages": c.steps.iter().map(|s| serde_json::json!({
+            "stage": s.to,
+            "by": s.by,
+            "at": s.at.format("%Y-%m-%dT%H:%M").to_string(),
+            "comment": s.comment,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
+    let year_of = |y: AcademicYear| saved_to(lang, Period::Year(y));
+    let entry_year = |app: &App, id: u32| -> Result<String, String> {
+        let list = app.credits(CreditFilter::All, None).map_err(e)?;
+        Ok(list
+            .iter()
+            .find(|c| c.id.0 == id)
+            .map_or_else(|| saved(lang), |c| year_of(c.year)))
+    };
     match cmd {
         CreditCmd::Add {
             teacher,
@@ -234,7 +373,10 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
             credits,
             card,
             organiser,
+            year: y,
+            reason,
         } => {
+            app.reason = reason;
             let entry = CreditEntry {
                 teacher: teacher_arg(app, lang, &teacher)?,
                 date: date(lang, "date", &d)?,
@@ -242,11 +384,13 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 organiser,
                 credits: credits_arg(lang, &credits)?,
                 card,
+                year: y.map(AcademicYear),
             };
             let id = app.add_credit(entry, now).map_err(e)?;
             Ok(format!(
-                "{} {id}",
-                i18n::assessment_text(lang, A::CreditAdded)
+                "{} {id};{}",
+                i18n::year_text(lang, i18n::Y::CreditAddedAs),
+                entry_year(app, id.0)?
             ))
         }
         CreditCmd::Edit {
@@ -256,7 +400,9 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
             credits,
             card,
             organiser,
+            reason,
         } => {
+            app.reason = reason;
             let change = CreditChange {
                 date: d.map(|d| date(lang, "date", &d)).transpose()?,
                 title,
@@ -265,35 +411,97 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
                 card,
             };
             app.edit_credit(CreditId(id), change, now).map_err(e)?;
-            Ok(saved(lang))
+            entry_year(app, id)
         }
-        CreditCmd::List { waiting, year: y } => {
+        CreditCmd::List {
+            waiting,
+            year: y,
+            json,
+        } => {
             let filter = if waiting {
                 CreditFilter::Waiting
             } else {
                 CreditFilter::All
             };
-            let list = app.credits(filter, y.map(AcademicYear)).map_err(e)?;
-            Ok(credit_table(&list, lang))
+            let list = app.credit_views(filter, y.map(AcademicYear)).map_err(e)?;
+            if json {
+                let all: Vec<serde_json::Value> = list.iter().map(credit_json).collect();
+                return serde_json::to_string_pretty(&all).map_err(|x| x.to_string());
+            }
+            Ok(credit_table(&list, lang, true))
         }
-        CreditCmd::Submit { id, comment } => {
+        CreditCmd::Submit {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.self_assess_credit(CreditId(id), &comment, now)
                 .map_err(e)?;
-            Ok(saved(lang))
+            entry_year(app, id)
         }
-        CreditCmd::Pass { id, comment } => {
+        CreditCmd::Pass {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.pass_credit(CreditId(id), &comment, now).map_err(e)?;
-            Ok(saved(lang))
+            entry_year(app, id)
         }
-        CreditCmd::Return { id, comment } => {
+        CreditCmd::Return {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.return_credit(CreditId(id), &comment, now).map_err(e)?;
-            Ok(saved(lang))
+            entry_year(app, id)
         }
-        CreditCmd::Report { id, undo } => {
-            app.set_credit_report(CreditId(id), !undo, now).map_err(e)?;
-            Ok(saved(lang))
+        CreditCmd::Reject {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
+            app.reject_credit(CreditId(id), &comment, now).map_err(e)?;
+            entry_year(app, id)
+        }
+        CreditCmd::Withdraw { id, reason } => {
+            app.reason = reason;
+            app.withdraw_credit(CreditId(id), now).map_err(e)?;
+            entry_year(app, id)
+        }
+        CreditCmd::Revoke { id, reason } => {
+            app.reason = Some(reason.clone());
+            app.revoke_credit(CreditId(id), &reason, now).map_err(e)?;
+            entry_year(app, id)
+        }
+        CreditCmd::Remove { id, reason } => {
+            app.reason = Some(reason.clone());
+            app.remove_credit(CreditId(id), &reason, now).map_err(e)?;
+            entry_year(app, id)
+        }
+        CreditCmd::Report { id, undo, reason } => {
+            app.reason = reason;
+            let y = app.set_credit_report(CreditId(id), !undo, now).map_err(e)?;
+            Ok(year_of(y))
         }
     }
+}
+
+pub fn assess(app: &mut App, cmd: AssessCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
+    let AssessCmd::Close { year, reason } = cmd;
+    app.reason = reason;
+    let n = app
+        .close_year(AcademicYear(year), now)
+        .map_err(|x| i18n::error(lang, &x))?;
+    Ok(format!(
+        "{}: {} {}",
+        i18n::period_name(lang, Period::Year(AcademicYear(year))),
+        i18n::year_text(lang, i18n::Y::Closed),
+        i18n::people(lang, n)
+    ))
 }
 
 pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
@@ -319,17 +527,26 @@ pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> 
             teacher,
             session,
             note,
+            reason,
         } => {
+            app.reason = reason;
             let t = teacher_arg(app, lang, &teacher)?;
-            app.set_makeup(&t, SessionId(session), &note, false, now)
+            let y = app
+                .set_makeup(&t, SessionId(session), &note, false, now)
                 .map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
-        MakeUpCmd::Undo { teacher, session } => {
+        MakeUpCmd::Undo {
+            teacher,
+            session,
+            reason,
+        } => {
+            app.reason = reason;
             let t = teacher_arg(app, lang, &teacher)?;
-            app.set_makeup(&t, SessionId(session), "", true, now)
+            let y = app
+                .set_makeup(&t, SessionId(session), "", true, now)
                 .map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
     }
 }
@@ -339,14 +556,26 @@ pub fn notes(app: &mut App, cmd: NotesCmd, lang: Lang, now: NaiveDateTime) -> Ou
         teacher,
         term,
         chars,
+        reason,
     } = cmd;
+    app.reason = reason;
+    let e = |x: AppError| i18n::error(lang, &x);
     let t = teacher_arg(app, lang, &teacher)?;
-    let term = term_id(lang, &term)?;
+    let (term, chars) = match chars {
+        Some(c) => (term_id(lang, &term)?, c),
+        None => match app.meant_term(now.date()).map_err(e)? {
+            Some(t) => (t, term),
+            None => return Err(e(AppError::UnknownTerm(now.date().to_string()))),
+        },
+    };
+    let chars: u32 = chars
+        .trim()
+        .parse()
+        .map_err(|_| super::bad(lang, "chars", &chars, i18n::T::WantNumber))?;
     let mut change = YearFileChange::default();
     change.notes_chars[season_slot(term.season)] = Some(chars);
-    app.set_year_file(&t, term.year, change, now)
-        .map_err(|x| i18n::error(lang, &x))?;
-    Ok(saved(lang))
+    app.set_year_file(&t, term.year, change, now).map_err(e)?;
+    Ok(saved_to(lang, Period::Term(term)))
 }
 
 fn parse_items(lang: Lang, field: &'static str, s: &str) -> Result<Vec<ArchiveItem>, String> {
@@ -384,7 +613,9 @@ pub fn archive(app: &mut App, cmd: ArchiveCmd, lang: Lang, now: NaiveDateTime) -
             open_lessons,
             multimedia_autumn,
             multimedia_spring,
+            reason,
         } => {
+            app.reason = reason;
             let t = teacher_arg(app, lang, &teacher)?;
             let y = year(app, lang, y, today)?;
             let mut items: Vec<(ArchiveItem, bool)> = parse_items(lang, "has", &has)?
@@ -403,7 +634,7 @@ pub fn archive(app: &mut App, cmd: ArchiveCmd, lang: Lang, now: NaiveDateTime) -
                 multimedia_lessons: [multimedia_autumn, multimedia_spring],
             };
             app.set_year_file(&t, y, change, now).map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
         ArchiveCmd::Show {
             teacher,
@@ -547,26 +778,31 @@ pub fn mentor(app: &mut App, cmd: MentorCmd, lang: Lang, now: NaiveDateTime) -> 
             mentee,
             year: y,
             note,
+            reason,
         } => {
+            app.reason = reason;
             let p = MentorPair {
                 year: year(app, lang, y, today)?,
                 mentor: teacher_arg(app, lang, &mentor)?,
                 mentee: teacher_arg(app, lang, &mentee)?,
                 note,
             };
+            let y = p.year;
             app.add_mentor_pair(p, now).map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
         MentorCmd::Remove {
             mentor,
             mentee,
             year: y,
+            reason,
         } => {
+            app.reason = reason;
             let y = year(app, lang, y, today)?;
             let a = teacher_arg(app, lang, &mentor)?;
             let b = teacher_arg(app, lang, &mentee)?;
             app.remove_mentor_pair(y, &a, &b, now).map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
         MentorCmd::List { year: y } => {
             let y = year(app, lang, y, today)?;
@@ -601,14 +837,16 @@ pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Ou
             year: y,
             public,
             training,
+            reason,
         } => {
+            app.reason = reason;
             let f = Funds {
                 public_fen: money("public", &public)?,
                 training_fen: money("training", &training)?,
             };
             let y = year(app, lang, y, today)?;
             app.set_funds(y, f, now).map_err(e)?;
-            Ok(saved(lang))
+            Ok(saved_to(lang, Period::Year(y)))
         }
         FundsCmd::Show { year: y } => {
             let y = year(app, lang, y, today)?;

@@ -4,6 +4,7 @@
 //! into lines.
 
 pub mod assessment;
+pub mod calendar;
 pub mod files;
 pub mod gate;
 pub mod keys;
@@ -120,6 +121,9 @@ pub enum Command {
     /// A teacher's degree (学历).
     #[command(subcommand)]
     Qualification(assessment::QualificationCmd),
+    /// The year's assessment: `close YEAR` ends it (office).
+    #[command(subcommand)]
+    Assess(assessment::AssessCmd),
     /// Verify the database file: every page and record; never writes to it.
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
@@ -163,7 +167,20 @@ pub enum TeacherCmd {
         #[arg(long)]
         to: Option<String>,
     },
-    List,
+    /// Change a teacher's name, group, grade or joining date.
+    Edit(calendar::TeacherEditArgs),
+    /// A teacher leaves the school (调离, 退休 ...): their last day.
+    Leave {
+        id: String,
+        #[arg(long)]
+        on: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -174,7 +191,10 @@ pub enum TermCmd {
         start: String,
         end: String,
     },
-    List,
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -201,13 +221,39 @@ pub enum SessionCmd {
         #[arg(long)]
         groups: Option<String>,
     },
-    List,
+    /// Change a session's title, times, credits, people or groups.
+    Edit(calendar::SessionEditArgs),
+    /// Move a session to another day and time: S DATE START END.
+    Move {
+        session: u32,
+        date: String,
+        start: String,
+        end: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Cancel a session: it counts for nobody.
+    Cancel {
+        session: u32,
+        #[arg(long)]
+        reason: String,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum RollCmd {
     /// Teachers who answered the first call (none: just start it).
-    First { session: u32, teachers: Vec<String> },
+    /// `--reason` starts it before the roll opens (training office).
+    First {
+        session: u32,
+        teachers: Vec<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Teachers who answered the second call (none: just start it).
     Second { session: u32, teachers: Vec<String> },
     /// End the second call: from now on arrivals are late.
@@ -220,20 +266,34 @@ pub enum RollCmd {
         #[arg(long)]
         at: Option<String>,
     },
-    /// An early leave.
+    /// An early leave; `--excused --reason R` excuses it (早退(准假)).
     Leave {
         session: u32,
         teacher: String,
         /// HH:MM (default: now)
         #[arg(long)]
         at: Option<String>,
+        #[arg(long)]
+        excused: bool,
+        #[arg(long, requires = "excused")]
+        reason: Option<String>,
+    },
+    /// Reopen a closed roll at the step it had reached (training office).
+    Reopen {
+        session: u32,
+        #[arg(long)]
+        reason: String,
     },
     /// Close the roll: whoever is still missing without leave is absent.
     Close { session: u32 },
     /// Take back the last mark.
     Undo { session: u32 },
     /// The roll as it stands.
-    Status { session: u32 },
+    Status {
+        session: u32,
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct a teacher's facts (training office), with a reason.
     Correct {
         session: u32,
@@ -287,6 +347,8 @@ pub enum LeaveCmd {
         /// Only those waiting for you to decide.
         #[arg(long)]
         mine: bool,
+        #[arg(long)]
+        json: bool,
     },
     Approve {
         id: u32,
@@ -447,7 +509,10 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                let store = crate::store::Store::open_read(&path).map_err(|x| e(x.into()))?;
+                let wait = crate::store::Wait::from_env()
+                    .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
+                let store =
+                    crate::store::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
                     App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
                 dispatch(&mut app, command, lang, now)
@@ -458,6 +523,12 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
                 Err(panic) => panic_text(panic.as_ref()),
             };
             match crate::store::check::refuse_damaged(&path) {
+                // A record that failed its checksum was named where it was read.
+                Err(crate::store::StoreError::Damaged { .. })
+                    if crate::store::codec::damage_seen() =>
+                {
+                    Err(failed)
+                }
                 Err(x @ crate::store::StoreError::Damaged { .. }) => Err(e(x.into())),
                 _ => Err(failed),
             }
@@ -514,14 +585,10 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             app.add_teacher(t, now).map_err(e)?;
             Ok(saved())
         }
-        Command::Teacher(TeacherCmd::List) => {
-            let rows: Vec<Vec<String>> = app
-                .teachers()
-                .map_err(e)?
-                .into_iter()
-                .map(|t| vec![t.id.0, t.name, t.group, t.grade.unwrap_or_default()])
-                .collect();
-            Ok(table(&i18n::teacher_headers(lang), &rows))
+        Command::Teacher(TeacherCmd::List { json }) => calendar::teacher_list(app, lang, json),
+        Command::Teacher(TeacherCmd::Edit(a)) => calendar::teacher_edit(app, a, lang, now),
+        Command::Teacher(TeacherCmd::Leave { id, on, reason }) => {
+            calendar::teacher_leave(app, &id, &on, reason.as_deref(), lang, now)
         }
         Command::Term(TermCmd::Add { term, start, end }) => {
             let t = Term {
@@ -532,22 +599,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             app.add_term(t, now).map_err(e)?;
             Ok(saved())
         }
-        Command::Term(TermCmd::List) => {
-            let rows: Vec<Vec<String>> = app
-                .terms()
-                .map_err(e)?
-                .into_iter()
-                .map(|t| {
-                    vec![
-                        t.id.to_string(),
-                        format!("{} {}", t.id.year, i18n::season(lang, t.id.season)),
-                        t.start.to_string(),
-                        t.end.to_string(),
-                    ]
-                })
-                .collect();
-            Ok(table(&i18n::term_headers(lang), &rows))
-        }
+        Command::Term(TermCmd::List { json }) => calendar::term_list(app, lang, json),
         Command::Session(SessionCmd::Add {
             date: d,
             start,
@@ -580,35 +632,23 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 recorder,
                 audience: match groups {
                     None => Audience::Everyone,
-                    Some(g) => Audience::Groups(
-                        g.split([',', ','])
-                            .map(|x| x.trim().to_string())
-                            .filter(|x| !x.is_empty())
-                            .collect(),
-                    ),
+                    Some(g) => calendar::audience(&g),
                 },
             };
             let id = app.add_session(s, now).map_err(e)?;
             Ok(format!("{} {id}", i18n::text(lang, T::SessionAdded)))
         }
-        Command::Session(SessionCmd::List) => {
-            let rows: Vec<Vec<String>> = app
-                .sessions()
-                .map_err(e)?
-                .into_iter()
-                .map(|r| {
-                    let s = r.session;
-                    vec![
-                        s.id.to_string(),
-                        s.date.to_string(),
-                        format!("{}-{}", s.start.format("%H:%M"), s.end.format("%H:%M")),
-                        s.title,
-                        s.credits.to_string(),
-                        i18n::roll_state(lang, r.state).to_string(),
-                    ]
-                })
-                .collect();
-            Ok(table(&i18n::session_headers(lang), &rows))
+        Command::Session(SessionCmd::List { json }) => calendar::session_list(app, lang, json),
+        Command::Session(SessionCmd::Edit(a)) => calendar::session_edit(app, a, lang, now),
+        Command::Session(SessionCmd::Move {
+            session,
+            date: d,
+            start,
+            end,
+            reason,
+        }) => calendar::session_move(app, session, &d, &start, &end, &reason, lang, now),
+        Command::Session(SessionCmd::Cancel { session, reason }) => {
+            calendar::session_cancel(app, session, &reason, lang, now)
         }
         Command::Roll(cmd) => roll(app, cmd, lang, now),
         Command::Leave(cmd) => leave(app, cmd, lang, now),
@@ -651,13 +691,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let mut cat = i18n::category(lang, l.outcome.category).to_string();
-                    if l.outcome.also_left_early {
-                        cat = format!(
-                            "{cat}+{}",
-                            i18n::category(lang, crate::core::Category::EarlyLeave)
-                        );
-                    }
+                    let cat = calendar::category_cell(lang, &l.outcome, &l.facts);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -687,7 +721,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
             let entries = app.history(t.as_ref(), session.map(SessionId)).map_err(e)?;
             if json {
-                return serde_json::to_string_pretty(&entries).map_err(|x| x.to_string());
+                return calendar::history_json(&entries);
             }
             // In words: the action, what it is about, and each changed
             // field as people say it (i18n::history_change).
@@ -747,8 +781,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             Ok(crate::policy_file::to_toml(&app.policy().map_err(e)?))
         }
         Command::Policy(PolicyCmd::Set { file }) => {
-            // Refused before the file is read: a setgid program reads no
-            // file for someone who may not use the result (docs/deploy.md).
+            // Refused before the file is read: nobody learns anything of a
+            // file through the messages of a command they may not use.
             app.actor
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
@@ -774,6 +808,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Mentor(cmd) => assessment::mentor(app, cmd, lang, now),
         Command::Funds(cmd) => assessment::funds(app, cmd, lang, now),
         Command::Qualification(cmd) => assessment::qualification(app, cmd, lang, now),
+        Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
             i18n::shown(&app.actor.name),
@@ -840,8 +875,21 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
         }
     };
     match cmd {
-        RollCmd::First { session, teachers } => {
+        RollCmd::First {
+            session,
+            teachers,
+            reason: Some(reason),
+        } => {
+            calendar::early_call(app, Call::First, session, &reason, lang, now)?;
             call(app, Call::First, session, &teachers, lang, now)
+        }
+        RollCmd::First {
+            session,
+            teachers,
+            reason: None,
+        } => call(app, Call::First, session, &teachers, lang, now),
+        RollCmd::Reopen { session, reason } => {
+            calendar::roll_reopen(app, session, &reason, lang, now)
         }
         RollCmd::Second { session, teachers } => {
             call(app, Call::Second, session, &teachers, lang, now)
@@ -864,6 +912,26 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             session,
             teacher,
             at: t,
+            excused: true,
+            reason,
+        } => {
+            let at = t.map(|s| hm(lang, "at", &s)).transpose()?;
+            calendar::excuse_early(
+                app,
+                session,
+                &teacher,
+                at,
+                reason.as_deref().unwrap_or_default(),
+                lang,
+                now,
+            )
+        }
+        RollCmd::Leave {
+            session,
+            teacher,
+            at: t,
+            excused: false,
+            ..
         } => {
             let id = teacher_arg(app, lang, &teacher)?;
             app.leave_early(SessionId(session), &id, at(t)?, now)
@@ -895,7 +963,14 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 i18n::shown(&t.0)
             ))
         }
-        RollCmd::Status { session } => {
+        RollCmd::Status {
+            session,
+            json: true,
+        } => calendar::roll_json(app, session, lang),
+        RollCmd::Status {
+            session,
+            json: false,
+        } => {
             let v = app.roll_view(SessionId(session)).map_err(e)?;
             let mut out = format!(
                 "{} {} {}  [{}]  {} {}  {} {}  {} {}  {} {}\n",
@@ -920,7 +995,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        i18n::category(lang, l.outcome.category).to_string(),
+                        calendar::category_cell(lang, &l.outcome, &l.facts),
                         l.leave
                             .as_ref()
                             .map(|x| {
@@ -991,7 +1066,11 @@ fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
                     String::new()
                 },
                 i18n::leave_status(lang, l.status).to_string(),
-                l.comment.clone(),
+                if l.status == crate::core::LeaveStatus::Expired && l.comment.is_empty() {
+                    i18n::calendar_text(lang, i18n::C::LapsedAt).to_string()
+                } else {
+                    l.comment.clone()
+                },
             ]
         })
         .collect();
@@ -1017,11 +1096,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             let kind =
                 parse_kind(&kind).ok_or_else(|| bad(lang, "kind", &kind, T::WantLeaveKind))?;
             let cover = match (from, to, sessions) {
-                (Some(f), t, None) => {
-                    let from = date(lang, "from", &f)?;
-                    let to = t.map(|t| date(lang, "to", &t)).transpose()?.unwrap_or(from);
-                    Cover::Dates { from, to }
-                }
+                (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,
                 (None, None, Some(list)) => {
                     let mut ids = Vec::new();
                     for x in list.split(',').map(str::trim).filter(|x| !x.is_empty()) {
@@ -1050,9 +1125,24 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                     now,
                 )
                 .map_err(e)?;
-            Ok(format!("{} {id}", i18n::text(lang, T::LeaveFiled)))
+            let mut out = format!("{} {id}", i18n::text(lang, T::LeaveFiled));
+            // A warning, not a refusal: requests get entered twice from paper.
+            let filed = app.leaves_at(LeaveFilter::All, now).map_err(e)?;
+            if let Some(note) = filed
+                .iter()
+                .find(|l| l.id == id)
+                .and_then(|l| calendar::overlap_note(app, l, lang))
+            {
+                out = format!("{note}\n{out}");
+            }
+            Ok(out)
         }
-        LeaveCmd::List { all, decided, mine } => {
+        LeaveCmd::List {
+            all,
+            decided,
+            mine,
+            json,
+        } => {
             let filter = if all {
                 LeaveFilter::All
             } else if decided {
@@ -1062,7 +1152,11 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             } else {
                 LeaveFilter::Pending
             };
-            Ok(leave_table(&app.leaves(filter).map_err(e)?, lang))
+            let list = app.leaves_at(filter, now).map_err(e)?;
+            if json {
+                return calendar::leave_json(&list);
+            }
+            Ok(leave_table(&list, lang))
         }
         LeaveCmd::Approve { id, comment } => {
             app.approve_leave(LeaveId(id), &comment, now).map_err(e)?;

@@ -7,7 +7,8 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 pub use crate::app::format::{
-    credit_cells, funds_line, makeup_cells, mentor_list, pad, standing_cells, yuan,
+    credit_cells, credit_view_cells, funds_line, makeup_cells, mentor_list, pad, standing_cells,
+    yuan,
 };
 
 /// A table whose columns line up on a terminal, whatever the script.
@@ -79,6 +80,22 @@ pub struct StandingJson<'a> {
     /// Each failed check that deducts points: its code, its numbers and
     /// `points`.
     pub deductions: Vec<serde_json::Value>,
+    /// The academic year is over: its verdicts (credits, archive, ...) apply.
+    pub year_over: bool,
+    /// Days of the academic year left after today, while it is not over.
+    pub year_days_left: Option<i64>,
+    /// Confirmed credits behind while the year runs (学分落后), or null.
+    pub credit_warning: Option<CreditWarningJson>,
+}
+
+/// The credit warning as scripts read it (credits as decimals).
+#[derive(Serialize)]
+pub struct CreditWarningJson {
+    pub earned: f64,
+    pub required: f64,
+    /// What the share of the year gone by calls for.
+    pub expected: f64,
+    pub weeks_left: u32,
 }
 
 /// The assessment figures as scripts read them (credits as decimals).
@@ -195,6 +212,16 @@ pub fn standing_json(row: &StandingRow) -> StandingJson<'_> {
         changed_since_published: row.changed_since_published,
         assessment: s.figures.as_ref().map(assessment_json),
         deductions: s.deductions.iter().map(deduction_json).collect(),
+        year_over: row.year_days_left.is_none(),
+        year_days_left: row.year_days_left,
+        credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning).map(|w| {
+            CreditWarningJson {
+                earned: w.earned.as_f64(),
+                required: w.required.as_f64(),
+                expected: w.expected.as_f64(),
+                weeks_left: w.weeks_left,
+            }
+        }),
     }
 }
 

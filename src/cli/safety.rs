@@ -12,8 +12,8 @@ use super::Outcome;
 /// never written to. Problems make the command fail, one per line.
 ///
 /// The account comes first: someone the file does not know is refused
-/// before any of it is verified. Only a file too damaged to say who may
-/// read it is checked without.
+/// before any of it is verified. Only a file too damaged to open, which
+/// cannot say who may read it, is checked without.
 pub fn check(
     path: &Path,
     os_name: &str,
@@ -22,12 +22,17 @@ pub fn check(
     lang: Lang,
 ) -> Outcome {
     use crate::store::{Store, StoreError};
-    match Store::open_read(path) {
+    // redb may panic on overwritten pages: then, too, the check says what
+    // is wrong.
+    let opened = std::panic::catch_unwind(|| Store::open_read(path))
+        .unwrap_or_else(|_| Err(StoreError::Db("unreadable".into())));
+    match opened {
         Ok(store) => {
             drop(App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?)
         }
-        Err(StoreError::Damaged { .. } | StoreError::Db(_) | StoreError::Decode(_)) => {}
-        Err(e) => return Err(i18n::error(lang, &AppError::Store(e))),
+        Err(e @ StoreError::Missing(_)) => return Err(i18n::error(lang, &AppError::Store(e))),
+        // Too damaged to say who may read it: the check says what is wrong.
+        Err(_) => {}
     }
     let report = check::check(path).map_err(|e| i18n::error(lang, &AppError::Store(e)))?;
     if report.is_clean() {

@@ -37,6 +37,34 @@ pub enum CreditStage {
     Confirmed,
     /// Sent back with a comment; the teacher corrects and self-assesses again (已退回).
     Returned,
+    /// Refused by a reviewer, for good (已驳回). New variants go last: the
+    /// stored records name a stage by its position.
+    Rejected,
+    /// Taken back by the teacher before any review (已撤回).
+    Withdrawn,
+    /// Removed by the office as a mistaken entry (已删除); kept for the history.
+    Removed,
+}
+
+impl CreditStage {
+    /// No one acts on the entry any more (a confirmation may still be revoked).
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            CreditStage::Confirmed
+                | CreditStage::Rejected
+                | CreditStage::Withdrawn
+                | CreditStage::Removed
+        )
+    }
+
+    /// Registered or in review: its credits are on the way, not counted yet.
+    pub fn is_pending(self) -> bool {
+        matches!(
+            self,
+            CreditStage::Registered | CreditStage::SelfAssessed | CreditStage::GroupPassed
+        )
+    }
 }
 
 /// One step of the review chain: who did what, when, and their comment.
@@ -228,6 +256,74 @@ pub struct YearRecord {
     /// Whether each term ([autumn, spring]) has ended; notes and multimedia
     /// lessons of a term are judged once it has.
     pub terms_ended: [bool; 2],
+    /// The first and last day of each term ([autumn, spring]) this year has.
+    pub term_spans: [Option<(NaiveDate, NaiveDate)>; 2],
+    /// The day the record is judged on (for the credit warning).
+    pub today: Option<NaiveDate>,
+}
+
+impl YearRecord {
+    /// The same record judged on another day: which terms had ended then.
+    pub fn as_of(&self, day: NaiveDate) -> YearRecord {
+        let mut r = self.clone();
+        for (i, span) in self.term_spans.iter().enumerate() {
+            if let Some((_, end)) = span {
+                r.terms_ended[i] = day > *end;
+            }
+        }
+        r.today = Some(day);
+        r
+    }
+
+    /// The first and last day of the year's terms, when it has any.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let spans = self.term_spans.iter().flatten();
+        let start = spans.clone().map(|s| s.0).min()?;
+        let end = spans.map(|s| s.1).max()?;
+        Some((start, end))
+    }
+}
+
+/// Confirmed credits falling behind while the year still runs (学分落后):
+/// below the share of the year's requirement that the days gone by call
+/// for, or short with only a few weeks left (policy `credit_warning_weeks`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditWarning {
+    /// Credits counted so far this year.
+    pub earned: Credits,
+    /// What the year requires.
+    pub required: Credits,
+    /// What the days gone by call for, in whole credits (pro rata).
+    pub expected: Credits,
+    /// Whole or part weeks until the year's last day.
+    pub weeks_left: u32,
+}
+
+/// The warning for `earned` credits on `today` in a year running from
+/// `start` to `end` (both included), if one is due.
+pub fn credit_warning(
+    policy: &Policy,
+    earned: Credits,
+    (start, end): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+) -> Option<CreditWarning> {
+    let required = Credits::whole(policy.credits_per_year);
+    if earned >= required || today > end || today < start || end < start {
+        return None;
+    }
+    let total = (end - start).num_days() + 1;
+    let gone = (today - start).num_days() + 1;
+    let whole = i64::from(policy.credits_per_year) * gone / total;
+    let expected = Credits::whole(u32::try_from(whole).unwrap_or(u32::MAX));
+    let days_left = (end - today).num_days();
+    let weeks_left = u32::try_from((days_left + 6) / 7).unwrap_or(u32::MAX);
+    let late = weeks_left <= policy.assessment.credit_warning_weeks;
+    (earned < expected || late).then_some(CreditWarning {
+        earned,
+        required,
+        expected,
+        weeks_left,
+    })
 }
 
 /// The figures of the assessment, for the period of the standing.
@@ -261,6 +357,8 @@ pub struct Figures {
     pub mentors: Vec<MentorPair>,
     /// Points deducted from the year-end assessment (年终量化考核扣分).
     pub deducted: u32,
+    /// Credits behind while the year runs, if they are.
+    pub credit_warning: Option<CreditWarning>,
 }
 
 /// A failed check that deducts points without making the teacher unqualified.
@@ -406,8 +504,13 @@ impl Standing {
         let external = |p: Option<Season>, confirmed: bool| {
             rec.external
                 .iter()
-                .filter(|e| (e.stage == CreditStage::Confirmed) == confirmed)
-                .filter(|e| e.stage != CreditStage::Returned)
+                .filter(|e| {
+                    if confirmed {
+                        e.stage == CreditStage::Confirmed
+                    } else {
+                        e.stage.is_pending()
+                    }
+                })
                 .filter(|e| in_period(e.season, p))
                 .fold(Credits::default(), |acc, e| acc + e.credits)
         };
@@ -468,6 +571,10 @@ impl Standing {
             }
         }
         fig.deducted = deductions.iter().map(|d| d.points).sum();
+        fig.credit_warning = match (year_ended, rec.span(), rec.today) {
+            (false, Some(span), Some(today)) => credit_warning(policy, year_credits, span, today),
+            _ => None,
+        };
         self.qualified = self.reasons.is_empty();
         let limit = policy.unqualified_absences;
         self.warning = self.qualified && limit > 0 && self.year_unexcused + 1 == limit;

@@ -56,13 +56,16 @@ pub fn outcome(
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Outcome {
-    if !session.requires(teacher) {
+    // A cancelled session counts for nobody; one outside the teacher's
+    // time at the school is not theirs.
+    if state == RollState::Cancelled || !session.requires(teacher) {
         return Outcome::just(Category::NotRequired);
     }
     if let Some(f) = facts.filter(|f| f.attended()) {
         // Attended: the roll call decides, whatever leave there is.
         let late = !f.first_call && !f.second_call && f.arrived.is_some();
-        let early = f.left_early.is_some();
+        // An excused early leave (篇10: 特殊情况除外) is not counted.
+        let early = f.left_early.is_some() && f.early_excused.is_none();
         return match (late, early) {
             (true, true) => Outcome {
                 category: Category::Late,

@@ -11,11 +11,13 @@ pub mod limits;
 pub mod model;
 pub mod policy;
 pub mod rates;
+pub mod review;
 pub mod standing;
 
 pub use assessment::{
-    ArchiveItem, CreditId, CreditStage, Deduction, Degree, ExternalCredit, ExternalItem, Figures,
-    Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep, YearFile, YearRecord,
+    ArchiveItem, CreditId, CreditStage, CreditWarning, Deduction, Degree, ExternalCredit,
+    ExternalItem, Figures, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification, ReviewStep,
+    YearFile, YearRecord,
 };
 pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};

@@ -166,6 +166,26 @@ pub struct AssessmentRules {
     pub deduct_points: u32,
     /// Minimum share of public funds spent on training, percent (篇6, 篇9).
     pub training_funds_percent: u32,
+    /// The most credits one credit-card entry may carry.
+    pub max_credits_per_entry: u32,
+    /// Days after a term's last day until which its credits are registered
+    /// and reviewed (篇10 §6); later registrations need the office.
+    pub review_deadline_days: u32,
+    /// Weeks before the year's end from which any shortfall of credits warns.
+    pub credit_warning_weeks: u32,
+    /// Which term a command means between two terms, when it names none.
+    pub between_terms: BetweenTerms,
+}
+
+/// The term (and year) a command means on a day that is in no term.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BetweenTerms {
+    /// The term that ended last: its notes and archive are what is checked then.
+    #[default]
+    Ended,
+    /// The next term to begin.
+    Next,
 }
 
 impl Default for AssessmentRules {
@@ -184,6 +204,10 @@ impl Default for AssessmentRules {
             outside_report: Effect::Deduct,
             deduct_points: 1,
             training_funds_percent: 10,
+            max_credits_per_entry: 10,
+            review_deadline_days: 14,
+            credit_warning_weeks: 6,
+            between_terms: BetweenTerms::Ended,
         }
     }
 }

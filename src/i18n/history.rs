@@ -10,6 +10,18 @@ use serde_json::Value;
 /// An action the history records. The store keeps its `key`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryAction {
+    AssessClose,
+    CreditReject,
+    CreditRemove,
+    CreditRevoke,
+    CreditWithdraw,
+    LeaveExpire,
+    RollExcuseEarlyLeave,
+    SessionCancel,
+    SessionEdit,
+    SessionMove,
+    TeacherEdit,
+    TeacherLeave,
     AccountAdd,
     AccountSet,
     ArchiveSet,
@@ -52,9 +64,21 @@ pub enum HistoryAction {
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 39] = {
+    pub const ALL: [HistoryAction; 51] = {
         use HistoryAction::*;
         [
+            AssessClose,
+            CreditReject,
+            CreditRemove,
+            CreditRevoke,
+            CreditWithdraw,
+            LeaveExpire,
+            RollExcuseEarlyLeave,
+            SessionCancel,
+            SessionEdit,
+            SessionMove,
+            TeacherEdit,
+            TeacherLeave,
             AccountAdd,
             AccountSet,
             ArchiveSet,
@@ -101,6 +125,18 @@ impl HistoryAction {
     fn entry(self) -> (&'static str, &'static str, &'static str) {
         use HistoryAction::*;
         match self {
+            AssessClose => ("assess.close", "关闭学年考核", "year assessment closed"),
+            CreditReject => ("credit.reject", "学分不予认定", "credits rejected"),
+            CreditRemove => ("credit.remove", "删除学分登记", "credit entry removed"),
+            CreditRevoke => ("credit.revoke", "撤销学分认定", "credits revoked"),
+            CreditWithdraw => ("credit.withdraw", "撤回学分登记", "credit entry withdrawn"),
+            LeaveExpire => ("leave.expire", "请假过期失效", "leave lapsed"),
+            RollExcuseEarlyLeave => ("roll.excuse_early_leave", "准予早退", "early leave excused"),
+            SessionCancel => ("session.cancel", "取消培训活动", "session cancelled"),
+            SessionEdit => ("session.edit", "修改培训活动内容", "session edited"),
+            SessionMove => ("session.move", "调整活动时间", "session moved"),
+            TeacherEdit => ("teacher.edit", "修改教师资料", "teacher edited"),
+            TeacherLeave => ("teacher.leave", "教师离校", "teacher left the school"),
             AccountAdd => ("account.add", "添加账号", "account added"),
             AccountSet => ("account.set", "设置账号", "account set"),
             ArchiveSet => ("archive.set", "修改档案", "archive changed"),

@@ -10,8 +10,10 @@ use crate::app::import::Progress;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::core::{Category, Leave, Period, Teacher};
 use crate::i18n::{self, Lang, X};
-use chrono::NaiveDateTime;
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rust_xlsxwriter::{
+    Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError,
+};
 use std::path::Path;
 
 /// A file format, chosen by the file's extension.
@@ -74,7 +76,7 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
 fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     let s = &r.standing;
     let t = &s.tally;
-    let note = if !s.qualified {
+    let mut note = if !s.qualified {
         s.reasons
             .iter()
             .map(|x| i18n::reason(l, x))
@@ -85,6 +87,12 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     } else {
         String::new()
     };
+    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
+        if !note.is_empty() {
+            note.push_str("; ");
+        }
+        note.push_str(&i18n::credit_warning(l, &w));
+    }
     vec![
         Value::Text(r.teacher.id.0.clone()),
         Value::Text(r.teacher.name.clone()),
@@ -116,6 +124,8 @@ enum Value {
     Count(u32),
     Credits(f64),
     Points(i32),
+    /// A date, written as a date cell (yyyy-mm-dd).
+    Date(NaiveDate),
 }
 
 impl Value {
@@ -125,7 +135,7 @@ impl Value {
             Value::Count(n) => f64::from(*n),
             Value::Credits(x) => *x,
             Value::Points(p) => f64::from(*p),
-            Value::Text(_) => 0.0,
+            Value::Text(_) | Value::Date(_) => 0.0,
         }
     }
 
@@ -135,7 +145,44 @@ impl Value {
             Value::Count(n) => n.to_string(),
             Value::Credits(c) => format!("{c}"),
             Value::Points(p) => p.to_string(),
+            Value::Date(d) => d.to_string(),
         }
+    }
+
+    /// Writes the value into a cell with its type: text as text, counts and
+    /// credits as numbers, dates as dates (issue 19: `=SUM` over a column
+    /// of the record works, and no cell is flagged "number stored as text").
+    fn write(
+        &self,
+        ws: &mut rust_xlsxwriter::Worksheet,
+        (row, col): (u32, u16),
+        st: &Styles,
+        bad: bool,
+    ) -> Result<(), XlsxError> {
+        let pick = |plain: &Format, red: &Format| if bad { red.clone() } else { plain.clone() };
+        match self {
+            Value::Text(t) => {
+                ws.write_string_with_format(row, col, i18n::shown(t), &pick(&st.text, &st.bad_text))
+            }
+            Value::Count(_) | Value::Points(_) => ws.write_number_with_format(
+                row,
+                col,
+                self.number(),
+                &pick(&st.number, &st.bad_number),
+            ),
+            Value::Credits(x) => {
+                ws.write_number_with_format(row, col, *x, &pick(&st.credits, &st.bad_credits))
+            }
+            Value::Date(d) => {
+                let x = ExcelDateTime::from_ymd(
+                    u16::try_from(d.year()).unwrap_or(1900),
+                    d.month() as u8,
+                    d.day() as u8,
+                )?;
+                ws.write_datetime_with_format(row, col, &x, &pick(&st.date, &st.bad_date))
+            }
+        }
+        .map(|_| ())
     }
 }
 
@@ -172,9 +219,11 @@ struct Styles {
     text: Format,
     number: Format,
     credits: Format,
+    date: Format,
     bad_text: Format,
     bad_number: Format,
     bad_credits: Format,
+    bad_date: Format,
     total_text: Format,
     total_number: Format,
     total_credits: Format,
@@ -198,6 +247,7 @@ fn styles() -> Styles {
         text: base.clone(),
         number: base.clone().set_num_format("0"),
         credits: base.clone().set_num_format("0.0"),
+        date: base.clone().set_num_format("yyyy-mm-dd"),
         bad_text: base
             .clone()
             .set_background_color(red_fill)
@@ -210,6 +260,11 @@ fn styles() -> Styles {
         bad_credits: base
             .clone()
             .set_num_format("0.0")
+            .set_background_color(red_fill)
+            .set_font_color(red_font),
+        bad_date: base
+            .clone()
+            .set_num_format("yyyy-mm-dd")
             .set_background_color(red_fill)
             .set_font_color(red_font),
         total_text: total.clone(),
@@ -266,23 +321,7 @@ pub fn standings_xlsx(
         let row = FIRST_ROW + i as u32;
         let bad = !r.standing.qualified;
         for (c, v) in cells.iter().enumerate() {
-            let c = c as u16;
-            match v {
-                Value::Text(t) => {
-                    let f = if bad { &st.bad_text } else { &st.text };
-                    ws.write_string_with_format(row, c, i18n::shown(t), f)
-                        .map_err(&e)?;
-                }
-                Value::Count(_) | Value::Points(_) => {
-                    let f = if bad { &st.bad_number } else { &st.number };
-                    ws.write_number_with_format(row, c, v.number(), f)
-                        .map_err(&e)?;
-                }
-                Value::Credits(x) => {
-                    let f = if bad { &st.bad_credits } else { &st.credits };
-                    ws.write_number_with_format(row, c, *x, f).map_err(&e)?;
-                }
-            }
+            v.write(ws, (row, c as u16), &st, bad).map_err(&e)?;
         }
         if (i + 1) % STEP == 0 || i + 1 == total {
             progress(i + 1, total);
@@ -349,6 +388,7 @@ pub fn standings_xlsx(
         &st.total_text,
     )
     .map_err(&e)?;
+    super::chart_sheet::add(&mut wb, s, file)?;
     wb.save_to_buffer().map_err(&e)
 }
 
@@ -370,19 +410,21 @@ pub fn standings_csv(s: &StandingsSheet, encoding: Encoding) -> Vec<u8> {
     csv_bytes(&lines, encoding)
 }
 
-fn teacher_cells(t: &Teacher) -> Vec<String> {
+fn teacher_cells(t: &Teacher) -> Vec<Value> {
+    let date = |d: Option<NaiveDate>| d.map_or(Value::Text(String::new()), Value::Date);
     vec![
-        t.id.0.clone(),
-        t.name.clone(),
-        t.group.clone(),
-        t.grade.clone().unwrap_or_default(),
-        t.active_from.map(|d| d.to_string()).unwrap_or_default(),
-        t.active_to.map(|d| d.to_string()).unwrap_or_default(),
+        Value::Text(t.id.0.clone()),
+        Value::Text(t.name.clone()),
+        Value::Text(t.group.clone()),
+        Value::Text(t.grade.clone().unwrap_or_default()),
+        date(t.active_from),
+        date(t.active_to),
     ]
 }
 
 /// The roster as .xlsx: a header row the import recognises, then one
-/// teacher a row, every cell text (so 工号 0012 keeps its zeros).
+/// teacher a row: ids and names as text (so 工号 0012 keeps its zeros),
+/// dates as dates.
 pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u8>, ImportError> {
     let e = xerr(file);
     let st = styles();
@@ -398,7 +440,7 @@ pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u
     ws.set_freeze_panes(1, 0).map_err(&e)?;
     for (i, t) in teachers.iter().enumerate() {
         for (c, v) in teacher_cells(t).iter().enumerate() {
-            ws.write_string_with_format(1 + i as u32, c as u16, i18n::shown(v), &st.text)
+            v.write(ws, (1 + i as u32, c as u16), &st, false)
                 .map_err(&e)?;
         }
     }
@@ -413,27 +455,31 @@ pub fn roster_csv(teachers: &[Teacher], lang: Lang, encoding: Encoding) -> Vec<u
             .map(|h| h.to_string())
             .collect(),
     ];
-    lines.extend(teachers.iter().map(teacher_cells));
+    lines.extend(
+        teachers
+            .iter()
+            .map(|t| teacher_cells(t).iter().map(Value::csv).collect()),
+    );
     csv_bytes(&lines, encoding)
 }
 
-fn record_cells(x: &RecordLine, l: Lang) -> Vec<String> {
+fn record_cells(x: &RecordLine, l: Lang) -> Vec<Value> {
     let mut cat = i18n::category(l, x.outcome.category).to_string();
     if x.outcome.also_left_early {
         cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
     }
     vec![
-        x.session.id.to_string(),
-        x.session.date.to_string(),
-        format!(
+        Value::Count(x.session.id.0),
+        Value::Date(x.session.date),
+        Value::Text(format!(
             "{}-{}",
             x.session.start.format("%H:%M"),
             x.session.end.format("%H:%M")
-        ),
-        x.session.title.clone(),
-        i18n::session_kind(l, x.session.kind).to_string(),
-        x.session.credits.to_string(),
-        cat,
+        )),
+        Value::Text(x.session.title.clone()),
+        Value::Text(i18n::session_kind(l, x.session.kind).to_string()),
+        Value::Credits(x.session.credits.as_f64()),
+        Value::Text(cat),
     ]
 }
 
@@ -480,9 +526,8 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
     for (i, x) in s.lines.iter().enumerate() {
         let bad = x.outcome.category == Category::Absent;
-        let f = if bad { &st.bad_text } else { &st.text };
         for (c, v) in record_cells(x, l).iter().enumerate() {
-            ws.write_string_with_format(FIRST_ROW + i as u32, c as u16, i18n::shown(v), f)
+            v.write(ws, (FIRST_ROW + i as u32, c as u16), &st, bad)
                 .map_err(&e)?;
         }
     }
@@ -498,22 +543,24 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         for x in s.leaves {
             row += 1;
             for (c, v) in leave_cells(x, l).iter().enumerate() {
-                ws.write_string_with_format(row, c as u16, i18n::shown(v), &st.text)
-                    .map_err(&e)?;
+                v.write(ws, (row, c as u16), &st, false).map_err(&e)?;
             }
         }
     }
     wb.save_to_buffer().map_err(&e)
 }
 
-fn leave_cells(x: &Leave, l: Lang) -> Vec<String> {
-    let covers = x.cover.to_string();
+fn leave_cells(x: &Leave, l: Lang) -> Vec<Value> {
+    let covers = match &x.cover {
+        crate::core::Cover::Dates { from, to } if from == to => Value::Date(*from),
+        cover => Value::Text(cover.to_string()),
+    };
     vec![
-        x.id.to_string(),
-        i18n::leave_kind(l, x.kind).to_string(),
+        Value::Count(x.id.0),
+        Value::Text(i18n::leave_kind(l, x.kind).to_string()),
         covers,
-        x.reason.clone(),
-        i18n::leave_status(l, x.status).to_string(),
+        Value::Text(x.reason.clone()),
+        Value::Text(i18n::leave_status(l, x.status).to_string()),
     ]
 }
 
@@ -526,7 +573,11 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
             .map(|h| h.to_string())
             .collect(),
     ];
-    lines.extend(s.lines.iter().map(|x| record_cells(x, l)));
+    lines.extend(
+        s.lines
+            .iter()
+            .map(|x| record_cells(x, l).iter().map(Value::csv).collect()),
+    );
     csv_bytes(&lines, encoding)
 }
 

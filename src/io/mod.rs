@@ -8,9 +8,12 @@
 //! transaction, only after every row has passed. Messages are structured
 //! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
 
+pub mod chart_sheet;
+pub mod ends;
 pub mod export;
 pub mod plan;
 pub mod roster;
+pub mod shown;
 pub mod table;
 
 use crate::core::{Credits, Teacher};
@@ -61,9 +64,73 @@ pub enum Problem {
     ToBeforeFrom,
     /// The date is outside the term named for the import.
     OutsideTerm { term: String },
+    /// An id or a text that people would read as another (issue 19).
+    AsShown(ShownProblem),
     /// Too long, or a character the field may not hold (`core::limits`).
     Bound(crate::core::limits::Bound),
 }
+
+/// A value that reads as another one: ids that differ only by leading
+/// zeros (0012 and 12: a number format lost on one side), or a stored text
+/// a file's encoding could not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShownProblem {
+    /// The id differs only by leading zeros from the id on an earlier row.
+    ZerosLikeRow { other: String, first_row: usize },
+    /// The id differs only by leading zeros from a stored teacher's id.
+    ZerosLikeStored { other: String, name: String },
+    /// The file would replace characters of the stored text with `?` or
+    /// U+FFFD (a GBK file cannot hold 𠮷).
+    Lossy { stored: String },
+}
+
+/// An id without its leading zeros, for comparing ids as people read
+/// them (0012 and 12); all zeros stay one zero.
+pub fn without_zeros(id: &str) -> &str {
+    let t = id.trim_start_matches('0');
+    match (t.is_empty(), id.is_empty()) {
+        (true, false) => "0",
+        _ => t,
+    }
+}
+
+/// Whether `new` is `stored` with some characters replaced by `?` or
+/// U+FFFD, as an encoding that cannot hold them writes (one or two marks
+/// for a character outside the BMP).
+pub fn lossy(stored: &str, new: &str) -> bool {
+    fn marks(c: char) -> bool {
+        matches!(c, '?' | '\u{FFFD}' | '\u{FF1F}')
+    }
+    if stored == new || !new.chars().any(marks) {
+        return false;
+    }
+    let s: Vec<char> = stored.chars().collect();
+    let n: Vec<char> = new.chars().collect();
+    if n.len() > 2 * s.len() || s.len() > LOSSY_MAX {
+        return false;
+    }
+    // reach[i * w + j]: s[..i] can be spelled by n[..j].
+    let w = n.len() + 1;
+    let mut reach = vec![false; (s.len() + 1) * w];
+    reach[0] = true;
+    for i in 0..s.len() {
+        for j in 0..n.len() {
+            if !reach[i * w + j] {
+                continue;
+            }
+            if s[i] == n[j] || marks(n[j]) {
+                reach[(i + 1) * w + j + 1] = true;
+            }
+            if marks(n[j]) && n.get(j + 1).copied().is_some_and(marks) {
+                reach[(i + 1) * w + j + 2] = true;
+            }
+        }
+    }
+    reach[s.len() * w + n.len()]
+}
+
+/// Texts longer than this (in characters) are not compared by `lossy`.
+const LOSSY_MAX: usize = 2000;
 
 /// One bad cell: where (row as the file shows it, column letter and the
 /// column's header as written) and what is wrong.
@@ -374,6 +441,8 @@ pub struct Parsed<T> {
     pub file: String,
     pub header: Header,
     pub rows: Vec<Numbered<T>>,
+    /// The total or footer row where the data ended, if any.
+    pub ended: Option<ends::Ended>,
 }
 
 #[derive(Debug, Clone)]
@@ -401,6 +470,7 @@ pub(crate) fn finish<T>(
     header: Header,
     rows: Vec<Numbered<T>>,
     problems: Vec<RowProblem>,
+    ended: Option<ends::Ended>,
 ) -> Result<Parsed<T>, ImportError> {
     check(file, problems)?;
     if rows.is_empty() {
@@ -412,10 +482,33 @@ pub(crate) fn finish<T>(
         file: file.to_string(),
         header,
         rows,
+        ended,
     })
 }
 
 /// A moment for export titles, without seconds.
 pub fn stamp(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%d %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lossy_replacements() {
+        assert!(lossy("吉𠮷", "吉?"));
+        assert!(lossy("吉𠮷", "吉??"));
+        assert!(lossy("吉𠮷", "吉\u{FFFD}"));
+        assert!(lossy("𠮷𠮷𠮷", "??????"));
+        assert!(!lossy("吉𠮷", "吉𠮷"));
+        assert!(!lossy("张三", "李四"));
+        assert!(!lossy("张三", "张三?"));
+        assert!(!lossy("", "?"));
+        let long = "字".repeat(1500);
+        assert!(!lossy(&long, &format!("{}?x", &long[3..])));
+        assert_eq!(without_zeros("0012"), "12");
+        assert_eq!(without_zeros("000"), "0");
+        assert_eq!(without_zeros("T01"), "T01");
+    }
 }

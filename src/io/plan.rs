@@ -130,7 +130,8 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     let mut seen: HashMap<(chrono::NaiveDate, chrono::NaiveTime, String), usize> = HashMap::new();
-    for row in table.rows.iter().skip(header.at + 1) {
+    let (data, ended) = super::ends::data_rows(table.rows.get(header.at + 1..).unwrap_or(&[]));
+    for row in data {
         let text = |k: &str| header.cell(row, k).text();
         let before = problems.len();
         let date = parse_date(header.cell(row, "date"));
@@ -264,5 +265,5 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
             },
         });
     }
-    finish(&table.file, header, rows, problems)
+    finish(&table.file, header, rows, problems, ended)
 }

@@ -2,7 +2,7 @@
 //! Chinese or English. Checks every row and reports every bad cell.
 
 use super::table::Table;
-use super::{Field, Numbered, Parsed, Problem, find_header, finish, parse_date};
+use super::{Field, Numbered, Parsed, Problem, ShownProblem, find_header, finish, parse_date};
 use crate::core::{Teacher, TeacherId};
 use std::collections::HashMap;
 
@@ -69,7 +69,9 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in table.rows.iter().skip(header.at + 1) {
+    let mut zeros: HashMap<String, (String, usize)> = HashMap::new();
+    let (data, ended) = super::ends::data_rows(table.rows.get(header.at + 1..).unwrap_or(&[]));
+    for row in data {
         let text = |k: &str| header.cell(row, k).text();
         let before = problems.len();
         let id = text("id");
@@ -81,8 +83,19 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             problems.push(header.problem(row, "id", Problem::Bound(b)));
         } else if let Some(first) = seen.get(&id) {
             problems.push(header.problem(row, "id", Problem::Duplicate { first_row: *first }));
+        } else if let Some((other, first)) = zeros.get(super::without_zeros(&id)) {
+            // 0012 and 12: the same id to a person, two to the program.
+            let p = ShownProblem::ZerosLikeRow {
+                other: other.clone(),
+                first_row: *first,
+            };
+            problems.push(header.problem(row, "id", Problem::AsShown(p)));
         } else {
             seen.insert(id.clone(), row.number);
+            zeros.insert(
+                super::without_zeros(&id).to_string(),
+                (id.clone(), row.number),
+            );
         }
         for k in ["name", "group"] {
             if text(k).is_empty() {
@@ -136,5 +149,5 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             },
         });
     }
-    finish(&table.file, header, rows, problems)
+    finish(&table.file, header, rows, problems, ended)
 }

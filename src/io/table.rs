@@ -3,7 +3,7 @@
 //! with the row numbers a person sees when they open the file. Pure: bytes
 //! in, rows out; no store, no paths.
 
-use super::{Encoding, ImportError};
+use super::{Encoding, ImportError, shown};
 use crate::core::limits;
 use calamine::{Data, DataType, Reader};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -269,10 +269,21 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     }
     // Row numbers as Excel shows them, even when the used range starts lower.
     let (row0, col0) = range.start().unwrap_or((0, 0));
+    let widths = zero_widths(&mut book, bytes, &range);
     let mut rows = Vec::new();
     for (i, r) in range.rows().enumerate() {
         let mut cells = vec![Cell::Empty; col0 as usize];
-        cells.extend(r.iter().map(cell));
+        let at = |j: usize| (row0 + i as u32, col0 + j as u32);
+        cells.extend(r.iter().enumerate().map(|(j, d)| {
+            // A number the format pads with zeros is the text people see.
+            match (d, widths.get(&at(j))) {
+                (Data::Int(_) | Data::Float(_), Some(w)) => d
+                    .as_f64()
+                    .and_then(|n| shown::padded(n, *w))
+                    .map_or_else(|| cell(d), Cell::Text),
+                _ => cell(d),
+            }
+        }));
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
@@ -282,6 +293,37 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
         });
     }
     Ok(rows)
+}
+
+/// The cells of the sheet's range whose number format pads with zeros.
+fn zero_widths(
+    book: &mut calamine::Sheets<Cursor<&[u8]>>,
+    bytes: &[u8],
+    range: &calamine::Range<Data>,
+) -> shown::Widths {
+    match book {
+        calamine::Sheets::Xlsx(_) => {
+            let Some(name) = book.sheet_names().first().cloned() else {
+                return shown::Widths::new();
+            };
+            let Ok(styles) = book.worksheet_style(&name) else {
+                return shown::Widths::new();
+            };
+            range
+                .used_cells()
+                .filter(|(_, _, d)| matches!(d, Data::Int(_) | Data::Float(_)))
+                .filter_map(|(r, c, _)| {
+                    let (r0, c0) = range.start()?;
+                    let at = (r0 + r as u32, c0 + c as u32);
+                    let code = &styles.get(at)?.number_format.as_ref()?.format_code;
+                    Some((at, shown::zero_width(code)?))
+                })
+                .collect()
+        }
+        calamine::Sheets::Xls(_) => shown::xls(bytes),
+        calamine::Sheets::Ods(_) => shown::ods(bytes),
+        _ => shown::Widths::new(),
+    }
 }
 
 /// Whether a cell at 0-based `(row, column)` is within what a roster or a
@@ -321,9 +363,21 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
     }
     let mut grid: std::collections::BTreeMap<u32, Vec<Cell>> = Default::default();
     let mut count: u64 = 0;
-    while let Some(c) = reader.next_cell().map_err(|e| err(e.to_string()))? {
+    while let Some((c, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| err(e.to_string()))?
+    {
         let (r, col) = c.get_position();
         let value: Data = c.get_value().clone().into();
+        // A number the format pads with zeros is the text people see.
+        let width = match value {
+            Data::Int(_) | Data::Float(_) => reader
+                .styles()
+                .get(style)
+                .and_then(|s| s.number_format.as_ref())
+                .and_then(|f| shown::zero_width(&f.format_code)),
+            _ => None,
+        };
         if matches!(value, Data::Empty) {
             continue;
         }
@@ -339,7 +393,13 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
         if row.len() <= col {
             row.resize(col + 1, Cell::Empty);
         }
-        row[col] = cell(&value);
+        row[col] = match width {
+            Some(w) => value
+                .as_f64()
+                .and_then(|n| shown::padded(n, w))
+                .map_or_else(|| cell(&value), Cell::Text),
+            None => cell(&value),
+        };
     }
     Ok(grid
         .into_iter()
@@ -354,6 +414,16 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
 fn cell(d: &Data) -> Cell {
     match d {
         Data::Empty => Cell::Empty,
+        // An .ods time (PT15H30M00S) or date (2025-09-10, 2025-09-10T15:30:00).
+        Data::DurationIso(_) if d.as_time().is_some() => {
+            d.as_time().map_or(Cell::Empty, Cell::Time)
+        }
+        Data::DateTimeIso(s) if !s.contains('T') && d.as_date().is_some() => {
+            d.as_date().map_or(Cell::Empty, Cell::Date)
+        }
+        Data::DateTimeIso(_) if d.as_datetime().is_some() => {
+            d.as_datetime().map_or(Cell::Empty, Cell::DateTime)
+        }
         Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
             if s.trim().is_empty() {
                 Cell::Empty

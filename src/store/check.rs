@@ -15,7 +15,10 @@ use super::tables::*;
 use super::{
     Account, HistoryEntry, REDB_MAGIC, Result, SessionRecord, StoreError, check_schema, open_error,
 };
-use crate::core::{Leave, Policy, RollFacts, Teacher, Term};
+use crate::core::{
+    ExternalCredit, Funds, Leave, LeaveKind, LeaveStatus, MakeUpDone, MentorPair, Policy,
+    Qualification, RollFacts, Teacher, Term, YearFile, YearTally,
+};
 use redb::backends::InMemoryBackend;
 use redb::{
     Builder, Database, Key, ReadTransaction, ReadableDatabase, ReadableTable, StorageBackend,
@@ -60,6 +63,9 @@ pub enum Problem {
     },
     /// History sequence numbers must run 1, 2, 3 ... without a gap.
     HistoryGap { after: u64, next: u64 },
+    /// A teacher's kept tallies for a year (`year/teacher`) differ from a
+    /// recount of the records.
+    WrongTally { key: String },
 }
 
 /// What a record names that is not there.
@@ -94,15 +100,34 @@ pub fn check(path: &Path) -> Result<Report> {
     let db = match verified_copy(path)? {
         Ok(db) => db,
         Err(why) => {
+            // The records that can still be read are read too, so that a
+            // changed byte inside one is named with its table and key.
+            let mut problems = vec![Problem::Pages(why)];
+            if let Ok(more) = unverified_records(path) {
+                problems.extend(more);
+            }
             return Ok(Report {
                 counts: Vec::new(),
-                problems: vec![Problem::Pages(why)],
+                problems,
             });
         }
     };
     let txn = db.begin_read()?;
     check_schema(path, &txn)?;
-    records(&txn)
+    records(txn)
+}
+
+/// The problems with the records of a file whose pages do not verify, as
+/// far as redb reads them (through an `Overlay`: the file is not written).
+fn unverified_records(path: &Path) -> std::result::Result<Vec<Problem>, String> {
+    let backend = super::overlay::Overlay::open(path).map_err(|e| e.to_string())?;
+    quietly(move || {
+        let mut b = Builder::new();
+        b.set_cache_size(super::CACHE_BYTES);
+        let db = b.create_with_backend(backend).map_err(|e| e.to_string())?;
+        let txn = db.begin_read().map_err(|e| e.to_string())?;
+        records(txn).map(|r| r.problems).map_err(|e| e.to_string())
+    })
 }
 
 /// Checks a database file's bytes held in memory, as `check` does a file;
@@ -115,7 +140,7 @@ pub fn check_bytes(bytes: &[u8], name: &Path) -> Result<Report> {
         Ok(db) => {
             let txn = db.begin_read()?;
             check_schema(name, &txn)?;
-            records(&txn)
+            records(txn)
         }
         Err(why) => Ok(Report {
             counts: Vec::new(),
@@ -197,9 +222,11 @@ pub(super) fn snapshot(path: &Path) -> Result<Database> {
     })
 }
 
-/// The file's bytes, verified by redb in memory. The outer error is one the
-/// user must act on (no such file, not ours); the inner one says why redb
-/// found the pages damaged.
+/// The file verified by redb, read through an `Overlay`: whatever redb
+/// writes while it repairs or checks stays in memory, and the file itself is
+/// neither written nor copied. The outer error is one the user must act on
+/// (no such file, not ours); the inner one says why redb found the pages
+/// damaged.
 fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
     let mut last = String::new();
     for attempt in 0..COPY_TRIES {
@@ -207,8 +234,8 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
             std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
         }
         // A read transaction on the file itself, where it opens, keeps the
-        // pages of its moment from being reused by other writers while the
-        // bytes are read (header first), so the copy is one moment.
+        // pages of its moment (and of any later one) from being reused by
+        // other writers while they are verified.
         let pin = quietly(|| {
             let db = super::builder()
                 .open_read_only(path)
@@ -217,12 +244,14 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
             Ok((db, txn))
         })
         .ok();
-        let bytes = read_file(path)?;
+        super::check_magic(path)?;
+        let backend = super::overlay::Overlay::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
+            _ => open_error(path, e),
+        })?;
+        let verified = verify_backend(backend);
         drop(pin);
-        if !bytes.starts_with(REDB_MAGIC) {
-            return Err(StoreError::NotRedb(path.to_path_buf()));
-        }
-        match verify_bytes(&bytes) {
+        match verified {
             Ok(db) => return Ok(Ok(db)),
             Err(why) => last = why,
         }
@@ -230,25 +259,23 @@ fn verified_copy(path: &Path) -> Result<std::result::Result<Database, String>> {
     Ok(Err(last))
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
-        _ => open_error(path, e),
-    })
-}
-
 /// Opens `bytes` as a redb database in memory and verifies every page.
-/// redb may panic on pages that were overwritten; that too is damage.
 fn verify_bytes(bytes: &[u8]) -> std::result::Result<Database, String> {
     let backend = InMemoryBackend::new();
     backend
         .set_len(bytes.len() as u64)
         .and_then(|()| backend.write(0, bytes))
         .map_err(|e| e.to_string())?;
+    verify_backend(backend)
+}
+
+/// Opens the database in `backend` and verifies every page. redb may panic
+/// on pages that were overwritten; that too is damage.
+fn verify_backend(backend: impl StorageBackend) -> std::result::Result<Database, String> {
     quietly(move || {
-        let mut db = Builder::new()
-            .create_with_backend(backend)
-            .map_err(|e| e.to_string())?;
+        let mut b = Builder::new();
+        b.set_cache_size(super::CACHE_BYTES);
+        let mut db = b.create_with_backend(backend).map_err(|e| e.to_string())?;
         match db.check_integrity() {
             Ok(true) => Ok(db),
             Ok(false) => Err("pages failed their checksums".to_string()),
@@ -276,7 +303,8 @@ fn quietly<T>(
 }
 
 /// Reads every record of every table of a verified snapshot.
-fn records(txn: &ReadTransaction) -> Result<Report> {
+fn records(owned: ReadTransaction) -> Result<Report> {
+    let txn = &owned;
     let mut report = Report::default();
     let mut problems = Vec::new();
     let mut bad = |p: Problem| problems.push(p);
@@ -288,14 +316,30 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
         {
             bad(record(e));
         }
+        if let Some(v) = meta.get("school")?
+            && let Err(e) = decode::<String>(v.value(), "meta", &"school")
+        {
+            bad(record(e));
+        }
     }
 
     let mut teachers = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    // Teachers already reported, whose name row is not judged again.
+    let mut reported = BTreeSet::new();
     let n = each(txn, TEACHERS, |k: &str, v: &[u8]| {
         match decode::<Teacher>(v, "teachers", &k) {
-            Ok(t) if t.id.0 != k => bad(wrong("teachers", &k, &t.id)),
-            Ok(_) => {}
-            Err(e) => bad(record(e)),
+            Ok(t) if t.id.0 != k => {
+                reported.insert(k.to_string());
+                bad(wrong("teachers", &k, &t.id))
+            }
+            Ok(t) => {
+                names.insert(format!("{k} {}", t.name));
+            }
+            Err(e) => {
+                reported.insert(k.to_string());
+                bad(record(e))
+            }
         }
         teachers.insert(k.to_string());
     })?;
@@ -344,6 +388,7 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
     index_agrees(&facts, &facts_idx, "facts", "facts_by_teacher", &mut bad);
 
     let mut leaves = BTreeSet::new();
+    let mut all_leaves = Vec::new();
     let n = each(txn, LEAVES, |k: u32, v: &[u8]| {
         match decode::<Leave>(v, "leaves", &k) {
             Ok(l) if l.id.0 != k => bad(wrong("leaves", &k, &l.id)),
@@ -355,7 +400,8 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
                         Missing::Teacher(l.teacher.0.clone()),
                     ));
                 }
-                leaves.insert((l.teacher.0, k));
+                leaves.insert((l.teacher.0.clone(), k));
+                all_leaves.push(l);
             }
             Err(e) => bad(record(e)),
         }
@@ -399,8 +445,193 @@ fn records(txn: &ReadTransaction) -> Result<Report> {
     })?;
     report.counts.push(("history", n));
 
+    // The teacher names a lookup scans, against the teachers.
+    let mut kept = BTreeSet::new();
+    each(txn, NAMES, |k: &str, name: &str| {
+        if !reported.contains(k) {
+            kept.insert(format!("{k} {name}"));
+        }
+    })?;
+    keys_agree(&names, &kept, "teachers", "names", &mut bad);
+
+    // The leave indexes, against what the requests say.
+    let (mut by_session, mut by_day, mut open, mut official) = Default::default();
+    for l in &all_leaves {
+        expected_leave_keys(l, &mut by_session, &mut by_day, &mut open, &mut official);
+    }
+    let mut kept = BTreeSet::new();
+    each(txn, LEAVES_BY_SESSION, |(s, id): (u32, u32), (): ()| {
+        kept.insert(format!("{s}/{id}"));
+    })?;
+    keys_agree(&by_session, &kept, "leaves", "leaves_by_session", &mut bad);
+    let mut kept = BTreeSet::new();
+    each(txn, LEAVES_BY_DAY, |(d, id): (i32, u32), (): ()| {
+        kept.insert(format!("{d}/{id}"));
+    })?;
+    keys_agree(&by_day, &kept, "leaves", "leaves_by_day", &mut bad);
+    let mut kept = BTreeSet::new();
+    each(txn, OPEN_LEAVES, |id: u32, (): ()| {
+        kept.insert(id.to_string());
+    })?;
+    keys_agree(&open, &kept, "leaves", "open_leaves", &mut bad);
+    let mut kept = BTreeSet::new();
+    each(txn, OFFICIAL_LEAVES, |(t, id): (&str, u32), (): ()| {
+        kept.insert(format!("{t}/{id}"));
+    })?;
+    keys_agree(&official, &kept, "leaves", "official_leaves", &mut bad);
+
+    // The assessment's tables.
+    let mut credits = BTreeSet::new();
+    each(txn, EXTERNAL_CREDITS, |k: u32, v: &[u8]| {
+        match decode::<ExternalCredit>(v, "external_credits", &k) {
+            Ok(c) if c.id.0 != k => bad(wrong("external_credits", &k, &c.id)),
+            Ok(c) => {
+                if !teachers.contains(&c.teacher.0) {
+                    bad(dangling(
+                        "external_credits",
+                        &k.to_string(),
+                        Missing::Teacher(c.teacher.0.clone()),
+                    ));
+                }
+                credits.insert(format!("{}/{}/{k}", c.teacher, c.year.0));
+            }
+            Err(e) => bad(record(e)),
+        }
+    })?;
+    let mut kept = BTreeSet::new();
+    each(
+        txn,
+        EXTERNAL_CREDITS_BY_TEACHER,
+        |(t, y, id): (&str, i32, u32), (): ()| {
+            kept.insert(format!("{t}/{y}/{id}"));
+        },
+    )?;
+    keys_agree(
+        &credits,
+        &kept,
+        "external_credits",
+        "external_credits_by_teacher",
+        &mut bad,
+    );
+    each(txn, MAKEUPS, |(t, s): (&str, u32), v: &[u8]| {
+        if let Err(e) = decode::<MakeUpDone>(v, "makeups", &format!("{t}/{s}")) {
+            bad(record(e));
+        }
+    })?;
+    each(txn, YEAR_FILES, |(t, y): (&str, i32), v: &[u8]| {
+        if let Err(e) = decode::<YearFile>(v, "year_files", &format!("{t}/{y}")) {
+            bad(record(e));
+        }
+    })?;
+    each(txn, MENTORS, |(y, a, b): (i32, &str, &str), v: &[u8]| {
+        let key = format!("{y}/{a}/{b}");
+        match decode::<MentorPair>(v, "mentors", &key) {
+            Ok(p) if (p.year.0, p.mentor.0.as_str(), p.mentee.0.as_str()) != (y, a, b) => {
+                bad(wrong(
+                    "mentors",
+                    &key,
+                    &format!("{}/{}/{}", p.year.0, p.mentor, p.mentee),
+                ))
+            }
+            Ok(_) => {}
+            Err(e) => bad(record(e)),
+        }
+    })?;
+    each(txn, QUALIFICATIONS, |t: &str, v: &[u8]| {
+        if let Err(e) = decode::<Qualification>(v, "qualifications", &t) {
+            bad(record(e));
+        }
+    })?;
+    each(txn, FUNDS, |y: i32, v: &[u8]| {
+        if let Err(e) = decode::<Funds>(v, "funds", &y) {
+            bad(record(e));
+        }
+    })?;
+    each(txn, PUBLISHED, |(y, s, n): (i32, u8, u32), v: &[u8]| {
+        let key = format!("{y}/{s}/{n}");
+        match decode::<super::published::Publication>(v, "published", &key) {
+            Ok(p) if (p.term.year.0, p.term.season as u8, p.number) != (y, s, n) => bad(wrong(
+                "published",
+                &key,
+                &format!("{}/{}", p.term, p.number),
+            )),
+            Ok(_) => {}
+            Err(e) => bad(record(e)),
+        }
+    })?;
+
+    // The kept tallies, against a recount from the records (which must
+    // all decode for one).
+    let mut kept_ok = true;
+    each(txn, TALLIES, |(y, t): (i32, &str), v: &[u8]| {
+        if let Err(e) = decode::<YearTally>(v, "tallies", &format!("{y}/{t}")) {
+            kept_ok = false;
+            bad(record(e));
+        }
+    })?;
+
+    if kept_ok && problems.is_empty() {
+        let reader = super::Reader { txn: owned };
+        let kept = reader.tallies()?;
+        let counted = reader.recount()?;
+        let keys: BTreeSet<_> = kept.keys().chain(counted.keys()).collect();
+        for key in keys {
+            let zero = YearTally::default();
+            let k = kept.get(key).unwrap_or(&zero);
+            let c = counted.get(key).unwrap_or(&zero);
+            if k != c {
+                problems.push(Problem::WrongTally {
+                    key: format!("{}/{}", key.0, key.1),
+                });
+            }
+        }
+    }
     report.problems = problems;
     Ok(report)
+}
+
+/// The rows the four leave indexes must hold for one request.
+fn expected_leave_keys(
+    l: &Leave,
+    by_session: &mut BTreeSet<String>,
+    by_day: &mut BTreeSet<String>,
+    open: &mut BTreeSet<String>,
+    official: &mut BTreeSet<String>,
+) {
+    let id = l.id.0;
+    let (sessions, days, is_open) = super::leave_index::keys(l);
+    by_session.extend(sessions.iter().map(|s| format!("{s}/{id}")));
+    by_day.extend(days.iter().map(|d| format!("{d}/{id}")));
+    if is_open {
+        open.insert(id.to_string());
+    }
+    if l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved {
+        official.insert(format!("{}/{id}", l.teacher));
+    }
+}
+
+/// Every row `rows` says the index must hold is there, and nothing else.
+fn keys_agree(
+    rows: &BTreeSet<String>,
+    index: &BTreeSet<String>,
+    table: &'static str,
+    index_name: &'static str,
+    bad: &mut impl FnMut(Problem),
+) {
+    for key in rows.difference(index) {
+        bad(Problem::NotIndexed {
+            table,
+            index: index_name,
+            key: key.clone(),
+        });
+    }
+    for key in index.difference(rows) {
+        bad(Problem::StaleIndex {
+            index: index_name,
+            table,
+            key: key.clone(),
+        });
+    }
 }
 
 fn record(e: DecodeError) -> Problem {
@@ -501,6 +732,9 @@ pub fn describe_en(p: &Problem) -> String {
         Problem::HistoryGap { after, next } => {
             format!("history jumps from entry {after} to {next}")
         }
+        Problem::WrongTally { key } => {
+            format!("the kept tallies of {key} differ from a recount of the records")
+        }
     }
 }
 
@@ -526,10 +760,12 @@ pub fn backup(source: &super::Store, to: &Path) -> Result<Report> {
     let tmp = crate::atomic::temp_beside(to, 0o600).map_err(|e| open_error(to, e))?;
     let file = tmp.as_file().try_clone().map_err(|e| open_error(to, e))?;
     write_copy(&snapshot.txn, file, to)?;
+    // The copy carries every record's bytes, checksums and all: what is
+    // wrong with the source is wrong with it, and named.
     let report = check(tmp.path())?;
     if !report.is_clean() {
         return Err(StoreError::Damaged {
-            path: to.to_path_buf(),
+            path: source.path().to_path_buf(),
             why: report.problems.first().map(describe_en).unwrap_or_default(),
         });
     }

@@ -12,7 +12,7 @@ use redb::ReadableTable;
 use std::collections::BTreeSet;
 
 /// The index keys of one request: sessions, days, and whether it is open.
-fn keys(l: &Leave) -> (Vec<u32>, Vec<i32>, bool) {
+pub(super) fn keys(l: &Leave) -> (Vec<u32>, Vec<i32>, bool) {
     let (sessions, days) = match (&l.cover, l.cover.days()) {
         (Cover::Sessions(ids), _) => (ids.iter().map(|s| s.0).collect(), Vec::new()),
         (_, Some((from, to))) => {

@@ -11,9 +11,13 @@ pub mod check;
 pub mod codec;
 mod leave_index;
 mod legacy;
+mod overlay;
 pub mod published;
 pub mod tables;
 pub mod tallies;
+pub mod wait;
+
+pub use wait::Wait;
 
 use crate::core::{
     AcademicYear, CreditId, ExternalCredit, Funds, MakeUpDone, MentorPair, Qualification, YearFile,
@@ -34,7 +38,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -66,6 +70,19 @@ pub enum StoreError {
     Damaged { path: PathBuf, why: String },
     #[error(transparent)]
     Decode(#[from] codec::DecodeError),
+    #[error(
+        "{path}: another change did not finish within {} s; nothing was saved. Try again later",
+        waited.as_secs_f64()
+    )]
+    Busy {
+        path: PathBuf,
+        waited: std::time::Duration,
+    },
+    #[error(
+        "{0} was removed or replaced by another file since it was opened; nothing was saved. \
+         Open it again"
+    )]
+    Replaced(PathBuf),
     #[error("database error: {0}")]
     Db(String),
 }
@@ -165,7 +182,42 @@ fn open_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
 pub struct Store {
     path: PathBuf,
     db: Db,
+    /// The file opened (device and inode): a write into a file no longer
+    /// at `path` is refused.
+    id: Option<FileId>,
+    wait: Wait,
 }
+
+/// Holds a change open, just before its commit, for the seconds that
+/// `PEIXUN_TEST_PAUSE_COMMIT` names: how the tests stop or kill a writer
+/// mid-transaction (tests/store_safety.rs). Any user can hold their own
+/// change as long with Ctrl-Z; the bound of `Wait` is what protects others.
+fn pause_for_tests() {
+    if let Some(s) = std::env::var("PEIXUN_TEST_PAUSE_COMMIT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+    {
+        std::thread::sleep(std::time::Duration::from_secs_f64(s.min(3600.0)));
+    }
+}
+
+/// A file's device and inode number.
+type FileId = (u64, u64);
+
+/// The device, inode and length of the file at `path` now.
+fn stat(path: &Path) -> Option<(FileId, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(((m.dev(), m.ino()), m.len()))
+}
+
+/// The META key of the proof that the file was sound at its last commit:
+/// the generation that commit left and the file's length (u64 LE each).
+/// A writable open that finds both as they are trusts the pages; otherwise
+/// (the proof is missing, another tool wrote the file, its length changed)
+/// it verifies every page first.
+const SOUND: &str = "sound";
 
 enum Db {
     Read(ReadOnlyDatabase),
@@ -200,6 +252,10 @@ impl Store {
             _ => open_error(path, e),
         })?;
         let ours = file.metadata().ok();
+        let id = ours.as_ref().map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            (m.dev(), m.ino())
+        });
         let db = redb::backends::FileBackend::new(file)
             .and_then(|backend| builder().create_with_backend(backend))
             .map_err(|e| {
@@ -219,6 +275,8 @@ impl Store {
         Ok(Store {
             path: path.to_path_buf(),
             db: Db::Write(db),
+            id,
+            wait: Wait::from_env(),
         })
     }
 
@@ -226,36 +284,50 @@ impl Store {
     /// peixun database of a schema this build knows; never writes.
     ///
     /// The pages are not all verified here (that reads the whole file, far
-    /// too slow for a lookup in a county's file): reading never writes, and
-    /// a command that fails on a file verifies it then (`cli::run`), so a
-    /// damaged file is still reported as damaged. A writable open verifies
-    /// first (`check_before_write`).
+    /// too slow for a lookup in a county's file): reading never writes, every
+    /// record carries its own checksum (`codec`), and a command that fails on
+    /// a file verifies it then (`cli::run`), so a damaged file is still
+    /// reported as damaged. A writable open verifies first where the file's
+    /// proof of soundness does not hold (`check_before_write`).
     pub fn open_read(path: &Path) -> Result<Store> {
+        Store::open_read_with(path, Wait::from_env())
+    }
+
+    /// `open_read`, with `wait` for the writes that follow (`Store::writable`).
+    pub fn open_read_with(path: &Path, wait: Wait) -> Result<Store> {
         check_magic(path)?;
         if check::looks_truncated(path) {
             check::refuse_damaged(path)?;
         }
+        let id = stat(path).map(|(id, _)| id);
         match builder().open_read_only(path) {
             Ok(db) => {
                 if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
                     // An older file gains its new tables at the first writable open.
                     drop(db);
-                    return Store::open_write(path);
+                    return Store::open_write_with(path, wait);
                 }
                 Ok(Store {
                     path: path.to_path_buf(),
                     db: Db::Read(db),
+                    id,
+                    wait,
                 })
             }
             // A file left by a crash needs a repair, which only a writer may
-            // do; where the disk refuses it, reading goes on from a copy.
-            Err(redb::DatabaseError::RepairAborted) => match Store::open_write(path) {
-                Err(e) if check::disk_trouble(&e).is_some() => Ok(Store {
-                    path: path.to_path_buf(),
-                    db: Db::Snapshot(check::snapshot(path)?),
-                }),
-                opened => opened,
-            },
+            // do; where the disk refuses it, reading goes on from the file
+            // with the repair kept in memory.
+            Err(redb::DatabaseError::RepairAborted) => {
+                match Store::open_write_with(path, wait.clone()) {
+                    Err(e) if check::disk_trouble(&e).is_some() => Ok(Store {
+                        path: path.to_path_buf(),
+                        db: Db::Snapshot(check::snapshot(path)?),
+                        id,
+                        wait,
+                    }),
+                    opened => opened,
+                }
+            }
             Err(e) => {
                 check::refuse_damaged(path)?;
                 Err(open_error(path, e))
@@ -266,16 +338,48 @@ impl Store {
     /// Opens an existing database for reading and writing, after checking it
     /// the same way as `open_read` (so a foreign file is never written to).
     pub fn open_write(path: &Path) -> Result<Store> {
-        check_before_write(path)?;
-        let db = builder().open(path).map_err(|e| open_error(path, e))?;
-        let found = check_schema(path, &db.begin_read()?)?;
-        if found < SCHEMA_VERSION {
-            upgrade(&db, found)?;
+        Store::open_write_with(path, Wait::from_env())
+    }
+
+    /// `open_write`, waiting for another process's change as `wait` says.
+    pub fn open_write_with(path: &Path, wait: Wait) -> Result<Store> {
+        let id = stat(path).map(|(id, _)| id);
+        Store::open_write_as(path, wait, id)
+    }
+
+    /// This database opened for writing: the same file (one removed or
+    /// replaced since is refused), the same wait.
+    pub fn writable(&self) -> Result<Store> {
+        Store::open_write_as(&self.path, self.wait.clone(), self.id)
+    }
+
+    fn open_write_as(path: &Path, wait: Wait, id: Option<FileId>) -> Result<Store> {
+        if id.is_some() {
+            same_file(path, id)?;
         }
-        Ok(Store {
+        check_before_write(path)?;
+        let owned = path.to_path_buf();
+        // redb's writable open takes the write lock for a moment (to repair
+        // a file a crash left unclean): it waits behind another's change.
+        let db = wait.blocking(path, move || {
+            builder().open(&owned).map_err(|e| open_error(&owned, e))
+        })?;
+        let store = Store {
             path: path.to_path_buf(),
             db: Db::Write(db),
-        })
+            id,
+            wait,
+        };
+        store.same_file()?;
+        let Db::Write(db) = &store.db else {
+            return Err(StoreError::Db("not writable".into()));
+        };
+        let found = check_schema(path, &db.begin_read()?)?;
+        if found < SCHEMA_VERSION {
+            let txn = store.begin_write(db)?;
+            upgrade(txn, found, store.path.clone(), store.id)?;
+        }
+        Ok(store)
     }
 
     pub fn is_writable(&self) -> bool {
@@ -284,6 +388,15 @@ impl Store {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// How a writer of this store waits for another's change.
+    pub fn wait(&self) -> &Wait {
+        &self.wait
+    }
+
+    pub fn set_wait(&mut self, wait: Wait) {
+        self.wait = wait;
     }
 
     /// A consistent snapshot to read from.
@@ -296,25 +409,54 @@ impl Store {
     }
 
     /// Starts a change made by `who` at `at`. Waits while another process
-    /// writes. Nothing is visible to anyone until `Writer::commit`.
+    /// writes, as `Store::wait` says. Nothing is visible to anyone until
+    /// `Writer::commit`.
     pub fn write(&self, who: &str, at: NaiveDateTime) -> Result<Writer> {
         match &self.db {
-            Db::Write(db) => Ok(Writer {
-                txn: db.begin_write()?,
-                who: who.to_string(),
-                at,
-                recount: tallies::Recount::default(),
-            }),
+            Db::Write(db) => {
+                self.same_file()?;
+                Ok(Writer {
+                    txn: self.begin_write(db)?,
+                    who: who.to_string(),
+                    at,
+                    recount: tallies::Recount::default(),
+                    path: self.path.clone(),
+                    id: self.id,
+                })
+            }
             Db::Read(_) | Db::Snapshot(_) => {
                 Err(StoreError::Db("the database was opened read-only".into()))
             }
         }
     }
 
+    fn begin_write(&self, db: &Database) -> Result<WriteTransaction> {
+        self.wait.retry(&self.path, || match db.try_begin_write() {
+            Ok(txn) => Ok(Some(txn)),
+            Err(redb::TransactionError::WouldBlock) => Ok(None),
+            Err(e) => Err(e.into()),
+        })
+    }
+
+    /// Refuses when the file at the path is no longer the one opened.
+    fn same_file(&self) -> Result<()> {
+        same_file(&self.path, self.id).map(drop)
+    }
+
     /// Verifies every page and every record of the file (`peixun check`)
     /// without writing to it; see `check::check` for what is wrong.
     pub fn check_integrity(path: &Path) -> Result<bool> {
         Ok(check::check(path)?.is_clean())
+    }
+}
+
+/// The length of the file at `path`, which must still be the file `id`
+/// (opened earlier); a removed or replaced file is refused.
+fn same_file(path: &Path, id: Option<FileId>) -> Result<u64> {
+    match (stat(path), id) {
+        (Some((now, len)), Some(id)) if now == id => Ok(len),
+        (Some((_, len)), None) => Ok(len),
+        _ => Err(StoreError::Replaced(path.to_path_buf())),
     }
 }
 
@@ -334,33 +476,49 @@ fn check_magic(path: &Path) -> Result<()> {
     }
 }
 
-/// Checks, without writing to it, that `path` is a peixun database of a
-/// schema this build knows, before a writable open (which would repair a
-/// file left unclean by a crash in place, foreign or newer as it may be).
+/// Checks, without writing to it, that `path` is a sound peixun database of
+/// a schema this build knows, before a writable open (which would repair a
+/// file left unclean by a crash in place, foreign, newer or damaged as it
+/// may be).
+///
+/// Cheap where the file carries its proof of soundness (`SOUND`) and it
+/// holds: a header, META, and the file's length are read. Otherwise every
+/// page is verified, reading the file where it lies (`check::refuse_damaged`,
+/// through an `Overlay`): no copy is made, beside the database or in memory.
 fn check_before_write(path: &Path) -> Result<()> {
     check_magic(path)?;
-    // A damaged file is refused before redb could repair it in place.
-    check::refuse_damaged(path)?;
-    match builder().open_read_only(path) {
-        Ok(ro) => check_schema(path, &ro.begin_read()?).map(drop),
-        Err(redb::DatabaseError::RepairAborted) => check_copy(path),
-        Err(_) => Ok(()),
+    if check::looks_truncated(path) {
+        check::refuse_damaged(path)?;
     }
+    let opened = builder().open_read_only(path);
+    if let Ok(ro) = &opened {
+        let txn = ro.begin_read()?;
+        check_schema(path, &txn)?;
+        if proof_holds(path, &txn)? {
+            return Ok(());
+        }
+    }
+    drop(opened);
+    // Left unclean by a crash (redb repairs it once this check passes), or
+    // without a proof that holds: verified page by page, META read from the
+    // verified state.
+    check::refuse_damaged(path)
 }
 
-/// Checks the schema of a file left unclean by a crashed writer, which redb
-/// reads only after a repair, by repairing a copy beside it; the file itself
-/// is not written to.
-fn check_copy(path: &Path) -> Result<()> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let copy = path.with_file_name(format!(".{name}.check-{}", std::process::id()));
-    std::fs::copy(path, &copy).map_err(|e| open_error(path, e))?;
-    let checked = builder()
-        .open(&copy)
-        .map_err(|e| open_error(path, e))
-        .and_then(|db| check_schema(path, &db.begin_read()?).map(drop));
-    let _ = std::fs::remove_file(&copy);
-    checked
+/// Whether the proof of soundness the last commit left holds for the file
+/// as it is now.
+fn proof_holds(path: &Path, txn: &ReadTransaction) -> Result<bool> {
+    let meta = txn.open_table(META)?;
+    let (Some(proof), Some(generation)) = (meta.get(SOUND)?, meta.get("generation")?) else {
+        return Ok(false);
+    };
+    let proof = proof.value();
+    let len = stat(path).map(|(_, len)| len);
+    Ok(proof.len() == 16
+        && proof[..8] == *generation.value()
+        && Some(u64::from_le_bytes(
+            proof[8..].try_into().unwrap_or_default(),
+        )) == len)
 }
 
 /// Opens every table of the schema, creating those that are missing. A new
@@ -376,12 +534,16 @@ fn create_tables(txn: &redb::WriteTransaction) -> Result<()> {
     Ok(())
 }
 
-/// Brings a file of schema `found` up to this build's: adds the missing
-/// tables, rewrites records whose shape changed (`legacy`), and records the
-/// new version, in one transaction.
-fn upgrade(db: &Database, found: u32) -> Result<()> {
-    let txn = db.begin_write()?;
+/// Brings a file of schema `found` up to this build's, in one transaction:
+/// adds the missing tables, then takes each step from `found` on, and
+/// records the new version. A new schema adds its step at the end.
+fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>) -> Result<()> {
     create_tables(&txn)?;
+    // Schema 3 (records carry a checksum) comes first: it rewrites bytes
+    // whatever the records' shape, and every step after it decodes records.
+    if found < 3 {
+        legacy::to_3_checksums(&txn)?;
+    }
     legacy::migrate(&txn, found)?;
     txn.open_table(META)?
         .insert("schema", SCHEMA_VERSION.to_le_bytes().as_slice())?;
@@ -390,8 +552,11 @@ fn upgrade(db: &Database, found: u32) -> Result<()> {
         who: String::new(),
         at: NaiveDateTime::default(),
         recount: tallies::Recount::default(),
+        path,
+        id,
     };
-    // Schema 2 added tables derived from the records: fill them once.
+    // The tables derived from the records (schema 2 added them; later
+    // steps may change what they hold): filled afresh.
     for t in w.teachers()? {
         w.txn
             .open_table(NAMES)?
@@ -401,9 +566,7 @@ fn upgrade(db: &Database, found: u32) -> Result<()> {
         w.index_leave(None, &l)?;
     }
     w.recount_all();
-    w.flush_tallies()?;
-    w.txn.commit()?;
-    Ok(())
+    w.commit()
 }
 
 /// Returns the schema version of a peixun file this build can read.
@@ -777,6 +940,9 @@ pub struct Writer {
     who: String,
     at: NaiveDateTime,
     recount: tallies::Recount,
+    /// The file this change goes into, checked again before the commit.
+    path: PathBuf,
+    id: Option<FileId>,
 }
 reads!(Writer);
 
@@ -974,12 +1140,23 @@ impl Writer {
     }
 
     /// Makes the change durable. When this returns `Ok`, it is on disk.
+    ///
+    /// Refused, with nothing saved, when the file at the path is no longer
+    /// the one this change was made in (removed, or another moved over it):
+    /// a change saved into a file nobody will read again is a change lost.
     pub fn commit(mut self) -> Result<()> {
         self.flush_tallies()?;
-        let g = self.generation()?;
-        self.txn
-            .open_table(META)?
-            .insert("generation", (g + 1).to_le_bytes().as_slice())?;
+        let g = self.generation()? + 1;
+        let len = same_file(&self.path, self.id)?;
+        let mut proof = [0u8; 16];
+        proof[..8].copy_from_slice(&g.to_le_bytes());
+        proof[8..].copy_from_slice(&len.to_le_bytes());
+        {
+            let mut meta = self.txn.open_table(META)?;
+            meta.insert("generation", g.to_le_bytes().as_slice())?;
+            meta.insert(SOUND, proof.as_slice())?;
+        }
+        pause_for_tests();
         self.txn.commit()?;
         Ok(())
     }

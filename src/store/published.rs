@@ -3,9 +3,9 @@
 //! term is what the standings are compared with.
 
 use super::codec::{decode, encode};
-use super::tables::PUBLISHED;
+use super::tables::{CLOSED_YEARS, PUBLISHED, PUBLISHED_ASSESSMENT};
 use super::{Reader, Result, Writer, season_key};
-use crate::core::{Credits, Tally, TeacherId, TermId};
+use crate::core::{AcademicYear, ArchiveItem, Credits, Standing, Tally, TeacherId, TermId};
 use chrono::NaiveDateTime;
 use redb::ReadableTable;
 use serde::{Deserialize, Serialize};
@@ -63,6 +63,79 @@ pub struct Publication {
     pub rows: Vec<PublishedRow>,
 }
 
+/// What a posting said of one teacher beyond the counts: every figure of
+/// the assessment that a change of credits, make-ups, notes, archive,
+/// lessons, degree or reports can move, and the verdict. Its own type, like
+/// `Figures`, so that stored postings keep decoding.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessed {
+    /// Credits counted for the period, and for the year.
+    pub credits: Credits,
+    pub year_credits: Credits,
+    pub notes_chars: u32,
+    /// One bit per archive item missing, in `ArchiveItem::ALL` order.
+    pub archive_missing: u8,
+    pub open_lessons: u32,
+    pub makeups_open: u32,
+    pub makeups_done: u32,
+    pub reports_missing: u32,
+    /// The degree's position (0: none recorded) and whether it matches.
+    pub degree: u8,
+    pub degree_matches: bool,
+    pub deducted: u32,
+    pub qualified: bool,
+}
+
+impl From<&Standing> for Assessed {
+    fn from(s: &Standing) -> Assessed {
+        let none = crate::core::Figures::default();
+        let f = s.figures.as_ref().unwrap_or(&none);
+        let bits = ArchiveItem::ALL
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| f.archive_missing.contains(i))
+            .fold(0u8, |b, (n, _)| b | (1 << n));
+        Assessed {
+            credits: s.credits(),
+            year_credits: f.year_credits,
+            notes_chars: f.notes_chars,
+            archive_missing: bits,
+            open_lessons: f.open_lessons,
+            makeups_open: f.makeups_open,
+            makeups_done: f.makeups_done,
+            reports_missing: f.reports_missing,
+            degree: f.qualification.as_ref().map_or(0, |q| q.degree as u8 + 1),
+            degree_matches: f.qualification.as_ref().is_none_or(|q| q.matches_subject),
+            deducted: f.deducted,
+            qualified: s.qualified,
+        }
+    }
+}
+
+/// One teacher's standing as a posting or a closing kept it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptRow {
+    pub teacher: TeacherId,
+    pub figures: Figures,
+    pub assessed: Assessed,
+}
+
+/// The assessment part of one posting (table `published_assessment`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostedAssessment {
+    pub rows: Vec<KeptRow>,
+}
+
+/// The office closed a year's assessment (`assess close`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearClosing {
+    pub year: AcademicYear,
+    pub at: NaiveDateTime,
+    pub who: String,
+    /// Each teacher's year as it stood when closed.
+    pub rows: Vec<KeptRow>,
+}
+
 macro_rules! published_reads {
     ($ty:ty) => {
         impl $ty {
@@ -96,6 +169,42 @@ macro_rules! published_reads {
                     None => Ok(None),
                 }
             }
+
+            /// The assessment part of a posting; `None` for a posting made
+            /// before it was kept (those compare their counts only).
+            pub fn posted_assessment(
+                &self,
+                term: TermId,
+                number: u32,
+            ) -> Result<Option<PostedAssessment>> {
+                let t = self.txn.open_table(PUBLISHED_ASSESSMENT)?;
+                let (y, s) = season_key(term);
+                let v = t.get((y, s, number))?;
+                match v {
+                    Some(v) => Ok(Some(decode(
+                        v.value(),
+                        "published_assessment",
+                        &format!("{y}/{s}/{number}"),
+                    )?)),
+                    None => Ok(None),
+                }
+            }
+
+            /// How a year was closed, if it was.
+            pub fn year_closing(&self, year: AcademicYear) -> Result<Option<YearClosing>> {
+                let t = self.txn.open_table(CLOSED_YEARS)?;
+                let v = t.get(year.0)?;
+                match v {
+                    Some(v) => Ok(Some(decode(v.value(), "closed_years", &year.0)?)),
+                    None => Ok(None),
+                }
+            }
+
+            /// Whether the office closed the year's assessment.
+            pub fn year_closed(&self, year: AcademicYear) -> Result<bool> {
+                let t = self.txn.open_table(CLOSED_YEARS)?;
+                Ok(t.get(year.0)?.is_some())
+            }
         }
     };
 }
@@ -111,5 +220,25 @@ impl Writer {
         let mut t = self.txn.open_table(PUBLISHED)?;
         t.insert((y, s, number), encode(&p).as_slice())?;
         Ok(p)
+    }
+
+    /// Stores the assessment part of posting `number` of `term`.
+    pub fn put_posted_assessment(
+        &mut self,
+        term: TermId,
+        number: u32,
+        a: &PostedAssessment,
+    ) -> Result<()> {
+        let (y, s) = season_key(term);
+        let mut t = self.txn.open_table(PUBLISHED_ASSESSMENT)?;
+        t.insert((y, s, number), encode(a).as_slice())?;
+        Ok(())
+    }
+
+    /// Records that a year's assessment is closed.
+    pub fn put_year_closing(&mut self, c: &YearClosing) -> Result<()> {
+        let mut t = self.txn.open_table(CLOSED_YEARS)?;
+        t.insert(c.year.0, encode(c).as_slice())?;
+        Ok(())
     }
 }

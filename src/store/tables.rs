@@ -69,6 +69,18 @@ pub const QUALIFICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("q
 /// Academic year → `Funds` (public funds and training spending).
 pub const FUNDS: TableDefinition<i32, &[u8]> = TableDefinition::new("funds");
 
+// --- The year's assessment to its end (issue 20) ---
+
+/// (academic year, season, number) → `PostedAssessment`: what a term's
+/// posting said of each teacher beyond the counts (credits, notes, archive,
+/// deductions, verdict), kept beside `PUBLISHED` so that a posting's record
+/// keeps its shape.
+pub const PUBLISHED_ASSESSMENT: TableDefinition<(i32, u8, u32), &[u8]> =
+    TableDefinition::new("published_assessment");
+/// Academic year → `YearClosing`: the office closed the year's assessment,
+/// when, by whom, and each teacher's year as it stood then.
+pub const CLOSED_YEARS: TableDefinition<i32, &[u8]> = TableDefinition::new("closed_years");
+
 /// Applies the macro `$each` to every table of the schema, META first: the
 /// one list for code that must touch each table (creating them, backups,
 /// checks). A new table is added here.
@@ -98,6 +110,8 @@ macro_rules! every_table {
         $each!(MENTORS);
         $each!(QUALIFICATIONS);
         $each!(FUNDS);
+        $each!(PUBLISHED_ASSESSMENT);
+        $each!(CLOSED_YEARS);
     };
 }
 pub(crate) use every_table;

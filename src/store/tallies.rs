@@ -215,7 +215,12 @@ impl Writer {
             return Ok(());
         }
         let before = self.session(after.session.id)?;
-        let closed = |s: RollState| s == RollState::Closed;
+        // Closing and cancelling change categories; the calls do not.
+        let closed = |s: RollState| match s {
+            RollState::Closed => 1,
+            RollState::Cancelled => 2,
+            _ => 0,
+        };
         if let Some(b) = &before
             && b.session == after.session
             && closed(b.state) == closed(after.state)

@@ -3,13 +3,16 @@
 //! generation number (one small read) and redraws only if someone else
 //! wrote. No busy loop, no store call in the drawing code.
 
+pub mod action;
 pub mod archive;
 pub mod assessment_view;
-pub mod credits;
-pub mod history;
+pub mod charts;
 pub mod keymap;
 pub mod model;
+pub mod palette;
+pub mod screens;
 pub mod view;
+pub mod widgets;
 
 use crate::app::{self, App};
 use crate::i18n::{self, Lang, U};
@@ -48,10 +51,11 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     };
     let (keys, key_error) = keymap::Keymap::load();
     let mut model = Model::new(app, lang, keys, Box::new(crate::app::env::now));
+    model.demo = opened_demo;
     if let Some(e) = key_error {
-        model.status = Some((e, true));
+        model.set_status(keymap::key_error(lang, &e), true);
     } else if opened_demo {
-        model.status = Some((i18n::ui(lang, U::DemoOpened).into(), false));
+        model.set_status(i18n::ui(lang, U::DemoOpened), false);
     }
     show(model)
 }
@@ -65,7 +69,7 @@ pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, Stri
     let mut model = Model::new(app, lang, keys, Box::new(clock));
     model.gate = true;
     if let Some(e) = key_error {
-        model.status = Some((e, true));
+        model.set_status(keymap::key_error(lang, &e), true);
     }
     show(model)
 }

@@ -1,0 +1,278 @@
+//! The catalogue of the year's assessment to its end (issue 20): refusals of
+//! the review chain naming who acts next, plausibility, deadlines, closed
+//! years, the credit warning, and the confirmations that name the term or
+//! year a change was saved to. Each text is a typed variant with its zh and
+//! en words in one match arm.
+
+use super::{Lang, archive_item, credit_stage, period_name, roles, shown};
+use crate::app::year_end::{AssessError, CreditAction};
+use crate::core::review::Next;
+use crate::core::{CreditWarning, Period, Role};
+
+/// What a credit command does, as a verb.
+pub fn credit_action(l: Lang, a: CreditAction) -> &'static str {
+    use CreditAction::*;
+    match a {
+        Register => l.t("登记", "register"),
+        SelfAssess => l.t("自评", "self-assess"),
+        Edit => l.t("修改", "edit"),
+        Withdraw => l.t("撤回", "withdraw"),
+        Pass => l.t("通过", "pass"),
+        Return => l.t("退回", "send back"),
+        Reject => l.t("驳回", "reject"),
+        Revoke => l.t("撤销认定", "revoke"),
+        Remove => l.t("删除", "remove"),
+        Report => l.t("记录汇报", "record the report of"),
+    }
+}
+
+/// Who acts next, said as an instruction: "由考核小组审核".
+pub fn next_actor(l: Lang, n: &Next) -> String {
+    match (l, n) {
+        (Lang::Zh, Next::Teacher { teacher }) => {
+            format!("由教师 {} 本人(或教务处代为)自评或修改", shown(&teacher.0))
+        }
+        (Lang::En, Next::Teacher { teacher }) => format!(
+            "teacher {} (or the office for them) self-assesses or corrects it",
+            shown(&teacher.0)
+        ),
+        (Lang::Zh, Next::GroupLeader { group }) => {
+            format!("由{}教研组长审核", shown(group))
+        }
+        (Lang::En, Next::GroupLeader { group }) => {
+            format!("the {} group leader reviews it", shown(group))
+        }
+        (Lang::Zh, Next::Assessment) => "由考核小组审核".into(),
+        (Lang::En, Next::Assessment) => "the assessment team reviews it".into(),
+        (Lang::Zh, Next::Office) => "由教务处办理".into(),
+        (Lang::En, Next::Office) => "the training office does it".into(),
+        (Lang::Zh, Next::Nobody) => "已办结,无需再审核".into(),
+        (Lang::En, Next::Nobody) => "it is settled; nobody reviews it".into(),
+    }
+}
+
+/// Who acts next, as a short code for JSON.
+pub fn next_code(n: &Next) -> &'static str {
+    match n {
+        Next::Teacher { .. } => "teacher",
+        Next::GroupLeader { .. } => "group_leader",
+        Next::Assessment => "assessment",
+        Next::Office => "office",
+        Next::Nobody => "nobody",
+    }
+}
+
+/// One line for a refusal of the year's assessment.
+pub fn assess_error(l: Lang, e: &AssessError) -> String {
+    use AssessError::*;
+    let nothing = l.t(",未做任何更改", "; nothing was changed");
+    let body = match (l, e) {
+        (Lang::Zh, NotYourStep { id, action, next }) => format!(
+            "学分登记 {id}:你不能{},{}",
+            credit_action(l, *action),
+            next_actor(l, next)
+        ),
+        (Lang::En, NotYourStep { id, action, next }) => format!(
+            "credit entry {id}: you may not {} it; {}",
+            credit_action(l, *action),
+            next_actor(l, next)
+        ),
+        (
+            Lang::Zh,
+            WrongStage {
+                id,
+                stage,
+                action,
+                next,
+            },
+        ) => format!(
+            "学分登记 {id} 当前为“{}”,不能{};{}",
+            credit_stage(l, *stage),
+            credit_action(l, *action),
+            next_actor(l, next)
+        ),
+        (
+            Lang::En,
+            WrongStage {
+                id,
+                stage,
+                action,
+                next,
+            },
+        ) => format!(
+            "credit entry {id} is {}: cannot {}; {}",
+            credit_stage(l, *stage),
+            credit_action(l, *action),
+            next_actor(l, next)
+        ),
+        (Lang::Zh, NeedsWords { action }) => {
+            format!("{}须填写理由", credit_action(l, *action))
+        }
+        (Lang::En, NeedsWords { action }) => {
+            format!("to {} needs a reason", credit_action(l, *action))
+        }
+        (Lang::Zh, TooManyCredits { credits, max }) => {
+            format!("credits:一条登记 {credits} 学分,超过上限 {max} 学分")
+        }
+        (Lang::En, TooManyCredits { credits, max }) => {
+            format!("credits: {credits} on one entry, more than the maximum {max}")
+        }
+        (Lang::Zh, FutureDate { date }) => format!("date:培训日期 {date} 在今天之后"),
+        (Lang::En, FutureDate { date }) => {
+            format!("date: the training date {date} is in the future")
+        }
+        (Lang::Zh, OutsideYear { date, year }) => format!(
+            "date:培训日期 {date} 不在{}内(其他学年请用 --year)",
+            period_name(l, Period::Year(*year))
+        ),
+        (Lang::En, OutsideYear { date, year }) => format!(
+            "date: the training date {date} is not in the {} (give --year for another year)",
+            period_name(l, Period::Year(*year))
+        ),
+        (Lang::Zh, CardUsed { card, id, teacher }) => format!(
+            "card:学分卡 {} 已登记在第 {id} 条({})",
+            shown(card),
+            shown(&teacher.0)
+        ),
+        (Lang::En, CardUsed { card, id, teacher }) => format!(
+            "card: credit card {} is already on entry {id} ({})",
+            shown(card),
+            shown(&teacher.0)
+        ),
+        (Lang::Zh, DeadlinePassed { term, deadline }) => format!(
+            "{}的学分审核截止日 {deadline} 已过,新的登记由教务处办理",
+            period_name(l, Period::Term(*term))
+        ),
+        (Lang::En, DeadlinePassed { term, deadline }) => format!(
+            "the review deadline of the {} was {deadline}; the training office registers now",
+            period_name(l, Period::Term(*term))
+        ),
+        (Lang::Zh, YearClosed { year }) => format!(
+            "{}考核已结束,更改须由{}办理并用 --reason 说明理由",
+            period_name(l, Period::Year(*year)),
+            roles(l, &[Role::Office])
+        ),
+        (Lang::En, YearClosed { year }) => format!(
+            "the assessment of the {} is closed: only the {} may change it, with --reason",
+            period_name(l, Period::Year(*year)),
+            roles(l, &[Role::Office])
+        ),
+        (Lang::Zh, AlreadyClosed { year }) => {
+            format!("{}考核已经结束", period_name(l, Period::Year(*year)))
+        }
+        (Lang::En, AlreadyClosed { year }) => format!(
+            "the assessment of the {} is already closed",
+            period_name(l, Period::Year(*year))
+        ),
+        (Lang::Zh, YearRunning { year, ends }) => format!(
+            "{}到 {ends} 才结束,结束后再结束考核",
+            period_name(l, Period::Year(*year))
+        ),
+        (Lang::En, YearRunning { year, ends }) => format!(
+            "the {} runs until {ends}; close it after",
+            period_name(l, Period::Year(*year))
+        ),
+        (Lang::Zh, YearWithoutTerms { year }) => {
+            format!("{}没有学期", period_name(l, Period::Year(*year)))
+        }
+        (Lang::En, YearWithoutTerms { year }) => {
+            format!("the {} has no terms", period_name(l, Period::Year(*year)))
+        }
+        (Lang::Zh, HasAndLacks { item }) => format!(
+            "--has 与 --lacks 都写了“{}”,不能既有又缺",
+            archive_item(l, *item)
+        ),
+        (Lang::En, HasAndLacks { item }) => format!(
+            "the {} is given both in --has and in --lacks",
+            archive_item(l, *item)
+        ),
+        (Lang::Zh, ReportUnconfirmed { id, stage }) => format!(
+            "学分登记 {id} 当前为“{}”:认定后才能记录外出学习汇报",
+            credit_stage(l, *stage)
+        ),
+        (Lang::En, ReportUnconfirmed { id, stage }) => format!(
+            "credit entry {id} is {}: a report is recorded once the entry is confirmed",
+            credit_stage(l, *stage)
+        ),
+        (Lang::Zh, OwnMentor { teacher }) => {
+            format!("{} 不能做自己的师傅", shown(&teacher.0))
+        }
+        (Lang::En, OwnMentor { teacher }) => {
+            format!("{} cannot be their own mentor", shown(&teacher.0))
+        }
+        (
+            Lang::Zh,
+            ReversedPair {
+                mentor,
+                mentee,
+                year,
+            },
+        ) => format!(
+            "{}已有师徒结对 {}(师傅)→ {}(徒弟),不能反向再结对",
+            period_name(l, Period::Year(*year)),
+            shown(&mentor.0),
+            shown(&mentee.0)
+        ),
+        (
+            Lang::En,
+            ReversedPair {
+                mentor,
+                mentee,
+                year,
+            },
+        ) => format!(
+            "{} is already the mentor of {} in the {}; the reversed pair is refused",
+            shown(&mentor.0),
+            shown(&mentee.0),
+            period_name(l, Period::Year(*year))
+        ),
+    };
+    format!("{body}{nothing}")
+}
+
+/// The credit warning: "学分落后:已 18/40,本学年剩 5 周".
+pub fn credit_warning(l: Lang, w: &CreditWarning) -> String {
+    match l {
+        Lang::Zh => format!(
+            "学分落后:已 {}/{},本学年剩 {} 周",
+            w.earned, w.required, w.weeks_left
+        ),
+        Lang::En => format!(
+            "credits behind: {}/{}, {} weeks left in the year",
+            w.earned, w.required, w.weeks_left
+        ),
+    }
+}
+
+/// Short texts of the year's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Y {
+    /// Before the term or year a change was saved to.
+    SavedTo,
+    /// Before the list of review deadlines.
+    Deadlines,
+    /// After a year's closing: how many teachers were recorded.
+    Closed,
+    /// Heading of a closed year's note.
+    YearClosedOn,
+    /// Before a credit entry's number, when registered.
+    CreditAddedAs,
+    /// The archive items missing: "缺:".
+    Missing,
+}
+
+pub fn year_text(l: Lang, y: Y) -> &'static str {
+    match y {
+        Y::SavedTo => l.t("已保存到", "saved to the"),
+        Y::Deadlines => l.t("学分审核截止", "review deadlines"),
+        Y::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
+        Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
+        Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
+        Y::Missing => l.t("缺:", "missing: "),
+    }
+}
+
+/// "已保存到 2025-2026学年" / "saved to the academic year 2025-2026".
+pub fn saved_to(l: Lang, p: Period) -> String {
+    format!("{} {}", year_text(l, Y::SavedTo), period_name(l, p))
+}
