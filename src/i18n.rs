@@ -128,8 +128,8 @@ pub fn season(l: Lang, s: Season) -> &'static str {
 pub fn reason(l: Lang, r: &Reason) -> String {
     match r {
         Reason::TooManyAbsences { absences, limit } => match l {
-            Lang::Zh => format!("无故旷工{absences}次(上限{limit}次)"),
-            Lang::En => format!("{absences} unexcused absences (limit {limit})"),
+            Lang::Zh => format!("无故旷工 {absences} 次(满 {limit} 次不合格)"),
+            Lang::En => format!("{absences} unexcused absences ({limit} make unqualified)"),
         },
         Reason::NotEnoughCredits { earned, required } => match l {
             Lang::Zh => format!("学分{earned},不足{required}"),

@@ -691,7 +691,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = calendar::category_cell(lang, &l.outcome, &l.facts);
+                    let cat = crate::app::format::attendance(lang, &l.facts, &l.outcome);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -721,7 +721,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
             let entries = app.history(t.as_ref(), session.map(SessionId)).map_err(e)?;
             if json {
-                return calendar::history_json(&entries);
+                return serde_json::to_string_pretty(&entries).map_err(|x| x.to_string());
             }
             // In words: the action, what it is about, and each changed
             // field as people say it (i18n::history_change).
@@ -956,12 +956,8 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             ))
         }
         RollCmd::Undo { session } => {
-            let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!(
-                "{} {}",
-                i18n::text(lang, T::Undone),
-                i18n::shown(&t.0)
-            ))
+            let u = app.undo_step(SessionId(session), now).map_err(e)?;
+            Ok(i18n::undone(lang, &u))
         }
         RollCmd::Status {
             session,
@@ -984,7 +980,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 v.present(),
                 i18n::text(lang, T::OnLeave),
                 v.on_leave(),
-                i18n::text(lang, T::Missing),
+                if v.record.state == crate::core::RollState::Closed {
+                    i18n::category(lang, crate::core::Category::Absent)
+                } else {
+                    i18n::text(lang, T::Missing)
+                },
                 v.missing().len()
             );
             let rows: Vec<Vec<String>> = v
@@ -995,7 +995,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        calendar::category_cell(lang, &l.outcome, &l.facts),
+                        crate::app::format::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {

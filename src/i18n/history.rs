@@ -10,18 +10,6 @@ use serde_json::Value;
 /// An action the history records. The store keeps its `key`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HistoryAction {
-    AssessClose,
-    CreditReject,
-    CreditRemove,
-    CreditRevoke,
-    CreditWithdraw,
-    LeaveExpire,
-    RollExcuseEarlyLeave,
-    SessionCancel,
-    SessionEdit,
-    SessionMove,
-    TeacherEdit,
-    TeacherLeave,
     AccountAdd,
     AccountSet,
     ArchiveSet,
@@ -61,24 +49,26 @@ pub enum HistoryAction {
     TeacherUpdate,
     TermAdd,
     TermPublish,
+    AssessClose,
+    CreditReject,
+    CreditRemove,
+    CreditRevoke,
+    CreditWithdraw,
+    LeaveExpire,
+    RollExcuseEarlyLeave,
+    RollFix,
+    RollUndoStep,
+    SessionCancel,
+    SessionEdit,
+    SessionMove,
+    TeacherEdit,
+    TeacherLeave,
 }
 
 impl HistoryAction {
-    pub const ALL: [HistoryAction; 51] = {
+    pub const ALL: [HistoryAction; 53] = {
         use HistoryAction::*;
         [
-            AssessClose,
-            CreditReject,
-            CreditRemove,
-            CreditRevoke,
-            CreditWithdraw,
-            LeaveExpire,
-            RollExcuseEarlyLeave,
-            SessionCancel,
-            SessionEdit,
-            SessionMove,
-            TeacherEdit,
-            TeacherLeave,
             AccountAdd,
             AccountSet,
             ArchiveSet,
@@ -118,6 +108,20 @@ impl HistoryAction {
             TeacherUpdate,
             TermAdd,
             TermPublish,
+            AssessClose,
+            CreditReject,
+            CreditRemove,
+            CreditRevoke,
+            CreditWithdraw,
+            LeaveExpire,
+            RollExcuseEarlyLeave,
+            RollFix,
+            RollUndoStep,
+            SessionCancel,
+            SessionEdit,
+            SessionMove,
+            TeacherEdit,
+            TeacherLeave,
         ]
     };
 
@@ -125,18 +129,6 @@ impl HistoryAction {
     fn entry(self) -> (&'static str, &'static str, &'static str) {
         use HistoryAction::*;
         match self {
-            AssessClose => ("assess.close", "关闭学年考核", "year assessment closed"),
-            CreditReject => ("credit.reject", "学分不予认定", "credits rejected"),
-            CreditRemove => ("credit.remove", "删除学分登记", "credit entry removed"),
-            CreditRevoke => ("credit.revoke", "撤销学分认定", "credits revoked"),
-            CreditWithdraw => ("credit.withdraw", "撤回学分登记", "credit entry withdrawn"),
-            LeaveExpire => ("leave.expire", "请假过期失效", "leave lapsed"),
-            RollExcuseEarlyLeave => ("roll.excuse_early_leave", "准予早退", "early leave excused"),
-            SessionCancel => ("session.cancel", "取消培训活动", "session cancelled"),
-            SessionEdit => ("session.edit", "修改培训活动内容", "session edited"),
-            SessionMove => ("session.move", "调整活动时间", "session moved"),
-            TeacherEdit => ("teacher.edit", "修改教师资料", "teacher edited"),
-            TeacherLeave => ("teacher.leave", "教师离校", "teacher left the school"),
             AccountAdd => ("account.add", "添加账号", "account added"),
             AccountSet => ("account.set", "设置账号", "account set"),
             ArchiveSet => ("archive.set", "修改档案", "archive changed"),
@@ -176,6 +168,28 @@ impl HistoryAction {
             TeacherUpdate => ("teacher.update", "修改教师信息", "teacher changed"),
             TermAdd => ("term.add", "添加学期", "term added"),
             TermPublish => ("term.publish", "公布考勤", "standings published"),
+            AssessClose => ("assess.close", "关闭学年考核", "year's assessment closed"),
+            CreditReject => ("credit.reject", "学分不予认定", "credits rejected"),
+            CreditRemove => ("credit.remove", "删除学分登记", "credit entry removed"),
+            CreditRevoke => (
+                "credit.revoke",
+                "撤销学分认定",
+                "credit confirmation revoked",
+            ),
+            CreditWithdraw => ("credit.withdraw", "撤回学分登记", "credit entry withdrawn"),
+            LeaveExpire => ("leave.expire", "请假过期", "leave lapsed"),
+            RollExcuseEarlyLeave => (
+                "roll.excuse_early_leave",
+                "早退(准假)",
+                "early leave excused",
+            ),
+            RollFix => ("roll.fix", "改正点名记录", "roll call mark fixed"),
+            RollUndoStep => ("roll.undo_step", "撤销点名步骤", "roll call step undone"),
+            SessionCancel => ("session.cancel", "取消培训活动", "session cancelled"),
+            SessionEdit => ("session.edit", "修改培训活动", "session edited"),
+            SessionMove => ("session.move", "调整培训时间", "session moved"),
+            TeacherEdit => ("teacher.edit", "修改教师信息", "teacher edited"),
+            TeacherLeave => ("teacher.leave", "教师离校", "teacher left the school"),
         }
     }
 

@@ -88,6 +88,8 @@ pub struct Model {
     /// Reached through the SSH gate: no files on the server; the import
     /// and export keys say how to do it with ssh.
     pub gate: bool,
+    /// The school's name, for the header.
+    pub school: Option<String>,
 }
 
 impl Model {
@@ -106,7 +108,9 @@ impl Model {
             quit: false,
             demo: false,
             gate: false,
+            school: None,
         };
+        m.school = m.app.school().ok().flatten();
         if let Ok(g) = m.app.generation() {
             m.generation = g;
         }
@@ -181,6 +185,7 @@ impl Model {
         if let Ok(g) = self.app.generation() {
             self.generation = g;
         }
+        self.school = self.app.school().ok().flatten();
         self.stale = Tab::ALL.to_vec();
         self.refresh();
     }

@@ -231,7 +231,7 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             ]
         })
         .collect();
-    let cells = crate::tui::widgets::shown_cells(cells);
+    let cells = widgets::shown_cells(cells);
     let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
     let rows = cells.into_iter().map(Row::new);
     let table = widgets::list_table(headers.to_vec(), rows, constraints);
