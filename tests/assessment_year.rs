@@ -290,9 +290,9 @@ fn a_closed_year_needs_the_office_and_a_reason_and_flags_changes() {
     assert!(line.contains("training office"), "{line}");
     db.ok(SEPT, &with_reason);
     assert_eq!(flagged(&db, SEPT, &["--year", "2025"]), vec!["T1"]);
-    let history = db.ok(SEPT, &["history", "--teacher", "T1"]);
+    let history = db.ok(SEPT, &["history", "--teacher", "T1", "--json"]);
     assert!(
-        history.contains("archive.set") && history.contains("档案补交"),
+        history.contains("archive changed") && history.contains("档案补交"),
         "{history}"
     );
     // The roll of a closed year: only the office's correction, with its reason.
@@ -440,12 +440,12 @@ fn entries_are_withdrawn_rejected_revoked_and_removed_with_the_history() {
     // The removed card is free again.
     added(&db, None, NOV, "T1", "2025-10-04", "W-4");
 
-    let history = db.ok(JULY, &["history"]);
+    let history = db.ok(JULY, &["history", "--json"]);
     for action in [
-        "credit.withdraw",
-        "credit.reject",
-        "credit.revoke",
-        "credit.remove",
+        "credit entry withdrawn",
+        "credits rejected",
+        "credit confirmation revoked",
+        "credit entry removed",
     ] {
         assert!(history.contains(action), "{action}:\n{history}");
     }

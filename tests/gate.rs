@@ -448,7 +448,7 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
     let today = date(0);
     let request = history
         .lines()
-        .find(|l| l.contains("leave.request"))
+        .find(|l| l.contains("请假申请") || l.contains("leave requested"))
         .expect("the request is in the history");
     assert!(request.contains("zhangsan"), "{request}");
     assert!(

@@ -102,7 +102,7 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
             "{line}"
         );
         assert!(
-            line.contains(t("第一次点名: 否→是", "first call: no→yes")),
+            line.contains(t("第一次点名: 否 → 是", "first call: no → yes")),
             "{line}"
         );
         assert!(line.contains("点名时漏记 missed"), "{line}");
@@ -120,8 +120,15 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
         // The selected entry in full below the list.
         press(&mut m, KeyCode::Down);
         row(&m, &["#", "15:40:00", "tester"]);
-        row(&m, &[t("原值", "before"), "\"first_call\":false"]);
-        row(&m, &[t("新值", "after"), "\"first_call\":true"]);
+        // The whole record before and after, in words.
+        row(
+            &m,
+            &[t("原值", "before"), t("第一次点名 否", "first call no")],
+        );
+        row(
+            &m,
+            &[t("新值", "after"), t("第一次点名 是", "first call yes")],
+        );
         row(&m, &[t("原因", "reason"), "点名时漏记 missed"]);
 
         // The help overlay lists this screen's keys.
@@ -224,7 +231,7 @@ fn a_teacher_sees_only_entries_about_themselves() {
     row(&m, &["(only about you)"]);
     let (_, line) = row(&m, &["correction", "T0001"]);
     assert!(
-        line.contains("first call: no→yes") && line.contains("补记"),
+        line.contains("first call: no → yes") && line.contains("补记"),
         "{line}"
     );
     lacks(&m, "T0002");

@@ -155,7 +155,7 @@ impl HistoryAction {
             PolicySet => ("policy.set", "修改考勤设置", "policy changed"),
             QualificationSet => ("qualification.set", "登记学历", "degree recorded"),
             RollArrive => ("roll.arrive", "记迟到", "late arrival"),
-            RollCorrect => ("roll.correct", "更正考勤", "attendance corrected"),
+            RollCorrect => ("roll.correct", "更正考勤", "correction"),
             RollFirstCall => ("roll.first_call", "第一次点名", "first call"),
             RollLeaveEarly => ("roll.leave_early", "记早退", "early leave"),
             RollSecondCall => ("roll.second_call", "第二次点名", "second call"),

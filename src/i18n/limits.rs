@@ -160,3 +160,107 @@ pub fn file_bound(l: Lang, e: &crate::io::ImportError) -> String {
         (_, other) => super::import_error(l, other),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field, checked complete by the match below.
+    const FIELDS: [Field; 20] = [
+        Field::TeacherId,
+        Field::Name,
+        Field::Group,
+        Field::Grade,
+        Field::Title,
+        Field::Presenter,
+        Field::Host,
+        Field::Recorder,
+        Field::Reason,
+        Field::Comment,
+        Field::Remark,
+        Field::Organiser,
+        Field::Card,
+        Field::Major,
+        Field::School,
+        Field::Account,
+        Field::Note,
+        Field::NotesChars,
+        Field::OpenLessons,
+        Field::Credits,
+    ];
+
+    fn listed(f: Field) -> bool {
+        // A new field fails to compile here until it is listed above.
+        match f {
+            Field::TeacherId
+            | Field::Name
+            | Field::Group
+            | Field::Grade
+            | Field::Title
+            | Field::Presenter
+            | Field::Host
+            | Field::Recorder
+            | Field::Reason
+            | Field::Comment
+            | Field::Remark
+            | Field::Organiser
+            | Field::Card
+            | Field::Major
+            | Field::School
+            | Field::Account
+            | Field::Note
+            | Field::NotesChars
+            | Field::OpenLessons
+            | Field::Credits => FIELDS.contains(&f),
+        }
+    }
+
+    fn is_cjk(c: char) -> bool {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c)
+    }
+
+    #[test]
+    fn every_field_and_bound_has_words_in_both_languages() {
+        let bounds = [
+            Bound::TooLong { max: 32, len: 40 },
+            Bound::Control {
+                at: 2,
+                ch: '\u{1b}',
+            },
+            Bound::Invisible {
+                at: 1,
+                ch: '\u{202e}',
+            },
+            Bound::IdChar { at: 3, ch: '/' },
+            Bound::TooLarge { max: 1000 },
+        ];
+        for f in FIELDS {
+            assert!(listed(f));
+            let (zh, en) = (field_name(Lang::Zh, f), field_name(Lang::En, f));
+            assert!(
+                !zh.is_empty() && !zh.chars().any(|c| c.is_ascii_alphabetic()),
+                "{zh}"
+            );
+            assert!(!en.is_empty() && !en.chars().any(is_cjk), "{en}");
+            for b in &bounds {
+                let zh = bound_error(Lang::Zh, f, "T0001", b);
+                let en = bound_error(Lang::En, f, "T0001", b);
+                // Chinese: no run of Latin letters but the value and U+ codes.
+                let rest: String = zh
+                    .replace("T0001", "")
+                    .split("U+")
+                    .enumerate()
+                    .map(|(i, part)| {
+                        if i == 0 {
+                            part
+                        } else {
+                            part.trim_start_matches(|c: char| c.is_ascii_hexdigit())
+                        }
+                    })
+                    .collect();
+                assert!(!rest.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+                assert!(!en.chars().any(is_cjk), "{en}");
+            }
+        }
+    }
+}

@@ -363,9 +363,21 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
     }
     let mut grid: std::collections::BTreeMap<u32, Vec<Cell>> = Default::default();
     let mut count: u64 = 0;
-    while let Some(c) = reader.next_cell().map_err(|e| err(e.to_string()))? {
+    while let Some((c, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| err(e.to_string()))?
+    {
         let (r, col) = c.get_position();
         let value: Data = c.get_value().clone().into();
+        // A number the format pads with zeros is the text people see.
+        let width = match value {
+            Data::Int(_) | Data::Float(_) => reader
+                .styles()
+                .get(style)
+                .and_then(|s| s.number_format.as_ref())
+                .and_then(|f| shown::zero_width(&f.format_code)),
+            _ => None,
+        };
         if matches!(value, Data::Empty) {
             continue;
         }
@@ -381,7 +393,13 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
         if row.len() <= col {
             row.resize(col + 1, Cell::Empty);
         }
-        row[col] = cell(&value);
+        row[col] = match width {
+            Some(w) => value
+                .as_f64()
+                .and_then(|n| shown::padded(n, w))
+                .map_or_else(|| cell(&value), Cell::Text),
+            None => cell(&value),
+        };
     }
     Ok(grid
         .into_iter()
