@@ -327,6 +327,7 @@ fn tui(db: &Path) -> Result<(), Error> {
     let mut opens = Vec::new();
     let mut keys = Vec::new();
     let mut periods = Vec::new();
+    let mut rolls = Vec::new();
     let frame = |model: &mut Model, term: &mut Terminal<TestBackend>, c: KeyCode| {
         let t = Instant::now();
         model.update(key(c));
@@ -341,6 +342,15 @@ fn tui(db: &Path) -> Result<(), Error> {
         let mut term = Terminal::new(TestBackend::new(120, 40))?;
         term.draw(|f| peixun::tui::view::view(&model, f))?;
         firsts.push(t.elapsed());
+        // The roll screen: moving, the help, the closing question (none
+        // of them writes).
+        for c in [KeyCode::Down, KeyCode::Down, KeyCode::PageDown, KeyCode::Up] {
+            rolls.push(frame(&mut model, &mut term, c)?);
+        }
+        for c in ['?', 'j', 'j'] {
+            rolls.push(frame(&mut model, &mut term, KeyCode::Char(c))?);
+        }
+        rolls.push(frame(&mut model, &mut term, KeyCode::Esc)?);
         // The standings are read when their screen is first shown.
         opens.push(frame(&mut model, &mut term, KeyCode::Char('3'))?);
         for c in ['o', 'o', 'R', 'v', 'v', 'o'] {
@@ -356,6 +366,7 @@ fn tui(db: &Path) -> Result<(), Error> {
     }
     report("tui: open to first frame (in process)", firsts);
     report("tui: key to frame, sort/filter/move (5,000)", keys);
+    report("tui: key to frame, roll screen move/help", rolls);
     report("tui: key to frame, show standings (load)", opens);
     report("tui: key to frame, term <-> year (reload)", periods);
     tui_charts(db, now)?;

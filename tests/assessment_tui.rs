@@ -142,7 +142,10 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
             &[
                 t("5 学分审核", "5 Credits"),
                 t("[待我审批]", "[waiting for me]"),
-                t("a 通过  r 退回  v 切换", "a pass  r send back  v filter"),
+                t(
+                    "a 通过  r 退回  x 驳回  w 撤回  v 切换",
+                    "a pass  r send back  x reject  w withdraw  v filter",
+                ),
                 "XF-1",
                 t("待教研组考评", "self-assessed, with the group"),
             ],
@@ -164,12 +167,22 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         );
         press(&mut m, KeyCode::Esc);
 
-        // Pass with a comment: typed, Enter, then confirmed with y.
+        // Pass with a comment: typed, Enter, then confirmed with y; the
+        // group's step is worded as its review (审核).
         press(&mut m, KeyCode::Char('a'));
-        shows(&m, &[t("意见(可空,回车确认)", "Comment (optional, Enter)")]);
+        shows(
+            &m,
+            &[t(
+                "审核意见(可空,回车确认)",
+                "Review comment (optional, Enter)",
+            )],
+        );
         keys(&mut m, "ok");
         press(&mut m, KeyCode::Enter);
-        shows(&m, &[t("通过此学分登记?", "Pass this credit entry?"), "ok"]);
+        shows(
+            &m,
+            &[t("审核通过此学分登记?", "Pass the group review?"), "ok"],
+        );
         assert_eq!(
             stage(&m, one),
             CreditStage::SelfAssessed,
@@ -177,7 +190,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         );
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::GroupPassed);
-        let passed = format!("{one} {}", t("已通过", "passed"));
+        let passed = format!("{one} {}", t("审核通过", "passed the group review"));
         shows(
             &m,
             &[&passed, t("待考核小组考评", "group passed, with the team")],
@@ -240,8 +253,9 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     let (_d, path, [_, two]) = school();
     let mut m = open(&path, "t1", Lang::Zh);
     press(&mut m, KeyCode::Char('5'));
-    // Nothing of their own waits for a teacher's review.
-    assert!(m.screens.credits.list.is_empty());
+    // What waits for a teacher: their own registered entry, to self-assess.
+    let waiting: Vec<u32> = m.screens.credits.list.iter().map(|c| c.id.0).collect();
+    assert_eq!(waiting, vec![two]);
     press(&mut m, KeyCode::Char('v'));
     shows(&m, &["XF-1", "XF-2", "已登记待自评"]);
     assert!(
@@ -453,4 +467,71 @@ fn a_teacher_sees_their_own_makeups_and_cannot_mark_them() {
     press(&mut m, KeyCode::Char('m'));
     press(&mut m, KeyCode::Char('v'));
     shows(&m, &["No make-ups"]);
+}
+
+#[test]
+fn teachers_resubmit_and_withdraw_and_the_wording_follows_the_step() {
+    let (_d, path, [one, two]) = school();
+    // The teacher: their registered entry waits for them, worded 自评.
+    let mut m = open(&path, "t1", Lang::Zh);
+    press(&mut m, KeyCode::Char('5'));
+    select(&mut m, two);
+    press(&mut m, KeyCode::Char('a'));
+    shows(&m, &["自评说明(可空,回车确认)"]);
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["提交自评?"]);
+    press(&mut m, KeyCode::Char('y'));
+    shows(&m, &[&format!("{two} 已提交自评")]);
+    assert_eq!(stage(&m, two), CreditStage::SelfAssessed);
+    // Withdrawn before anyone reviewed it.
+    press(&mut m, KeyCode::Char('v'));
+    select(&mut m, two);
+    press(&mut m, KeyCode::Char('w'));
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["撤回此学分登记?"]);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, two), CreditStage::Withdrawn);
+
+    // The group's review is worded 审核; it sends the other entry back.
+    let mut r = open(&path, "tester", Lang::Zh);
+    press(&mut r, KeyCode::Char('5'));
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    shows(&r, &["审核意见(可空,回车确认)"]);
+    press(&mut r, KeyCode::Esc);
+    press(&mut r, KeyCode::Char('r'));
+    keys(&mut r, "缺盖章");
+    press(&mut r, KeyCode::Enter);
+    press(&mut r, KeyCode::Char('y'));
+    assert_eq!(stage(&r, one), CreditStage::Returned);
+
+    // Sent back: it waits for the teacher, with the conversation shown.
+    let mut m = open(&path, "t1", Lang::Zh);
+    press(&mut m, KeyCode::Char('5'));
+    select(&mut m, one);
+    shows(&m, &["已退回 tester", "缺盖章", "待教研组考评 t1"]);
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, one), CreditStage::SelfAssessed);
+
+    // Passed by the group, the team's step is worded 认定; it rejects.
+    let mut r = open(&path, "tester", Lang::Zh);
+    press(&mut r, KeyCode::Char('5'));
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    press(&mut r, KeyCode::Enter);
+    shows(&r, &["审核通过此学分登记?"]);
+    press(&mut r, KeyCode::Char('y'));
+    shows(&r, &[&format!("{one} 审核通过")]);
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    shows(&r, &["认定意见(可空,回车确认)"]);
+    press(&mut r, KeyCode::Esc);
+    press(&mut r, KeyCode::Char('x'));
+    keys(&mut r, "不属实");
+    press(&mut r, KeyCode::Enter);
+    shows(&r, &["驳回此学分登记(不能再提交)?"]);
+    press(&mut r, KeyCode::Char('y'));
+    assert_eq!(stage(&r, one), CreditStage::Rejected);
 }

@@ -497,3 +497,56 @@ fn a_teacher_is_refused_and_nothing_changes() {
     refused(&m, "funds show");
     shows(&m, &["not allowed"]);
 }
+
+#[test]
+fn office_boxes_replace_their_value_on_the_first_key_and_pick_the_term_or_year() {
+    // Two years of the demo, so that there is a term and a year before.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.redb");
+    let opts = peixun::app::demo::DemoOptions {
+        years: 2,
+        ..small(6)
+    };
+    drop(demo_school(&path, opts, at(15, 35)));
+    let mut m = open(&path, "tester", Lang::Zh);
+    pick(&mut m, "T0003");
+    // Notes of this term: the recorded value shown, typing replaces it.
+    let before = file(&m, "T0003").notes_chars[0];
+    press(&mut m, KeyCode::Char('N'));
+    shows(&m, &["PgUp/PgDn 换学期", &format!("笔记字数 {before}")]);
+    keys(&mut m, "5100");
+    shows(&m, &["笔记字数 5100"]);
+    // PgUp: the term before (spring 2025–2026), with its own value.
+    press(&mut m, KeyCode::PageUp);
+    let spring = m
+        .app
+        .year_file(&TeacherId("T0003".into()), AcademicYear(2025))
+        .unwrap();
+    shows(
+        &m,
+        &[
+            "2025-2026学年 春季学期",
+            &format!("笔记字数 {}", spring.notes_chars[1]),
+        ],
+    );
+    keys(&mut m, "6200");
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    shows(&m, &["已保存到 2025-2026学年 春季学期"]);
+    let after = m
+        .app
+        .year_file(&TeacherId("T0003".into()), AcademicYear(2025))
+        .unwrap();
+    assert_eq!(after.notes_chars[1], 6200);
+    assert_eq!(
+        file(&m, "T0003").notes_chars[0],
+        before,
+        "this term untouched"
+    );
+    // The archive of the year before: PgUp in the checklist.
+    press(&mut m, KeyCode::Char('A'));
+    shows(&m, &["PgUp/PgDn 换学年", "2026-2027学年"]);
+    press(&mut m, KeyCode::PageUp);
+    shows(&m, &["2025-2026学年"]);
+    press(&mut m, KeyCode::Esc);
+}

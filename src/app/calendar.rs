@@ -340,6 +340,15 @@ impl App {
     }
 }
 
+impl App {
+    /// The sessions the roll screen lists: all but the cancelled ones.
+    pub fn roll_sessions(&self) -> Result<Vec<SessionRecord>> {
+        let mut all = self.sessions()?;
+        all.retain(|r| r.state != RollState::Cancelled);
+        Ok(all)
+    }
+}
+
 /// The session, unless it is unknown or cancelled.
 fn open_session(w: &Writer, id: SessionId) -> Result<SessionRecord> {
     let rec = w.session(id)?.ok_or(AppError::UnknownSession(id))?;

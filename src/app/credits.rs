@@ -573,7 +573,8 @@ impl App {
     }
 
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`
-    /// lists those whose current step this actor reviews.
+    /// lists those whose current step this actor takes (a review, or a
+    /// teacher's own self-assessment or correction).
     pub fn credits(
         &self,
         filter: CreditFilter,
@@ -610,7 +611,10 @@ impl App {
             }
             let group = groups.get(&c.teacher).map_or("", String::as_str);
             let next = review::next(c.stage, &c.teacher, group, &leaders);
-            if filter == CreditFilter::Waiting && !review::reviews(me, &c.teacher, &next) {
+            // Waiting for me: mine to review, or (a teacher) mine to
+            // self-assess, correct or resubmit.
+            let mine = matches!(&next, Next::Teacher { teacher } if self.actor.teacher.as_ref() == Some(teacher));
+            if filter == CreditFilter::Waiting && !mine && !review::reviews(me, &c.teacher, &next) {
                 continue;
             }
             let term = term_for_date(&terms, c.year, c.date);

@@ -154,6 +154,8 @@ pub enum MakeUpCmd {
         /// Only those not made up yet.
         #[arg(long)]
         open: bool,
+        #[arg(long)]
+        json: bool,
     },
     /// Mark a session's content made up (office).
     Done {
@@ -512,12 +514,15 @@ pub fn makeup(app: &mut App, cmd: MakeUpCmd, lang: Lang, now: NaiveDateTime) -> 
             teacher,
             year: y,
             open,
+            json,
         } => {
             let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
             let y = year(app, lang, y, today)?;
-            let rows: Vec<Vec<String>> = app
-                .makeups(t.as_ref(), y, open, today)
-                .map_err(e)?
+            let list = app.makeups(t.as_ref(), y, open, today).map_err(e)?;
+            if json {
+                return super::calendar::makeup_json(&list);
+            }
+            let rows: Vec<Vec<String>> = list
                 .iter()
                 .map(|m| super::output::makeup_cells(m, lang))
                 .collect();
@@ -667,7 +672,7 @@ pub fn year_summary(
         return Err(e(AppError::UnknownTeacher(id.0.clone())));
     };
     if json {
-        return serde_json::to_string_pretty(&super::output::standing_json(row, lang))
+        return serde_json::to_string_pretty(&super::output::standing_json(row))
             .map_err(|x| x.to_string());
     }
     let file = app.year_file(id, y).map_err(e)?;

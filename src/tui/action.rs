@@ -100,6 +100,7 @@ pub enum Action {
     EarlyLeave,
     Undo,
     CloseRoll,
+    Correct,
     Find,
     // The leave queue.
     Approve,
@@ -127,6 +128,11 @@ pub enum Action {
     CreditFilter,
     MakeUps,
     Funds,
+    Withdraw,
+    Report,
+    // The office's boxes: which term or year they record for.
+    PrevPeriod,
+    NextPeriod,
     // The history screen.
     FilterTeacher,
     FilterSession,
@@ -189,6 +195,10 @@ impl Action {
                 "结束点名(先确认将记旷工者)",
                 "close the roll (confirm the absent first)",
             ),
+            Correct => l.t(
+                "更正光标所在教师的记录(结束后需理由)",
+                "correct the teacher under the cursor (a reason once closed)",
+            ),
             Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
             Approve => l.t("批准", "approve"),
             Reject => l.t("驳回(须填理由)", "reject (with a reason)"),
@@ -235,6 +245,22 @@ impl Action {
             Funds => l.t(
                 "本学年培训经费(教务处)",
                 "this year's training funds (office)",
+            ),
+            Withdraw => l.t(
+                "撤回自己的学分登记(审核前)",
+                "withdraw your own entry (before review)",
+            ),
+            Report => l.t(
+                "记录外出学习书面汇报(教务处,已认定的)",
+                "record the written report of outside study (office, confirmed)",
+            ),
+            PrevPeriod => l.t(
+                "教务处登记框:上一学期/学年",
+                "office boxes: the previous term or year",
+            ),
+            NextPeriod => l.t(
+                "教务处登记框:下一学期/学年",
+                "office boxes: the next term or year",
             ),
             FilterTeacher => l.t("按教师筛选", "filter by teacher"),
             FilterSession => l.t("按活动筛选", "filter by session"),

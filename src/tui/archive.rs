@@ -40,6 +40,8 @@ pub struct OfficeEdit {
     pub kind: Edit,
     pub input: Input,
     pub confirming: bool,
+    /// The box holds the recorded value: the first key typed replaces it.
+    pub fresh: bool,
 }
 
 pub enum Edit {
@@ -93,7 +95,9 @@ impl OfficeEdit {
         let lang = cx.lang;
         let today = cx.now.date();
         let app = &*cx.app;
-        let year = app.current_year(today)?;
+        // The year (term) meant today: the current one, or between terms
+        // the one just ended (policy `between_terms`); PgUp/PgDn move it.
+        let year = app.meant_year(today)?;
         let teacher =
             match action {
                 Action::Funds => None,
@@ -105,7 +109,7 @@ impl OfficeEdit {
         let kind = match (action, &teacher) {
             (Action::NotesChars, Some(t)) => {
                 let term = app
-                    .current_term(today)?
+                    .meant_term(today)?
                     .ok_or_else(|| invalid("term", today, i18n::office_text(lang, O::NoTerm)))?;
                 let file = app.year_file(&t.id, term.year)?;
                 input = Input::new(file.notes_chars[season_slot(term.season)].to_string());
@@ -157,13 +161,78 @@ impl OfficeEdit {
                 }
             }
         };
+        let year = match &kind {
+            Edit::Notes { term } => term.year,
+            _ => year,
+        };
         Ok(OfficeEdit {
             teacher,
             year,
             kind,
+            fresh: !input.value().is_empty(),
             input,
             confirming: false,
         })
+    }
+
+    /// Moves the edit to the previous (`back`) or next term or year and
+    /// shows what is recorded there: notes move by term, the archive, a
+    /// mentor pair and the funds by academic year; a degree has none.
+    fn move_period(&mut self, back: bool, cx: &mut Cx) -> Result<(), AppError> {
+        let app = &*cx.app;
+        let step = if back { -1 } else { 1 };
+        match &mut self.kind {
+            Edit::Degree { .. } => return Ok(()),
+            Edit::Notes { term } => {
+                let mut terms: Vec<TermId> = app.terms()?.into_iter().map(|t| t.id).collect();
+                terms.sort();
+                let at = terms.iter().position(|t| t == term);
+                let next = match (at, back) {
+                    (Some(i), true) => i.checked_sub(1).and_then(|i| terms.get(i)),
+                    (Some(i), false) => terms.get(i + 1),
+                    (None, _) => terms.first(),
+                };
+                let Some(next) = next.copied() else {
+                    return Ok(());
+                };
+                *term = next;
+                self.year = next.year;
+                if let Some(t) = &self.teacher {
+                    let file = app.year_file(&t.id, next.year)?;
+                    self.input = Input::new(file.notes_chars[season_slot(next.season)].to_string());
+                }
+            }
+            Edit::Archive { items, counts, .. } => {
+                self.year = AcademicYear(self.year.0 + step);
+                if let Some(t) = &self.teacher {
+                    let file = app.year_file(&t.id, self.year)?;
+                    *items = ArchiveItem::ALL.map(|i| file.items.contains(&i));
+                    *counts = [
+                        file.open_lessons,
+                        file.multimedia_lessons[0],
+                        file.multimedia_lessons[1],
+                    ];
+                }
+            }
+            Edit::Mentor { ending, .. } => {
+                self.year = AcademicYear(self.year.0 + step);
+                *ending = false;
+            }
+            Edit::Funds { current } => {
+                self.year = AcademicYear(self.year.0 + step);
+                let policy = app.policy()?;
+                let f = app.funds(self.year)?;
+                self.input = match &f {
+                    Some(f) => {
+                        Input::new(format!("{} {}", yuan(f.public_fen), yuan(f.training_fen)))
+                    }
+                    None => Input::default(),
+                };
+                *current = funds_line(cx.lang, f.as_ref(), &policy);
+            }
+        }
+        self.fresh = !self.input.value().is_empty();
+        Ok(())
     }
 
     pub fn mode(&self) -> Mode {
@@ -196,6 +265,12 @@ impl OfficeEdit {
                 return Some(self);
             }
             Action::ClearInput => self.input.reset(),
+            Action::PrevPeriod | Action::NextPeriod => {
+                if let Err(err) = self.move_period(action == Action::PrevPeriod, cx) {
+                    cx.fail(err);
+                }
+                return Some(self);
+            }
             _ => {}
         }
         match &mut self.kind {
@@ -246,6 +321,16 @@ impl OfficeEdit {
             return;
         }
         let Some(r) = input_request(key) else { return };
+        // The recorded value is shown selected: a character or a backspace
+        // replaces it (typing 100 over 5600 gives 100, not 5600100).
+        if std::mem::take(&mut self.fresh)
+            && matches!(
+                r,
+                tui_input::InputRequest::InsertChar(_) | tui_input::InputRequest::DeletePrevChar
+            )
+        {
+            self.input.reset();
+        }
         self.input.handle(r);
         let me = self.teacher.as_ref().map(|t| t.id.clone());
         if let Edit::Mentor { other, .. } = &mut self.kind {
@@ -376,12 +461,16 @@ impl OfficeEdit {
                 ));
             }
         }
+        let to = match &self.kind {
+            Edit::Notes { term } => i18n::saved_to(lang, Period::Term(*term)),
+            Edit::Degree { .. } => i18n::text(lang, i18n::T::Saved).to_string(),
+            _ => i18n::saved_to(lang, Period::Year(self.year)),
+        };
         Ok(format!(
-            "{} {}",
+            "{} {to}",
             self.teacher
                 .as_ref()
                 .map_or(String::new(), |t| i18n::shown(&t.name).into_owned()),
-            i18n::text(lang, i18n::T::Saved)
         ))
     }
 }
@@ -515,6 +604,14 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             ],
         ),
     };
+    let pick = match &e.kind {
+        Edit::Degree { .. } => None,
+        Edit::Notes { .. } => Some(i18n::Y::PickTerm),
+        _ => Some(i18n::Y::PickYear),
+    };
+    if let (Some(p), false) = (pick, e.confirming) {
+        lines.push(Line::from(i18n::year_text(l, p)));
+    }
     lines.push(Line::from(if e.confirming {
         i18n::ui(l, i18n::U::YesNo)
     } else {

@@ -197,6 +197,8 @@ fn defaults() -> Vec<Binding> {
         (all, Text, vec![p(K::BackTab)], PrevField),
         (all, Text, vec![p(K::Up)], Up),
         (all, Text, vec![p(K::Down)], Down),
+        (all, Text, vec![p(K::PageUp)], PrevPeriod),
+        (all, Text, vec![p(K::PageDown)], NextPeriod),
         // A question.
         (all, Confirm, vec![c('y'), c('Y'), p(K::Enter)], Yes),
         (all, Confirm, vec![c('n'), c('N'), p(K::Esc)], No),
@@ -215,6 +217,8 @@ fn defaults() -> Vec<Binding> {
         (all, Checklist, vec![c('-'), p(K::Left)], Decrease),
         (all, Checklist, vec![p(K::Enter)], Submit),
         (all, Checklist, vec![p(K::Esc)], Cancel),
+        (all, Checklist, vec![p(K::PageUp)], PrevPeriod),
+        (all, Checklist, vec![p(K::PageDown)], NextPeriod),
         // The roll call.
         (roll, Normal, vec![c('[')], PrevSession),
         (roll, Normal, vec![c(']')], NextSession),
@@ -226,6 +230,7 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('l')], EarlyLeave),
         (roll, Normal, vec![c('u')], Undo),
         (roll, Normal, vec![c('x')], CloseRoll),
+        (roll, Normal, vec![c('m')], Correct),
         (roll, Normal, vec![c('/')], Find),
         (roll, Mode::Calling, vec![c('n'), p(K::Right)], NextName),
         (roll, Mode::Calling, vec![p(K::Esc)], StopCalling),
@@ -255,6 +260,9 @@ fn defaults() -> Vec<Binding> {
         (credits, Normal, vec![c('v')], CreditFilter),
         (credits, Normal, vec![c('m')], MakeUps),
         (credits, Normal, vec![c('F')], Funds),
+        (credits, Normal, vec![c('x')], Reject),
+        (credits, Normal, vec![c('w')], Withdraw),
+        (credits, Normal, vec![c('p')], Report),
         // The history screen.
         (history, Normal, vec![c('t')], FilterTeacher),
         (history, Normal, vec![c('s')], FilterSession),

@@ -28,19 +28,21 @@ const BUSY_POLL: Duration = Duration::from_millis(30);
 
 /// Opens the database (or, where there is none yet, the demo school) and
 /// runs the app until the user quits.
-pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
+/// `as_name` is the CLI's `--as`: the account acted as, checked exactly
+/// as the command line checks it.
+pub fn run(db: Option<PathBuf>, as_name: Option<&str>, lang: Lang) -> Result<String, String> {
     let (os_name, is_root) = app::os_account();
     let now = crate::app::env::now();
     let err = |e: app::AppError| i18n::error(lang, &e);
     let path = db.unwrap_or_else(crate::app::env::default_db);
     let mut opened_demo = false;
-    let app = match App::open(&path, &os_name, None, is_root) {
+    let app = match App::open(&path, &os_name, as_name, is_root) {
         Ok(app) => app,
         Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
             // A new user sees the demo school at once, kept beside the default.
             let demo = path.with_file_name("demo.redb");
             opened_demo = true;
-            match App::open(&demo, &os_name, None, is_root) {
+            match App::open(&demo, &os_name, as_name, is_root) {
                 Ok(app) => app,
                 Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
                     app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
@@ -65,6 +67,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
 /// The terminal app through the SSH gate: as `account`, on `path`, at the
 /// server's time; no demo school, and no files on the server.
 pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(i18n::gate(lang, &i18n::GateText::NoTerminal));
+    }
     let app = App::open(&path, account, None, false).map_err(|e| i18n::error(lang, &e))?;
     let (keys, key_error) = keymap::Keymap::load();
     let clock = || chrono::Local::now().naive_local();

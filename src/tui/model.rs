@@ -88,6 +88,8 @@ pub struct Model {
     /// Reached through the SSH gate: no files on the server; the import
     /// and export keys say how to do it with ssh.
     pub gate: bool,
+    /// The school's name, for the header.
+    pub school: Option<String>,
     /// Colours, or none (NO_COLOR, a terminal without colour).
     pub palette: crate::tui::palette::Palette,
 }
@@ -108,8 +110,10 @@ impl Model {
             quit: false,
             demo: false,
             gate: false,
+            school: None,
             palette: crate::tui::palette::Palette::detect(),
         };
+        m.school = m.app.school().ok().flatten();
         if let Ok(g) = m.app.generation() {
             m.generation = g;
         }
@@ -184,6 +188,7 @@ impl Model {
         if let Ok(g) = self.app.generation() {
             self.generation = g;
         }
+        self.school = self.app.school().ok().flatten();
         self.stale = Tab::ALL.to_vec();
         self.refresh();
     }

@@ -19,18 +19,37 @@ pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     let l = m.lang;
     if area.width < MIN_W || area.height < MIN_H {
-        f.render_widget(
-            Paragraph::new(i18n::ui(l, U::TooSmall)).wrap(Wrap { trim: true }),
-            area,
+        let text = format!(
+            "{}\n{}",
+            i18n::ui(l, U::TooSmall),
+            i18n::too_small(l, area.width, area.height, MIN_W, MIN_H)
         );
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [top, body, status] = Layout::vertical([
+    let [top, head, body, status] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    let actor = &m.app.actor;
+    let file = m.app.store.path().display().to_string();
+    let header = i18n::header(
+        l,
+        &actor.name,
+        &actor.roles,
+        m.school.as_deref(),
+        &file,
+        m.demo,
+    );
+    let header_style = if m.demo {
+        m.palette.warn()
+    } else {
+        m.palette.hint()
+    };
+    f.render_widget(Paragraph::new(header).style(header_style), head);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title(l)).collect();
     f.render_widget(
         Tabs::new(titles)

@@ -1,8 +1,11 @@
 //! The credits screen (5 学分审核): credit-card entries waiting for this
-//! user's review, or all they may see; pass or send back with a comment,
-//! confirmed first. Passing a registered or returned entry is its
-//! self-assessment (学分自评): the teacher's own, or the office's entry of
-//! the paper form.
+//! user (to review, or a teacher's own to self-assess or resubmit), or all
+//! they may see, with the conversation of the entry under the cursor. `a`
+//! takes the step the entry is at, worded by it: 自评 (a registered or
+//! sent-back entry: the teacher's own, or the office's entry of the paper
+//! form), 审核 (the group), 认定 (the team); `r` sends back, `x` rejects
+//! for good, `w` withdraws one's own entry before review, `p` records the
+//! report after outside study (office); each asks first.
 //!
 //! `m` switches to the official-leave make-ups of the year (公假待补): the
 //! office marks one made up or takes the mark back; the filter shows the
@@ -11,8 +14,9 @@
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::assessment::{CreditFilter, MakeUpLine};
 use crate::app::{App, AppError};
-use crate::core::{CreditStage, ExternalCredit, Role};
-use crate::i18n::{self, A, Lang};
+use crate::core::ExternalCredit;
+use crate::core::review::Next;
+use crate::i18n::{self, A, CreditDo, Lang, ReviewStepWord};
 use crate::tui::action::{Action, Mode};
 use crate::tui::archive::OfficeEdit;
 use crate::tui::screens::Tab;
@@ -24,10 +28,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Row};
 
 pub enum Popup {
-    /// A comment, then a confirmation, to pass a credit entry or send it back.
+    /// A comment, then a confirmation, to act on a credit entry: its
+    /// self-assessment, review or confirmation (by the step it is at), a
+    /// send-back, a rejection, a withdrawal or its report.
     Review {
         credit: ExternalCredit,
-        pass: bool,
+        what: CreditDo,
+        step: ReviewStepWord,
         comment: CommentBox,
     },
     /// A note, then a confirmation, to mark an official leave's content
@@ -44,6 +51,8 @@ pub enum Popup {
 pub struct CreditsScreen {
     pub filter: CreditFilter,
     pub list: Vec<ExternalCredit>,
+    /// Who acts next on each entry of `list`.
+    pub nexts: Vec<Next>,
     pub cursor: usize,
     /// Showing the make-ups instead of the credit entries.
     pub makeups: bool,
@@ -59,6 +68,7 @@ impl Default for CreditsScreen {
         CreditsScreen {
             filter: CreditFilter::Waiting,
             list: Vec::new(),
+            nexts: Vec::new(),
             cursor: 0,
             makeups: false,
             makeup_list: Vec::new(),
@@ -83,31 +93,34 @@ impl CreditsScreen {
             }
             Popup::Review {
                 credit,
-                pass,
+                what,
+                step,
                 mut comment,
             } => match comment.handle(action) {
                 Step::Cancel => {}
                 Step::Stay => {
                     self.popup = Some(Popup::Review {
                         credit,
-                        pass,
+                        what,
+                        step,
                         comment,
                     })
                 }
                 Step::Confirm => {
                     let now = cx.now;
                     let text = comment.text.value().to_string();
-                    let own = cx.app.actor.teacher.as_ref() == Some(&credit.teacher)
-                        || cx.app.actor.has(Role::Office);
-                    let r = match (pass, credit.stage) {
-                        (true, CreditStage::Registered | CreditStage::Returned) if own => {
-                            cx.app.self_assess_credit(credit.id, &text, now)
+                    let id = credit.id;
+                    let r = match (what, step) {
+                        (CreditDo::Pass, ReviewStepWord::SelfAssess) => {
+                            cx.app.self_assess_credit(id, &text, now)
                         }
-                        (true, _) => cx.app.pass_credit(credit.id, &text, now),
-                        (false, _) => cx.app.return_credit(credit.id, &text, now),
+                        (CreditDo::Pass, _) => cx.app.pass_credit(id, &text, now),
+                        (CreditDo::SendBack, _) => cx.app.return_credit(id, &text, now),
+                        (CreditDo::Reject, _) => cx.app.reject_credit(id, &text, now),
+                        (CreditDo::Withdraw, _) => cx.app.withdraw_credit(id, now),
+                        (CreditDo::Report, _) => cx.app.set_credit_report(id, true, now).map(drop),
                     };
-                    let what = if pass { A::Passed } else { A::Returned };
-                    let msg = format!("{} {}", credit.id, i18n::assessment_text(cx.lang, what));
+                    let msg = format!("{id} {}", i18n::credit_done(cx.lang, what, step));
                     cx.done(r.map(|_| msg));
                 }
             },
@@ -218,11 +231,24 @@ impl Screen for CreditsScreen {
                         self.cursor = 0;
                         self.reload(cx);
                     }
-                    Action::Pass | Action::SendBack => {
+                    Action::Pass
+                    | Action::SendBack
+                    | Action::Reject
+                    | Action::Withdraw
+                    | Action::Report => {
+                        let what = match action {
+                            Action::Pass => CreditDo::Pass,
+                            Action::SendBack => CreditDo::SendBack,
+                            Action::Reject => CreditDo::Reject,
+                            Action::Withdraw => CreditDo::Withdraw,
+                            _ => CreditDo::Report,
+                        };
                         if let Some(credit) = self.list.get(self.cursor).cloned() {
+                            let next = self.nexts.get(self.cursor).cloned().unwrap_or(Next::Nobody);
                             self.popup = Some(Popup::Review {
+                                step: i18n::review_step_word(credit.stage, &next),
                                 credit,
-                                pass: action == Action::Pass,
+                                what,
                                 comment: CommentBox::default(),
                             });
                         }
@@ -234,7 +260,9 @@ impl Screen for CreditsScreen {
     }
 
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
-        self.list = app.credits(self.filter, None)?;
+        let views = app.credit_views(self.filter, None)?;
+        self.nexts = views.iter().map(|v| v.next.clone()).collect();
+        self.list = views.into_iter().map(|v| v.entry).collect();
         self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
         if self.makeups {
             let today = now.date();
@@ -272,14 +300,14 @@ impl Screen for CreditsScreen {
             }
             Some(Popup::Review {
                 credit,
-                pass,
+                what,
+                step,
                 comment,
             }) => {
-                let prompt = match (pass, comment.confirming) {
-                    (true, false) => A::PassPrompt,
-                    (false, false) => A::ReturnPrompt,
-                    (true, true) => A::ConfirmPass,
-                    (false, true) => A::ConfirmReturn,
+                let title = if comment.confirming {
+                    i18n::credit_question(l, *what, *step)
+                } else {
+                    i18n::credit_prompt(l, *what, *step)
                 };
                 let about = format!(
                     "{} {} {} {} {}",
@@ -290,7 +318,7 @@ impl Screen for CreditsScreen {
                     i18n::credit_stage(l, credit.stage)
                 );
                 let lines = comment.lines(l, about);
-                widgets::popup(f, f.area(), i18n::assessment_text(l, prompt), lines, 5);
+                widgets::popup(f, f.area(), title, lines, 5);
             }
             Some(Popup::MakeUp {
                 line,
@@ -311,7 +339,12 @@ impl Screen for CreditsScreen {
 
 fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
-    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [head, rest, talk] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
     let filter = match s.filter {
         CreditFilter::Waiting => i18n::ui(l, i18n::U::FilterWaiting),
         CreditFilter::All => i18n::ui(l, i18n::U::FilterAll),
@@ -320,11 +353,15 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let key = |x: Action| v.keys.label(Tab::Credits, x);
     f.render_widget(
         Paragraph::new(format!(
-            "[{filter}]  {} {}  {} {}  {} {}  {} {}",
+            "[{filter}]  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
             key(Action::Pass),
             a(A::CreditsHint),
             key(Action::SendBack),
             a(A::SendBack),
+            key(Action::Reject),
+            i18n::credit_action(l, crate::app::year_end::CreditAction::Reject),
+            key(Action::Withdraw),
+            i18n::credit_action(l, crate::app::year_end::CreditAction::Withdraw),
             key(Action::CreditFilter),
             a(A::FilterCredits),
             key(Action::MakeUps),
@@ -332,6 +369,19 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
         )),
         head,
     );
+    // The conversation of the entry under the cursor: every step with who,
+    // when and the comment.
+    if let Some(c) = s.list.get(s.cursor) {
+        let steps: Vec<String> = c
+            .steps
+            .iter()
+            .map(|x| i18n::conversation_step(l, x))
+            .collect();
+        f.render_widget(
+            Paragraph::new(steps.join("  →  ")).wrap(ratatui::widgets::Wrap { trim: true }),
+            talk,
+        );
+    }
     if s.list.is_empty() {
         f.render_widget(Paragraph::new(a(A::NoCredits)), rest);
         return;
@@ -340,13 +390,9 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let cells: Vec<Vec<String>> = s
         .list
         .iter()
-        .map(|c| {
-            crate::app::format::credit_cells(c, l)
-                .into_iter()
-                .map(|x| i18n::shown(&x).into_owned())
-                .collect()
-        })
+        .map(|c| crate::app::format::credit_cells(c, l))
         .collect();
+    let cells = widgets::shown_cells(cells);
     let widths = fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
     let table = list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
@@ -383,13 +429,9 @@ fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let cells: Vec<Vec<String>> = s
         .makeup_list
         .iter()
-        .map(|x| {
-            crate::app::format::makeup_cells(x, l)
-                .into_iter()
-                .map(|x| i18n::shown(&x).into_owned())
-                .collect()
-        })
+        .map(|x| crate::app::format::makeup_cells(x, l))
         .collect();
+    let cells = widgets::shown_cells(cells);
     let widths = fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);
     let table = list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut selected(s.makeup_cursor));

@@ -140,6 +140,11 @@ impl Cx<'_> {
         });
     }
 
+    /// An error that is no `AppError`: a key that cannot apply, in words.
+    pub fn fail_text(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+
     /// A command's outcome: says what it did (and marks the data changed),
     /// or why it was refused.
     pub fn done(&mut self, r: Result<String, AppError>) {

@@ -245,6 +245,15 @@ impl Screen for StandingsScreen {
         if move_cursor(&mut self.cursor, len, action) {
             return;
         }
+        if cx.gate && matches!(action, Action::Export | Action::Import) {
+            let how = if action == Action::Export {
+                i18n::GateText::ExportOverSsh
+            } else {
+                i18n::GateText::ImportOverSsh
+            };
+            cx.say(i18n::gate(cx.lang, &how));
+            return;
+        }
         match action {
             Action::TogglePeriod => {
                 self.year = !self.year;
@@ -433,6 +442,7 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
             STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
         })
         .collect();
+    let cells = widgets::shown_cells(cells);
     let widths = fit(
         &headers,
         &cells,

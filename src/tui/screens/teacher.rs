@@ -167,7 +167,21 @@ impl Screen for TeacherScreen {
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
         let q = self.query.value().trim().to_string();
         self.matches = if q.is_empty() {
-            Vec::new()
+            // No search: every teacher this user may see, to browse.
+            browse(app)?
+        } else if q.chars().all(|c| c.is_ascii_digit()) {
+            // A bare number is the number in an id: 15 finds T0015.
+            let n: u64 = q.parse().unwrap_or(u64::MAX);
+            let mut found: Vec<Teacher> = browse(app)?
+                .into_iter()
+                .filter(|t| id_number(&t.id.0) == Some(n))
+                .collect();
+            for t in app.lookup(&q)? {
+                if !found.iter().any(|f| f.id == t.id) {
+                    found.push(t);
+                }
+            }
+            found
         } else {
             app.lookup(&q)?
         };
@@ -182,6 +196,35 @@ impl Screen for TeacherScreen {
             widgets::popup(f, f.area(), &title, lines, h);
         }
     }
+}
+
+/// Every teacher the user may see: the roster for staff, themselves for a
+/// teacher.
+fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
+    match app.teachers() {
+        Ok(all) => Ok(all),
+        Err(AppError::Forbidden { .. }) => Ok(app
+            .actor
+            .teacher
+            .as_ref()
+            .and_then(|t| app.visible_teacher(t).ok())
+            .into_iter()
+            .collect()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The number at the end of an id: T0015 → 15.
+fn id_number(id: &str) -> Option<u64> {
+    let digits: String = id
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
 }
 
 fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
@@ -210,7 +253,10 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         }
         return;
     }
-    let rows = s.matches.iter().map(|t| {
+    // Only the rows on screen are laid out: a county has 5,000 teachers.
+    let height = usize::from(left.height).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let rows = s.matches.iter().skip(first).take(height).map(|t| {
         Row::new(vec![
             t.id.0.clone(),
             i18n::shown(&t.name).into_owned(),
@@ -226,7 +272,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ],
     )
     .row_highlight_style(highlight());
-    f.render_stateful_widget(table, left, &mut selected(s.cursor));
+    f.render_stateful_widget(table, left, &mut selected(s.cursor - first));
     let Some((t, lines, leaves)) = &s.record else {
         return;
     };
@@ -281,10 +327,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != crate::core::RollState::NotStarted)
     {
-        let mut cat = i18n::category(l, x.outcome.category).to_string();
-        if x.outcome.also_left_early {
-            cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
-        }
+        let cat = crate::app::format::attendance(l, &x.facts, &x.outcome);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,
