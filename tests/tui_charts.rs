@@ -69,9 +69,8 @@ fn g_toggles_the_chart_view_which_follows_the_group_filter_and_a_new_mark() {
         assert!(before.iter().all(|r| r.date < today));
         assert!(!text(&m).contains("11-26"));
         press(&mut m, KeyCode::Char('1'));
-        // Starting the call asks first (issue 17).
-        press(&mut m, KeyCode::Char('f'));
-        press(&mut m, KeyCode::Char('y'));
+        // Starting the call asks first (y).
+        keys(&mut m, "fy");
         press(&mut m, KeyCode::Char(' '));
         press(&mut m, KeyCode::Esc);
         press(&mut m, KeyCode::Char('3'));
@@ -113,8 +112,8 @@ fn the_roll_gauge_follows_the_marks() {
     let first = text(&m);
     assert!(first.contains("░ 未到 12"), "{first}");
     assert!(first.contains("░░░░"), "{first}");
-    keys(&mut m, "fy");
-    keys(&mut m, "   ");
+    // Starting the call asks first (y).
+    keys(&mut m, "fy   ");
     let marked = text(&m);
     assert!(marked.contains("█ 已到 3"), "{marked}");
     assert!(marked.contains("░ 未到 9"), "{marked}");
