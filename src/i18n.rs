@@ -5,13 +5,17 @@ mod assess;
 mod calendar;
 mod charts;
 mod gate;
+mod keys;
+mod limits;
 mod names;
+pub use keys::*;
 mod safe;
 mod store;
 pub use assess::*;
 pub use calendar::*;
 pub use charts::*;
 pub use gate::*;
+pub use limits::*;
 pub use names::*;
 pub use safe::{is_unsafe_char, shown};
 pub use store::*;
@@ -191,6 +195,14 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (_, Store(s)) => store_error(l, s),
         (_, Import(x)) => import_error(l, x),
         (_, Calendar(x)) => calendar_error(l, x),
+        (
+            _,
+            Bound {
+                field,
+                value,
+                bound,
+            },
+        ) => bound_error(l, *field, value, bound),
         (Lang::Zh, NoAccount(n)) => format!("账号 {n} 无权使用此数据库,请联系教务处添加"),
         (Lang::Zh, Forbidden { action, needs }) => {
             format!("无权执行 {action}:需要{}身份,未做任何更改", roles(l, needs))
@@ -622,60 +634,6 @@ pub fn ui(l: Lang, u: U) -> &'static str {
     }
 }
 
-/// What each key does, for the help overlay.
-pub fn action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
-    use crate::tui::keymap::Action::*;
-    match a {
-        Quit => l.t("退出", "quit"),
-        Help => l.t("帮助", "help"),
-        Up => l.t("上移", "move up"),
-        Down => l.t("下移", "move down"),
-        PrevSession => l.t("上一个活动", "previous session"),
-        NextSession => l.t("下一个活动", "next session"),
-        Mark => l.t(
-            "记到(第二次点名后记迟到)",
-            "mark present (late after the second call)",
-        ),
-        FirstCall => l.t("开始第一次点名", "start the first call"),
-        SecondCall => l.t(
-            "开始第二次点名(只点未到者)",
-            "start the second call (only the missing)",
-        ),
-        EndSecondCall => l.t("结束第二次点名", "end the second call"),
-        Calling => l.t("逐个点名模式", "calling mode, one name at a time"),
-        NextName => l.t("点名模式:下一位", "calling mode: next name"),
-        EarlyLeave => l.t("记早退", "record early leave"),
-        Undo => l.t("撤销上一次记录", "undo the last mark"),
-        CloseRoll => l.t(
-            "结束点名(先确认将记旷工者)",
-            "close the roll (confirm the absent first)",
-        ),
-        Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
-        Approve => l.t("批准", "approve"),
-        Reject => l.t("驳回(须填理由)", "reject (with a reason)"),
-        Filter => l.t(
-            "切换:待我审批/全部/已处理",
-            "filter: waiting / all / decided",
-        ),
-        NewRequest => l.t("新的请假申请", "new leave request"),
-        TogglePeriod => l.t("切换学期/学年", "term / academic year"),
-        SortNext => l.t("换排序列", "sort by the next column"),
-        Reverse => l.t("倒序", "reverse the order"),
-        Group => l.t("按教研组筛选", "filter by group"),
-        FilterTeacher => l.t("按教师筛选", "filter by teacher"),
-        FilterSession => l.t("按活动筛选", "filter by session"),
-        ClearFilters => l.t("清除筛选", "clear the filters"),
-        Export => l.t("导出当前统计(.xlsx/.csv)", "export this view (.xlsx/.csv)"),
-        Publish => l.t("公布本学期考勤", "publish this term's standings"),
-        Import => l.t("导入教师名单或学期计划", "import a roster or a term plan"),
-        MakeUps => l.t(
-            "学分审核页:切换学分登记/公假待补",
-            "credits tab: credit entries / make-ups",
-        ),
-        NotesChars | ArchiveFile | Degree | MentorPair | Funds => office_action(l, a),
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Issue 5: policy-file errors, the history screen.
 // ---------------------------------------------------------------------------
@@ -1080,6 +1038,7 @@ pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
         (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
         (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
         (_, AsShown(p)) => as_shown(l, p),
+        (_, Bound(b)) => bound(l, b),
     }
 }
 
@@ -1095,6 +1054,9 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         crate::io::Encoding::Auto => "UTF-8 / GBK",
     };
     match (l, e) {
+        (_, e @ (SheetTooLarge { .. } | FileTooLarge { .. } | DuplicateColumn { .. })) => {
+            file_bound(l, e)
+        }
         (Lang::Zh, Read { file, why }) => format!("{file}:无法读取({why}),未导入任何数据"),
         (
             Lang::Zh,
@@ -1142,16 +1104,16 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
                         "  第 {} 行 {} 列({}):“{}” {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                     Lang::En => format!(
                         "  row {}, column {} ({}): `{}` {}",
                         p.row,
                         p.column,
-                        p.header,
-                        p.value,
+                        shown(&p.header),
+                        shown(&p.value),
                         problem(l, &p.problem)
                     ),
                 });
@@ -1579,26 +1541,6 @@ fn why_zh(why: &str) -> &str {
     }
 }
 
-/// What a key does on the credits tab, where it differs from `action`.
-pub fn credits_action(l: Lang, a: crate::tui::keymap::Action) -> Option<&'static str> {
-    use crate::tui::keymap::Action::*;
-    Some(match a {
-        Approve => l.t(
-            "通过(登记或退回的:自评);公假待补:记为已补",
-            "pass or self-assess; make-ups: mark made up",
-        ),
-        Reject => l.t(
-            "退回(须填理由);公假待补:撤销已补",
-            "send back (with a reason); make-ups: take back",
-        ),
-        Filter => l.t(
-            "切换:待我审核/全部;公假待补:仅未补/全部",
-            "waiting / all; make-ups: open / all",
-        ),
-        _ => return None,
-    })
-}
-
 // ---------------------------------------------------------------------------
 // Reliability: `peixun check` and `peixun backup` (issue 8)
 // ---------------------------------------------------------------------------
@@ -1722,28 +1664,6 @@ pub fn disk_error(l: Lang, e: &StoreError) -> Option<String> {
 // archive checklist, degrees, mentor pairs on the teacher tab; funds on the
 // credits tab.
 // ---------------------------------------------------------------------------
-
-/// What the office keys of the teacher and credits tabs do, for the help.
-pub fn office_action(l: Lang, a: crate::tui::keymap::Action) -> &'static str {
-    use crate::tui::keymap::Action::*;
-    match a {
-        NotesChars => l.t(
-            "登记本学期笔记字数(教务处)",
-            "note characters this term (office)",
-        ),
-        ArchiveFile => l.t(
-            "档案清单与公开课(教务处)",
-            "archive checklist and open lessons (office)",
-        ),
-        Degree => l.t("登记学历与专业(教务处)", "degree and major (office)"),
-        MentorPair => l.t("师徒结对(教务处)", "pair with a mentor or mentee (office)"),
-        Funds => l.t(
-            "本学年培训经费(教务处)",
-            "this year's training funds (office)",
-        ),
-        _ => "",
-    }
-}
 
 /// Texts of the office's modals in the terminal app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

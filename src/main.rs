@@ -45,8 +45,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(msg) => {
-            // The line may name a value or a file someone typed.
-            eprintln!("peixun: {}", peixun::i18n::shown(&msg));
+            // The message may name a value or a file someone typed; a
+            // refused file lists its bad cells one per line.
+            let lines: Vec<_> = msg.lines().map(peixun::i18n::shown).collect();
+            eprintln!("peixun: {}", lines.join("\n"));
             ExitCode::FAILURE
         }
     }

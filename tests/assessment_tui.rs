@@ -10,7 +10,8 @@ use peixun::app::assessment::{CreditEntry, CreditFilter, YearFileChange};
 use peixun::core::{AcademicYear, ArchiveItem, CreditStage, Credits, MentorPair, Role, TeacherId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Modal, Model};
+use peixun::tui::model::Model;
+use peixun::tui::screens::credits::Popup;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
@@ -102,8 +103,14 @@ fn open(path: &Path, who: &str, lang: Lang) -> Model {
 /// Moves the credits cursor onto entry `id`.
 fn select(m: &mut Model, id: u32) {
     press(m, KeyCode::Home);
-    for _ in 0..m.credits.list.len() {
-        if m.credits.list.get(m.credits.cursor).map(|c| c.id.0) == Some(id) {
+    for _ in 0..m.screens.credits.list.len() {
+        if m.screens
+            .credits
+            .list
+            .get(m.screens.credits.cursor)
+            .map(|c| c.id.0)
+            == Some(id)
+        {
             return;
         }
         press(m, KeyCode::Down);
@@ -135,12 +142,15 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
             &[
                 t("5 学分审核", "5 Credits"),
                 t("[待我审批]", "[waiting for me]"),
-                t("a 通过  r 退回  v 切换", "a pass  r send back  v filter"),
+                t(
+                    "a 通过  r 退回  x 驳回  w 撤回  v 切换",
+                    "a pass  r send back  x reject  w withdraw  v filter",
+                ),
                 "XF-1",
                 t("待教研组考评", "self-assessed, with the group"),
             ],
         );
-        let waiting: Vec<u32> = m.credits.list.iter().map(|c| c.id.0).collect();
+        let waiting: Vec<u32> = m.screens.credits.list.iter().map(|c| c.id.0).collect();
         assert!(
             waiting.contains(&one) && !waiting.contains(&two),
             "{waiting:?}"
@@ -152,20 +162,27 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
             &m,
             &[
                 t("退回(须填理由)", "send back (with a reason)"),
-                t(
-                    "学分审核页:切换学分登记/公假待补",
-                    "credits tab: credit entries / make-ups",
-                ),
+                t("切换学分登记/公假待补", "credit entries / make-ups"),
             ],
         );
         press(&mut m, KeyCode::Esc);
 
-        // Pass with a comment: typed, Enter, then confirmed with y.
+        // Pass with a comment: typed, Enter, then confirmed with y; the
+        // group's step is worded as its review (审核).
         press(&mut m, KeyCode::Char('a'));
-        shows(&m, &[t("意见(可空,回车确认)", "Comment (optional, Enter)")]);
+        shows(
+            &m,
+            &[t(
+                "审核意见(可空,回车确认)",
+                "Review comment (optional, Enter)",
+            )],
+        );
         keys(&mut m, "ok");
         press(&mut m, KeyCode::Enter);
-        shows(&m, &[t("通过此学分登记?", "Pass this credit entry?"), "ok"]);
+        shows(
+            &m,
+            &[t("审核通过此学分登记?", "Pass the group review?"), "ok"],
+        );
         assert_eq!(
             stage(&m, one),
             CreditStage::SelfAssessed,
@@ -173,7 +190,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         );
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::GroupPassed);
-        let passed = format!("{one} {}", t("已通过", "passed"));
+        let passed = format!("{one} {}", t("审核通过", "passed the group review"));
         shows(
             &m,
             &[&passed, t("待考核小组考评", "group passed, with the team")],
@@ -193,14 +210,14 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::GroupPassed);
         assert!(
-            m.status.as_ref().is_some_and(|(_, err)| *err),
+            m.status_line().is_some_and(|(_, err)| err),
             "an error is shown"
         );
         press(&mut m, KeyCode::Char('r'));
         keys(&mut m, "no stamp");
         press(&mut m, KeyCode::Enter);
         press(&mut m, KeyCode::Char('n'));
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
         assert_eq!(stage(&m, one), CreditStage::GroupPassed, "n cancels");
         select(&mut m, one);
         press(&mut m, KeyCode::Char('r'));
@@ -209,7 +226,7 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
         press(&mut m, KeyCode::Char('y'));
         assert_eq!(stage(&m, one), CreditStage::Returned);
         // It waits no more; the filter shows all, with the comment.
-        assert!(!m.credits.list.iter().any(|c| c.id.0 == one));
+        assert!(!m.screens.credits.list.iter().any(|c| c.id.0 == one));
         press(&mut m, KeyCode::Char('v'));
         select(&mut m, two);
         shows(
@@ -236,11 +253,18 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     let (_d, path, [_, two]) = school();
     let mut m = open(&path, "t1", Lang::Zh);
     press(&mut m, KeyCode::Char('5'));
-    // Nothing of their own waits for a teacher's review.
-    assert!(m.credits.list.is_empty());
+    // What waits for a teacher: their own registered entry, to self-assess.
+    let waiting: Vec<u32> = m.screens.credits.list.iter().map(|c| c.id.0).collect();
+    assert_eq!(waiting, vec![two]);
     press(&mut m, KeyCode::Char('v'));
     shows(&m, &["XF-1", "XF-2", "已登记待自评"]);
-    assert!(m.credits.list.iter().all(|c| c.teacher.0 == "T0001"));
+    assert!(
+        m.screens
+            .credits
+            .list
+            .iter()
+            .all(|c| c.teacher.0 == "T0001")
+    );
     // On XF-2 (registered): a is the self-assessment.
     select(&mut m, two);
     press(&mut m, KeyCode::Char('a'));
@@ -253,12 +277,15 @@ fn a_teacher_self_assesses_and_sees_the_assessment() {
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
     assert_eq!(stage(&m, two), CreditStage::SelfAssessed);
-    let (msg, err) = m.status.clone().unwrap();
+    let (msg, err) = m.status_line().unwrap();
     assert!(
         err && msg.contains("你不能通过") && msg.contains("由语文教研组长审核"),
         "{msg}"
     );
-    assert!(!matches!(m.modal, Some(Modal::Review { .. })));
+    assert!(!matches!(
+        m.screens.credits.popup,
+        Some(Popup::Review { .. })
+    ));
 }
 
 #[test]
@@ -271,7 +298,7 @@ fn standings_and_record_show_the_assessment() {
         press(&mut m, KeyCode::Char('3'));
         shows(&m, &[t("待补", "make-ups")]);
         // The first row is T0001: its detail lines under the table.
-        let row = m.visible_standings()[0].clone();
+        let row = m.screens.standings.visible()[0].clone();
         assert_eq!(row.teacher.id.0, "T0001");
         let f = row.standing.figures.clone().unwrap();
         // Our two entries are not confirmed: at least their 6 are pending.
@@ -327,6 +354,7 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Char('m'));
         shows(&m, &[t("公假待补 [仅未补]", "make-ups open [open only]")]);
         let open: Vec<(String, u32)> = m
+            .screens
             .credits
             .makeup_list
             .iter()
@@ -337,7 +365,13 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
             "the demo has an open make-up:\n{}",
             text(&m)
         );
-        assert!(m.credits.makeup_list.iter().all(|x| x.done.is_none()));
+        assert!(
+            m.screens
+                .credits
+                .makeup_list
+                .iter()
+                .all(|x| x.done.is_none())
+        );
         let (who, session) = open[0].clone();
         shows(&m, &[&who, t("否", "no")]);
 
@@ -348,10 +382,11 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Enter);
         shows(&m, &[t("记为培训内容已补?", "Mark this content made up?")]);
         press(&mut m, KeyCode::Char('y'));
-        let status = m.status.clone().unwrap();
+        let status = m.status_line().unwrap();
         assert!(!status.1, "{status:?}");
         assert!(
-            !m.credits
+            !m.screens
+                .credits
                 .makeup_list
                 .iter()
                 .any(|x| x.teacher.id.0 == who && x.item.session.0 == session),
@@ -374,6 +409,7 @@ fn the_office_marks_makeups_done_and_takes_them_back() {
         press(&mut m, KeyCode::Char('v'));
         shows(&m, &[t("[全部]", "[all]"), "notes in"]);
         let i = m
+            .screens
             .credits
             .makeup_list
             .iter()
@@ -407,27 +443,95 @@ fn a_teacher_sees_their_own_makeups_and_cannot_mark_them() {
     let mut m = open(&path, "t6", Lang::En);
     press(&mut m, KeyCode::Char('5'));
     press(&mut m, KeyCode::Char('m'));
-    assert!(!m.credits.makeup_list.is_empty(), "{}", text(&m));
+    assert!(!m.screens.credits.makeup_list.is_empty(), "{}", text(&m));
     assert!(
-        m.credits
+        m.screens
+            .credits
             .makeup_list
             .iter()
             .all(|x| x.teacher.id.0 == "T0006")
     );
-    let before = m.credits.makeup_list.len();
+    let before = m.screens.credits.makeup_list.len();
     press(&mut m, KeyCode::Char('a'));
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    let (msg, err) = m.status.clone().unwrap();
+    let (msg, err) = m.status_line().unwrap();
     assert!(
         err && msg.contains("makeup done") && msg.contains("training office"),
         "{msg}"
     );
-    assert_eq!(m.credits.makeup_list.len(), before, "still open");
+    assert_eq!(m.screens.credits.makeup_list.len(), before, "still open");
     // T0001 has no official leave: nothing to make up.
     let mut m = open(&path, "t1", Lang::En);
     press(&mut m, KeyCode::Char('5'));
     press(&mut m, KeyCode::Char('m'));
     press(&mut m, KeyCode::Char('v'));
     shows(&m, &["No make-ups"]);
+}
+
+#[test]
+fn teachers_resubmit_and_withdraw_and_the_wording_follows_the_step() {
+    let (_d, path, [one, two]) = school();
+    // The teacher: their registered entry waits for them, worded 自评.
+    let mut m = open(&path, "t1", Lang::Zh);
+    press(&mut m, KeyCode::Char('5'));
+    select(&mut m, two);
+    press(&mut m, KeyCode::Char('a'));
+    shows(&m, &["自评说明(可空,回车确认)"]);
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["提交自评?"]);
+    press(&mut m, KeyCode::Char('y'));
+    shows(&m, &[&format!("{two} 已提交自评")]);
+    assert_eq!(stage(&m, two), CreditStage::SelfAssessed);
+    // Withdrawn before anyone reviewed it.
+    press(&mut m, KeyCode::Char('v'));
+    select(&mut m, two);
+    press(&mut m, KeyCode::Char('w'));
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["撤回此学分登记?"]);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, two), CreditStage::Withdrawn);
+
+    // The group's review is worded 审核; it sends the other entry back.
+    let mut r = open(&path, "tester", Lang::Zh);
+    press(&mut r, KeyCode::Char('5'));
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    shows(&r, &["审核意见(可空,回车确认)"]);
+    press(&mut r, KeyCode::Esc);
+    press(&mut r, KeyCode::Char('r'));
+    keys(&mut r, "缺盖章");
+    press(&mut r, KeyCode::Enter);
+    press(&mut r, KeyCode::Char('y'));
+    assert_eq!(stage(&r, one), CreditStage::Returned);
+
+    // Sent back: it waits for the teacher, with the conversation shown.
+    let mut m = open(&path, "t1", Lang::Zh);
+    press(&mut m, KeyCode::Char('5'));
+    select(&mut m, one);
+    shows(&m, &["已退回 tester", "缺盖章", "待教研组考评 t1"]);
+    press(&mut m, KeyCode::Char('a'));
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    assert_eq!(stage(&m, one), CreditStage::SelfAssessed);
+
+    // Passed by the group, the team's step is worded 认定; it rejects.
+    let mut r = open(&path, "tester", Lang::Zh);
+    press(&mut r, KeyCode::Char('5'));
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    press(&mut r, KeyCode::Enter);
+    shows(&r, &["审核通过此学分登记?"]);
+    press(&mut r, KeyCode::Char('y'));
+    shows(&r, &[&format!("{one} 审核通过")]);
+    select(&mut r, one);
+    press(&mut r, KeyCode::Char('a'));
+    shows(&r, &["认定意见(可空,回车确认)"]);
+    press(&mut r, KeyCode::Esc);
+    press(&mut r, KeyCode::Char('x'));
+    keys(&mut r, "不属实");
+    press(&mut r, KeyCode::Enter);
+    shows(&r, &["驳回此学分登记(不能再提交)?"]);
+    press(&mut r, KeyCode::Char('y'));
+    assert_eq!(stage(&r, one), CreditStage::Rejected);
 }

@@ -212,8 +212,8 @@ fn a_schema_4_file_keeps_its_policy_and_gains_the_year_end() {
                 },
                 calendar: CalendarRules::default(),
             };
-            let mut bytes = vec![1u8];
-            bytes.extend(postcard::to_stdvec(&old).unwrap());
+            // Schema 4 records are format 2 (checksummed), as this build writes.
+            let bytes = peixun::store::codec::encode(&old);
             meta.insert("policy", bytes.as_slice()).unwrap();
             meta.insert("schema", 4u32.to_le_bytes().as_slice())
                 .unwrap();

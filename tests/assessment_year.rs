@@ -251,13 +251,23 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     assert_eq!(flagged(&db, JULY, &spring), vec!["T2"]);
     // Time passing alone (the review deadline, later days) flags nobody else.
     assert_eq!(flagged(&db, SEPT, &spring), vec!["T2"]);
+    // The autumn term posted between the terms: what belongs to the spring
+    // (its notes, its sessions) does not move it; the autumn's notes do.
+    let autumn = ["--term", "2025-autumn"];
+    db.ok(WINTER, &["publish", "--term", "2025-autumn"]);
+    assert!(flagged(&db, WINTER, &autumn).is_empty());
+    db.ok(JULY, &["notes", "set", "T1", "2025-spring", "7000"]);
+    assert!(flagged(&db, JULY, &autumn).is_empty());
+    db.ok(JULY, &["notes", "set", "T1", "2025-autumn", "7000"]);
+    assert_eq!(flagged(&db, JULY, &autumn), vec!["T1"]);
 }
 
 #[test]
 fn a_closed_year_needs_the_office_and_a_reason_and_flags_changes() {
     let db = school();
-    let running = db.refused(None, "2026-06-01T10:00", &["assess", "close", "2025"]);
-    assert!(running.contains("2026-07-10"), "{running}");
+    // The year runs to its last day by the calendar (the day before 09-01).
+    let running = db.refused(None, JULY, &["assess", "close", "2025"]);
+    assert!(running.contains("2026-08-31"), "{running}");
     let who = db.refused(Some("team"), SEPT, &["assess", "close", "2025"]);
     assert!(who.contains("assess close"), "{who}");
     let out = db.ok(SEPT, &["assess", "close", "2025"]);
@@ -612,28 +622,29 @@ fn the_conversation_stays_after_a_resubmission() {
 #[test]
 fn the_credit_warning_comes_in_time() {
     let db = school();
-    // 2026-06-01: T2 has 6 credits of 40, about 40 days left.
+    // 2026-06-01: T2 has 6 credits of 40 where about 30 are due; the year
+    // runs to 2026-08-31, 13 weeks on.
     let now = "2026-06-01T10:00";
     let r = row(&rows(&db, now, &["--year", "2025"]), "T2").clone();
     let w = &r["credit_warning"];
     assert_eq!(w["earned"].as_f64(), Some(6.0), "{r}");
     assert_eq!(w["required"].as_f64(), Some(40.0), "{r}");
-    assert_eq!(w["weeks_left"], 6, "{r}");
+    assert_eq!(w["weeks_left"], 13, "{r}");
     let (_, table, _) = zh(&db, None, now, &["standings", "--year", "2025"]);
     let line = table
         .lines()
         .find(|l| l.starts_with("T2"))
         .unwrap_or_default();
-    assert!(line.contains("学分落后:已 6/40,本学年剩 6 周"), "{line}");
+    assert!(line.contains("学分落后:已 6/40,本学年剩 13 周"), "{line}");
     // Early in the year, on track pro rata: no warning.
     let early = row(&rows(&db, "2025-09-11T10:00", &["--year", "2025"]), "T2").clone();
     assert!(early["credit_warning"].is_null(), "{early}");
-    // Behind pro rata in November already (6 credits, 10 expected).
+    // Behind pro rata in November already (6 credits, 8 expected).
     let nov = row(&rows(&db, NOV, &["--year", "2025"]), "T3").clone();
     assert_eq!(nov["credit_warning"]["earned"].as_f64(), Some(6.0), "{nov}");
     assert_eq!(
         nov["credit_warning"]["expected"].as_f64(),
-        Some(10.0),
+        Some(8.0),
         "{nov}"
     );
     // After the year: the verdict speaks, no warning.

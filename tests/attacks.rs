@@ -48,7 +48,7 @@ fn the_init_race_never_reaches_another_database() {
             swaps
         })
     };
-    for _ in 0..300 {
+    for _ in 0..150 {
         let _ = std::fs::remove_file(&target);
         let _ = Command::new(BIN)
             .arg("--db")
@@ -307,4 +307,30 @@ fn check_needs_an_account() {
     common::school(&db, 2, &["2025-09-10"]);
     let line = db.refused(Some("stranger"), LATER, &["check"]);
     assert!(line.contains("stranger"), "{line}");
+}
+
+/// A new database and a backup are readable and writable by their owner
+/// only, whatever the umask (here none at all).
+#[test]
+fn a_new_database_and_a_backup_are_never_open_to_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let db = dir.path().join("p.redb");
+    let copy = dir.path().join("copy.redb");
+    let script = format!(
+        "umask 000 && '{BIN}' --db '{0}' init && '{BIN}' --db '{0}' backup '{1}'",
+        db.display(),
+        copy.display()
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .env("PEIXUN_NOW", SETUP)
+        .env_remove("PEIXUN_DB")
+        .output()
+        .expect("run sh");
+    expect_ok(out, &["init", "backup"]);
+    for f in [&db, &copy] {
+        let mode = std::fs::metadata(f).expect("file").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{} is {mode:o}", f.display());
+    }
 }

@@ -205,11 +205,12 @@ fn a_full_disk_saves_nothing_half_and_loses_nothing() {
     let s1 = s[0].as_str();
     let fillers = fill(fs.path(), 4);
 
-    // Add teachers with long remarks until the disk refuses one.
-    let long = "很长的备注".repeat(200);
+    // Add teachers with long names (64 characters, the most a name may
+    // have) until the disk refuses one.
+    let long = "很长的名字很长的名字很长的名字很长".repeat(4)[..192].to_string();
     let mut saved = Vec::new();
     let mut refusal = None;
-    for i in 10..400 {
+    for i in 10..4000 {
         let id = teacher(i);
         let args = ["teacher", "add", &id, &long, "语文"];
         let out = db.run(None, SETUP, &args);

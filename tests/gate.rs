@@ -307,11 +307,14 @@ impl Site {
         for (k, v) in env {
             c.env(k, v);
         }
-        c.arg("--")
-            .arg(format!("{}@127.0.0.1", self.account))
-            .arg(shell_words::join(words))
-            .output()
-            .expect("run ssh")
+        if words.is_empty() {
+            c.arg("-T");
+        }
+        c.arg("--").arg(format!("{}@127.0.0.1", self.account));
+        if !words.is_empty() {
+            c.arg(shell_words::join(words));
+        }
+        c.output().expect("run ssh")
     }
 
     /// The number of history entries, read by the service account.
@@ -354,12 +357,13 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
     let mode = std::fs::metadata(&site.db).expect("db").permissions();
     use std::os::unix::fs::PermissionsExt;
     assert_eq!(mode.mode() & 0o077, 0, "the database is open to others");
-    let year = chrono::Local::now().format("%Y").to_string();
-    let term = format!("{year}-autumn");
+    // A term around today, named as its dates say.
+    let first = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    let term = peixun::core::calendar::term_for(first, Default::default()).to_string();
     for args in [
         vec!["teacher", "add", "T0001", "张三", "语文"],
         vec!["teacher", "add", "T0002", "李四", "数学"],
-        vec!["term", "add", &term, &date(-30), &date(90)],
+        vec!["term", "add", &term, &date(-10), &date(30)],
         vec!["session", "add", &date(7), "15:30", "16:30", "读书分享"],
         vec![
             "account",
@@ -496,6 +500,21 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
         assert!(line.contains(says), "{words:?}: {line}");
         assert_eq!(site.history_len(), count, "{words:?} changed the history");
     }
+    // The command is split into words, never run by a shell.
+    let pwned = site.home.join("pwned");
+    let out = site
+        .ssh_command(&teacher_key, "en_US.UTF-8")
+        .arg("--")
+        .arg(format!("{}@127.0.0.1", site.account))
+        .arg(format!(
+            "whoami; touch {0} $(touch {0}) `touch {0}`",
+            pwned.display()
+        ))
+        .output()
+        .expect("run ssh");
+    assert!(!out.status.success(), "{}", text(&out.stdout));
+    assert!(!pwned.exists(), "a shell ran the command");
+    assert_eq!(site.history_len(), count);
     assert!(!Path::new("/tmp/r.csv").exists());
     assert!(!Path::new("/tmp/copy.redb").exists());
     assert!(!Path::new("/tmp/other.redb").exists());
@@ -527,6 +546,10 @@ fn teachers_and_leaders_work_through_the_ssh_gate_and_nothing_else() {
     // The leader, too, is who the key says.
     let who = ok(site.ssh(&leader_key, &["whoami"]), "whoami");
     assert!(who.starts_with("wangxz"), "{who}");
+
+    // Without a terminal and without a command: one line saying to use -t.
+    let line = refused(site.ssh(&teacher_key, &[]), "no command, no terminal");
+    assert!(line.contains("ssh -t"), "{line}");
 
     // `ssh -tt` opens the terminal app as the teacher.
     terminal_app_through_ssh(&site, &teacher_key);

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
 use peixun::tui::model::Model;
+use peixun::tui::screens::Screen;
 use std::process::Command;
 
 mod common;
@@ -31,13 +32,19 @@ fn through_the_gate_the_file_keys_say_how_to_use_ssh() {
         m.gate = true;
         keys(&mut m, "3");
         keys(&mut m, "e");
-        assert!(m.modal.is_none(), "an export dialog opened in the gate");
-        let (said, error) = m.status.clone().expect("a status line");
+        assert!(
+            !m.screens.standings.has_popup(),
+            "an export dialog opened in the gate"
+        );
+        let (said, error) = m.status_line().expect("a status line");
         assert!(said.contains("ssh") && said.contains(export), "{said}");
         assert!(!error);
         keys(&mut m, "i");
-        assert!(m.modal.is_none(), "an import dialog opened in the gate");
-        let (said, _) = m.status.clone().expect("a status line");
+        assert!(
+            !m.screens.standings.has_popup(),
+            "an import dialog opened in the gate"
+        );
+        let (said, _) = m.status_line().expect("a status line");
         assert!(said.contains(import), "{said}");
         // Nothing was written beside the database.
         let files = std::fs::read_dir(dir.path()).expect("list").count();

@@ -11,8 +11,10 @@ use peixun::core::{
     Category, Cover, Evidence, LeaveId, LeaveKind, LeaveStatus, RollState, SessionId, TeacherId,
 };
 use peixun::i18n::Lang;
+use peixun::tui::action::{Action, Mode};
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Modal, Model};
+use peixun::tui::model::Model;
+use peixun::tui::screens::{Tab, leave, roll};
 use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
@@ -85,7 +87,7 @@ fn name(m: &Model, t: &str) -> String {
 }
 
 fn status(m: &Model) -> (String, bool) {
-    m.status.clone().expect("a status line")
+    m.status_line().expect("a status line")
 }
 
 #[test]
@@ -186,7 +188,11 @@ fn every_screen_in_both_languages() {
         assert_eq!(data.len(), 12);
         for (row, line) in data.iter().enumerate() {
             assert_eq!(field_column(line, 3), col, "row {row}:\n{st}");
-            let present = m.standings.rows[row].standing.tally.present.to_string();
+            let present = m.screens.standings.rows[row]
+                .standing
+                .tally
+                .present
+                .to_string();
             assert_eq!(line.split_whitespace().nth(3), Some(present.as_str()));
         }
         // Switching to the academic year says so.
@@ -222,7 +228,7 @@ fn every_screen_in_both_languages() {
             ],
         );
         press(&mut m, KeyCode::Esc);
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
         assert!(!text(&m).contains(t("按键说明", "Keys (Esc closes)")));
 
         // Too small: one message instead of cut screens.
@@ -283,7 +289,7 @@ fn a_whole_roll_call_by_keys() {
     // f: the first call, one name at a time from the top.
     press(&mut m, KeyCode::Char('f'));
     assert_eq!(state(&m), RollState::FirstCall);
-    assert!(m.roll.calling);
+    assert!(m.screens.roll.calling);
     let first = name(&m, "T0001");
     let spaced: Vec<String> = first.chars().map(String::from).collect();
     shows(&m, &["【第一次点名】", "点名中", &spaced.join(" ")]);
@@ -296,7 +302,7 @@ fn a_whole_roll_call_by_keys() {
     press(&mut m, KeyCode::Char('n'));
     press(&mut m, KeyCode::Char(' '));
     press(&mut m, KeyCode::Esc);
-    assert!(!m.roll.calling);
+    assert!(!m.screens.roll.calling);
     for t in ["T0001", "T0002", "T0003", "T0005"] {
         assert_eq!(category(&m, t), Category::Present, "{t}");
     }
@@ -309,7 +315,7 @@ fn a_whole_roll_call_by_keys() {
     press(&mut m, KeyCode::Char('s'));
     assert_eq!(state(&m), RollState::SecondCall);
     assert_eq!(
-        m.roll.view.as_ref().unwrap().lines[m.roll.cursor]
+        m.screens.roll.view.as_ref().unwrap().lines[m.screens.roll.cursor]
             .teacher
             .id
             .0,
@@ -324,25 +330,27 @@ fn a_whole_roll_call_by_keys() {
     }
     press(&mut m, KeyCode::Char('n'));
     assert_eq!(state(&m), RollState::AfterSecondCall);
-    assert!(!m.roll.calling);
+    assert!(!m.screens.roll.calling);
     assert_eq!(status(&m), ("本轮点名已走完".into(), false));
     shows(&m, &["【第二次点名后】"]);
 
     // Space on a missing teacher now asks the time of a late arrival.
-    let cursor = m.roll.view.as_ref().unwrap().lines[m.roll.cursor]
+    let cursor = m.screens.roll.view.as_ref().unwrap().lines[m.screens.roll.cursor]
         .teacher
         .id
         .0
         .clone();
     assert_eq!(cursor, "T0012");
     press(&mut m, KeyCode::Char(' '));
-    assert!(matches!(m.modal, Some(Modal::Time { early: false, .. })));
+    assert!(matches!(
+        m.screens.roll.popup,
+        Some(roll::Popup::Time { early: false, .. })
+    ));
     shows(&m, &["时间 HH:MM", "15:35"]);
-    press(&mut m, KeyCode::Backspace);
-    press(&mut m, KeyCode::Backspace);
-    keys(&mut m, "42");
+    // The time is selected: what is typed replaces it.
+    keys(&mut m, "15:42");
     press(&mut m, KeyCode::Enter);
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     assert_eq!(category(&m, "T0012"), Category::Late);
     let v = m.app.roll_view(TODAY).unwrap();
     let late = v.lines.iter().find(|l| l.teacher.id.0 == "T0012").unwrap();
@@ -356,14 +364,17 @@ fn a_whole_roll_call_by_keys() {
     for _ in 0..7 {
         press(&mut m, KeyCode::Up);
     }
-    assert_eq!(m.roll.cursor, 4);
+    assert_eq!(m.screens.roll.cursor, 4);
     press(&mut m, KeyCode::Char('l'));
     for _ in 0..5 {
         press(&mut m, KeyCode::Backspace);
     }
     keys(&mut m, "5pm");
     press(&mut m, KeyCode::Enter);
-    assert!(matches!(m.modal, Some(Modal::Time { early: true, .. })));
+    assert!(matches!(
+        m.screens.roll.popup,
+        Some(roll::Popup::Time { early: true, .. })
+    ));
     assert!(status(&m).1, "an error is shown");
     assert_eq!(category(&m, "T0005"), Category::Present);
     // l on a present teacher records an early leave.
@@ -384,8 +395,8 @@ fn a_whole_roll_call_by_keys() {
     // x lists exactly who will be absent; n cancels, y closes.
     press(&mut m, KeyCode::Char('x'));
     let missing = ["T0006", "T0007", "T0008", "T0009", "T0010", "T0011"];
-    match &m.modal {
-        Some(Modal::ConfirmClose(names)) => {
+    match &m.screens.roll.popup {
+        Some(roll::Popup::ConfirmClose { absent: names, .. }) => {
             let ids: Vec<&str> = names.iter().map(|t| t.id.0.as_str()).collect();
             assert_eq!(ids, missing);
         }
@@ -403,7 +414,7 @@ fn a_whole_roll_call_by_keys() {
         );
     }
     press(&mut m, KeyCode::Char('n'));
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     assert_eq!(state(&m), RollState::AfterSecondCall);
     press(&mut m, KeyCode::Char('x'));
     press(&mut m, KeyCode::Char('y'));
@@ -430,10 +441,12 @@ fn leave_status(m: &Model, id: u32) -> LeaveStatus {
 
 /// Moves the leave cursor onto request `id`.
 fn select_leave(m: &mut Model, id: u32) {
-    while m.leave.cursor > 0 {
+    assert!(!m.popup_open(), "a popup is open:\n{}", text(m));
+    while m.screens.leave.cursor > 0 {
         press(m, KeyCode::Up);
     }
     let at = m
+        .screens
         .leave
         .list
         .iter()
@@ -442,7 +455,7 @@ fn select_leave(m: &mut Model, id: u32) {
     for _ in 0..at {
         press(m, KeyCode::Down);
     }
-    assert_eq!(m.leave.list[m.leave.cursor].id, LeaveId(id));
+    assert_eq!(m.screens.leave.list[m.screens.leave.cursor].id, LeaveId(id));
 }
 
 #[test]
@@ -450,9 +463,10 @@ fn approving_and_rejecting_from_the_queue() {
     let (_d, app) = school(DemoOptions::default());
     let mut m = open(app, Lang::Zh, Keymap::default());
     press(&mut m, KeyCode::Char('2'));
-    let waiting: Vec<u32> = m.leave.list.iter().map(|l| l.id.0).collect();
+    let waiting: Vec<u32> = m.screens.leave.list.iter().map(|l| l.id.0).collect();
     assert!(waiting.len() >= 3, "{waiting:?}");
     let with_note = m
+        .screens
         .leave
         .list
         .iter()
@@ -461,6 +475,7 @@ fn approving_and_rejecting_from_the_queue() {
         .id
         .0;
     let without = m
+        .screens
         .leave
         .list
         .iter()
@@ -485,7 +500,13 @@ fn approving_and_rejecting_from_the_queue() {
     assert_eq!(l.decided_by.as_deref(), Some("tester"));
     assert_eq!(status(&m), (format!("{with_note} 已批准"), false));
     // It leaves the waiting list.
-    assert!(!m.leave.list.iter().any(|l| l.id == LeaveId(with_note)));
+    assert!(
+        !m.screens
+            .leave
+            .list
+            .iter()
+            .any(|l| l.id == LeaveId(with_note))
+    );
 
     // Without its leave note a personal leave cannot be approved.
     select_leave(&mut m, without);
@@ -496,6 +517,9 @@ fn approving_and_rejecting_from_the_queue() {
     assert!(err && msg.contains("缺少请假条"), "{msg}");
     assert_eq!(leave_status(&m, without), LeaveStatus::Pending);
     shows(&m, &["缺少请假条"]);
+    // The refused decision stays open with what was typed; Esc leaves it.
+    assert!(m.popup_open());
+    press(&mut m, KeyCode::Esc);
     // Once the note is recorded, it can.
     let ev = Evidence {
         leave_note: true,
@@ -512,7 +536,7 @@ fn approving_and_rejecting_from_the_queue() {
     assert_eq!(leave_status(&m, without), LeaveStatus::Approved);
 
     // Rejecting needs a reason; Esc leaves the request as it was.
-    let other = m.leave.list[0].id.0;
+    let other = m.screens.leave.list[0].id.0;
     select_leave(&mut m, other);
     keys(&mut m, "r");
     shows(&m, &["驳回理由"]);
@@ -523,7 +547,7 @@ fn approving_and_rejecting_from_the_queue() {
     keys(&mut m, "r");
     keys(&mut m, "x");
     press(&mut m, KeyCode::Esc);
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     assert_eq!(leave_status(&m, other), LeaveStatus::Pending);
     keys(&mut m, "r");
     keys(&mut m, "材料不全");
@@ -568,6 +592,7 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
         let back = m.tab;
         press(m, KeyCode::Char('3'));
         let t = m
+            .screens
             .standings
             .rows
             .iter()
@@ -590,8 +615,8 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
     keys(&mut m, "sn");
     assert_eq!(state(&m), RollState::AfterSecondCall);
     keys(&mut m, "x");
-    match &m.modal {
-        Some(Modal::ConfirmClose(names)) => {
+    match &m.screens.roll.popup {
+        Some(roll::Popup::ConfirmClose { absent: names, .. }) => {
             assert_eq!(names.len(), 1);
             assert_eq!(names[0].id.0, "T0007");
         }
@@ -633,34 +658,42 @@ fn key_overrides() {
     let (_d, app) = school(small(12));
     let mut m = open(app, Lang::En, km);
     press(&mut m, KeyCode::Char('2'));
-    assert_eq!(m.leave.list.len(), 1);
+    assert_eq!(m.screens.leave.list.len(), 1);
     // The old key no longer approves; the new one does.
     keys(&mut m, "a");
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     keys(&mut m, "?");
     shows(&m, &["A  approve"]);
     press(&mut m, KeyCode::Esc);
     keys(&mut m, "A");
-    assert!(matches!(m.modal, Some(Modal::Decide { approve: true, .. })));
+    assert!(matches!(
+        m.screens.leave.popup,
+        Some(leave::Popup::Decide { approve: true, .. })
+    ));
     press(&mut m, KeyCode::Enter);
     keys(&mut m, "y");
     assert_eq!(leave_status(&m, m_first_id(&m)), LeaveStatus::Approved);
 
     for bad in [
         "approve = ",
-        "approve = \"ctrl-alt-x\"",
+        "approve = \"ctrl-\"",
         "fly = \"z\"",
+        "[nowhere]\napprove = \"a\"",
         "approve = 3",
     ] {
         let (km, err) = Keymap::with_overrides(bad);
-        let msg = err.unwrap_or_else(|| panic!("{bad:?} accepted"));
+        let err = err.unwrap_or_else(|| panic!("{bad:?} accepted"));
+        let msg = peixun::tui::keymap::key_error(Lang::En, &err);
         assert!(msg.starts_with("keys.toml:"), "{msg}");
         // The defaults still work.
         let a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
-        assert!(km.is(peixun::tui::keymap::Action::Approve, &a));
+        assert_eq!(
+            km.resolve(Tab::Leave, Mode::Normal, &a),
+            Some(Action::Approve)
+        );
     }
-    let (_, err) = Keymap::with_overrides("approve = \"ctrl-alt-x\"");
-    assert!(err.unwrap().contains("ctrl-alt-x"));
+    let (_, err) = Keymap::with_overrides("approve = \"ctrl-\"");
+    assert!(peixun::tui::keymap::key_error(Lang::Zh, &err.unwrap()).contains("ctrl-"));
 }
 
 fn m_first_id(m: &Model) -> u32 {
@@ -687,11 +720,11 @@ fn the_standings_list_scrolls_with_the_cursor() {
     });
     let mut m = open(app, Lang::Zh, Keymap::default());
     press(&mut m, KeyCode::Char('3'));
-    let first = m.visible_standings()[0].teacher.name.clone();
+    let first = m.screens.standings.visible()[0].teacher.name.clone();
     for _ in 0..70 {
         press(&mut m, KeyCode::Down);
     }
-    let at = m.visible_standings()[70].teacher.clone();
+    let at = m.screens.standings.visible()[70].teacher.clone();
     let lines = screen(&m, 120, 40);
     assert!(
         lines
@@ -704,7 +737,7 @@ fn the_standings_list_scrolls_with_the_cursor() {
     assert!(
         !lines
             .iter()
-            .any(|l| l.contains(&m.visible_standings()[0].teacher.id.0)),
+            .any(|l| l.contains(&m.screens.standings.visible()[0].teacher.id.0)),
         "the first row ({first}) should have scrolled away"
     );
 }

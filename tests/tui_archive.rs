@@ -52,7 +52,7 @@ fn open(path: &Path, who: &str, lang: Lang) -> Model {
 /// Shows teacher `id` on the teacher tab, with the query closed.
 fn pick(m: &mut Model, id: &str) {
     press(m, KeyCode::Char('4'));
-    if !m.teacher.typing {
+    if !m.screens.teacher.typing {
         press(m, KeyCode::Enter);
     }
     for _ in 0..10 {
@@ -61,9 +61,10 @@ fn pick(m: &mut Model, id: &str) {
     keys(m, id);
     press(m, KeyCode::Enter);
     assert_eq!(
-        m.teacher
+        m.screens
+            .teacher
             .matches
-            .get(m.teacher.cursor)
+            .get(m.screens.teacher.cursor)
             .map(|t| t.id.0.as_str()),
         Some(id),
         "{}",
@@ -128,10 +129,18 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         shows(&m, &["4321", t("y 确认  n 取消", "y confirm  n cancel")]);
         assert_eq!(file(&m, "T0003"), before, "nothing before y");
         press(&mut m, KeyCode::Char('y'));
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
         let notes = [4321, before.notes_chars[1]];
         assert_eq!(file(&m, "T0003").notes_chars, notes);
-        let f = m.teacher.year.as_ref().unwrap().standing.figures.clone();
+        let f = m
+            .screens
+            .teacher
+            .year
+            .as_ref()
+            .unwrap()
+            .standing
+            .figures
+            .clone();
         let f = f.unwrap();
         assert_eq!(f.notes_chars, notes[0] + notes[1]);
         shows(
@@ -152,7 +161,7 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         clear(&mut m);
         keys(&mut m, "lots");
         press(&mut m, KeyCode::Enter);
-        let (msg, err) = m.status.clone().unwrap();
+        let (msg, err) = m.status_line().unwrap();
         assert!(err && msg.contains("lots"), "{msg}");
         press(&mut m, KeyCode::Esc);
         assert_eq!(file(&m, "T0003").notes_chars, notes);
@@ -194,7 +203,7 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         press(&mut m, KeyCode::Enter);
         // n at the question leaves everything as it was.
         press(&mut m, KeyCode::Char('n'));
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
         assert_eq!(file(&m, "T0003"), before);
         press(&mut m, KeyCode::Char('A'));
         keys(&mut m, &tick);
@@ -209,7 +218,15 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
             after.multimedia_lessons,
             [autumn, before.multimedia_lessons[1]]
         );
-        let f = m.teacher.year.as_ref().unwrap().standing.figures.clone();
+        let f = m
+            .screens
+            .teacher
+            .year
+            .as_ref()
+            .unwrap()
+            .standing
+            .figures
+            .clone();
         let f = f.unwrap();
         assert!(f.archive_missing.is_empty(), "{f:?}");
         shows(
@@ -309,9 +326,9 @@ fn the_office_pairs_a_mentor_shown_on_both_records() {
     // Nobody found: Enter says so and the modal stays.
     keys(&mut m, "zzzq");
     press(&mut m, KeyCode::Enter);
-    let (msg, err) = m.status.clone().unwrap();
+    let (msg, err) = m.status_line().unwrap();
     assert!(err && msg.contains("没有找到其他教师"), "{msg}");
-    assert!(m.modal.is_some());
+    assert!(m.popup_open());
     clear(&mut m);
     keys(&mut m, &four);
     shows(&m, &[&format!("T0004 {four}")]);
@@ -388,7 +405,7 @@ fn the_office_records_the_funds_on_the_credits_tab() {
         keys(&mut m, "1000 2000");
         press(&mut m, KeyCode::Enter);
         press(&mut m, KeyCode::Char('y'));
-        assert!(m.status.as_ref().is_some_and(|(_, e)| *e));
+        assert!(m.status_line().is_some_and(|(_, e)| e));
         assert_eq!(m.app.funds(YEAR).unwrap(), Some(was));
         press(&mut m, KeyCode::Char('F'));
         clear(&mut m);
@@ -435,12 +452,12 @@ fn a_teacher_is_refused_and_nothing_changes() {
         .qualification;
     let pairs = m.app.mentor_pairs(YEAR).unwrap();
     let refused = |m: &Model, action: &str| {
-        let (msg, err) = m.status.clone().unwrap();
+        let (msg, err) = m.status_line().unwrap();
         assert!(
             err && msg.contains(action) && msg.contains("training office"),
             "{msg}"
         );
-        assert!(m.modal.is_none());
+        assert!(!m.popup_open());
     };
     press(&mut m, KeyCode::Char('N'));
     clear(&mut m);
@@ -469,9 +486,8 @@ fn a_teacher_is_refused_and_nothing_changes() {
     keys(&mut m, "T0002");
     press(&mut m, KeyCode::Enter);
     assert!(
-        m.status
-            .as_ref()
-            .is_some_and(|(msg, e)| *e && msg.contains("no other teacher"))
+        m.status_line()
+            .is_some_and(|(msg, e)| e && msg.contains("no other teacher"))
     );
     press(&mut m, KeyCode::Esc);
     assert_eq!(m.app.mentor_pairs(YEAR).unwrap(), pairs);
@@ -480,4 +496,57 @@ fn a_teacher_is_refused_and_nothing_changes() {
     press(&mut m, KeyCode::Char('F'));
     refused(&m, "funds show");
     shows(&m, &["not allowed"]);
+}
+
+#[test]
+fn office_boxes_replace_their_value_on_the_first_key_and_pick_the_term_or_year() {
+    // Two years of the demo, so that there is a term and a year before.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.redb");
+    let opts = peixun::app::demo::DemoOptions {
+        years: 2,
+        ..small(6)
+    };
+    drop(demo_school(&path, opts, at(15, 35)));
+    let mut m = open(&path, "tester", Lang::Zh);
+    pick(&mut m, "T0003");
+    // Notes of this term: the recorded value shown, typing replaces it.
+    let before = file(&m, "T0003").notes_chars[0];
+    press(&mut m, KeyCode::Char('N'));
+    shows(&m, &["PgUp/PgDn 换学期", &format!("笔记字数 {before}")]);
+    keys(&mut m, "5100");
+    shows(&m, &["笔记字数 5100"]);
+    // PgUp: the term before (spring 2025–2026), with its own value.
+    press(&mut m, KeyCode::PageUp);
+    let spring = m
+        .app
+        .year_file(&TeacherId("T0003".into()), AcademicYear(2025))
+        .unwrap();
+    shows(
+        &m,
+        &[
+            "2025-2026学年 春季学期",
+            &format!("笔记字数 {}", spring.notes_chars[1]),
+        ],
+    );
+    keys(&mut m, "6200");
+    press(&mut m, KeyCode::Enter);
+    press(&mut m, KeyCode::Char('y'));
+    shows(&m, &["已保存到 2025-2026学年 春季学期"]);
+    let after = m
+        .app
+        .year_file(&TeacherId("T0003".into()), AcademicYear(2025))
+        .unwrap();
+    assert_eq!(after.notes_chars[1], 6200);
+    assert_eq!(
+        file(&m, "T0003").notes_chars[0],
+        before,
+        "this term untouched"
+    );
+    // The archive of the year before: PgUp in the checklist.
+    press(&mut m, KeyCode::Char('A'));
+    shows(&m, &["PgUp/PgDn 换学年", "2026-2027学年"]);
+    press(&mut m, KeyCode::PageUp);
+    shows(&m, &["2025-2026学年"]);
+    press(&mut m, KeyCode::Esc);
 }

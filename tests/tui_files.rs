@@ -8,7 +8,8 @@ use crossterm::event::KeyCode;
 use peixun::core::{RollFacts, TermId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Message, Modal, Model};
+use peixun::tui::model::{Message, Model};
+use peixun::tui::screens::standings::Popup;
 use tempfile::TempDir;
 
 mod common;
@@ -48,7 +49,7 @@ fn type_path(m: &mut Model, path: &str) {
 }
 
 fn status(m: &Model) -> (String, bool) {
-    m.status.clone().expect("a status line")
+    m.status_line().expect("a status line")
 }
 
 #[test]
@@ -60,10 +61,13 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
     shows(&m, "p 公布");
 
     keys(&mut m, "p");
-    assert!(matches!(m.modal, Some(Modal::ConfirmPublish(_))));
+    assert!(matches!(
+        m.screens.standings.popup,
+        Some(Popup::ConfirmPublish(_))
+    ));
     shows(&m, "公布本学期考勤?");
     keys(&mut m, "n");
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     assert!(
         m.app.publications(term).unwrap().is_empty(),
         "n must not publish"
@@ -103,7 +107,7 @@ fn export_writes_the_view_as_shown() {
     let (dir, mut m) = model(Lang::En);
     keys(&mut m, "3");
     keys(&mut m, "g"); // the first teaching group only
-    let shown = m.visible_standings().len();
+    let shown = m.screens.standings.visible().len();
     assert!(shown > 0 && shown < 12);
     keys(&mut m, "e");
     shows(&m, "Export this view");
@@ -113,7 +117,7 @@ fn export_writes_the_view_as_shown() {
     press(&mut m, KeyCode::Enter);
     let (said, err) = status(&m);
     assert!(!err && said.starts_with("written"), "{said}");
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     let mut wb: Xlsx<_> = calamine::open_workbook(&out).unwrap();
     let r = wb.worksheet_range_at(0).unwrap().unwrap();
     assert_eq!(
@@ -122,7 +126,7 @@ fn export_writes_the_view_as_shown() {
         "title, subtitle, header, rows, totals"
     );
     assert_eq!(r.get_value((2, 0)), Some(&Data::String("id".into())));
-    let first = &m.visible_standings()[0].teacher.id.0;
+    let first = &m.screens.standings.visible()[0].teacher.id.0;
     assert_eq!(r.get_value((3, 0)), Some(&Data::String(first.clone())));
 
     // A second export to the same name is refused; the dialog stays open.
@@ -131,9 +135,9 @@ fn export_writes_the_view_as_shown() {
     press(&mut m, KeyCode::Enter);
     let (said, err) = status(&m);
     assert!(err && said.contains("already exists"), "{said}");
-    assert!(matches!(m.modal, Some(Modal::Export(_))));
+    assert!(matches!(m.screens.standings.popup, Some(Popup::Export(_))));
     press(&mut m, KeyCode::Esc);
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
 }
 
 #[test]
@@ -149,7 +153,13 @@ fn import_by_path_adds_teachers_or_reports_the_bad_row() {
     let (said, err) = status(&m);
     assert!(!err && said.contains("新增 1"), "{said}");
     assert_eq!(m.app.teachers().unwrap().len(), 13);
-    assert!(m.standings.rows.iter().any(|r| r.teacher.id.0 == "N001"));
+    assert!(
+        m.screens
+            .standings
+            .rows
+            .iter()
+            .any(|r| r.teacher.id.0 == "N001")
+    );
 
     // A plan file goes into the term shown; a bad row is named.
     let bad = dir.path().join("plan.csv");
@@ -164,7 +174,7 @@ fn import_by_path_adds_teachers_or_reports_the_bad_row() {
     press(&mut m, KeyCode::Enter);
     let (said, err) = status(&m);
     assert!(err && said.contains("第 3 行 B 列(开始)"), "{said}");
-    assert!(matches!(m.modal, Some(Modal::Import(_))));
+    assert!(matches!(m.screens.standings.popup, Some(Popup::Import(_))));
     assert_eq!(m.app.sessions().unwrap().len(), sessions);
     std::fs::write(
         &bad,

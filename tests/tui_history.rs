@@ -10,7 +10,7 @@ use peixun::app::roll::Call;
 use peixun::core::{Role, RollFacts, SessionId, TeacherId};
 use peixun::i18n::Lang;
 use peixun::tui::keymap::Keymap;
-use peixun::tui::model::{Modal, Model};
+use peixun::tui::model::Model;
 use std::path::PathBuf;
 use tempfile::TempDir;
 
@@ -128,7 +128,8 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
         press(&mut m, KeyCode::Char('?'));
         row(&m, &["t", t("按教师筛选", "filter by teacher")]);
         row(&m, &["s", t("按活动筛选", "filter by session")]);
-        row(&m, &["1-5/Tab"]);
+        row(&m, &["Shift-Tab", t("上一页", "previous screen")]);
+        row(&m, &["6", t("到第 6 页:变更记录", "screen 6: history")]);
         press(&mut m, KeyCode::Esc);
     }
 }
@@ -141,18 +142,19 @@ fn filters_by_teacher_and_by_session() {
     row(&m, &["T0003"]);
     // By teacher, found by id as everywhere else.
     press(&mut m, KeyCode::Char('t'));
-    assert!(matches!(m.modal, Some(Modal::HistoryFilter { .. })));
+    assert!(m.screens.history.popup.is_some());
     row(&m, &["按教师筛选"]);
     keys(&mut m, "T0002");
     press(&mut m, KeyCode::Enter);
-    assert!(m.modal.is_none());
+    assert!(!m.popup_open());
     row(&m, &["教师 [T0002]", "活动 [全部]"]);
     row(&m, &["更正考勤", "T0002"]);
     lacks(&m, "T0003");
     lacks(&m, "账号 zhang");
-    assert!(!m.history.entries.is_empty());
+    assert!(!m.screens.history.entries.is_empty());
     assert!(
-        m.history
+        m.screens
+            .history
             .entries
             .iter()
             .all(|e| e.teacher == Some(TeacherId("T0002".into())))
@@ -177,21 +179,21 @@ fn filters_by_teacher_and_by_session() {
     press(&mut m, KeyCode::Backspace);
     keys(&mut m, "x");
     press(&mut m, KeyCode::Enter);
-    let (text, error) = m.status.clone().expect("a status line");
+    let (text, error) = m.status_line().expect("a status line");
     assert!(error && text.contains("“x”"), "{text}");
-    assert!(matches!(m.modal, Some(Modal::HistoryFilter { .. })));
+    assert!(m.screens.history.popup.is_some());
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.history.session, Some(SessionId(1)));
+    assert_eq!(m.screens.history.session, Some(SessionId(1)));
     press(&mut m, KeyCode::Char('t'));
     for _ in 0..5 {
         press(&mut m, KeyCode::Backspace);
     }
     keys(&mut m, "nobody");
     press(&mut m, KeyCode::Enter);
-    let (text, error) = m.status.clone().expect("a status line");
+    let (text, error) = m.status_line().expect("a status line");
     assert!(error && text.contains("nobody"), "{text}");
     press(&mut m, KeyCode::Esc);
-    assert_eq!(m.history.teacher, Some(TeacherId("T0002".into())));
+    assert_eq!(m.screens.history.teacher, Some(TeacherId("T0002".into())));
 
     // Clearing shows everything again.
     press(&mut m, KeyCode::Char('c'));
@@ -231,7 +233,8 @@ fn a_teacher_sees_only_entries_about_themselves() {
     row(&m, &["account set", "account zhang"]);
     lacks(&m, "demo");
     assert!(
-        m.history
+        m.screens
+            .history
             .entries
             .iter()
             .all(|e| e.teacher.as_ref() == Some(&t1))
@@ -262,13 +265,13 @@ fn the_list_scrolls_to_the_selected_entry() {
     }
     let mut m = open(app, Lang::En);
     press(&mut m, KeyCode::Char('6'));
-    let n = m.history.entries.len();
+    let n = m.screens.history.entries.len();
     assert!(n > 20, "{n} entries");
     // 20 lines: 9 rows of the list fit; go well below them.
     for _ in 0..15 {
         press(&mut m, KeyCode::Down);
     }
-    let e = m.history.entries[15].clone();
+    let e = m.screens.history.entries[15].clone();
     let lines = common::tui::screen(&m, 120, 20);
     let detail = format!("#{}  {}", e.seq, e.at.format("%Y-%m-%d %H:%M:%S"));
     assert!(
@@ -299,7 +302,7 @@ fn the_list_scrolls_to_the_selected_entry() {
     for _ in 0..n {
         press(&mut m, KeyCode::PageDown);
     }
-    assert_eq!(m.history.cursor, n - 1);
+    assert_eq!(m.screens.history.cursor, n - 1);
     let lines = common::tui::screen(&m, 120, 20).join("\n");
     assert!(lines.contains("account tester"), "{lines}");
 }

@@ -55,6 +55,10 @@ impl App {
                 why: "is empty".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::Account, name)?;
+        if let Some(t) = &teacher {
+            super::bounded(crate::core::limits::Field::TeacherId, &t.0)?;
+        }
         if roles.contains(&Role::Teacher) && teacher.is_none() {
             return Err(AppError::Invalid {
                 field: "teacher",

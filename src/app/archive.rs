@@ -72,6 +72,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<AcademicYear> {
         self.actor.require("makeup done", &[Role::Office])?;
+        super::bounded(crate::core::limits::Field::Note, note)?;
         let mut w = self.begin(now)?;
         let t = w
             .teacher(teacher)?
@@ -155,6 +156,20 @@ impl App {
                 return Err(AssessError::HasAndLacks { item: *item }.into());
             }
         }
+        {
+            use crate::core::limits::{Field, LESSONS_MAX, NOTES_MAX};
+            for n in change.notes_chars.iter().flatten() {
+                super::counted(Field::NotesChars, u64::from(*n), u64::from(NOTES_MAX))?;
+            }
+            for n in change
+                .multimedia_lessons
+                .iter()
+                .flatten()
+                .chain(&change.open_lessons)
+            {
+                super::counted(Field::OpenLessons, u64::from(*n), u64::from(LESSONS_MAX))?;
+            }
+        }
         let mut w = self.begin_for(teacher, now)?;
         for (i, season) in [Season::Autumn, Season::Spring].into_iter().enumerate() {
             let term = TermId { year, season };
@@ -210,6 +225,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.actor.require("qualification set", &[Role::Office])?;
+        super::bounded(crate::core::limits::Field::Major, &q.major)?;
         let mut w = self.begin_for(teacher, now)?;
         let before = w.qualification(teacher)?;
         w.put_qualification(teacher, &q)?;

@@ -37,6 +37,8 @@ pub struct YearContext {
     sessions: Vec<SessionRecord>,
     pairs: Vec<MentorPair>,
     today: NaiveDate,
+    /// The academic year's first and last day (the school's calendar).
+    span: (NaiveDate, NaiveDate),
 }
 
 pub use crate::core::assessment::slot as season_slot;
@@ -53,12 +55,17 @@ impl YearContext {
             .into_iter()
             .filter(|s| terms.iter().any(|t| t.contains(s.session.date)))
             .collect();
+        let start = r.policy()?.calendar.year_start;
         Ok(YearContext {
             year,
             sessions,
             pairs: r.mentor_pairs(year)?,
             terms,
             today,
+            span: (
+                crate::core::calendar::first_day(year, start),
+                crate::core::calendar::last_day(year, start),
+            ),
         })
     }
 
@@ -140,6 +147,7 @@ impl YearContext {
             terms_ended,
             term_spans,
             today: Some(self.today),
+            year_span: Some(self.span),
         })
     }
 }

@@ -197,6 +197,7 @@ impl App {
             Some(y) => y,
             None => self.meant_year(now.date())?,
         };
+        bound_entry(&e.title, &e.organiser, &e.card, e.credits)?;
         let mut w = self.begin_for(&e.teacher, now)?;
         let policy = w.policy()?;
         let terms = w.terms()?;
@@ -283,6 +284,7 @@ impl App {
         }
         plausible(&w.policy()?, &w.terms()?, &after, now.date())?;
         card_free(&w, &after)?;
+        bound_entry(&after.title, &after.organiser, &after.card, after.credits)?;
         if after == before {
             return Ok(());
         }
@@ -508,6 +510,7 @@ impl App {
         comment: &str,
         action: &str,
     ) -> Result<()> {
+        super::bounded(crate::core::limits::Field::Comment, comment)?;
         let why = self.closed_year_reason(&w, before.year)?;
         let mut after = before.clone();
         after.stage = to;
@@ -570,7 +573,8 @@ impl App {
     }
 
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`
-    /// lists those whose current step this actor reviews.
+    /// lists those whose current step this actor takes (a review, or a
+    /// teacher's own self-assessment or correction).
     pub fn credits(
         &self,
         filter: CreditFilter,
@@ -607,7 +611,10 @@ impl App {
             }
             let group = groups.get(&c.teacher).map_or("", String::as_str);
             let next = review::next(c.stage, &c.teacher, group, &leaders);
-            if filter == CreditFilter::Waiting && !review::reviews(me, &c.teacher, &next) {
+            // Waiting for me: mine to review, or (a teacher) mine to
+            // self-assess, correct or resubmit.
+            let mine = matches!(&next, Next::Teacher { teacher } if self.actor.teacher.as_ref() == Some(teacher));
+            if filter == CreditFilter::Waiting && !mine && !review::reviews(me, &c.teacher, &next) {
                 continue;
             }
             let term = term_for_date(&terms, c.year, c.date);
@@ -620,4 +627,17 @@ impl App {
         }
         Ok(out)
     }
+}
+
+/// Checks an outside training's texts and credits against their bounds.
+fn bound_entry(title: &str, organiser: &str, card: &str, credits: Credits) -> Result<()> {
+    use crate::core::limits::{CREDITS_MAX_TENTHS, Field};
+    super::bounded(Field::Title, title)?;
+    super::bounded(Field::Organiser, organiser)?;
+    super::bounded(Field::Card, card)?;
+    super::counted(
+        Field::Credits,
+        u64::from(credits.0),
+        u64::from(CREDITS_MAX_TENTHS),
+    )
 }

@@ -47,6 +47,7 @@ impl App {
                 why: "is empty".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::Reason, &req.reason)?;
         let mut w = self.begin_for(&req.teacher, now)?;
         let sessions: Vec<Session> = w.sessions()?.into_iter().map(|r| r.session).collect();
         match &req.cover {
@@ -130,6 +131,7 @@ impl App {
 
     /// Approves a pending request (the role the policy names for its kind).
     pub fn approve_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        super::bounded(crate::core::limits::Field::Comment, comment)?;
         self.decide(id, LeaveStatus::Approved, comment, now)
     }
 
@@ -142,6 +144,7 @@ impl App {
                 why: "is required when rejecting".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::Comment, comment)?;
         self.decide(id, LeaveStatus::Rejected, comment, now)
     }
 

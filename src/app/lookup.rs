@@ -165,27 +165,31 @@ impl<'a> Query<'a> {
         if self.text.is_empty() {
             return None;
         }
-        if id.eq_ignore_ascii_case(self.text) || name == self.text {
+        if id.eq_ignore_ascii_case(self.text) {
             return Some(Match::Exact);
         }
-        if name.starts_with(self.text) {
+        // Most names do not match at all: the cheapest tests first.
+        let inside = name.contains(self.text);
+        if inside && name.len() == self.text.len() {
+            return Some(Match::Exact);
+        }
+        if inside && name.starts_with(self.text) {
             return Some(Match::Prefix);
         }
-        let inside = name.contains(self.text);
         let Some(q) = &self.letters else {
             return inside.then_some(Match::Other);
         };
-        let sur = surnames::readings(name);
-        // Most names do not match at all: the loosest test first.
+        // Every surname reading is one of the character's readings
+        // (`surnames` tests this), so the loose test needs no table.
         let loose = inside
-            || spell(name, &sur, q, Mode::Loose)
             || name
                 .char_indices()
-                .skip(1)
                 .any(|(i, _)| spell(&name[i..], &[], q, Mode::Loose));
         if !loose {
-            None
-        } else if spell(name, &sur, q, Mode::Full) {
+            return None;
+        }
+        let sur = surnames::readings(name);
+        if spell(name, &sur, q, Mode::Full) {
             Some(Match::Pinyin)
         } else if spell(name, &sur, q, Mode::Initials) {
             Some(Match::Initials)
@@ -224,13 +228,25 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
     let sur_here = sur.first().copied().flatten();
     let sur_rest = sur.get(1..).unwrap_or(&[]);
     let fits = |r: &str| {
+        let b = r.as_bytes();
+        // Most readings fail on their first letter (no reading starts
+        // with ü).
+        if b.first() != q.first() {
+            return false;
+        }
         let whole = match fit(r, q) {
             Fit::Cut => true,
             Fit::Whole(n) => spell(rest, sur_rest, &q[n..], mode),
             Fit::No => false,
         };
-        whole
-            || (mode != Mode::Full && initials(r, q).any(|n| spell(rest, sur_rest, &q[n..], mode)))
+        if whole || mode == Mode::Full {
+            return whole;
+        }
+        // By its initial: the first letter, or zh/ch/sh whole.
+        spell(rest, sur_rest, &q[1..], mode)
+            || (matches!(b, [b'z' | b'c' | b's', b'h', ..])
+                && q.get(1) == Some(&b'h')
+                && spell(rest, sur_rest, &q[2..], mode))
     };
     if matches!(c, '·' | '•' | '・' | '.' | '-' | ' ') {
         return spell(rest, sur_rest, q, mode);
@@ -264,28 +280,26 @@ enum Fit {
     No,
 }
 
-/// Whether a reading letter and a typed letter agree: ü is typed `v` or `u`.
-fn same(r: char, q: u8) -> bool {
-    r as u32 == q as u32 || (r == 'ü' && (q == b'v' || q == b'u'))
-}
-
+/// How `r` (plain pinyin: ASCII letters, ü as two UTF-8 bytes) fits the
+/// start of the query; ü is typed `v` or `u`. Byte by byte: this runs for
+/// readings of every name.
 fn fit(r: &str, q: &[u8]) -> Fit {
-    let mut n = 0;
-    for c in r.chars() {
-        match q.get(n) {
-            None => return Fit::Cut,
-            Some(b) if same(c, *b) => n += 1,
-            Some(_) => return Fit::No,
+    let r = r.as_bytes();
+    let (mut i, mut n) = (0, 0);
+    while i < r.len() {
+        let Some(&b) = q.get(n) else {
+            return Fit::Cut;
+        };
+        // ü is the UTF-8 bytes C3 BC.
+        let (same, len) = match r[i] {
+            0xC3 if r.get(i + 1) == Some(&0xBC) => (b == b'v' || b == b'u', 2),
+            x => (x == b, 1),
+        };
+        if !same {
+            return Fit::No;
         }
+        i += len;
+        n += 1;
     }
     Fit::Whole(n)
-}
-
-/// The lengths of the reading's initials that start the query: its first
-/// letter, and zh, ch or sh whole.
-fn initials(r: &str, q: &[u8]) -> impl Iterator<Item = usize> {
-    let b = r.as_bytes();
-    let one = !b.is_empty() && !q.is_empty() && same(char::from(b[0]), q[0]);
-    let two = one && matches!(b, [b'z' | b'c' | b's', b'h', ..]) && q.get(1) == Some(&b'h');
-    [one.then_some(1), two.then_some(2)].into_iter().flatten()
 }

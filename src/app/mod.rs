@@ -104,6 +104,14 @@ pub enum AppError {
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(crate::io::ImportError),
+    /// A value longer than its field allows, or with characters it may
+    /// not hold (`core::limits`); `value` is its start, for the message.
+    #[error("{field:?}: `{value}` is out of bounds: {bound:?}")]
+    Bound {
+        field: crate::core::limits::Field,
+        value: String,
+        bound: crate::core::limits::Bound,
+    },
     #[error("no credit entry {0}")]
     UnknownCredit(crate::core::CreditId),
     /// The school's calendar: terms, sessions moved or cancelled, rolls in
@@ -264,6 +272,24 @@ pub(crate) fn joined(words: &[&str]) -> Option<String> {
         .filter(|w| !w.is_empty())
         .collect();
     (!words.is_empty()).then(|| words.join("; "))
+}
+
+/// Checks the text `s` of `field` against its bounds (`core::limits`).
+pub(crate) fn bounded(field: crate::core::limits::Field, s: &str) -> Result<()> {
+    crate::core::limits::check(field.shape(), s).map_err(|bound| AppError::Bound {
+        field,
+        value: crate::core::limits::preview(s),
+        bound,
+    })
+}
+
+/// Checks the number `n` of `field` against `max`.
+pub(crate) fn counted(field: crate::core::limits::Field, n: u64, max: u64) -> Result<()> {
+    crate::core::limits::at_most(n, max).map_err(|bound| AppError::Bound {
+        field,
+        value: n.to_string(),
+        bound,
+    })
 }
 
 /// JSON of a value for the history's before/after columns.

@@ -360,6 +360,8 @@ impl App {
                 why: "is required for a correction".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::Reason, reason)?;
+        super::bounded(crate::core::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
         if let Some(a) = facts.arrived {
             in_session(&rec, a, TimeOf::Arrival)?;

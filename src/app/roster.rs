@@ -92,6 +92,7 @@ impl App {
     pub fn add_session(&mut self, session: Session, now: NaiveDateTime) -> Result<SessionId> {
         self.actor.require("session add", &[Role::Office])?;
         validate_session(&session)?;
+        bound_session(&session)?;
         let mut w = self.begin(now)?;
         if !w.terms()?.iter().any(|t| t.contains(session.date)) {
             return Err(AppError::Invalid {
@@ -148,7 +149,14 @@ pub(super) fn validate_session(session: &Session) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn validate_teacher(t: &Teacher) -> Result<()> {
+pub(crate) fn validate_teacher(t: &Teacher) -> Result<()> {
+    use crate::core::limits::Field;
+    super::bounded(Field::TeacherId, &t.id.0)?;
+    super::bounded(Field::Name, &t.name)?;
+    super::bounded(Field::Group, &t.group)?;
+    if let Some(g) = &t.grade {
+        super::bounded(Field::Grade, g)?;
+    }
     let bad = |field, value: &str, why: &str| AppError::Invalid {
         field,
         value: value.to_string(),
@@ -169,6 +177,31 @@ pub(super) fn validate_teacher(t: &Teacher) -> Result<()> {
         return Err(bad("active_to", &b.to_string(), "is before active_from"));
     }
     Ok(())
+}
+
+/// Checks a session's texts and credits against their bounds.
+pub(crate) fn bound_session(s: &Session) -> Result<()> {
+    use crate::core::limits::{CREDITS_MAX_TENTHS, Field};
+    super::bounded(Field::Title, &s.title)?;
+    for (field, v) in [
+        (Field::Presenter, &s.presenter),
+        (Field::Host, &s.host),
+        (Field::Recorder, &s.recorder),
+    ] {
+        if let Some(v) = v {
+            super::bounded(field, v)?;
+        }
+    }
+    if let crate::core::Audience::Groups(gs) = &s.audience {
+        for g in gs {
+            super::bounded(Field::Group, g)?;
+        }
+    }
+    super::counted(
+        Field::Credits,
+        u64::from(s.credits.0),
+        u64::from(CREDITS_MAX_TENTHS),
+    )
 }
 
 /// Stores a new session under the next id, with an empty roll, and records

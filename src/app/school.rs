@@ -22,6 +22,7 @@ impl App {
                 why: "is empty".into(),
             });
         }
+        super::bounded(crate::core::limits::Field::School, &name)?;
         let mut w = self.begin(now)?;
         let before = w.meta::<String>("school")?;
         if before.as_deref() == Some(name.as_str()) {

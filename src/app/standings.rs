@@ -3,7 +3,7 @@
 
 use super::{App, AppError, Result};
 use crate::core::{
-    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Session, Standing, Teacher,
+    AcademicYear, Leave, Outcome, Period, RollFacts, RollState, Season, Session, Standing, Teacher,
     TeacherId, TermId, YearTally, calendar, outcome,
 };
 use crate::store::Reader;
@@ -17,6 +17,8 @@ pub struct StandingRow {
     pub standing: Standing,
     /// The figures differ from the term's latest publication (`publish.rs`).
     pub changed_since_published: bool,
+    /// The assessment as a posting made today keeps it (`publish.rs`).
+    pub(crate) posted: crate::store::published::Assessed,
     /// Days of the academic year left after today; `None` once it is over
     /// and the year verdicts apply.
     pub year_days_left: Option<i64>,
@@ -158,17 +160,28 @@ pub(super) fn compute(
         let mut rec = ctx.record(r, t)?;
         // Notes and multimedia lessons are year checks too: judged with it.
         rec.terms_ended = [year_ended; 2];
+        // The standing as a posting made on `day` saw it: the year's
+        // verdicts as of then, and terms not begun by then count nothing.
         let judge = |p: Period, day: NaiveDate| {
             let ended = ended_on(p, day);
             let mut then = rec.as_of(day);
             then.terms_ended = [ended; 2];
-            kept.judge(&policy, p, ended)
-                .assess(&policy, &then, &kept.whole(), ended)
+            let mut tally = *kept;
+            for season in [Season::Autumn, Season::Spring] {
+                if !rec.term_begun(season, day) {
+                    *tally.term_mut(season) = Default::default();
+                }
+            }
+            tally
+                .judge(&policy, p, ended)
+                .assess(&policy, &then, &tally.whole(), ended)
         };
         let changed = checks
             .iter()
             .any(|c| super::publish::moved(c, &t.id, kept, judge));
+        let posted = crate::store::published::Assessed::from(&judge(period, today));
         Ok(StandingRow {
+            posted,
             teacher: t.clone(),
             standing: kept.judge(&policy, period, year_ended).assess(
                 &policy,

@@ -131,6 +131,36 @@ fn single(c: char) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// The lookup's loose test relies on this: a surname reading is always
+    /// one of the character's readings in the pinyin data.
+    #[test]
+    fn every_surname_reading_is_a_reading_of_its_character() {
+        use pinyin::ToPinyinMulti;
+        let singles = "单曾解区仇朴查盖种乐缪翟覃召折秘贲员繁宓句牟祭瞿冼洗阚隗郇蕃能尉蔚\
+                       莘逄纪车华任沈石陆长重过燕都强薄柏朝尹应相褚宿行景率戚那藏粘占曲卜叶\
+                       万殷眭晟传奇乜郝于";
+        let mut names: Vec<String> = singles.chars().map(|c| c.to_string()).collect();
+        names.extend(
+            [
+                "尉迟", "万俟", "单于", "长孙", "乐正", "澹台", "令狐", "夹谷", "亓官", "闾丘",
+                "谷梁", "宰父", "皇甫", "诸葛", "上官", "夏侯", "仲长", "钟离",
+            ]
+            .map(String::from),
+        );
+        for name in &names {
+            let found = readings(name);
+            assert!(found[0].is_some(), "{name} has no surname reading");
+            for (c, r) in name.chars().zip(found) {
+                let Some(r) = r else { continue };
+                let all = c.to_pinyin_multi().expect("pinyin");
+                assert!(
+                    all.into_iter().any(|p| p.plain() == r),
+                    "{name}: {r} is not a reading of {c}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn surname_readings() {
         assert_eq!(readings("单明"), [Some("shan"), None]);

@@ -16,7 +16,7 @@ use crate::core::{
     Term, TermId,
 };
 use crate::store::Writer;
-use crate::store::published::{Assessed, KeptRow, YearClosing};
+use crate::store::published::{KeptRow, YearClosing};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// What a credit command does, for refusals.
@@ -200,14 +200,13 @@ impl App {
         if w.year_closed(year)? {
             return Err(AssessError::AlreadyClosed { year }.into());
         }
-        let ends = w
-            .terms()?
-            .into_iter()
-            .filter(|t| t.id.year == year)
-            .map(|t| t.end)
-            .max()
-            .ok_or(AssessError::YearWithoutTerms { year })?;
-        if now.date() <= ends {
+        if !w.terms()?.iter().any(|t| t.id.year == year) {
+            return Err(AssessError::YearWithoutTerms { year }.into());
+        }
+        // The year is over on its last day by the school's calendar.
+        let start = w.policy()?.calendar.year_start;
+        let ends = calendar::last_day(year, start);
+        if !calendar::year_over(year, start, now.date()) {
             return Err(AssessError::YearRunning { year, ends }.into());
         }
         let closing = YearClosing {
@@ -249,6 +248,6 @@ pub(crate) fn kept_row(r: &StandingRow) -> KeptRow {
     KeptRow {
         teacher: r.teacher.id.clone(),
         figures: (&r.standing.tally).into(),
-        assessed: Assessed::from(&r.standing),
+        assessed: r.posted,
     }
 }

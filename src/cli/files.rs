@@ -148,6 +148,17 @@ fn read_input(lang: Lang, path: &Path, format: Option<&str>) -> Result<Vec<u8>, 
 }
 
 fn read(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
+    // A file too large to import is refused before it is read.
+    let max_bytes = crate::core::limits::FILE_BYTES_MAX;
+    if std::fs::metadata(path).is_ok_and(|m| m.len() > max_bytes) {
+        return Err(i18n::import_error(
+            lang,
+            &ImportError::FileTooLarge {
+                file: path.display().to_string(),
+                max_bytes,
+            },
+        ));
+    }
     std::fs::read(path).map_err(|e| {
         i18n::import_error(
             lang,

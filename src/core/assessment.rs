@@ -260,23 +260,45 @@ pub struct YearRecord {
     pub term_spans: [Option<(NaiveDate, NaiveDate)>; 2],
     /// The day the record is judged on (for the credit warning).
     pub today: Option<NaiveDate>,
+    /// The academic year's first and last day, by the school's calendar.
+    pub year_span: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl YearRecord {
-    /// The same record judged on another day: which terms had ended then.
+    /// The same record judged on another day: which terms had ended then,
+    /// and without what belongs to a term that had not begun (a posting of
+    /// the autumn term is not moved by the spring's credits and notes).
     pub fn as_of(&self, day: NaiveDate) -> YearRecord {
         let mut r = self.clone();
-        for (i, span) in self.term_spans.iter().enumerate() {
-            if let Some((_, end)) = span {
-                r.terms_ended[i] = day > *end;
+        for season in [Season::Autumn, Season::Spring] {
+            let i = slot(season);
+            let Some((start, end)) = self.term_spans[i] else {
+                continue;
+            };
+            r.terms_ended[i] = day > end;
+            if day < start {
+                r.external.retain(|e| e.season != Some(season));
+                r.makeups.retain(|m| m.season != Some(season));
+                r.file.notes_chars[i] = 0;
+                r.file.multimedia_lessons[i] = 0;
             }
         }
         r.today = Some(day);
         r
     }
 
-    /// The first and last day of the year's terms, when it has any.
+    /// Whether the term of `season` had begun on `day` (true when the year
+    /// has no such term).
+    pub fn term_begun(&self, season: Season, day: NaiveDate) -> bool {
+        self.term_spans[slot(season)].is_none_or(|(start, _)| day >= start)
+    }
+
+    /// The academic year's first and last day: the calendar's, else those
+    /// of its terms, when it has any.
     pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        if self.year_span.is_some() {
+            return self.year_span;
+        }
         let spans = self.term_spans.iter().flatten();
         let start = spans.clone().map(|s| s.0).min()?;
         let end = spans.map(|s| s.1).max()?;
@@ -527,7 +549,8 @@ impl Standing {
             },
             notes_chars: match period {
                 Some(s) => rec.file.notes_chars[slot(s)],
-                None => rec.file.notes_chars.iter().sum(),
+                // Stored by an older version without bounds: never wraps.
+                None => rec.file.notes_chars[0].saturating_add(rec.file.notes_chars[1]),
             },
             archive_missing: ArchiveItem::ALL
                 .into_iter()
@@ -580,5 +603,40 @@ impl Standing {
         self.figures = Some(fig);
         self.deductions = deductions;
         self
+    }
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+
+    fn d(m: u32, day: u32, y: i32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    #[test]
+    fn behind_pro_rata_or_short_near_the_end() {
+        let p = Policy::default();
+        let year = (d(9, 1, 2025), d(7, 10, 2026));
+        // Mid-January with 10 of 40: behind (18 expected).
+        let w = credit_warning(&p, Credits::whole(10), year, d(1, 20, 2026));
+        assert_eq!(w.map(|w| w.expected), Some(Credits::whole(18)));
+        // On track early on: nothing.
+        assert_eq!(
+            credit_warning(&p, Credits::whole(5), year, d(9, 30, 2025)),
+            None
+        );
+        // Five weeks left with 38 of 40: warned, though on track pro rata.
+        let w = credit_warning(&p, Credits::whole(38), year, d(6, 5, 2026));
+        assert_eq!(w.map(|w| w.weeks_left), Some(5));
+        // Enough, or the year over: nothing.
+        assert_eq!(
+            credit_warning(&p, Credits::whole(40), year, d(6, 5, 2026)),
+            None
+        );
+        assert_eq!(
+            credit_warning(&p, Credits::whole(2), year, d(7, 11, 2026)),
+            None
+        );
     }
 }

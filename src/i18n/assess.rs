@@ -259,6 +259,9 @@ pub enum Y {
     CreditAddedAs,
     /// The archive items missing: "缺:".
     Missing,
+    /// The office boxes' keys to choose the term, or the year.
+    PickTerm,
+    PickYear,
 }
 
 pub fn year_text(l: Lang, y: Y) -> &'static str {
@@ -269,10 +272,115 @@ pub fn year_text(l: Lang, y: Y) -> &'static str {
         Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
         Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
         Y::Missing => l.t("缺:", "missing: "),
+        Y::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
+        Y::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
 }
 
 /// "已保存到 2025-2026学年" / "saved to the academic year 2025-2026".
 pub fn saved_to(l: Lang, p: Period) -> String {
     format!("{} {}", year_text(l, Y::SavedTo), period_name(l, p))
+}
+
+/// What a key on the credits screen does to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditDo {
+    /// Self-assess (the teacher's, or resubmit), review, or confirm: the
+    /// step the entry is at says which.
+    Pass,
+    SendBack,
+    Reject,
+    Withdraw,
+    /// The office records the written report after outside study.
+    Report,
+}
+
+/// The step of the review chain the actor takes on an entry waiting for
+/// `next` at `stage`: 自评 (the teacher), 审核 (the group), 认定 (the team).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewStepWord {
+    SelfAssess,
+    Review,
+    Confirm,
+}
+
+pub fn review_step_word(stage: crate::core::CreditStage, next: &Next) -> ReviewStepWord {
+    use crate::core::CreditStage as S;
+    match (stage, next) {
+        (S::Registered | S::Returned, _) => ReviewStepWord::SelfAssess,
+        (S::SelfAssessed, Next::GroupLeader { .. }) => ReviewStepWord::Review,
+        _ => ReviewStepWord::Confirm,
+    }
+}
+
+/// The question before a credit action takes effect.
+pub fn credit_question(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t("提交自评?", "Submit the self-assessment?"),
+        (CreditDo::Pass, W::Review) => l.t("审核通过此学分登记?", "Pass the group review?"),
+        (CreditDo::Pass, W::Confirm) => l.t("认定此学分登记?", "Confirm these credits?"),
+        (CreditDo::SendBack, _) => l.t("退回此学分登记?", "Send this credit entry back?"),
+        (CreditDo::Reject, _) => l.t("驳回此学分登记(不能再提交)?", "Reject this entry for good?"),
+        (CreditDo::Withdraw, _) => l.t("撤回此学分登记?", "Withdraw this entry?"),
+        (CreditDo::Report, _) => l.t(
+            "记录已交外出学习书面汇报?",
+            "Record the written report as received?",
+        ),
+    }
+}
+
+/// The box's title before the question: what to type.
+pub fn credit_prompt(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t(
+            "自评说明(可空,回车确认)",
+            "Self-assessment note (optional, Enter)",
+        ),
+        (CreditDo::Pass, W::Review) => l.t(
+            "审核意见(可空,回车确认)",
+            "Review comment (optional, Enter)",
+        ),
+        (CreditDo::Pass, W::Confirm) => l.t("认定意见(可空,回车确认)", "Comment (optional, Enter)"),
+        (CreditDo::SendBack, _) => l.t(
+            "退回理由(必填,回车确认)",
+            "Reason for sending back (required, Enter)",
+        ),
+        (CreditDo::Reject, _) => l.t(
+            "驳回理由(必填,回车确认)",
+            "Reason for rejecting (required, Enter)",
+        ),
+        (CreditDo::Withdraw, _) => l.t("撤回(回车确认)", "Withdraw (Enter)"),
+        (CreditDo::Report, _) => l.t("外出学习汇报(回车确认)", "Report received (Enter)"),
+    }
+}
+
+/// What was done, after the entry's number: "6 已提交自评".
+pub fn credit_done(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t("已提交自评", "self-assessed"),
+        (CreditDo::Pass, W::Review) => l.t("审核通过", "passed the group review"),
+        (CreditDo::Pass, W::Confirm) => l.t("已认定", "confirmed"),
+        (CreditDo::SendBack, _) => l.t("已退回", "sent back"),
+        (CreditDo::Reject, _) => l.t("已驳回", "rejected"),
+        (CreditDo::Withdraw, _) => l.t("已撤回", "withdrawn"),
+        (CreditDo::Report, _) => l.t("已记录汇报", "report recorded"),
+    }
+}
+
+/// One step of an entry's conversation: "退回 zhang 2025-11-20 10:00:学分卡缺盖章".
+pub fn conversation_step(l: Lang, s: &crate::core::ReviewStep) -> String {
+    let mut out = format!(
+        "{} {} {}",
+        credit_stage(l, s.to),
+        shown(&s.by),
+        s.at.format("%Y-%m-%d %H:%M")
+    );
+    if !s.comment.trim().is_empty() {
+        out.push_str(l.t(":", ": "));
+        out.push_str(&shown(&s.comment));
+    }
+    out
 }

@@ -67,6 +67,8 @@ pub enum GateText {
     FormatMismatch(String),
     /// Standard input cannot be read.
     Stdin(String),
+    /// The terminal app through the gate without a terminal.
+    NoTerminal,
     /// The terminal app through the gate: how to import with ssh.
     ImportOverSsh,
     /// The terminal app through the gate: how to export with ssh.
@@ -197,6 +199,12 @@ pub fn gate(l: Lang, t: &GateText) -> String {
         ),
         (Lang::Zh, Stdin(why)) => format!("无法读取标准输入:{why}"),
         (Lang::En, Stdin(why)) => format!("cannot read standard input: {why}"),
+        (Lang::Zh, NoTerminal) => {
+            "终端界面需要终端:请用 ssh -t peixun@服务器,或在 ssh 命令后写要执行的命令".into()
+        }
+        (Lang::En, NoTerminal) => {
+            "the terminal app needs a terminal: use ssh -t peixun@server, or give a command after the ssh command".into()
+        }
         (Lang::Zh, ImportOverSsh) => {
             "通过 SSH 使用时不读服务器上的文件;请在自己的电脑上运行: ssh peixun@服务器 import teachers - < 名单.xlsx(或 import plan - --term 学期 < 计划.xlsx)".into()
         }

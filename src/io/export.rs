@@ -587,7 +587,10 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
 /// spreadsheet takes it as text and never runs it as a formula (the OWASP
 /// rule). A plain number (`-2` points) is left as it is: it is no formula.
 pub fn csv_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    let starts_risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let risky = ['=', '+', '-', '@', '\t', '\r'];
+    // A cell whose apostrophes come before one of these gets another, so
+    // that reading the file back (which drops one) gives it as it was.
+    let starts_risky = s.trim_start_matches('\'').starts_with(risky);
     if starts_risky && s.parse::<f64>().is_err() {
         return format!("'{}", i18n::shown(s)).into();
     }

@@ -66,6 +66,8 @@ pub enum Problem {
     OutsideTerm { term: String },
     /// An id or a text that people would read as another (issue 19).
     AsShown(ShownProblem),
+    /// Too long, or a character the field may not hold (`core::limits`).
+    Bound(crate::core::limits::Bound),
 }
 
 /// A value that reads as another one: ids that differ only by leading
@@ -175,6 +177,30 @@ pub enum ImportError {
         file: String,
         problems: Vec<RowProblem>,
     },
+    /// The sheet reaches beyond the rows or columns a roster or a plan may
+    /// use (`core::limits`); `cell` is the first such cell, as A1.
+    #[error(
+        "{file}: the sheet reaches cell {cell}, beyond {max_rows} rows or {max_columns} columns; nothing was imported"
+    )]
+    SheetTooLarge {
+        file: String,
+        cell: String,
+        max_rows: u32,
+        max_columns: u32,
+    },
+    #[error("{file}: larger than {max_bytes} bytes; nothing was imported")]
+    FileTooLarge { file: String, max_bytes: u64 },
+    /// Two columns of the header row are the same field.
+    #[error(
+        "{file}: columns {first} ({first_header}) and {second} ({second_header}) are the same field; nothing was imported"
+    )]
+    DuplicateColumn {
+        file: String,
+        first: String,
+        first_header: String,
+        second: String,
+        second_header: String,
+    },
     #[error("{file}: cannot write it: {why}")]
     Write { file: String, why: String },
     #[error("{file} already exists; give --force to replace it")]
@@ -225,8 +251,24 @@ impl Header {
             row: row.number,
             column,
             header,
-            value: self.cell(row, key).text(),
+            value: crate::core::limits::preview(&self.cell(row, key).text()),
             problem,
+        }
+    }
+}
+
+/// Checks the text of each field `(key, shape)` of `row` against its
+/// bounds, adding a problem for each cell out of them.
+pub(crate) fn bound_cells(
+    header: &Header,
+    row: &Row,
+    fields: &[(&str, crate::core::limits::Shape)],
+    problems: &mut Vec<RowProblem>,
+) {
+    for (key, shape) in fields {
+        let text = header.cell(row, key).text();
+        if let Err(b) = crate::core::limits::check(*shape, &text) {
+            problems.push(header.problem(row, key, Problem::Bound(b)));
         }
     }
 }
@@ -273,6 +315,25 @@ pub fn find_header(table: &Table, fields: &'static [Field]) -> Result<Header, Im
             .map(|(f, _)| f.key)
             .collect();
         if missing.is_empty() {
+            // A field named by two columns: which one is meant is a guess,
+            // so the file is refused, naming both.
+            for f in fields {
+                let aliases: Vec<String> = f.aliases.iter().map(|a| normalize(a)).collect();
+                let mut at = names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| !n.is_empty() && aliases.contains(n))
+                    .map(|(c, _)| c);
+                if let (Some(a), Some(b)) = (at.next(), at.next()) {
+                    return Err(ImportError::DuplicateColumn {
+                        file: table.file.clone(),
+                        first: column_letter(a),
+                        first_header: row.cell(a).text(),
+                        second: column_letter(b),
+                        second_header: row.cell(b).text(),
+                    });
+                }
+            }
             return Ok(Header {
                 at,
                 columns,

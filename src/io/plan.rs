@@ -199,6 +199,32 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
         if credits.is_none() {
             problems.push(header.problem(row, "credits", Problem::Credits));
         }
+        if let Some(c) = credits
+            && c.0 > crate::core::limits::CREDITS_MAX_TENTHS
+        {
+            problems.push(header.problem(
+                row,
+                "credits",
+                Problem::Bound(crate::core::limits::Bound::TooLarge {
+                    max: u64::from(crate::core::limits::CREDITS_MAX_TENTHS / 10),
+                }),
+            ));
+        }
+        {
+            use crate::core::limits::Shape;
+            super::bound_cells(
+                &header,
+                row,
+                &[
+                    ("title", Shape::Title),
+                    ("presenter", Shape::Name),
+                    ("host", Shape::Name),
+                    ("recorder", Shape::Name),
+                    ("groups", Shape::Title),
+                ],
+                &mut problems,
+            );
+        }
         if let (Some(d), Some(s)) = (date, start)
             && !title.is_empty()
         {

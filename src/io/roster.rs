@@ -79,6 +79,8 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             problems.push(header.problem(row, "id", Problem::Missing));
         } else if id.chars().any(char::is_whitespace) {
             problems.push(header.problem(row, "id", Problem::Spaces));
+        } else if let Err(b) = crate::core::limits::check(crate::core::limits::Shape::Id, &id) {
+            problems.push(header.problem(row, "id", Problem::Bound(b)));
         } else if let Some(first) = seen.get(&id) {
             problems.push(header.problem(row, "id", Problem::Duplicate { first_row: *first }));
         } else if let Some((other, first)) = zeros.get(super::without_zeros(&id)) {
@@ -99,6 +101,19 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             if text(k).is_empty() {
                 problems.push(header.problem(row, k, Problem::Missing));
             }
+        }
+        {
+            use crate::core::limits::Shape;
+            super::bound_cells(
+                &header,
+                row,
+                &[
+                    ("name", Shape::Name),
+                    ("group", Shape::Name),
+                    ("grade", Shape::Name),
+                ],
+                &mut problems,
+            );
         }
         let mut date = |k: &str| {
             let c = header.cell(row, k);

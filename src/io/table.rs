@@ -4,6 +4,7 @@
 //! in, rows out; no store, no paths.
 
 use super::{Encoding, ImportError, shown};
+use crate::core::limits;
 use calamine::{Data, DataType, Reader};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::io::Cursor;
@@ -83,6 +84,12 @@ pub fn is_spreadsheet(bytes: &[u8]) -> bool {
 
 /// Reads `bytes` (the content of the file called `name`) into rows.
 pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Table, ImportError> {
+    if bytes.len() as u64 > limits::FILE_BYTES_MAX {
+        return Err(ImportError::FileTooLarge {
+            file: name.to_string(),
+            max_bytes: limits::FILE_BYTES_MAX,
+        });
+    }
     let rows = if is_spreadsheet(bytes) {
         read_sheet(name, bytes)?
     } else {
@@ -206,12 +213,26 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Row>, ImportError> {
             .map(|f| f.matches('\n').count())
             .sum::<usize>();
         let number = (breaks + 1).saturating_sub(own + inner_breaks).max(1);
+        if record.len() as u64 > u64::from(limits::SHEET_COLUMNS_MAX)
+            || number as u64 > u64::from(limits::SHEET_ROWS_MAX)
+        {
+            let (row, col) = (number.saturating_sub(1), record.len().saturating_sub(1));
+            return Err(too_large(name, row as u32, col as u32));
+        }
         inner_breaks += own;
         let cells: Vec<Cell> = record
             .iter()
             .map(|s| {
                 if s.trim().is_empty() {
                     Cell::Empty
+                } else if let Some(rest) = s.strip_prefix('\'')
+                    && rest
+                        .trim_start_matches('\'')
+                        .starts_with(['=', '+', '-', '@'])
+                {
+                    // The apostrophe our CSV exports put before a cell that
+                    // a spreadsheet would take as a formula (as Excel hides it).
+                    Cell::Text(rest.to_string())
                 } else {
                     Cell::Text(s.to_string())
                 }
@@ -230,12 +251,22 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
         file: name.to_string(),
         why,
     };
+    if bytes.starts_with(b"PK\x03\x04")
+        && let Ok(book) = calamine::Xlsx::new(Cursor::new(bytes))
+    {
+        return read_xlsx(name, book);
+    }
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| err(e.to_string()))?;
     let range = match book.worksheet_range_at(0) {
         Some(r) => r.map_err(|e| err(e.to_string()))?,
         None => return Err(err("the workbook has no sheet".into())),
     };
+    if let Some((r, c)) = range.end()
+        && !within(r, c)
+    {
+        return Err(too_large(name, r, c));
+    }
     // Row numbers as Excel shows them, even when the used range starts lower.
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let widths = zero_widths(&mut book, bytes, &range);
@@ -293,6 +324,73 @@ fn zero_widths(
         calamine::Sheets::Ods(_) => shown::ods(bytes),
         _ => shown::Widths::new(),
     }
+}
+
+/// Whether a cell at 0-based `(row, column)` is within what a roster or a
+/// plan may use (`core::limits`).
+fn within(row: u32, column: u32) -> bool {
+    row < limits::SHEET_ROWS_MAX && column < limits::SHEET_COLUMNS_MAX
+}
+
+/// The refusal of a sheet that reaches the cell at 0-based `(row, column)`.
+fn too_large(name: &str, row: u32, column: u32) -> ImportError {
+    ImportError::SheetTooLarge {
+        file: name.to_string(),
+        cell: format!("{}{}", column_letter(column as usize), u64::from(row) + 1),
+        max_rows: limits::SHEET_ROWS_MAX,
+        max_columns: limits::SHEET_COLUMNS_MAX,
+    }
+}
+
+/// The first sheet of an .xlsx, read cell by cell: the range the sheet
+/// declares is checked before anything is read, and each cell as it comes,
+/// so a small file that claims a cell at XFD1048576 is refused instead of
+/// having a grid of a billion cells allocated for it.
+fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<Row>, ImportError> {
+    let err = |why: String| ImportError::Read {
+        file: name.to_string(),
+        why,
+    };
+    let Some(sheet) = book.sheet_names().first().cloned() else {
+        return Err(err("the workbook has no sheet".into()));
+    };
+    let mut reader = book
+        .worksheet_cells_reader(&sheet)
+        .map_err(|e| err(e.to_string()))?;
+    let declared = reader.dimensions();
+    if !within(declared.end.0, declared.end.1) {
+        return Err(too_large(name, declared.end.0, declared.end.1));
+    }
+    let mut grid: std::collections::BTreeMap<u32, Vec<Cell>> = Default::default();
+    let mut count: u64 = 0;
+    while let Some(c) = reader.next_cell().map_err(|e| err(e.to_string()))? {
+        let (r, col) = c.get_position();
+        let value: Data = c.get_value().clone().into();
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        if !within(r, col) {
+            return Err(too_large(name, r, col));
+        }
+        count += 1;
+        if count > limits::SHEET_CELLS_MAX {
+            return Err(too_large(name, r, col));
+        }
+        let row = grid.entry(r).or_default();
+        let col = col as usize;
+        if row.len() <= col {
+            row.resize(col + 1, Cell::Empty);
+        }
+        row[col] = cell(&value);
+    }
+    Ok(grid
+        .into_iter()
+        .filter(|(_, cells)| !cells.iter().all(Cell::is_empty))
+        .map(|(r, cells)| Row {
+            number: r as usize + 1,
+            cells,
+        })
+        .collect())
 }
 
 fn cell(d: &Data) -> Cell {

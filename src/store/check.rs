@@ -285,7 +285,7 @@ fn verify_backend(backend: impl StorageBackend) -> std::result::Result<Database,
 }
 
 /// Runs `f`, turning a panic inside redb into an error without printing it.
-fn quietly<T>(
+pub(super) fn quietly<T>(
     f: impl FnOnce() -> std::result::Result<T, String>,
 ) -> std::result::Result<T, String> {
     let hook = std::panic::take_hook();

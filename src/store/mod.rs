@@ -300,9 +300,27 @@ impl Store {
             check::refuse_damaged(path)?;
         }
         let id = stat(path).map(|(id, _)| id);
-        match builder().open_read_only(path) {
+        // Overwritten pages can make redb panic while it reads META: that
+        // is damage, said as such.
+        let schema = check::quietly(|| {
+            let db = builder().open_read_only(path);
+            let found = match &db {
+                Ok(db) => Some(
+                    db.begin_read()
+                        .map_err(StoreError::from)
+                        .and_then(|txn| check_schema(path, &txn)),
+                ),
+                Err(_) => None,
+            };
+            Ok((db, found))
+        });
+        let Ok((opened, found)) = schema else {
+            check::refuse_damaged(path)?;
+            return Err(open_error(path, "unreadable"));
+        };
+        match opened {
             Ok(db) => {
-                if check_schema(path, &db.begin_read()?)? < SCHEMA_VERSION {
+                if found.unwrap_or(Ok(SCHEMA_VERSION))? < SCHEMA_VERSION {
                     // An older file gains its new tables at the first writable open.
                     drop(db);
                     return Store::open_write_with(path, wait);
@@ -490,15 +508,21 @@ fn check_before_write(path: &Path) -> Result<()> {
     if check::looks_truncated(path) {
         check::refuse_damaged(path)?;
     }
-    let opened = builder().open_read_only(path);
-    if let Ok(ro) = &opened {
-        let txn = ro.begin_read()?;
-        check_schema(path, &txn)?;
-        if proof_holds(path, &txn)? {
-            return Ok(());
-        }
+    let trusted = check::quietly(|| {
+        let Ok(ro) = builder().open_read_only(path) else {
+            return Ok(Ok(false));
+        };
+        Ok(ro.begin_read().map_err(StoreError::from).and_then(|txn| {
+            check_schema(path, &txn)?;
+            proof_holds(path, &txn)
+        }))
+    });
+    // A panic (overwritten pages) is left to the page check below.
+    if let Ok(trusted) = trusted
+        && trusted?
+    {
+        return Ok(());
     }
-    drop(opened);
     // Left unclean by a crash (redb repairs it once this check passes), or
     // without a proof that holds: verified page by page, META read from the
     // verified state.

@@ -5,17 +5,19 @@
 //! asks y/n, and the change goes through the app layer (which checks the
 //! office role), then everything reloads.
 
-use super::keymap::Action;
-use super::model::{Modal, Model, input_request};
+use super::action::{Action, Mode};
+use super::screens::Cx;
+use super::widgets::input_request;
 use crate::app::AppError;
 use crate::app::assessment::{YearFileChange, parse_yuan, season_slot};
 use crate::app::format::{funds_line, yuan};
+use crate::app::standings::StandingRow;
 use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
 };
-use crate::i18n::{self, A, O};
-use crossterm::event::{KeyCode, KeyEvent};
+use crate::i18n::{self, A, Lang, O};
+use crossterm::event::KeyEvent;
 use ratatui::text::Line;
 use tui_input::Input;
 
@@ -38,6 +40,8 @@ pub struct OfficeEdit {
     pub kind: Edit,
     pub input: Input,
     pub confirming: bool,
+    /// The box holds the recorded value: the first key typed replaces it.
+    pub fresh: bool,
 }
 
 pub enum Edit {
@@ -78,54 +82,41 @@ fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {
     }
 }
 
-impl Model {
-    /// The teacher tab's office keys; false when `key` is none of them.
-    pub(super) fn office_teacher_key(&mut self, key: KeyEvent) -> bool {
-        let k = &self.keys;
-        let which = [
-            Action::NotesChars,
-            Action::ArchiveFile,
-            Action::Degree,
-            Action::MentorPair,
-        ]
-        .into_iter()
-        .find(|a| k.is(*a, &key));
-        let Some(action) = which else {
-            return false;
-        };
-        if let Err(e) = self.open_office(action) {
-            self.fail(e);
-        }
-        true
-    }
-
-    fn open_office(&mut self, action: Action) -> Result<(), AppError> {
-        let today = (self.clock)().date();
-        let year = self.app.current_year(today)?;
-        let teacher = match action {
-            Action::Funds => None,
-            _ => Some(
-                self.teacher
-                    .matches
-                    .get(self.teacher.cursor)
-                    .cloned()
-                    .ok_or_else(|| {
-                        invalid("teacher", "", i18n::office_text(self.lang, O::NoTeacher))
-                    })?,
-            ),
-        };
+impl OfficeEdit {
+    /// Opens the edit an action asks for: on the teacher screen for
+    /// `teacher` (whose year standing gives the recorded degree), or the
+    /// school's funds.
+    pub fn open(
+        action: Action,
+        teacher: Option<&Teacher>,
+        year_row: Option<&StandingRow>,
+        cx: &mut Cx,
+    ) -> Result<OfficeEdit, AppError> {
+        let lang = cx.lang;
+        let today = cx.now.date();
+        let app = &*cx.app;
+        // The year (term) meant today: the current one, or between terms
+        // the one just ended (policy `between_terms`); PgUp/PgDn move it.
+        let year = app.meant_year(today)?;
+        let teacher =
+            match action {
+                Action::Funds => None,
+                _ => Some(teacher.cloned().ok_or_else(|| {
+                    invalid("teacher", "", i18n::office_text(lang, O::NoTeacher))
+                })?),
+            };
         let mut input = Input::default();
         let kind = match (action, &teacher) {
             (Action::NotesChars, Some(t)) => {
-                let term = self.app.current_term(today)?.ok_or_else(|| {
-                    invalid("term", today, i18n::office_text(self.lang, O::NoTerm))
-                })?;
-                let file = self.app.year_file(&t.id, term.year)?;
+                let term = app
+                    .meant_term(today)?
+                    .ok_or_else(|| invalid("term", today, i18n::office_text(lang, O::NoTerm)))?;
+                let file = app.year_file(&t.id, term.year)?;
                 input = Input::new(file.notes_chars[season_slot(term.season)].to_string());
                 Edit::Notes { term }
             }
             (Action::ArchiveFile, Some(t)) => {
-                let file = self.app.year_file(&t.id, year)?;
+                let file = app.year_file(&t.id, year)?;
                 Edit::Archive {
                     items: ArchiveItem::ALL.map(|i| file.items.contains(&i)),
                     counts: [
@@ -137,10 +128,7 @@ impl Model {
                 }
             }
             (Action::Degree, Some(_)) => {
-                let q = self
-                    .teacher
-                    .year
-                    .as_ref()
+                let q = year_row
                     .and_then(|r| r.standing.figures.as_ref())
                     .and_then(|f| f.qualification.clone());
                 match q {
@@ -163,286 +151,365 @@ impl Model {
                 ending: false,
             },
             _ => {
-                let policy = self.app.policy()?;
-                let f = self.app.funds(year)?;
+                let policy = app.policy()?;
+                let f = app.funds(year)?;
                 if let Some(f) = &f {
                     input = Input::new(format!("{} {}", yuan(f.public_fen), yuan(f.training_fen)));
                 }
                 Edit::Funds {
-                    current: funds_line(self.lang, f.as_ref(), &policy),
+                    current: funds_line(lang, f.as_ref(), &policy),
                 }
             }
         };
-        self.modal = Some(Modal::Office(Box::new(OfficeEdit {
+        let year = match &kind {
+            Edit::Notes { term } => term.year,
+            _ => year,
+        };
+        Ok(OfficeEdit {
             teacher,
             year,
             kind,
+            fresh: !input.value().is_empty(),
             input,
             confirming: false,
-        })));
+        })
+    }
+
+    /// Moves the edit to the previous (`back`) or next term or year and
+    /// shows what is recorded there: notes move by term, the archive, a
+    /// mentor pair and the funds by academic year; a degree has none.
+    fn move_period(&mut self, back: bool, cx: &mut Cx) -> Result<(), AppError> {
+        let app = &*cx.app;
+        let step = if back { -1 } else { 1 };
+        match &mut self.kind {
+            Edit::Degree { .. } => return Ok(()),
+            Edit::Notes { term } => {
+                let mut terms: Vec<TermId> = app.terms()?.into_iter().map(|t| t.id).collect();
+                terms.sort();
+                let at = terms.iter().position(|t| t == term);
+                let next = match (at, back) {
+                    (Some(i), true) => i.checked_sub(1).and_then(|i| terms.get(i)),
+                    (Some(i), false) => terms.get(i + 1),
+                    (None, _) => terms.first(),
+                };
+                let Some(next) = next.copied() else {
+                    return Ok(());
+                };
+                *term = next;
+                self.year = next.year;
+                if let Some(t) = &self.teacher {
+                    let file = app.year_file(&t.id, next.year)?;
+                    self.input = Input::new(file.notes_chars[season_slot(next.season)].to_string());
+                }
+            }
+            Edit::Archive { items, counts, .. } => {
+                self.year = AcademicYear(self.year.0 + step);
+                if let Some(t) = &self.teacher {
+                    let file = app.year_file(&t.id, self.year)?;
+                    *items = ArchiveItem::ALL.map(|i| file.items.contains(&i));
+                    *counts = [
+                        file.open_lessons,
+                        file.multimedia_lessons[0],
+                        file.multimedia_lessons[1],
+                    ];
+                }
+            }
+            Edit::Mentor { ending, .. } => {
+                self.year = AcademicYear(self.year.0 + step);
+                *ending = false;
+            }
+            Edit::Funds { current } => {
+                self.year = AcademicYear(self.year.0 + step);
+                let policy = app.policy()?;
+                let f = app.funds(self.year)?;
+                self.input = match &f {
+                    Some(f) => {
+                        Input::new(format!("{} {}", yuan(f.public_fen), yuan(f.training_fen)))
+                    }
+                    None => Input::default(),
+                };
+                *current = funds_line(cx.lang, f.as_ref(), &policy);
+            }
+        }
+        self.fresh = !self.input.value().is_empty();
         Ok(())
     }
 
-    /// The credits tab's funds key; false when `key` is not it.
-    pub(super) fn office_funds_key(&mut self, key: KeyEvent) -> bool {
-        if !self.keys.is(Action::Funds, &key) {
-            return false;
+    pub fn mode(&self) -> Mode {
+        match (&self.kind, self.confirming) {
+            (_, true) => Mode::Confirm,
+            (Edit::Archive { .. }, false) => Mode::Checklist,
+            _ => Mode::Text,
         }
-        if let Err(e) = self.open_office(Action::Funds) {
-            self.fail(e);
-        }
-        true
     }
 
-    /// A key in an office modal: edit, Enter to ask, y/Enter to save, Esc
-    /// or n to leave with nothing changed.
-    pub(super) fn office_key(&mut self, mut e: OfficeEdit, key: KeyEvent) {
-        if key.code == KeyCode::Esc {
-            return;
+    /// An action in the edit: returns the edit while it stays open.
+    pub fn handle(mut self, action: Action, cx: &mut Cx) -> Option<OfficeEdit> {
+        if self.confirming {
+            return match action {
+                Action::Yes => {
+                    self.save(cx);
+                    None
+                }
+                Action::No => None,
+                _ => Some(self),
+            };
         }
-        if e.confirming {
-            match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') | KeyCode::Enter => self.office_save(&e),
-                KeyCode::Char('n') => {}
-                _ => self.modal = Some(Modal::Office(Box::new(e))),
+        match action {
+            Action::Cancel => return None,
+            Action::Submit => {
+                match self.check(cx) {
+                    Ok(()) => self.confirming = true,
+                    Err(err) => cx.fail(err),
+                }
+                return Some(self);
             }
-            return;
-        }
-        if key.code == KeyCode::Enter {
-            match self.office_check(&mut e) {
-                Ok(()) => e.confirming = true,
-                Err(err) => self.fail(err),
+            Action::ClearInput => self.input.reset(),
+            Action::PrevPeriod | Action::NextPeriod => {
+                if let Err(err) = self.move_period(action == Action::PrevPeriod, cx) {
+                    cx.fail(err);
+                }
+                return Some(self);
             }
-            self.modal = Some(Modal::Office(Box::new(e)));
-            return;
+            _ => {}
         }
-        let me = e.teacher.as_ref().map(|t| t.id.clone());
-        match &mut e.kind {
+        match &mut self.kind {
             Edit::Archive {
                 items,
                 counts,
                 focus,
-            } => match key.code {
-                KeyCode::Char(c) if ITEM_KEYS.contains(&c) => {
-                    if let Some(i) = ITEM_KEYS.iter().position(|x| *x == c) {
-                        items[i] = !items[i];
-                    }
+            } => {
+                let item = [Action::Item1, Action::Item2, Action::Item3, Action::Item4]
+                    .iter()
+                    .position(|a| *a == action);
+                match (item, action) {
+                    (Some(i), _) => items[i] = !items[i],
+                    (_, Action::Up) => *focus = (*focus + counts.len() - 1) % counts.len(),
+                    (_, Action::Down) => *focus = (*focus + 1) % counts.len(),
+                    (_, Action::Increase) => counts[*focus] = counts[*focus].saturating_add(1),
+                    (_, Action::Decrease) => counts[*focus] = counts[*focus].saturating_sub(1),
+                    _ => {}
                 }
-                KeyCode::Up => *focus = (*focus + counts.len() - 1) % counts.len(),
-                KeyCode::Down => *focus = (*focus + 1) % counts.len(),
-                KeyCode::Char('+') | KeyCode::Right => {
-                    counts[*focus] = counts[*focus].saturating_add(1)
-                }
-                KeyCode::Char('-') | KeyCode::Left => {
-                    counts[*focus] = counts[*focus].saturating_sub(1)
-                }
-                _ => {}
-            },
-            Edit::Degree { degree, matches } => match key.code {
-                KeyCode::Up | KeyCode::Down => {
+            }
+            Edit::Degree { degree, matches } => match action {
+                Action::Up | Action::Down => {
                     let at = DEGREES.iter().position(|d| d == degree).unwrap_or(2);
                     let n = DEGREES.len();
-                    let next = if key.code == KeyCode::Up {
+                    let next = if action == Action::Up {
                         (at + n - 1) % n
                     } else {
                         (at + 1) % n
                     };
                     *degree = DEGREES[next];
                 }
-                KeyCode::Tab => *matches = !*matches,
-                _ => {
-                    if let Some(r) = input_request(&key) {
-                        e.input.handle(r);
+                Action::NextField | Action::PrevField => *matches = !*matches,
+                _ => {}
+            },
+            Edit::Mentor { is_mentor, .. } => {
+                if matches!(action, Action::NextField | Action::PrevField) {
+                    *is_mentor = !*is_mentor;
+                }
+            }
+            Edit::Notes { .. } | Edit::Funds { .. } => {}
+        }
+        Some(self)
+    }
+
+    /// A typed key: edits the text (and, for a mentor pair, finds the other).
+    pub fn typed(&mut self, key: &KeyEvent, cx: &mut Cx) {
+        if self.confirming || matches!(self.kind, Edit::Archive { .. }) {
+            return;
+        }
+        let Some(r) = input_request(key) else { return };
+        // The recorded value is shown selected: a character or a backspace
+        // replaces it (typing 100 over 5600 gives 100, not 5600100).
+        if std::mem::take(&mut self.fresh)
+            && matches!(
+                r,
+                tui_input::InputRequest::InsertChar(_) | tui_input::InputRequest::DeletePrevChar
+            )
+        {
+            self.input.reset();
+        }
+        self.input.handle(r);
+        let me = self.teacher.as_ref().map(|t| t.id.clone());
+        if let Edit::Mentor { other, .. } = &mut self.kind {
+            let q = self.input.value().trim();
+            *other = if q.is_empty() {
+                None
+            } else {
+                match cx.app.lookup(q) {
+                    Ok(found) => found.into_iter().find(|t| Some(&t.id) != me.as_ref()),
+                    Err(err) => {
+                        cx.fail(err);
+                        None
                     }
                 }
-            },
-            Edit::Mentor {
-                is_mentor, other, ..
-            } => {
-                if key.code == KeyCode::Tab {
-                    *is_mentor = !*is_mentor;
-                } else if let Some(r) = input_request(&key) {
-                    e.input.handle(r);
-                    let q = e.input.value().trim();
-                    *other = if q.is_empty() {
-                        None
-                    } else {
-                        match self.app.lookup(q) {
-                            Ok(found) => found.into_iter().find(|t| Some(&t.id) != me.as_ref()),
-                            Err(err) => {
-                                self.fail(err);
-                                None
-                            }
-                        }
-                    };
-                }
-            }
-            Edit::Notes { .. } | Edit::Funds { .. } => {
-                if let Some(r) = input_request(&key) {
-                    e.input.handle(r);
-                }
-            }
+            };
         }
-        self.modal = Some(Modal::Office(Box::new(e)));
     }
 
     /// Whether what is typed can be saved: numbers parse, a teacher is
     /// found; for a mentor pair, whether it exists already (then y ends it).
-    fn office_check(&self, e: &mut OfficeEdit) -> Result<(), AppError> {
+    fn check(&mut self, cx: &Cx) -> Result<(), AppError> {
         if let Edit::Mentor {
             is_mentor,
             other: Some(other),
             ending,
-        } = &mut e.kind
-            && let Some(me) = &e.teacher
+        } = &mut self.kind
+            && let Some(me) = &self.teacher
         {
             let (mentor, mentee) = if *is_mentor {
                 (&me.id, &other.id)
             } else {
                 (&other.id, &me.id)
             };
-            *ending = self
+            *ending = cx
                 .app
-                .mentor_pairs(e.year)?
+                .mentor_pairs(self.year)?
                 .iter()
                 .any(|p| &p.mentor == mentor && &p.mentee == mentee);
             return Ok(());
         }
-        match &e.kind {
-            Edit::Notes { .. } => self.number(&e.input).map(|_| ()),
-            Edit::Funds { .. } => self.amounts(&e.input).map(|_| ()),
+        match &self.kind {
+            Edit::Notes { .. } => number(cx.lang, &self.input).map(|_| ()),
+            Edit::Funds { .. } => amounts(cx.lang, &self.input).map(|_| ()),
             Edit::Mentor { other: None, .. } => Err(invalid(
                 "teacher",
-                e.input.value(),
-                i18n::office_text(self.lang, O::NoMatch),
+                self.input.value(),
+                i18n::office_text(cx.lang, O::NoMatch),
             )),
             _ => Ok(()),
         }
     }
 
-    fn number(&self, input: &Input) -> Result<u32, AppError> {
-        input.value().trim().parse().map_err(|_| {
-            invalid(
-                "chars",
-                input.value(),
-                i18n::office_text(self.lang, O::WantNumber),
-            )
-        })
+    /// Saves the change through the app; says so, or shows the app's
+    /// refusal.
+    fn save(&self, cx: &mut Cx) {
+        let r = self.try_save(cx);
+        cx.done(r);
     }
 
-    fn amounts(&self, input: &Input) -> Result<Funds, AppError> {
-        let bad = || {
-            invalid(
-                "funds",
-                input.value(),
-                i18n::office_text(self.lang, O::WantTwoAmounts),
-            )
-        };
-        let v: Vec<&str> = input.value().split_whitespace().collect();
-        let [public, training] = v.as_slice() else {
-            return Err(bad());
-        };
-        Ok(Funds {
-            public_fen: parse_yuan(public).ok_or_else(bad)?,
-            training_fen: parse_yuan(training).ok_or_else(bad)?,
-        })
-    }
-
-    /// Saves the change through the app; says so and reloads, or shows
-    /// the app's refusal.
-    fn office_save(&mut self, e: &OfficeEdit) {
-        let now = (self.clock)();
-        let r = (|| -> Result<String, AppError> {
-            let who = e
-                .teacher
-                .as_ref()
-                .map_or_else(|| TeacherId(String::new()), |t| t.id.clone());
-            match &e.kind {
-                Edit::Notes { term } => {
-                    let mut change = YearFileChange::default();
-                    change.notes_chars[season_slot(term.season)] = Some(self.number(&e.input)?);
-                    self.app.set_year_file(&who, term.year, change, now)?;
-                }
-                Edit::Archive { items, counts, .. } => {
-                    let change = YearFileChange {
-                        items: ArchiveItem::ALL.into_iter().zip(*items).collect(),
-                        open_lessons: Some(counts[0]),
-                        multimedia_lessons: [Some(counts[1]), Some(counts[2])],
-                        ..YearFileChange::default()
+    fn try_save(&self, cx: &mut Cx) -> Result<String, AppError> {
+        let (lang, now) = (cx.lang, cx.now);
+        let who = self
+            .teacher
+            .as_ref()
+            .map_or_else(|| TeacherId(String::new()), |t| t.id.clone());
+        match &self.kind {
+            Edit::Notes { term } => {
+                let mut change = YearFileChange::default();
+                change.notes_chars[season_slot(term.season)] = Some(number(lang, &self.input)?);
+                cx.app.set_year_file(&who, term.year, change, now)?;
+            }
+            Edit::Archive { items, counts, .. } => {
+                let change = YearFileChange {
+                    items: ArchiveItem::ALL.into_iter().zip(*items).collect(),
+                    open_lessons: Some(counts[0]),
+                    multimedia_lessons: [Some(counts[1]), Some(counts[2])],
+                    ..YearFileChange::default()
+                };
+                cx.app.set_year_file(&who, self.year, change, now)?;
+            }
+            Edit::Degree { degree, matches } => {
+                let q = Qualification {
+                    degree: *degree,
+                    major: self.input.value().trim().to_string(),
+                    matches_subject: *matches,
+                };
+                cx.app.set_qualification(&who, q, now)?;
+            }
+            Edit::Mentor {
+                is_mentor,
+                other,
+                ending,
+            } => {
+                let other = other.as_ref().map(|t| t.id.clone()).ok_or_else(|| {
+                    invalid(
+                        "teacher",
+                        self.input.value(),
+                        i18n::office_text(lang, O::NoMatch),
+                    )
+                })?;
+                let (mentor, mentee) = if *is_mentor {
+                    (who.clone(), other)
+                } else {
+                    (other, who.clone())
+                };
+                if *ending {
+                    cx.app
+                        .remove_mentor_pair(self.year, &mentor, &mentee, now)?;
+                } else {
+                    let p = MentorPair {
+                        year: self.year,
+                        mentor,
+                        mentee,
+                        note: String::new(),
                     };
-                    self.app.set_year_file(&who, e.year, change, now)?;
-                }
-                Edit::Degree { degree, matches } => {
-                    let q = Qualification {
-                        degree: *degree,
-                        major: e.input.value().trim().to_string(),
-                        matches_subject: *matches,
-                    };
-                    self.app.set_qualification(&who, q, now)?;
-                }
-                Edit::Mentor {
-                    is_mentor,
-                    other,
-                    ending,
-                } => {
-                    let other = other
-                        .as_ref()
-                        .map(|t| t.id.clone())
-                        .ok_or_else(|| invalid("teacher", e.input.value(), "?"))?;
-                    let (mentor, mentee) = if *is_mentor {
-                        (who.clone(), other)
-                    } else {
-                        (other, who.clone())
-                    };
-                    if *ending {
-                        self.app.remove_mentor_pair(e.year, &mentor, &mentee, now)?;
-                    } else {
-                        let p = MentorPair {
-                            year: e.year,
-                            mentor,
-                            mentee,
-                            note: String::new(),
-                        };
-                        self.app.add_mentor_pair(p, now)?;
-                    }
-                }
-                Edit::Funds { .. } => {
-                    let f = self.amounts(&e.input)?;
-                    self.app.set_funds(e.year, f, now)?;
-                    let policy = self.app.policy()?;
-                    return Ok(format!(
-                        "{} {}: {}",
-                        i18n::text(self.lang, i18n::T::Saved),
-                        i18n::period_name(self.lang, Period::Year(e.year)),
-                        funds_line(self.lang, Some(&f), &policy)
-                    ));
+                    cx.app.add_mentor_pair(p, now)?;
                 }
             }
-            Ok(format!(
-                "{} {}",
-                i18n::shown(e.teacher.as_ref().map_or("", |t| t.name.as_str())),
-                i18n::text(self.lang, i18n::T::Saved)
-            ))
-        })();
-        match r {
-            Ok(msg) => {
-                self.reload();
-                self.status = Some((msg, false));
+            Edit::Funds { .. } => {
+                let f = amounts(lang, &self.input)?;
+                cx.app.set_funds(self.year, f, now)?;
+                let policy = cx.app.policy()?;
+                return Ok(format!(
+                    "{} {}: {}",
+                    i18n::text(lang, i18n::T::Saved),
+                    i18n::period_name(lang, Period::Year(self.year)),
+                    funds_line(lang, Some(&f), &policy)
+                ));
             }
-            Err(err) => self.fail(err),
         }
+        let to = match &self.kind {
+            Edit::Notes { term } => i18n::saved_to(lang, Period::Term(*term)),
+            Edit::Degree { .. } => i18n::text(lang, i18n::T::Saved).to_string(),
+            _ => i18n::saved_to(lang, Period::Year(self.year)),
+        };
+        Ok(format!(
+            "{} {to}",
+            self.teacher
+                .as_ref()
+                .map_or(String::new(), |t| i18n::shown(&t.name).into_owned()),
+        ))
     }
 }
 
+fn number(l: Lang, input: &Input) -> Result<u32, AppError> {
+    input
+        .value()
+        .trim()
+        .parse()
+        .map_err(|_| invalid("chars", input.value(), i18n::office_text(l, O::WantNumber)))
+}
+
+fn amounts(l: Lang, input: &Input) -> Result<Funds, AppError> {
+    let bad = || {
+        invalid(
+            "funds",
+            input.value(),
+            i18n::office_text(l, O::WantTwoAmounts),
+        )
+    };
+    let v: Vec<&str> = input.value().split_whitespace().collect();
+    let [public, training] = v.as_slice() else {
+        return Err(bad());
+    };
+    Ok(Funds {
+        public_fen: parse_yuan(public).ok_or_else(bad)?,
+        training_fen: parse_yuan(training).ok_or_else(bad)?,
+    })
+}
+
 /// An office modal's title, lines and height.
-pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
-    let l = m.lang;
+pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
     let o = |x: O| i18n::office_text(l, x);
     let a = |x: A| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
-    let who = e.teacher.as_ref().map_or(year.clone(), |t| {
-        format!("{} {} {year}", i18n::shown(&t.id.0), i18n::shown(&t.name))
-    });
+    let who = e
+        .teacher
+        .as_ref()
+        .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
     let (title, hint, mut lines) = match &e.kind {
         Edit::Notes { term } => (
             o(O::NotesTitle),
@@ -450,7 +517,7 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             vec![
                 Line::from(format!(
                     "{} {}",
-                    i18n::shown(e.teacher.as_ref().map_or("", |t| t.name.as_str())),
+                    e.teacher.as_ref().map_or("", |t| t.name.as_str()),
                     i18n::period_name(l, Period::Term(*term))
                 )),
                 Line::from(format!("{} {}", a(A::Notes), e.input.value())),
@@ -503,13 +570,10 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             other,
             ending,
         } => {
-            let me = e
-                .teacher
+            let me = e.teacher.as_ref().map_or(String::new(), |t| t.name.clone());
+            let them = other
                 .as_ref()
-                .map_or(String::new(), |t| i18n::shown(&t.name).into_owned());
-            let them = other.as_ref().map_or("?".to_string(), |t| {
-                format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name))
-            });
+                .map_or("?".to_string(), |t| format!("{} {}", t.id, t.name));
             let (mentor, mentee) = if *is_mentor { (me, them) } else { (them, me) };
             (
                 o(O::MentorTitle),
@@ -540,6 +604,14 @@ pub fn modal(m: &Model, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             ],
         ),
     };
+    let pick = match &e.kind {
+        Edit::Degree { .. } => None,
+        Edit::Notes { .. } => Some(i18n::Y::PickTerm),
+        _ => Some(i18n::Y::PickYear),
+    };
+    if let (Some(p), false) = (pick, e.confirming) {
+        lines.push(Line::from(i18n::year_text(l, p)));
+    }
     lines.push(Line::from(if e.confirming {
         i18n::ui(l, i18n::U::YesNo)
     } else {

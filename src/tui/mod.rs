@@ -3,15 +3,16 @@
 //! generation number (one small read) and redraws only if someone else
 //! wrote. No busy loop, no store call in the drawing code.
 
+pub mod action;
 pub mod archive;
 pub mod assessment_view;
 pub mod charts;
-pub mod credits;
-pub mod history;
 pub mod keymap;
 pub mod model;
 pub mod palette;
+pub mod screens;
 pub mod view;
+pub mod widgets;
 
 use crate::app::{self, App};
 use crate::i18n::{self, Lang, U};
@@ -50,10 +51,11 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
     };
     let (keys, key_error) = keymap::Keymap::load();
     let mut model = Model::new(app, lang, keys, Box::new(crate::app::env::now));
+    model.demo = opened_demo;
     if let Some(e) = key_error {
-        model.status = Some((e, true));
+        model.set_status(keymap::key_error(lang, &e), true);
     } else if opened_demo {
-        model.status = Some((i18n::ui(lang, U::DemoOpened).into(), false));
+        model.set_status(i18n::ui(lang, U::DemoOpened), false);
     }
     show(model)
 }
@@ -61,13 +63,17 @@ pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
 /// The terminal app through the SSH gate: as `account`, on `path`, at the
 /// server's time; no demo school, and no files on the server.
 pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, String> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(i18n::gate(lang, &i18n::GateText::NoTerminal));
+    }
     let app = App::open(&path, account, None, false).map_err(|e| i18n::error(lang, &e))?;
     let (keys, key_error) = keymap::Keymap::load();
     let clock = || chrono::Local::now().naive_local();
     let mut model = Model::new(app, lang, keys, Box::new(clock));
     model.gate = true;
     if let Some(e) = key_error {
-        model.status = Some((e, true));
+        model.set_status(keymap::key_error(lang, &e), true);
     }
     show(model)
 }

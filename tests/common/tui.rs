@@ -52,3 +52,34 @@ pub fn shows(m: &Model, want: &[&str]) {
         assert!(t.contains(w), "screen lacks {w:?}:\n{t}");
     }
 }
+
+/// A key with modifiers (Ctrl-U, Alt-x).
+pub fn press_with(m: &mut Model, code: KeyCode, mods: KeyModifiers) {
+    m.update(Message::Key(KeyEvent::new(code, mods)));
+}
+
+/// 2026-11-26 (a Thursday) at h:m; the demo has a session 15:30–17:30.
+pub fn at(h: u32, m: u32) -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+        .and_then(|d| d.and_hms_opt(h, m, 0))
+        .expect("a valid time")
+}
+
+/// The one fixture of the terminal-app tests: a small demo school of
+/// `teachers` in a temporary file, opened as "tester" (every staff role)
+/// at 15:35 on the session's day, in `lang`, with the default keys.
+pub fn fixture(lang: peixun::i18n::Lang, teachers: usize) -> (tempfile::TempDir, Model) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let app = super::demo::demo_school(
+        &dir.path().join("t.redb"),
+        super::demo::small(teachers),
+        at(15, 35),
+    );
+    let m = Model::new(
+        app,
+        lang,
+        peixun::tui::keymap::Keymap::default(),
+        Box::new(|| at(15, 35)),
+    );
+    (dir, m)
+}

@@ -3,15 +3,26 @@
 //! layer's `App::history`, which already limits a teacher to entries about
 //! themselves; this screen never reads the store itself.
 
-use super::model::Model;
+use super::{Cx, Screen, View, move_cursor};
+use crate::app::{App, AppError};
 use crate::core::{LeaveStatus, RollState, SessionId, TeacherId};
 use crate::i18n::{self, H, Lang};
 use crate::store::HistoryEntry;
+use crate::tui::action::{Action, Mode};
+use crate::tui::widgets::{self, TextBox};
+use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 use serde_json::Value;
+
+/// The teacher (or session) filter being typed.
+pub struct FilterBox {
+    pub session: bool,
+    pub text: TextBox,
+}
 
 /// The screen's state: the entries as shown and the filters that chose them.
 #[derive(Default)]
@@ -21,16 +32,127 @@ pub struct HistoryScreen {
     pub teacher: Option<TeacherId>,
     pub session: Option<SessionId>,
     pub cursor: usize,
+    pub popup: Option<FilterBox>,
 }
 
-impl HistoryScreen {
+impl Screen for HistoryScreen {
+    fn has_popup(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    fn mode(&self) -> Mode {
+        if self.popup.is_some() {
+            Mode::Text
+        } else {
+            Mode::Normal
+        }
+    }
+
+    fn typed(&mut self, key: &KeyEvent, _cx: &mut Cx) {
+        if let Some(p) = &mut self.popup {
+            p.text.typed(key);
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(mut p) = self.popup.take() {
+            match action {
+                Action::Cancel => {}
+                Action::ClearInput => {
+                    p.text.clear();
+                    self.popup = Some(p);
+                }
+                Action::Submit => {
+                    if let Err(e) = self.filter(p.session, p.text.value(), cx) {
+                        cx.fail(e);
+                        self.popup = Some(p);
+                    }
+                }
+                _ => self.popup = Some(p),
+            }
+            return;
+        }
+        if move_cursor(&mut self.cursor, self.entries.len(), action) {
+            return;
+        }
+        match action {
+            Action::FilterTeacher | Action::FilterSession => {
+                let session = action == Action::FilterSession;
+                let now = if session {
+                    self.session.map(|s| s.to_string())
+                } else {
+                    self.teacher.as_ref().map(|t| t.0.clone())
+                };
+                self.popup = Some(FilterBox {
+                    session,
+                    text: TextBox::new(now.unwrap_or_default()),
+                });
+            }
+            Action::ClearFilters => {
+                self.teacher = None;
+                self.session = None;
+                self.cursor = 0;
+                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                    cx.fail(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// Reloads the entries through the app layer with the current filters.
-    pub fn load(&mut self, app: &crate::app::App) -> Result<(), crate::app::AppError> {
+    fn load(&mut self, app: &App, _now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
         let mut entries = app.history(self.teacher.as_ref(), self.session)?;
         entries.reverse();
         self.entries = entries;
         self.cursor = self.cursor.min(self.entries.len().saturating_sub(1));
         Ok(())
+    }
+
+    fn render(&self, v: &View, f: &mut Frame, area: Rect) {
+        draw(self, v, f, area);
+        if let Some(p) = &self.popup {
+            let prompt = if p.session {
+                H::SessionPrompt
+            } else {
+                H::TeacherPrompt
+            };
+            widgets::popup(
+                f,
+                f.area(),
+                i18n::history_ui(v.lang, prompt),
+                vec![p.text.line()],
+                3,
+            );
+        }
+    }
+}
+
+impl HistoryScreen {
+    /// Sets the teacher or session filter from what was typed; empty
+    /// clears it. A teacher is found the way every other screen finds one.
+    fn filter(&mut self, session: bool, typed: &str, cx: &mut Cx) -> Result<(), AppError> {
+        let typed = typed.trim();
+        if session {
+            self.session = if typed.is_empty() {
+                None
+            } else {
+                let id = typed.parse::<u32>().map_err(|_| AppError::Invalid {
+                    field: "session",
+                    value: typed.to_string(),
+                    why: i18n::text(cx.lang, i18n::T::WantNumber).into(),
+                })?;
+                Some(cx.app.session(SessionId(id))?.session.id)
+            };
+        } else {
+            self.teacher = if typed.is_empty() {
+                None
+            } else {
+                Some(cx.app.resolve_teacher(typed)?)
+            };
+        }
+        self.cursor = 0;
+        self.load(cx.app, cx.now, cx.lang)
     }
 }
 
@@ -96,15 +218,14 @@ fn widths(headers: &[&str], rows: &[Vec<String>], max: &[u16], flexible: usize) 
             if i == flexible {
                 return Constraint::Min(12);
             }
-            Constraint::Length(super::view::column_width(headers, rows, i).min(max[i]))
+            Constraint::Length(widgets::column_width(headers, rows, i).min(max[i]))
         })
         .collect()
 }
 
 /// Draws the screen: the filters, the list, and the selected entry in full.
-pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
-    let l = m.lang;
-    let h = &m.history;
+fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
     let [head, list, detail] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
@@ -114,7 +235,7 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
     let all = i18n::history_ui(l, H::All);
     let teacher = h.teacher.as_ref().map_or(all.to_string(), |t| t.0.clone());
     let session = h.session.map_or(all.to_string(), |s| s.to_string());
-    let scope = if m
+    let scope = if v
         .app
         .actor
         .roles
@@ -157,11 +278,11 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
             ]
         })
         .collect();
-    let cells = super::view::shown_cells(cells);
+    let cells = crate::tui::widgets::shown_cells(cells);
     let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
     let rows = cells.into_iter().map(Row::new);
-    let table = super::view::list_table(headers.to_vec(), rows, constraints);
-    let mut state = super::view::selected(h.cursor - start);
+    let table = widgets::list_table(headers.to_vec(), rows, constraints);
+    let mut state = widgets::selected(h.cursor - start);
     f.render_stateful_widget(table, list, &mut state);
     if let Some(e) = h.entries.get(h.cursor) {
         let none = || "—".to_string();
@@ -196,67 +317,5 @@ pub fn draw(m: &Model, f: &mut Frame, area: Rect) {
                 .block(Block::new().borders(Borders::TOP)),
             detail,
         );
-    }
-}
-
-impl Model {
-    /// A key on the history screen.
-    pub(super) fn history_key(&mut self, key: crossterm::event::KeyEvent) {
-        use super::keymap::Action;
-        use super::model::Modal;
-        let len = self.history.entries.len();
-        if Model::move_cursor(&mut self.history.cursor, len, &self.keys, &key) {
-            return;
-        }
-        let k = &self.keys;
-        if k.is(Action::FilterTeacher, &key) || k.is(Action::FilterSession, &key) {
-            let session = k.is(Action::FilterSession, &key);
-            let now = if session {
-                self.history.session.map(|s| s.to_string())
-            } else {
-                self.history.teacher.as_ref().map(|t| t.0.clone())
-            };
-            self.modal = Some(Modal::HistoryFilter {
-                session,
-                input: tui_input::Input::new(now.unwrap_or_default()),
-            });
-        } else if k.is(Action::ClearFilters, &key) {
-            self.history.teacher = None;
-            self.history.session = None;
-            self.history.cursor = 0;
-            self.reload();
-        }
-    }
-
-    /// Sets the teacher or session filter from what was typed; empty
-    /// clears it. A teacher is found the way every other screen finds one.
-    pub(super) fn history_filter(
-        &mut self,
-        session: bool,
-        typed: &str,
-    ) -> Result<(), crate::app::AppError> {
-        let typed = typed.trim();
-        if session {
-            self.history.session = if typed.is_empty() {
-                None
-            } else {
-                let id = typed
-                    .parse::<u32>()
-                    .map_err(|_| crate::app::AppError::Invalid {
-                        field: "session",
-                        value: typed.to_string(),
-                        why: i18n::text(self.lang, i18n::T::WantNumber).into(),
-                    })?;
-                Some(self.app.session(SessionId(id))?.session.id)
-            };
-        } else {
-            self.history.teacher = if typed.is_empty() {
-                None
-            } else {
-                Some(self.app.resolve_teacher(typed)?)
-            };
-        }
-        self.history.cursor = 0;
-        self.history.load(&self.app)
     }
 }

@@ -1,0 +1,429 @@
+//! The standings screen (3 考勤统计): every teacher's term or year standing
+//! as the scoring module computes it, sorted and filtered by group; export
+//! the view as shown, publish the term (confirmed first), import a roster
+//! or the term's plan.
+
+use super::{Cx, Screen, View, move_cursor};
+use crate::app::standings::StandingRow;
+use crate::app::{App, AppError};
+use crate::core::{Period, TermId};
+use crate::i18n::{self, Lang, U, X};
+use crate::io::export::{self, FileFormat, StandingsSheet};
+use crate::io::{self as files, Encoding, ImportError};
+use crate::tui::action::{Action, Mode};
+use crate::tui::widgets::{self, TextBox, fit, list_table, selected};
+use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Row, Wrap};
+use std::path::{Path, PathBuf};
+
+/// The standings columns the terminal app shows (by index into
+/// `i18n::standings_headers`): all but the note characters and the archive,
+/// which the detail lines under the table give for the selected teacher.
+pub const STANDINGS_SHOWN: [usize; 15] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
+
+pub enum Popup {
+    /// The file to export the standings as shown to.
+    Export(TextBox),
+    /// The file to import a roster or this term's plan from.
+    Import(TextBox),
+    /// Publishing the term's standings.
+    ConfirmPublish(TermId),
+}
+
+#[derive(Default)]
+pub struct StandingsScreen {
+    pub year: bool,
+    pub rows: Vec<StandingRow>,
+    pub sort: usize,
+    pub reverse: bool,
+    pub groups: Vec<String>,
+    /// Index into `groups`, or None for all.
+    pub group: Option<usize>,
+    pub cursor: usize,
+    /// The period shown, once loaded.
+    pub period: Option<Period>,
+    /// The shown term's latest publication: when, by whom, which number.
+    pub published: Option<(NaiveDateTime, String, u32)>,
+    pub popup: Option<Popup>,
+}
+
+impl StandingsScreen {
+    /// Rows as shown: filtered by group, in the chosen order.
+    pub fn visible(&self) -> Vec<&StandingRow> {
+        let group = self.group.and_then(|g| self.groups.get(g));
+        self.rows
+            .iter()
+            .filter(|r| group.is_none_or(|g| r.teacher.group == *g))
+            .collect()
+    }
+
+    fn sort(&mut self) {
+        let col = self.sort;
+        let key = |r: &StandingRow| -> (i64, String) {
+            let t = &r.standing.tally;
+            let f = r.standing.figures.as_ref();
+            let n = match col {
+                3 => t.present as i64,
+                4 => t.late as i64,
+                5 => t.early_leave as i64,
+                6 => t.absent as i64,
+                7 => t.official_leave as i64,
+                8 => t.personal_leave as i64,
+                9 => t.sick_leave as i64,
+                10 => r.standing.credits().0 as i64,
+                11 => t.points as i64,
+                14 => f.map_or(0, |f| f.makeups_open as i64),
+                15 => r.standing.qualified as i64,
+                16 => r.standing.warning as i64,
+                _ => 0,
+            };
+            let s = match col {
+                1 => r.teacher.name.clone(),
+                2 => r.teacher.group.clone(),
+                _ => r.teacher.id.0.clone(),
+            };
+            (n, s)
+        };
+        // Each row's key once, not once per comparison: 5,000 rows.
+        self.rows.sort_by_cached_key(key);
+        if self.reverse {
+            self.rows.reverse();
+        }
+    }
+
+    fn reload(&mut self, cx: &mut Cx) {
+        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+            cx.fail(e);
+        }
+    }
+
+    fn popup_action(&mut self, popup: Popup, action: Action, cx: &mut Cx) {
+        match (popup, action) {
+            (Popup::Export(_) | Popup::Import(_), Action::Cancel) => {}
+            (Popup::Export(mut t), Action::ClearInput) => {
+                t.clear();
+                self.popup = Some(Popup::Export(t));
+            }
+            (Popup::Import(mut t), Action::ClearInput) => {
+                t.clear();
+                self.popup = Some(Popup::Import(t));
+            }
+            (Popup::Export(t), Action::Submit) => {
+                let path = PathBuf::from(t.value().trim());
+                match self.export_view(&path, cx) {
+                    Ok(msg) => cx.say(msg),
+                    Err(e) => {
+                        cx.fail(e);
+                        self.popup = Some(Popup::Export(t));
+                    }
+                }
+            }
+            (Popup::Import(t), Action::Submit) => {
+                let path = PathBuf::from(t.value().trim());
+                match self.import_file(&path, cx) {
+                    Ok(msg) => cx.done(Ok(msg)),
+                    Err(e) => {
+                        cx.fail(e);
+                        self.popup = Some(Popup::Import(t));
+                    }
+                }
+            }
+            (Popup::ConfirmPublish(term), Action::Yes) => {
+                let r = cx.app.publish(term, cx.now);
+                let lang = cx.lang;
+                cx.done(r.map(|p| i18n::published(lang, &p)));
+            }
+            (Popup::ConfirmPublish(_), Action::No) => {}
+            (p, _) => self.popup = Some(p),
+        }
+    }
+
+    /// Writes the rows as shown (group filter and order) to `path`.
+    fn export_view(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+        let l = cx.lang;
+        let file = path.display().to_string();
+        let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
+            field: "file",
+            value: file.clone(),
+            why: i18n::io_text(l, X::WantFormat).into(),
+        })?;
+        let Some(period) = self.period else {
+            return Ok(String::new());
+        };
+        let rows: Vec<_> = self.visible().into_iter().cloned().collect();
+        let school = cx.app.school()?;
+        let sheet = StandingsSheet {
+            school: school.as_deref(),
+            period,
+            rows: &rows,
+            published: self.published.clone(),
+            exported: cx.now,
+            lang: l,
+        };
+        let bytes = match format {
+            FileFormat::Xlsx => export::standings_xlsx(&sheet, &file, &mut |_, _| {})?,
+            FileFormat::Csv => export::standings_csv(&sheet, Encoding::Auto),
+        };
+        export::write_file(path, &bytes, false)?;
+        Ok(format!(
+            "{} {} ({})",
+            i18n::io_text(l, X::Written),
+            i18n::shown(&file),
+            i18n::rows(l, rows.len())
+        ))
+    }
+
+    /// Imports `path`: a term plan (it has date and title columns) into the
+    /// term shown, else a roster.
+    fn import_file(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+        let l = cx.lang;
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
+            file: name.clone(),
+            why: e.to_string(),
+        })?;
+        let table = files::table::read(&name, &bytes, Encoding::Auto)?;
+        let summary = if files::find_header(&table, files::plan::FIELDS).is_ok() {
+            let Some(Period::Term(term)) = self.period else {
+                return Err(AppError::Invalid {
+                    field: "term",
+                    value: name,
+                    why: i18n::io_text(l, X::NoTerm).into(),
+                });
+            };
+            cx.app
+                .import_plan(&name, &bytes, Encoding::Auto, term, cx.now, &mut |_, _| {})?
+        } else {
+            cx.app
+                .import_teachers(&name, &bytes, Encoding::Auto, cx.now, &mut |_, _| {})?
+        };
+        Ok(i18n::import_summary(l, &summary))
+    }
+}
+
+impl Screen for StandingsScreen {
+    fn has_popup(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Export(_) | Popup::Import(_)) => Mode::Text,
+            Some(Popup::ConfirmPublish(_)) => Mode::Confirm,
+            None => Mode::Normal,
+        }
+    }
+
+    fn typed(&mut self, key: &KeyEvent, _cx: &mut Cx) {
+        if let Some(Popup::Export(t) | Popup::Import(t)) = &mut self.popup {
+            t.typed(key);
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(p) = self.popup.take() {
+            self.popup_action(p, action, cx);
+            return;
+        }
+        let len = self.visible().len();
+        if move_cursor(&mut self.cursor, len, action) {
+            return;
+        }
+        match action {
+            Action::TogglePeriod => {
+                self.year = !self.year;
+                self.reload(cx);
+            }
+            Action::SortNext => {
+                let at = STANDINGS_SHOWN
+                    .iter()
+                    .position(|c| *c == self.sort)
+                    .unwrap_or(0);
+                self.sort = STANDINGS_SHOWN[(at + 1) % STANDINGS_SHOWN.len()];
+                self.sort();
+            }
+            Action::Reverse => {
+                self.reverse = !self.reverse;
+                self.sort();
+            }
+            Action::Group => {
+                let n = self.groups.len();
+                self.group = match self.group {
+                    None if n > 0 => Some(0),
+                    Some(g) if g + 1 < n => Some(g + 1),
+                    _ => None,
+                };
+                self.cursor = 0;
+            }
+            Action::Export | Action::Import if cx.gate => {
+                let how = if action == Action::Export {
+                    i18n::GateText::ExportOverSsh
+                } else {
+                    i18n::GateText::ImportOverSsh
+                };
+                cx.say(i18n::gate(cx.lang, &how));
+            }
+            Action::Export => {
+                let name = match self.period {
+                    Some(Period::Term(t)) => format!("standings-{t}.xlsx"),
+                    Some(Period::Year(y)) => format!("standings-{}.xlsx", y.0),
+                    None => "standings.xlsx".into(),
+                };
+                self.popup = Some(Popup::Export(TextBox::new(name)));
+            }
+            Action::Publish => match self.period {
+                Some(Period::Term(t)) => self.popup = Some(Popup::ConfirmPublish(t)),
+                _ => {
+                    cx.status = Some(super::Status {
+                        text: i18n::io_text(cx.lang, X::NoTerm).into(),
+                        error: true,
+                    })
+                }
+            },
+            Action::Import => self.popup = Some(Popup::Import(TextBox::default())),
+            _ => {}
+        }
+    }
+
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        let period = if self.year {
+            Period::Year(app.current_year(now.date())?)
+        } else {
+            match app.current_term(now.date())? {
+                Some(t) => Period::Term(t),
+                None => Period::Year(app.current_year(now.date())?),
+            }
+        };
+        let rows = app.standings(period, now.date())?;
+        self.published = match period {
+            Period::Term(t) => app.last_published(t)?,
+            Period::Year(_) => None,
+        };
+        self.period = Some(period);
+        let mut groups: Vec<String> = rows.iter().map(|r| r.teacher.group.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        self.groups = groups;
+        self.rows = rows;
+        self.sort();
+        let n = self.visible().len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+        Ok(())
+    }
+
+    fn render(&self, v: &View, f: &mut Frame, area: Rect) {
+        render(self, v, f, area);
+        let l = v.lang;
+        match &self.popup {
+            None => {}
+            Some(Popup::Export(t)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, X::ExportPrompt),
+                vec![t.line()],
+                3,
+            ),
+            Some(Popup::Import(t)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, X::ImportPrompt),
+                vec![t.line()],
+                3,
+            ),
+            Some(Popup::ConfirmPublish(term)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, X::ConfirmPublish),
+                vec![
+                    Line::from(term.to_string()),
+                    Line::from(i18n::ui(l, U::YesNo)),
+                ],
+                4,
+            ),
+        }
+    }
+}
+
+fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let all_headers = i18n::standings_headers(l);
+    let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
+    let [head, rest, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    let period = s
+        .rows
+        .first()
+        .map(|r| match r.standing.period {
+            Period::Term(t) => format!("{} {}", i18n::ui(l, U::Term), t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, U::Year), y),
+        })
+        .unwrap_or_default();
+    let group = s
+        .group
+        .and_then(|g| s.groups.get(g))
+        .map(|g| i18n::shown(g).into_owned())
+        .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+    let published = match s.period {
+        Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
+        _ => String::new(),
+    };
+    f.render_widget(
+        Paragraph::new(format!(
+            "{period}  [{group}]  {} {}{}{published}  {}",
+            i18n::ui(l, U::SortedBy),
+            all_headers[s.sort],
+            if s.reverse { " ↓" } else { " ↑" },
+            i18n::io_text(l, X::PublishHint)
+        )),
+        head,
+    );
+    let visible = s.visible();
+    if let Some(r) = visible.get(s.cursor) {
+        f.render_widget(
+            Paragraph::new(crate::tui::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+    // Only the rows on screen are laid out (a county has 5,000): the window
+    // ends at the cursor once it moves past the first screenful, as the
+    // table itself would scroll.
+    let height = usize::from(rest.height.saturating_sub(1)).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let visible: Vec<_> = visible.into_iter().skip(first).take(height).collect();
+    let cells: Vec<Vec<String>> = visible
+        .iter()
+        .map(|r| {
+            let c = crate::app::format::standing_cells(r, l);
+            STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
+        })
+        .collect();
+    let widths = fit(
+        &headers,
+        &cells,
+        headers.len() - 1,
+        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 7, 0],
+    );
+    let rows = cells.into_iter().zip(visible).map(|(c, r)| {
+        let style = if !r.standing.qualified {
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        } else if r.changed_since_published {
+            Style::new().fg(Color::Magenta)
+        } else if r.standing.warning {
+            Style::new().fg(Color::Yellow)
+        } else {
+            Style::new()
+        };
+        Row::new(c).style(style)
+    });
+    let table = list_table(headers.clone(), rows, widths);
+    f.render_stateful_widget(table, rest, &mut selected(s.cursor - first));
+}

@@ -1,0 +1,254 @@
+//! Pieces the screens share: list tables with columns fitted to their
+//! text, popups, the text box, and the comment-then-confirm step of every
+//! decision. Drawing helpers take what they draw as arguments; nothing here
+//! reads the store.
+
+use super::action::{Action, Mode};
+use crate::i18n::{self, U};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Clear, Paragraph, Row, Table, TableState};
+use tui_input::{Input, InputRequest};
+use unicode_width::UnicodeWidthStr;
+
+pub fn selected(cursor: usize) -> TableState {
+    TableState::default().with_selected(Some(cursor))
+}
+
+/// Column widths that fit each column's header and every cell, so no
+/// header or value is cut (English words are longer than the Chinese).
+/// No column is narrower than its `min`; the `flexible` column takes
+/// whatever room is left.
+pub fn fit(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    flexible: usize,
+    min: &[u16],
+) -> Vec<Constraint> {
+    (0..headers.len())
+        .map(|i| {
+            let w = column_width(headers, rows, i).max(min.get(i).copied().unwrap_or(0));
+            if i == flexible {
+                Constraint::Min(min.get(i).copied().unwrap_or(0))
+            } else {
+                Constraint::Length(w)
+            }
+        })
+        .collect()
+}
+
+/// The display width of column `i`: its header's or its widest cell's.
+pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
+    rows.iter()
+        .filter_map(|r| r.get(i))
+        .map(|c| c.width())
+        .chain([headers.get(i).map_or(0, |h| h.width())])
+        .max()
+        .unwrap_or(0) as u16
+}
+
+pub fn highlight() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// A list table: the header in bold, the selected row reversed.
+pub fn list_table<'a, C: Into<Cell<'a>>>(
+    header: impl IntoIterator<Item = C>,
+    rows: impl IntoIterator<Item = Row<'a>>,
+    widths: Vec<Constraint>,
+) -> Table<'a> {
+    Table::new(rows, widths)
+        .header(Row::new(header).style(Style::new().add_modifier(Modifier::BOLD)))
+        .row_highlight_style(highlight())
+}
+
+/// A rectangle of `w`×`h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A popup over `area`: a bordered box of `lines`, `h` rows high.
+pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
+    let rect = centered(area, area.width.min(70), h);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(title.to_string())),
+        rect,
+    );
+}
+
+/// A popup whose body scrolls while its last line (the question) stays:
+/// the body from `scroll`, as many lines as fit.
+pub fn scrolling_popup(
+    f: &mut Frame,
+    area: Rect,
+    title: &str,
+    body: Vec<Line<'static>>,
+    last: Line<'static>,
+    scroll: usize,
+) {
+    let h = (body.len() as u16 + 3).min(area.height);
+    let room = usize::from(h.saturating_sub(3)).max(1);
+    let first = scroll.min(body.len().saturating_sub(room));
+    let mut lines: Vec<Line> = body.into_iter().skip(first).take(room).collect();
+    lines.push(last);
+    popup(f, area, title, lines, h);
+}
+
+/// The text-editing request of a typed key, for tui-input.
+pub fn input_request(key: &KeyEvent) -> Option<InputRequest> {
+    use InputRequest::*;
+    Some(match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => InsertChar(c),
+        KeyCode::Backspace => DeletePrevChar,
+        KeyCode::Delete => DeleteNextChar,
+        KeyCode::Left => GoToPrevChar,
+        KeyCode::Right => GoToNextChar,
+        KeyCode::Home => GoToStart,
+        KeyCode::End => GoToEnd,
+        _ => return None,
+    })
+}
+
+/// A one-line text box. Opened `selected`, its text is replaced by the
+/// first character typed (as a selected field in a form would be).
+#[derive(Debug, Clone, Default)]
+pub struct TextBox {
+    pub input: Input,
+    pub selected: bool,
+}
+
+impl TextBox {
+    pub fn new(text: impl Into<String>) -> TextBox {
+        TextBox {
+            input: Input::new(text.into()),
+            selected: false,
+        }
+    }
+
+    /// A box whose text is selected: typing replaces it.
+    pub fn selected(text: impl Into<String>) -> TextBox {
+        TextBox {
+            input: Input::new(text.into()),
+            selected: true,
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn clear(&mut self) {
+        self.input.reset();
+        self.selected = false;
+    }
+
+    /// A typed key: edits the text.
+    pub fn typed(&mut self, key: &KeyEvent) -> bool {
+        let Some(r) = input_request(key) else {
+            return false;
+        };
+        if self.selected {
+            self.selected = false;
+            match r {
+                InputRequest::InsertChar(_) | InputRequest::DeletePrevChar => self.input.reset(),
+                _ => {}
+            }
+            if r == InputRequest::DeletePrevChar {
+                return true;
+            }
+        }
+        self.input.handle(r);
+        true
+    }
+
+    /// The text as a line, shown selected (reversed) while it is.
+    pub fn line(&self) -> Line<'static> {
+        let text = i18n::shown(self.value()).into_owned();
+        if self.selected {
+            Line::styled(text, highlight())
+        } else {
+            Line::from(text)
+        }
+    }
+}
+
+/// Where a comment-then-confirm popup is.
+pub enum Step {
+    /// Esc, or n at the question: closes, nothing changes.
+    Cancel,
+    /// Still open.
+    Stay,
+    /// y at the question: do it.
+    Confirm,
+}
+
+/// A comment, then a y/n question: every decision (approve, reject,
+/// pass, send back, mark made up) goes through one.
+#[derive(Debug, Clone, Default)]
+pub struct CommentBox {
+    pub text: TextBox,
+    pub confirming: bool,
+}
+
+impl CommentBox {
+    pub fn mode(&self) -> Mode {
+        if self.confirming {
+            Mode::Confirm
+        } else {
+            Mode::Text
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) -> Step {
+        match (action, self.confirming) {
+            // Esc, or n at the question ("y confirm  n cancel").
+            (Action::Cancel, _) | (Action::No, true) => Step::Cancel,
+            (Action::Submit, false) => {
+                self.confirming = true;
+                Step::Stay
+            }
+            (Action::ClearInput, false) => {
+                self.text.clear();
+                Step::Stay
+            }
+            (Action::Yes, true) => Step::Confirm,
+            _ => Step::Stay,
+        }
+    }
+
+    /// What it is about, the comment so far, and the question once asked.
+    pub fn lines(&self, l: i18n::Lang, about: String) -> Vec<Line<'static>> {
+        let mut lines = vec![Line::from(about), self.text.line()];
+        if self.confirming {
+            lines.push(Line::from(i18n::ui(l, U::YesNo)));
+        }
+        lines
+    }
+}
+
+/// Cells of a list, each shown through `i18n::shown`: a name, title or
+/// reason someone typed is written visibly, never as control characters.
+pub fn shown_cells(cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    cells
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| match i18n::shown(&c) {
+                    std::borrow::Cow::Borrowed(_) => c,
+                    std::borrow::Cow::Owned(o) => o,
+                })
+                .collect()
+        })
+        .collect()
+}
