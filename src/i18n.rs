@@ -5,6 +5,7 @@ mod assess;
 mod calendar;
 mod charts;
 mod gate;
+mod history;
 mod keys;
 mod limits;
 mod names;
@@ -15,6 +16,7 @@ pub use assess::*;
 pub use calendar::*;
 pub use charts::*;
 pub use gate::*;
+pub use history::*;
 pub use limits::*;
 pub use names::*;
 pub use safe::{is_unsafe_char, shown};
@@ -126,8 +128,8 @@ pub fn season(l: Lang, s: Season) -> &'static str {
 pub fn reason(l: Lang, r: &Reason) -> String {
     match r {
         Reason::TooManyAbsences { absences, limit } => match l {
-            Lang::Zh => format!("无故旷工{absences}次(上限{limit}次)"),
-            Lang::En => format!("{absences} unexcused absences (limit {limit})"),
+            Lang::Zh => format!("无故旷工 {absences} 次(满 {limit} 次不合格)"),
+            Lang::En => format!("{absences} unexcused absences ({limit} make unqualified)"),
         },
         Reason::NotEnoughCredits { earned, required } => match l {
             Lang::Zh => format!("学分{earned},不足{required}"),
@@ -773,70 +775,6 @@ pub fn history_screen_headers(l: Lang) -> [&'static str; 6] {
         l.t("原值→新值", "before→after"),
         l.t("原因", "reason"),
     ]
-}
-
-/// A history action (`roll.correct`, ...) in words; an unknown one as is.
-pub fn history_action(l: Lang, action: &str) -> &str {
-    match action {
-        "account.add" => l.t("添加账号", "account added"),
-        "account.set" => l.t("设置账号", "account set"),
-        "demo" => l.t("生成示例", "demo"),
-        "leave.request" => l.t("请假申请", "leave request"),
-        "leave.approve" => l.t("批准请假", "leave approved"),
-        "leave.reject" => l.t("驳回请假", "leave rejected"),
-        "leave.withdraw" => l.t("撤回请假", "leave withdrawn"),
-        "leave.evidence" => l.t("请假材料", "leave evidence"),
-        "policy.set" => l.t("修改考勤设置", "policy set"),
-        "roll.state" => l.t("点名进度", "roll step"),
-        "roll.first_call" => l.t("第一次点名", "first call"),
-        "roll.second_call" => l.t("第二次点名", "second call"),
-        "roll.arrive" => l.t("记迟到", "late arrival"),
-        "roll.leave_early" => l.t("记早退", "early leave"),
-        "roll.undo" => l.t("撤销", "undo"),
-        "roll.correct" => l.t("更正考勤", "correction"),
-        "session.add" => l.t("添加活动", "session added"),
-        "teacher.add" => l.t("添加教师", "teacher added"),
-        "term.add" => l.t("添加学期", "term added"),
-        other => other,
-    }
-}
-
-/// A field of a stored record, as the history screen names it.
-pub fn history_field(l: Lang, field: &str) -> &str {
-    match field {
-        "first_call" => l.t("第一次点名", "first call"),
-        "second_call" => l.t("第二次点名", "second call"),
-        "arrived" => l.t("到达", "arrived"),
-        "left_early" => l.t("早退", "left early"),
-        "remark" => l.t("备注", "remark"),
-        "leave_note" => l.t("请假条", "leave note"),
-        "hospital_certificate" => l.t("医院证明", "hospital certificate"),
-        "roles" => l.t("角色", "roles"),
-        "teacher" => l.t("教师", "teacher"),
-        "status" => l.t("状态", "status"),
-        "comment" => l.t("意见", "comment"),
-        other => other,
-    }
-}
-
-/// A history entry's target (`session 3 / T001`, `leave 5`, ...) with its
-/// leading word in the user's language.
-pub fn history_target(l: Lang, target: &str) -> String {
-    let (head, rest) = target.split_once(' ').unwrap_or((target, ""));
-    let word = match head {
-        "session" => l.t("活动", "session"),
-        "account" => l.t("账号", "account"),
-        "leave" => l.t("请假", "leave"),
-        "teacher" => l.t("教师", "teacher"),
-        "term" => l.t("学期", "term"),
-        "policy" => l.t("考勤设置", "policy"),
-        _ => return target.to_string(),
-    };
-    if rest.is_empty() {
-        word.to_string()
-    } else {
-        format!("{word} {rest}")
-    }
 }
 
 // ---------------------------------------------------------------------------

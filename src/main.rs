@@ -27,8 +27,9 @@ fn main() -> ExitCode {
             cli::gate::gate(account, cli.lang.as_deref())
         }
         None => match cli.db.clone() {
-            Some(db) => peixun::tui::run(Some(db), lang),
-            None => cli::gate::local_db(lang).and_then(|db| peixun::tui::run(db, lang)),
+            Some(db) => peixun::tui::run(Some(db), cli.as_name.as_deref(), lang),
+            None => cli::gate::local_db(lang)
+                .and_then(|db| peixun::tui::run(db, cli.as_name.as_deref(), lang)),
         },
         Some(_) => {
             std::panic::set_hook(Box::new(|_| {}));

@@ -478,7 +478,7 @@ fn a_whole_term() {
     check(&found, "T0002", t2);
 
     // The leave decisions are in the history with who made them.
-    let history = db.ok(LATER, &["history", "--teacher", "T0002"]);
+    let history = db.ok(LATER, &["history", "--teacher", "T0002", "--json"]);
     assert!(
         history.contains("leave.approve") && history.contains("principal"),
         "{history}"
@@ -732,7 +732,7 @@ fn concurrent_marks_are_all_kept() {
             .unwrap_or_else(|| panic!("{id} missing from roll status:\n{status}"));
         assert!(line.contains("present"), "{line}");
     }
-    let history = db.ok(LATER, &["history", "--session", &s1]);
+    let history = db.ok(LATER, &["history", "--session", &s1, "--json"]);
     let marks = history
         .lines()
         .filter(|l| l.contains("roll.first_call"))

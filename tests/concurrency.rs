@@ -157,12 +157,13 @@ fn four_processes_lose_nothing() {
     // How many history entries of `action` there are (for one session).
     let count = |action: &str, session: Option<&str>| {
         let args = match session {
-            Some(s) => vec!["history", "--session", s],
-            None => vec!["history"],
+            Some(s) => vec!["history", "--session", s, "--json"],
+            None => vec!["history", "--json"],
         };
+        let key = format!("\"action\": \"{action}\"");
         db.ok(LATER, &args)
             .lines()
-            .filter(|l| l.split_whitespace().nth(4) == Some(action))
+            .filter(|l| l.contains(&key))
             .count()
     };
     // Every mark reported as saved is there, and no other.
@@ -269,7 +270,10 @@ fn backups_while_roll_is_taken_are_consistent() {
         let present = (1..=TEACHERS)
             .filter(|&i| status_line(&status, &teacher(i)).is_some_and(|l| l.contains("present")))
             .count();
-        let history = expect_ok(run_on(copy, None, LATER, &["history"]), &["history"]);
+        let history = expect_ok(
+            run_on(copy, None, LATER, &["history", "--json"]),
+            &["history"],
+        );
         let logged = history
             .lines()
             .filter(|l| l.contains("roll.first_call"))

@@ -138,7 +138,7 @@ fn killed_at_random_moments_nothing_reported_saved_is_lost() {
             }
             // Present exactly when the history says who marked them.
             let logged = history.lines().any(|l| {
-                l.contains("roll.first_call") && l.contains(&format!("session {session} / {t}"))
+                l.contains("first call") && l.contains(&format!("session {session} / {t}"))
             });
             assert_eq!(
                 present, logged,

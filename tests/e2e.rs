@@ -135,6 +135,8 @@ fn roll_call_in_a_real_terminal() {
     assert!(!screen.contains("PEIXUN-EXIT"), "{screen}");
 
     t.send(&["f"]);
+    t.wait_for("Start the first call?");
+    t.send(&["y"]);
     let screen = t.wait_for("【first call】");
     assert!(screen.contains("Calling: space=here"), "{screen}");
     t.send(&["Space"]);
@@ -162,6 +164,95 @@ fn roll_call_in_a_real_terminal() {
     assert!(out.status.success(), "{shown}");
     assert!(shown.contains("[first call]"), "{shown}");
     assert!(shown.contains("present 1"), "{shown}");
+}
+
+/// A whole roll call in a real terminal, with a stray `s` and `e` taken
+/// back by `u` (issue 17): the first call, the slip, the second call, the
+/// close; the command line then sees exactly that roll.
+#[test]
+fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
+    if !Tmux::available() {
+        eprintln!("tmux is not installed: skipping the terminal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("school.redb");
+    let out = Command::new(BIN)
+        .args(["demo", "--teachers", "12", "--seed", "7"])
+        .env("PEIXUN_DB", &db)
+        .env("PEIXUN_NOW", NOW)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let t = Tmux::start("whole", &app_command(&db));
+    t.wait_for("not started");
+    // The first call: three answer, T0004 does not, T0005 does.
+    t.send(&["f"]);
+    t.wait_for("Start the first call?");
+    t.send(&["y"]);
+    t.wait_for("【first call】");
+    for _ in 0..3 {
+        t.send(&["Space"]);
+    }
+    t.wait_for("present 3");
+    t.send(&["n", "Space"]);
+    t.wait_for("present 4");
+    t.send(&["Escape"]);
+    // The slip: s, y, then e, y, by mistake.
+    t.send(&["s"]);
+    t.wait_for("Start the second call?");
+    t.send(&["y"]);
+    t.wait_for("【second call】");
+    // Esc alone (Esc then a letter at once reads as Alt-letter).
+    t.send(&["Escape"]);
+    t.wait("calling mode to end", |t| {
+        t.is_some_and(|t| !t.contains("Calling:"))
+    });
+    t.send(&["e"]);
+    t.wait_for("End the second call?");
+    t.send(&["y"]);
+    t.wait_for("【after the second call】");
+    // u, u: back in the first call, nothing else changed.
+    t.send(&["u"]);
+    t.wait_for("back at \"second call\"");
+    t.send(&["u"]);
+    let screen = t.wait_for("【first call】");
+    assert!(screen.contains("present 4"), "{screen}");
+    // The first call goes on: everyone else but two answers.
+    t.send(&["f"]);
+    t.wait_for("Calling: space=here");
+    for _ in 0..6 {
+        t.send(&["Space"]);
+    }
+    t.wait_for("present 10");
+    t.send(&["Escape"]);
+    // The second call: nobody more; walking past the end asks to end it.
+    t.send(&["s"]);
+    t.wait_for("Start the second call?");
+    t.send(&["y", "n", "n"]);
+    t.wait_for("End the second call?");
+    t.send(&["y"]);
+    t.wait_for("【after the second call】");
+    t.send(&["x"]);
+    t.wait_for("These 2 teachers become absent");
+    t.send(&["y"]);
+    let screen = t.wait_for("【closed】");
+    assert!(screen.contains("absent 2"), "{screen}");
+    t.send(&["q"]);
+    t.wait("the app to exit", |t| {
+        t.is_none_or(|t| t.contains("PEIXUN-EXIT="))
+    });
+    let out = Command::new(BIN)
+        .args(["--lang", "en", "roll", "status", "26"])
+        .env("PEIXUN_DB", &db)
+        .env("PEIXUN_NOW", NOW)
+        .output()
+        .unwrap();
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("[closed]"), "{shown}");
+    assert!(shown.contains("present 10"), "{shown}");
+    assert!(shown.contains("absent 2"), "{shown}");
+    assert!(!shown.contains(" late"), "nobody is late: {shown}");
 }
 
 #[test]

@@ -279,7 +279,7 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.close_roll(SessionId(3), now()).map(|_| ())
         }),
         case("roll undo", &["office"], true, |a| {
-            a.undo_mark(SessionId(2), now()).map(|_| ())
+            a.undo_step(SessionId(2), now()).map(|_| ())
         }),
         // Issue 14: the group's leader runs the roll of their group's
         // session; excusing an early leave is the office's, the leadership

@@ -286,8 +286,11 @@ fn a_whole_roll_call_by_keys() {
     let (_d, mut m) = model(Lang::Zh);
     assert_eq!(state(&m), RollState::NotStarted);
 
-    // f: the first call, one name at a time from the top.
+    // f: the first call, one name at a time from the top, once asked.
     press(&mut m, KeyCode::Char('f'));
+    shows(&m, &["开始第一次点名?", "y 确认  n 取消"]);
+    assert_eq!(state(&m), RollState::NotStarted);
+    press(&mut m, KeyCode::Char('y'));
     assert_eq!(state(&m), RollState::FirstCall);
     assert!(m.screens.roll.calling);
     let first = name(&m, "T0001");
@@ -313,6 +316,8 @@ fn a_whole_roll_call_by_keys() {
 
     // s: the second call starts at the first one still missing.
     press(&mut m, KeyCode::Char('s'));
+    shows(&m, &["开始第二次点名?将逐个点第一次未到的 8 人。"]);
+    press(&mut m, KeyCode::Char('y'));
     assert_eq!(state(&m), RollState::SecondCall);
     assert_eq!(
         m.screens.roll.view.as_ref().unwrap().lines[m.screens.roll.cursor]
@@ -323,15 +328,18 @@ fn a_whole_roll_call_by_keys() {
     );
     press(&mut m, KeyCode::Char(' '));
     assert_eq!(category(&m, "T0004"), Category::Present);
-    // Walk to the end: the second call ends by itself.
+    // Walk to the end: ending the second call is asked, not done.
     for _ in 0..6 {
         press(&mut m, KeyCode::Char('n'));
         assert_eq!(state(&m), RollState::SecondCall);
     }
     press(&mut m, KeyCode::Char('n'));
+    assert_eq!(state(&m), RollState::SecondCall);
+    shows(&m, &["结束第二次点名?此后到场的 7 人将记为迟到"]);
+    press(&mut m, KeyCode::Char('y'));
     assert_eq!(state(&m), RollState::AfterSecondCall);
     assert!(!m.screens.roll.calling);
-    assert_eq!(status(&m), ("本轮点名已走完".into(), false));
+    assert_eq!(status(&m), ("第二次点名后".into(), false));
     shows(&m, &["【第二次点名后】"]);
 
     // Space on a missing teacher now asks the time of a late arrival.
@@ -390,20 +398,20 @@ fn a_whole_roll_call_by_keys() {
     // u takes back the last mark: the early leave.
     press(&mut m, KeyCode::Char('u'));
     assert_eq!(category(&m, "T0005"), Category::Present);
-    assert_eq!(status(&m), ("已撤销 T0005".into(), false));
+    assert_eq!(status(&m), ("已撤销 T0005 的记录".into(), false));
 
     // x lists exactly who will be absent; n cancels, y closes.
     press(&mut m, KeyCode::Char('x'));
     let missing = ["T0006", "T0007", "T0008", "T0009", "T0010", "T0011"];
     match &m.screens.roll.popup {
         Some(roll::Popup::ConfirmClose { absent: names, .. }) => {
-            let ids: Vec<&str> = names.iter().map(|t| t.id.0.as_str()).collect();
+            let ids: Vec<&str> = names.iter().map(|(t, _)| t.id.0.as_str()).collect();
             assert_eq!(ids, missing);
         }
         _ => panic!("no close confirmation"),
     }
     let t = text(&m);
-    assert!(t.contains("结束点名?以下教师将记旷工"), "{t}");
+    assert!(t.contains("结束点名?以下 6 人将记旷工"), "{t}");
     let v = m.app.roll_view(TODAY).unwrap();
     for l in &v.lines {
         let entry = format!("│{} {} {}", l.teacher.id, l.teacher.name, l.teacher.group);
@@ -608,17 +616,17 @@ fn an_approved_leave_turns_an_absence_into_sick_leave() {
     shows(&m, &["病假 待审批"]);
 
     // Everyone answers the first call but T0007.
-    press(&mut m, KeyCode::Char('f'));
+    keys(&mut m, "fy");
     keys(&mut m, "      n     ");
     assert_eq!(state(&m), RollState::FirstCall);
     assert_eq!(m.app.roll_view(TODAY).unwrap().missing().len(), 1);
-    keys(&mut m, "sn");
+    keys(&mut m, "syny");
     assert_eq!(state(&m), RollState::AfterSecondCall);
     keys(&mut m, "x");
     match &m.screens.roll.popup {
         Some(roll::Popup::ConfirmClose { absent: names, .. }) => {
             assert_eq!(names.len(), 1);
-            assert_eq!(names[0].id.0, "T0007");
+            assert_eq!(names[0].0.id.0, "T0007");
         }
         _ => panic!("no close confirmation"),
     }

@@ -18,7 +18,9 @@ fn lang_name(l: Lang) -> &'static str {
 }
 
 fn snap(m: &peixun::tui::model::Model, name: &str) {
-    let text = screen(m, 100, 28).join("\n");
+    // The temporary file's path differs from run to run.
+    let file = m.app.store.path().display().to_string();
+    let text = screen(m, 100, 28).join("\n").replace(&file, "[file]");
     insta::assert_snapshot!(format!("{name}_{}", lang_name(m.lang)), text);
 }
 
@@ -52,17 +54,25 @@ fn roll_call_popups() {
         snap(&m, "roll_help");
         press(&mut m, KeyCode::Esc);
         press(&mut m, KeyCode::Char('f'));
+        snap(&m, "roll_confirm_first");
+        press(&mut m, KeyCode::Char('y'));
         snap(&m, "roll_calling");
         keys(&mut m, "  ");
         press(&mut m, KeyCode::Esc);
         press(&mut m, KeyCode::Char('l'));
         snap(&m, "roll_time_box");
         press(&mut m, KeyCode::Esc);
-        keys(&mut m, "s");
+        keys(&mut m, "sy");
         press(&mut m, KeyCode::Esc);
         keys(&mut m, "e");
+        snap(&m, "roll_confirm_end_second");
+        keys(&mut m, "y");
         keys(&mut m, "x");
         snap(&m, "roll_confirm_close");
+        keys(&mut m, "y");
+        snap(&m, "roll_closed");
+        keys(&mut m, "m");
+        snap(&m, "roll_correct_closed");
     }
 }
 

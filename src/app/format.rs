@@ -186,3 +186,33 @@ pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core:
         }),
     )
 }
+
+/// What the roll knows of a teacher at a session, with the times it
+/// recorded: "late 15:42", "present, left early 16:50" (the terminal app's
+/// roll and record, `roll status` and `record`).
+pub fn attendance(
+    lang: Lang,
+    facts: &crate::core::RollFacts,
+    outcome: &crate::core::Outcome,
+) -> String {
+    use crate::core::Category;
+    let mut s = i18n::category(lang, outcome.category).to_string();
+    if let Some(a) = facts.arrived {
+        s.push_str(&format!(" {}", a.format("%H:%M")));
+    }
+    if let Some(x) = facts.left_early {
+        if outcome.category != Category::EarlyLeave {
+            s.push_str(&format!(" {}", i18n::category(lang, Category::EarlyLeave)));
+        }
+        s.push_str(&format!(" {}", x.format("%H:%M")));
+        // An early leave the office excused (早退(准假), 篇10): not counted.
+        if let Some(why) = &facts.early_excused {
+            s.push_str(&format!(
+                ", {} {}",
+                i18n::calendar_text(lang, i18n::C::ExcusedEarly),
+                i18n::shown(why)
+            ));
+        }
+    }
+    s
+}

@@ -20,6 +20,28 @@ pub enum Call {
     Second,
 }
 
+/// What `undo_step` took back: a teacher's mark, a change of step, or a
+/// mark with the change of step it made.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Undone {
+    pub mark: Option<TeacherId>,
+    /// The step the roll was at, and the one it is back at.
+    pub step: Option<(RollState, RollState)>,
+}
+
+/// The history actions of marks, which `undo_step` takes back.
+const MARKS: [&str; 5] = [
+    "roll.first_call",
+    "roll.second_call",
+    "roll.arrive",
+    "roll.leave_early",
+    "roll.fix",
+];
+/// A change of step (`set_state`); with a teacher when a mark made it.
+const STEP: &str = "roll.state";
+const UNDO_MARK: &str = "roll.undo";
+const UNDO_STEP: &str = "roll.undo_step";
+
 /// One expected teacher at a session, as the roll-call screen shows them.
 #[derive(Debug, Clone)]
 pub struct RollLine {
@@ -175,7 +197,7 @@ impl App {
             };
             put(&mut w, id, t, &before, &after, action, None)?;
         }
-        set_state(&mut w, rec, to)?;
+        set_state_by(&mut w, rec, to, teachers.last(), None)?;
         w.commit()?;
         Ok(())
     }
@@ -212,7 +234,7 @@ impl App {
             ..before.clone()
         };
         put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
-        set_state(&mut w, rec, RollState::AfterSecondCall)?;
+        set_state_by(&mut w, rec, RollState::AfterSecondCall, Some(teacher), None)?;
         w.commit()?;
         Ok(())
     }
@@ -303,44 +325,125 @@ impl App {
         Ok(absent)
     }
 
-    /// Takes back the last mark at this session (not a closing).
-    /// Returns the teacher whose mark was taken back.
-    pub fn undo_mark(&mut self, id: SessionId, now: NaiveDateTime) -> Result<TeacherId> {
+    /// Takes back the newest step of this session's roll not already
+    /// taken back: a mark (an answer, a late arrival, an early leave, a
+    /// fix), the start of a call, the end of the second call. A mark that
+    /// moved the roll to its next step goes back with that step. Pressed
+    /// again and again it returns the roll to where it was before the
+    /// first call. A closed roll is not undone: it is corrected, with a
+    /// reason (`correct_facts`).
+    pub fn undo_step(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Undone> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        if rec.state == RollState::Closed {
+        if matches!(rec.state, RollState::Closed | RollState::Cancelled) {
             return Err(order(&rec, "undo a mark"));
         }
-        // The newest mark not already taken back; older entries are not read.
+        // Each undo entry takes back one entry, newest first; the newest
+        // one not taken back (with the mark that caused it, for a change
+        // of step) is undone now. Older entries are not read.
         let mut skip = 0usize;
-        let mut target = None;
+        let mut found: Vec<crate::store::HistoryEntry> = Vec::new();
         w.history_newest_first(|e| {
             if e.session != Some(id) {
                 return ControlFlow::Continue(());
             }
-            match e.action.as_str() {
-                "roll.undo" => skip += 1,
-                "roll.first_call" | "roll.second_call" | "roll.arrive" | "roll.leave_early" => {
-                    if skip == 0 {
-                        target = Some(e);
-                        return ControlFlow::Break(());
-                    }
-                    skip -= 1;
-                }
-                _ => {}
+            let action = e.action.as_str();
+            if action == UNDO_MARK || action == UNDO_STEP {
+                skip += 1;
+                return ControlFlow::Continue(());
             }
-            ControlFlow::Continue(())
+            if !MARKS.contains(&action) && action != STEP {
+                return ControlFlow::Continue(());
+            }
+            if skip > 0 {
+                skip -= 1;
+                return ControlFlow::Continue(());
+            }
+            match found.first() {
+                None => {
+                    let caused_by_mark = action == STEP && e.teacher.is_some();
+                    found.push(e);
+                    if caused_by_mark {
+                        return ControlFlow::Continue(());
+                    }
+                }
+                Some(step) => {
+                    if MARKS.contains(&action) && e.teacher == step.teacher {
+                        found.push(e);
+                    }
+                }
+            }
+            ControlFlow::Break(())
         })?;
-        let e = target.ok_or(AppError::NothingToUndo(id))?;
-        let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
-        let restore: RollFacts = e
-            .before
-            .as_deref()
-            .and_then(|b| serde_json::from_str(b).ok())
-            .unwrap_or_default();
-        let current = w.facts(id, &teacher)?.unwrap_or_default();
-        put(&mut w, id, &teacher, &current, &restore, "roll.undo", None)?;
+        let parse_facts = |j: &Option<String>| -> RollFacts {
+            j.as_deref()
+                .and_then(|b| serde_json::from_str(b).ok())
+                .unwrap_or_default()
+        };
+        let mut undone = Undone::default();
+        let mut state = rec;
+        for e in found {
+            if e.action == STEP {
+                let back: RollState = e
+                    .before
+                    .as_deref()
+                    .and_then(|b| serde_json::from_str(b).ok())
+                    .ok_or(AppError::NothingToUndo(id))?;
+                let from = state.state;
+                state.state = back;
+                w.put_session(&state)?;
+                w.log(
+                    UNDO_STEP,
+                    format!("session {id}"),
+                    json(&from),
+                    json(&back),
+                    None,
+                    Some(id),
+                    None,
+                )?;
+                undone.step = Some((from, back));
+            } else {
+                let teacher = e.teacher.clone().ok_or(AppError::NothingToUndo(id))?;
+                let restore = parse_facts(&e.before);
+                let current = w.facts(id, &teacher)?.unwrap_or_default();
+                put(&mut w, id, &teacher, &current, &restore, UNDO_MARK, None)?;
+                undone.mark = Some(teacher);
+            }
+        }
+        if undone.mark.is_none() && undone.step.is_none() {
+            return Err(AppError::NothingToUndo(id));
+        }
         w.commit()?;
-        Ok(teacher)
+        Ok(undone)
+    }
+
+    /// Fixes one teacher's mark while the roll is open (a slip on the
+    /// wrong name, a time typed wrong): sets their facts as given. Logged
+    /// as `roll.fix`, so `undo_step` takes it back like any mark. Once the
+    /// roll is closed, `correct_facts` (with a reason) is the way.
+    pub fn fix_facts(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        facts: RollFacts,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
+        if matches!(
+            rec.state,
+            RollState::NotStarted | RollState::Closed | RollState::Cancelled
+        ) {
+            return Err(order(&rec, "record a late arrival"));
+        }
+        let before = expected_facts(&w, &rec, teacher)?;
+        if let Some(a) = facts.arrived {
+            in_session(&rec, a, TimeOf::Arrival)?;
+        }
+        if let Some(l) = facts.left_early {
+            in_session(&rec, l, TimeOf::EarlyLeave)?;
+        }
+        put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
+        w.commit()?;
+        Ok(())
     }
 
     /// Corrects a teacher's facts at a session, at any step (training
@@ -407,7 +510,7 @@ impl App {
         }
         let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
         let to = call_state(&rec, call)?;
-        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
         w.commit()?;
         Ok(())
     }
@@ -440,7 +543,7 @@ impl App {
         let to = before
             .filter(|s| !matches!(s, RollState::Closed | RollState::Cancelled))
             .unwrap_or(RollState::AfterSecondCall);
-        set_state_why(&mut w, rec, to, Some(reason.to_string()))?;
+        set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
         w.commit()?;
         Ok(())
     }
@@ -627,13 +730,18 @@ fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
 }
 
 fn set_state(w: &mut Writer, rec: SessionRecord, to: RollState) -> Result<()> {
-    set_state_why(w, rec, to, None)
+    set_state_by(w, rec, to, None, None)
 }
 
-fn set_state_why(
+/// A change of step made by a teacher's mark (the first answer starts the
+/// call, a late arrival ends the second): logged with that teacher, so
+/// that undoing the mark takes the step back too. `reason` is the office's
+/// when it moves a roll out of order (reopening, starting early).
+fn set_state_by(
     w: &mut Writer,
     mut rec: SessionRecord,
     to: RollState,
+    by: Option<&TeacherId>,
     reason: Option<String>,
 ) -> Result<()> {
     if rec.state == to {
@@ -649,7 +757,7 @@ fn set_state_why(
         json(&to),
         reason,
         Some(rec.session.id),
-        None,
+        by.cloned(),
     )?;
     Ok(())
 }

@@ -672,7 +672,7 @@ pub fn year_summary(
         return Err(e(AppError::UnknownTeacher(id.0.clone())));
     };
     if json {
-        return serde_json::to_string_pretty(&super::output::standing_json(row, lang))
+        return serde_json::to_string_pretty(&super::output::standing_json(row))
             .map_err(|x| x.to_string());
     }
     let file = app.year_file(id, y).map_err(e)?;

@@ -8,7 +8,6 @@ use crate::app::calendar::{SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, C, Lang, T};
-use crate::store::HistoryEntry;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::Args;
 use serde::Serialize;
@@ -458,10 +457,6 @@ pub(super) fn leave_json(leaves: &[Leave]) -> Outcome {
     to_json(&v)
 }
 
-pub(super) fn history_json(list: &[HistoryEntry]) -> Outcome {
-    to_json(&list)
-}
-
 #[derive(Serialize)]
 struct RollJson<'a> {
     session: u32,
@@ -530,30 +525,6 @@ pub(super) fn roll_json(app: &App, session: u32, lang: Lang) -> Outcome {
             .collect(),
     };
     to_json(&out)
-}
-
-/// The category cell of a roll or record line, with an excused early
-/// leave shown as 早退(准假) and its reason.
-pub(super) fn category_cell(
-    lang: Lang,
-    o: &crate::core::Outcome,
-    f: &crate::core::RollFacts,
-) -> String {
-    let mut cat = i18n::category(lang, o.category).to_string();
-    if o.also_left_early {
-        cat = format!(
-            "{cat}+{}",
-            i18n::category(lang, crate::core::Category::EarlyLeave)
-        );
-    }
-    if let (Some(_), Some(why)) = (f.left_early, &f.early_excused) {
-        cat = format!(
-            "{cat}, {} {}",
-            i18n::calendar_text(lang, C::ExcusedEarly),
-            i18n::shown(why)
-        );
-    }
-    cat
 }
 
 fn to_json<T: Serialize + ?Sized>(v: &T) -> Outcome {

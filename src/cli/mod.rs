@@ -78,6 +78,7 @@ pub enum Command {
         teacher: Option<String>,
         #[arg(long)]
         session: Option<u32>,
+        /// The entries as stored, for scripts: action keys and JSON values.
         #[arg(long)]
         json: bool,
     },
@@ -667,7 +668,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 .iter()
                 .zip(how)
                 .map(|(r, m)| output::LookupJson {
-                    row: standing_json(r, lang),
+                    row: standing_json(r),
                     how: m.code(),
                 })
                 .collect();
@@ -690,7 +691,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = calendar::category_cell(lang, &l.outcome, &l.facts);
+                    let cat = crate::app::format::attendance(lang, &l.facts, &l.outcome);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -718,26 +719,31 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             json,
         } => {
             let t = teacher.map(|t| teacher_arg(app, lang, &t)).transpose()?;
-            let list = app.history(t.as_ref(), session.map(SessionId)).map_err(e)?;
+            let entries = app.history(t.as_ref(), session.map(SessionId)).map_err(e)?;
             if json {
-                return calendar::history_json(&list);
+                return serde_json::to_string_pretty(&entries).map_err(|x| x.to_string());
             }
-            let rows: Vec<Vec<String>> = list
+            // In words: the action, what it is about, and each changed
+            // field as people say it (i18n::history_change).
+            let rows: Vec<Vec<String>> = entries
                 .into_iter()
                 .map(|h| {
                     vec![
                         h.seq.to_string(),
                         h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
                         h.who,
-                        h.action,
-                        h.target,
-                        h.before.unwrap_or_default(),
-                        h.after.unwrap_or_default(),
-                        h.reason.unwrap_or_default(),
+                        i18n::history_action(lang, &h.action).to_string(),
+                        i18n::history_target(lang, &h.target),
+                        i18n::history_change(lang, h.before.as_deref(), h.after.as_deref()),
+                        h.reason
+                            .map(|r| i18n::history_reason(lang, &r))
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect();
-            Ok(table(&i18n::history_headers(lang), &rows))
+            let mut headers = vec!["#"];
+            headers.extend(i18n::history_screen_headers(lang));
+            Ok(table(&headers, &rows))
         }
         Command::Account(AccountCmd::Set {
             name,
@@ -852,7 +858,7 @@ fn call(
 
 fn print_standings(rows: &[StandingRow], lang: Lang, json: bool) -> Outcome {
     if json {
-        let v: Vec<_> = rows.iter().map(|r| standing_json(r, lang)).collect();
+        let v: Vec<_> = rows.iter().map(|r| standing_json(r)).collect();
         serde_json::to_string_pretty(&v).map_err(|x| x.to_string())
     } else {
         Ok(standings_table(rows, lang))
@@ -950,12 +956,8 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             ))
         }
         RollCmd::Undo { session } => {
-            let t = app.undo_mark(SessionId(session), now).map_err(e)?;
-            Ok(format!(
-                "{} {}",
-                i18n::text(lang, T::Undone),
-                i18n::shown(&t.0)
-            ))
+            let u = app.undo_step(SessionId(session), now).map_err(e)?;
+            Ok(i18n::undone(lang, &u))
         }
         RollCmd::Status {
             session,
@@ -978,7 +980,11 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 v.present(),
                 i18n::text(lang, T::OnLeave),
                 v.on_leave(),
-                i18n::text(lang, T::Missing),
+                if v.record.state == crate::core::RollState::Closed {
+                    i18n::category(lang, crate::core::Category::Absent)
+                } else {
+                    i18n::text(lang, T::Missing)
+                },
                 v.missing().len()
             );
             let rows: Vec<Vec<String>> = v
@@ -989,7 +995,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        calendar::category_cell(lang, &l.outcome, &l.facts),
+                        crate::app::format::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {

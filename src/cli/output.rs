@@ -69,13 +69,17 @@ pub struct StandingJson<'a> {
     pub points: i32,
     pub qualified: bool,
     pub warning: bool,
-    pub reasons: Vec<String>,
+    /// Why unqualified, as codes and numbers (`reason_json`): the same
+    /// whatever the language.
+    pub reasons: Vec<serde_json::Value>,
     /// The figures differ from the term's latest publication.
     pub changed_since_published: bool,
     /// The assessment beyond attendance (credits by source, notes,
     /// archive, make-ups, ...), raw; `credits` above is their total.
     pub assessment: Option<AssessmentJson>,
-    pub deductions: Vec<String>,
+    /// Each failed check that deducts points: its code, its numbers and
+    /// `points`.
+    pub deductions: Vec<serde_json::Value>,
     /// The academic year is over: its verdicts (credits, archive, ...) apply.
     pub year_over: bool,
     /// Days of the academic year left after today, while it is not over.
@@ -146,7 +150,39 @@ pub struct LookupJson<'a> {
     pub how: &'static str,
 }
 
-pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
+/// A reason as scripts read it: `code` (e.g. `not_enough_credits`) and its
+/// numbers (credits as decimals, seasons as `autumn`/`spring`), never text
+/// in a language.
+pub fn reason_json(r: &crate::core::Reason) -> serde_json::Value {
+    use serde_json::Value;
+    let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        if let Some(code) = m.remove("reason") {
+            m.insert("code".into(), code);
+        }
+        if let crate::core::Reason::NotEnoughCredits { earned, required } = r {
+            m.insert("earned".into(), earned.as_f64().into());
+            m.insert("required".into(), required.as_f64().into());
+        }
+        if let Some(Value::String(s)) = m.get_mut("season") {
+            *s = s.to_lowercase();
+        }
+    }
+    v
+}
+
+/// A deduction as scripts read it: its reason's code and numbers, and the
+/// points it deducts.
+pub fn deduction_json(d: &crate::core::Deduction) -> serde_json::Value {
+    let mut v = reason_json(&d.reason);
+    if let serde_json::Value::Object(m) = &mut v {
+        m.insert("points".into(), d.points.into());
+    }
+    v
+}
+
+/// One teacher's standing for scripts: the same bytes in every language.
+pub fn standing_json(row: &StandingRow) -> StandingJson<'_> {
     let s = &row.standing;
     let t = &s.tally;
     StandingJson {
@@ -172,14 +208,10 @@ pub fn standing_json(row: &StandingRow, lang: Lang) -> StandingJson<'_> {
         points: t.points,
         qualified: s.qualified,
         warning: s.warning,
-        reasons: s.reasons.iter().map(|r| i18n::reason(lang, r)).collect(),
+        reasons: s.reasons.iter().map(reason_json).collect(),
         changed_since_published: row.changed_since_published,
         assessment: s.figures.as_ref().map(assessment_json),
-        deductions: s
-            .deductions
-            .iter()
-            .map(|d| i18n::deduction(lang, d))
-            .collect(),
+        deductions: s.deductions.iter().map(deduction_json).collect(),
         year_over: row.year_days_left.is_none(),
         year_days_left: row.year_days_left,
         credit_warning: s.figures.as_ref().and_then(|f| f.credit_warning).map(|w| {

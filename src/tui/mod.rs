@@ -23,22 +23,26 @@ use std::time::Duration;
 
 /// How often the app checks whether another process changed the data.
 const POLL: Duration = Duration::from_millis(500);
+/// How often it looks for figures counted in the background (charts).
+const BUSY_POLL: Duration = Duration::from_millis(30);
 
 /// Opens the database (or, where there is none yet, the demo school) and
 /// runs the app until the user quits.
-pub fn run(db: Option<PathBuf>, lang: Lang) -> Result<String, String> {
+/// `as_name` is the CLI's `--as`: the account acted as, checked exactly
+/// as the command line checks it.
+pub fn run(db: Option<PathBuf>, as_name: Option<&str>, lang: Lang) -> Result<String, String> {
     let (os_name, is_root) = app::os_account();
     let now = crate::app::env::now();
     let err = |e: app::AppError| i18n::error(lang, &e);
     let path = db.unwrap_or_else(crate::app::env::default_db);
     let mut opened_demo = false;
-    let app = match App::open(&path, &os_name, None, is_root) {
+    let app = match App::open(&path, &os_name, as_name, is_root) {
         Ok(app) => app,
         Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
             // A new user sees the demo school at once, kept beside the default.
             let demo = path.with_file_name("demo.redb");
             opened_demo = true;
-            match App::open(&demo, &os_name, None, is_root) {
+            match App::open(&demo, &os_name, as_name, is_root) {
                 Ok(app) => app,
                 Err(app::AppError::Store(crate::store::StoreError::Missing(_))) => {
                     app::demo::demo(&demo, &os_name, now, Default::default(), &mut |_, _| {})
@@ -89,7 +93,8 @@ fn show(mut model: Model) -> Result<String, String> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std::io::Result<()> {
     terminal.draw(|f| view::view(model, f))?;
     while !model.quit {
-        let msg = if event::poll(POLL)? {
+        let busy = model.busy();
+        let msg = if event::poll(if busy { BUSY_POLL } else { POLL })? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => Some(Message::Key(k)),
                 Event::Resize(..) => None,
@@ -103,8 +108,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std
         if let Some(m) = msg {
             model.update(m);
         }
-        // A tick that found nothing new changes nothing on screen.
-        if !tick || model.generation != before {
+        // A tick that found nothing new changes nothing on screen; one
+        // that brought counted figures does.
+        if !tick || model.generation != before || busy != model.busy() {
             terminal.draw(|f| view::view(model, f))?;
         }
     }

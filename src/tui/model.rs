@@ -88,6 +88,10 @@ pub struct Model {
     /// Reached through the SSH gate: no files on the server; the import
     /// and export keys say how to do it with ssh.
     pub gate: bool,
+    /// The school's name, for the header.
+    pub school: Option<String>,
+    /// Colours, or none (NO_COLOR, a terminal without colour).
+    pub palette: crate::tui::palette::Palette,
 }
 
 impl Model {
@@ -106,7 +110,10 @@ impl Model {
             quit: false,
             demo: false,
             gate: false,
+            school: None,
+            palette: crate::tui::palette::Palette::detect(),
         };
+        m.school = m.app.school().ok().flatten();
         if let Ok(g) = m.app.generation() {
             m.generation = g;
         }
@@ -181,6 +188,7 @@ impl Model {
         if let Ok(g) = self.app.generation() {
             self.generation = g;
         }
+        self.school = self.app.school().ok().flatten();
         self.stale = Tab::ALL.to_vec();
         self.refresh();
     }
@@ -193,6 +201,7 @@ impl Model {
     }
 
     pub fn update(&mut self, msg: Message) {
+        self.poll_charts();
         match msg {
             Message::Tick => {
                 if let Ok(g) = self.app.generation()
@@ -203,6 +212,19 @@ impl Model {
             }
             Message::Key(key) => self.key(key),
         }
+    }
+
+    /// Takes the chart figures counted in the background, once there.
+    fn poll_charts(&mut self) {
+        if let Some(Err(e)) = self.screens.standings.chart.poll() {
+            self.fail(Tab::Standings, e);
+        }
+    }
+
+    /// Something is being counted in the background: the event loop looks
+    /// again soon rather than waiting for a key.
+    pub fn busy(&self) -> bool {
+        self.screens.standings.chart.counting()
     }
 
     /// Everything a key does: resolved once by the key map, then acted on.

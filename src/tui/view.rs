@@ -8,7 +8,6 @@ use super::widgets;
 use crate::i18n::{self, U};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
@@ -20,23 +19,42 @@ pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     let l = m.lang;
     if area.width < MIN_W || area.height < MIN_H {
-        f.render_widget(
-            Paragraph::new(i18n::ui(l, U::TooSmall)).wrap(Wrap { trim: true }),
-            area,
+        let text = format!(
+            "{}\n{}",
+            i18n::ui(l, U::TooSmall),
+            i18n::too_small(l, area.width, area.height, MIN_W, MIN_H)
         );
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         return;
     }
-    let [top, body, status] = Layout::vertical([
+    let [top, head, body, status] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    let actor = &m.app.actor;
+    let file = m.app.store.path().display().to_string();
+    let header = i18n::header(
+        l,
+        &actor.name,
+        &actor.roles,
+        m.school.as_deref(),
+        &file,
+        m.demo,
+    );
+    let header_style = if m.demo {
+        m.palette.warn()
+    } else {
+        m.palette.hint()
+    };
+    f.render_widget(Paragraph::new(header).style(header_style), head);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title(l)).collect();
     f.render_widget(
         Tabs::new(titles)
             .select(m.tab.index())
-            .highlight_style(Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
+            .highlight_style(m.palette.tab()),
         top,
     );
     let v = View {
@@ -44,15 +62,13 @@ pub fn view(m: &Model, f: &mut Frame) {
         keys: &m.keys,
         app: &m.app,
         sessions: &m.screens.roll.sessions,
+        palette: m.palette,
     };
     m.screens.get(m.tab).render(&v, f, body);
     let (text, style) = match m.status() {
-        Some(s) if s.error => (s.text.clone(), Style::new().fg(Color::Red)),
-        Some(s) => (s.text.clone(), Style::new().fg(Color::Green)),
-        None => (
-            i18n::ui(l, U::HelpHint).to_string(),
-            Style::new().fg(Color::DarkGray),
-        ),
+        Some(s) if s.error => (s.text.clone(), m.palette.error()),
+        Some(s) => (s.text.clone(), m.palette.ok()),
+        None => (i18n::ui(l, U::HelpHint).to_string(), m.palette.hint()),
     };
     f.render_widget(
         Paragraph::new(i18n::shown(&text).into_owned()).style(style),

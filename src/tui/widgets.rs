@@ -40,6 +40,37 @@ pub fn fit(
         .collect()
 }
 
+/// Column widths for a table `width` columns wide: each column as wide as
+/// its header and cells, then, while the table is too wide, the columns in
+/// `shrink` (first the least needed: reasons, notes, comments) give up
+/// room down to their `min`. A column not in `shrink` (a name, an id) is
+/// never cut.
+pub fn fit_within(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: u16,
+    shrink: &[usize],
+    min: &[u16],
+) -> Vec<Constraint> {
+    let n = headers.len();
+    let mut w: Vec<u16> = (0..n).map(|i| column_width(headers, rows, i)).collect();
+    // ratatui puts one column of space between columns.
+    let total: u16 = w.iter().sum::<u16>() + n.saturating_sub(1) as u16;
+    let mut over = total.saturating_sub(width);
+    for &i in shrink {
+        if over == 0 {
+            break;
+        }
+        let floor = min.get(i).copied().unwrap_or(0);
+        if let Some(c) = w.get_mut(i) {
+            let cut = c.saturating_sub(floor).min(over);
+            *c -= cut;
+            over -= cut;
+        }
+    }
+    w.into_iter().map(Constraint::Length).collect()
+}
+
 /// The display width of column `i`: its header's or its widest cell's.
 pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
     rows.iter()
@@ -48,6 +79,22 @@ pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
         .chain([headers.get(i).map_or(0, |h| h.width())])
         .max()
         .unwrap_or(0) as u16
+}
+
+/// Cells of a list, each shown through `i18n::shown`: a name, title or
+/// reason someone typed is written visibly, never as control characters.
+pub fn shown_cells(cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    cells
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| match i18n::shown(&c) {
+                    std::borrow::Cow::Borrowed(_) => c,
+                    std::borrow::Cow::Owned(o) => o,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 pub fn highlight() -> Style {
@@ -79,7 +126,9 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// A popup over `area`: a bordered box of `lines`, `h` rows high.
 pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
-    let rect = centered(area, area.width.min(70), h);
+    // 70 columns, wider where a line needs it (the help's longest).
+    let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 2;
+    let rect = centered(area, area.width.min(widest.max(70)), h);
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(title.to_string())),
@@ -229,26 +278,13 @@ impl CommentBox {
 
     /// What it is about, the comment so far, and the question once asked.
     pub fn lines(&self, l: i18n::Lang, about: String) -> Vec<Line<'static>> {
-        let mut lines = vec![Line::from(about), self.text.line()];
+        let mut lines = vec![
+            Line::from(i18n::shown(&about).into_owned()),
+            self.text.line(),
+        ];
         if self.confirming {
             lines.push(Line::from(i18n::ui(l, U::YesNo)));
         }
         lines
     }
-}
-
-/// Cells of a list, each shown through `i18n::shown`: a name, title or
-/// reason someone typed is written visibly, never as control characters.
-pub fn shown_cells(cells: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    cells
-        .into_iter()
-        .map(|r| {
-            r.into_iter()
-                .map(|c| match i18n::shown(&c) {
-                    std::borrow::Cow::Borrowed(_) => c,
-                    std::borrow::Cow::Owned(o) => o,
-                })
-                .collect()
-        })
-        .collect()
 }

@@ -390,13 +390,9 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let cells: Vec<Vec<String>> = s
         .list
         .iter()
-        .map(|c| {
-            crate::app::format::credit_cells(c, l)
-                .into_iter()
-                .map(|x| i18n::shown(&x).into_owned())
-                .collect()
-        })
+        .map(|c| crate::app::format::credit_cells(c, l))
         .collect();
+    let cells = widgets::shown_cells(cells);
     let widths = fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
     let table = list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
@@ -433,13 +429,9 @@ fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let cells: Vec<Vec<String>> = s
         .makeup_list
         .iter()
-        .map(|x| {
-            crate::app::format::makeup_cells(x, l)
-                .into_iter()
-                .map(|x| i18n::shown(&x).into_owned())
-                .collect()
-        })
+        .map(|x| crate::app::format::makeup_cells(x, l))
         .collect();
+    let cells = widgets::shown_cells(cells);
     let widths = fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);
     let table = list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut selected(s.makeup_cursor));

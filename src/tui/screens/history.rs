@@ -5,7 +5,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::{App, AppError};
-use crate::core::{LeaveStatus, RollState, SessionId, TeacherId};
+use crate::core::{SessionId, TeacherId};
 use crate::i18n::{self, H, Lang};
 use crate::store::HistoryEntry;
 use crate::tui::action::{Action, Mode};
@@ -16,7 +16,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
-use serde_json::Value;
 
 /// The teacher (or session) filter being typed.
 pub struct FilterBox {
@@ -156,58 +155,9 @@ impl HistoryScreen {
     }
 }
 
-/// One JSON value as the user reads it: yes/no, times, states in words.
-fn value(l: Lang, v: &Value) -> String {
-    if let Ok(s) = serde_json::from_value::<LeaveStatus>(v.clone()) {
-        return i18n::leave_status(l, s).to_string();
-    }
-    if let Ok(s) = serde_json::from_value::<RollState>(v.clone()) {
-        return i18n::roll_state(l, s).to_string();
-    }
-    match v {
-        Value::Null => "—".into(),
-        Value::Bool(b) => i18n::yes_no(l, *b).into(),
-        Value::String(s) if s.is_empty() => "—".into(),
-        // Times are stored as HH:MM:SS; the seconds say nothing here.
-        Value::String(s) => match chrono::NaiveTime::parse_from_str(s, "%H:%M:%S") {
-            Ok(t) => t.format("%H:%M").to_string(),
-            Err(_) => s.clone(),
-        },
-        other => other.to_string(),
-    }
-}
-
-/// The change of one entry in one line: `field: old→new` for each field
-/// that changed, or `old→new` for a single value.
+/// The change of one entry in one line, in words (`i18n::history_change`).
 pub fn change(l: Lang, e: &HistoryEntry) -> String {
-    let parse = |s: &Option<String>| s.as_deref().and_then(|j| serde_json::from_str(j).ok());
-    let before: Option<Value> = parse(&e.before);
-    let after: Option<Value> = parse(&e.after);
-    match (before, after) {
-        (None, None) => String::new(),
-        (None, Some(_)) => i18n::history_ui(l, H::New).to_string(),
-        (Some(_), None) => i18n::history_ui(l, H::Removed).to_string(),
-        (Some(Value::Object(b)), Some(Value::Object(a))) => {
-            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            let parts: Vec<String> = keys
-                .into_iter()
-                .filter(|k| b.get(*k) != a.get(*k))
-                .map(|k| {
-                    let old = b.get(k).map_or("—".into(), |v| value(l, v));
-                    let new = a.get(k).map_or("—".into(), |v| value(l, v));
-                    format!("{}: {old}→{new}", i18n::history_field(l, k))
-                })
-                .collect();
-            if parts.is_empty() {
-                i18n::history_ui(l, H::Unchanged).to_string()
-            } else {
-                parts.join("; ")
-            }
-        }
-        (Some(b), Some(a)) => format!("{}→{}", value(l, &b), value(l, &a)),
-    }
+    i18n::history_change(l, e.before.as_deref(), e.after.as_deref())
 }
 
 /// Fixed widths that fit the cells but never more than `max`; the
@@ -274,11 +224,14 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
                 i18n::history_action(l, &e.action).to_string(),
                 i18n::history_target(l, &e.target),
                 change(l, e),
-                e.reason.clone().unwrap_or_default(),
+                e.reason
+                    .as_deref()
+                    .map(|r| i18n::history_reason(l, r))
+                    .unwrap_or_default(),
             ]
         })
         .collect();
-    let cells = crate::tui::widgets::shown_cells(cells);
+    let cells = widgets::shown_cells(cells);
     let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
     let rows = cells.into_iter().map(Row::new);
     let table = widgets::list_table(headers.to_vec(), rows, constraints);
@@ -291,24 +244,26 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
                 "#{}  {}  {}  {}  {}",
                 e.seq,
                 e.at.format("%Y-%m-%d %H:%M:%S"),
-                e.who,
+                i18n::shown(&e.who),
                 i18n::history_action(l, &e.action),
                 i18n::history_target(l, &e.target)
             )),
             Line::from(format!(
                 "{}: {}",
                 i18n::history_ui(l, H::Before),
-                e.before.clone().unwrap_or_else(none)
+                i18n::history_record(l, e.before.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
                 i18n::history_ui(l, H::After),
-                e.after.clone().unwrap_or_else(none)
+                i18n::history_record(l, e.after.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
                 i18n::history_ui(l, H::Reason),
-                e.reason.clone().unwrap_or_else(none)
+                e.reason
+                    .as_deref()
+                    .map_or_else(none, |r| i18n::history_reason(l, r))
             )),
         ];
         f.render_widget(

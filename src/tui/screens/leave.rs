@@ -8,12 +8,12 @@ use crate::app::{App, AppError};
 use crate::core::{Cover, Evidence, Leave, LeaveStatus};
 use crate::i18n::{self, Lang, U};
 use crate::tui::action::{Action, Mode};
-use crate::tui::widgets::{self, CommentBox, Step, TextBox, fit, list_table, selected};
+use crate::tui::widgets::{self, CommentBox, Step, TextBox, list_table, selected};
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row};
 
@@ -43,6 +43,8 @@ pub enum Popup {
 pub struct LeaveScreen {
     pub filter: LeaveFilter,
     pub list: Vec<Leave>,
+    /// The names of the teachers listed, by id.
+    pub names: std::collections::HashMap<crate::core::TeacherId, String>,
     pub cursor: usize,
     pub popup: Option<Popup>,
 }
@@ -52,6 +54,7 @@ impl Default for LeaveScreen {
         LeaveScreen {
             filter: LeaveFilter::Waiting,
             list: Vec::new(),
+            names: Default::default(),
             cursor: 0,
             popup: None,
         }
@@ -61,6 +64,24 @@ impl Default for LeaveScreen {
 impl LeaveScreen {
     fn popup_action(&mut self, popup: Popup, action: Action, cx: &mut Cx) {
         match popup {
+            Popup::Decide {
+                leave,
+                approve,
+                mut comment,
+            } if !approve
+                && !comment.confirming
+                && action == Action::Submit
+                && comment.text.value().trim().is_empty() =>
+            {
+                // A rejection is not asked for without its reason.
+                cx.fail_text(i18n::leave_text(cx.lang, i18n::LeaveText::RejectNeedsReason).into());
+                comment.confirming = false;
+                self.popup = Some(Popup::Decide {
+                    leave,
+                    approve,
+                    comment,
+                });
+            }
             Popup::Decide {
                 leave,
                 approve,
@@ -230,6 +251,13 @@ impl Screen for LeaveScreen {
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
         // Lapsed requests show as expired, among the decided (issue 14).
         self.list = app.leaves_at(self.filter, now)?;
+        for x in &self.list {
+            if !self.names.contains_key(&x.teacher)
+                && let Ok(t) = app.visible_teacher(&x.teacher)
+            {
+                self.names.insert(x.teacher.clone(), t.name);
+            }
+        }
         self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
         Ok(())
     }
@@ -267,7 +295,7 @@ impl Screen for LeaveScreen {
                     .enumerate()
                     .map(|(i, (u, text))| {
                         let style = if i == *focus {
-                            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                            v.palette.accent().add_modifier(Modifier::BOLD)
                         } else {
                             Style::new()
                         };
@@ -343,35 +371,69 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
                 ));
             }
             let style = match x.status {
-                LeaveStatus::Pending => Style::new().fg(Color::Yellow),
-                LeaveStatus::Rejected => Style::new().fg(Color::Red),
+                LeaveStatus::Pending => v.palette.warn(),
+                LeaveStatus::Rejected => v.palette.error(),
                 _ => Style::new(),
             };
             (
                 vec![
                     x.id.to_string(),
-                    x.teacher.0.clone(),
+                    match s.names.get(&x.teacher) {
+                        Some(name) => format!("{} {name}", x.teacher),
+                        None => x.teacher.0.clone(),
+                    },
                     i18n::leave_kind(l, x.kind).to_string(),
                     format!("{covers} ({affected})"),
-                    i18n::shown(&x.reason).into_owned(),
+                    x.reason.clone(),
                     ev.join(" "),
                     if x.emergency {
                         i18n::text(l, i18n::T::Emergency).to_string()
                     } else {
                         String::new()
                     },
-                    i18n::leave_status(l, x.status).to_string(),
+                    match &x.decided_by {
+                        Some(by) if x.status != LeaveStatus::Pending => format!(
+                            "{} ({} {by})",
+                            i18n::leave_status(l, x.status),
+                            i18n::leave_text(l, i18n::LeaveText::DecidedBy)
+                        ),
+                        _ => i18n::leave_status(l, x.status).to_string(),
+                    },
+                    x.comment.clone(),
                 ],
                 style,
             )
         })
         .unzip();
+    let cells = widgets::shown_cells(cells);
     let h = i18n::leave_headers(l);
-    let widths = fit(&h[..8], &cells, 4, &[5, 7, 8, 18, 10, 22, 6, 8]);
+    // The waiting list has no decision yet: no comment column.
+    let n = if s.filter == LeaveFilter::Waiting {
+        8
+    } else {
+        9
+    };
+    let cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|mut c| {
+            c.truncate(n);
+            c
+        })
+        .collect();
+    // The reason gives up room first, then the covers, the comment, the
+    // evidence and the emergency mark; the id, the teacher and the
+    // decision never.
+    let widths = widgets::fit_within(
+        &h[..n],
+        &cells,
+        rest.width,
+        &[4, 3, 8, 5, 6],
+        &[5, 7, 8, 10, 6, 12, 4, 8, 6],
+    );
     let rows = cells
         .into_iter()
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
-    let table = list_table(h[..8].to_vec(), rows, widths);
+    let table = list_table(h[..n].to_vec(), rows, widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
 }

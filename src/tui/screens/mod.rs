@@ -140,6 +140,11 @@ impl Cx<'_> {
         });
     }
 
+    /// An error that is no `AppError`: a key that cannot apply, in words.
+    pub fn fail_text(&mut self, text: String) {
+        self.status = Some(Status { text, error: true });
+    }
+
     /// A command's outcome: says what it did (and marks the data changed),
     /// or why it was refused.
     pub fn done(&mut self, r: Result<String, AppError>) {
@@ -160,6 +165,8 @@ pub struct View<'a> {
     pub app: &'a App,
     /// Every session, as last loaded (the leave queue names their dates).
     pub sessions: &'a [SessionRecord],
+    /// Every colour drawn comes from here.
+    pub palette: crate::tui::palette::Palette,
 }
 
 /// One screen.

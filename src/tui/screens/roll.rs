@@ -3,18 +3,19 @@
 //! undo, closing. Calling mode walks those not yet seen one at a time.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
 use crate::app::{App, AppError, lookup};
-use crate::core::{Category, RollState, SessionId, Teacher, TeacherId};
-use crate::i18n::{self, Lang, U};
+use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
+use crate::i18n::{self, Lang, RollText, U};
 use crate::store::SessionRecord;
 use crate::tui::action::{Action, Mode};
-use crate::tui::widgets::{self, TextBox, fit, list_table, selected};
+use crate::tui::widgets::{self, TextBox, list_table, selected};
 use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row};
 
@@ -30,8 +31,84 @@ pub enum Popup {
     },
     /// Typing to jump to a teacher in the roll.
     Find(TextBox),
-    /// Closing the roll: the teachers who will become absent, scrolled.
-    ConfirmClose { absent: Vec<Teacher>, scroll: usize },
+    /// Closing the roll: the teachers who will become absent (and whether
+    /// a leave of theirs is still pending), scrolled.
+    ConfirmClose {
+        absent: Vec<(Teacher, bool)>,
+        scroll: usize,
+    },
+    /// Starting a call or ending the second one; the teacher to mark
+    /// once the first call has started (Space before it).
+    Confirm {
+        step: Step,
+        mark: Option<TeacherId>,
+        /// What happens next, as the question says it.
+        question: RollText,
+    },
+    /// Correcting the teacher under the cursor.
+    Correct(Box<Correction>),
+}
+
+/// A step of the roll that asks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    FirstCall,
+    SecondCall,
+    EndSecondCall,
+}
+
+/// The correction of one teacher: what they were, a time for late or
+/// early, and the reason a closed roll needs.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub teacher: TeacherId,
+    pub name: String,
+    /// Present, late, left early, cleared.
+    pub choice: usize,
+    pub time: TextBox,
+    pub reason: TextBox,
+    /// The reason box has the keys.
+    pub on_reason: bool,
+    pub closed: bool,
+    /// What they have now: kept where the choice leaves it (a remark).
+    pub facts: RollFacts,
+}
+
+impl Correction {
+    /// The facts the choice gives, or the time that is not one.
+    fn facts(&self) -> Result<RollFacts, String> {
+        let time = || parse_time(self.time.value()).ok_or_else(|| self.time.value().to_string());
+        let keep = RollFacts {
+            remark: self.facts.remark.clone(),
+            ..RollFacts::default()
+        };
+        let attended = RollFacts {
+            first_call: self.facts.first_call || !self.facts.second_call,
+            second_call: self.facts.second_call,
+            ..keep.clone()
+        };
+        Ok(match self.choice {
+            0 => attended,
+            1 => RollFacts {
+                arrived: Some(time()?),
+                ..keep
+            },
+            2 => {
+                let mut f = if self.facts.attended() {
+                    RollFacts {
+                        left_early: None,
+                        early_excused: None,
+                        ..self.facts.clone()
+                    }
+                } else {
+                    attended
+                };
+                f.left_early = Some(time()?);
+                f
+            }
+            _ => keep,
+        })
+    }
 }
 
 #[derive(Default)]
@@ -69,16 +146,138 @@ impl RollScreen {
             Some(i) => self.cursor = i,
             None => {
                 self.calling = false;
-                // The walk of the second call is over: later arrivals are late.
-                if let Some((id, RollState::SecondCall)) = self.session() {
-                    if let Err(e) = cx.app.end_second_call(id, cx.now) {
-                        cx.fail(e);
-                        return;
-                    }
-                    cx.wrote = true;
-                }
                 cx.say(i18n::ui(cx.lang, U::CallingDone));
+                // The walk of the second call is over: end it? (asks)
+                if let Some((_, RollState::SecondCall)) = self.session() {
+                    self.ask(Step::EndSecondCall, None, cx.now.date());
+                }
             }
+        }
+    }
+
+    fn missing(&self) -> usize {
+        self.view.as_ref().map_or(0, |v| v.missing().len())
+    }
+
+    /// The session's date when it is not `today`.
+    fn not_today(&self, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        let d = self.view.as_ref()?.record.session.date;
+        (d != today).then_some(d)
+    }
+
+    /// Opens the correction of the teacher under the cursor.
+    fn open_correction(&mut self, now: NaiveDateTime) {
+        let closed = self
+            .session()
+            .is_some_and(|(_, s)| matches!(s, RollState::Closed | RollState::Cancelled));
+        let Some(line) = self.line() else { return };
+        let f = &line.facts;
+        let (choice, at) = match (f.arrived, f.left_early, f.attended()) {
+            (_, Some(t), _) => (2, t),
+            (Some(t), None, _) => (1, t),
+            (None, None, true) => (0, now.time()),
+            (None, None, false) => (3, now.time()),
+        };
+        self.popup = Some(Popup::Correct(Box::new(Correction {
+            teacher: line.teacher.id.clone(),
+            name: line.teacher.name.clone(),
+            choice,
+            time: TextBox::selected(at.format("%H:%M").to_string()),
+            reason: TextBox::default(),
+            on_reason: false,
+            closed,
+            facts: f.clone(),
+        })));
+    }
+
+    /// Saves a correction: a fix while the roll is open (undone by u), a
+    /// correction with its reason once it is closed.
+    fn correct(&mut self, c: Correction, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let facts = match c.facts() {
+            Ok(f) => f,
+            Err(value) => {
+                cx.fail(AppError::Invalid {
+                    field: "HH:MM",
+                    value,
+                    why: i18n::text(cx.lang, i18n::T::WantTime).into(),
+                });
+                self.popup = Some(Popup::Correct(Box::new(c)));
+                return;
+            }
+        };
+        let r = if c.closed || !c.reason.value().trim().is_empty() {
+            cx.app
+                .correct_facts(id, &c.teacher, facts, c.reason.value().trim(), cx.now)
+        } else {
+            cx.app.fix_facts(id, &c.teacher, facts, cx.now)
+        };
+        match r {
+            Ok(()) => {
+                let name = c.name.clone();
+                cx.done(Ok(i18n::roll_text(cx.lang, &RollText::Corrected { name })));
+            }
+            Err(e) => {
+                cx.fail(e);
+                self.popup = Some(Popup::Correct(Box::new(c)));
+            }
+        }
+    }
+
+    /// The question before a step: what happens next, and the session's
+    /// date when it is not today.
+    fn ask(&mut self, step: Step, mark: Option<TeacherId>, today: chrono::NaiveDate) {
+        let date = self.not_today(today);
+        let missing = self.missing();
+        let question = match step {
+            Step::FirstCall => RollText::ConfirmFirst { date },
+            Step::SecondCall => RollText::ConfirmSecond { missing, date },
+            Step::EndSecondCall => RollText::ConfirmEndSecond { missing },
+        };
+        self.popup = Some(Popup::Confirm {
+            step,
+            mark,
+            question,
+        });
+    }
+
+    /// Takes a step the user confirmed.
+    fn take(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let r = match step {
+            Step::FirstCall | Step::SecondCall => {
+                let call = if step == Step::FirstCall {
+                    Call::First
+                } else {
+                    Call::Second
+                };
+                cx.app.start_call(id, call, cx.now).and_then(|_| {
+                    self.calling = true;
+                    self.cursor = 0;
+                    match &mark {
+                        Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                        None => Ok(()),
+                    }
+                })
+            }
+            Step::EndSecondCall => {
+                self.calling = false;
+                cx.app.end_second_call(id, cx.now)
+            }
+        };
+        let lang = cx.lang;
+        cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+    }
+
+    fn state_after(&self, step: Step) -> RollState {
+        match step {
+            Step::FirstCall => RollState::FirstCall,
+            Step::SecondCall => RollState::SecondCall,
+            Step::EndSecondCall => RollState::AfterSecondCall,
         }
     }
 
@@ -100,8 +299,17 @@ impl RollScreen {
         };
         let t = line.teacher.id.clone();
         let name = line.teacher.name.clone();
+        // Space on someone already marked offers to correct them.
+        if line.facts.attended() && !matches!(state, RollState::Closed | RollState::Cancelled) {
+            self.open_correction(cx.now);
+            return Ok(None);
+        }
         let call = match state {
-            RollState::NotStarted | RollState::FirstCall => Call::First,
+            RollState::NotStarted => {
+                self.ask(Step::FirstCall, Some(t), cx.now.date());
+                return Ok(None);
+            }
+            RollState::FirstCall => Call::First,
             RollState::SecondCall => Call::Second,
             RollState::AfterSecondCall => {
                 // A late arrival: the time is editable before it is saved.
@@ -109,13 +317,11 @@ impl RollScreen {
                 return Ok(None);
             }
             RollState::Closed | RollState::Cancelled => {
-                return Err(AppError::RollOrder {
-                    session: id,
-                    state,
-                    step: "record a late arrival",
-                });
+                cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+                return Ok(None);
             }
         };
+        let _ = id;
         cx.app.answer(id, call, std::slice::from_ref(&t), cx.now)?;
         Ok(Some(format!(
             "{} {}",
@@ -189,6 +395,34 @@ impl RollScreen {
                 }
                 _ => self.popup = Some(Popup::Find(text)),
             },
+            Popup::Confirm {
+                step,
+                mark,
+                question,
+            } => match action {
+                Action::Yes => self.take(step, mark, cx),
+                Action::No | Action::Cancel => {}
+                _ => {
+                    self.popup = Some(Popup::Confirm {
+                        step,
+                        mark,
+                        question,
+                    })
+                }
+            },
+            Popup::Correct(mut c) => {
+                match action {
+                    Action::Cancel => return,
+                    Action::Submit => return self.correct(*c, cx),
+                    Action::Up => c.choice = c.choice.saturating_sub(1),
+                    Action::Down => c.choice = (c.choice + 1).min(3),
+                    Action::NextField | Action::PrevField => c.on_reason = !c.on_reason,
+                    Action::ClearInput if c.on_reason => c.reason.clear(),
+                    Action::ClearInput => c.time.clear(),
+                    _ => {}
+                }
+                self.popup = Some(Popup::Correct(c));
+            }
             Popup::ConfirmClose { absent, mut scroll } => match action {
                 Action::Yes => {
                     if let Some((id, _)) = self.session() {
@@ -243,8 +477,8 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find(_)) => Mode::Text,
-            Some(Popup::ConfirmClose { .. }) => Mode::Confirm,
+            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
             None if self.calling => Mode::Calling,
             None => Mode::Normal,
         }
@@ -255,10 +489,17 @@ impl Screen for RollScreen {
             Some(Popup::Time { text, .. }) => {
                 text.typed(key);
             }
+            Some(Popup::Correct(c)) => {
+                if c.on_reason {
+                    c.reason.typed(key);
+                } else {
+                    c.time.typed(key);
+                }
+            }
             Some(Popup::Find(text)) => {
                 text.typed(key);
-                // The best match (an exact name before names that contain
-                // it), the first of equally good ones.
+                // The best match (an exact name before names that
+                // contain it), the first of equally good ones.
                 if let Some(v) = &self.view
                     && let Some((i, _)) = v
                         .lines
@@ -283,10 +524,28 @@ impl Screen for RollScreen {
         if move_cursor(&mut self.cursor, len, action) {
             return;
         }
-        let Some((id, _)) = self.session() else {
+        let Some((id, state)) = self.session() else {
             return;
         };
         let now = cx.now;
+        let closed = matches!(state, RollState::Closed | RollState::Cancelled);
+        // After the close, a key that cannot apply says why.
+        if closed
+            && matches!(
+                action,
+                Action::FirstCall
+                    | Action::SecondCall
+                    | Action::EndSecondCall
+                    | Action::Calling
+                    | Action::EarlyLeave
+                    | Action::Undo
+                    | Action::CloseRoll
+            )
+        {
+            cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+            return;
+        }
+        let today = now.date();
         let result: Result<Option<String>, AppError> = match action {
             Action::PrevSession | Action::NextSession => {
                 self.index = if action == Action::PrevSession {
@@ -298,24 +557,38 @@ impl Screen for RollScreen {
                 self.calling = false;
                 self.load(cx.app, now, cx.lang).map(|_| None)
             }
-            Action::FirstCall | Action::SecondCall => {
-                let call = if action == Action::FirstCall {
-                    Call::First
-                } else {
-                    Call::Second
-                };
-                let r = cx.app.start_call(id, call, now);
-                if r.is_ok() {
-                    cx.wrote = true;
-                    self.calling = true;
-                    self.cursor = 0;
-                }
-                r.map(|_| None)
+            // A call already under way: walk it again, nothing asked.
+            Action::FirstCall if state == RollState::FirstCall => {
+                self.calling = true;
+                self.cursor = 0;
+                self.next_missing(0, cx);
+                Ok(None)
             }
-            Action::EndSecondCall => {
-                let r = cx.app.end_second_call(id, now);
-                cx.wrote |= r.is_ok();
-                r.map(|_| None)
+            Action::SecondCall if state == RollState::SecondCall => {
+                self.calling = true;
+                self.cursor = 0;
+                self.next_missing(0, cx);
+                Ok(None)
+            }
+            Action::FirstCall if state == RollState::NotStarted => {
+                self.ask(Step::FirstCall, None, today);
+                Ok(None)
+            }
+            Action::SecondCall if state == RollState::FirstCall => {
+                self.ask(Step::SecondCall, None, today);
+                Ok(None)
+            }
+            Action::EndSecondCall if state == RollState::SecondCall => {
+                self.ask(Step::EndSecondCall, None, today);
+                Ok(None)
+            }
+            // Out of order: the app says why.
+            Action::FirstCall => cx.app.start_call(id, Call::First, now).map(|_| None),
+            Action::SecondCall => cx.app.start_call(id, Call::Second, now).map(|_| None),
+            Action::EndSecondCall => cx.app.end_second_call(id, now).map(|_| None),
+            Action::Correct => {
+                self.open_correction(now);
+                Ok(None)
             }
             Action::Calling => {
                 self.calling = !self.calling;
@@ -335,13 +608,25 @@ impl Screen for RollScreen {
                 self.open_time(true, now);
                 Ok(None)
             }
-            Action::Undo => cx
-                .app
-                .undo_mark(id, now)
-                .map(|t| Some(format!("{} {t}", i18n::text(cx.lang, i18n::T::Undone)))),
+            Action::Undo => {
+                let r = cx.app.undo_step(id, now);
+                if r.as_ref().is_ok_and(|u| u.step.is_some()) {
+                    self.calling = false;
+                }
+                r.map(|u| Some(i18n::undone(cx.lang, &u)))
+            }
             Action::CloseRoll => {
                 let absent = self.view.as_ref().map_or_else(Vec::new, |v| {
-                    v.missing().into_iter().map(|l| l.teacher.clone()).collect()
+                    v.missing()
+                        .into_iter()
+                        .map(|l| {
+                            let pending = l
+                                .leave
+                                .as_ref()
+                                .is_some_and(|x| x.status == LeaveStatus::Pending);
+                            (l.teacher.clone(), pending)
+                        })
+                        .collect()
                 });
                 self.popup = Some(Popup::ConfirmClose { absent, scroll: 0 });
                 Ok(None)
@@ -398,6 +683,12 @@ impl Screen for RollScreen {
     }
 }
 
+/// What the roll knows of a teacher, with the times recorded: "late
+/// 15:42", "present, left early 16:50".
+pub fn attendance(l: Lang, line: &RollLine) -> String {
+    crate::app::format::attendance(l, &line.facts, &line.outcome)
+}
+
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let Some(view) = &s.view else {
@@ -405,7 +696,12 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         return;
     };
     let session = &view.record.session;
-    let [head, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(area);
+    // The session and the roll's state, then the gauge: present / on
+    // leave / late / still missing, with the counts.
+    let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
+    let frame = Block::new().borders(Borders::BOTTOM);
+    let [text_area, gauge_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(2)]).areas(frame.inner(head));
     let state = i18n::roll_state(l, view.record.state);
     let header = vec![
         Line::from(vec![Span::raw(format!(
@@ -417,26 +713,15 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             session.end.format("%H:%M"),
             i18n::shown(&session.title)
         ))]),
-        Line::from(Span::styled(
-            format!("【{state}】"),
-            Style::new().add_modifier(Modifier::BOLD).fg(Color::Yellow),
-        )),
-        Line::from(format!(
-            "{} {}   {} {}   {} {}   {} {}",
-            i18n::text(l, i18n::T::Expected),
-            view.expected(),
-            i18n::text(l, i18n::T::Present),
-            view.present(),
-            i18n::text(l, i18n::T::OnLeave),
-            view.on_leave(),
-            i18n::text(l, i18n::T::Missing),
-            view.missing().len()
-        )),
+        Line::from(Span::styled(format!("【{state}】"), v.palette.state())),
     ];
-    f.render_widget(
-        Paragraph::new(header).block(Block::new().borders(Borders::BOTTOM)),
-        head,
-    );
+    f.render_widget(frame, head);
+    f.render_widget(Paragraph::new(header), text_area);
+    let look = crate::tui::charts::Look {
+        lang: l,
+        palette: v.palette,
+    };
+    crate::tui::charts::roll_gauge::render(f, gauge_area, &RollCounts::of(view), look);
     let (list_area, big) = if s.calling {
         let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(rest);
         (a, Some(b))
@@ -447,9 +732,9 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .lines
         .iter()
         .map(|line| match line.outcome.category {
-            Category::Present => Style::new().fg(Color::Green),
-            Category::Late | Category::EarlyLeave => Style::new().fg(Color::Yellow),
-            Category::Absent => Style::new().fg(Color::Red),
+            c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
+                v.palette.category(c)
+            }
             _ => Style::new(),
         })
         .collect();
@@ -470,15 +755,23 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             vec![
                 line.teacher.id.0.clone(),
-                i18n::shown(&line.teacher.name).into_owned(),
-                i18n::shown(&line.teacher.group).into_owned(),
-                i18n::category(l, line.outcome.category).to_string(),
+                line.teacher.name.clone(),
+                line.teacher.group.clone(),
+                attendance(l, line),
                 leave,
             ]
         })
         .collect();
+    let cells = widgets::shown_cells(cells);
     let headers = i18n::roll_headers(l);
-    let widths = fit(&headers, &cells, 4, &[7, 10, 10, 12, 10]);
+    // The leave and the group give up room first; never a name.
+    let widths = widgets::fit_within(
+        &headers,
+        &cells,
+        list_area.width,
+        &[4, 2],
+        &[7, 10, 6, 12, 6],
+    );
     let rows = cells
         .into_iter()
         .zip(styles)
@@ -494,7 +787,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             Line::from(""),
             Line::from(Span::styled(
                 spaced.trim_end().to_string(),
-                Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
+                v.palette.accent().add_modifier(Modifier::BOLD),
             ))
             .centered(),
             Line::from(format!(
@@ -531,24 +824,95 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             } else {
                 absent
                     .iter()
-                    .map(|t| {
+                    .map(|(t, pending)| {
                         Line::from(format!(
-                            "{} {} {}",
+                            "{} {} {}{}",
                             t.id,
                             i18n::shown(&t.name),
-                            i18n::shown(&t.group)
+                            i18n::shown(&t.group),
+                            if *pending {
+                                format!(" {}", i18n::roll_text(l, &RollText::LeavePending))
+                            } else {
+                                String::new()
+                            }
                         ))
                     })
                     .collect()
             };
+            let title = i18n::roll_text(
+                l,
+                &RollText::ConfirmClose {
+                    absent: absent.len(),
+                },
+            );
             widgets::scrolling_popup(
                 f,
                 f.area(),
-                i18n::ui(l, U::ConfirmClose),
+                &title,
                 body,
                 Line::from(i18n::ui(l, U::YesNo)),
                 *scroll,
             );
+        }
+        Some(Popup::Confirm { question, .. }) => {
+            let text = i18n::roll_text(l, question);
+            let lines = vec![
+                Line::from(text),
+                Line::from(i18n::roll_text(l, &RollText::YesNo)),
+            ];
+            let area = f.area();
+            let rect = widgets::centered(area, area.width.min(70), 6);
+            f.render_widget(ratatui::widgets::Clear, rect);
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .block(Block::bordered()),
+                rect,
+            );
+        }
+        Some(Popup::Correct(c)) => {
+            let choices = [
+                RollText::CorrectPresent,
+                RollText::CorrectLate,
+                RollText::CorrectEarly,
+                RollText::CorrectClear,
+            ];
+            let mut lines: Vec<Line> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let mark = if i == c.choice { "(•)" } else { "( )" };
+                    let text = format!("{mark} {}", i18n::roll_text(l, t));
+                    if i == c.choice {
+                        Line::styled(text, v.palette.accent())
+                    } else {
+                        Line::from(text)
+                    }
+                })
+                .collect();
+            let focus = |on: bool| if on { "> " } else { "  " };
+            let mut time = vec![Span::raw(format!(
+                "{}{}: ",
+                focus(!c.on_reason),
+                i18n::roll_text(l, &RollText::CorrectTime)
+            ))];
+            time.extend(c.time.line().spans);
+            lines.push(Line::from(time));
+            let mut reason = vec![Span::raw(format!(
+                "{}{}: ",
+                focus(c.on_reason),
+                i18n::roll_text(l, &RollText::CorrectReason { required: c.closed })
+            ))];
+            reason.extend(c.reason.line().spans);
+            lines.push(Line::from(reason));
+            lines.push(Line::from(i18n::roll_text(l, &RollText::CorrectHint)));
+            let title = i18n::roll_text(
+                l,
+                &RollText::CorrectTitle {
+                    name: c.name.clone(),
+                },
+            );
+            widgets::popup(f, f.area(), &title, lines, 10);
         }
     }
 }

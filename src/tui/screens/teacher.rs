@@ -4,6 +4,7 @@
 //! characters, the archive, the degree and mentor pairs from here.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::charts::TeacherCharts;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::app::{App, AppError};
 use crate::core::{Category, Leave, Period, Teacher};
@@ -15,7 +16,7 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
@@ -30,6 +31,8 @@ pub struct TeacherScreen {
     pub record_tally: crate::core::Tally,
     /// The teacher's academic-year standing, with the assessment figures.
     pub year: Option<StandingRow>,
+    /// The strip of this period's sessions, credits and absences.
+    pub charts: Option<TeacherCharts>,
     pub popup: Option<Box<OfficeEdit>>,
 }
 
@@ -43,6 +46,7 @@ impl Default for TeacherScreen {
             record: None,
             record_tally: Default::default(),
             year: None,
+            charts: None,
             popup: None,
         }
     }
@@ -70,6 +74,18 @@ impl TeacherScreen {
                 let year = Period::Year(app.current_year(today)?);
                 app.standings_of(std::slice::from_ref(t), year, today)?
                     .pop()
+            }
+            None => None,
+        };
+        // The strip shows the term under way, else the academic year.
+        self.charts = match chosen {
+            Some(t) => {
+                let today = now.date();
+                let period = match app.current_term(today)? {
+                    Some(term) => Period::Term(term),
+                    None => Period::Year(app.current_year(today)?),
+                };
+                Some(app.teacher_charts(&t.id, period, today)?)
             }
             None => None,
         };
@@ -151,7 +167,21 @@ impl Screen for TeacherScreen {
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
         let q = self.query.value().trim().to_string();
         self.matches = if q.is_empty() {
-            Vec::new()
+            // No search: every teacher this user may see, to browse.
+            browse(app)?
+        } else if q.chars().all(|c| c.is_ascii_digit()) {
+            // A bare number is the number in an id: 15 finds T0015.
+            let n: u64 = q.parse().unwrap_or(u64::MAX);
+            let mut found: Vec<Teacher> = browse(app)?
+                .into_iter()
+                .filter(|t| id_number(&t.id.0) == Some(n))
+                .collect();
+            for t in app.lookup(&q)? {
+                if !found.iter().any(|f| f.id == t.id) {
+                    found.push(t);
+                }
+            }
+            found
         } else {
             app.lookup(&q)?
         };
@@ -168,11 +198,40 @@ impl Screen for TeacherScreen {
     }
 }
 
+/// Every teacher the user may see: the roster for staff, themselves for a
+/// teacher.
+fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
+    match app.teachers() {
+        Ok(all) => Ok(all),
+        Err(AppError::Forbidden { .. }) => Ok(app
+            .actor
+            .teacher
+            .as_ref()
+            .and_then(|t| app.visible_teacher(t).ok())
+            .into_iter()
+            .collect()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The number at the end of an id: T0015 → 15.
+fn id_number(id: &str) -> Option<u64> {
+    let digits: String = id
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
 fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let [q, lists] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let style = if s.typing {
-        Style::new().fg(Color::Cyan)
+        v.palette.accent()
     } else {
         Style::new()
     };
@@ -194,7 +253,10 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         }
         return;
     }
-    let rows = s.matches.iter().map(|t| {
+    // Only the rows on screen are laid out: a county has 5,000 teachers.
+    let height = usize::from(left.height).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let rows = s.matches.iter().skip(first).take(height).map(|t| {
         Row::new(vec![
             t.id.0.clone(),
             i18n::shown(&t.name).into_owned(),
@@ -210,9 +272,26 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ],
     )
     .row_highlight_style(highlight());
-    f.render_stateful_widget(table, left, &mut selected(s.cursor));
+    f.render_stateful_widget(table, left, &mut selected(s.cursor - first));
     let Some((t, lines, leaves)) = &s.record else {
         return;
+    };
+    // The pictures on top: the period's strip, credits, absences.
+    let right = match &s.charts {
+        Some(c) if right.height >= 12 => {
+            let look = crate::tui::charts::Look {
+                lang: l,
+                palette: v.palette,
+            };
+            let h = crate::tui::charts::teacher::height(c, look, right.width.saturating_sub(2)) + 2;
+            let [pics, rest] =
+                Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(right);
+            let block = Block::bordered().title(format!(" {} ", i18n::period_name(l, c.period)));
+            crate::tui::charts::teacher::render(f, block.inner(pics), c, look);
+            f.render_widget(block, pics);
+            rest
+        }
+        _ => right,
     };
     let (absent, credits) = (s.record_tally.absent, s.record_tally.credits);
     let mut text = vec![Line::from(Span::styled(
@@ -229,7 +308,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Style::new().add_modifier(Modifier::BOLD),
     ))];
     if let Some(r) = &s.year {
-        text.extend(crate::tui::assessment_view::lines(l, r));
+        text.extend(crate::tui::assessment_view::lines(l, v.palette, r));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
     for x in leaves {
@@ -248,10 +327,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != crate::core::RollState::NotStarted)
     {
-        let mut cat = i18n::category(l, x.outcome.category).to_string();
-        if x.outcome.also_left_early {
-            cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
-        }
+        let cat = crate::app::format::attendance(l, &x.facts, &x.outcome);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,

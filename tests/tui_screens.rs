@@ -1,0 +1,99 @@
+//! The other screens of issue 17: the header says who, which school and
+//! which file; the leave queue names teachers and shows decisions; reject
+//! needs its reason; the teacher screen browses, leaves its search box and
+//! finds a bare number; a terminal too small says the minimum; the
+//! unqualified wording.
+
+use crossterm::event::KeyCode;
+use peixun::core::Reason;
+use peixun::i18n::{self, Lang};
+
+mod common;
+use common::tui::{fixture, keys, press, screen, shows, text};
+
+#[test]
+fn the_header_says_who_which_school_and_which_file() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (d, mut m) = fixture(lang, 6);
+        let file = d.path().join("t.redb").display().to_string();
+        let t = |a: &'static str, b: &'static str| if lang == Lang::Zh { a } else { b };
+        shows(&m, &["tester", t("教务处", "training office"), &file]);
+        // Said on every screen, not once.
+        press(&mut m, KeyCode::Char('6'));
+        shows(&m, &["tester", &file]);
+        m.demo = true;
+        shows(&m, &[t("示例学校", "demo school")]);
+    }
+}
+
+#[test]
+fn the_leave_queue_names_teachers_and_shows_decisions() {
+    let (_d, mut m) = fixture(Lang::En, 12);
+    press(&mut m, KeyCode::Char('2'));
+    let first = m.screens.leave.list.first().cloned().expect("a request");
+    let name = m.screens.leave.names.get(&first.teacher).cloned();
+    let name = name.expect("the teacher's name");
+    shows(&m, &[&format!("{} {name}", first.teacher)]);
+    // Reject asks for the reason first and keeps what was typed.
+    press(&mut m, KeyCode::Char('r'));
+    press(&mut m, KeyCode::Enter);
+    let (msg, err) = m.status_line().expect("a status");
+    assert!(err && msg.contains("needs its reason"), "{msg}");
+    assert!(m.popup_open());
+    keys(&mut m, "no note");
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
+    // Decided: the decision, by whom, and the comment.
+    press(&mut m, KeyCode::Char('v'));
+    press(&mut m, KeyCode::Char('v'));
+    shows(&m, &["rejected (by tester)", "no note", "comment"]);
+}
+
+#[test]
+fn the_teacher_screen_browses_and_its_search_box_lets_go() {
+    let (_d, mut m) = fixture(Lang::En, 12);
+    press(&mut m, KeyCode::Char('4'));
+    // No search: every teacher, to browse.
+    assert_eq!(m.screens.teacher.matches.len(), 12);
+    // A bare number finds the id with that number.
+    keys(&mut m, "5");
+    let ids: Vec<&str> = m
+        .screens
+        .teacher
+        .matches
+        .iter()
+        .map(|t| t.id.0.as_str())
+        .collect();
+    assert_eq!(ids.first(), Some(&"T0005"), "{ids:?}");
+    // Esc closes the box; then number keys and ? work as anywhere.
+    press(&mut m, KeyCode::Esc);
+    press(&mut m, KeyCode::Char('?'));
+    assert!(m.popup_open());
+    press(&mut m, KeyCode::Esc);
+    press(&mut m, KeyCode::Char('2'));
+    assert_eq!(m.tab, peixun::tui::screens::Tab::Leave);
+}
+
+#[test]
+fn a_terminal_too_small_says_the_minimum() {
+    let (_d, m) = fixture(Lang::En, 6);
+    let t = screen(&m, 50, 12).join("\n");
+    assert!(t.contains("60×15"), "{t}");
+    let (_d, m) = fixture(Lang::Zh, 6);
+    let t = screen(&m, 50, 12).join("\n");
+    assert!(t.contains("至少需要 60×15"), "{t}");
+    let _ = text(&m);
+}
+
+#[test]
+fn unqualified_wording() {
+    let r = Reason::TooManyAbsences {
+        absences: 3,
+        limit: 3,
+    };
+    assert_eq!(i18n::reason(Lang::Zh, &r), "无故旷工 3 次(满 3 次不合格)");
+    assert_eq!(
+        i18n::reason(Lang::En, &r),
+        "3 unexcused absences (3 make unqualified)"
+    );
+}
