@@ -197,7 +197,12 @@ fn case3_people_join_and_leave() {
         (Some(3), Some(0)),
         "{r}"
     );
-    let history = db.ok("2025-10-16T10:00", &["history", "--teacher", &teacher(1)]);
+    let history = db
+        .ok(
+            "2025-10-16T10:00",
+            &["history", "--teacher", &teacher(1), "--json"],
+        )
+        .to_string();
     assert!(
         history.contains("teacher.leave") && history.contains("调离"),
         "{history}"
@@ -304,8 +309,14 @@ fn case4_sessions_move_and_are_cancelled() {
     assert_eq!(cancelled["cancelled"], true, "{sessions}");
     let refused = db.refused(None, "2025-09-20T10:00", &["roll", "first", &s[1]]);
     assert!(refused.contains("cancelled"), "{refused}");
-    let history = db.ok("2025-09-20T10:00", &["history", "--session", &s[1]]);
-    assert!(history.contains("session.cancel") && history.contains("期中考试"));
+    let history = db.ok(
+        "2025-09-20T10:00",
+        &["history", "--session", &s[1], "--json"],
+    );
+    assert!(
+        history.contains("session.cancel") && history.contains("期中考试"),
+        "{history}"
+    );
 }
 
 /// Case 5 (篇4, 篇7, 篇10 ③ 特殊情况(如急诊)除外): personal leave still
