@@ -197,10 +197,12 @@ fn case3_people_join_and_leave() {
         (Some(3), Some(0)),
         "{r}"
     );
-    let history = db.ok(
-        "2025-10-16T10:00",
-        &["history", "--teacher", &teacher(1), "--json"],
-    );
+    let history = db
+        .ok(
+            "2025-10-16T10:00",
+            &["history", "--teacher", &teacher(1), "--json"],
+        )
+        .to_string();
     assert!(
         history.contains("teacher.leave") && history.contains("调离"),
         "{history}"
@@ -311,7 +313,10 @@ fn case4_sessions_move_and_are_cancelled() {
         "2025-09-20T10:00",
         &["history", "--session", &s[1], "--json"],
     );
-    assert!(history.contains("session.cancel") && history.contains("期中考试"));
+    assert!(
+        history.contains("session.cancel") && history.contains("期中考试"),
+        "{history}"
+    );
 }
 
 /// Case 5 (篇4, 篇7, 篇10 ③ 特殊情况(如急诊)除外): personal leave still
