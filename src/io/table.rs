@@ -354,6 +354,18 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
     let Some(sheet) = book.sheet_names().first().cloned() else {
         return Err(err("the workbook has no sheet".into()));
     };
+    // The cells' number formats, for numbers shown with leading zeros
+    // (0000); a file whose styles cannot be read is read by its values.
+    let styles = calamine::Reader::worksheet_style(&mut book, &sheet).ok();
+    let width = |at: (u32, u32)| {
+        let code = &styles
+            .as_ref()?
+            .get(at)?
+            .number_format
+            .as_ref()?
+            .format_code;
+        shown::zero_width(code)
+    };
     let mut reader = book
         .worksheet_cells_reader(&sheet)
         .map_err(|e| err(e.to_string()))?;
@@ -381,7 +393,14 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
         if row.len() <= col {
             row.resize(col + 1, Cell::Empty);
         }
-        row[col] = cell(&value);
+        // A number the format pads with zeros is the text people see.
+        row[col] = match (&value, width((r, col as u32))) {
+            (Data::Int(_) | Data::Float(_), Some(w)) => value
+                .as_f64()
+                .and_then(|n| shown::padded(n, w))
+                .map_or_else(|| cell(&value), Cell::Text),
+            _ => cell(&value),
+        };
     }
     Ok(grid
         .into_iter()
