@@ -67,6 +67,9 @@ fn main() -> Result<(), Error> {
     if want("scoring") {
         scoring();
     }
+    if want("charts") {
+        charts(&db, year)?;
+    }
     if want("tui") {
         tui(&db)?;
     }
@@ -350,7 +353,7 @@ fn tui(db: &Path) -> Result<(), Error> {
         rolls.push(frame(&mut model, &mut term, KeyCode::Esc)?);
         // The standings are read when their screen is first shown.
         opens.push(frame(&mut model, &mut term, KeyCode::Char('3'))?);
-        for c in ['o', 'o', 'R', 'g', 'g', 'o'] {
+        for c in ['o', 'o', 'R', 'v', 'v', 'o'] {
             keys.push(frame(&mut model, &mut term, KeyCode::Char(c))?);
         }
         for _ in 0..20 {
@@ -366,6 +369,7 @@ fn tui(db: &Path) -> Result<(), Error> {
     report("tui: key to frame, roll screen move/help", rolls);
     report("tui: key to frame, show standings (load)", opens);
     report("tui: key to frame, term <-> year (reload)", periods);
+    tui_charts(db, now)?;
     tui_process(db)
 }
 
@@ -448,5 +452,121 @@ fn tui_process(db: &Path) -> Result<(), Error> {
         ),
         _ => println!("tui process: CPU while idle not readable"),
     }
+    Ok(())
+}
+
+/// The chart figures of a term and a year of 5,000 teachers (one snapshot:
+/// every session's facts and leave, each outcome through the scoring
+/// module), a teacher's pictures, and drawing the chart view from figures
+/// already read, on a test backend of 120×40.
+fn charts(db: &Path, year: i32) -> Result<(), Error> {
+    use peixun::core::{AcademicYear, Period, Season, TermId};
+    use peixun::tui::charts::{Look, standings};
+    let (name, root) = peixun::app::os_account();
+    let app = App::open(db, &name, None, root)?;
+    let term = Period::Term(TermId {
+        year: AcademicYear(year),
+        season: Season::Autumn,
+    });
+    let whole = Period::Year(AcademicYear(year));
+    let mut terms = Vec::new();
+    let mut years = Vec::new();
+    let mut figures = None;
+    for _ in 0..10 {
+        let t = Instant::now();
+        figures = Some(app.period_charts(term)?);
+        terms.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(app.period_charts(whole)?);
+        years.push(t.elapsed());
+    }
+    let figures = figures.ok_or("no figures")?;
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).ok_or("bad date")?;
+    let mut teachers = Vec::new();
+    for i in 0..50 {
+        let id = TeacherId(format!("T{:04}", 1 + i * 97));
+        let t = Instant::now();
+        std::hint::black_box(app.teacher_charts(&id, term, today)?);
+        teachers.push(t.elapsed());
+    }
+    let mut draws = Vec::new();
+    let mut term_ui = Terminal::new(TestBackend::new(120, 40))?;
+    let groups: Vec<Option<String>> = std::iter::once(None)
+        .chain(figures.groups.iter().map(|g| Some(g.group.clone())))
+        .collect();
+    let look = Look {
+        lang: Lang::Zh,
+        palette: peixun::tui::palette::Palette::colour(),
+    };
+    for _ in 0..5 {
+        for g in &groups {
+            let t = Instant::now();
+            term_ui.draw(|f| standings::render(f, f.area(), &figures, g.as_deref(), look))?;
+            draws.push(t.elapsed());
+        }
+    }
+    println!(
+        "charts: {} groups, {} sessions in the term",
+        figures.groups.len(),
+        figures.sessions.len()
+    );
+    report("charts: figures of a term (5,000)", terms);
+    report("charts: figures of a year (5,000)", years);
+    report("charts: one teacher's pictures", teachers);
+    report("charts: draw the chart view (figures read)", draws);
+    Ok(())
+}
+
+/// The standings chart view (`g`) on 5,000 teachers, in process on a test
+/// backend of 120×40: the key to the frame that shows the view (the
+/// figures are counted in a thread of their own meanwhile), the time until
+/// the counted figures are drawn, and keys in the view (the group filter,
+/// and `g` off and on again with nothing changed).
+fn tui_charts(db: &Path, now: NaiveDateTime) -> Result<(), Error> {
+    let mut shows = Vec::new();
+    let mut ready = Vec::new();
+    let mut keys = Vec::new();
+    let mut toggles = Vec::new();
+    for _ in 0..5 {
+        let (name, root) = peixun::app::os_account();
+        let app = App::open(db, &name, None, root)?;
+        let mut model = Model::new(app, Lang::Zh, Keymap::default(), Box::new(move || now));
+        let mut term = Terminal::new(TestBackend::new(120, 40))?;
+        let draw = |model: &Model, term: &mut Terminal<TestBackend>| {
+            term.draw(|f| peixun::tui::view::view(model, f)).map(|_| ())
+        };
+        model.update(key(KeyCode::Char('3')));
+        draw(&model, &mut term)?;
+        let t = Instant::now();
+        model.update(key(KeyCode::Char('g')));
+        draw(&model, &mut term)?;
+        shows.push(t.elapsed());
+        // What the event loop does while figures are counted: look every
+        // few milliseconds, draw once they are there.
+        while model.busy() {
+            std::thread::sleep(Duration::from_millis(1));
+            model.update(Message::Tick);
+        }
+        draw(&model, &mut term)?;
+        ready.push(t.elapsed());
+        for _ in 0..15 {
+            let t = Instant::now();
+            model.update(key(KeyCode::Char('v')));
+            draw(&model, &mut term)?;
+            keys.push(t.elapsed());
+        }
+        for _ in 0..3 {
+            for _ in 0..2 {
+                let t = Instant::now();
+                model.update(key(KeyCode::Char('g')));
+                draw(&model, &mut term)?;
+                toggles.push(t.elapsed());
+            }
+        }
+    }
+    report("tui charts: g to frame (counting shown)", shows);
+    report("tui charts: g to figures drawn", ready);
+    report("tui charts: key to frame, group filter", keys);
+    report("tui charts: key to frame, g off/on again", toggles);
     Ok(())
 }

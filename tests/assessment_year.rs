@@ -292,7 +292,7 @@ fn a_closed_year_needs_the_office_and_a_reason_and_flags_changes() {
     assert_eq!(flagged(&db, SEPT, &["--year", "2025"]), vec!["T1"]);
     let history = db.ok(SEPT, &["history", "--teacher", "T1"]);
     assert!(
-        history.contains("archive.set") && history.contains("档案补交"),
+        history.contains("archive changed") && history.contains("档案补交"),
         "{history}"
     );
     // The roll of a closed year: only the office's correction, with its reason.
@@ -442,10 +442,10 @@ fn entries_are_withdrawn_rejected_revoked_and_removed_with_the_history() {
 
     let history = db.ok(JULY, &["history"]);
     for action in [
-        "credit.withdraw",
-        "credit.reject",
-        "credit.revoke",
-        "credit.remove",
+        "credit entry withdrawn",
+        "credits rejected",
+        "credit confirmation revoked",
+        "credit entry removed",
     ] {
         assert!(history.contains(action), "{action}:\n{history}");
     }

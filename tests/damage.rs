@@ -9,7 +9,7 @@ use common::*;
 use std::path::Path;
 
 const NOW: &str = "2026-01-15T12:00";
-const VARIANTS: usize = 240;
+const VARIANTS: usize = 200;
 
 /// The commands whose output must not change while `check` passes.
 const READS: &[&[&str]] = &[

@@ -240,7 +240,7 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
                 ),
             ],
         );
-        // Taking one back shows it missing.
+        // Taking one back shows it missing, said as missing.
         press(&mut m, KeyCode::Char('A'));
         keys(&mut m, "r");
         press(&mut m, KeyCode::Enter);
@@ -248,9 +248,9 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         shows(
             &m,
             &[&format!(
-                "{} 3/4 ({})",
+                "{} 3/4 {}",
                 t("档案", "archive"),
-                t("学习心得", "reflections")
+                t("缺:学习心得", "missing: reflections")
             )],
         );
 

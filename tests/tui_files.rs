@@ -106,7 +106,7 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
 fn export_writes_the_view_as_shown() {
     let (dir, mut m) = model(Lang::En);
     keys(&mut m, "3");
-    keys(&mut m, "g"); // the first teaching group only
+    keys(&mut m, "v"); // the first teaching group only
     let shown = m.screens.standings.visible().len();
     assert!(shown > 0 && shown < 12);
     keys(&mut m, "e");

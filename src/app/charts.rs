@@ -228,65 +228,30 @@ impl App {
     /// One snapshot: the sessions of the period, their facts and the leave
     /// covering them, each outcome through the scoring module.
     pub fn period_charts(&self, period: Period) -> Result<PeriodCharts> {
-        let r = self.store.read()?;
-        let teachers: Vec<Teacher> = r
-            .teachers()?
-            .into_iter()
-            .filter(|t| self.actor.may_see(&t.id))
-            .collect();
-        let sessions = period_sessions(&r, period)?;
-        let policy = r.policy()?;
-        let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        let group_of: Vec<usize> = teachers
-            .iter()
-            .map(|t| names.binary_search(&t.group.as_str()).unwrap_or(0))
-            .collect();
-        let mut points = Vec::with_capacity(sessions.len());
-        for rec in sessions {
-            let mut by_group = vec![Tally::default(); names.len()];
-            let facts = r.session_facts(rec.session.id)?;
-            let leaves = r.leaves_covering(&rec.session)?;
-            // Teachers and facts are both in id order: walk them together.
-            let mut f = facts.iter().peekable();
-            for (t, &g) in teachers.iter().zip(&group_of) {
-                while f.next_if(|(id, _)| *id < t.id).is_some() {}
-                let mine = f.next_if(|(id, _)| *id == t.id).map(|(_, x)| x);
-                if !rec.session.requires(t) {
-                    continue;
-                }
-                let o = outcome(&rec.session, rec.state, t, mine, &leaves);
-                by_group[g].add(&policy, o, rec.session.credits);
-            }
-            points.push(SessionPoint {
-                id: rec.session.id,
-                date: rec.session.date,
-                state: rec.state,
-                by_group,
+        Snapshot::take(self, period)?.count(INLINE)
+    }
+
+    /// Starts reading the figures of `period` from a snapshot taken now.
+    /// A school's are counted at once; a county's (hundreds of thousands
+    /// of roll-call facts) in a thread of their own, so that the screen
+    /// answers keys meanwhile: `ChartsJob::poll` hands them over.
+    pub fn start_period_charts(&self, period: Period) -> Result<ChartsJob> {
+        self.start_charts(period, INLINE)
+    }
+
+    fn start_charts(&self, period: Period, inline: usize) -> Result<ChartsJob> {
+        let snap = Snapshot::take(self, period)?;
+        let state = if snap.slots() <= inline {
+            JobState::Done(Some(snap.count(inline)))
+        } else {
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                // The receiver may be gone (the view was left): nothing to do.
+                let _ = tx.send(snap.count(inline));
             });
-        }
-        let mut groups: Vec<GroupFigures> = names
-            .iter()
-            .map(|n| GroupFigures {
-                group: n.to_string(),
-                teachers: 0,
-                tally: Tally::default(),
-            })
-            .collect();
-        for &g in &group_of {
-            groups[g].teachers += 1;
-        }
-        for p in &points {
-            for (g, t) in groups.iter_mut().zip(&p.by_group) {
-                g.tally.merge(t);
-            }
-        }
-        Ok(PeriodCharts {
-            period,
-            groups,
-            sessions: points,
-        })
+            JobState::Running(rx)
+        };
+        Ok(ChartsJob { period, state })
     }
 
     /// One teacher's pictures: their sessions of `period` with the category
@@ -329,6 +294,181 @@ impl App {
             credits_required: Credits::whole(policy.credits_per_year),
             absences: standing.as_ref().map_or(0, |s| s.year_unexcused),
             limit: policy.unqualified_absences,
+        })
+    }
+}
+
+/// Up to this many (teacher, session) pairs the figures are counted at
+/// once (a school of 300 teachers over a year: about 25 ms).
+const INLINE: usize = 30_000;
+
+/// Figures being read for the chart view.
+pub struct ChartsJob {
+    period: Period,
+    state: JobState,
+}
+
+enum JobState {
+    /// Counted; taken by the first `poll`.
+    Done(Option<Result<PeriodCharts>>),
+    Running(std::sync::mpsc::Receiver<Result<PeriodCharts>>),
+}
+
+impl ChartsJob {
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The figures once they are counted (once); `None` while they are not.
+    pub fn poll(&mut self) -> Option<Result<PeriodCharts>> {
+        match &mut self.state {
+            JobState::Done(result) => result.take(),
+            JobState::Running(rx) => match rx.try_recv() {
+                Ok(result) => {
+                    self.state = JobState::Done(None);
+                    Some(result)
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => None,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.state = JobState::Done(None);
+                    Some(Err(gone()))
+                }
+            },
+        }
+    }
+
+    /// Waits for the figures (tests and benchmarks).
+    pub fn wait(mut self) -> Result<PeriodCharts> {
+        match std::mem::replace(&mut self.state, JobState::Done(None)) {
+            JobState::Done(Some(result)) => result,
+            JobState::Done(None) => Err(gone()),
+            JobState::Running(rx) => rx.recv().unwrap_or_else(|_| Err(gone())),
+        }
+    }
+
+    /// Still counting.
+    pub fn running(&self) -> bool {
+        matches!(self.state, JobState::Running(_))
+    }
+}
+
+/// The counting thread stopped without an answer (a bug: it cannot fail
+/// otherwise than by returning an error).
+fn gone() -> super::AppError {
+    crate::store::StoreError::Db("the chart figures could not be counted".into()).into()
+}
+
+/// What the figures of a period are counted from: one read snapshot and
+/// the visible teachers and sessions already read from it.
+struct Snapshot {
+    r: Reader,
+    period: Period,
+    teachers: Vec<Teacher>,
+    sessions: Vec<SessionRecord>,
+    policy: crate::core::Policy,
+}
+
+impl Snapshot {
+    fn take(app: &App, period: Period) -> Result<Snapshot> {
+        let r = app.store.read()?;
+        let teachers: Vec<Teacher> = r
+            .teachers()?
+            .into_iter()
+            .filter(|t| app.actor.may_see(&t.id))
+            .collect();
+        let sessions = period_sessions(&r, period)?;
+        let policy = r.policy()?;
+        Ok(Snapshot {
+            r,
+            period,
+            teachers,
+            sessions,
+            policy,
+        })
+    }
+
+    /// (teacher, session) pairs to count: what the time grows with.
+    fn slots(&self) -> usize {
+        self.teachers.len() * self.sessions.len()
+    }
+
+    /// Counts the figures, on every core once there are more than
+    /// `inline` pairs to count.
+    fn count(self, inline: usize) -> Result<PeriodCharts> {
+        let teachers = &self.teachers;
+        let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        let group_of: Vec<usize> = teachers
+            .iter()
+            .map(|t| names.binary_search(&t.group.as_str()).unwrap_or(0))
+            .collect();
+        let point = |rec: &SessionRecord| -> Result<SessionPoint> {
+            let mut by_group = vec![Tally::default(); names.len()];
+            let facts = self.r.session_facts(rec.session.id)?;
+            let leaves = self.r.leaves_covering(&rec.session)?;
+            // Teachers and facts are both in id order: walk them together.
+            let mut f = facts.iter().peekable();
+            for (t, &g) in teachers.iter().zip(&group_of) {
+                while f.next_if(|(id, _)| *id < t.id).is_some() {}
+                let mine = f.next_if(|(id, _)| *id == t.id).map(|(_, x)| x);
+                if !rec.session.requires(t) {
+                    continue;
+                }
+                let o = outcome(&rec.session, rec.state, t, mine, &leaves);
+                by_group[g].add(&self.policy, o, rec.session.credits);
+            }
+            Ok(SessionPoint {
+                id: rec.session.id,
+                date: rec.session.date,
+                state: rec.state,
+                by_group,
+            })
+        };
+        // A county's sessions are shared among the cores, each reading the
+        // same snapshot.
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let points: Vec<SessionPoint> = if self.slots() <= inline || cores < 2 {
+            self.sessions.iter().map(point).collect::<Result<_>>()?
+        } else {
+            let chunk = self.sessions.len().div_ceil(cores).max(1);
+            let parts: Vec<Result<Vec<SessionPoint>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = self
+                    .sessions
+                    .chunks(chunk)
+                    .map(|part| s.spawn(|| part.iter().map(&point).collect::<Result<Vec<_>>>()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                    .collect()
+            });
+            let mut all = Vec::with_capacity(self.sessions.len());
+            for part in parts {
+                all.extend(part?);
+            }
+            all
+        };
+        let mut groups: Vec<GroupFigures> = names
+            .iter()
+            .map(|n| GroupFigures {
+                group: n.to_string(),
+                teachers: 0,
+                tally: Tally::default(),
+            })
+            .collect();
+        for &g in &group_of {
+            groups[g].teachers += 1;
+        }
+        for p in &points {
+            for (g, t) in groups.iter_mut().zip(&p.by_group) {
+                g.tally.merge(t);
+            }
+        }
+        Ok(PeriodCharts {
+            period: self.period,
+            groups,
+            sessions: points,
         })
     }
 }
@@ -438,6 +578,31 @@ mod tests {
         assert_eq!(charts.groups_shown(Some(&first)).len(), 1);
         assert!(charts.session_rates(Some("no such group")).is_empty());
         assert!(charts.groups_shown(Some("no such group")).is_empty());
+    }
+
+    /// Counted at once or in a thread of its own, from the snapshot taken
+    /// when it started: the same figures either way.
+    #[test]
+    fn figures_in_the_background_are_the_same() {
+        let (_dir, app) = school(12);
+        let period = Period::Year(AcademicYear(2025));
+        let want = app.period_charts(period).expect("charts");
+        let mut at_once = app.start_charts(period, usize::MAX).expect("start");
+        assert!(!at_once.running());
+        assert_eq!(at_once.poll().expect("done").expect("figures"), want);
+        assert!(at_once.poll().is_none(), "handed over once");
+        let job = app.start_charts(period, 0).expect("start");
+        assert_eq!(job.period(), period);
+        assert_eq!(job.wait().expect("figures"), want);
+        let mut job = app.start_charts(period, 0).expect("start");
+        let got = loop {
+            if let Some(r) = job.poll() {
+                break r.expect("figures");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        };
+        assert_eq!(got, want);
+        assert!(!job.running());
     }
 
     /// A session not yet held has no rate; the demo's last year has some.

@@ -25,6 +25,8 @@ pub enum ChartText {
     SessionsHidden,
     /// How to leave the chart view.
     BackToTable,
+    /// The figures are being counted (a county's take a moment).
+    Counting,
     /// The teacher's strip: title.
     StripTitle,
     /// The teacher's strip: no session in the period.
@@ -33,10 +35,6 @@ pub enum ChartText {
     Credits,
     /// Absences line label.
     Absences,
-    /// Roll gauge: on leave.
-    OnLeave,
-    /// Roll gauge: not seen yet (before closing).
-    Missing,
     /// Chart sheet: its name.
     SheetCharts,
     /// Chart sheet: column of teachers.
@@ -70,12 +68,11 @@ pub fn chart_text(l: Lang, t: ChartText) -> &'static str {
             "terminal too short: the per-session chart is hidden",
         ),
         BackToTable => l.t("g 回到表格", "g: back to the table"),
+        Counting => l.t("正在统计……", "counting…"),
         StripTitle => l.t("本期培训", "sessions"),
         StripEmpty => l.t("本期没有培训", "no session in this period"),
         Credits => l.t("学分", "credits"),
         Absences => l.t("无故旷工", "absences"),
-        OnLeave => l.t("请假", "on leave"),
-        Missing => l.t("未到", "still missing"),
         SheetCharts => l.t("图表", "Charts"),
         ColTeachers => l.t("人数", "teachers"),
         ColRequired => l.t("应到人次", "required"),

@@ -112,6 +112,7 @@ pub enum Action {
     SortNext,
     Reverse,
     Group,
+    ChartView,
     Export,
     Publish,
     Import,
@@ -210,6 +211,10 @@ impl Action {
             SortNext => l.t("换排序列", "sort by the next column"),
             Reverse => l.t("倒序", "reverse the order"),
             Group => l.t("按教研组筛选", "filter by group"),
+            ChartView => l.t(
+                "图表:各教研组出勤率、旷工、迟到,每次培训出勤率(再按回到表格)",
+                "charts: rate, absences and lates by group, rate per session (again: the table)",
+            ),
             Export => l.t("导出当前统计(.xlsx/.csv)", "export this view (.xlsx/.csv)"),
             Publish => l.t("公布本学期考勤", "publish this term's standings"),
             Import => l.t("导入教师名单或学期计划", "import a roster or a term plan"),

@@ -4,10 +4,10 @@
 use crate::app::standings::StandingRow;
 use crate::core::ArchiveItem;
 use crate::i18n::{self, A, Lang};
-use ratatui::style::{Color, Style};
+use crate::tui::palette::Palette;
 use ratatui::text::{Line, Span};
 
-pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
+pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
     let s = &row.standing;
     let Some(f) = &s.figures else {
         return Vec::new();
@@ -25,7 +25,11 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
         if missing.is_empty() {
             String::new()
         } else {
-            format!(" ({})", missing.join(", "))
+            format!(
+                " {}{}",
+                i18n::year_text(l, i18n::Y::Missing),
+                missing.join(l.t("、", ", "))
+            )
         }
     );
     let mut out = vec![
@@ -79,19 +83,13 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
     let mut why: Vec<Span> = s
         .reasons
         .iter()
-        .map(|r| {
-            Span::styled(
-                format!("{}; ", i18n::reason(l, r)),
-                Style::new().fg(Color::Red),
-            )
-        })
+        .map(|r| Span::styled(format!("{}; ", i18n::reason(l, r)), p.error()))
         .collect();
-    why.extend(s.deductions.iter().map(|d| {
-        Span::styled(
-            format!("{}; ", i18n::deduction(l, d)),
-            Style::new().fg(Color::Yellow),
-        )
-    }));
+    why.extend(
+        s.deductions
+            .iter()
+            .map(|d| Span::styled(format!("{}; ", i18n::deduction(l, d)), p.warn())),
+    );
     if !why.is_empty() {
         out.push(Line::from(why));
     }

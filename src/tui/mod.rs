@@ -23,6 +23,8 @@ use std::time::Duration;
 
 /// How often the app checks whether another process changed the data.
 const POLL: Duration = Duration::from_millis(500);
+/// How often it looks for figures counted in the background (charts).
+const BUSY_POLL: Duration = Duration::from_millis(30);
 
 /// Opens the database (or, where there is none yet, the demo school) and
 /// runs the app until the user quits.
@@ -91,7 +93,8 @@ fn show(mut model: Model) -> Result<String, String> {
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std::io::Result<()> {
     terminal.draw(|f| view::view(model, f))?;
     while !model.quit {
-        let msg = if event::poll(POLL)? {
+        let busy = model.busy();
+        let msg = if event::poll(if busy { BUSY_POLL } else { POLL })? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => Some(Message::Key(k)),
                 Event::Resize(..) => None,
@@ -105,8 +108,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std
         if let Some(m) = msg {
             model.update(m);
         }
-        // A tick that found nothing new changes nothing on screen.
-        if !tick || model.generation != before {
+        // A tick that found nothing new changes nothing on screen; one
+        // that brought counted figures does.
+        if !tick || model.generation != before || busy != model.busy() {
             terminal.draw(|f| view::view(model, f))?;
         }
     }

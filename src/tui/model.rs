@@ -90,6 +90,8 @@ pub struct Model {
     pub gate: bool,
     /// The school's name, for the header.
     pub school: Option<String>,
+    /// Colours, or none (NO_COLOR, a terminal without colour).
+    pub palette: crate::tui::palette::Palette,
 }
 
 impl Model {
@@ -109,6 +111,7 @@ impl Model {
             demo: false,
             gate: false,
             school: None,
+            palette: crate::tui::palette::Palette::detect(),
         };
         m.school = m.app.school().ok().flatten();
         if let Ok(g) = m.app.generation() {
@@ -198,6 +201,7 @@ impl Model {
     }
 
     pub fn update(&mut self, msg: Message) {
+        self.poll_charts();
         match msg {
             Message::Tick => {
                 if let Ok(g) = self.app.generation()
@@ -208,6 +212,19 @@ impl Model {
             }
             Message::Key(key) => self.key(key),
         }
+    }
+
+    /// Takes the chart figures counted in the background, once there.
+    fn poll_charts(&mut self) {
+        if let Some(Err(e)) = self.screens.standings.chart.poll() {
+            self.fail(Tab::Standings, e);
+        }
+    }
+
+    /// Something is being counted in the background: the event loop looks
+    /// again soon rather than waiting for a key.
+    pub fn busy(&self) -> bool {
+        self.screens.standings.chart.counting()
     }
 
     /// Everything a key does: resolved once by the key map, then acted on.

@@ -8,7 +8,6 @@ use super::widgets;
 use crate::i18n::{self, U};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
@@ -46,16 +45,16 @@ pub fn view(m: &Model, f: &mut Frame) {
         m.demo,
     );
     let header_style = if m.demo {
-        Style::new().fg(Color::Yellow)
+        m.palette.warn()
     } else {
-        Style::new().fg(Color::DarkGray)
+        m.palette.hint()
     };
     f.render_widget(Paragraph::new(header).style(header_style), head);
     let titles: Vec<&str> = Tab::ALL.iter().map(|t| t.title(l)).collect();
     f.render_widget(
         Tabs::new(titles)
             .select(m.tab.index())
-            .highlight_style(Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)),
+            .highlight_style(m.palette.tab()),
         top,
     );
     let v = View {
@@ -63,15 +62,13 @@ pub fn view(m: &Model, f: &mut Frame) {
         keys: &m.keys,
         app: &m.app,
         sessions: &m.screens.roll.sessions,
+        palette: m.palette,
     };
     m.screens.get(m.tab).render(&v, f, body);
     let (text, style) = match m.status() {
-        Some(s) if s.error => (s.text.clone(), Style::new().fg(Color::Red)),
-        Some(s) => (s.text.clone(), Style::new().fg(Color::Green)),
-        None => (
-            i18n::ui(l, U::HelpHint).to_string(),
-            Style::new().fg(Color::DarkGray),
-        ),
+        Some(s) if s.error => (s.text.clone(), m.palette.error()),
+        Some(s) => (s.text.clone(), m.palette.ok()),
+        None => (i18n::ui(l, U::HelpHint).to_string(), m.palette.hint()),
     };
     f.render_widget(
         Paragraph::new(i18n::shown(&text).into_owned()).style(style),

@@ -4,6 +4,7 @@
 //! shrinks to the area and says so when something had to be left out.
 //! They read nothing but their arguments.
 
+pub mod live;
 pub mod roll_gauge;
 pub mod standings;
 pub mod teacher;

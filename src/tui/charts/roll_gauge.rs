@@ -7,7 +7,7 @@
 use super::Look;
 use crate::app::charts::RollCounts;
 use crate::core::Category;
-use crate::i18n::{self, ChartText};
+use crate::i18n::{self, T};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -37,13 +37,13 @@ fn parts(c: &RollCounts, look: Look) -> [Part; 4] {
             count: c.present,
             fill: "█",
             style: p.category(Category::Present),
-            label: i18n::category(l, Category::Present),
+            label: i18n::text(l, T::Present),
         },
         Part {
             count: c.on_leave,
             fill: "▒",
             style: p.category(Category::PersonalLeave),
-            label: i18n::chart_text(l, ChartText::OnLeave),
+            label: i18n::text(l, T::OnLeave),
         },
         Part {
             count: c.late,
@@ -58,7 +58,7 @@ fn parts(c: &RollCounts, look: Look) -> [Part; 4] {
             label: if c.closed {
                 i18n::category(l, Category::Absent)
             } else {
-                i18n::chart_text(l, ChartText::Missing)
+                i18n::text(l, T::Missing)
             },
         },
     ]
@@ -102,12 +102,15 @@ pub(crate) fn shares(counts: &[u32], width: u16) -> Vec<u16> {
     out.into_iter().map(|x| x as u16).collect()
 }
 
-fn legend(parts: &[Part]) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::raw("  "));
-        }
+/// "应到 60  █ 已到 40  ▒ 请假 3  ▓ 迟到 2  ░ 未到 15".
+fn legend(c: &RollCounts, parts: &[Part], look: Look) -> Line<'static> {
+    let mut spans = vec![Span::raw(format!(
+        "{} {}",
+        i18n::text(look.lang, T::Expected),
+        c.expected()
+    ))];
+    for p in parts {
+        spans.push(Span::raw("   "));
         spans.push(Span::styled(p.fill, p.style));
         spans.push(Span::raw(format!(" {} {}", p.label, p.count)));
     }
@@ -132,7 +135,7 @@ pub fn render(f: &mut Frame, area: Rect, counts: &RollCounts, look: Look) {
         return;
     }
     let parts = parts(counts, look);
-    let legend = legend(&parts);
+    let legend = legend(counts, &parts, look);
     if area.height >= 2 {
         let [top, bottom] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
@@ -153,11 +156,6 @@ pub fn render(f: &mut Frame, area: Rect, counts: &RollCounts, look: Look) {
     } else {
         f.render_widget(Paragraph::new(legend), area);
     }
-}
-
-/// The display width of the legend (for tests and layout).
-pub fn legend_width(counts: &RollCounts, look: Look) -> usize {
-    legend(&parts(counts, look)).width()
 }
 
 #[cfg(test)]

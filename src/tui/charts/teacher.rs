@@ -37,6 +37,11 @@ const ORDER: [Category; 9] = [
     Category::Pending,
 ];
 
+/// The rows the picture takes at `width`: strip, legend, credits, absences.
+pub fn height(c: &TeacherCharts, look: Look, width: u16) -> u16 {
+    3 + (legend_lines(c, look, width).len() as u16).min(2)
+}
+
 /// Draws as much of the picture as `area` holds, in order of need: the
 /// absences (which decide), the strip, the credits, the legend.
 pub fn render(f: &mut Frame, area: Rect, c: &TeacherCharts, look: Look) {
@@ -116,7 +121,16 @@ fn strip(f: &mut Frame, area: Rect, c: &TeacherCharts, look: Look) {
     } else {
         None
     };
-    for cell in &c.strip[total - fit.min(total)..] {
+    // The window ends just after the last session that has happened (one
+    // still to come shows what is next), so the sessions cut are the
+    // oldest, never the ones that matter now.
+    let held = c
+        .strip
+        .iter()
+        .rposition(|s| s.outcome.category != Category::Pending)
+        .map_or(0, |i| i + 1);
+    let end = (held + 1).clamp(fit.min(total), total);
+    for cell in &c.strip[end - fit.min(total)..end] {
         let cat = cell.outcome.category;
         let mut style = look.palette.cell(cat);
         // A late arrival who also left early: late, underlined.

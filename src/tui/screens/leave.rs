@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row};
 
@@ -295,7 +295,7 @@ impl Screen for LeaveScreen {
                     .enumerate()
                     .map(|(i, (u, text))| {
                         let style = if i == *focus {
-                            Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+                            v.palette.accent().add_modifier(Modifier::BOLD)
                         } else {
                             Style::new()
                         };
@@ -371,8 +371,8 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
                 ));
             }
             let style = match x.status {
-                LeaveStatus::Pending => Style::new().fg(Color::Yellow),
-                LeaveStatus::Rejected => Style::new().fg(Color::Red),
+                LeaveStatus::Pending => v.palette.warn(),
+                LeaveStatus::Rejected => v.palette.error(),
                 _ => Style::new(),
             };
             (

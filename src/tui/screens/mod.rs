@@ -165,6 +165,8 @@ pub struct View<'a> {
     pub app: &'a App,
     /// Every session, as last loaded (the leave queue names their dates).
     pub sessions: &'a [SessionRecord],
+    /// Every colour drawn comes from here.
+    pub palette: crate::tui::palette::Palette,
 }
 
 /// One screen.

@@ -3,6 +3,7 @@
 //! undo, closing. Calling mode walks those not yet seen one at a time.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
 use crate::app::{App, AppError, lookup};
 use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
@@ -14,7 +15,7 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row};
 
@@ -695,7 +696,12 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         return;
     };
     let session = &view.record.session;
-    let [head, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(area);
+    // The session and the roll's state, then the gauge: present / on
+    // leave / late / still missing, with the counts.
+    let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
+    let frame = Block::new().borders(Borders::BOTTOM);
+    let [text_area, gauge_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(2)]).areas(frame.inner(head));
     let state = i18n::roll_state(l, view.record.state);
     let header = vec![
         Line::from(vec![Span::raw(format!(
@@ -707,31 +713,15 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             session.end.format("%H:%M"),
             i18n::shown(&session.title)
         ))]),
-        Line::from(Span::styled(
-            format!("【{state}】"),
-            Style::new().add_modifier(Modifier::BOLD).fg(Color::Yellow),
-        )),
-        Line::from(format!(
-            "{} {}   {} {}   {} {}   {} {}",
-            i18n::text(l, i18n::T::Expected),
-            view.expected(),
-            i18n::text(l, i18n::T::Present),
-            view.present(),
-            i18n::text(l, i18n::T::OnLeave),
-            view.on_leave(),
-            // After the close, those still missing are absent.
-            if matches!(view.record.state, RollState::Closed) {
-                i18n::category(l, Category::Absent)
-            } else {
-                i18n::text(l, i18n::T::Missing)
-            },
-            view.missing().len()
-        )),
+        Line::from(Span::styled(format!("【{state}】"), v.palette.state())),
     ];
-    f.render_widget(
-        Paragraph::new(header).block(Block::new().borders(Borders::BOTTOM)),
-        head,
-    );
+    f.render_widget(frame, head);
+    f.render_widget(Paragraph::new(header), text_area);
+    let look = crate::tui::charts::Look {
+        lang: l,
+        palette: v.palette,
+    };
+    crate::tui::charts::roll_gauge::render(f, gauge_area, &RollCounts::of(view), look);
     let (list_area, big) = if s.calling {
         let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(rest);
         (a, Some(b))
@@ -742,9 +732,9 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .lines
         .iter()
         .map(|line| match line.outcome.category {
-            Category::Present => Style::new().fg(Color::Green),
-            Category::Late | Category::EarlyLeave => Style::new().fg(Color::Yellow),
-            Category::Absent => Style::new().fg(Color::Red),
+            c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
+                v.palette.category(c)
+            }
             _ => Style::new(),
         })
         .collect();
@@ -797,7 +787,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             Line::from(""),
             Line::from(Span::styled(
                 spaced.trim_end().to_string(),
-                Style::new().add_modifier(Modifier::BOLD).fg(Color::Cyan),
+                v.palette.accent().add_modifier(Modifier::BOLD),
             ))
             .centered(),
             Line::from(format!(
@@ -894,7 +884,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                     let mark = if i == c.choice { "(•)" } else { "( )" };
                     let text = format!("{mark} {}", i18n::roll_text(l, t));
                     if i == c.choice {
-                        Line::styled(text, Style::new().fg(Color::Cyan))
+                        Line::styled(text, v.palette.accent())
                     } else {
                         Line::from(text)
                     }

@@ -11,12 +11,14 @@ use crate::i18n::{self, Lang, U, X};
 use crate::io::export::{self, FileFormat, StandingsSheet};
 use crate::io::{self as files, Encoding, ImportError};
 use crate::tui::action::{Action, Mode};
+use crate::tui::charts::Look;
+use crate::tui::charts::live::ChartView;
 use crate::tui::widgets::{self, TextBox, fit, list_table, selected};
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Row, Wrap};
 use std::path::{Path, PathBuf};
@@ -50,9 +52,18 @@ pub struct StandingsScreen {
     /// The shown term's latest publication: when, by whom, which number.
     pub published: Option<(NaiveDateTime, String, u32)>,
     pub popup: Option<Popup>,
+    /// The chart view of the period shown (`g`), instead of the table.
+    pub chart: ChartView,
 }
 
 impl StandingsScreen {
+    /// The group the filter shows, or None for all.
+    pub fn group_shown(&self) -> Option<&str> {
+        self.group
+            .and_then(|g| self.groups.get(g))
+            .map(String::as_str)
+    }
+
     /// Rows as shown: filtered by group, in the chosen order.
     pub fn visible(&self) -> Vec<&StandingRow> {
         let group = self.group.and_then(|g| self.groups.get(g));
@@ -295,6 +306,11 @@ impl Screen for StandingsScreen {
                 }
             },
             Action::Import => self.popup = Some(Popup::Import(TextBox::default())),
+            Action::ChartView => {
+                if let Err(e) = self.chart.toggle(cx.app, self.period) {
+                    cx.fail(e);
+                }
+            }
             _ => {}
         }
     }
@@ -322,7 +338,8 @@ impl Screen for StandingsScreen {
         self.sort();
         let n = self.visible().len();
         self.cursor = self.cursor.min(n.saturating_sub(1));
-        Ok(())
+        // The charts are live like the table: counted again with it.
+        self.chart.reload(app, Some(period))
     }
 
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
@@ -395,10 +412,20 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         )),
         head,
     );
+    if s.chart.shown {
+        let [_, below] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let look = Look {
+            lang: l,
+            palette: v.palette,
+        };
+        s.chart.render(f, below, s.group_shown(), look);
+        return;
+    }
     let visible = s.visible();
     if let Some(r) = visible.get(s.cursor) {
         f.render_widget(
-            Paragraph::new(crate::tui::assessment_view::lines(l, r)).wrap(Wrap { trim: true }),
+            Paragraph::new(crate::tui::assessment_view::lines(l, v.palette, r))
+                .wrap(Wrap { trim: true }),
             detail,
         );
     }
@@ -424,11 +451,11 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     );
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
-            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+            v.palette.unqualified()
         } else if r.changed_since_published {
-            Style::new().fg(Color::Magenta)
+            v.palette.changed()
         } else if r.standing.warning {
-            Style::new().fg(Color::Yellow)
+            v.palette.warn()
         } else {
             Style::new()
         };

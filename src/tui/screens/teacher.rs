@@ -4,6 +4,7 @@
 //! characters, the archive, the degree and mentor pairs from here.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::charts::TeacherCharts;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::app::{App, AppError};
 use crate::core::{Category, Leave, Period, Teacher};
@@ -15,7 +16,7 @@ use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
@@ -30,6 +31,8 @@ pub struct TeacherScreen {
     pub record_tally: crate::core::Tally,
     /// The teacher's academic-year standing, with the assessment figures.
     pub year: Option<StandingRow>,
+    /// The strip of this period's sessions, credits and absences.
+    pub charts: Option<TeacherCharts>,
     pub popup: Option<Box<OfficeEdit>>,
 }
 
@@ -43,6 +46,7 @@ impl Default for TeacherScreen {
             record: None,
             record_tally: Default::default(),
             year: None,
+            charts: None,
             popup: None,
         }
     }
@@ -70,6 +74,18 @@ impl TeacherScreen {
                 let year = Period::Year(app.current_year(today)?);
                 app.standings_of(std::slice::from_ref(t), year, today)?
                     .pop()
+            }
+            None => None,
+        };
+        // The strip shows the term under way, else the academic year.
+        self.charts = match chosen {
+            Some(t) => {
+                let today = now.date();
+                let period = match app.current_term(today)? {
+                    Some(term) => Period::Term(term),
+                    None => Period::Year(app.current_year(today)?),
+                };
+                Some(app.teacher_charts(&t.id, period, today)?)
             }
             None => None,
         };
@@ -215,7 +231,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let [q, lists] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
     let style = if s.typing {
-        Style::new().fg(Color::Cyan)
+        v.palette.accent()
     } else {
         Style::new()
     };
@@ -260,6 +276,23 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     let Some((t, lines, leaves)) = &s.record else {
         return;
     };
+    // The pictures on top: the period's strip, credits, absences.
+    let right = match &s.charts {
+        Some(c) if right.height >= 12 => {
+            let look = crate::tui::charts::Look {
+                lang: l,
+                palette: v.palette,
+            };
+            let h = crate::tui::charts::teacher::height(c, look, right.width.saturating_sub(2)) + 2;
+            let [pics, rest] =
+                Layout::vertical([Constraint::Length(h), Constraint::Min(1)]).areas(right);
+            let block = Block::bordered().title(format!(" {} ", i18n::period_name(l, c.period)));
+            crate::tui::charts::teacher::render(f, block.inner(pics), c, look);
+            f.render_widget(block, pics);
+            rest
+        }
+        _ => right,
+    };
     let (absent, credits) = (s.record_tally.absent, s.record_tally.credits);
     let mut text = vec![Line::from(Span::styled(
         format!(
@@ -275,7 +308,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Style::new().add_modifier(Modifier::BOLD),
     ))];
     if let Some(r) = &s.year {
-        text.extend(crate::tui::assessment_view::lines(l, r));
+        text.extend(crate::tui::assessment_view::lines(l, v.palette, r));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
     for x in leaves {
