@@ -290,7 +290,7 @@ fn a_closed_year_needs_the_office_and_a_reason_and_flags_changes() {
     assert!(line.contains("training office"), "{line}");
     db.ok(SEPT, &with_reason);
     assert_eq!(flagged(&db, SEPT, &["--year", "2025"]), vec!["T1"]);
-    let history = db.ok(SEPT, &["history", "--teacher", "T1", "--json"]);
+    let history = db.ok(SEPT, &["history", "--teacher", "T1"]);
     assert!(
         history.contains("archive changed") && history.contains("档案补交"),
         "{history}"
@@ -440,7 +440,7 @@ fn entries_are_withdrawn_rejected_revoked_and_removed_with_the_history() {
     // The removed card is free again.
     added(&db, None, NOV, "T1", "2025-10-04", "W-4");
 
-    let history = db.ok(JULY, &["history", "--json"]);
+    let history = db.ok(JULY, &["history"]);
     for action in [
         "credit entry withdrawn",
         "credits rejected",
