@@ -503,7 +503,40 @@ fn check_magic(path: &Path) -> Result<()> {
 /// holds: a header, META, and the file's length are read. Otherwise every
 /// page is verified, reading the file where it lies (`check::refuse_damaged`,
 /// through an `Overlay`): no copy is made, beside the database or in memory.
+///
+/// Others may be writing the file meanwhile (the page check reads it where
+/// it lies): a check that fails while the file changed under it proves
+/// nothing and is taken again, a few times; one that fails on a file that
+/// stayed the same is the answer.
 fn check_before_write(path: &Path) -> Result<()> {
+    let stamp = || {
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()))
+    };
+    let mut tries = 0u64;
+    loop {
+        let seen = stamp();
+        let outcome = check::quietly(|| Ok(check_once(path))).unwrap_or_else(|why| {
+            Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                why,
+            })
+        });
+        match outcome {
+            Ok(()) => return Ok(()),
+            Err(e) => {
+                tries += 1;
+                if tries >= 8 || stamp() == seen {
+                    return Err(e);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(15 * tries));
+            }
+        }
+    }
+}
+
+fn check_once(path: &Path) -> Result<()> {
     check_magic(path)?;
     if check::looks_truncated(path) {
         check::refuse_damaged(path)?;
@@ -540,9 +573,11 @@ fn proof_holds(path: &Path, txn: &ReadTransaction) -> Result<bool> {
     let len = stat(path).map(|(_, len)| len);
     Ok(proof.len() == 16
         && proof[..8] == *generation.value()
-        && Some(u64::from_le_bytes(
+        // A commit that grew the file left the length before it grew;
+        // a file shorter than the proof is not the file it was.
+        && len.is_some_and(|len| len >= u64::from_le_bytes(
             proof[8..].try_into().unwrap_or_default(),
-        )) == len)
+        )))
 }
 
 /// Opens every table of the schema, creating those that are missing. A new
