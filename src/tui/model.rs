@@ -94,8 +94,22 @@ pub struct Model {
     pub palette: crate::tui::palette::Palette,
 }
 
+/// The longest the terminal app waits for another process's change before
+/// it gives up on a key: the screen must not freeze. It then says that
+/// another change is under way and that nothing was saved, and the key can
+/// be pressed again (a shorter `PEIXUN_WAIT_SECONDS` wins).
+pub const WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl Model {
-    pub fn new(app: App, lang: Lang, keys: Keymap, clock: Box<dyn Fn() -> NaiveDateTime>) -> Model {
+    pub fn new(
+        mut app: App,
+        lang: Lang,
+        keys: Keymap,
+        clock: Box<dyn Fn() -> NaiveDateTime>,
+    ) -> Model {
+        let mut wait = crate::store::Wait::from_env();
+        wait.limit = wait.limit.min(WAIT);
+        app.store.set_wait(wait);
         let mut m = Model {
             app,
             lang,
