@@ -248,12 +248,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        if matches!(
-            rec.state,
-            RollState::NotStarted | RollState::Closed | RollState::Cancelled
-        ) {
-            return Err(order(&rec, "record an early leave"));
-        }
+        running(&rec, "record an early leave")?;
         let before = expected_facts(&w, &rec, teacher)?;
         if !before.attended() {
             return Err(AppError::NotPresent {
@@ -428,19 +423,9 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        if matches!(
-            rec.state,
-            RollState::NotStarted | RollState::Closed | RollState::Cancelled
-        ) {
-            return Err(order(&rec, "record a late arrival"));
-        }
+        running(&rec, "record a late arrival")?;
         let before = expected_facts(&w, &rec, teacher)?;
-        if let Some(a) = facts.arrived {
-            in_session(&rec, a, TimeOf::Arrival)?;
-        }
-        if let Some(l) = facts.left_early {
-            in_session(&rec, l, TimeOf::EarlyLeave)?;
-        }
+        facts_in_session(&rec, &facts)?;
         put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
         w.commit()?;
         Ok(())
@@ -466,18 +451,15 @@ impl App {
         super::bounded(crate::core::limits::Field::Reason, reason)?;
         super::bounded(crate::core::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
-        if let Some(a) = facts.arrived {
-            in_session(&rec, a, TimeOf::Arrival)?;
-        }
-        if let Some(l) = facts.left_early {
-            in_session(&rec, l, TimeOf::EarlyLeave)?;
-            if let Some(a) = facts.arrived.filter(|a| *a > l) {
-                return Err(AppError::Invalid {
-                    field: "left",
-                    value: l.format("%H:%M").to_string(),
-                    why: format!("is before the arrival at {}", a.format("%H:%M")),
-                });
-            }
+        facts_in_session(&rec, &facts)?;
+        if let Some(l) = facts.left_early
+            && let Some(a) = facts.arrived.filter(|a| *a > l)
+        {
+            return Err(AppError::Invalid {
+                field: "left",
+                value: l.format("%H:%M").to_string(),
+                why: format!("is before the arrival at {}", a.format("%H:%M")),
+            });
         }
         let before = expected_facts(&w, &rec, teacher)?;
         put(
@@ -779,6 +761,28 @@ fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<Roll
 /// An arrival or an early leave must be at or after the session's start
 /// and before its end: leaving at the end is no early leave, arriving at
 /// the end is no arrival.
+/// A roll that is running: started, and neither closed nor cancelled.
+fn running(rec: &SessionRecord, step: &'static str) -> Result<()> {
+    if matches!(
+        rec.state,
+        RollState::NotStarted | RollState::Closed | RollState::Cancelled
+    ) {
+        return Err(order(rec, step));
+    }
+    Ok(())
+}
+
+/// The arrival and early-leave times of `facts`, each within the session.
+fn facts_in_session(rec: &SessionRecord, facts: &RollFacts) -> Result<()> {
+    if let Some(a) = facts.arrived {
+        in_session(rec, a, TimeOf::Arrival)?;
+    }
+    if let Some(l) = facts.left_early {
+        in_session(rec, l, TimeOf::EarlyLeave)?;
+    }
+    Ok(())
+}
+
 fn in_session(rec: &SessionRecord, at: NaiveTime, what: TimeOf) -> Result<()> {
     let s = &rec.session;
     if at < s.start || at >= s.end {
