@@ -97,3 +97,44 @@ fn unqualified_wording() {
         "3 unexcused absences (3 make unqualified)"
     );
 }
+
+#[test]
+fn the_standings_table_keeps_every_figure_whole_in_a_narrow_terminal() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 12);
+        press(&mut m, KeyCode::Char('3'));
+        let shown = screen(&m, 110, 30).join("\n");
+        for r in m.screens.standings.rows.iter().take(5) {
+            let cells = peixun::app::format::standing_cells(r, lang);
+            // Name and credits (columns 1 and 10) are never cut.
+            for cell in [&cells[1], &cells[10]] {
+                assert!(shown.contains(cell.as_str()), "{lang:?}: {cell}\n{shown}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_demo_notice_is_set_apart_from_the_account() {
+    let line = i18n::header(
+        Lang::En,
+        "root",
+        &[peixun::core::Role::Office],
+        None,
+        "/tmp/x.redb",
+        true,
+    );
+    assert!(line.contains("yet]  account root"), "{line}");
+    let line = i18n::header(
+        Lang::Zh,
+        "root",
+        &[peixun::core::Role::Office],
+        None,
+        "/tmp/x.redb",
+        true,
+    );
+    assert!(
+        line.starts_with("【示例学校") && line.contains("】  账号"),
+        "{line}"
+    );
+}

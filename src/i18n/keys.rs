@@ -198,8 +198,8 @@ pub fn header(
     );
     let demo = if demo {
         l.t(
-            "  【示例学校:尚无数据库】",
-            "  [demo school: no database yet]",
+            "【示例学校:尚无数据库】  ",
+            "[demo school: no database yet]  ",
         )
     } else {
         ""

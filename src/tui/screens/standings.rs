@@ -13,7 +13,7 @@ use crate::io::{self as files, Encoding, ImportError};
 use crate::tui::action::{Action, Mode};
 use crate::tui::charts::Look;
 use crate::tui::charts::live::ChartView;
-use crate::tui::widgets::{self, TextBox, fit, list_table, selected};
+use crate::tui::widgets::{self, TextBox, list_table, selected};
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -443,11 +443,14 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         })
         .collect();
     let cells = widgets::shown_cells(cells);
-    let widths = fit(
+    // Too wide for the terminal: the note gives way first, then the group
+    // and the headers of the leave counts; names and figures never do.
+    let widths = widgets::fit_within(
         &headers,
         &cells,
-        headers.len() - 1,
-        &[7, 8, 9, 5, 5, 5, 5, 5, 5, 5, 7, 5, 5, 7, 0],
+        rest.width,
+        &[headers.len() - 1, 2, 7, 8, 9, 12, 3, 4, 5, 6, 11],
+        &[5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 3, 3, 4, 0],
     );
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
