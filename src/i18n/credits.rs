@@ -5,7 +5,7 @@ use super::*;
 
 /// Short texts of the assessment commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum A {
+pub enum AssessText {
     CreditAdded,
     WantDegree,
     WantYuan,
@@ -58,8 +58,8 @@ pub enum A {
     TrainingFunds,
 }
 
-pub fn assessment_text(l: Lang, a: A) -> &'static str {
-    use A::*;
+pub fn assessment_text(l: Lang, a: AssessText) -> &'static str {
+    use AssessText::*;
     match a {
         CreditAdded => l.t("已保存,学分登记编号", "saved, credit entry"),
         WantDegree => l.t(

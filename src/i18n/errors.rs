@@ -28,7 +28,7 @@ pub fn error(l: Lang, e: &AppError) -> String {
         (Lang::Zh, NotRoot) => "只有 root 可以用 --as 代替其他账号操作".into(),
         (Lang::Zh, UnknownTeacher(t)) => format!("没有工号或姓名为 {t} 的教师"),
         (Lang::Zh, Ambiguous(list)) => {
-            format!("{}:{}", text(l, T::Ambiguous), list.join(","))
+            format!("{}:{}", text(l, Label::Ambiguous), list.join(","))
         }
         (Lang::Zh, UnknownSession(s)) => format!("没有编号为 {s} 的培训活动"),
         (Lang::Zh, UnknownTerm(t)) => format!("没有学期 {t}"),

@@ -8,7 +8,7 @@ use super::*;
 
 /// Texts of import, export and publishing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum X {
+pub enum IoText {
     StandingsTitle,
     RecordTitle,
     ExportedAt,
@@ -32,47 +32,47 @@ pub enum X {
     NoSchool,
 }
 
-pub fn io_text(l: Lang, x: X) -> &'static str {
+pub fn io_text(l: Lang, x: IoText) -> &'static str {
     match x {
-        X::StandingsTitle => l.t("校本培训考勤统计", "school-based training attendance"),
-        X::RecordTitle => l.t("教师培训记录", "training record of"),
-        X::ExportedAt => l.t("导出时间", "exported"),
-        X::NotPublished => l.t("本学期尚未公布", "not yet published this term"),
-        X::Totals => l.t("合计", "Total"),
-        X::ChangedMark => l.t("是", "yes"),
-        X::ChangedNote => l.t("公布后有更改", "changed since published"),
-        X::SheetStandings => l.t("考勤统计", "Standings"),
-        X::SheetRecord => l.t("培训记录", "Record"),
-        X::SheetRoster => l.t("教师名单", "Roster"),
-        X::Leaves => l.t("请假记录", "Leave requests"),
-        X::WantEncoding => l.t("应为 utf8 或 gbk", "should be utf8 or gbk"),
-        X::WantFormat => l.t(
+        IoText::StandingsTitle => l.t("校本培训考勤统计", "school-based training attendance"),
+        IoText::RecordTitle => l.t("教师培训记录", "training record of"),
+        IoText::ExportedAt => l.t("导出时间", "exported"),
+        IoText::NotPublished => l.t("本学期尚未公布", "not yet published this term"),
+        IoText::Totals => l.t("合计", "Total"),
+        IoText::ChangedMark => l.t("是", "yes"),
+        IoText::ChangedNote => l.t("公布后有更改", "changed since published"),
+        IoText::SheetStandings => l.t("考勤统计", "Standings"),
+        IoText::SheetRecord => l.t("培训记录", "Record"),
+        IoText::SheetRoster => l.t("教师名单", "Roster"),
+        IoText::Leaves => l.t("请假记录", "Leave requests"),
+        IoText::WantEncoding => l.t("应为 utf8 或 gbk", "should be utf8 or gbk"),
+        IoText::WantFormat => l.t(
             "文件名应以 .xlsx 或 .csv 结尾",
             "the file name should end in .xlsx or .csv",
         ),
-        X::Written => l.t("已导出", "written"),
-        X::Progress => l.t("处理中", "working"),
-        X::ExportPrompt => l.t(
+        IoText::Written => l.t("已导出", "written"),
+        IoText::Progress => l.t("处理中", "working"),
+        IoText::ExportPrompt => l.t(
             "导出当前统计到文件(.xlsx 或 .csv,回车确认)",
             "Export this view to a file (.xlsx or .csv, Enter)",
         ),
-        X::ImportPrompt => l.t(
+        IoText::ImportPrompt => l.t(
             "导入教师名单或本学期计划(文件路径,回车确认)",
             "Import a roster or this term's plan (file path, Enter)",
         ),
-        X::ConfirmPublish => l.t(
+        IoText::ConfirmPublish => l.t(
             "公布本学期考勤?将记录当前各项数据",
             "Publish this term's standings? The current figures are recorded",
         ),
-        X::NoTerm => l.t(
+        IoText::NoTerm => l.t(
             "今天不在任何学期内,无法公布或导入计划",
             "today is in no term: nothing to publish or import a plan into",
         ),
-        X::NoSchool => l.t(
+        IoText::NoSchool => l.t(
             "尚未设置学校名称;用 peixun school 名称 设置",
             "no school name yet; set one with peixun school NAME",
         ),
-        X::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
+        IoText::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
     }
 }
 
@@ -99,7 +99,7 @@ pub fn people(l: Lang, n: usize) -> String {
 /// When a term was last published, or that it was not.
 pub fn published_line(l: Lang, p: Option<&(chrono::NaiveDateTime, String, u32)>) -> String {
     match (l, p) {
-        (_, None) => io_text(l, X::NotPublished).into(),
+        (_, None) => io_text(l, IoText::NotPublished).into(),
         (Lang::Zh, Some((at, who, n))) => {
             format!("第{n}次公布:{} {who}", at.format("%Y-%m-%d %H:%M"))
         }

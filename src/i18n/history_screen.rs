@@ -4,7 +4,7 @@ use super::*;
 
 /// Texts of the history screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum H {
+pub enum HistoryUi {
     Tab,
     Teacher,
     Session,
@@ -23,8 +23,8 @@ pub enum H {
     SessionPrompt,
 }
 
-pub fn history_ui(l: Lang, h: H) -> &'static str {
-    use H::*;
+pub fn history_ui(l: Lang, h: HistoryUi) -> &'static str {
+    use HistoryUi::*;
     match h {
         Tab => l.t("6 修改记录", "6 History"),
         Teacher => l.t("教师", "teacher"),

@@ -4,7 +4,7 @@ use super::*;
 
 /// Short texts used by the command line and the terminal app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum T {
+pub enum Label {
     NoCommand,
     Created,
     DemoProgress,
@@ -32,48 +32,48 @@ pub enum T {
     WantCover,
 }
 
-pub fn text(l: Lang, t: T) -> &'static str {
+pub fn text(l: Lang, t: Label) -> &'static str {
     match t {
-        T::NoCommand => l.t("缺少子命令", "no subcommand given"),
-        T::Created => l.t("已创建", "created"),
-        T::DemoProgress => l.t("生成示例学年", "generating demo year"),
-        T::Saved => l.t("已保存", "saved"),
-        T::SessionAdded => l.t("已保存,活动编号", "saved, session"),
-        T::LeaveFiled => l.t("已保存,请假编号", "saved, leave request"),
-        T::Undone => l.t("已撤销", "undone for"),
-        T::Absent => l.t("记旷工", "absent"),
-        T::Expected => l.t("应到", "expected"),
-        T::Present => l.t("已到", "present"),
-        T::OnLeave => l.t("请假", "on leave"),
-        T::Missing => l.t("未到", "missing"),
-        T::Ambiguous => l.t(
+        Label::NoCommand => l.t("缺少子命令", "no subcommand given"),
+        Label::Created => l.t("已创建", "created"),
+        Label::DemoProgress => l.t("生成示例学年", "generating demo year"),
+        Label::Saved => l.t("已保存", "saved"),
+        Label::SessionAdded => l.t("已保存,活动编号", "saved, session"),
+        Label::LeaveFiled => l.t("已保存,请假编号", "saved, leave request"),
+        Label::Undone => l.t("已撤销", "undone for"),
+        Label::Absent => l.t("记旷工", "absent"),
+        Label::Expected => l.t("应到", "expected"),
+        Label::Present => l.t("已到", "present"),
+        Label::OnLeave => l.t("请假", "on leave"),
+        Label::Missing => l.t("未到", "missing"),
+        Label::Ambiguous => l.t(
             "匹配到多位教师,请用工号",
             "several teachers match; use the id",
         ),
-        T::LeaveNote => l.t("请假条", "leave note"),
-        T::Certificate => l.t("医院证明", "hospital certificate"),
-        T::Emergency => l.t("急诊", "emergency"),
-        T::WantDate => l.t("应为日期 YYYY-MM-DD", "should be a date YYYY-MM-DD"),
-        T::WantTime => l.t("应为时间 HH:MM", "should be a time HH:MM"),
-        T::WantTerm => l.t(
+        Label::LeaveNote => l.t("请假条", "leave note"),
+        Label::Certificate => l.t("医院证明", "hospital certificate"),
+        Label::Emergency => l.t("急诊", "emergency"),
+        Label::WantDate => l.t("应为日期 YYYY-MM-DD", "should be a date YYYY-MM-DD"),
+        Label::WantTime => l.t("应为时间 HH:MM", "should be a time HH:MM"),
+        Label::WantTerm => l.t(
             "应为学期,如 2025-autumn 或 2026-spring",
             "should be a term such as 2025-autumn or 2026-spring",
         ),
-        T::WantKind => l.t(
+        Label::WantKind => l.t(
             "应为 weekly、training、outside 或 remote",
             "should be weekly, training, outside or remote",
         ),
-        T::WantLeaveKind => l.t(
+        Label::WantLeaveKind => l.t(
             "应为 official(公假)、personal(事假)或 sick(病假)",
             "should be official, personal or sick",
         ),
-        T::WantCredits => l.t("应为学分,如 1 或 1.5", "should be credits such as 1 or 1.5"),
-        T::WantRole => l.t(
+        Label::WantCredits => l.t("应为学分,如 1 或 1.5", "should be credits such as 1 or 1.5"),
+        Label::WantRole => l.t(
             "应为 office、leader、school、group_leader、assessment 或 teacher",
             "should be office, leader, school, group_leader, assessment or teacher",
         ),
-        T::WantNumber => l.t("应为数字", "should be a number"),
-        T::WantCover => l.t(
+        Label::WantNumber => l.t("应为数字", "should be a number"),
+        Label::WantCover => l.t(
             "请用 --from/--to 给出日期,或用 --sessions 列出活动",
             "give dates with --from/--to or sessions with --sessions",
         ),

@@ -10,7 +10,7 @@ use super::*;
 
 /// Texts of the office's modals in the terminal app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum O {
+pub enum OfficeText {
     NotesTitle,
     NotesHint,
     ArchiveTitle,
@@ -38,8 +38,8 @@ pub enum O {
     EndPair,
 }
 
-pub fn office_text(l: Lang, o: O) -> &'static str {
-    use O::*;
+pub fn office_text(l: Lang, o: OfficeText) -> &'static str {
+    use OfficeText::*;
     match o {
         NotesTitle => l.t("本学期笔记字数", "Note characters this term"),
         NotesHint => l.t("输入字数,回车确认", "Type the number, Enter"),

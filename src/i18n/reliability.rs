@@ -64,7 +64,7 @@ pub fn table_name(l: Lang, table: &str) -> &str {
 
 /// Texts of `peixun check` and `peixun backup`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum R {
+pub enum ReliabilityText {
     /// Before the counts of a sound file.
     Sound,
     /// Before the number of problems of a damaged file.
@@ -75,16 +75,16 @@ pub enum R {
     BackedUp,
 }
 
-pub fn reliability(l: Lang, r: R) -> &'static str {
+pub fn reliability(l: Lang, r: ReliabilityText) -> &'static str {
     match r {
-        R::Sound => l.t("检查通过,没有发现问题", "checked: no problems found"),
-        R::Problems => l.t("文件有问题,共", "the file has problems:"),
-        R::WhatNow => l.t(
+        ReliabilityText::Sound => l.t("检查通过,没有发现问题", "checked: no problems found"),
+        ReliabilityText::Problems => l.t("文件有问题,共", "the file has problems:"),
+        ReliabilityText::WhatNow => l.t(
             "文件未被改动。请恢复最近的备份(peixun backup 生成),或把此文件交给技术人员。",
             "The file was left untouched. Restore the latest backup (made with `peixun backup`), \
              or hand this file to someone who can repair it.",
         ),
-        R::BackedUp => l.t("已备份并检查通过:", "backed up and checked:"),
+        ReliabilityText::BackedUp => l.t("已备份并检查通过:", "backed up and checked:"),
     }
 }
 

@@ -4,7 +4,7 @@ use super::*;
 
 /// Texts of the terminal app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum U {
+pub enum Ui {
     TabRoll,
     TabLeave,
     TabStandings,
@@ -57,8 +57,8 @@ pub enum U {
     Session,
 }
 
-pub fn ui(l: Lang, u: U) -> &'static str {
-    use U::*;
+pub fn ui(l: Lang, u: Ui) -> &'static str {
+    use Ui::*;
     match u {
         TabRoll => l.t("1 点名", "1 Roll call"),
         TabLeave => l.t("2 请假审批", "2 Leave queue"),
