@@ -81,7 +81,7 @@ impl Default for CreditsScreen {
 
 impl CreditsScreen {
     fn reload(&mut self, cx: &mut Cx) {
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }

@@ -91,7 +91,7 @@ impl Screen for HistoryScreen {
                 self.teacher = None;
                 self.session = None;
                 self.cursor = 0;
-                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
                     cx.fail(e);
                 }
             }
@@ -151,7 +151,7 @@ impl HistoryScreen {
             };
         }
         self.cursor = 0;
-        self.load(cx.app, cx.now, cx.lang)
+        self.read(cx.app, cx.now, cx.lang)
     }
 }
 

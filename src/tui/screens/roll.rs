@@ -555,7 +555,7 @@ impl Screen for RollScreen {
                 };
                 self.cursor = 0;
                 self.calling = false;
-                self.load(cx.app, now, cx.lang).map(|_| None)
+                self.read(cx.app, now, cx.lang).map(|_| None)
             }
             // A call already under way: walk it again, nothing asked.
             Action::FirstCall if state == RollState::FirstCall => {

@@ -94,7 +94,7 @@ impl TeacherScreen {
 
     fn find(&mut self, cx: &mut Cx) {
         self.cursor = 0;
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
