@@ -53,6 +53,38 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         ) => format!(
             "term {term} overlaps term {other} ({other_start} to {other_end}); nothing was changed"
         ),
+        (
+            _,
+            YearStartMovesTerm {
+                year_start,
+                term,
+                start,
+                fits,
+                keeps,
+            },
+        ) => {
+            let keeps = match (l, keeps) {
+                (Lang::Zh, Some((lo, hi))) => {
+                    format!(";学年起始日在 {lo} 至 {hi} 之间可保持已录入的学期不变")
+                }
+                (Lang::En, Some((lo, hi))) => {
+                    format!("; a start from {lo} to {hi} keeps every entered term as it is")
+                }
+                (_, None) => String::new(),
+            };
+            match l {
+                Lang::Zh => format!(
+                    "学年起始日改为 {year_start} 后,{start} 开始的学期 {term}({})将成为 {fits}({}),与已录入的学期不符{keeps};未做任何更改",
+                    term_name(l, *term),
+                    term_name(l, *fits)
+                ),
+                Lang::En => format!(
+                    "with the year starting on {year_start}, term {term} ({}), which starts on {start}, would be {fits} ({}){keeps}; nothing was changed",
+                    term_name(l, *term),
+                    term_name(l, *fits)
+                ),
+            }
+        }
         (Lang::Zh, NoTerm { date }) => {
             format!("{date} 不在任何学期内,请先添加学期;未做任何更改")
         }
