@@ -220,6 +220,9 @@ pub enum SessionCmd {
         /// Only these teaching groups must attend (comma-separated).
         #[arg(long)]
         groups: Option<String>,
+        /// Why a session is added to a closed year (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Change a session's title, times, credits, people or groups.
     Edit(calendar::SessionEditArgs),
@@ -354,11 +357,17 @@ pub enum LeaveCmd {
         id: u32,
         #[arg(long, default_value = "")]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Reject {
         id: u32,
         #[arg(long)]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Withdraw {
         id: u32,
@@ -612,7 +621,9 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             host,
             recorder,
             groups,
+            reason,
         }) => {
+            app.reason = reason;
             let kind = match kind.as_str() {
                 "weekly" => SessionKind::WeeklyStudy,
                 "training" => SessionKind::SchoolTraining,
@@ -1159,11 +1170,21 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             }
             Ok(leave_table(&list, lang))
         }
-        LeaveCmd::Approve { id, comment } => {
+        LeaveCmd::Approve {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.approve_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }
-        LeaveCmd::Reject { id, comment } => {
+        LeaveCmd::Reject {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.reject_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }
