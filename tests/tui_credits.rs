@@ -478,3 +478,77 @@ fn the_credit_forms_drawn() {
         insta::assert_snapshot!(format!("credit_form_edit_{}", lang_name(lang)), draw(&m));
     }
 }
+
+/// The office's boxes say the term or year they save to, PgUp/PgDn pick
+/// another, and a prefilled box is replaced by the first key typed (the
+/// funds: 300000 40000 over the recorded amounts, not appended to them).
+#[test]
+fn office_boxes_say_where_they_save_and_replace_their_value() {
+    use peixun::core::AcademicYear;
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, path) = school();
+        let mut m = open(&path, "tester", lang);
+        press(&mut m, KeyCode::Char('5'));
+        let was = m.app.funds(AcademicYear(2026)).unwrap();
+        assert!(was.is_some(), "the demo records this year's funds");
+        press(&mut m, KeyCode::Char('F'));
+        shows(
+            &m,
+            &[t(
+                "保存到 2026-2027学年",
+                "saves to the academic year 2026-2027",
+            )],
+        );
+        press(&mut m, KeyCode::PageUp);
+        shows(
+            &m,
+            &[t(
+                "保存到 2025-2026学年",
+                "saves to the academic year 2025-2026",
+            )],
+        );
+        press(&mut m, KeyCode::PageDown);
+        keys(&mut m, "300000 40000");
+        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('y'));
+        let f = m.app.funds(AcademicYear(2026)).unwrap().unwrap();
+        assert_eq!((f.public_fen, f.training_fen), (30_000_000, 4_000_000));
+        let logged = m
+            .app
+            .history(None, None)
+            .unwrap()
+            .iter()
+            .filter(|h| h.action == "funds.set")
+            .count();
+        assert!(logged >= 1, "the change is in the history");
+        // The teacher tab's boxes say it too: N the term, A and M the year.
+        press(&mut m, KeyCode::Char('4'));
+        if !m.screens.teacher.typing {
+            press(&mut m, KeyCode::Enter);
+        }
+        keys(&mut m, "T0003");
+        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('N'));
+        shows(
+            &m,
+            &[t(
+                "保存到 2026-2027学年 秋季学期",
+                "saves to the 2026-2027 autumn term",
+            )],
+        );
+        press(&mut m, KeyCode::Esc);
+        for k in ['A', 'M'] {
+            press(&mut m, KeyCode::Char(k));
+            shows(
+                &m,
+                &[t(
+                    "保存到 2026-2027学年",
+                    "saves to the academic year 2026-2027",
+                )],
+            );
+            press(&mut m, KeyCode::Esc);
+        }
+    }
+}

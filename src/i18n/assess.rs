@@ -259,6 +259,8 @@ pub enum Y {
     CreditAddedAs,
     /// The archive items missing: "缺:".
     Missing,
+    /// In an office box, before the term or year it saves to.
+    SavesTo,
     /// The office boxes' keys to choose the term, or the year.
     PickTerm,
     PickYear,
@@ -272,6 +274,7 @@ pub fn year_text(l: Lang, y: Y) -> &'static str {
         Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
         Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
         Y::Missing => l.t("缺:", "missing: "),
+        Y::SavesTo => l.t("保存到", "saves to the"),
         Y::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
         Y::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
