@@ -214,13 +214,16 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_teacher(&after)?;
+        // A closed year whose sessions now require the teacher or not.
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.edit",
             format!("teacher {id}"),
             json(&before),
             json(&after),
-            None,
+            why,
             None,
             Some(id.clone()),
         )?;
@@ -255,6 +258,8 @@ impl App {
             active_to: Some(on),
             ..before.clone()
         };
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        self.closed_years_reason(&w, &years, reason)?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.leave",
@@ -314,6 +319,20 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_session(&s)?;
+        // What moves figures (times, credits, audience) in a closed year
+        // needs the office's reason; a title or a name does not.
+        let moves = Session {
+            title: s.title.clone(),
+            presenter: s.presenter.clone(),
+            host: s.host.clone(),
+            recorder: s.recorder.clone(),
+            ..before.session.clone()
+        } != s;
+        if moves {
+            let terms = w.terms()?;
+            let year = super::year_end::year_of_day(&terms, &w.policy()?, s.date);
+            self.closed_year_reason_given(&w, year, reason)?;
+        }
         let reason = reason
             .map(str::trim)
             .filter(|r| !r.is_empty())
