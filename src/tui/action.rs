@@ -102,6 +102,14 @@ pub enum Action {
     CloseRoll,
     Correct,
     Find,
+    // The school's calendar (issue 14).
+    EditSession,
+    MoveSession,
+    CancelSession,
+    ReopenRoll,
+    ExcuseEarlyLeave,
+    TeacherDeparts,
+    EditTeacher,
     // The leave queue.
     Approve,
     Reject,
@@ -202,6 +210,34 @@ impl Action {
                 "correct the teacher under the cursor (a reason once closed)",
             ),
             Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
+            EditSession => l.t(
+                "修改本活动:标题、时间、学分、主讲人(教务处)",
+                "edit this session: title, times, credits, presenter (office)",
+            ),
+            MoveSession => l.t(
+                "调整本活动的日期和时间,须填原因(教务处)",
+                "move this session to another day or time, with a reason (office)",
+            ),
+            CancelSession => l.t(
+                "取消本活动,须填原因(教务处)",
+                "cancel this session, with a reason (office)",
+            ),
+            ReopenRoll => l.t(
+                "重新打开已结束的点名,须填原因(教务处)",
+                "reopen a closed roll, with a reason (office)",
+            ),
+            ExcuseEarlyLeave => l.t(
+                "光标所在教师早退准假,须填原因(教务处、组长)",
+                "excuse this teacher's early leave, with a reason (office, leaders)",
+            ),
+            TeacherDeparts => l.t(
+                "登记离校日期与原因(教务处)",
+                "record a departure: date and reason (office)",
+            ),
+            EditTeacher => l.t(
+                "修改姓名、教研组、年级、到校日期(教务处)",
+                "edit name, group, grade, joining date (office)",
+            ),
             Approve => l.t("批准", "approve"),
             Reject => l.t("驳回(须填理由)", "reject (with a reason)"),
             Filter => l.t(
