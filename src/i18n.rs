@@ -11,6 +11,7 @@ mod limits;
 mod names;
 pub use keys::*;
 mod safe;
+mod standings_live;
 mod store;
 pub use assess::*;
 pub use calendar::*;
@@ -20,6 +21,7 @@ pub use history::*;
 pub use limits::*;
 pub use names::*;
 pub use safe::{is_unsafe_char, shown};
+pub use standings_live::*;
 pub use store::*;
 
 use crate::app::AppError;
