@@ -89,14 +89,14 @@ impl Tab {
 
     /// The title on the tab bar.
     pub fn title(self, l: Lang) -> &'static str {
-        use i18n::U;
+        use i18n::Ui;
         match self {
-            Tab::Roll => i18n::ui(l, U::TabRoll),
-            Tab::Leave => i18n::ui(l, U::TabLeave),
-            Tab::Standings => i18n::ui(l, U::TabStandings),
-            Tab::Teacher => i18n::ui(l, U::TabTeacher),
-            Tab::Credits => i18n::assessment_text(l, i18n::A::TabCredits),
-            Tab::History => i18n::history_ui(l, i18n::H::Tab),
+            Tab::Roll => i18n::ui(l, Ui::TabRoll),
+            Tab::Leave => i18n::ui(l, Ui::TabLeave),
+            Tab::Standings => i18n::ui(l, Ui::TabStandings),
+            Tab::Teacher => i18n::ui(l, Ui::TabTeacher),
+            Tab::Credits => i18n::assessment_text(l, i18n::AssessText::TabCredits),
+            Tab::History => i18n::history_ui(l, i18n::HistoryUi::Tab),
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::app::standings::StandingRow;
 use crate::app::standings_job::{self, Counted, PeriodStandings, StandingsJob};
 use crate::app::{App, AppError};
 use crate::core::{Period, TermId};
-use crate::i18n::{self, Lang, U, X};
+use crate::i18n::{self, IoText, Lang, Ui};
 use crate::io::export::{self, FileFormat, StandingsSheet};
 use crate::io::{self as files, Encoding, ImportError};
 use crate::tui::action::{Action, Mode};
@@ -292,7 +292,7 @@ impl StandingsScreen {
         let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
             field: "file",
             value: file.clone(),
-            why: i18n::io_text(l, X::WantFormat).into(),
+            why: i18n::io_text(l, IoText::WantFormat).into(),
         })?;
         let Some(period) = self.period else {
             return Ok(String::new());
@@ -314,7 +314,7 @@ impl StandingsScreen {
         export::write_file(path, &bytes, false)?;
         Ok(format!(
             "{} {} ({})",
-            i18n::io_text(l, X::Written),
+            i18n::io_text(l, IoText::Written),
             i18n::shown(&file),
             i18n::rows(l, rows.len())
         ))
@@ -335,7 +335,7 @@ impl StandingsScreen {
                 return Err(AppError::Invalid {
                     field: "term",
                     value: name,
-                    why: i18n::io_text(l, X::NoTerm).into(),
+                    why: i18n::io_text(l, IoText::NoTerm).into(),
                 });
             };
             cx.app
@@ -431,7 +431,7 @@ impl Screen for StandingsScreen {
                 Some(Period::Term(t)) => self.popup = Some(Popup::ConfirmPublish(t)),
                 _ => {
                     cx.status = Some(super::Status {
-                        text: i18n::io_text(cx.lang, X::NoTerm).into(),
+                        text: i18n::io_text(cx.lang, IoText::NoTerm).into(),
                         error: true,
                     })
                 }
@@ -481,24 +481,24 @@ impl Screen for StandingsScreen {
             Some(Popup::Export(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ExportPrompt),
+                i18n::io_text(l, IoText::ExportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::Import(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ImportPrompt),
+                i18n::io_text(l, IoText::ImportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::ConfirmPublish(term)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ConfirmPublish),
+                i18n::io_text(l, IoText::ConfirmPublish),
                 vec![
                     Line::from(term.to_string()),
-                    Line::from(i18n::ui(l, U::YesNo)),
+                    Line::from(i18n::ui(l, Ui::YesNo)),
                 ],
                 4,
             ),
@@ -532,15 +532,15 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     let period = s
         .period
         .map(|p| match p {
-            Period::Term(t) => format!("{} {}", i18n::ui(l, U::Term), t),
-            Period::Year(y) => format!("{} {}", i18n::ui(l, U::Year), y),
+            Period::Term(t) => format!("{} {}", i18n::ui(l, Ui::Term), t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
         })
         .unwrap_or_default();
     let group = s
         .group
         .and_then(|g| s.groups.get(g))
         .map(|g| i18n::shown(g).into_owned())
-        .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
     let published = match s.period {
         Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
         _ => String::new(),
@@ -548,10 +548,10 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}{published}  {}",
-            i18n::ui(l, U::SortedBy),
+            i18n::ui(l, Ui::SortedBy),
             all_headers[s.sort],
             if s.reverse { " ↓" } else { " ↑" },
-            i18n::io_text(l, X::PublishHint)
+            i18n::io_text(l, IoText::PublishHint)
         )),
         head,
     );
