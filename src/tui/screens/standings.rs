@@ -142,7 +142,12 @@ impl StandingsScreen {
         let g = app.generation()?;
         self.live.latest = Some(g);
         let live = &self.live;
-        if live.counted_at == Some(g)
+        // The period wanted was not counted (the day moved into another
+        // term since): counted now, whatever the generation.
+        let missing = live
+            .want
+            .is_some_and(|w| self.period != Some(w) && !live.stash.iter().any(|p| p.period == w));
+        if (live.counted_at == Some(g) && !missing)
             || live.job.as_ref().is_some_and(|j| j.generation() == g)
             // Counted again when this job ends (`poll`).
             || live.job.as_ref().is_some_and(StandingsJob::running)
@@ -418,6 +423,10 @@ impl Screen for StandingsScreen {
                     i18n::GateText::ImportOverSsh
                 };
                 cx.say(i18n::gate(cx.lang, &how));
+            }
+            // Nothing counted yet for the period: nothing to write.
+            Action::Export if self.rows.is_empty() && self.counting() => {
+                cx.fail_text(i18n::standings_live(cx.lang, i18n::StandingsLive::Counting).into());
             }
             Action::Export => {
                 let name = match self.period {
