@@ -21,6 +21,7 @@ mod reliability;
 mod ui;
 pub use keys::*;
 mod safe;
+mod standings_live;
 mod store;
 pub use assess::*;
 pub use calendar::*;
@@ -39,6 +40,7 @@ pub use office::*;
 pub use policy::*;
 pub use reliability::*;
 pub use safe::{is_unsafe_char, shown};
+pub use standings_live::*;
 pub use store::*;
 pub use ui::*;
 
