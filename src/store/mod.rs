@@ -7,6 +7,7 @@
 //! each change in the same transaction and commits with redb's default
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
+mod card_index;
 pub mod check;
 pub mod codec;
 mod leave_index;
@@ -38,7 +39,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -695,6 +696,10 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
     for l in w.leaves()? {
         w.index_leave(None, &l)?;
     }
+    // Schema 6: the credit-card index.
+    for c in w.external_credits()? {
+        w.index_card(None, &c)?;
+    }
     w.recount_all();
     w.commit()
 }
@@ -1172,7 +1177,13 @@ impl Writer {
 
     pub fn put_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
         let mut t = self.txn.open_table(EXTERNAL_CREDITS)?;
-        t.insert(c.id.0, encode(c).as_slice())?;
+        let before: Option<ExternalCredit> = decoded(
+            t.insert(c.id.0, encode(c).as_slice())?,
+            "external_credits",
+            &c.id,
+        )?;
+        drop(t);
+        self.index_card(before.as_ref(), c)?;
         let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
         idx.insert((c.teacher.0.as_str(), c.year.0, c.id.0), ())?;
         Ok(())
