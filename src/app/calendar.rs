@@ -30,6 +30,21 @@ pub enum CalendarError {
         other_start: NaiveDate,
         other_end: NaiveDate,
     },
+    /// A new academic-year start that would file an entered term under
+    /// another name (another academic year, or the other half of one):
+    /// `fits` is what the term would become; `keeps` the first and last day
+    /// around the current start that keep every entered term as named.
+    #[error("year_start {year_start} makes term {term} (from {start}) `{fits}`")]
+    YearStartMovesTerm {
+        year_start: crate::core::calendar::MonthDay,
+        term: TermId,
+        start: NaiveDate,
+        fits: TermId,
+        keeps: Option<(
+            crate::core::calendar::MonthDay,
+            crate::core::calendar::MonthDay,
+        )>,
+    },
     /// A date no term contains (a session must be in one).
     #[error("{date} is in no term; add the term first")]
     NoTerm { date: NaiveDate },
@@ -168,13 +183,16 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_teacher(&after)?;
+        // A closed year whose sessions now require the teacher or not.
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.edit",
             format!("teacher {id}"),
             json(&before),
             json(&after),
-            None,
+            why,
             None,
             Some(id.clone()),
         )?;
@@ -209,6 +227,8 @@ impl App {
             active_to: Some(on),
             ..before.clone()
         };
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        self.closed_years_reason(&w, &years, reason)?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.leave",
@@ -268,6 +288,20 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_session(&s)?;
+        // What moves figures (times, credits, audience) in a closed year
+        // needs the office's reason; a title or a name does not.
+        let moves = Session {
+            title: s.title.clone(),
+            presenter: s.presenter.clone(),
+            host: s.host.clone(),
+            recorder: s.recorder.clone(),
+            ..before.session.clone()
+        } != s;
+        if moves {
+            let terms = w.terms()?;
+            let year = super::year_end::year_of_day(&terms, &w.policy()?, s.date);
+            self.closed_year_reason_given(&w, year, reason)?;
+        }
         let reason = reason
             .map(str::trim)
             .filter(|r| !r.is_empty())
@@ -338,6 +372,58 @@ impl App {
         w.commit()?;
         Ok(())
     }
+}
+
+/// Checks a policy's academic-year start against the terms entered: each
+/// must keep its name (its academic year and its half) under the new start.
+/// Only a changed start is checked, so a school whose old terms predate the
+/// rule can still change other keys.
+pub fn check_year_start(
+    before: &Policy,
+    after: &Policy,
+    terms: &[crate::core::Term],
+) -> Result<()> {
+    use crate::core::calendar::{MonthDay, check_term};
+    let start = after.calendar.year_start;
+    if start == before.calendar.year_start {
+        return Ok(());
+    }
+    let mut sorted: Vec<&crate::core::Term> = terms.iter().collect();
+    sorted.sort_by_key(|t| t.start);
+    let Some((term, fits)) = sorted
+        .iter()
+        .find_map(|t| check_term(t.id, t.start, start).err().map(|f| (*t, f)))
+    else {
+        return Ok(());
+    };
+    // The days around the old start that keep every entered term as named.
+    let days: Vec<MonthDay> = (1..=12u32)
+        .flat_map(|m| (1..=31u32).filter_map(move |d| MonthDay::new(m, d)))
+        .collect();
+    let keeps_all = |md: &MonthDay| terms.iter().all(|t| check_term(t.id, t.start, *md).is_ok());
+    let keeps = days
+        .iter()
+        .position(|d| *d == before.calendar.year_start)
+        .filter(|&i| keeps_all(&days[i]))
+        .map(|i| {
+            let mut lo = i;
+            while lo > 0 && keeps_all(&days[lo - 1]) {
+                lo -= 1;
+            }
+            let mut hi = i;
+            while hi + 1 < days.len() && keeps_all(&days[hi + 1]) {
+                hi += 1;
+            }
+            (days[lo], days[hi])
+        });
+    Err(CalendarError::YearStartMovesTerm {
+        year_start: start,
+        term: term.id,
+        start: term.start,
+        fits,
+        keeps,
+    }
+    .into())
 }
 
 impl App {

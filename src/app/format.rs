@@ -41,7 +41,7 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     let note = notes.join("; ");
     let credits = s.credits();
     let note = if row.changed_since_published {
-        let changed = i18n::io_text(lang, i18n::X::ChangedNote);
+        let changed = i18n::io_text(lang, i18n::IoText::ChangedNote);
         if note.is_empty() {
             changed.to_string()
         } else {
@@ -142,14 +142,22 @@ pub fn mentor_list(
     me: &crate::core::TeacherId,
     lang: Lang,
 ) -> String {
-    let a = |x: i18n::A| i18n::assessment_text(lang, x);
+    let a = |x: i18n::AssessText| i18n::assessment_text(lang, x);
     let pairs: Vec<String> = pairs
         .iter()
         .map(|p| {
             if &p.mentor == me {
-                format!("{} {}", a(i18n::A::MentorOf), i18n::shown(&p.mentee.0))
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MentorOf),
+                    i18n::shown(&p.mentee.0)
+                )
             } else {
-                format!("{} {}", a(i18n::A::MenteeOf), i18n::shown(&p.mentor.0))
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MenteeOf),
+                    i18n::shown(&p.mentor.0)
+                )
             }
         })
         .collect();
@@ -164,25 +172,25 @@ pub fn yuan(fen: u64) -> String {
 /// A year's funds as one line: the amounts, their share, and whether it
 /// meets the policy's minimum (篇6, 篇9).
 pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core::Policy) -> String {
-    use i18n::A;
-    let a = |x: A| i18n::assessment_text(l, x);
+    use i18n::AssessText;
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let Some(f) = f else {
-        return a(A::NoFunds).to_string();
+        return a(AssessText::NoFunds).to_string();
     };
     let share = f.share_permille().unwrap_or(0);
     format!(
         "{} {}  {} {}  {}.{}% (≥ {}%) {}",
-        a(A::PublicFunds),
+        a(AssessText::PublicFunds),
         yuan(f.public_fen),
-        a(A::TrainingFunds),
+        a(AssessText::TrainingFunds),
         yuan(f.training_fen),
         share / 10,
         share % 10,
         policy.assessment.training_funds_percent,
         a(if f.enough(policy) {
-            A::FundsEnough
+            AssessText::FundsEnough
         } else {
-            A::FundsShort
+            AssessText::FundsShort
         }),
     )
 }
@@ -209,7 +217,7 @@ pub fn attendance(
         if let Some(why) = &facts.early_excused {
             s.push_str(&format!(
                 ", {} {}",
-                i18n::calendar_text(lang, i18n::C::ExcusedEarly),
+                i18n::calendar_text(lang, i18n::CalendarText::ExcusedEarly),
                 i18n::shown(why)
             ));
         }

@@ -246,7 +246,7 @@ pub fn credit_warning(l: Lang, w: &CreditWarning) -> String {
 
 /// Short texts of the year's end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Y {
+pub enum YearEndText {
     /// Before the term or year a change was saved to.
     SavedTo,
     /// Before the list of review deadlines.
@@ -264,22 +264,26 @@ pub enum Y {
     PickYear,
 }
 
-pub fn year_text(l: Lang, y: Y) -> &'static str {
+pub fn year_text(l: Lang, y: YearEndText) -> &'static str {
     match y {
-        Y::SavedTo => l.t("已保存到", "saved to the"),
-        Y::Deadlines => l.t("学分审核截止", "review deadlines"),
-        Y::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
-        Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
-        Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
-        Y::Missing => l.t("缺:", "missing: "),
-        Y::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
-        Y::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
+        YearEndText::SavedTo => l.t("已保存到", "saved to the"),
+        YearEndText::Deadlines => l.t("学分审核截止", "review deadlines"),
+        YearEndText::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
+        YearEndText::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
+        YearEndText::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
+        YearEndText::Missing => l.t("缺:", "missing: "),
+        YearEndText::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
+        YearEndText::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
 }
 
 /// "已保存到 2025-2026学年" / "saved to the academic year 2025-2026".
 pub fn saved_to(l: Lang, p: Period) -> String {
-    format!("{} {}", year_text(l, Y::SavedTo), period_name(l, p))
+    format!(
+        "{} {}",
+        year_text(l, YearEndText::SavedTo),
+        period_name(l, p)
+    )
 }
 
 /// What a key on the credits screen does to an entry.

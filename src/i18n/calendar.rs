@@ -53,6 +53,38 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         ) => format!(
             "term {term} overlaps term {other} ({other_start} to {other_end}); nothing was changed"
         ),
+        (
+            _,
+            YearStartMovesTerm {
+                year_start,
+                term,
+                start,
+                fits,
+                keeps,
+            },
+        ) => {
+            let keeps = match (l, keeps) {
+                (Lang::Zh, Some((lo, hi))) => {
+                    format!(";学年起始日在 {lo} 至 {hi} 之间可保持已录入的学期不变")
+                }
+                (Lang::En, Some((lo, hi))) => {
+                    format!("; a start from {lo} to {hi} keeps every entered term as it is")
+                }
+                (_, None) => String::new(),
+            };
+            match l {
+                Lang::Zh => format!(
+                    "学年起始日改为 {year_start} 后,{start} 开始的学期 {term}({})将成为 {fits}({}),与已录入的学期不符{keeps};未做任何更改",
+                    term_name(l, *term),
+                    term_name(l, *fits)
+                ),
+                Lang::En => format!(
+                    "with the year starting on {year_start}, term {term} ({}), which starts on {start}, would be {fits} ({}){keeps}; nothing was changed",
+                    term_name(l, *term),
+                    term_name(l, *fits)
+                ),
+            }
+        }
         (Lang::Zh, NoTerm { date }) => {
             format!("{date} 不在任何学期内,请先添加学期;未做任何更改")
         }
@@ -189,7 +221,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
 
 /// Labels of the calendar's lists and lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum C {
+pub enum CalendarText {
     Joined,
     Left,
     ExcusedEarly,
@@ -207,26 +239,26 @@ pub enum C {
     LapsedAt,
 }
 
-pub fn calendar_text(l: Lang, c: C) -> &'static str {
+pub fn calendar_text(l: Lang, c: CalendarText) -> &'static str {
     match c {
-        C::Joined => l.t("到校", "joined"),
-        C::Left => l.t("离校", "left"),
-        C::ExcusedEarly => l.t("早退(准假)", "early leave (excused)"),
-        C::Cancelled => l.t("已取消", "cancelled"),
-        C::Overlaps => l.t(
+        CalendarText::Joined => l.t("到校", "joined"),
+        CalendarText::Left => l.t("离校", "left"),
+        CalendarText::ExcusedEarly => l.t("早退(准假)", "early leave (excused)"),
+        CalendarText::Cancelled => l.t("已取消", "cancelled"),
+        CalendarText::Overlaps => l.t(
             "注意:与以下请假申请时间重叠",
             "note: overlaps these leave requests",
         ),
-        C::YearProgress => l.t("本学年学分", "year credits"),
-        C::DaysLeft => l.t("本学年尚余(天)", "days left in the year"),
-        C::YearOver => l.t("学年已结束", "year over"),
-        C::Reopened => l.t("点名已重新打开", "roll reopened"),
-        C::Host => l.t("主持人", "host"),
-        C::Recorder => l.t("记录人", "recorder"),
-        C::Presenter => l.t("主讲人", "presenter"),
-        C::Groups => l.t("参加教研组", "groups"),
-        C::Everyone => l.t("全体", "everyone"),
-        C::LapsedAt => l.t(
+        CalendarText::YearProgress => l.t("本学年学分", "year credits"),
+        CalendarText::DaysLeft => l.t("本学年尚余(天)", "days left in the year"),
+        CalendarText::YearOver => l.t("学年已结束", "year over"),
+        CalendarText::Reopened => l.t("点名已重新打开", "roll reopened"),
+        CalendarText::Host => l.t("主持人", "host"),
+        CalendarText::Recorder => l.t("记录人", "recorder"),
+        CalendarText::Presenter => l.t("主讲人", "presenter"),
+        CalendarText::Groups => l.t("参加教研组", "groups"),
+        CalendarText::Everyone => l.t("全体", "everyone"),
+        CalendarText::LapsedAt => l.t(
             "活动开始时仍未审批,已过期",
             "lapsed: still pending when its session started",
         ),

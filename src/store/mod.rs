@@ -186,6 +186,19 @@ pub struct Store {
     /// at `path` is refused.
     id: Option<FileId>,
     wait: Wait,
+    /// The snapshot every read shares while one is pinned, and how many
+    /// snapshots were begun.
+    reading: Reading,
+}
+
+/// What a store's reads share: while `Store::pinned` runs, every
+/// `Store::read` hands out the same snapshot (the terminal app reads
+/// everything a key needs from one); and a count of the snapshots begun,
+/// which the tests hold the terminal app to.
+#[derive(Default)]
+struct Reading {
+    pinned: std::sync::Mutex<Option<Reader>>,
+    begun: std::sync::atomic::AtomicU64,
 }
 
 /// Holds a change open, just before its commit, for the seconds that
@@ -277,6 +290,7 @@ impl Store {
             db: Db::Write(db),
             id,
             wait: Wait::from_env(),
+            reading: Reading::default(),
         })
     }
 
@@ -330,6 +344,7 @@ impl Store {
                     db: Db::Read(db),
                     id,
                     wait,
+                    reading: Reading::default(),
                 })
             }
             // A file left by a crash needs a repair, which only a writer may
@@ -342,6 +357,7 @@ impl Store {
                         db: Db::Snapshot(check::snapshot(path)?),
                         id,
                         wait,
+                        reading: Reading::default(),
                     }),
                     opened => opened,
                 }
@@ -368,7 +384,12 @@ impl Store {
     /// This database opened for writing: the same file (one removed or
     /// replaced since is refused), the same wait.
     pub fn writable(&self) -> Result<Store> {
-        Store::open_write_as(&self.path, self.wait.clone(), self.id)
+        let store = Store::open_write_as(&self.path, self.wait.clone(), self.id)?;
+        store
+            .reading
+            .begun
+            .fetch_add(self.reads_begun(), std::sync::atomic::Ordering::Relaxed);
+        Ok(store)
     }
 
     fn open_write_as(path: &Path, wait: Wait, id: Option<FileId>) -> Result<Store> {
@@ -387,6 +408,7 @@ impl Store {
             db: Db::Write(db),
             id,
             wait,
+            reading: Reading::default(),
         };
         store.same_file()?;
         let Db::Write(db) = &store.db else {
@@ -417,13 +439,62 @@ impl Store {
         self.wait = wait;
     }
 
-    /// A consistent snapshot to read from.
+    /// A consistent snapshot to read from: the pinned one while
+    /// `Store::pinned` runs, else a new one.
     pub fn read(&self) -> Result<Reader> {
+        if let Some(r) = self.pin().as_ref() {
+            return Ok(r.clone());
+        }
         let txn = match &self.db {
             Db::Read(db) => db.begin_read()?,
             Db::Write(db) | Db::Snapshot(db) => db.begin_read()?,
         };
-        Ok(Reader { txn })
+        self.reading
+            .begun
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Reader {
+            txn: std::sync::Arc::new(txn),
+        })
+    }
+
+    fn pin(&self) -> std::sync::MutexGuard<'_, Option<Reader>> {
+        // A panic while pinned leaves nothing half done: the value is
+        // a snapshot or none.
+        self.reading
+            .pinned
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `f` with every read of this store taken from one snapshot,
+    /// begun now (or the one already pinned, when called within another).
+    /// What `f` reads is consistent, and costs one snapshot however many
+    /// reads it makes. No write may happen inside (`f` has `&self`).
+    pub fn pinned<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if self.pin().is_some() {
+            return f();
+        }
+        let r = self.read()?;
+        *self.pin() = Some(r);
+        struct Unpin<'a>(&'a Store);
+        impl Drop for Unpin<'_> {
+            fn drop(&mut self) {
+                *self.0.pin() = None;
+            }
+        }
+        let _unpin = Unpin(self);
+        f()
+    }
+
+    /// How many read snapshots this store has begun (the terminal app's
+    /// tests count them per key).
+    pub fn reads_begun(&self) -> u64 {
+        self.reading
+            .begun
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Starts a change made by `who` at `at`. Waits while another process
@@ -988,8 +1059,9 @@ macro_rules! reads {
 }
 
 /// A consistent read-only snapshot.
+#[derive(Clone)]
 pub struct Reader {
-    txn: ReadTransaction,
+    txn: std::sync::Arc<ReadTransaction>,
 }
 reads!(Reader);
 

@@ -127,14 +127,9 @@ impl Model {
             school: None,
             palette: crate::tui::palette::Palette::detect(),
         };
-        m.school = m.app.school().ok().flatten();
-        if let Ok(g) = m.app.generation() {
-            m.generation = g;
-        }
-        // The roll screen is shown first, and the leave queue names its
-        // sessions: both are read now.
-        m.load(Tab::Roll);
-        m.refresh();
+        // The roll screen is shown first: read now, with the header's
+        // school and the generation, from one snapshot.
+        m.changed();
         m
     }
 
@@ -176,10 +171,10 @@ impl Model {
         }
     }
 
-    /// Reads one screen's data again.
+    /// Reads one screen's data again, from one snapshot.
     fn load(&mut self, tab: Tab) {
         let now = self.now();
-        let r = self.screens.get_mut(tab).load(&self.app, now, self.lang);
+        let r = self.screens.get_mut(tab).read(&self.app, now, self.lang);
         self.stale.retain(|t| *t != tab);
         if let Err(e) = r {
             self.fail(tab, e);
@@ -198,13 +193,28 @@ impl Model {
 
     /// After a change (ours or another process's): every screen is out of
     /// date; the one shown is read again now, once.
+    /// The generation, the header's school and the screen shown are read
+    /// from one snapshot: what one key costs, and all of a piece.
     fn changed(&mut self) {
-        if let Ok(g) = self.app.generation() {
+        let (tab, now, lang) = (self.tab, self.now(), self.lang);
+        let app = &self.app;
+        let screen = self.screens.get_mut(tab);
+        let (generation, school, loaded) = app
+            .store
+            .pinned(|| -> Result<_, AppError> {
+                let generation = app.generation().ok();
+                let school = app.school().ok().flatten();
+                Ok((generation, school, screen.load(app, now, lang)))
+            })
+            .unwrap_or_else(|e| (None, None, Err(e)));
+        if let Some(g) = generation {
             self.generation = g;
         }
-        self.school = self.app.school().ok().flatten();
-        self.stale = Tab::ALL.to_vec();
-        self.refresh();
+        self.school = school;
+        self.stale = Tab::ALL.into_iter().filter(|t| *t != tab).collect();
+        if let Err(e) = loaded {
+            self.fail(tab, e);
+        }
     }
 
     /// Reads the shown screen again if it is out of date.

@@ -16,7 +16,7 @@ use crate::app::assessment::{CreditFilter, MakeUpLine};
 use crate::app::{App, AppError};
 use crate::core::ExternalCredit;
 use crate::core::review::Next;
-use crate::i18n::{self, A, CreditDo, Lang, ReviewStepWord};
+use crate::i18n::{self, AssessText, CreditDo, Lang, ReviewStepWord};
 use crate::tui::action::{Action, Mode};
 use crate::tui::archive::OfficeEdit;
 use crate::tui::screens::Tab;
@@ -81,7 +81,7 @@ impl Default for CreditsScreen {
 
 impl CreditsScreen {
     fn reload(&mut self, cx: &mut Cx) {
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -145,7 +145,11 @@ impl CreditsScreen {
                         undo,
                         cx.now,
                     );
-                    let what = if undo { A::TakenBack } else { A::MarkedDone };
+                    let what = if undo {
+                        AssessText::TakenBack
+                    } else {
+                        AssessText::MarkedDone
+                    };
                     let msg = format!(
                         "{} {} {}",
                         line.teacher.id,
@@ -326,9 +330,9 @@ impl Screen for CreditsScreen {
                 comment,
             }) => {
                 let prompt = match (undo, comment.confirming) {
-                    (_, false) => A::NotePrompt,
-                    (false, true) => A::ConfirmMakeUp,
-                    (true, true) => A::ConfirmTakeBack,
+                    (_, false) => AssessText::NotePrompt,
+                    (false, true) => AssessText::ConfirmMakeUp,
+                    (true, true) => AssessText::ConfirmTakeBack,
                 };
                 let lines = comment.lines(l, about_line(line));
                 widgets::popup(f, f.area(), i18n::assessment_text(l, prompt), lines, 5);
@@ -346,26 +350,26 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let filter = match s.filter {
-        CreditFilter::Waiting => i18n::ui(l, i18n::U::FilterWaiting),
-        CreditFilter::All => i18n::ui(l, i18n::U::FilterAll),
+        CreditFilter::Waiting => i18n::ui(l, i18n::Ui::FilterWaiting),
+        CreditFilter::All => i18n::ui(l, i18n::Ui::FilterAll),
     };
-    let a = |x: A| i18n::assessment_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
     f.render_widget(
         Paragraph::new(format!(
             "[{filter}]  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
             key(Action::Pass),
-            a(A::CreditsHint),
+            a(AssessText::CreditsHint),
             key(Action::SendBack),
-            a(A::SendBack),
+            a(AssessText::SendBack),
             key(Action::Reject),
             i18n::credit_action(l, crate::app::year_end::CreditAction::Reject),
             key(Action::Withdraw),
             i18n::credit_action(l, crate::app::year_end::CreditAction::Withdraw),
             key(Action::CreditFilter),
-            a(A::FilterCredits),
+            a(AssessText::FilterCredits),
             key(Action::MakeUps),
-            a(A::SwitchList)
+            a(AssessText::SwitchList)
         )),
         head,
     );
@@ -383,7 +387,7 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
         );
     }
     if s.list.is_empty() {
-        f.render_widget(Paragraph::new(a(A::NoCredits)), rest);
+        f.render_widget(Paragraph::new(a(AssessText::NoCredits)), rest);
         return;
     }
     let headers = i18n::credit_headers(l);
@@ -400,29 +404,29 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
 
 fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
-    let a = |x: A| i18n::assessment_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let filter = if s.open_only {
-        a(A::OpenOnly)
+        a(AssessText::OpenOnly)
     } else {
-        i18n::ui(l, i18n::U::FilterAll)
+        i18n::ui(l, i18n::Ui::FilterAll)
     };
     f.render_widget(
         Paragraph::new(format!(
             "{} [{filter}]  {} {}  {} {}  {} {}",
-            a(A::MakeUps),
+            a(AssessText::MakeUps),
             key(Action::Pass),
-            a(A::MarkDone),
+            a(AssessText::MarkDone),
             key(Action::SendBack),
-            a(A::TakeBack),
+            a(AssessText::TakeBack),
             key(Action::MakeUps),
-            a(A::SwitchList),
+            a(AssessText::SwitchList),
         )),
         head,
     );
     if s.makeup_list.is_empty() {
-        f.render_widget(Paragraph::new(a(A::NoMakeUps)), rest);
+        f.render_widget(Paragraph::new(a(AssessText::NoMakeUps)), rest);
         return;
     }
     let headers = i18n::makeup_headers(l);

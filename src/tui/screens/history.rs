@@ -6,7 +6,7 @@
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::{App, AppError};
 use crate::core::{SessionId, TeacherId};
-use crate::i18n::{self, H, Lang};
+use crate::i18n::{self, HistoryUi, Lang};
 use crate::store::HistoryEntry;
 use crate::tui::action::{Action, Mode};
 use crate::tui::widgets::{self, TextBox};
@@ -91,7 +91,7 @@ impl Screen for HistoryScreen {
                 self.teacher = None;
                 self.session = None;
                 self.cursor = 0;
-                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
                     cx.fail(e);
                 }
             }
@@ -112,9 +112,9 @@ impl Screen for HistoryScreen {
         draw(self, v, f, area);
         if let Some(p) = &self.popup {
             let prompt = if p.session {
-                H::SessionPrompt
+                HistoryUi::SessionPrompt
             } else {
-                H::TeacherPrompt
+                HistoryUi::TeacherPrompt
             };
             widgets::popup(
                 f,
@@ -139,7 +139,7 @@ impl HistoryScreen {
                 let id = typed.parse::<u32>().map_err(|_| AppError::Invalid {
                     field: "session",
                     value: typed.to_string(),
-                    why: i18n::text(cx.lang, i18n::T::WantNumber).into(),
+                    why: i18n::text(cx.lang, i18n::Label::WantNumber).into(),
                 })?;
                 Some(cx.app.session(SessionId(id))?.session.id)
             };
@@ -151,7 +151,7 @@ impl HistoryScreen {
             };
         }
         self.cursor = 0;
-        self.load(cx.app, cx.now, cx.lang)
+        self.read(cx.app, cx.now, cx.lang)
     }
 }
 
@@ -182,7 +182,7 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
         Constraint::Length(6),
     ])
     .areas(area);
-    let all = i18n::history_ui(l, H::All);
+    let all = i18n::history_ui(l, HistoryUi::All);
     let teacher = h.teacher.as_ref().map_or(all.to_string(), |t| t.0.clone());
     let session = h.session.map_or(all.to_string(), |s| s.to_string());
     let scope = if v
@@ -192,22 +192,22 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
         .iter()
         .any(|r| crate::app::STAFF.contains(r))
     {
-        H::ScopeAll
+        HistoryUi::ScopeAll
     } else {
-        H::ScopeOwn
+        HistoryUi::ScopeOwn
     };
     f.render_widget(
         Paragraph::new(format!(
             "{} [{teacher}]  {} [{session}]  {}  {}",
-            i18n::history_ui(l, H::Teacher),
-            i18n::history_ui(l, H::Session),
+            i18n::history_ui(l, HistoryUi::Teacher),
+            i18n::history_ui(l, HistoryUi::Session),
             i18n::history_ui(l, scope),
-            i18n::history_ui(l, H::Hint)
+            i18n::history_ui(l, HistoryUi::Hint)
         )),
         head,
     );
     if h.entries.is_empty() {
-        f.render_widget(Paragraph::new(i18n::history_ui(l, H::Empty)), list);
+        f.render_widget(Paragraph::new(i18n::history_ui(l, HistoryUi::Empty)), list);
         return;
     }
     let headers = i18n::history_screen_headers(l);
@@ -250,17 +250,17 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::Before),
+                i18n::history_ui(l, HistoryUi::Before),
                 i18n::history_record(l, e.before.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::After),
+                i18n::history_ui(l, HistoryUi::After),
                 i18n::history_record(l, e.after.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::Reason),
+                i18n::history_ui(l, HistoryUi::Reason),
                 e.reason
                     .as_deref()
                     .map_or_else(none, |r| i18n::history_reason(l, r))

@@ -7,7 +7,7 @@ use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
 use crate::app::{App, AppError, lookup};
 use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
-use crate::i18n::{self, Lang, RollText, U};
+use crate::i18n::{self, Lang, RollText, Ui};
 use crate::store::SessionRecord;
 use crate::tui::action::{Action, Mode};
 use crate::tui::widgets::{self, TextBox, list_table, selected};
@@ -146,7 +146,7 @@ impl RollScreen {
             Some(i) => self.cursor = i,
             None => {
                 self.calling = false;
-                cx.say(i18n::ui(cx.lang, U::CallingDone));
+                cx.say(i18n::ui(cx.lang, Ui::CallingDone));
                 // The walk of the second call is over: end it? (asks)
                 if let Some((_, RollState::SecondCall)) = self.session() {
                     self.ask(Step::EndSecondCall, None, cx.now.date());
@@ -202,7 +202,7 @@ impl RollScreen {
                 cx.fail(AppError::Invalid {
                     field: "HH:MM",
                     value,
-                    why: i18n::text(cx.lang, i18n::T::WantTime).into(),
+                    why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
                 });
                 self.popup = Some(Popup::Correct(Box::new(c)));
                 return;
@@ -326,7 +326,7 @@ impl RollScreen {
         Ok(Some(format!(
             "{} {}",
             i18n::shown(&name),
-            i18n::ui(cx.lang, U::Marked)
+            i18n::ui(cx.lang, Ui::Marked)
         )))
     }
 
@@ -359,7 +359,7 @@ impl RollScreen {
                             } else {
                                 cx.app.arrive(id, &teacher, at, cx.now)
                             };
-                            let what = if early { U::LeftEarly } else { U::Late };
+                            let what = if early { Ui::LeftEarly } else { Ui::Late };
                             let lang = cx.lang;
                             cx.done(r.map(|_| format!("{teacher} {}", i18n::ui(lang, what))));
                         }
@@ -367,7 +367,7 @@ impl RollScreen {
                             cx.fail(AppError::Invalid {
                                 field: "HH:MM",
                                 value: text.value().to_string(),
-                                why: i18n::text(cx.lang, i18n::T::WantTime).into(),
+                                why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
                             });
                             self.popup = Some(Popup::Time {
                                 teacher,
@@ -428,7 +428,7 @@ impl RollScreen {
                     if let Some((id, _)) = self.session() {
                         let r = cx.app.close_roll(id, cx.now);
                         let lang = cx.lang;
-                        cx.done(r.map(|_| i18n::ui(lang, U::Closed).to_string()));
+                        cx.done(r.map(|_| i18n::ui(lang, Ui::Closed).to_string()));
                     }
                 }
                 Action::No | Action::Cancel => {}
@@ -555,7 +555,7 @@ impl Screen for RollScreen {
                 };
                 self.cursor = 0;
                 self.calling = false;
-                self.load(cx.app, now, cx.lang).map(|_| None)
+                self.read(cx.app, now, cx.lang).map(|_| None)
             }
             // A call already under way: walk it again, nothing asked.
             Action::FirstCall if state == RollState::FirstCall => {
@@ -692,7 +692,7 @@ pub fn attendance(l: Lang, line: &RollLine) -> String {
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let Some(view) = &s.view else {
-        f.render_widget(Paragraph::new(i18n::ui(l, U::NoSessions)), area);
+        f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoSessions)), area);
         return;
     };
     let session = &view.record.session;
@@ -706,7 +706,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     let header = vec![
         Line::from(vec![Span::raw(format!(
             "{} {}  {}  {}-{}  {}",
-            i18n::ui(l, U::Session),
+            i18n::ui(l, Ui::Session),
             session.id,
             session.date,
             session.start.format("%H:%M"),
@@ -798,7 +798,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             .centered(),
         ];
         f.render_widget(
-            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, U::CallingTitle))),
+            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, Ui::CallingTitle))),
             big,
         );
     }
@@ -807,20 +807,20 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         Some(Popup::Time { name, text, .. }) => widgets::popup(
             f,
             f.area(),
-            &format!("{} — {}", i18n::ui(l, U::TimePrompt), i18n::shown(name)),
+            &format!("{} — {}", i18n::ui(l, Ui::TimePrompt), i18n::shown(name)),
             vec![text.line()],
             3,
         ),
         Some(Popup::Find(text)) => widgets::popup(
             f,
             f.area(),
-            i18n::ui(l, U::SearchPrompt),
+            i18n::ui(l, Ui::SearchPrompt),
             vec![text.line()],
             3,
         ),
         Some(Popup::ConfirmClose { absent, scroll }) => {
             let body: Vec<Line> = if absent.is_empty() {
-                vec![Line::from(i18n::ui(l, U::Nobody))]
+                vec![Line::from(i18n::ui(l, Ui::Nobody))]
             } else {
                 absent
                     .iter()
@@ -850,7 +850,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 f.area(),
                 &title,
                 body,
-                Line::from(i18n::ui(l, U::YesNo)),
+                Line::from(i18n::ui(l, Ui::YesNo)),
                 *scroll,
             );
         }

@@ -7,7 +7,7 @@ use super::{Cx, Screen, View, move_cursor};
 use crate::app::standings::StandingRow;
 use crate::app::{App, AppError};
 use crate::core::{Period, TermId};
-use crate::i18n::{self, Lang, U, X};
+use crate::i18n::{self, IoText, Lang, Ui};
 use crate::io::export::{self, FileFormat, StandingsSheet};
 use crate::io::{self as files, Encoding, ImportError};
 use crate::tui::action::{Action, Mode};
@@ -108,7 +108,7 @@ impl StandingsScreen {
     }
 
     fn reload(&mut self, cx: &mut Cx) {
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -161,7 +161,7 @@ impl StandingsScreen {
         let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
             field: "file",
             value: file.clone(),
-            why: i18n::io_text(l, X::WantFormat).into(),
+            why: i18n::io_text(l, IoText::WantFormat).into(),
         })?;
         let Some(period) = self.period else {
             return Ok(String::new());
@@ -183,7 +183,7 @@ impl StandingsScreen {
         export::write_file(path, &bytes, false)?;
         Ok(format!(
             "{} {} ({})",
-            i18n::io_text(l, X::Written),
+            i18n::io_text(l, IoText::Written),
             i18n::shown(&file),
             i18n::rows(l, rows.len())
         ))
@@ -204,7 +204,7 @@ impl StandingsScreen {
                 return Err(AppError::Invalid {
                     field: "term",
                     value: name,
-                    why: i18n::io_text(l, X::NoTerm).into(),
+                    why: i18n::io_text(l, IoText::NoTerm).into(),
                 });
             };
             cx.app
@@ -300,7 +300,7 @@ impl Screen for StandingsScreen {
                 Some(Period::Term(t)) => self.popup = Some(Popup::ConfirmPublish(t)),
                 _ => {
                     cx.status = Some(super::Status {
-                        text: i18n::io_text(cx.lang, X::NoTerm).into(),
+                        text: i18n::io_text(cx.lang, IoText::NoTerm).into(),
                         error: true,
                     })
                 }
@@ -350,24 +350,24 @@ impl Screen for StandingsScreen {
             Some(Popup::Export(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ExportPrompt),
+                i18n::io_text(l, IoText::ExportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::Import(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ImportPrompt),
+                i18n::io_text(l, IoText::ImportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::ConfirmPublish(term)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ConfirmPublish),
+                i18n::io_text(l, IoText::ConfirmPublish),
                 vec![
                     Line::from(term.to_string()),
-                    Line::from(i18n::ui(l, U::YesNo)),
+                    Line::from(i18n::ui(l, Ui::YesNo)),
                 ],
                 4,
             ),
@@ -389,15 +389,15 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         .rows
         .first()
         .map(|r| match r.standing.period {
-            Period::Term(t) => format!("{} {}", i18n::ui(l, U::Term), t),
-            Period::Year(y) => format!("{} {}", i18n::ui(l, U::Year), y),
+            Period::Term(t) => format!("{} {}", i18n::ui(l, Ui::Term), t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
         })
         .unwrap_or_default();
     let group = s
         .group
         .and_then(|g| s.groups.get(g))
         .map(|g| i18n::shown(g).into_owned())
-        .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
     let published = match s.period {
         Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
         _ => String::new(),
@@ -405,10 +405,10 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}{published}  {}",
-            i18n::ui(l, U::SortedBy),
+            i18n::ui(l, Ui::SortedBy),
             all_headers[s.sort],
             if s.reverse { " ↓" } else { " ↑" },
-            i18n::io_text(l, X::PublishHint)
+            i18n::io_text(l, IoText::PublishHint)
         )),
         head,
     );

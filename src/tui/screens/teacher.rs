@@ -8,7 +8,7 @@ use crate::app::charts::TeacherCharts;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::app::{App, AppError};
 use crate::core::{Category, Leave, Period, Teacher};
-use crate::i18n::{self, Lang, U};
+use crate::i18n::{self, Lang, Ui};
 use crate::tui::action::{Action, Mode};
 use crate::tui::archive::OfficeEdit;
 use crate::tui::widgets::{self, TextBox, highlight, selected};
@@ -94,7 +94,7 @@ impl TeacherScreen {
 
     fn find(&mut self, cx: &mut Cx) {
         self.cursor = 0;
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -238,7 +238,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(i18n::shown(s.query.value()).into_owned())
             .style(style)
-            .block(Block::bordered().title(i18n::ui(l, U::QueryPrompt))),
+            .block(Block::bordered().title(i18n::ui(l, Ui::QueryPrompt))),
         q,
     );
     if s.typing && s.popup.is_none() {
@@ -249,7 +249,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Length(24), Constraint::Min(10)]).areas(lists);
     if s.matches.is_empty() {
         if !s.query.value().trim().is_empty() {
-            f.render_widget(Paragraph::new(i18n::ui(l, U::NoMatch)), left);
+            f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoMatch)), left);
         }
         return;
     }
@@ -310,7 +310,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     if let Some(r) = &s.year {
         text.extend(crate::tui::assessment_view::lines(l, v.palette, r));
     }
-    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
+    text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Leaves))));
     for x in leaves {
         text.push(Line::from(format!(
             "{} {} {} {}",
@@ -320,7 +320,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::leave_status(l, x.status)
         )));
     }
-    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Record))));
+    text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Record))));
     // Sessions whose roll has not begun say nothing yet; leave them out.
     for x in lines
         .iter()
