@@ -17,8 +17,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     // Help, a version or a refused command line, in the user's language.
-    let cli = match cli::help::parse(std::env::args_os().collect()) {
-        Ok((cli, _)) => cli,
+    let cli = match cli::help::parse(&std::env::args_os().collect::<Vec<_>>()) {
+        Ok(cli) => cli,
         Err(stop) => {
             use std::io::Write;
             let text = stop.text.trim_end();

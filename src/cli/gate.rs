@@ -112,7 +112,7 @@ pub fn gate(account: &str, lang_flag: Option<&str>) -> Outcome {
         words.remove(0);
     }
     let argv = std::iter::once("peixun".to_string()).chain(words);
-    let matches = match super::help::matches(argv.map(Into::into).collect(), lang_flag) {
+    let matches = match super::help::matches(&argv.map(Into::into).collect::<Vec<_>>(), lang_flag) {
         Ok(m) => m,
         Err(stop) if stop.is_output() => return Ok(stop.text),
         Err(stop) => return Err(stop.text.trim_end().to_string()),

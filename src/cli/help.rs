@@ -31,20 +31,21 @@ impl Stop {
 /// Parses `argv` (the program's name first). `lang_flag` is a `--lang`
 /// given around this command line (the gate's own); the line's own
 /// `--lang` wins.
-pub fn matches(argv: Vec<OsString>, lang_flag: Option<&str>) -> Result<ArgMatches, Stop> {
-    match Cli::command().try_get_matches_from(argv.iter()) {
+pub fn matches(argv: &[OsString], lang_flag: Option<&str>) -> Result<ArgMatches, Stop> {
+    match Cli::command().try_get_matches_from(argv) {
         Ok(m) => Ok(m),
-        Err(e) => Err(stop(&argv, lang_flag, e)),
+        Err(e) => Err(stop(argv, lang_flag, e)),
     }
 }
 
 /// The arguments as a `Cli`, or why not.
-pub fn parse(argv: Vec<OsString>) -> Result<(Cli, ArgMatches), Stop> {
+pub fn parse(argv: &[OsString]) -> Result<Cli, Stop> {
     use clap::FromArgMatches;
-    let m = matches(argv.clone(), None)?;
-    match Cli::from_arg_matches(&m) {
-        Ok(cli) => Ok((cli, m)),
-        Err(e) => Err(stop(&argv, None, e)),
+    let mut m = matches(argv, None)?;
+    // Takes the values out of the matches, as `Cli::parse` does (no copy).
+    match Cli::from_arg_matches_mut(&mut m) {
+        Ok(cli) => Ok(cli),
+        Err(e) => Err(stop(argv, None, e)),
     }
 }
 
@@ -62,7 +63,7 @@ fn stop(argv: &[OsString], lang_flag: Option<&str>, e: clap::Error) -> Stop {
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             // The same command line through the localized command gives
             // the same kind of stop, with the words in `lang`.
-            let text = match localized(lang).try_get_matches_from(argv.iter()) {
+            let text = match localized(lang).try_get_matches_from(argv) {
                 Err(l) => l.render().to_string(),
                 Ok(_) => e.render().to_string(),
             };
