@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod files;
 pub mod gate;
+pub mod help;
 pub mod keys;
 pub mod output;
 pub mod safety;
