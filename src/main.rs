@@ -1,7 +1,6 @@
 //! peixun: parse the arguments, run a subcommand or the terminal app, and
 //! turn any error into one clear line and a non-zero exit.
 
-use clap::Parser;
 use peixun::cli::{self, Cli, Command};
 use peixun::i18n::{self, GateText, Lang};
 use std::process::ExitCode;
@@ -17,7 +16,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     let lang = Lang::detect(cli.lang.as_deref());
     // A panic becomes the one error line `cli::run` prints, not a trace
     // (the terminal app installs its own hook that restores the screen).
