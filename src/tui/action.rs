@@ -138,6 +138,8 @@ pub enum Action {
     Funds,
     Withdraw,
     Report,
+    NewCredit,
+    EditCredit,
     // The office's boxes: which term or year they record for.
     PrevPeriod,
     NextPeriod,
@@ -289,6 +291,14 @@ impl Action {
             Report => l.t(
                 "记录外出学习书面汇报(教务处,已认定的)",
                 "record the written report of outside study (office, confirmed)",
+            ),
+            NewCredit => l.t(
+                "登记学分卡培训(本人,或教务处代为)",
+                "register training from a credit card (yours, or the office for a teacher)",
+            ),
+            EditCredit => l.t(
+                "修改光标所在的学分登记(已登记或已退回的)",
+                "correct the entry under the cursor (registered or sent back)",
             ),
             PrevPeriod => l.t(
                 "教务处登记框:上一学期/学年",

@@ -270,6 +270,8 @@ fn defaults() -> Vec<Binding> {
         (credits, Normal, vec![c('x')], Reject),
         (credits, Normal, vec![c('w')], Withdraw),
         (credits, Normal, vec![c('p')], Report),
+        (credits, Normal, vec![c('n')], NewCredit),
+        (credits, Normal, vec![c('e')], EditCredit),
         // The history screen.
         (history, Normal, vec![c('t')], FilterTeacher),
         (history, Normal, vec![c('s')], FilterSession),
