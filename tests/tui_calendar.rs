@@ -140,6 +140,13 @@ fn the_roll_screen_edits_a_session() {
         &m,
         &["将活动 26 改为「新标题」15:30–17:00,1.5 学分", "y 确认"],
     );
+    // On a narrow terminal the question wraps; its end and the keys show.
+    let narrow = screen(&m, 60, 24).join("\n");
+    // The presenter is named twice: its box, and the question's end.
+    assert!(
+        narrow.matches("主讲人").count() == 2 && narrow.contains("y 确认"),
+        "{narrow}"
+    );
     keys(&mut m, "y");
     assert!(!m.popup_open(), "{}", text(&m));
     let s = session(&m, TODAY).session;

@@ -968,11 +968,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 rect,
             );
         }
-        Some(Popup::Calendar(form)) => {
-            let (title, lines) = form.lines(l, v.palette);
-            let h = lines.len() as u16 + 2;
-            widgets::popup(f, f.area(), &title, lines, h);
-        }
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
         Some(Popup::Correct(c)) => {
             let choices = [
                 RollText::CorrectPresent,
