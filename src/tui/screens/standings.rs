@@ -34,11 +34,12 @@ pub const STANDINGS_SHOWN: [usize; 20] = [
 ];
 
 /// On a narrow terminal the columns give way in this order (positions in
-/// `STANDINGS_SHOWN`): the note, the archive, the note characters and the
-/// credit warning first (the detail lines under the table give them for
-/// the selected teacher), then the group and the headers of the counts.
-/// Names and figures never do.
-const GIVE_WAY: [usize; 16] = [19, 15, 14, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
+/// `STANDINGS_SHOWN`): the archive and the note characters first (the
+/// detail lines under the table give them for the selected teacher), then
+/// the note (which starts with "公布后有更改" where a row changed) and the
+/// credit warning, then the group and the headers of the counts. Names and
+/// figures never do.
+const GIVE_WAY: [usize; 16] = [15, 14, 19, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
 
 /// How narrow each shown column may get: a figure's width, or nothing for
 /// the texts that give way entirely.
