@@ -22,6 +22,7 @@ mod ui;
 pub use keys::*;
 mod help;
 mod safe;
+mod standings_live;
 mod store;
 pub use assess::*;
 pub use calendar::*;
@@ -41,6 +42,7 @@ pub use office::*;
 pub use policy::*;
 pub use reliability::*;
 pub use safe::{is_unsafe_char, shown};
+pub use standings_live::*;
 pub use store::*;
 pub use ui::*;
 

@@ -41,6 +41,9 @@ pub fn matches(argv: &[OsString], lang_flag: Option<&str>) -> Result<ArgMatches,
 /// The arguments as a `Cli`, or why not.
 pub fn parse(argv: &[OsString]) -> Result<Cli, Stop> {
     use clap::FromArgMatches;
+    if let Some(cli) = Cli::lookup_only(argv) {
+        return Ok(cli);
+    }
     let mut m = matches(argv, None)?;
     // Takes the values out of the matches, as `Cli::parse` does (no copy).
     match Cli::from_arg_matches_mut(&mut m) {

@@ -198,15 +198,22 @@ impl Model {
     fn changed(&mut self) {
         let (tab, now, lang) = (self.tab, self.now(), self.lang);
         let app = &self.app;
-        let screen = self.screens.get_mut(tab);
-        let (generation, school, loaded) = app
+        let screens = &mut self.screens;
+        let (generation, school, loaded, ahead) = app
             .store
             .pinned(|| -> Result<_, AppError> {
                 let generation = app.generation().ok();
                 let school = app.school().ok().flatten();
-                Ok((generation, school, screen.load(app, now, lang)))
+                let loaded = screens.get_mut(tab).load(app, now, lang);
+                // The standings are counted ahead of being shown (in a
+                // thread of their own at county scale), from this snapshot.
+                let ahead = match tab {
+                    Tab::Standings => Ok(()),
+                    _ => screens.standings.count(app, now.date(), true),
+                };
+                Ok((generation, school, loaded, ahead))
             })
-            .unwrap_or_else(|e| (None, None, Err(e)));
+            .unwrap_or_else(|e| (None, None, Err(e), Ok(())));
         if let Some(g) = generation {
             self.generation = g;
         }
@@ -214,6 +221,9 @@ impl Model {
         self.stale = Tab::ALL.into_iter().filter(|t| *t != tab).collect();
         if let Err(e) = loaded {
             self.fail(tab, e);
+        }
+        if let Err(e) = ahead {
+            self.fail(Tab::Standings, e);
         }
     }
 
@@ -243,12 +253,16 @@ impl Model {
         if let Some(Err(e)) = self.screens.standings.chart.poll() {
             self.fail(Tab::Standings, e);
         }
+        let today = self.now().date();
+        if let Some(Err(e)) = self.screens.standings.poll(&self.app, today) {
+            self.fail(Tab::Standings, e);
+        }
     }
 
     /// Something is being counted in the background: the event loop looks
     /// again soon rather than waiting for a key.
     pub fn busy(&self) -> bool {
-        self.screens.standings.chart.counting()
+        self.screens.standings.chart.counting() || self.screens.standings.job_running()
     }
 
     /// Everything a key does: resolved once by the key map, then acted on.
