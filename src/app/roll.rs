@@ -597,7 +597,7 @@ impl App {
     /// Whether the actor may excuse an early leave at this session (the
     /// terminal app asks before it opens its form).
     pub fn may_excuse_early_leave(&self, id: SessionId) -> Result<()> {
-        self.may_roll("roll leave --excused", id, May::Excuse)
+        self.may_roll("roll leave", id, May::Excuse)
     }
 
     /// Whether the actor may start this roll before it opens.
