@@ -1,6 +1,7 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+// The catalogue by subject; each file holds its enums and their words.
 mod assess;
 mod calendar;
 mod charts;
@@ -18,10 +19,10 @@ mod names;
 mod office;
 mod policy;
 mod reliability;
-mod ui;
-pub use keys::*;
 mod safe;
 mod store;
+mod ui;
+
 pub use assess::*;
 pub use calendar::*;
 pub use charts::*;
@@ -32,6 +33,7 @@ pub use files::*;
 pub use gate::*;
 pub use history::*;
 pub use history_screen::*;
+pub use keys::*;
 pub use labels::*;
 pub use limits::*;
 pub use names::*;

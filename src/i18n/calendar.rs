@@ -188,7 +188,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
 }
 
 /// Labels of the calendar's lists and lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CalendarText {
     Joined,
     Left,
