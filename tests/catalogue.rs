@@ -42,6 +42,7 @@ const ALLOWED: &[&str] = &[
     "Enter",
     "PgUp",
     "PgDn",
+    "Ctrl",
     // the key-binding file and the screen names it is written with
     "keys",
     "toml",
@@ -221,6 +222,18 @@ fn walk() -> Walk {
     });
     w.both(i18n::ChartText::iter(), |l, x| {
         i18n::chart_text(l, *x).into()
+    });
+    w.both(i18n::CreditField::iter(), |l, x| {
+        i18n::credit_field(l, *x).into()
+    });
+    w.both(i18n::CreditForm::iter(), |l, x| {
+        i18n::credit_form(l, *x).into()
+    });
+    w.both(i18n::FormField::iter(), |l, x| {
+        i18n::form_field(l, *x).into()
+    });
+    w.both(i18n::StandingsLive::iter(), |l, x| {
+        i18n::standings_live(l, *x).into()
     });
     w.both(i18n::LeaveText::iter(), |l, x| {
         i18n::leave_text(l, *x).into()

@@ -40,6 +40,8 @@ pub enum FieldName {
     Title,
     School,
     Term,
+    /// An academic year.
+    Year,
     /// A mentor pair.
     Pair,
     Credits,

@@ -25,6 +25,9 @@ pub struct TeacherEditArgs {
     /// First day at the school (YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
+    /// Why a closed year's figures change (training office).
+    #[arg(long)]
+    pub reason: Option<String>,
 }
 
 /// `session edit S [--title --start --end --credits --presenter --host --recorder --groups]`.
@@ -72,6 +75,7 @@ pub(super) fn teacher_edit(
     now: NaiveDateTime,
 ) -> Outcome {
     let id = teacher_arg(app, lang, &a.id)?;
+    app.reason = a.reason;
     let edit = TeacherEdit {
         name: a.name,
         group: a.group,

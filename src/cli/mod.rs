@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod files;
 pub mod gate;
+pub mod help;
 pub mod keys;
 pub mod output;
 pub mod safety;
@@ -43,6 +44,56 @@ pub struct Cli {
     pub as_name: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `lookup` alone, with the global options: a one-shot lookup parses its
+/// arguments without building the parser of every other subcommand (half a
+/// million instructions, a fifth of the process; docs/benchmarks.md, issue
+/// 15). Anything it does not take goes to `Cli`'s full parser, which gives
+/// help, versions and errors.
+#[derive(Parser, Debug)]
+#[command(name = "peixun")]
+struct LookupOnly {
+    #[arg(long, env = "PEIXUN_DB", global = true)]
+    db: Option<PathBuf>,
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[arg(long = "as", global = true)]
+    as_name: Option<String>,
+    #[command(subcommand)]
+    command: LookupCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum LookupCmd {
+    Lookup(LookupArgs),
+}
+
+impl Cli {
+    /// The command line through `LookupOnly`, when that takes it: a
+    /// lookup is parsed without building the parser of every subcommand
+    /// (docs/benchmarks.md). It gives the same `Cli` as the full parser
+    /// (tests/cli_parse.rs); `None` means the full parser must decide.
+    pub fn lookup_only(args: &[std::ffi::OsString]) -> Option<Cli> {
+        if !args.iter().skip(1).any(|a| a == "lookup") {
+            return None;
+        }
+        let l = LookupOnly::try_parse_from(args).ok()?;
+        let LookupCmd::Lookup(a) = l.command;
+        Some(Cli {
+            db: l.db,
+            lang: l.lang,
+            as_name: l.as_name,
+            command: Some(Command::Lookup(a)),
+        })
+    }
+
+    /// `Cli::parse_from`, through `LookupOnly` when that takes the
+    /// arguments.
+    pub fn parse_args_from<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Cli {
+        let args: Vec<_> = args.into_iter().collect();
+        Cli::lookup_only(&args).unwrap_or_else(|| Cli::parse_from(args))
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -220,6 +271,9 @@ pub enum SessionCmd {
         /// Only these teaching groups must attend (comma-separated).
         #[arg(long)]
         groups: Option<String>,
+        /// Why a session is added to a closed year (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Change a session's title, times, credits, people or groups.
     Edit(calendar::SessionEditArgs),
@@ -354,11 +408,17 @@ pub enum LeaveCmd {
         id: u32,
         #[arg(long, default_value = "")]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Reject {
         id: u32,
         #[arg(long)]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Withdraw {
         id: u32,
@@ -611,7 +671,9 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             host,
             recorder,
             groups,
+            reason,
         }) => {
+            app.reason = reason;
             let kind = match kind.as_str() {
                 "weekly" => SessionKind::WeeklyStudy,
                 "training" => SessionKind::SchoolTraining,
@@ -1168,11 +1230,21 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             }
             Ok(leave_table(&list, lang))
         }
-        LeaveCmd::Approve { id, comment } => {
+        LeaveCmd::Approve {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.approve_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }
-        LeaveCmd::Reject { id, comment } => {
+        LeaveCmd::Reject {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.reject_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }

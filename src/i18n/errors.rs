@@ -184,6 +184,7 @@ pub fn input_field(l: Lang, f: FieldName) -> &'static str {
         Title => l.t("主题", "title"),
         School => l.t("学校名称", "school"),
         Term => l.t("学期", "term"),
+        Year => l.t("学年", "year"),
         Pair => l.t("师徒结对", "pair"),
         Credits => l.t("学分", "credits"),
         Card => l.t("学分卡编号", "card"),

@@ -216,7 +216,7 @@ impl Screen for LeaveScreen {
                     _ => LeaveFilter::Waiting,
                 };
                 self.cursor = 0;
-                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
                     cx.fail(e);
                 }
             }

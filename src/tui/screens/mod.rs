@@ -181,8 +181,14 @@ pub trait Screen {
     fn handle(&mut self, action: Action, cx: &mut Cx);
     /// A key no action is bound to, while a text box is open: typed.
     fn typed(&mut self, _key: &KeyEvent, _cx: &mut Cx) {}
-    /// Reads what it shows through the app layer.
+    /// Reads what it shows through the app layer. Called through `read`.
     fn load(&mut self, app: &App, now: NaiveDateTime, lang: Lang) -> Result<(), AppError>;
+    /// Reads what it shows from one snapshot of the store, however many
+    /// reads `load` makes: what a key or a change reloads is consistent,
+    /// and costs one read transaction.
+    fn read(&mut self, app: &App, now: NaiveDateTime, lang: Lang) -> Result<(), AppError> {
+        app.store.pinned(|| self.load(app, now, lang))
+    }
     /// Draws itself.
     fn render(&self, v: &View, f: &mut Frame, area: Rect);
 }
