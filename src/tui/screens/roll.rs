@@ -205,9 +205,9 @@ impl RollScreen {
             Ok(f) => f,
             Err(value) => {
                 cx.fail(AppError::Invalid {
-                    field: "HH:MM",
+                    field: crate::app::FieldName::Time,
                     value,
-                    why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                    why: crate::app::Why::NotATime,
                 });
                 self.popup = Some(Popup::Correct(Box::new(c)));
                 return;
@@ -441,9 +441,9 @@ impl RollScreen {
                         }
                         None => {
                             cx.fail(AppError::Invalid {
-                                field: "HH:MM",
+                                field: crate::app::FieldName::Time,
                                 value: text.value().to_string(),
-                                why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                                why: crate::app::Why::NotATime,
                             });
                             self.popup = Some(Popup::Time {
                                 teacher,
