@@ -100,3 +100,22 @@ fn standings_counted_in_the_background_say_so_until_they_are_new() {
     assert!(!m.busy());
     assert!(!text(&m).contains("counting"), "{}", text(&m));
 }
+
+/// The roll screen lays out only the rows on screen (a county's session
+/// has 5,000 teachers), and the row under the cursor is always one of them.
+#[test]
+fn the_roll_list_scrolls_to_the_cursor() {
+    let (_d, mut m) = fixture(Lang::En, 60);
+    press(&mut m, KeyCode::End);
+    let last = m.screens.roll.view.as_ref().expect("a roll").lines.len();
+    assert_eq!(m.screens.roll.cursor + 1, last);
+    let id = m.screens.roll.view.as_ref().expect("a roll").lines[last - 1]
+        .teacher
+        .id
+        .0
+        .clone();
+    shows(&m, &[&id]);
+    press(&mut m, KeyCode::Home);
+    shows(&m, &["T0001"]);
+    assert!(!text(&m).contains(&id), "{}", text(&m));
+}

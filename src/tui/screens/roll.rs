@@ -728,9 +728,13 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     } else {
         (rest, None)
     };
-    let styles: Vec<Style> = view
-        .lines
-        .iter()
+    // Only the rows on screen are laid out (a county's session has 5,000
+    // teachers): the window ends at the cursor once it moves past the
+    // first screenful, as the table itself would scroll.
+    let height = usize::from(list_area.height.saturating_sub(1)).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let lines = || view.lines.iter().skip(first).take(height);
+    let styles: Vec<Style> = lines()
         .map(|line| match line.outcome.category {
             c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
                 v.palette.category(c)
@@ -738,9 +742,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             _ => Style::new(),
         })
         .collect();
-    let cells: Vec<Vec<String>> = view
-        .lines
-        .iter()
+    let cells: Vec<Vec<String>> = lines()
         .map(|line| {
             let leave = line
                 .leave
@@ -777,7 +779,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
     let table = list_table(headers.to_vec(), rows, widths);
-    f.render_stateful_widget(table, list_area, &mut selected(s.cursor));
+    f.render_stateful_widget(table, list_area, &mut selected(s.cursor - first));
     if let (Some(big), Some(line)) = (big, view.lines.get(s.cursor)) {
         let spaced: String = i18n::shown(&line.teacher.name)
             .chars()
