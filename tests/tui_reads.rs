@@ -28,6 +28,11 @@ fn a_mark_in_calling_mode_reads_one_snapshot() {
     for _ in 0..4 {
         assert_eq!(reads(&mut m, KeyCode::Char(' ')), 1, "a mark");
     }
+    // Each mark read the marked teacher's line only: the roll shown is
+    // the roll as it stands.
+    let shown = m.screens.roll.view.clone().expect("a roll");
+    let whole = m.app.roll_view(shown.record.session.id).expect("the roll");
+    assert_eq!(format!("{shown:?}"), format!("{whole:?}"));
     assert_eq!(reads(&mut m, KeyCode::Char('u')), 1, "an undo");
     assert_eq!(reads(&mut m, KeyCode::Down), 0, "a move");
     assert_eq!(reads(&mut m, KeyCode::Char('?')), 0, "the help");
