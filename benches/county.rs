@@ -73,6 +73,9 @@ fn main() -> Result<(), Error> {
     if want("tui") {
         tui(&db)?;
     }
+    if want("assess20") {
+        assess20(&dir, &db)?;
+    }
     Ok(())
 }
 
@@ -662,5 +665,101 @@ fn tui_charts(db: &Path, now: NaiveDateTime) -> Result<(), Error> {
     report("tui charts: g to figures drawn", ready);
     report("tui charts: key to frame, group filter", keys);
     report("tui charts: key to frame, g off/on again", toggles);
+    Ok(())
+}
+
+/// Issue 20 (the year's assessment to its end), as whole processes on a
+/// copy of the county file (the shared file keeps its schema): the first
+/// write, which upgrades the copy and builds the credit-card index; the
+/// year's standings with the assessment (JSON and the Chinese table, whose
+/// columns now carry notes, archive, deductions, credits in review and the
+/// warning); the year closed and its standings compared with the closing;
+/// and one credit registration (`credit add`, card number checked against
+/// the index), each with a card of its own.
+fn assess20(dir: &Path, db: &Path) -> Result<(), Error> {
+    const NOW: &str = "2026-11-26T16:00";
+    let copy = dir.join("assess20-copy.redb");
+    std::fs::copy(db, &copy)?;
+    let p = path(&copy)?;
+    let run = |args: &[&str]| -> Result<Duration, Error> {
+        let t = Instant::now();
+        let out = Command::new(BIN)
+            .args(["--db", p])
+            .args(args)
+            .env("PEIXUN_NOW", NOW)
+            .output()?;
+        let d = t.elapsed();
+        if !out.status.success() {
+            return Err(format!("{args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(d)
+    };
+    let times = |what: &str, args: &[&str], runs: usize| -> Result<(), Error> {
+        for _ in 0..2 {
+            run(args)?;
+        }
+        let samples = (0..runs)
+            .map(|_| run(args))
+            .collect::<Result<Vec<_>, _>>()?;
+        report(what, samples);
+        Ok(())
+    };
+    let first = run(&["account", "set", "bench20", "--roles", "leader"])?;
+    println!(
+        "{:<44} {:>8.0} ms (schema {})",
+        "first write: upgrade, card index built",
+        first.as_secs_f64() * 1e3,
+        peixun::store::SCHEMA_VERSION
+    );
+    {
+        let (name, root) = peixun::app::os_account();
+        let app = App::open(&copy, &name, None, root)?;
+        let n = app
+            .credits(peixun::app::credits::CreditFilter::All, None)?
+            .len();
+        println!("credit entries in the file: {n}");
+    }
+    times(
+        "assess20 standings --year 2025 --json",
+        &["standings", "--year", "2025", "--json"],
+        20,
+    )?;
+    times(
+        "assess20 standings --year 2025 (table)",
+        &["standings", "--year", "2025"],
+        20,
+    )?;
+    let close = run(&["assess", "close", "2025"])?;
+    println!(
+        "{:<44} {:>8.0} ms",
+        "assess close 2025 (once)",
+        close.as_secs_f64() * 1e3
+    );
+    times(
+        "assess20 standings --year 2025 --json, closed",
+        &["standings", "--year", "2025", "--json"],
+        20,
+    )?;
+    const N: usize = 30;
+    let mut adds = Vec::with_capacity(N);
+    for i in 0..N {
+        let teacher = format!("T{:04}", 1 + i * 97);
+        let card = format!("BENCH20-{i}");
+        adds.push(run(&[
+            "credit",
+            "add",
+            &teacher,
+            "--date",
+            "2026-11-20",
+            "--title",
+            "县级培训",
+            "--credits",
+            "2",
+            "--card",
+            &card,
+        ])?);
+    }
+    report("assess20 credit add (whole process)", adds);
+    std::fs::remove_file(&copy)?;
     Ok(())
 }

@@ -45,6 +45,17 @@ pub use crate::core::assessment::slot as season_slot;
 
 impl YearContext {
     pub fn load(r: &Reader, year: AcademicYear, today: NaiveDate) -> Result<YearContext> {
+        YearContext::load_for(r, year, today, None)
+    }
+
+    /// `load`, for these teachers' records only when `only` names them (a
+    /// lookup): the mentor pairs of others are not decoded.
+    pub fn load_for(
+        r: &Reader,
+        year: AcademicYear,
+        today: NaiveDate,
+        only: Option<&[Teacher]>,
+    ) -> Result<YearContext> {
         let terms: Vec<Term> = r
             .terms()?
             .into_iter()
@@ -59,7 +70,12 @@ impl YearContext {
         Ok(YearContext {
             year,
             sessions,
-            pairs: r.mentor_pairs(year)?,
+            pairs: match only {
+                None => r.mentor_pairs(year)?,
+                Some(few) => r.mentor_pairs_where(year, |a, b| {
+                    few.iter().any(|t| t.id.0 == a || t.id.0 == b)
+                })?,
+            },
             terms,
             today,
             span: (
@@ -159,7 +175,7 @@ pub fn assessment_inputs(
     year: AcademicYear,
     today: NaiveDate,
 ) -> Result<YearRecord> {
-    YearContext::load(r, year, today)?.record(r, teacher)
+    YearContext::load_for(r, year, today, Some(std::slice::from_ref(teacher)))?.record(r, teacher)
 }
 
 pub(super) fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {

@@ -144,6 +144,32 @@ pub struct SessionEdit {
     pub groups: Option<Audience>,
 }
 
+/// A change of the calendar, for the permission check the terminal app
+/// makes before it opens its form (the command makes the same check).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    EditSession,
+    MoveSession,
+    CancelSession,
+    ReopenRoll,
+    EditTeacher,
+    TeacherLeaves,
+}
+
+impl Change {
+    /// The command it is, as a refusal names it.
+    fn action(self) -> &'static str {
+        match self {
+            Change::EditSession => "session edit",
+            Change::MoveSession => "session move",
+            Change::CancelSession => "session cancel",
+            Change::ReopenRoll => "roll reopen",
+            Change::EditTeacher => "teacher edit",
+            Change::TeacherLeaves => "teacher leave",
+        }
+    }
+}
+
 fn reason_of(reason: &str) -> Result<String> {
     let r = reason.trim();
     if r.is_empty() {
@@ -153,6 +179,11 @@ fn reason_of(reason: &str) -> Result<String> {
 }
 
 impl App {
+    /// Whether the actor may make this change: the training office only.
+    pub fn may_change(&self, c: Change) -> Result<()> {
+        self.actor.require(c.action(), &[Role::Office])
+    }
+
     /// Changes a teacher's name, group, grade or joining date (training
     /// office). Standings follow at once.
     pub fn edit_teacher(
@@ -161,7 +192,7 @@ impl App {
         edit: TeacherEdit,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("teacher edit", &[Role::Office])?;
+        self.may_change(Change::EditTeacher)?;
         let mut w = self.begin_for(id, now)?;
         let before = w
             .teacher(id)?
@@ -210,7 +241,7 @@ impl App {
         reason: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("teacher leave", &[Role::Office])?;
+        self.may_change(Change::TeacherLeaves)?;
         let mut w = self.begin_for(id, now)?;
         let before = w
             .teacher(id)?
@@ -256,7 +287,7 @@ impl App {
         reason: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session edit", &[Role::Office])?;
+        self.may_change(Change::EditSession)?;
         let mut w = self.begin(now)?;
         let before = open_session(&w, id)?;
         let mut s = before.session.clone();
@@ -323,7 +354,7 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session move", &[Role::Office])?;
+        self.may_change(Change::MoveSession)?;
         let reason = reason_of(reason)?;
         let mut w = self.begin(now)?;
         let before = open_session(&w, id)?;
@@ -353,7 +384,7 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session cancel", &[Role::Office])?;
+        self.may_change(Change::CancelSession)?;
         let reason = reason_of(reason)?;
         let mut w = self.begin(now)?;
         let mut rec = open_session(&w, id)?;

@@ -22,9 +22,6 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     if s.qualified && s.warning {
         notes.push(i18n::warning(lang).to_string());
     }
-    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
-        notes.push(i18n::credit_warning(lang, &w));
-    }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
@@ -64,15 +61,45 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         format!("{}/{}", credits, s.credits_required),
         t.points.to_string(),
         format!("{}/{}", f.notes_chars, f.notes_required),
-        format!(
-            "{}/{}",
-            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
-            crate::core::ArchiveItem::ALL.len()
-        ),
+        archive_cell(f, lang),
         f.makeups_open.to_string(),
         i18n::qualified(lang, s.qualified).to_string(),
         note,
+        f.deducted.to_string(),
+        f.external_pending.to_string(),
+        credit_warning_cell(row, lang),
     ]
+}
+
+/// The archive of a standing: items handed in of all, and those missing
+/// said as missing: "2/4 缺:学习笔记、阶段性总结".
+pub fn archive_cell(f: &crate::core::Figures, lang: Lang) -> String {
+    let all = crate::core::ArchiveItem::ALL.len();
+    let count = format!("{}/{all}", all - f.archive_missing.len());
+    if f.archive_missing.is_empty() {
+        return count;
+    }
+    let missing: Vec<&str> = f
+        .archive_missing
+        .iter()
+        .map(|i| i18n::archive_item(lang, *i))
+        .collect();
+    format!(
+        "{count} {}{}",
+        i18n::year_text(lang, i18n::YearEndText::Missing),
+        missing.join(lang.t("、", ", "))
+    )
+}
+
+/// The credit warning of a standing ("学分落后:已 18/40,本学年剩 5 周"),
+/// or nothing.
+pub fn credit_warning_cell(row: &StandingRow, lang: Lang) -> String {
+    row.standing
+        .figures
+        .as_ref()
+        .and_then(|f| f.credit_warning)
+        .map(|w| i18n::credit_warning(lang, &w))
+        .unwrap_or_default()
 }
 
 /// The cells of one credit-card entry, in `i18n::credit_headers` order;

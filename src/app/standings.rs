@@ -154,7 +154,8 @@ pub(super) fn compute(
     };
     let none = YearTally::default();
     // Credits, notes, archive and the rest beyond attendance (issue 7).
-    let ctx = super::assessment::YearContext::load(r, year, today)?;
+    let few = (teachers.len() <= FEW).then_some(teachers);
+    let ctx = super::assessment::YearContext::load_for(r, year, today, few)?;
     let row = |t: &Teacher| -> Result<StandingRow> {
         let kept = tallies.get(&t.id).unwrap_or(&none);
         let mut rec = ctx.record(r, t)?;

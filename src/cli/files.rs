@@ -23,6 +23,9 @@ pub enum ImportCmd {
         /// xlsx or csv (default: told from the content).
         #[arg(long)]
         format: Option<String>,
+        /// Why a closed year's figures change (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// A term's plan of sessions from .xlsx or .csv; `-` reads standard input.
     Plan {
@@ -35,6 +38,9 @@ pub enum ImportCmd {
         /// xlsx or csv (default: told from the content).
         #[arg(long)]
         format: Option<String>,
+        /// Why a closed year's plan changes (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -197,7 +203,9 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             file,
             encoding: enc,
             format,
+            reason,
         } => {
+            app.reason = reason;
             let enc = encoding(lang, enc.as_deref())?;
             let bytes = read_input(lang, &file, format.as_deref())?;
             app.import_teachers(&file.display().to_string(), &bytes, enc, now, &mut p)
@@ -208,7 +216,9 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             term,
             encoding: enc,
             format,
+            reason,
         } => {
+            app.reason = reason;
             let enc = encoding(lang, enc.as_deref())?;
             let term = term_id(lang, &term)?;
             let bytes = read_input(lang, &file, format.as_deref())?;

@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod files;
 pub mod gate;
+pub mod help;
 pub mod keys;
 pub mod output;
 pub mod safety;
@@ -43,6 +44,56 @@ pub struct Cli {
     pub as_name: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// `lookup` alone, with the global options: a one-shot lookup parses its
+/// arguments without building the parser of every other subcommand (half a
+/// million instructions, a fifth of the process; docs/benchmarks.md, issue
+/// 15). Anything it does not take goes to `Cli`'s full parser, which gives
+/// help, versions and errors.
+#[derive(Parser, Debug)]
+#[command(name = "peixun")]
+struct LookupOnly {
+    #[arg(long, env = "PEIXUN_DB", global = true)]
+    db: Option<PathBuf>,
+    #[arg(long, global = true)]
+    lang: Option<String>,
+    #[arg(long = "as", global = true)]
+    as_name: Option<String>,
+    #[command(subcommand)]
+    command: LookupCmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum LookupCmd {
+    Lookup(LookupArgs),
+}
+
+impl Cli {
+    /// The command line through `LookupOnly`, when that takes it: a
+    /// lookup is parsed without building the parser of every subcommand
+    /// (docs/benchmarks.md). It gives the same `Cli` as the full parser
+    /// (tests/cli_parse.rs); `None` means the full parser must decide.
+    pub fn lookup_only(args: &[std::ffi::OsString]) -> Option<Cli> {
+        if !args.iter().skip(1).any(|a| a == "lookup") {
+            return None;
+        }
+        let l = LookupOnly::try_parse_from(args).ok()?;
+        let LookupCmd::Lookup(a) = l.command;
+        Some(Cli {
+            db: l.db,
+            lang: l.lang,
+            as_name: l.as_name,
+            command: Some(Command::Lookup(a)),
+        })
+    }
+
+    /// `Cli::parse_from`, through `LookupOnly` when that takes the
+    /// arguments.
+    pub fn parse_args_from<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Cli {
+        let args: Vec<_> = args.into_iter().collect();
+        Cli::lookup_only(&args).unwrap_or_else(|| Cli::parse_from(args))
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod calendar;
 pub mod category;
+pub mod dates;
 pub mod limits;
 pub mod model;
 pub mod policy;

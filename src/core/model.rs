@@ -225,8 +225,11 @@ impl Audience {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
     pub id: SessionId,
+    #[serde(deserialize_with = "super::dates::naive_date")]
     pub date: NaiveDate,
+    #[serde(deserialize_with = "super::dates::naive_time")]
     pub start: NaiveTime,
+    #[serde(deserialize_with = "super::dates::naive_time")]
     pub end: NaiveTime,
     pub title: String,
     pub kind: SessionKind,

@@ -96,7 +96,7 @@ pub fn qualified(l: Lang, q: bool) -> &'static str {
 }
 
 /// Column headers of the standings table (CLI and terminal app).
-pub fn standings_headers(l: Lang) -> [&'static str; 17] {
+pub fn standings_headers(l: Lang) -> [&'static str; 20] {
     [
         l.t("工号", "id"),
         l.t("姓名", "name"),
@@ -115,6 +115,9 @@ pub fn standings_headers(l: Lang) -> [&'static str; 17] {
         l.t("待补", "make-ups"),
         l.t("考核", "result"),
         l.t("提醒", "note"),
+        l.t("扣分", "deducted"),
+        l.t("待认定", "in review"),
+        l.t("学分提醒", "credit warning"),
     ]
 }
 

@@ -120,7 +120,7 @@ pub fn session_kind(l: Lang, k: crate::core::SessionKind) -> &'static str {
 }
 
 /// Column headers of an exported standings sheet.
-pub fn export_standings_headers(l: Lang) -> [&'static str; 17] {
+pub fn export_standings_headers(l: Lang) -> [&'static str; 22] {
     [
         l.t("工号", "id"),
         l.t("姓名", "name"),
@@ -139,6 +139,11 @@ pub fn export_standings_headers(l: Lang) -> [&'static str; 17] {
         l.t("考核", "result"),
         l.t("说明", "note"),
         l.t("公布后有更改", "changed since published"),
+        l.t("笔记字数", "note characters"),
+        l.t("档案", "archive"),
+        l.t("扣分", "points deducted"),
+        l.t("待认定学分", "credits in review"),
+        l.t("学分提醒", "credit warning"),
     ]
 }
 

@@ -76,7 +76,7 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
 fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     let s = &r.standing;
     let t = &s.tally;
-    let mut note = if !s.qualified {
+    let note = if !s.qualified {
         s.reasons
             .iter()
             .map(|x| i18n::reason(l, x))
@@ -87,12 +87,8 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     } else {
         String::new()
     };
-    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
-        if !note.is_empty() {
-            note.push_str("; ");
-        }
-        note.push_str(&i18n::credit_warning(l, &w));
-    }
+    let none = crate::core::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
     vec![
         Value::Text(r.teacher.id.0.clone()),
         Value::Text(r.teacher.name.clone()),
@@ -115,6 +111,11 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
         } else {
             String::new()
         }),
+        Value::Count(f.notes_chars),
+        Value::Text(crate::app::format::archive_cell(f, l)),
+        Value::Count(f.deducted),
+        Value::Credits(f.external_pending.as_f64()),
+        Value::Text(crate::app::format::credit_warning_cell(r, l)),
     ]
 }
 

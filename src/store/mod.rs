@@ -7,6 +7,7 @@
 //! each change in the same transaction and commits with redb's default
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
+mod card_index;
 pub mod check;
 pub mod codec;
 mod leave_index;
@@ -38,7 +39,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -695,6 +696,10 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
     for l in w.leaves()? {
         w.index_leave(None, &l)?;
     }
+    // Schema 6: the credit-card index.
+    for c in w.external_credits()? {
+        w.index_card(None, &c)?;
+    }
     w.recount_all();
     w.commit()
 }
@@ -812,7 +817,7 @@ macro_rules! reads {
                 for row in t.iter()? {
                     let (k, v) = row?;
                     let (y, s) = k.value();
-                    out.push(decode(v.value(), "terms", &format!("{y}/{s}"))?);
+                    out.push(decode(v.value(), "terms", &format_args!("{y}/{s}"))?);
                 }
                 Ok(out)
             }
@@ -846,7 +851,7 @@ macro_rules! reads {
             ) -> Result<Option<RollFacts>> {
                 let t = self.txn.open_table(FACTS)?;
                 let v = t.get((session.0, teacher.0.as_str()))?;
-                decoded(v, "facts", &format!("{session}/{teacher}"))
+                decoded(v, "facts", &format_args!("{session}/{teacher}"))
             }
 
             /// Every fact of one session: one range.
@@ -856,7 +861,7 @@ macro_rules! reads {
                 for row in t.range((session.0, "")..(session.0 + 1, ""))? {
                     let (k, v) = row?;
                     let (s, tid) = k.value();
-                    let f = decode(v.value(), "facts", &format!("{s}/{tid}"))?;
+                    let f = decode(v.value(), "facts", &format_args!("{s}/{tid}"))?;
                     out.push((TeacherId(tid.to_string()), f));
                 }
                 Ok(out)
@@ -977,7 +982,7 @@ macro_rules! reads {
             ) -> Result<Option<MakeUpDone>> {
                 let t = self.txn.open_table(MAKEUPS)?;
                 let v = t.get((teacher.0.as_str(), session.0))?;
-                decoded(v, "makeups", &format!("{teacher}/{session}"))
+                decoded(v, "makeups", &format_args!("{teacher}/{session}"))
             }
 
             /// Every make-up note of one teacher: one range.
@@ -991,7 +996,7 @@ macro_rules! reads {
                 for row in t.range((tid, 0u32)..=(tid, u32::MAX))? {
                     let (k, v) = row?;
                     let s = k.value().1;
-                    let m = decode(v.value(), "makeups", &format!("{teacher}/{s}"))?;
+                    let m = decode(v.value(), "makeups", &format_args!("{teacher}/{s}"))?;
                     out.push((SessionId(s), m));
                 }
                 Ok(out)
@@ -1001,17 +1006,32 @@ macro_rules! reads {
             pub fn year_file(&self, teacher: &TeacherId, year: AcademicYear) -> Result<YearFile> {
                 let t = self.txn.open_table(YEAR_FILES)?;
                 let v = t.get((teacher.0.as_str(), year.0))?;
-                Ok(decoded(v, "year_files", &format!("{teacher}/{year}"))?.unwrap_or_default())
+                Ok(
+                    decoded(v, "year_files", &format_args!("{teacher}/{year}"))?
+                        .unwrap_or_default(),
+                )
             }
 
             /// Every mentor pair of one academic year: one range.
             pub fn mentor_pairs(&self, year: AcademicYear) -> Result<Vec<MentorPair>> {
+                self.mentor_pairs_where(year, |_, _| true)
+            }
+
+            /// The year's pairs whose (mentor, mentee) ids `keep` takes:
+            /// only those are decoded (a lookup needs a few teachers' pairs).
+            pub fn mentor_pairs_where(
+                &self,
+                year: AcademicYear,
+                keep: impl Fn(&str, &str) -> bool,
+            ) -> Result<Vec<MentorPair>> {
                 let t = self.txn.open_table(MENTORS)?;
                 let mut out = Vec::new();
                 for row in t.range((year.0, "", "")..(year.0 + 1, "", ""))? {
                     let (k, v) = row?;
                     let (y, a, b) = k.value();
-                    out.push(decode(v.value(), "mentors", &format!("{y}/{a}/{b}"))?);
+                    if keep(a, b) {
+                        out.push(decode(v.value(), "mentors", &format_args!("{y}/{a}/{b}"))?);
+                    }
                 }
                 Ok(out)
             }
@@ -1172,7 +1192,13 @@ impl Writer {
 
     pub fn put_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
         let mut t = self.txn.open_table(EXTERNAL_CREDITS)?;
-        t.insert(c.id.0, encode(c).as_slice())?;
+        let before: Option<ExternalCredit> = decoded(
+            t.insert(c.id.0, encode(c).as_slice())?,
+            "external_credits",
+            &c.id,
+        )?;
+        drop(t);
+        self.index_card(before.as_ref(), c)?;
         let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
         idx.insert((c.teacher.0.as_str(), c.year.0, c.id.0), ())?;
         Ok(())

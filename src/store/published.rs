@@ -147,7 +147,11 @@ macro_rules! published_reads {
                 for row in t.range((y, s, 0u32)..=(y, s, u32::MAX))? {
                     let (k, v) = row?;
                     let (y, s, n) = k.value();
-                    out.push(decode(v.value(), "published", &format!("{y}/{s}/{n}"))?);
+                    out.push(decode(
+                        v.value(),
+                        "published",
+                        &format_args!("{y}/{s}/{n}"),
+                    )?);
                 }
                 Ok(out)
             }
@@ -163,7 +167,7 @@ macro_rules! published_reads {
                         Ok(Some(decode(
                             v.value(),
                             "published",
-                            &format!("{y}/{s}/{n}"),
+                            &format_args!("{y}/{s}/{n}"),
                         )?))
                     }
                     None => Ok(None),
@@ -184,7 +188,7 @@ macro_rules! published_reads {
                     Some(v) => Ok(Some(decode(
                         v.value(),
                         "published_assessment",
-                        &format!("{y}/{s}/{number}"),
+                        &format_args!("{y}/{s}/{number}"),
                     )?)),
                     None => Ok(None),
                 }

@@ -626,6 +626,19 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
         Edit::Notes { .. } => Some(i18n::YearEndText::PickTerm),
         _ => Some(i18n::YearEndText::PickYear),
     };
+    // Which term or year the box saves to, said before it does.
+    let to = match &e.kind {
+        Edit::Degree { .. } => None,
+        Edit::Notes { term } => Some(Period::Term(*term)),
+        _ => Some(Period::Year(e.year)),
+    };
+    if let Some(p) = to {
+        lines.push(Line::from(format!(
+            "{} {}",
+            i18n::year_text(l, i18n::YearEndText::SavesTo),
+            i18n::period_name(l, p)
+        )));
+    }
     if let (Some(p), false) = (pick, e.confirming) {
         lines.push(Line::from(i18n::year_text(l, p)));
     }

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod archive;
 pub mod assessment_view;
+pub mod calendar_form;
 pub mod charts;
 pub mod keymap;
 pub mod model;

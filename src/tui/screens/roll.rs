@@ -3,6 +3,7 @@
 //! undo, closing. Calling mode walks those not yet seen one at a time.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::calendar::{CalendarError, Change};
 use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
 use crate::app::{App, AppError, lookup};
@@ -10,6 +11,7 @@ use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teache
 use crate::i18n::{self, Lang, RollText, Ui};
 use crate::store::SessionRecord;
 use crate::tui::action::{Action, Mode};
+use crate::tui::calendar_form::{Form, Outcome};
 use crate::tui::widgets::{self, TextBox, list_table, selected};
 use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
@@ -47,6 +49,9 @@ pub enum Popup {
     },
     /// Correcting the teacher under the cursor.
     Correct(Box<Correction>),
+    /// A calendar form: edit, move or cancel the session, reopen its roll,
+    /// excuse an early leave, or start the roll early (issue 14).
+    Calendar(Box<Form>),
 }
 
 /// A step of the roll that asks first.
@@ -314,14 +319,21 @@ impl RollScreen {
                 } else {
                     Call::Second
                 };
-                cx.app.start_call(id, call, cx.now).and_then(|_| {
-                    self.calling = true;
-                    self.cursor = 0;
-                    match &mark {
-                        Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
-                        None => Ok(()),
+                match cx.app.start_call(id, call, cx.now) {
+                    Err(AppError::Calendar(CalendarError::RollTooEarly { opens, .. })) => {
+                        self.too_early(id, opens, mark, cx);
+                        return;
                     }
-                })
+                    Err(e) => Err(e),
+                    Ok(()) => {
+                        self.calling = true;
+                        self.cursor = 0;
+                        match &mark {
+                            Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                            None => Ok(()),
+                        }
+                    }
+                }
             }
             Step::EndSecondCall => {
                 self.calling = false;
@@ -330,6 +342,70 @@ impl RollScreen {
         };
         let lang = cx.lang;
         cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+    }
+
+    /// A roll started before it opens: the office is asked for a reason
+    /// (the start then goes through with it); anyone else is told when the
+    /// roll may start.
+    fn too_early(
+        &mut self,
+        id: SessionId,
+        opens: NaiveDateTime,
+        mark: Option<TeacherId>,
+        cx: &mut Cx,
+    ) {
+        if cx.app.may_start_early(id).is_ok() {
+            self.popup = Some(Popup::Calendar(Box::new(Form::early_start(
+                id, opens, mark,
+            ))));
+        } else {
+            cx.fail_text(i18n::form_text(
+                cx.lang,
+                &i18n::FormText::RollOpensAt { session: id, opens },
+            ));
+        }
+    }
+
+    /// Opens a calendar form on the session shown, when the app layer says
+    /// the user may make the change.
+    fn open_form(&mut self, action: Action, cx: &mut Cx) -> Result<(), AppError> {
+        let Some(view) = &self.view else {
+            return Ok(());
+        };
+        let rec = &view.record;
+        let s = &rec.session;
+        let form = match action {
+            Action::EditSession => {
+                cx.app.may_change(Change::EditSession)?;
+                Form::edit_session(s)
+            }
+            Action::MoveSession => {
+                cx.app.may_change(Change::MoveSession)?;
+                Form::move_session(s)
+            }
+            Action::CancelSession => {
+                cx.app.may_change(Change::CancelSession)?;
+                Form::cancel_session(s)
+            }
+            Action::ReopenRoll => {
+                cx.app.may_change(Change::ReopenRoll)?;
+                if rec.state != RollState::Closed {
+                    return Err(CalendarError::NotClosed(s.id).into());
+                }
+                Form::reopen(s.id)
+            }
+            Action::ExcuseEarlyLeave => {
+                cx.app.may_excuse_early_leave(s.id)?;
+                let Some(line) = self.line() else {
+                    return Ok(());
+                };
+                let at = line.facts.left_early.unwrap_or(cx.now.time());
+                Form::excuse(s.id, &line.teacher, at)
+            }
+            _ => return Ok(()),
+        };
+        self.popup = Some(Popup::Calendar(Box::new(form)));
+        Ok(())
     }
 
     fn state_after(&self, step: Step) -> RollState {
@@ -482,6 +558,21 @@ impl RollScreen {
                 }
                 self.popup = Some(Popup::Correct(c));
             }
+            Popup::Calendar(form) => {
+                let early = matches!(
+                    form.kind,
+                    crate::tui::calendar_form::Kind::EarlyStart { .. }
+                );
+                match form.handle(action, cx) {
+                    Outcome::Open(f) => self.popup = Some(Popup::Calendar(f)),
+                    Outcome::Closed => {}
+                    Outcome::Done if early => {
+                        self.calling = true;
+                        self.cursor = 0;
+                    }
+                    Outcome::Done => {}
+                }
+            }
             Popup::ConfirmClose { absent, mut scroll } => match action {
                 Action::Yes => {
                     if let Some((id, _)) = self.session() {
@@ -538,6 +629,7 @@ impl Screen for RollScreen {
         match &self.popup {
             Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
+            Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
             None => Mode::Normal,
         }
@@ -555,6 +647,7 @@ impl Screen for RollScreen {
                     c.time.typed(key);
                 }
             }
+            Some(Popup::Calendar(f)) => f.typed(key),
             Some(Popup::Find(text)) => {
                 text.typed(key);
                 // The best match (an exact name before names that
@@ -649,6 +742,11 @@ impl Screen for RollScreen {
                 self.open_correction(now);
                 Ok(None)
             }
+            Action::EditSession
+            | Action::MoveSession
+            | Action::CancelSession
+            | Action::ReopenRoll
+            | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
             Action::Calling => {
                 self.calling = !self.calling;
                 Ok(None)
@@ -918,6 +1016,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 rect,
             );
         }
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
         Some(Popup::Correct(c)) => {
             let choices = [
                 RollText::CorrectPresent,

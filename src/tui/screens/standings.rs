@@ -24,10 +24,26 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Row, Wrap};
 use std::path::{Path, PathBuf};
 
-/// The standings columns the terminal app shows (by index into
-/// `i18n::standings_headers`): all but the note characters and the archive,
-/// which the detail lines under the table give for the selected teacher.
-pub const STANDINGS_SHOWN: [usize; 15] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
+/// The standings columns the terminal app shows, in order (by index into
+/// `i18n::standings_headers`): every one, the assessment's beside the
+/// credits: credits in review, points, points deducted, note characters,
+/// archive (what is missing said as missing), make-ups, the result, the
+/// credit warning and the note.
+pub const STANDINGS_SHOWN: [usize; 20] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 11, 17, 12, 13, 14, 15, 19, 16,
+];
+
+/// On a narrow terminal the columns give way in this order (positions in
+/// `STANDINGS_SHOWN`): the archive and the note characters first (the
+/// detail lines under the table give them for the selected teacher), then
+/// the note (which starts with "公布后有更改" where a row changed) and the
+/// credit warning, then the group and the headers of the counts. Names and
+/// figures never do.
+const GIVE_WAY: [usize; 16] = [15, 14, 19, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
+
+/// How narrow each shown column may get: a figure's width, or nothing for
+/// the texts that give way entirely.
+const MIN_WIDTH: [u16; 20] = [5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 4, 3, 2, 0, 0, 3, 4, 0, 0];
 
 pub enum Popup {
     /// The file to export the standings as shown to.
@@ -115,9 +131,14 @@ impl StandingsScreen {
                 9 => t.sick_leave as i64,
                 10 => r.standing.credits().0 as i64,
                 11 => t.points as i64,
+                12 => f.map_or(0, |f| i64::from(f.notes_chars)),
+                13 => f.map_or(0, |f| -(f.archive_missing.len() as i64)),
                 14 => f.map_or(0, |f| f.makeups_open as i64),
                 15 => r.standing.qualified as i64,
                 16 => r.standing.warning as i64,
+                17 => f.map_or(0, |f| i64::from(f.deducted)),
+                18 => f.map_or(0, |f| i64::from(f.external_pending.0)),
+                19 => f.map_or(0, |f| f.credit_warning.is_some() as i64),
                 _ => 0,
             };
             let s = match col {
@@ -595,15 +616,8 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         })
         .collect();
     let cells = widgets::shown_cells(cells);
-    // Too wide for the terminal: the note gives way first, then the group
-    // and the headers of the leave counts; names and figures never do.
-    let widths = widgets::fit_within(
-        &headers,
-        &cells,
-        rest.width,
-        &[headers.len() - 1, 2, 7, 8, 9, 12, 3, 4, 5, 6, 11],
-        &[5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 3, 3, 4, 0],
-    );
+    // Too wide for the terminal: the columns give way by priority.
+    let widths = widgets::fit_within(&headers, &cells, rest.width, &GIVE_WAY, &MIN_WIDTH);
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             v.palette.unqualified()
