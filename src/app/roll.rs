@@ -159,6 +159,30 @@ impl App {
         Ok(view)
     }
 
+    /// One teacher's line of a session's roll, and the session's record:
+    /// what a mark changes, read without the session's other teachers (a
+    /// county's session has 5,000). `None` for a teacher the session does
+    /// not require or the actor may not see.
+    pub fn roll_line(
+        &self,
+        id: SessionId,
+        teacher: &TeacherId,
+    ) -> Result<(SessionRecord, Option<RollLine>)> {
+        let r = self.store.read()?;
+        let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        let Some(t) = r.teacher(teacher)?.filter(|t| self.actor.may_see(&t.id)) else {
+            return Ok((record, None));
+        };
+        let facts: Vec<_> = r
+            .facts(id, teacher)?
+            .map(|f| (teacher.clone(), f))
+            .into_iter()
+            .collect();
+        let leaves = r.teacher_leaves(teacher)?;
+        let view = RollView::build(record.clone(), vec![t], facts, leaves);
+        Ok((record, view.lines.into_iter().next()))
+    }
+
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
