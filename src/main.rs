@@ -1,7 +1,7 @@
 //! peixun: parse the arguments, run a subcommand or the terminal app, and
 //! turn any error into one clear line and a non-zero exit.
 
-use peixun::cli::{self, Cli, Command};
+use peixun::cli::{self, Command};
 use peixun::i18n::{self, GateText, Lang};
 use std::process::ExitCode;
 
@@ -16,7 +16,23 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    let cli = Cli::parse_args();
+    // Help, a version or a refused command line, in the user's language.
+    let cli = match cli::help::parse(&std::env::args_os().collect::<Vec<_>>()) {
+        Ok(cli) => cli,
+        Err(stop) => {
+            use std::io::Write;
+            let text = stop.text.trim_end();
+            if stop.is_output() {
+                let _ = writeln!(std::io::stdout(), "{text}");
+            } else if stop.help {
+                let _ = writeln!(std::io::stderr(), "{text}");
+            } else {
+                let lines: Vec<_> = text.lines().map(peixun::i18n::shown).collect();
+                let _ = writeln!(std::io::stderr(), "peixun: {}", lines.join("\n"));
+            }
+            return ExitCode::from(u8::try_from(stop.code).unwrap_or(2));
+        }
+    };
     let lang = Lang::detect(cli.lang.as_deref());
     // A panic becomes the one error line `cli::run` prints, not a trace
     // (the terminal app installs its own hook that restores the screen).

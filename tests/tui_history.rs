@@ -313,3 +313,35 @@ fn the_list_scrolls_to_the_selected_entry() {
     let lines = common::tui::screen(&m, 120, 20).join("\n");
     assert!(lines.contains("account tester"), "{lines}");
 }
+
+/// At 80 columns the reason and the change give way first; the time, who
+/// and what it is about are never cut. Both languages, as snapshots.
+#[test]
+fn at_80_columns_the_reason_gives_way_first() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, p, app) = school();
+        let mut m = open(app, lang);
+        press(&mut m, KeyCode::Char('6'));
+        // The temporary file's path differs from run to run (and is cut).
+        let _ = p;
+        let mut lines = common::tui::screen(&m, 80, 24);
+        for l in lines.iter_mut() {
+            if let Some(at) = l.find(" file ").or_else(|| l.find(" 文件 ")) {
+                l.truncate(at);
+                l.push_str(" [file]");
+            }
+        }
+        let text = lines.join("\n");
+        let name = match lang {
+            Lang::Zh => "history_80_zh",
+            Lang::En => "history_80_en",
+        };
+        // Every entry's time and the account that made it, whole.
+        for l in text.lines().skip(4).take(5) {
+            assert!(l.starts_with("2026-11-26 15:"), "{l}\n{text}");
+            assert!(l.contains(" tester "), "{l}\n{text}");
+        }
+        assert!(text.contains("T0002"), "{text}");
+        insta::assert_snapshot!(name, text);
+    }
+}

@@ -30,6 +30,21 @@ pub enum CalendarError {
         other_start: NaiveDate,
         other_end: NaiveDate,
     },
+    /// A new academic-year start that would file an entered term under
+    /// another name (another academic year, or the other half of one):
+    /// `fits` is what the term would become; `keeps` the first and last day
+    /// around the current start that keep every entered term as named.
+    #[error("year_start {year_start} makes term {term} (from {start}) `{fits}`")]
+    YearStartMovesTerm {
+        year_start: crate::core::calendar::MonthDay,
+        term: TermId,
+        start: NaiveDate,
+        fits: TermId,
+        keeps: Option<(
+            crate::core::calendar::MonthDay,
+            crate::core::calendar::MonthDay,
+        )>,
+    },
     /// A date no term contains (a session must be in one).
     #[error("{date} is in no term; add the term first")]
     NoTerm { date: NaiveDate },
@@ -129,6 +144,32 @@ pub struct SessionEdit {
     pub groups: Option<Audience>,
 }
 
+/// A change of the calendar, for the permission check the terminal app
+/// makes before it opens its form (the command makes the same check).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    EditSession,
+    MoveSession,
+    CancelSession,
+    ReopenRoll,
+    EditTeacher,
+    TeacherLeaves,
+}
+
+impl Change {
+    /// The command it is, as a refusal names it.
+    fn action(self) -> &'static str {
+        match self {
+            Change::EditSession => "session edit",
+            Change::MoveSession => "session move",
+            Change::CancelSession => "session cancel",
+            Change::ReopenRoll => "roll reopen",
+            Change::EditTeacher => "teacher edit",
+            Change::TeacherLeaves => "teacher leave",
+        }
+    }
+}
+
 fn reason_of(reason: &str) -> Result<String> {
     let r = reason.trim();
     if r.is_empty() {
@@ -138,6 +179,11 @@ fn reason_of(reason: &str) -> Result<String> {
 }
 
 impl App {
+    /// Whether the actor may make this change: the training office only.
+    pub fn may_change(&self, c: Change) -> Result<()> {
+        self.actor.require(c.action(), &[Role::Office])
+    }
+
     /// Changes a teacher's name, group, grade or joining date (training
     /// office). Standings follow at once.
     pub fn edit_teacher(
@@ -146,7 +192,7 @@ impl App {
         edit: TeacherEdit,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("teacher edit", &[Role::Office])?;
+        self.may_change(Change::EditTeacher)?;
         let mut w = self.begin_for(id, now)?;
         let before = w
             .teacher(id)?
@@ -168,13 +214,16 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_teacher(&after)?;
+        // A closed year whose sessions now require the teacher or not.
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.edit",
             format!("teacher {id}"),
             json(&before),
             json(&after),
-            None,
+            why,
             None,
             Some(id.clone()),
         )?;
@@ -192,7 +241,7 @@ impl App {
         reason: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("teacher leave", &[Role::Office])?;
+        self.may_change(Change::TeacherLeaves)?;
         let mut w = self.begin_for(id, now)?;
         let before = w
             .teacher(id)?
@@ -209,6 +258,8 @@ impl App {
             active_to: Some(on),
             ..before.clone()
         };
+        let years = super::year_end::years_moved(&w, &before, &after)?;
+        self.closed_years_reason(&w, &years, reason)?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.leave",
@@ -236,7 +287,7 @@ impl App {
         reason: Option<&str>,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session edit", &[Role::Office])?;
+        self.may_change(Change::EditSession)?;
         let mut w = self.begin(now)?;
         let before = open_session(&w, id)?;
         let mut s = before.session.clone();
@@ -268,6 +319,20 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_session(&s)?;
+        // What moves figures (times, credits, audience) in a closed year
+        // needs the office's reason; a title or a name does not.
+        let moves = Session {
+            title: s.title.clone(),
+            presenter: s.presenter.clone(),
+            host: s.host.clone(),
+            recorder: s.recorder.clone(),
+            ..before.session.clone()
+        } != s;
+        if moves {
+            let terms = w.terms()?;
+            let year = super::year_end::year_of_day(&terms, &w.policy()?, s.date);
+            self.closed_year_reason_given(&w, year, reason)?;
+        }
         let reason = reason
             .map(str::trim)
             .filter(|r| !r.is_empty())
@@ -289,7 +354,7 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session move", &[Role::Office])?;
+        self.may_change(Change::MoveSession)?;
         let reason = reason_of(reason)?;
         let mut w = self.begin(now)?;
         let before = open_session(&w, id)?;
@@ -319,7 +384,7 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("session cancel", &[Role::Office])?;
+        self.may_change(Change::CancelSession)?;
         let reason = reason_of(reason)?;
         let mut w = self.begin(now)?;
         let mut rec = open_session(&w, id)?;
@@ -338,6 +403,58 @@ impl App {
         w.commit()?;
         Ok(())
     }
+}
+
+/// Checks a policy's academic-year start against the terms entered: each
+/// must keep its name (its academic year and its half) under the new start.
+/// Only a changed start is checked, so a school whose old terms predate the
+/// rule can still change other keys.
+pub fn check_year_start(
+    before: &Policy,
+    after: &Policy,
+    terms: &[crate::core::Term],
+) -> Result<()> {
+    use crate::core::calendar::{MonthDay, check_term};
+    let start = after.calendar.year_start;
+    if start == before.calendar.year_start {
+        return Ok(());
+    }
+    let mut sorted: Vec<&crate::core::Term> = terms.iter().collect();
+    sorted.sort_by_key(|t| t.start);
+    let Some((term, fits)) = sorted
+        .iter()
+        .find_map(|t| check_term(t.id, t.start, start).err().map(|f| (*t, f)))
+    else {
+        return Ok(());
+    };
+    // The days around the old start that keep every entered term as named.
+    let days: Vec<MonthDay> = (1..=12u32)
+        .flat_map(|m| (1..=31u32).filter_map(move |d| MonthDay::new(m, d)))
+        .collect();
+    let keeps_all = |md: &MonthDay| terms.iter().all(|t| check_term(t.id, t.start, *md).is_ok());
+    let keeps = days
+        .iter()
+        .position(|d| *d == before.calendar.year_start)
+        .filter(|&i| keeps_all(&days[i]))
+        .map(|i| {
+            let mut lo = i;
+            while lo > 0 && keeps_all(&days[lo - 1]) {
+                lo -= 1;
+            }
+            let mut hi = i;
+            while hi + 1 < days.len() && keeps_all(&days[hi + 1]) {
+                hi += 1;
+            }
+            (days[lo], days[hi])
+        });
+    Err(CalendarError::YearStartMovesTerm {
+        year_start: start,
+        term: term.id,
+        start: term.start,
+        fits,
+        keeps,
+    }
+    .into())
 }
 
 impl App {

@@ -138,19 +138,22 @@ fn plausible(
 
 /// Refuses a card number another live entry carries (card numbers are
 /// unique: one card, one entry). Withdrawn and removed entries free theirs.
+/// The entries holding the card are read from its index (`credit_cards`),
+/// not by scanning every entry.
 fn card_free(w: &Writer, c: &ExternalCredit) -> Result<()> {
     let card = c.card.trim();
-    if let Some(o) = w.external_credits()?.into_iter().find(|o| {
-        o.id != c.id
-            && o.card.trim() == card
-            && !matches!(o.stage, CreditStage::Withdrawn | CreditStage::Removed)
-    }) {
-        return Err(AssessError::CardUsed {
-            card: card.to_string(),
-            id: o.id,
-            teacher: o.teacher,
+    for id in w.credits_with_card(card)? {
+        if id == c.id {
+            continue;
         }
-        .into());
+        if let Some(o) = w.external_credit(id)? {
+            return Err(AssessError::CardUsed {
+                card: card.to_string(),
+                id: o.id,
+                teacher: o.teacher,
+            }
+            .into());
+        }
     }
     Ok(())
 }

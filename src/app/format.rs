@@ -22,9 +22,6 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     if s.qualified && s.warning {
         notes.push(i18n::warning(lang).to_string());
     }
-    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
-        notes.push(i18n::credit_warning(lang, &w));
-    }
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
@@ -41,7 +38,7 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
     let note = notes.join("; ");
     let credits = s.credits();
     let note = if row.changed_since_published {
-        let changed = i18n::io_text(lang, i18n::X::ChangedNote);
+        let changed = i18n::io_text(lang, i18n::IoText::ChangedNote);
         if note.is_empty() {
             changed.to_string()
         } else {
@@ -64,15 +61,45 @@ pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
         format!("{}/{}", credits, s.credits_required),
         t.points.to_string(),
         format!("{}/{}", f.notes_chars, f.notes_required),
-        format!(
-            "{}/{}",
-            crate::core::ArchiveItem::ALL.len() - f.archive_missing.len(),
-            crate::core::ArchiveItem::ALL.len()
-        ),
+        archive_cell(f, lang),
         f.makeups_open.to_string(),
         i18n::qualified(lang, s.qualified).to_string(),
         note,
+        f.deducted.to_string(),
+        f.external_pending.to_string(),
+        credit_warning_cell(row, lang),
     ]
+}
+
+/// The archive of a standing: items handed in of all, and those missing
+/// said as missing: "2/4 缺:学习笔记、阶段性总结".
+pub fn archive_cell(f: &crate::core::Figures, lang: Lang) -> String {
+    let all = crate::core::ArchiveItem::ALL.len();
+    let count = format!("{}/{all}", all - f.archive_missing.len());
+    if f.archive_missing.is_empty() {
+        return count;
+    }
+    let missing: Vec<&str> = f
+        .archive_missing
+        .iter()
+        .map(|i| i18n::archive_item(lang, *i))
+        .collect();
+    format!(
+        "{count} {}{}",
+        i18n::year_text(lang, i18n::YearEndText::Missing),
+        missing.join(lang.t("、", ", "))
+    )
+}
+
+/// The credit warning of a standing ("学分落后:已 18/40,本学年剩 5 周"),
+/// or nothing.
+pub fn credit_warning_cell(row: &StandingRow, lang: Lang) -> String {
+    row.standing
+        .figures
+        .as_ref()
+        .and_then(|f| f.credit_warning)
+        .map(|w| i18n::credit_warning(lang, &w))
+        .unwrap_or_default()
 }
 
 /// The cells of one credit-card entry, in `i18n::credit_headers` order;
@@ -142,14 +169,22 @@ pub fn mentor_list(
     me: &crate::core::TeacherId,
     lang: Lang,
 ) -> String {
-    let a = |x: i18n::A| i18n::assessment_text(lang, x);
+    let a = |x: i18n::AssessText| i18n::assessment_text(lang, x);
     let pairs: Vec<String> = pairs
         .iter()
         .map(|p| {
             if &p.mentor == me {
-                format!("{} {}", a(i18n::A::MentorOf), i18n::shown(&p.mentee.0))
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MentorOf),
+                    i18n::shown(&p.mentee.0)
+                )
             } else {
-                format!("{} {}", a(i18n::A::MenteeOf), i18n::shown(&p.mentor.0))
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MenteeOf),
+                    i18n::shown(&p.mentor.0)
+                )
             }
         })
         .collect();
@@ -164,25 +199,25 @@ pub fn yuan(fen: u64) -> String {
 /// A year's funds as one line: the amounts, their share, and whether it
 /// meets the policy's minimum (篇6, 篇9).
 pub fn funds_line(l: Lang, f: Option<&crate::core::Funds>, policy: &crate::core::Policy) -> String {
-    use i18n::A;
-    let a = |x: A| i18n::assessment_text(l, x);
+    use i18n::AssessText;
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let Some(f) = f else {
-        return a(A::NoFunds).to_string();
+        return a(AssessText::NoFunds).to_string();
     };
     let share = f.share_permille().unwrap_or(0);
     format!(
         "{} {}  {} {}  {}.{}% (≥ {}%) {}",
-        a(A::PublicFunds),
+        a(AssessText::PublicFunds),
         yuan(f.public_fen),
-        a(A::TrainingFunds),
+        a(AssessText::TrainingFunds),
         yuan(f.training_fen),
         share / 10,
         share % 10,
         policy.assessment.training_funds_percent,
         a(if f.enough(policy) {
-            A::FundsEnough
+            AssessText::FundsEnough
         } else {
-            A::FundsShort
+            AssessText::FundsShort
         }),
     )
 }
@@ -209,7 +244,7 @@ pub fn attendance(
         if let Some(why) = &facts.early_excused {
             s.push_str(&format!(
                 ", {} {}",
-                i18n::calendar_text(lang, i18n::C::ExcusedEarly),
+                i18n::calendar_text(lang, i18n::CalendarText::ExcusedEarly),
                 i18n::shown(why)
             ));
         }

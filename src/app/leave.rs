@@ -186,6 +186,10 @@ impl App {
             }
             .into());
         }
+        // A decision changes the outcome of every session the leave
+        // covers: in a closed year only the office decides, with a reason.
+        let why =
+            self.closed_years_reason(&w, &leave_years(&w, &before)?, self.reason.as_deref())?;
         if to == LeaveStatus::Approved {
             if before.kind == LeaveKind::Personal
                 && policy.leave.personal_needs_note
@@ -219,7 +223,7 @@ impl App {
             &after,
             json(&before.status),
             json(&after.status),
-            (!comment.is_empty()).then(|| comment.to_string()),
+            super::joined(&[comment, why.as_deref().unwrap_or("")]),
         )
     }
 
@@ -358,6 +362,25 @@ impl App {
             })
             .collect())
     }
+}
+
+/// The academic years of the sessions a leave covers (cancelled ones
+/// too: a cancelled session's leave decides nothing, but costs nothing to
+/// guard), each once.
+fn leave_years(w: &crate::store::Writer, l: &Leave) -> Result<Vec<crate::core::AcademicYear>> {
+    let terms = w.terms()?;
+    let policy = w.policy()?;
+    let mut years = Vec::new();
+    for rec in w.sessions()? {
+        if !l.cover.covers(&rec.session) {
+            continue;
+        }
+        let year = super::year_end::year_of_day(&terms, &policy, rec.session.date);
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    Ok(years)
 }
 
 /// Marks a pending request expired (已过期): it lapsed when `session`

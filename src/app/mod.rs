@@ -26,6 +26,7 @@ pub mod roll;
 pub mod roster;
 pub mod school;
 pub mod standings;
+pub mod standings_job;
 mod surnames;
 pub mod year_end;
 

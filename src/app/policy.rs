@@ -15,6 +15,7 @@ impl App {
         self.actor.require("policy set", &[Role::Office])?;
         let mut w = self.begin(now)?;
         let before = w.policy()?;
+        super::calendar::check_year_start(&before, &policy, &w.terms()?)?;
         w.put_policy(&policy)?;
         commit_logged(
             w,

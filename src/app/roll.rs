@@ -594,6 +594,17 @@ impl App {
         Ok(())
     }
 
+    /// Whether the actor may excuse an early leave at this session (the
+    /// terminal app asks before it opens its form).
+    pub fn may_excuse_early_leave(&self, id: SessionId) -> Result<()> {
+        self.may_roll("roll leave --excused", id, May::Excuse)
+    }
+
+    /// Whether the actor may start this roll before it opens.
+    pub fn may_start_early(&self, id: SessionId) -> Result<()> {
+        self.may_roll("roll early", id, May::RunEarly)
+    }
+
     /// Every roll step starts here: the office's permission, a write
     /// transaction, and the session as that transaction sees it.
     fn roll_step(

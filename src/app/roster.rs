@@ -101,7 +101,10 @@ impl App {
                 why: "is in no term; add the term first".into(),
             });
         }
-        let id = insert_session(&mut w, session, None)?.session.id;
+        let terms = w.terms()?;
+        let year = super::year_end::year_of_day(&terms, &w.policy()?, session.date);
+        let why = self.closed_year_reason(&w, year)?;
+        let id = insert_session(&mut w, session, why)?.session.id;
         w.commit()?;
         Ok(id)
     }

@@ -150,6 +150,15 @@ pub fn year_contains(terms: &[Term], policy: &Policy, year: AcademicYear, date: 
     }
 }
 
+/// The academic year a day belongs to: its term's, or outside every term
+/// the year the school's calendar puts it in.
+pub fn year_of_day(terms: &[Term], policy: &Policy, date: NaiveDate) -> AcademicYear {
+    terms.iter().find(|t| t.contains(date)).map_or_else(
+        || calendar::year_of(date, policy.calendar.year_start),
+        |t| t.id.year,
+    )
+}
+
 impl App {
     /// The term a command means when it names none (`meant_term`).
     pub fn meant_term(&self, today: NaiveDate) -> Result<Option<TermId>> {
@@ -176,18 +185,41 @@ impl App {
         w: &Writer,
         year: AcademicYear,
     ) -> Result<Option<String>> {
+        self.closed_year_reason_given(w, year, self.reason.as_deref())
+    }
+
+    /// `closed_year_reason` for a command that takes its own reason.
+    pub(crate) fn closed_year_reason_given(
+        &self,
+        w: &Writer,
+        year: AcademicYear,
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
         if !w.year_closed(year)? {
             return Ok(None);
         }
-        let reason = self
-            .reason
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty());
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         match reason {
             Some(r) if self.actor.has(Role::Office) => Ok(Some(r.to_string())),
             _ => Err(AssessError::YearClosed { year }.into()),
         }
+    }
+
+    /// `closed_year_reason` for a change that touches several years: the
+    /// reason when any of them is closed, refused as that one is.
+    pub(crate) fn closed_years_reason(
+        &self,
+        w: &Writer,
+        years: &[AcademicYear],
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        let mut why = None;
+        for &year in years {
+            if let Some(r) = self.closed_year_reason_given(w, year, reason)? {
+                why = Some(r);
+            }
+        }
+        Ok(why)
     }
 
     /// Closes the assessment of `year` (office): records each teacher's
@@ -241,6 +273,30 @@ impl App {
             .year_closing(year)?
             .map(|c| (c.at, c.who)))
     }
+}
+
+/// The academic years of the sessions whose requirement of a teacher
+/// differs between `before` and `after` (a group, joining or leaving date
+/// changed), each once.
+pub(crate) fn years_moved(
+    w: &Writer,
+    before: &crate::core::Teacher,
+    after: &crate::core::Teacher,
+) -> Result<Vec<AcademicYear>> {
+    let terms = w.terms()?;
+    let policy = w.policy()?;
+    let mut years = Vec::new();
+    for rec in w.sessions()? {
+        let s = &rec.session;
+        if s.requires(before) == s.requires(after) {
+            continue;
+        }
+        let year = year_of_day(&terms, &policy, s.date);
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    Ok(years)
 }
 
 /// A standing row as a posting or a closing keeps it.

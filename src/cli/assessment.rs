@@ -14,7 +14,7 @@ use crate::core::{
     AcademicYear, ArchiveItem, CreditId, Funds, MentorPair, Period, Qualification, SessionId,
     TeacherId,
 };
-use crate::i18n::{self, A, Lang, T};
+use crate::i18n::{self, AssessText, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::Subcommand;
 
@@ -292,7 +292,7 @@ fn year(app: &App, lang: Lang, y: Option<i32>, today: NaiveDate) -> Result<Acade
 }
 
 fn saved(lang: Lang) -> String {
-    i18n::text(lang, T::Saved).to_string()
+    i18n::text(lang, Label::Saved).to_string()
 }
 
 /// The confirmation that names where a change went: "已保存到 2025-2026学年".
@@ -320,7 +320,7 @@ fn credit_table(list: &[CreditView], lang: Lang, policy_deadlines: bool) -> Stri
                 .collect();
             out.push_str(&format!(
                 "{}: {}\n",
-                i18n::year_text(lang, i18n::Y::Deadlines),
+                i18n::year_text(lang, i18n::YearEndText::Deadlines),
                 line.join("; ")
             ));
         }
@@ -391,7 +391,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
             let id = app.add_credit(entry, now).map_err(e)?;
             Ok(format!(
                 "{} {id};{}",
-                i18n::year_text(lang, i18n::Y::CreditAddedAs),
+                i18n::year_text(lang, i18n::YearEndText::CreditAddedAs),
                 entry_year(app, id.0)?
             ))
         }
@@ -501,7 +501,7 @@ pub fn assess(app: &mut App, cmd: AssessCmd, lang: Lang, now: NaiveDateTime) -> 
     Ok(format!(
         "{}: {} {}",
         i18n::period_name(lang, Period::Year(AcademicYear(year))),
-        i18n::year_text(lang, i18n::Y::Closed),
+        i18n::year_text(lang, i18n::YearEndText::Closed),
         i18n::people(lang, n)
     ))
 }
@@ -576,7 +576,7 @@ pub fn notes(app: &mut App, cmd: NotesCmd, lang: Lang, now: NaiveDateTime) -> Ou
     let chars: u32 = chars
         .trim()
         .parse()
-        .map_err(|_| super::bad(lang, "chars", &chars, i18n::T::WantNumber))?;
+        .map_err(|_| super::bad(lang, "chars", &chars, i18n::Label::WantNumber))?;
     let mut change = YearFileChange::default();
     change.notes_chars[season_slot(term.season)] = Some(chars);
     app.set_year_file(&t, term.year, change, now).map_err(e)?;
@@ -597,7 +597,7 @@ fn parse_items(lang: Lang, field: &'static str, s: &str) -> Result<Vec<ArchiveIt
                     &AppError::Invalid {
                         field,
                         value: other.to_string(),
-                        why: i18n::assessment_text(lang, A::WantItem).to_string(),
+                        why: i18n::assessment_text(lang, AssessText::WantItem).to_string(),
                     },
                 ));
             }
@@ -679,7 +679,7 @@ pub fn year_summary(
     let s = &row.standing;
     let none = crate::core::Figures::default();
     let f = s.figures.as_ref().unwrap_or(&none);
-    let a = |x: A| i18n::assessment_text(lang, x);
+    let a = |x: AssessText| i18n::assessment_text(lang, x);
     let mut out = format!(
         "{} {} {}  {}\n",
         i18n::shown(&teacher.id.0),
@@ -689,21 +689,21 @@ pub fn year_summary(
     );
     out.push_str(&format!(
         "{} {}/{}  ({} {}, {} {}, {} {}; {} {})\n",
-        a(A::Credits),
+        a(AssessText::Credits),
         f.credits,
         s.credits_required,
-        a(A::SessionCredits),
+        a(AssessText::SessionCredits),
         f.session_credits,
-        a(A::MadeUpCredits),
+        a(AssessText::MadeUpCredits),
         f.made_up_credits,
-        a(A::ExternalCredits),
+        a(AssessText::ExternalCredits),
         f.external_credits,
-        a(A::Unconfirmed),
+        a(AssessText::Unconfirmed),
         f.external_pending
     ));
     out.push_str(&format!(
         "{} {} + {} = {}/{}\n",
-        a(A::Notes),
+        a(AssessText::Notes),
         file.notes_chars[0],
         file.notes_chars[1],
         f.notes_chars,
@@ -719,26 +719,30 @@ pub fn year_summary(
             )
         })
         .collect();
-    out.push_str(&format!("{} {}\n", a(A::Archive), checklist.join(" ")));
+    out.push_str(&format!(
+        "{} {}\n",
+        a(AssessText::Archive),
+        checklist.join(" ")
+    ));
     out.push_str(&format!(
         "{} {}/{}  {} {}+{}\n",
-        a(A::OpenLessons),
+        a(AssessText::OpenLessons),
         f.open_lessons,
         f.open_lessons_required,
-        a(A::Multimedia),
+        a(AssessText::Multimedia),
         file.multimedia_lessons[0],
         file.multimedia_lessons[1]
     ));
     out.push_str(&format!(
         "{} {} ({} {})\n",
-        a(A::MakeUps),
+        a(AssessText::MakeUps),
         f.makeups_open,
-        a(A::MadeUp),
+        a(AssessText::MadeUp),
         f.makeups_done
     ));
     out.push_str(&format!(
         "{} {}\n",
-        a(A::Qualification),
+        a(AssessText::Qualification),
         match &f.qualification {
             Some(q) => format!(
                 "{} {}{}",
@@ -746,13 +750,13 @@ pub fn year_summary(
                 i18n::shown(&q.major),
                 if q.matches_subject { "" } else { " ✗" }
             ),
-            None => a(A::NotRecorded).to_string(),
+            None => a(AssessText::NotRecorded).to_string(),
         }
     ));
     if !f.mentors.is_empty() {
         out.push_str(&format!(
             "{} {}\n",
-            a(A::Mentors),
+            a(AssessText::Mentors),
             super::output::mentor_list(&f.mentors, id, lang)
         ));
     }
@@ -762,7 +766,7 @@ pub fn year_summary(
         i18n::qualified(lang, s.qualified)
     ));
     if f.deducted > 0 {
-        out.push_str(&format!("  {} {}", a(A::Deducted), f.deducted));
+        out.push_str(&format!("  {} {}", a(AssessText::Deducted), f.deducted));
     }
     out.push('\n');
     for r in &s.reasons {
@@ -832,7 +836,7 @@ pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Ou
                 &AppError::Invalid {
                     field,
                     value: s.to_string(),
-                    why: i18n::assessment_text(lang, A::WantYuan).to_string(),
+                    why: i18n::assessment_text(lang, AssessText::WantYuan).to_string(),
                 },
             )
         })
@@ -883,7 +887,7 @@ pub fn qualification(
             &AppError::Invalid {
                 field: "degree",
                 value: degree.clone(),
-                why: i18n::assessment_text(lang, A::WantDegree).to_string(),
+                why: i18n::assessment_text(lang, AssessText::WantDegree).to_string(),
             },
         )
     })?;

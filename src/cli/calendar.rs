@@ -7,7 +7,7 @@ use crate::app::App;
 use crate::app::calendar::{SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
-use crate::i18n::{self, C, Lang, T};
+use crate::i18n::{self, CalendarText, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::Args;
 use serde::Serialize;
@@ -25,6 +25,9 @@ pub struct TeacherEditArgs {
     /// First day at the school (YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
+    /// Why a closed year's figures change (training office).
+    #[arg(long)]
+    pub reason: Option<String>,
 }
 
 /// `session edit S [--title --start --end --credits --presenter --host --recorder --groups]`.
@@ -72,6 +75,7 @@ pub(super) fn teacher_edit(
     now: NaiveDateTime,
 ) -> Outcome {
     let id = teacher_arg(app, lang, &a.id)?;
+    app.reason = a.reason;
     let edit = TeacherEdit {
         name: a.name,
         group: a.group,
@@ -80,7 +84,7 @@ pub(super) fn teacher_edit(
     };
     app.edit_teacher(&id, edit, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 pub(super) fn teacher_leave(
@@ -95,7 +99,7 @@ pub(super) fn teacher_leave(
     let on = date(lang, "on", on)?;
     app.teacher_leaves(&id, on, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 #[derive(Serialize)]
@@ -144,8 +148,8 @@ pub(super) fn teacher_list(app: &App, lang: Lang, json: bool) -> Outcome {
         h[1],
         h[2],
         h[3],
-        i18n::calendar_text(lang, C::Joined),
-        i18n::calendar_text(lang, C::Left),
+        i18n::calendar_text(lang, CalendarText::Joined),
+        i18n::calendar_text(lang, CalendarText::Left),
     ];
     Ok(super::output::table(&headers, &rows))
 }
@@ -282,7 +286,7 @@ pub(super) fn session_edit(
     };
     app.edit_session(SessionId(a.session), edit, a.reason.as_deref(), now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -300,7 +304,7 @@ pub(super) fn session_move(
     let (start, end) = (hm(lang, "start", start)?, hm(lang, "end", end)?);
     app.move_session(SessionId(session), d, start, end, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 pub(super) fn session_cancel(
@@ -312,7 +316,7 @@ pub(super) fn session_cancel(
 ) -> Outcome {
     app.cancel_session(SessionId(session), reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 pub(super) fn roll_reopen(
@@ -324,7 +328,7 @@ pub(super) fn roll_reopen(
 ) -> Outcome {
     app.reopen_roll(SessionId(session), reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::calendar_text(lang, C::Reopened).to_string())
+    Ok(i18n::calendar_text(lang, CalendarText::Reopened).to_string())
 }
 
 /// A call started before the roll opens: the office, with a reason.
@@ -352,7 +356,7 @@ pub(super) fn excuse_early(
     let id = teacher_arg(app, lang, teacher)?;
     app.excuse_early_leave(SessionId(session), &id, at, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 /// `--from`/`--to` of a leave request: dates (whole days) or dates with a
@@ -368,7 +372,7 @@ pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Co
         }
         NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map(Err)
-            .map_err(|_| bad(lang, field, s, T::WantDate))
+            .map_err(|_| bad(lang, field, s, Label::WantDate))
     };
     let from = when("from", from)?;
     let to = to.map(|t| when("to", t)).transpose()?;
@@ -409,7 +413,7 @@ pub(super) fn overlap_note(app: &App, leave: &Leave, lang: Lang) -> Option<Strin
         .collect();
     Some(format!(
         "{}: {}",
-        i18n::calendar_text(lang, C::Overlaps),
+        i18n::calendar_text(lang, CalendarText::Overlaps),
         list.join("; ")
     ))
 }

@@ -4,7 +4,7 @@
 
 use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
 use crate::app::{App, AppError};
-use crate::i18n::{self, GateText, Lang, X};
+use crate::i18n::{self, GateText, IoText, Lang};
 use crate::io::export::{self, FileFormat, RecordSheet, StandingsSheet};
 use crate::io::{Encoding, ImportError};
 use chrono::NaiveDateTime;
@@ -91,11 +91,13 @@ pub struct PublishArgs {
 fn encoding(lang: Lang, s: Option<&str>) -> Result<Encoding, String> {
     match s {
         None => Ok(Encoding::Auto),
-        Some(s) => Encoding::parse(s).ok_or_else(|| invalid(lang, "encoding", s, X::WantEncoding)),
+        Some(s) => {
+            Encoding::parse(s).ok_or_else(|| invalid(lang, "encoding", s, IoText::WantEncoding))
+        }
     }
 }
 
-fn invalid(lang: Lang, field: &'static str, value: &str, why: X) -> String {
+fn invalid(lang: Lang, field: &'static str, value: &str, why: IoText) -> String {
     i18n::error(
         lang,
         &AppError::Invalid {
@@ -175,7 +177,7 @@ fn progress(lang: Lang) -> impl FnMut(usize, usize) {
     let tty = std::io::stderr().is_terminal();
     move |done, total| {
         if tty && total >= 1000 {
-            eprint!("\r{} {done}/{total}", i18n::io_text(lang, X::Progress));
+            eprint!("\r{} {done}/{total}", i18n::io_text(lang, IoText::Progress));
             if done == total {
                 eprintln!();
             }
@@ -229,8 +231,14 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
     let format = match (&out.format, to_stdout) {
         (Some(f), _) => format_arg(lang, f)?,
         (None, true) => return Err(i18n::gate(lang, &GateText::WantFormat)),
-        (None, false) => FileFormat::of(&out.out)
-            .ok_or_else(|| invalid(lang, "--out", &out.out.display().to_string(), X::WantFormat))?,
+        (None, false) => FileFormat::of(&out.out).ok_or_else(|| {
+            invalid(
+                lang,
+                "--out",
+                &out.out.display().to_string(),
+                IoText::WantFormat,
+            )
+        })?,
     };
     let enc = encoding(lang, out.encoding.as_deref())?;
     let file = out.out.display().to_string();
@@ -299,7 +307,7 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
     export::write_file(&out.out, &bytes, out.force).map_err(io)?;
     Ok(format!(
         "{} {} ({})",
-        i18n::io_text(lang, X::Written),
+        i18n::io_text(lang, IoText::Written),
         i18n::shown(&file),
         i18n::rows(lang, rows)
     ))
@@ -339,12 +347,12 @@ pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTim
     match name {
         Some(n) => {
             app.set_school(&n, now).map_err(e)?;
-            Ok(i18n::text(lang, i18n::T::Saved).to_string())
+            Ok(i18n::text(lang, i18n::Label::Saved).to_string())
         }
         None => Ok(app
             .school()
             .map_err(e)?
             .map(|s| i18n::shown(&s).into_owned())
-            .unwrap_or_else(|| i18n::io_text(lang, X::NoSchool).to_string())),
+            .unwrap_or_else(|| i18n::io_text(lang, IoText::NoSchool).to_string())),
     }
 }

@@ -10,8 +10,8 @@
 
 use super::{Cli, Command, Outcome, PolicyCmd, Who, files};
 use crate::i18n::{self, GateText, Lang};
+use clap::FromArgMatches;
 use clap::parser::ValueSource;
-use clap::{CommandFactory, FromArgMatches};
 use std::path::{Path, PathBuf};
 
 /// The home directory of the real user id, from the passwd database (not
@@ -112,17 +112,10 @@ pub fn gate(account: &str, lang_flag: Option<&str>) -> Outcome {
         words.remove(0);
     }
     let argv = std::iter::once("peixun".to_string()).chain(words);
-    let matches = match Cli::command().try_get_matches_from(argv) {
+    let matches = match super::help::matches(&argv.map(Into::into).collect::<Vec<_>>(), lang_flag) {
         Ok(m) => m,
-        Err(e) => {
-            let text = e.render().to_string();
-            return match e.kind() {
-                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
-                    Ok(text)
-                }
-                _ => Err(text.trim_end().trim_start_matches("error: ").to_string()),
-            };
-        }
+        Err(stop) if stop.is_output() => return Ok(stop.text),
+        Err(stop) => return Err(stop.text.trim_end().to_string()),
     };
     let cli = Cli::from_arg_matches(&matches).map_err(|e| e.to_string())?;
     let lang = Lang::detect(cli.lang.as_deref().or(lang_flag));

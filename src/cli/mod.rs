@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod files;
 pub mod gate;
+pub mod help;
 pub mod keys;
 pub mod output;
 pub mod safety;
@@ -19,7 +20,7 @@ use crate::core::{
     AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
     SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
 };
-use crate::i18n::{self, Lang, T};
+use crate::i18n::{self, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::{Args, Parser, Subcommand};
 use output::{standing_json, standings_table, table};
@@ -69,27 +70,29 @@ enum LookupCmd {
 }
 
 impl Cli {
-    /// The process's arguments, as `Cli::parse` reads them.
-    pub fn parse_args() -> Cli {
-        Cli::parse_args_from(std::env::args_os())
+    /// The command line through `LookupOnly`, when that takes it: a
+    /// lookup is parsed without building the parser of every subcommand
+    /// (docs/benchmarks.md). It gives the same `Cli` as the full parser
+    /// (tests/cli_parse.rs); `None` means the full parser must decide.
+    pub fn lookup_only(args: &[std::ffi::OsString]) -> Option<Cli> {
+        if !args.iter().skip(1).any(|a| a == "lookup") {
+            return None;
+        }
+        let l = LookupOnly::try_parse_from(args).ok()?;
+        let LookupCmd::Lookup(a) = l.command;
+        Some(Cli {
+            db: l.db,
+            lang: l.lang,
+            as_name: l.as_name,
+            command: Some(Command::Lookup(a)),
+        })
     }
 
     /// `Cli::parse_from`, through `LookupOnly` when that takes the
-    /// arguments (it gives the same `Cli`; tests/cli_parse.rs).
+    /// arguments.
     pub fn parse_args_from<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Cli {
         let args: Vec<_> = args.into_iter().collect();
-        if args.iter().skip(1).any(|a| a == "lookup")
-            && let Ok(l) = LookupOnly::try_parse_from(&args)
-        {
-            let LookupCmd::Lookup(a) = l.command;
-            return Cli {
-                db: l.db,
-                lang: l.lang,
-                as_name: l.as_name,
-                command: Some(Command::Lookup(a)),
-            };
-        }
-        Cli::parse_from(args)
+        Cli::lookup_only(&args).unwrap_or_else(|| Cli::parse_from(args))
     }
 }
 
@@ -268,6 +271,9 @@ pub enum SessionCmd {
         /// Only these teaching groups must attend (comma-separated).
         #[arg(long)]
         groups: Option<String>,
+        /// Why a session is added to a closed year (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Change a session's title, times, credits, people or groups.
     Edit(calendar::SessionEditArgs),
@@ -402,11 +408,17 @@ pub enum LeaveCmd {
         id: u32,
         #[arg(long, default_value = "")]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Reject {
         id: u32,
         #[arg(long)]
         comment: String,
+        /// Why a closed year's leave is decided now (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     Withdraw {
         id: u32,
@@ -459,7 +471,7 @@ pub type Outcome = Result<String, String>;
 
 pub use crate::app::env::{default_db, now, parse_kind};
 
-pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> String {
+pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: Label) -> String {
     i18n::error(
         lang,
         &AppError::Invalid {
@@ -471,20 +483,21 @@ pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: T) -> Strin
 }
 
 pub(crate) fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad(lang, field, s, T::WantDate))
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| bad(lang, field, s, Label::WantDate))
 }
 
 /// A number of credits ("2", "1.5"), else a message naming the field.
 pub(crate) fn credits_arg(lang: Lang, s: &str) -> Result<Credits, String> {
-    Credits::parse(s).ok_or_else(|| bad(lang, "credits", s, T::WantCredits))
+    Credits::parse(s).ok_or_else(|| bad(lang, "credits", s, Label::WantCredits))
 }
 
 fn hm(lang: Lang, field: &'static str, s: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, T::WantTime))
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, Label::WantTime))
 }
 
 pub(crate) fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
-    TermId::parse(s).ok_or_else(|| bad(lang, "term", s, T::WantTerm))
+    TermId::parse(s).ok_or_else(|| bad(lang, "term", s, Label::WantTerm))
 }
 
 /// Who acts, on which database, at what time: the OS account locally,
@@ -515,7 +528,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
 /// Runs one subcommand as `who`.
 pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
     let Some(command) = cli.command else {
-        return Err(i18n::text(lang, T::NoCommand).into());
+        return Err(i18n::text(lang, Label::NoCommand).into());
     };
     let Who {
         path,
@@ -529,7 +542,7 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             app::accounts::init(&path, &os_name, now).map_err(e)?;
             Ok(format!(
                 "{} {}",
-                i18n::text(lang, T::Created),
+                i18n::text(lang, Label::Created),
                 path.display()
             ))
         }
@@ -541,18 +554,18 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             };
             let mut progress = |done: u32, of: u32| {
                 if of > 1 {
-                    eprintln!("{} {done}/{of}", i18n::text(lang, T::DemoProgress));
+                    eprintln!("{} {done}/{of}", i18n::text(lang, Label::DemoProgress));
                 }
             };
             demo::demo(&path, &os_name, now, opts, &mut progress).map_err(e)?;
             Ok(format!(
                 "{} {}",
-                i18n::text(lang, T::Created),
+                i18n::text(lang, Label::Created),
                 path.display()
             ))
         }
         Command::Check => safety::check(&path, &os_name, cli.as_name.as_deref(), is_root, lang),
-        Command::Gate { .. } => Err(i18n::text(lang, T::NoCommand).into()),
+        Command::Gate { .. } => Err(i18n::text(lang, Label::NoCommand).into()),
         command => {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
@@ -607,11 +620,11 @@ fn period(app: &App, lang: Lang, p: &PeriodArgs, today: NaiveDate) -> Result<Per
 
 fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
-    let saved = || i18n::text(lang, T::Saved).to_string();
+    let saved = || i18n::text(lang, Label::Saved).to_string();
     let today = now.date();
     match command {
         Command::Init | Command::Demo(_) | Command::Check | Command::Gate { .. } => {
-            Err(i18n::text(lang, T::NoCommand).into())
+            Err(i18n::text(lang, Label::NoCommand).into())
         }
         Command::Backup { path } => safety::backup(app, &path, lang),
         Command::Teacher(TeacherCmd::Add {
@@ -659,13 +672,15 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             host,
             recorder,
             groups,
+            reason,
         }) => {
+            app.reason = reason;
             let kind = match kind.as_str() {
                 "weekly" => SessionKind::WeeklyStudy,
                 "training" => SessionKind::SchoolTraining,
                 "outside" => SessionKind::OutsideStudy,
                 "remote" => SessionKind::Remote,
-                other => return Err(bad(lang, "kind", other, T::WantKind)),
+                other => return Err(bad(lang, "kind", other, Label::WantKind)),
             };
             let s = Session {
                 id: SessionId(0),
@@ -684,7 +699,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 },
             };
             let id = app.add_session(s, now).map_err(e)?;
-            Ok(format!("{} {id}", i18n::text(lang, T::SessionAdded)))
+            Ok(format!("{} {id}", i18n::text(lang, Label::SessionAdded)))
         }
         Command::Session(SessionCmd::List { json }) => calendar::session_list(app, lang, json),
         Command::Session(SessionCmd::Edit(a)) => calendar::session_edit(app, a, lang, now),
@@ -800,7 +815,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         }) => {
             let mut rs = Vec::new();
             for r in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
-                rs.push(parse_role(r).ok_or_else(|| bad(lang, "roles", r, T::WantRole))?);
+                rs.push(parse_role(r).ok_or_else(|| bad(lang, "roles", r, Label::WantRole))?);
             }
             app.set_account(&name, rs, teacher.map(TeacherId), now)
                 .map_err(e)?;
@@ -901,7 +916,7 @@ fn call(
             .collect::<Result<Vec<_>, _>>()?;
         app.answer(id, call, &ids, now).map_err(e)?;
     }
-    Ok(i18n::text(lang, T::Saved).to_string())
+    Ok(i18n::text(lang, Label::Saved).to_string())
 }
 
 fn print_standings(rows: &[StandingRow], lang: Lang, json: bool) -> Outcome {
@@ -915,7 +930,7 @@ fn print_standings(rows: &[StandingRow], lang: Lang, json: bool) -> Outcome {
 
 fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
-    let saved = || i18n::text(lang, T::Saved).to_string();
+    let saved = || i18n::text(lang, Label::Saved).to_string();
     let at = |s: Option<String>| -> Result<NaiveTime, String> {
         match s {
             Some(s) => hm(lang, "at", &s),
@@ -995,7 +1010,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             Ok(format!(
                 "{} {}: {}",
                 saved(),
-                i18n::text(lang, T::Absent),
+                i18n::text(lang, Label::Absent),
                 if names.is_empty() {
                     "-".to_string()
                 } else {
@@ -1022,16 +1037,16 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 v.record.session.date,
                 i18n::shown(&v.record.session.title),
                 i18n::roll_state(lang, v.record.state),
-                i18n::text(lang, T::Expected),
+                i18n::text(lang, Label::Expected),
                 v.expected(),
-                i18n::text(lang, T::Present),
+                i18n::text(lang, Label::Present),
                 v.present(),
-                i18n::text(lang, T::OnLeave),
+                i18n::text(lang, Label::OnLeave),
                 v.on_leave(),
                 if v.record.state == crate::core::RollState::Closed {
                     i18n::category(lang, crate::core::Category::Absent)
                 } else {
-                    i18n::text(lang, T::Missing)
+                    i18n::text(lang, Label::Missing)
                 },
                 v.missing().len()
             );
@@ -1096,10 +1111,10 @@ fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
             };
             let mut ev = Vec::new();
             if l.evidence.leave_note {
-                ev.push(i18n::text(lang, T::LeaveNote));
+                ev.push(i18n::text(lang, Label::LeaveNote));
             }
             if l.evidence.hospital_certificate {
-                ev.push(i18n::text(lang, T::Certificate));
+                ev.push(i18n::text(lang, Label::Certificate));
             }
             vec![
                 l.id.to_string(),
@@ -1109,13 +1124,13 @@ fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
                 l.reason.clone(),
                 ev.join("+"),
                 if l.emergency {
-                    i18n::text(lang, T::Emergency).to_string()
+                    i18n::text(lang, Label::Emergency).to_string()
                 } else {
                     String::new()
                 },
                 i18n::leave_status(lang, l.status).to_string(),
                 if l.status == crate::core::LeaveStatus::Expired && l.comment.is_empty() {
-                    i18n::calendar_text(lang, i18n::C::LapsedAt).to_string()
+                    i18n::calendar_text(lang, i18n::CalendarText::LapsedAt).to_string()
                 } else {
                     l.comment.clone()
                 },
@@ -1127,7 +1142,7 @@ fn leave_table(leaves: &[crate::core::Leave], lang: Lang) -> String {
 
 fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
-    let saved = || i18n::text(lang, T::Saved).to_string();
+    let saved = || i18n::text(lang, Label::Saved).to_string();
     match cmd {
         LeaveCmd::Request {
             teacher,
@@ -1142,7 +1157,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
         } => {
             let teacher = teacher_arg(app, lang, &teacher)?;
             let kind =
-                parse_kind(&kind).ok_or_else(|| bad(lang, "kind", &kind, T::WantLeaveKind))?;
+                parse_kind(&kind).ok_or_else(|| bad(lang, "kind", &kind, Label::WantLeaveKind))?;
             let cover = match (from, to, sessions) {
                 (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,
                 (None, None, Some(list)) => {
@@ -1150,12 +1165,12 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                     for x in list.split(',').map(str::trim).filter(|x| !x.is_empty()) {
                         ids.push(SessionId(
                             x.parse()
-                                .map_err(|_| bad(lang, "sessions", x, T::WantNumber))?,
+                                .map_err(|_| bad(lang, "sessions", x, Label::WantNumber))?,
                         ));
                     }
                     Cover::Sessions(ids)
                 }
-                _ => return Err(i18n::text(lang, T::WantCover).to_string()),
+                _ => return Err(i18n::text(lang, Label::WantCover).to_string()),
             };
             let id = app
                 .request_leave(
@@ -1173,7 +1188,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                     now,
                 )
                 .map_err(e)?;
-            let mut out = format!("{} {id}", i18n::text(lang, T::LeaveFiled));
+            let mut out = format!("{} {id}", i18n::text(lang, Label::LeaveFiled));
             // A warning, not a refusal: requests get entered twice from paper.
             let filed = app.leaves_at(LeaveFilter::All, now).map_err(e)?;
             if let Some(note) = filed
@@ -1206,11 +1221,21 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             }
             Ok(leave_table(&list, lang))
         }
-        LeaveCmd::Approve { id, comment } => {
+        LeaveCmd::Approve {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.approve_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }
-        LeaveCmd::Reject { id, comment } => {
+        LeaveCmd::Reject {
+            id,
+            comment,
+            reason,
+        } => {
+            app.reason = reason;
             app.reject_leave(LeaveId(id), &comment, now).map_err(e)?;
             Ok(saved())
         }

@@ -2,7 +2,7 @@
 //! The work is the store's and the app's; this only turns results into lines.
 
 use crate::app::{App, AppError};
-use crate::i18n::{self, Lang, R};
+use crate::i18n::{self, Lang, ReliabilityText};
 use crate::store::check::{self, Report};
 use std::path::Path;
 
@@ -39,14 +39,14 @@ pub fn check(
         return Ok(format!(
             "{}: {}\n{}",
             path.display(),
-            i18n::reliability(lang, R::Sound),
+            i18n::reliability(lang, ReliabilityText::Sound),
             counts(&report, lang)
         ));
     }
     let mut out = format!(
         "{}: {} {}",
         path.display(),
-        i18n::reliability(lang, R::Problems),
+        i18n::reliability(lang, ReliabilityText::Problems),
         report.problems.len()
     );
     for p in &report.problems {
@@ -54,7 +54,7 @@ pub fn check(
         out.push_str(&i18n::check_problem(lang, p));
     }
     out.push('\n');
-    out.push_str(i18n::reliability(lang, R::WhatNow));
+    out.push_str(i18n::reliability(lang, ReliabilityText::WhatNow));
     Err(out)
 }
 
@@ -63,7 +63,7 @@ pub fn backup(app: &App, to: &Path, lang: Lang) -> Outcome {
     let report = app.backup(to).map_err(|e| i18n::error(lang, &e))?;
     Ok(format!(
         "{} {}\n{}",
-        i18n::reliability(lang, R::BackedUp),
+        i18n::reliability(lang, ReliabilityText::BackedUp),
         to.display(),
         counts(&report, lang)
     ))

@@ -246,7 +246,7 @@ pub fn credit_warning(l: Lang, w: &CreditWarning) -> String {
 
 /// Short texts of the year's end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Y {
+pub enum YearEndText {
     /// Before the term or year a change was saved to.
     SavedTo,
     /// Before the list of review deadlines.
@@ -259,27 +259,34 @@ pub enum Y {
     CreditAddedAs,
     /// The archive items missing: "缺:".
     Missing,
+    /// In an office box, before the term or year it saves to.
+    SavesTo,
     /// The office boxes' keys to choose the term, or the year.
     PickTerm,
     PickYear,
 }
 
-pub fn year_text(l: Lang, y: Y) -> &'static str {
+pub fn year_text(l: Lang, y: YearEndText) -> &'static str {
     match y {
-        Y::SavedTo => l.t("已保存到", "saved to the"),
-        Y::Deadlines => l.t("学分审核截止", "review deadlines"),
-        Y::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
-        Y::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
-        Y::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
-        Y::Missing => l.t("缺:", "missing: "),
-        Y::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
-        Y::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
+        YearEndText::SavedTo => l.t("已保存到", "saved to the"),
+        YearEndText::Deadlines => l.t("学分审核截止", "review deadlines"),
+        YearEndText::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
+        YearEndText::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
+        YearEndText::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
+        YearEndText::Missing => l.t("缺:", "missing: "),
+        YearEndText::SavesTo => l.t("保存到", "saves to the"),
+        YearEndText::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
+        YearEndText::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
 }
 
 /// "已保存到 2025-2026学年" / "saved to the academic year 2025-2026".
 pub fn saved_to(l: Lang, p: Period) -> String {
-    format!("{} {}", year_text(l, Y::SavedTo), period_name(l, p))
+    format!(
+        "{} {}",
+        year_text(l, YearEndText::SavedTo),
+        period_name(l, p)
+    )
 }
 
 /// What a key on the credits screen does to an entry.
@@ -383,4 +390,73 @@ pub fn conversation_step(l: Lang, s: &crate::core::ReviewStep) -> String {
         out.push_str(&shown(&s.comment));
     }
     out
+}
+
+/// A field of the credit-entry form on the credits tab (the fields of
+/// `peixun credit add`; an edit has all but the teacher and the year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditField {
+    Teacher,
+    Date,
+    Title,
+    Organiser,
+    Credits,
+    Card,
+    Year,
+}
+
+pub fn credit_field(l: Lang, f: CreditField) -> &'static str {
+    use CreditField::*;
+    match f {
+        Teacher => l.t("工号", "teacher"),
+        Date => l.t("培训日期(YYYY-MM-DD)", "training date (YYYY-MM-DD)"),
+        Title => l.t("培训名称", "training"),
+        Organiser => l.t("主办单位", "organiser"),
+        Credits => l.t("学分", "credits"),
+        Card => l.t("学分卡编号", "card number"),
+        Year => l.t("计入学年(起始年份)", "counts for the year (first year)"),
+    }
+}
+
+/// Texts of the credit-entry form and the credits table's report column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditForm {
+    /// The form's title when registering.
+    NewTitle,
+    /// The form's title when correcting, before the entry's number.
+    EditTitle,
+    /// The keys of the form.
+    Hint,
+    /// After an entry's number, once corrected: "7 已修改".
+    Edited,
+    /// The table's column of the report after outside study.
+    ReportHeader,
+    /// The report of a confirmed entry: received, or not yet.
+    ReportIn,
+    ReportDue,
+}
+
+pub fn credit_form(l: Lang, x: CreditForm) -> &'static str {
+    use CreditForm::*;
+    match x {
+        NewTitle => l.t("登记学分卡培训", "Register training from a credit card"),
+        EditTitle => l.t("修改学分登记", "Edit credit entry"),
+        Hint => l.t(
+            "Tab 下一项  Ctrl-U 清空  回车保存  Esc 取消",
+            "Tab next field  Ctrl-U clear  Enter save  Esc cancel",
+        ),
+        Edited => l.t("已修改", "edited"),
+        ReportHeader => l.t("汇报", "report"),
+        ReportIn => l.t("已交", "received"),
+        ReportDue => l.t("未交", "not yet"),
+    }
+}
+
+/// The report cell of an entry: only a confirmed entry has one due.
+pub fn credit_report_cell(l: Lang, c: &crate::core::ExternalCredit) -> &'static str {
+    match (c.stage, c.reported) {
+        (_, true) => credit_form(l, CreditForm::ReportIn),
+        (crate::core::CreditStage::Confirmed, false) => credit_form(l, CreditForm::ReportDue),
+        _ => "",
+    }
 }

@@ -14,7 +14,7 @@ use super::ImportError;
 use super::export::{FIRST_ROW, StandingsSheet};
 use super::table::column_letter;
 use crate::app::charts::group_figures;
-use crate::i18n::{self, ChartText, X};
+use crate::i18n::{self, ChartText, IoText};
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartType, Format, FormatAlign, FormatBorder, Formula, Workbook,
     XlsxError,
@@ -51,7 +51,7 @@ fn live(formula: String, value: impl ToString) -> Formula {
 pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), ImportError> {
     let e = xerr(file);
     let l = s.lang;
-    let standings = i18n::io_text(l, X::SheetStandings);
+    let standings = i18n::io_text(l, IoText::SheetStandings);
     let sheet = quoted(standings);
     let groups = group_figures(s.rows);
     let n = s.rows.len() as u32;

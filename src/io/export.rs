@@ -9,7 +9,7 @@ use super::{Encoding, ImportError, stamp};
 use crate::app::import::Progress;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::core::{Category, Leave, Period, Teacher};
-use crate::i18n::{self, Lang, X};
+use crate::i18n::{self, IoText, Lang};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, XlsxError,
@@ -76,7 +76,7 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
 fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     let s = &r.standing;
     let t = &s.tally;
-    let mut note = if !s.qualified {
+    let note = if !s.qualified {
         s.reasons
             .iter()
             .map(|x| i18n::reason(l, x))
@@ -87,12 +87,8 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
     } else {
         String::new()
     };
-    if let Some(w) = s.figures.as_ref().and_then(|f| f.credit_warning) {
-        if !note.is_empty() {
-            note.push_str("; ");
-        }
-        note.push_str(&i18n::credit_warning(l, &w));
-    }
+    let none = crate::core::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
     vec![
         Value::Text(r.teacher.id.0.clone()),
         Value::Text(r.teacher.name.clone()),
@@ -111,10 +107,15 @@ fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
         Value::Text(i18n::qualified(l, s.qualified).to_string()),
         Value::Text(note),
         Value::Text(if r.changed_since_published {
-            i18n::io_text(l, X::ChangedMark).to_string()
+            i18n::io_text(l, IoText::ChangedMark).to_string()
         } else {
             String::new()
         }),
+        Value::Count(f.notes_chars),
+        Value::Text(crate::app::format::archive_cell(f, l)),
+        Value::Count(f.deducted),
+        Value::Credits(f.external_pending.as_f64()),
+        Value::Text(crate::app::format::credit_warning_cell(r, l)),
     ]
 }
 
@@ -195,7 +196,7 @@ pub fn standings_title(s: &StandingsSheet) -> String {
             .map(|x| format!("{} ", i18n::shown(x)))
             .unwrap_or_default(),
         i18n::period_name(l, s.period),
-        i18n::io_text(l, X::StandingsTitle)
+        i18n::io_text(l, IoText::StandingsTitle)
     )
 }
 
@@ -205,7 +206,11 @@ fn subtitle(
     published: &Option<(NaiveDateTime, String, u32)>,
     period: Period,
 ) -> String {
-    let mut s = format!("{} {}", i18n::io_text(l, X::ExportedAt), stamp(exported));
+    let mut s = format!(
+        "{} {}",
+        i18n::io_text(l, IoText::ExportedAt),
+        stamp(exported)
+    );
     if let Period::Term(_) = period {
         s.push_str("   ");
         s.push_str(&i18n::published_line(l, published.as_ref()));
@@ -286,7 +291,7 @@ pub fn standings_xlsx(
     let st = styles();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(i18n::io_text(l, X::SheetStandings))
+    ws.set_name(i18n::io_text(l, IoText::SheetStandings))
         .map_err(&e)?;
     ws.merge_range(0, 0, 0, last_col, &standings_title(s), &st.title)
         .map_err(&e)?;
@@ -330,7 +335,7 @@ pub fn standings_xlsx(
     // Totals: live formulas, with their values stored for readers that do
     // not calculate.
     let trow = FIRST_ROW + total as u32;
-    ws.write_string_with_format(trow, 0, i18n::io_text(l, X::Totals), &st.total_text)
+    ws.write_string_with_format(trow, 0, i18n::io_text(l, IoText::Totals), &st.total_text)
         .map_err(&e)?;
     ws.write_string_with_format(trow, 1, i18n::people(l, total), &st.total_text)
         .map_err(&e)?;
@@ -430,7 +435,7 @@ pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u
     let st = styles();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(i18n::io_text(lang, X::SheetRoster))
+    ws.set_name(i18n::io_text(lang, IoText::SheetRoster))
         .map_err(&e)?;
     for (c, h) in i18n::roster_file_headers(lang).iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &st.header)
@@ -493,14 +498,15 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     let last = (headers.len() - 1) as u16;
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.set_name(i18n::io_text(l, X::SheetRecord)).map_err(&e)?;
+    ws.set_name(i18n::io_text(l, IoText::SheetRecord))
+        .map_err(&e)?;
     let t = s.teacher;
     let title = format!(
         "{}{} {} {} {}",
         s.school
             .map(|x| format!("{} ", i18n::shown(x)))
             .unwrap_or_default(),
-        i18n::io_text(l, X::RecordTitle),
+        i18n::io_text(l, IoText::RecordTitle),
         i18n::shown(&t.id.0),
         i18n::shown(&t.name),
         i18n::shown(&t.group)
@@ -512,7 +518,11 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         0,
         1,
         last,
-        &format!("{} {}", i18n::io_text(l, X::ExportedAt), stamp(s.exported)),
+        &format!(
+            "{} {}",
+            i18n::io_text(l, IoText::ExportedAt),
+            stamp(s.exported)
+        ),
         &Format::new(),
     )
     .map_err(&e)?;
@@ -533,7 +543,7 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     }
     let mut row = FIRST_ROW + s.lines.len() as u32 + 1;
     if !s.leaves.is_empty() {
-        ws.write_string_with_format(row, 0, i18n::io_text(l, X::Leaves), &st.total_text)
+        ws.write_string_with_format(row, 0, i18n::io_text(l, IoText::Leaves), &st.total_text)
             .map_err(&e)?;
         row += 1;
         for (c, h) in i18n::leave_file_headers(l).iter().enumerate() {

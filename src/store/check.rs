@@ -482,6 +482,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
 
     // The assessment's tables.
     let mut credits = BTreeSet::new();
+    let mut cards = BTreeSet::new();
     each(txn, EXTERNAL_CREDITS, |k: u32, v: &[u8]| {
         match decode::<ExternalCredit>(v, "external_credits", &k) {
             Ok(c) if c.id.0 != k => bad(wrong("external_credits", &k, &c.id)),
@@ -494,6 +495,9 @@ fn records(owned: ReadTransaction) -> Result<Report> {
                     ));
                 }
                 credits.insert(format!("{}/{}/{k}", c.teacher, c.year.0));
+                if let Some(card) = super::card_index::held_card(&c) {
+                    cards.insert(format!("{card}/{k}"));
+                }
             }
             Err(e) => bad(record(e)),
         }
@@ -513,6 +517,11 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         "external_credits_by_teacher",
         &mut bad,
     );
+    let mut kept = BTreeSet::new();
+    each(txn, CREDIT_CARDS, |(card, id): (&str, u32), (): ()| {
+        kept.insert(format!("{card}/{id}"));
+    })?;
+    keys_agree(&cards, &kept, "external_credits", "credit_cards", &mut bad);
     each(txn, MAKEUPS, |(t, s): (&str, u32), v: &[u8]| {
         if let Err(e) = decode::<MakeUpDone>(v, "makeups", &format!("{t}/{s}")) {
             bad(record(e));

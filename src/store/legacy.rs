@@ -197,6 +197,8 @@ pub(super) fn migrate(txn: &redb::WriteTransaction, found: u32) -> Result<()> {
     if found < 5 {
         upgrade_to_5(txn)?;
     }
+    // Schema 6 (the credit-card index `credit_cards`) rewrites no record:
+    // `upgrade` builds the index with the other derived tables.
     Ok(())
 }
 

@@ -7,6 +7,7 @@
 //! each change in the same transaction and commits with redb's default
 //! (immediate) durability: when `commit` returns, the change is on disk.
 
+mod card_index;
 pub mod check;
 pub mod codec;
 mod leave_index;
@@ -38,7 +39,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -186,6 +187,19 @@ pub struct Store {
     /// at `path` is refused.
     id: Option<FileId>,
     wait: Wait,
+    /// The snapshot every read shares while one is pinned, and how many
+    /// snapshots were begun.
+    reading: Reading,
+}
+
+/// What a store's reads share: while `Store::pinned` runs, every
+/// `Store::read` hands out the same snapshot (the terminal app reads
+/// everything a key needs from one); and a count of the snapshots begun,
+/// which the tests hold the terminal app to.
+#[derive(Default)]
+struct Reading {
+    pinned: std::sync::Mutex<Option<Reader>>,
+    begun: std::sync::atomic::AtomicU64,
 }
 
 /// Holds a change open, just before its commit, for the seconds that
@@ -277,6 +291,7 @@ impl Store {
             db: Db::Write(db),
             id,
             wait: Wait::from_env(),
+            reading: Reading::default(),
         })
     }
 
@@ -330,6 +345,7 @@ impl Store {
                     db: Db::Read(db),
                     id,
                     wait,
+                    reading: Reading::default(),
                 })
             }
             // A file left by a crash needs a repair, which only a writer may
@@ -342,6 +358,7 @@ impl Store {
                         db: Db::Snapshot(check::snapshot(path)?),
                         id,
                         wait,
+                        reading: Reading::default(),
                     }),
                     opened => opened,
                 }
@@ -368,7 +385,12 @@ impl Store {
     /// This database opened for writing: the same file (one removed or
     /// replaced since is refused), the same wait.
     pub fn writable(&self) -> Result<Store> {
-        Store::open_write_as(&self.path, self.wait.clone(), self.id)
+        let store = Store::open_write_as(&self.path, self.wait.clone(), self.id)?;
+        store
+            .reading
+            .begun
+            .fetch_add(self.reads_begun(), std::sync::atomic::Ordering::Relaxed);
+        Ok(store)
     }
 
     fn open_write_as(path: &Path, wait: Wait, id: Option<FileId>) -> Result<Store> {
@@ -387,6 +409,7 @@ impl Store {
             db: Db::Write(db),
             id,
             wait,
+            reading: Reading::default(),
         };
         store.same_file()?;
         let Db::Write(db) = &store.db else {
@@ -417,13 +440,60 @@ impl Store {
         self.wait = wait;
     }
 
-    /// A consistent snapshot to read from.
+    /// A consistent snapshot to read from: the pinned one while
+    /// `Store::pinned` runs, else a new one.
     pub fn read(&self) -> Result<Reader> {
+        if let Some(r) = self.pin().as_ref() {
+            return Ok(r.clone());
+        }
         let txn = match &self.db {
             Db::Read(db) => db.begin_read()?,
             Db::Write(db) | Db::Snapshot(db) => db.begin_read()?,
         };
+        self.reading
+            .begun
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Ok(Reader::new(txn))
+    }
+
+    fn pin(&self) -> std::sync::MutexGuard<'_, Option<Reader>> {
+        // A panic while pinned leaves nothing half done: the value is
+        // a snapshot or none.
+        self.reading
+            .pinned
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `f` with every read of this store taken from one snapshot,
+    /// begun now (or the one already pinned, when called within another).
+    /// What `f` reads is consistent, and costs one snapshot however many
+    /// reads it makes. No write may happen inside (`f` has `&self`).
+    pub fn pinned<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if self.pin().is_some() {
+            return f();
+        }
+        let r = self.read()?;
+        *self.pin() = Some(r);
+        struct Unpin<'a>(&'a Store);
+        impl Drop for Unpin<'_> {
+            fn drop(&mut self) {
+                *self.0.pin() = None;
+            }
+        }
+        let _unpin = Unpin(self);
+        f()
+    }
+
+    /// How many read snapshots this store has begun (the terminal app's
+    /// tests count them per key).
+    pub fn reads_begun(&self) -> u64 {
+        self.reading
+            .begun
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Starts a change made by `who` at `at`. Waits while another process
@@ -623,6 +693,10 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
     }
     for l in w.leaves()? {
         w.index_leave(None, &l)?;
+    }
+    // Schema 6: the credit-card index.
+    for c in w.external_credits()? {
+        w.index_card(None, &c)?;
     }
     w.recount_all();
     w.commit()
@@ -1003,12 +1077,14 @@ macro_rules! reads {
 }
 
 /// A consistent read-only snapshot.
+#[derive(Clone)]
 pub struct Reader {
-    txn: ReadTransaction,
-    /// The tables opened so far, kept for the snapshot's life: opening one
-    /// finds it by name and checks its types, and standings read about ten
-    /// for each of thousands of teachers (a sixth of the run before).
-    opened: std::sync::Mutex<Vec<(String, Opened)>>,
+    txn: std::sync::Arc<ReadTransaction>,
+    /// The tables opened so far, kept for the snapshot's life (and shared
+    /// by its clones): opening one finds it by name and checks its types,
+    /// and standings read about ten for each of thousands of teachers (a
+    /// sixth of the run before).
+    opened: std::sync::Arc<std::sync::Mutex<Vec<(String, Opened)>>>,
 }
 reads!(Reader);
 
@@ -1018,7 +1094,7 @@ type Opened = std::sync::Arc<dyn std::any::Any + Send + Sync>;
 impl Reader {
     pub(crate) fn new(txn: ReadTransaction) -> Reader {
         Reader {
-            txn,
+            txn: std::sync::Arc::new(txn),
             opened: Default::default(),
         }
     }
@@ -1158,7 +1234,13 @@ impl Writer {
 
     pub fn put_external_credit(&mut self, c: &ExternalCredit) -> Result<()> {
         let mut t = self.txn.open_table(EXTERNAL_CREDITS)?;
-        t.insert(c.id.0, encode(c).as_slice())?;
+        let before: Option<ExternalCredit> = decoded(
+            t.insert(c.id.0, encode(c).as_slice())?,
+            "external_credits",
+            &c.id,
+        )?;
+        drop(t);
+        self.index_card(before.as_ref(), c)?;
         let mut idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
         idx.insert((c.teacher.0.as_str(), c.year.0, c.id.0), ())?;
         Ok(())

@@ -80,6 +80,9 @@ pub const PUBLISHED_ASSESSMENT: TableDefinition<(i32, u8, u32), &[u8]> =
 /// Academic year → `YearClosing`: the office closed the year's assessment,
 /// when, by whom, and each teacher's year as it stood then.
 pub const CLOSED_YEARS: TableDefinition<i32, &[u8]> = TableDefinition::new("closed_years");
+/// (credit card number, trimmed; credit id) → (): the entries holding each
+/// card number, all but the withdrawn and removed ones (`card_index.rs`).
+pub const CREDIT_CARDS: TableDefinition<(&str, u32), ()> = TableDefinition::new("credit_cards");
 
 /// Applies the macro `$each` to every table of the schema, META first: the
 /// one list for code that must touch each table (creating them, backups,
@@ -112,6 +115,7 @@ macro_rules! every_table {
         $each!(FUNDS);
         $each!(PUBLISHED_ASSESSMENT);
         $each!(CLOSED_YEARS);
+        $each!(CREDIT_CARDS);
     };
 }
 pub(crate) use every_table;

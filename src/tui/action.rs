@@ -102,6 +102,14 @@ pub enum Action {
     CloseRoll,
     Correct,
     Find,
+    // The school's calendar (issue 14).
+    EditSession,
+    MoveSession,
+    CancelSession,
+    ReopenRoll,
+    ExcuseEarlyLeave,
+    TeacherDeparts,
+    EditTeacher,
     // The leave queue.
     Approve,
     Reject,
@@ -130,6 +138,8 @@ pub enum Action {
     Funds,
     Withdraw,
     Report,
+    NewCredit,
+    EditCredit,
     // The office's boxes: which term or year they record for.
     PrevPeriod,
     NextPeriod,
@@ -200,6 +210,34 @@ impl Action {
                 "correct the teacher under the cursor (a reason once closed)",
             ),
             Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
+            EditSession => l.t(
+                "修改本活动:标题、时间、学分、主讲人(教务处)",
+                "edit this session: title, times, credits, presenter (office)",
+            ),
+            MoveSession => l.t(
+                "调整本活动的日期和时间,须填原因(教务处)",
+                "move this session to another day or time, with a reason (office)",
+            ),
+            CancelSession => l.t(
+                "取消本活动,须填原因(教务处)",
+                "cancel this session, with a reason (office)",
+            ),
+            ReopenRoll => l.t(
+                "重新打开已结束的点名,须填原因(教务处)",
+                "reopen a closed roll, with a reason (office)",
+            ),
+            ExcuseEarlyLeave => l.t(
+                "光标所在教师早退准假,须填原因(教务处、组长)",
+                "excuse this teacher's early leave, with a reason (office, leaders)",
+            ),
+            TeacherDeparts => l.t(
+                "登记离校日期与原因(教务处)",
+                "record a departure: date and reason (office)",
+            ),
+            EditTeacher => l.t(
+                "修改姓名、教研组、年级、到校日期(教务处)",
+                "edit name, group, grade, joining date (office)",
+            ),
             Approve => l.t("批准", "approve"),
             Reject => l.t("驳回(须填理由)", "reject (with a reason)"),
             Filter => l.t(
@@ -253,6 +291,14 @@ impl Action {
             Report => l.t(
                 "记录外出学习书面汇报(教务处,已认定的)",
                 "record the written report of outside study (office, confirmed)",
+            ),
+            NewCredit => l.t(
+                "登记学分卡培训(本人,或教务处代为)",
+                "register training from a credit card (yours, or the office for a teacher)",
+            ),
+            EditCredit => l.t(
+                "修改光标所在的学分登记(已登记或已退回的)",
+                "correct the entry under the cursor (registered or sent back)",
             ),
             PrevPeriod => l.t(
                 "教务处登记框:上一学期/学年",

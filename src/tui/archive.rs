@@ -16,7 +16,7 @@ use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
 };
-use crate::i18n::{self, A, Lang, O};
+use crate::i18n::{self, AssessText, Lang, OfficeText};
 use crossterm::event::KeyEvent;
 use ratatui::text::Line;
 use tui_input::Input;
@@ -98,19 +98,22 @@ impl OfficeEdit {
         // The year (term) meant today: the current one, or between terms
         // the one just ended (policy `between_terms`); PgUp/PgDn move it.
         let year = app.meant_year(today)?;
-        let teacher =
-            match action {
-                Action::Funds => None,
-                _ => Some(teacher.cloned().ok_or_else(|| {
-                    invalid("teacher", "", i18n::office_text(lang, O::NoTeacher))
-                })?),
-            };
+        let teacher = match action {
+            Action::Funds => None,
+            _ => Some(teacher.cloned().ok_or_else(|| {
+                invalid(
+                    "teacher",
+                    "",
+                    i18n::office_text(lang, OfficeText::NoTeacher),
+                )
+            })?),
+        };
         let mut input = Input::default();
         let kind = match (action, &teacher) {
             (Action::NotesChars, Some(t)) => {
-                let term = app
-                    .meant_term(today)?
-                    .ok_or_else(|| invalid("term", today, i18n::office_text(lang, O::NoTerm)))?;
+                let term = app.meant_term(today)?.ok_or_else(|| {
+                    invalid("term", today, i18n::office_text(lang, OfficeText::NoTerm))
+                })?;
                 let file = app.year_file(&t.id, term.year)?;
                 input = Input::new(file.notes_chars[season_slot(term.season)].to_string());
                 Edit::Notes { term }
@@ -377,7 +380,7 @@ impl OfficeEdit {
             Edit::Mentor { other: None, .. } => Err(invalid(
                 "teacher",
                 self.input.value(),
-                i18n::office_text(cx.lang, O::NoMatch),
+                i18n::office_text(cx.lang, OfficeText::NoMatch),
             )),
             _ => Ok(()),
         }
@@ -428,7 +431,7 @@ impl OfficeEdit {
                     invalid(
                         "teacher",
                         self.input.value(),
-                        i18n::office_text(lang, O::NoMatch),
+                        i18n::office_text(lang, OfficeText::NoMatch),
                     )
                 })?;
                 let (mentor, mentee) = if *is_mentor {
@@ -455,7 +458,7 @@ impl OfficeEdit {
                 let policy = cx.app.policy()?;
                 return Ok(format!(
                     "{} {}: {}",
-                    i18n::text(lang, i18n::T::Saved),
+                    i18n::text(lang, i18n::Label::Saved),
                     i18n::period_name(lang, Period::Year(self.year)),
                     funds_line(lang, Some(&f), &policy)
                 ));
@@ -463,7 +466,7 @@ impl OfficeEdit {
         }
         let to = match &self.kind {
             Edit::Notes { term } => i18n::saved_to(lang, Period::Term(*term)),
-            Edit::Degree { .. } => i18n::text(lang, i18n::T::Saved).to_string(),
+            Edit::Degree { .. } => i18n::text(lang, i18n::Label::Saved).to_string(),
             _ => i18n::saved_to(lang, Period::Year(self.year)),
         };
         Ok(format!(
@@ -476,11 +479,13 @@ impl OfficeEdit {
 }
 
 fn number(l: Lang, input: &Input) -> Result<u32, AppError> {
-    input
-        .value()
-        .trim()
-        .parse()
-        .map_err(|_| invalid("chars", input.value(), i18n::office_text(l, O::WantNumber)))
+    input.value().trim().parse().map_err(|_| {
+        invalid(
+            "chars",
+            input.value(),
+            i18n::office_text(l, OfficeText::WantNumber),
+        )
+    })
 }
 
 fn amounts(l: Lang, input: &Input) -> Result<Funds, AppError> {
@@ -488,7 +493,7 @@ fn amounts(l: Lang, input: &Input) -> Result<Funds, AppError> {
         invalid(
             "funds",
             input.value(),
-            i18n::office_text(l, O::WantTwoAmounts),
+            i18n::office_text(l, OfficeText::WantTwoAmounts),
         )
     };
     let v: Vec<&str> = input.value().split_whitespace().collect();
@@ -503,8 +508,8 @@ fn amounts(l: Lang, input: &Input) -> Result<Funds, AppError> {
 
 /// An office modal's title, lines and height.
 pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
-    let o = |x: O| i18n::office_text(l, x);
-    let a = |x: A| i18n::assessment_text(l, x);
+    let o = |x: OfficeText| i18n::office_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
     let who = e
         .teacher
@@ -512,15 +517,15 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
         .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
     let (title, hint, mut lines) = match &e.kind {
         Edit::Notes { term } => (
-            o(O::NotesTitle),
-            o(O::NotesHint),
+            o(OfficeText::NotesTitle),
+            o(OfficeText::NotesHint),
             vec![
                 Line::from(format!(
                     "{} {}",
                     e.teacher.as_ref().map_or("", |t| t.name.as_str()),
                     i18n::period_name(l, Period::Term(*term))
                 )),
-                Line::from(format!("{} {}", a(A::Notes), e.input.value())),
+                Line::from(format!("{} {}", a(AssessText::Notes), e.input.value())),
             ],
         ),
         Edit::Archive {
@@ -537,32 +542,44 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
                 )));
             }
             let names = [
-                a(A::OpenLessons).to_string(),
-                format!("{} {}", a(A::Multimedia), i18n::season(l, Season::Autumn)),
-                format!("{} {}", a(A::Multimedia), i18n::season(l, Season::Spring)),
+                a(AssessText::OpenLessons).to_string(),
+                format!(
+                    "{} {}",
+                    a(AssessText::Multimedia),
+                    i18n::season(l, Season::Autumn)
+                ),
+                format!(
+                    "{} {}",
+                    a(AssessText::Multimedia),
+                    i18n::season(l, Season::Spring)
+                ),
             ];
             for (i, (name, n)) in names.iter().zip(counts).enumerate() {
                 let at = if i == *focus { "+/-" } else { "   " };
                 lines.push(Line::from(format!("{at} {name} {n}")));
             }
-            (o(O::ArchiveTitle), o(O::ArchiveHint), lines)
+            (
+                o(OfficeText::ArchiveTitle),
+                o(OfficeText::ArchiveHint),
+                lines,
+            )
         }
         Edit::Degree { degree, matches } => (
-            o(O::DegreeTitle),
-            o(O::DegreeHint),
+            o(OfficeText::DegreeTitle),
+            o(OfficeText::DegreeHint),
             vec![
                 Line::from(who),
                 Line::from(format!(
                     "{} {}  {}",
-                    a(A::Qualification),
+                    a(AssessText::Qualification),
                     i18n::degree(l, *degree),
                     o(if *matches {
-                        O::MatchesSubject
+                        OfficeText::MatchesSubject
                     } else {
-                        O::NotMatching
+                        OfficeText::NotMatching
                     })
                 )),
-                Line::from(format!("{} {}", o(O::Major), e.input.value())),
+                Line::from(format!("{} {}", o(OfficeText::Major), e.input.value())),
             ],
         ),
         Edit::Mentor {
@@ -576,17 +593,17 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
                 .map_or("?".to_string(), |t| format!("{} {}", t.id, t.name));
             let (mentor, mentee) = if *is_mentor { (me, them) } else { (them, me) };
             (
-                o(O::MentorTitle),
-                o(O::MentorHint),
+                o(OfficeText::MentorTitle),
+                o(OfficeText::MentorHint),
                 vec![
                     Line::from(who),
                     Line::from(format!("> {}", e.input.value())),
                     Line::from(format!(
                         "{} {mentor} → {} {mentee}{}",
-                        a(A::MenteeOf),
-                        a(A::MentorOf),
+                        a(AssessText::MenteeOf),
+                        a(AssessText::MentorOf),
                         if *ending && e.confirming {
-                            format!("  {}", o(O::EndPair))
+                            format!("  {}", o(OfficeText::EndPair))
                         } else {
                             String::new()
                         }
@@ -595,8 +612,8 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
             )
         }
         Edit::Funds { current } => (
-            o(O::FundsTitle),
-            o(O::FundsHint),
+            o(OfficeText::FundsTitle),
+            o(OfficeText::FundsHint),
             vec![
                 Line::from(who),
                 Line::from(current.clone()),
@@ -606,14 +623,27 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
     };
     let pick = match &e.kind {
         Edit::Degree { .. } => None,
-        Edit::Notes { .. } => Some(i18n::Y::PickTerm),
-        _ => Some(i18n::Y::PickYear),
+        Edit::Notes { .. } => Some(i18n::YearEndText::PickTerm),
+        _ => Some(i18n::YearEndText::PickYear),
     };
+    // Which term or year the box saves to, said before it does.
+    let to = match &e.kind {
+        Edit::Degree { .. } => None,
+        Edit::Notes { term } => Some(Period::Term(*term)),
+        _ => Some(Period::Year(e.year)),
+    };
+    if let Some(p) = to {
+        lines.push(Line::from(format!(
+            "{} {}",
+            i18n::year_text(l, i18n::YearEndText::SavesTo),
+            i18n::period_name(l, p)
+        )));
+    }
     if let (Some(p), false) = (pick, e.confirming) {
         lines.push(Line::from(i18n::year_text(l, p)));
     }
     lines.push(Line::from(if e.confirming {
-        i18n::ui(l, i18n::U::YesNo)
+        i18n::ui(l, i18n::Ui::YesNo)
     } else {
         hint
     }));

@@ -3,7 +3,7 @@
 
 use crate::app::standings::StandingRow;
 use crate::core::ArchiveItem;
-use crate::i18n::{self, A, Lang};
+use crate::i18n::{self, AssessText, Lang};
 use crate::tui::palette::Palette;
 use ratatui::text::{Line, Span};
 
@@ -12,7 +12,7 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
     let Some(f) = &s.figures else {
         return Vec::new();
     };
-    let a = |x: A| i18n::assessment_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let missing: Vec<&str> = f
         .archive_missing
         .iter()
@@ -27,7 +27,7 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
         } else {
             format!(
                 " {}{}",
-                i18n::year_text(l, i18n::Y::Missing),
+                i18n::year_text(l, i18n::YearEndText::Missing),
                 missing.join(l.t("、", ", "))
             )
         }
@@ -36,46 +36,46 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
         Line::from(format!(
             "{} {} {}/{} ({} {}, {} {}, {} {}, {} {})",
             i18n::shown(&row.teacher.name),
-            a(A::Credits),
+            a(AssessText::Credits),
             f.credits,
             s.credits_required,
-            a(A::SessionCredits),
+            a(AssessText::SessionCredits),
             f.session_credits,
-            a(A::MadeUpCredits),
+            a(AssessText::MadeUpCredits),
             f.made_up_credits,
-            a(A::ExternalCredits),
+            a(AssessText::ExternalCredits),
             f.external_credits,
-            a(A::Unconfirmed),
+            a(AssessText::Unconfirmed),
             f.external_pending,
         )),
         Line::from(format!(
             "{} {}/{}  {} {}  {} {}/{}  {} {}  {} {}",
-            a(A::Notes),
+            a(AssessText::Notes),
             f.notes_chars,
             f.notes_required,
-            a(A::Archive),
+            a(AssessText::Archive),
             archive,
-            a(A::OpenLessons),
+            a(AssessText::OpenLessons),
             f.open_lessons,
             f.open_lessons_required,
-            a(A::MakeUps),
+            a(AssessText::MakeUps),
             f.makeups_open,
-            a(A::Deducted),
+            a(AssessText::Deducted),
             f.deducted,
         )),
     ];
     let mut second = format!(
         "{} {}",
-        a(A::Qualification),
+        a(AssessText::Qualification),
         match &f.qualification {
             Some(q) => format!("{} {}", i18n::degree(l, q.degree), i18n::shown(&q.major)),
-            None => a(A::NotRecorded).to_string(),
+            None => a(AssessText::NotRecorded).to_string(),
         }
     );
     if !f.mentors.is_empty() {
         second.push_str(&format!(
             "  {} {}",
-            a(A::Mentors),
+            a(AssessText::Mentors),
             crate::app::format::mentor_list(&f.mentors, &row.teacher.id, l)
         ));
     }

@@ -232,6 +232,11 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('x')], CloseRoll),
         (roll, Normal, vec![c('m')], Correct),
         (roll, Normal, vec![c('/')], Find),
+        (roll, Normal, vec![c('E')], EditSession),
+        (roll, Normal, vec![c('M')], MoveSession),
+        (roll, Normal, vec![c('C')], CancelSession),
+        (roll, Normal, vec![c('O')], ReopenRoll),
+        (roll, Normal, vec![c('L')], ExcuseEarlyLeave),
         (roll, Mode::Calling, vec![c('n'), p(K::Right)], NextName),
         (roll, Mode::Calling, vec![p(K::Esc)], StopCalling),
         // The leave queue.
@@ -254,6 +259,8 @@ fn defaults() -> Vec<Binding> {
         (teacher, Normal, vec![c('A')], ArchiveFile),
         (teacher, Normal, vec![c('D')], Degree),
         (teacher, Normal, vec![c('M')], MentorPair),
+        (teacher, Normal, vec![c('L')], TeacherDeparts),
+        (teacher, Normal, vec![c('E')], EditTeacher),
         // The credits screen.
         (credits, Normal, vec![c('a')], Pass),
         (credits, Normal, vec![c('r')], SendBack),
@@ -263,6 +270,8 @@ fn defaults() -> Vec<Binding> {
         (credits, Normal, vec![c('x')], Reject),
         (credits, Normal, vec![c('w')], Withdraw),
         (credits, Normal, vec![c('p')], Report),
+        (credits, Normal, vec![c('n')], NewCredit),
+        (credits, Normal, vec![c('e')], EditCredit),
         // The history screen.
         (history, Normal, vec![c('t')], FilterTeacher),
         (history, Normal, vec![c('s')], FilterSession),

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod archive;
 pub mod assessment_view;
+pub mod calendar_form;
 pub mod charts;
 pub mod keymap;
 pub mod model;
@@ -15,7 +16,7 @@ pub mod view;
 pub mod widgets;
 
 use crate::app::{self, App};
-use crate::i18n::{self, Lang, U};
+use crate::i18n::{self, Lang, Ui};
 use crossterm::event::{self, Event, KeyEventKind};
 use model::{Message, Model};
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ pub fn run(db: Option<PathBuf>, as_name: Option<&str>, lang: Lang) -> Result<Str
     if let Some(e) = key_error {
         model.set_status(keymap::key_error(lang, &e), true);
     } else if opened_demo {
-        model.set_status(i18n::ui(lang, U::DemoOpened), false);
+        model.set_status(i18n::ui(lang, Ui::DemoOpened), false);
     }
     show(model)
 }

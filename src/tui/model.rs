@@ -127,14 +127,9 @@ impl Model {
             school: None,
             palette: crate::tui::palette::Palette::detect(),
         };
-        m.school = m.app.school().ok().flatten();
-        if let Ok(g) = m.app.generation() {
-            m.generation = g;
-        }
-        // The roll screen is shown first, and the leave queue names its
-        // sessions: both are read now.
-        m.load(Tab::Roll);
-        m.refresh();
+        // The roll screen is shown first: read now, with the header's
+        // school and the generation, from one snapshot.
+        m.changed();
         m
     }
 
@@ -176,10 +171,10 @@ impl Model {
         }
     }
 
-    /// Reads one screen's data again.
+    /// Reads one screen's data again, from one snapshot.
     fn load(&mut self, tab: Tab) {
         let now = self.now();
-        let r = self.screens.get_mut(tab).load(&self.app, now, self.lang);
+        let r = self.screens.get_mut(tab).read(&self.app, now, self.lang);
         self.stale.retain(|t| *t != tab);
         if let Err(e) = r {
             self.fail(tab, e);
@@ -198,13 +193,38 @@ impl Model {
 
     /// After a change (ours or another process's): every screen is out of
     /// date; the one shown is read again now, once.
+    /// The generation, the header's school and the screen shown are read
+    /// from one snapshot: what one key costs, and all of a piece.
     fn changed(&mut self) {
-        if let Ok(g) = self.app.generation() {
+        let (tab, now, lang) = (self.tab, self.now(), self.lang);
+        let app = &self.app;
+        let screens = &mut self.screens;
+        let (generation, school, loaded, ahead) = app
+            .store
+            .pinned(|| -> Result<_, AppError> {
+                let generation = app.generation().ok();
+                let school = app.school().ok().flatten();
+                let loaded = screens.get_mut(tab).load(app, now, lang);
+                // The standings are counted ahead of being shown (in a
+                // thread of their own at county scale), from this snapshot.
+                let ahead = match tab {
+                    Tab::Standings => Ok(()),
+                    _ => screens.standings.count(app, now.date(), true),
+                };
+                Ok((generation, school, loaded, ahead))
+            })
+            .unwrap_or_else(|e| (None, None, Err(e), Ok(())));
+        if let Some(g) = generation {
             self.generation = g;
         }
-        self.school = self.app.school().ok().flatten();
-        self.stale = Tab::ALL.to_vec();
-        self.refresh();
+        self.school = school;
+        self.stale = Tab::ALL.into_iter().filter(|t| *t != tab).collect();
+        if let Err(e) = loaded {
+            self.fail(tab, e);
+        }
+        if let Err(e) = ahead {
+            self.fail(Tab::Standings, e);
+        }
     }
 
     /// Reads the shown screen again if it is out of date.
@@ -233,12 +253,16 @@ impl Model {
         if let Some(Err(e)) = self.screens.standings.chart.poll() {
             self.fail(Tab::Standings, e);
         }
+        let today = self.now().date();
+        if let Some(Err(e)) = self.screens.standings.poll(&self.app, today) {
+            self.fail(Tab::Standings, e);
+        }
     }
 
     /// Something is being counted in the background: the event loop looks
     /// again soon rather than waiting for a key.
     pub fn busy(&self) -> bool {
-        self.screens.standings.chart.counting()
+        self.screens.standings.chart.counting() || self.screens.standings.job_running()
     }
 
     /// Everything a key does: resolved once by the key map, then acted on.

@@ -5,7 +5,7 @@
 use super::model::Model;
 use super::screens::{Tab, View};
 use super::widgets;
-use crate::i18n::{self, U};
+use crate::i18n::{self, Ui};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
@@ -21,7 +21,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     if area.width < MIN_W || area.height < MIN_H {
         let text = format!(
             "{}\n{}",
-            i18n::ui(l, U::TooSmall),
+            i18n::ui(l, Ui::TooSmall),
             i18n::too_small(l, area.width, area.height, MIN_W, MIN_H)
         );
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -68,7 +68,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     let (text, style) = match m.status() {
         Some(s) if s.error => (s.text.clone(), m.palette.error()),
         Some(s) => (s.text.clone(), m.palette.ok()),
-        None => (i18n::ui(l, U::HelpHint).to_string(), m.palette.hint()),
+        None => (i18n::ui(l, Ui::HelpHint).to_string(), m.palette.hint()),
     };
     f.render_widget(
         Paragraph::new(i18n::shown(&text).into_owned()).style(style),
@@ -81,7 +81,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             .map(|(keys, a)| Line::from(format!("{keys:>14}  {}", a.help(l))))
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
-        widgets::scrolling_popup(f, area, i18n::ui(l, U::HelpTitle), lines, last, h.scroll);
+        widgets::scrolling_popup(f, area, i18n::ui(l, Ui::HelpTitle), lines, last, h.scroll);
     }
     guard(f);
 }

@@ -4,7 +4,7 @@
 //! reads the store.
 
 use super::action::{Action, Mode};
-use crate::i18n::{self, U};
+use crate::i18n::{self, Ui};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -283,7 +283,7 @@ impl CommentBox {
             self.text.line(),
         ];
         if self.confirming {
-            lines.push(Line::from(i18n::ui(l, U::YesNo)));
+            lines.push(Line::from(i18n::ui(l, Ui::YesNo)));
         }
         lines
     }

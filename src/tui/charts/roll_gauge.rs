@@ -7,7 +7,7 @@
 use super::Look;
 use crate::app::charts::RollCounts;
 use crate::core::Category;
-use crate::i18n::{self, T};
+use crate::i18n::{self, Label};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -37,13 +37,13 @@ fn parts(c: &RollCounts, look: Look) -> [Part; 4] {
             count: c.present,
             fill: "█",
             style: p.category(Category::Present),
-            label: i18n::text(l, T::Present),
+            label: i18n::text(l, Label::Present),
         },
         Part {
             count: c.on_leave,
             fill: "▒",
             style: p.category(Category::PersonalLeave),
-            label: i18n::text(l, T::OnLeave),
+            label: i18n::text(l, Label::OnLeave),
         },
         Part {
             count: c.late,
@@ -58,7 +58,7 @@ fn parts(c: &RollCounts, look: Look) -> [Part; 4] {
             label: if c.closed {
                 i18n::category(l, Category::Absent)
             } else {
-                i18n::text(l, T::Missing)
+                i18n::text(l, Label::Missing)
             },
         },
     ]
@@ -106,7 +106,7 @@ pub(crate) fn shares(counts: &[u32], width: u16) -> Vec<u16> {
 fn legend(c: &RollCounts, parts: &[Part], look: Look) -> Line<'static> {
     let mut spans = vec![Span::raw(format!(
         "{} {}",
-        i18n::text(look.lang, T::Expected),
+        i18n::text(look.lang, Label::Expected),
         c.expected()
     ))];
     for p in parts {

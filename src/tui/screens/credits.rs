@@ -5,7 +5,13 @@
 //! sent-back entry: the teacher's own, or the office's entry of the paper
 //! form), 审核 (the group), 认定 (the team); `r` sends back, `x` rejects
 //! for good, `w` withdraws one's own entry before review, `p` records the
-//! report after outside study (office); each asks first.
+//! report after outside study (office); each asks first. `n` registers a
+//! new entry on a form (the fields of `peixun credit add`: the teacher's own,
+//! or the office for a teacher), `e` corrects a registered or sent-back one
+//! before it is (re)submitted with `a`. The table shows whether the report
+//! after outside study is in, and gives way by priority on a narrow
+//! terminal (the comment, organiser and title first; never an id, a teacher
+//! or a figure).
 //!
 //! `m` switches to the official-leave make-ups of the year (公假待补): the
 //! office marks one made up or takes the mark back; the filter shows the
@@ -16,11 +22,11 @@ use crate::app::assessment::{CreditFilter, MakeUpLine};
 use crate::app::{App, AppError};
 use crate::core::ExternalCredit;
 use crate::core::review::Next;
-use crate::i18n::{self, A, CreditDo, Lang, ReviewStepWord};
+use crate::i18n::{self, AssessText, CreditDo, CreditField, CreditForm, Lang, ReviewStepWord};
 use crate::tui::action::{Action, Mode};
 use crate::tui::archive::OfficeEdit;
 use crate::tui::screens::Tab;
-use crate::tui::widgets::{self, CommentBox, Step, fit, list_table, selected};
+use crate::tui::widgets::{self, CommentBox, Step, TextBox, fit, list_table, selected};
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -46,6 +52,124 @@ pub enum Popup {
     },
     /// The school's funds.
     Funds(Box<OfficeEdit>),
+    /// The credit-entry form: a new entry (`editing` None), or the
+    /// correction of one; `fields` follow `form_fields(editing)`.
+    Form {
+        editing: Option<ExternalCredit>,
+        fields: Vec<TextBox>,
+        focus: usize,
+    },
+}
+
+/// The fields of a new entry.
+const NEW_FIELDS: [CreditField; 7] = [
+    CreditField::Teacher,
+    CreditField::Date,
+    CreditField::Title,
+    CreditField::Organiser,
+    CreditField::Credits,
+    CreditField::Card,
+    CreditField::Year,
+];
+
+/// The fields of a correction (the teacher and the year stay).
+const EDIT_FIELDS: [CreditField; 5] = [
+    CreditField::Date,
+    CreditField::Title,
+    CreditField::Organiser,
+    CreditField::Credits,
+    CreditField::Card,
+];
+
+fn form_fields(editing: bool) -> &'static [CreditField] {
+    if editing { &EDIT_FIELDS } else { &NEW_FIELDS }
+}
+
+/// The year a form's year field names ("2026" or "2026-2027"); None when
+/// it is blank (the year meant today) or unreadable.
+fn form_year(text: &str) -> Option<crate::core::AcademicYear> {
+    let t = text.trim();
+    let first = t.split(['-', '/', '–']).next().unwrap_or(t).trim();
+    first.parse().ok().map(crate::core::AcademicYear)
+}
+
+/// Saves what the form says through the app: registers a new entry or
+/// corrects one. Returns the line to show.
+fn save_form(
+    editing: Option<&ExternalCredit>,
+    fields: &[TextBox],
+    cx: &mut Cx,
+) -> Result<String, AppError> {
+    use crate::app::assessment::{CreditChange, CreditEntry};
+    use crate::core::{AcademicYear, Credits, Period};
+    let lang = cx.lang;
+    let names = form_fields(editing.is_some());
+    let v = |f: CreditField| {
+        names
+            .iter()
+            .position(|x| *x == f)
+            .and_then(|i| fields.get(i))
+            .map_or(String::new(), |b| b.value().trim().to_string())
+    };
+    let bad = |field: &'static str, value: String, t: i18n::Label| AppError::Invalid {
+        field,
+        value,
+        why: i18n::text(lang, t).into(),
+    };
+    let date = chrono::NaiveDate::parse_from_str(&v(CreditField::Date), "%Y-%m-%d")
+        .map_err(|_| bad("date", v(CreditField::Date), i18n::Label::WantDate))?;
+    let credits = Credits::parse(&v(CreditField::Credits))
+        .ok_or_else(|| bad("credits", v(CreditField::Credits), i18n::Label::WantCredits))?;
+    let saved = |year: AcademicYear| i18n::saved_to(lang, Period::Year(year));
+    match editing {
+        Some(c) => {
+            let change = CreditChange {
+                date: Some(date),
+                title: Some(v(CreditField::Title)),
+                organiser: Some(v(CreditField::Organiser)),
+                credits: Some(credits),
+                card: Some(v(CreditField::Card)),
+            };
+            cx.app.edit_credit(c.id, change, cx.now)?;
+            Ok(format!(
+                "{} {};{}",
+                c.id,
+                i18n::credit_form(lang, CreditForm::Edited),
+                saved(c.year)
+            ))
+        }
+        None => {
+            let year_text = v(CreditField::Year);
+            let year = if year_text.is_empty() {
+                None
+            } else {
+                Some(
+                    form_year(&year_text)
+                        .ok_or_else(|| bad("year", year_text.clone(), i18n::Label::WantNumber))?,
+                )
+            };
+            let teacher = cx.app.resolve_teacher(&v(CreditField::Teacher))?;
+            let entry = CreditEntry {
+                teacher,
+                date,
+                title: v(CreditField::Title),
+                organiser: v(CreditField::Organiser),
+                credits,
+                card: v(CreditField::Card),
+                year,
+            };
+            let id = cx.app.add_credit(entry, cx.now)?;
+            let year = match year {
+                Some(y) => y,
+                None => cx.app.meant_year(cx.now.date())?,
+            };
+            Ok(format!(
+                "{} {id};{}",
+                i18n::year_text(lang, i18n::YearEndText::CreditAddedAs),
+                saved(year)
+            ))
+        }
+    }
 }
 
 pub struct CreditsScreen {
@@ -79,9 +203,67 @@ impl Default for CreditsScreen {
     }
 }
 
+/// The form holding an entry to correct: refused at once (naming who acts
+/// next) unless the entry is registered or sent back.
+fn edit_form(credit: ExternalCredit, next: Next) -> Result<Popup, AppError> {
+    use crate::app::year_end::{AssessError, CreditAction};
+    use crate::core::CreditStage;
+    if !matches!(
+        credit.stage,
+        CreditStage::Registered | CreditStage::Returned
+    ) {
+        return Err(AssessError::WrongStage {
+            id: credit.id,
+            stage: credit.stage,
+            action: CreditAction::Edit,
+            next,
+        }
+        .into());
+    }
+    let fields = vec![
+        TextBox::selected(credit.date.to_string()),
+        TextBox::selected(credit.title.clone()),
+        TextBox::selected(credit.organiser.clone()),
+        TextBox::selected(credit.credits.to_string()),
+        TextBox::selected(credit.card.clone()),
+    ];
+    Ok(Popup::Form {
+        editing: Some(credit),
+        fields,
+        focus: 0,
+    })
+}
+
 impl CreditsScreen {
+    /// The form of a new entry: a teacher's own id, today, and the year
+    /// meant today offered (each replaced by the first key typed).
+    fn new_form(&self, cx: &mut Cx) -> Result<Popup, AppError> {
+        let today = cx.now.date();
+        let year = cx.app.meant_year(today)?;
+        let me = cx
+            .app
+            .actor
+            .teacher
+            .as_ref()
+            .map_or(TextBox::default(), |t| TextBox::selected(t.0.clone()));
+        let fields = vec![
+            me,
+            TextBox::selected(today.to_string()),
+            TextBox::default(),
+            TextBox::default(),
+            TextBox::default(),
+            TextBox::default(),
+            TextBox::selected(year.0.to_string()),
+        ];
+        Ok(Popup::Form {
+            editing: None,
+            fields,
+            focus: 0,
+        })
+    }
+
     fn reload(&mut self, cx: &mut Cx) {
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -90,6 +272,37 @@ impl CreditsScreen {
         match popup {
             Popup::Funds(e) => {
                 self.popup = e.handle(action, cx).map(|e| Popup::Funds(Box::new(e)));
+            }
+            Popup::Form {
+                editing,
+                mut fields,
+                mut focus,
+            } => {
+                let n = fields.len();
+                match action {
+                    Action::Cancel => return,
+                    Action::NextField | Action::Down => focus = (focus + 1) % n,
+                    Action::PrevField | Action::Up => focus = (focus + n - 1) % n,
+                    Action::ClearInput => {
+                        if let Some(f) = fields.get_mut(focus) {
+                            f.clear();
+                        }
+                    }
+                    Action::Submit => match save_form(editing.as_ref(), &fields, cx) {
+                        Ok(msg) => {
+                            cx.done(Ok(msg));
+                            return;
+                        }
+                        // What was typed stays: the form is back.
+                        Err(e) => cx.fail(e),
+                    },
+                    _ => {}
+                }
+                self.popup = Some(Popup::Form {
+                    editing,
+                    fields,
+                    focus,
+                });
             }
             Popup::Review {
                 credit,
@@ -145,7 +358,11 @@ impl CreditsScreen {
                         undo,
                         cx.now,
                     );
-                    let what = if undo { A::TakenBack } else { A::MarkedDone };
+                    let what = if undo {
+                        AssessText::TakenBack
+                    } else {
+                        AssessText::MarkedDone
+                    };
                     let msg = format!(
                         "{} {} {}",
                         line.teacher.id,
@@ -167,6 +384,7 @@ impl Screen for CreditsScreen {
     fn mode(&self) -> Mode {
         match &self.popup {
             Some(Popup::Funds(e)) => e.mode(),
+            Some(Popup::Form { .. }) => Mode::Text,
             Some(Popup::Review { comment, .. } | Popup::MakeUp { comment, .. }) => comment.mode(),
             None => Mode::Normal,
         }
@@ -175,6 +393,11 @@ impl Screen for CreditsScreen {
     fn typed(&mut self, key: &KeyEvent, cx: &mut Cx) {
         match &mut self.popup {
             Some(Popup::Funds(e)) => e.typed(key, cx),
+            Some(Popup::Form { fields, focus, .. }) => {
+                if let Some(f) = fields.get_mut(*focus) {
+                    f.typed(key);
+                }
+            }
             Some(Popup::Review { comment, .. } | Popup::MakeUp { comment, .. }) => {
                 comment.text.typed(key);
             }
@@ -230,6 +453,19 @@ impl Screen for CreditsScreen {
                         };
                         self.cursor = 0;
                         self.reload(cx);
+                    }
+                    Action::NewCredit => match self.new_form(cx) {
+                        Ok(p) => self.popup = Some(p),
+                        Err(e) => cx.fail(e),
+                    },
+                    Action::EditCredit => {
+                        if let Some(credit) = self.list.get(self.cursor).cloned() {
+                            let next = self.nexts.get(self.cursor).cloned().unwrap_or(Next::Nobody);
+                            match edit_form(credit, next) {
+                                Ok(p) => self.popup = Some(p),
+                                Err(e) => cx.fail(e),
+                            }
+                        }
                     }
                     Action::Pass
                     | Action::SendBack
@@ -298,6 +534,11 @@ impl Screen for CreditsScreen {
                 let (title, lines, h) = crate::tui::archive::modal(l, e);
                 widgets::popup(f, f.area(), &title, lines, h);
             }
+            Some(Popup::Form {
+                editing,
+                fields,
+                focus,
+            }) => render_form(v, f, editing.as_ref(), fields, *focus),
             Some(Popup::Review {
                 credit,
                 what,
@@ -326,15 +567,79 @@ impl Screen for CreditsScreen {
                 comment,
             }) => {
                 let prompt = match (undo, comment.confirming) {
-                    (_, false) => A::NotePrompt,
-                    (false, true) => A::ConfirmMakeUp,
-                    (true, true) => A::ConfirmTakeBack,
+                    (_, false) => AssessText::NotePrompt,
+                    (false, true) => AssessText::ConfirmMakeUp,
+                    (true, true) => AssessText::ConfirmTakeBack,
                 };
                 let lines = comment.lines(l, about_line(line));
                 widgets::popup(f, f.area(), i18n::assessment_text(l, prompt), lines, 5);
             }
         }
     }
+}
+
+fn render_form(
+    v: &View,
+    f: &mut Frame,
+    editing: Option<&ExternalCredit>,
+    fields: &[TextBox],
+    focus: usize,
+) {
+    use ratatui::style::{Modifier, Style};
+    use ratatui::text::{Line, Span};
+    let l = v.lang;
+    let names = form_fields(editing.is_some());
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    if let Some(c) = editing {
+        lines.push(Line::from(format!(
+            "{} {}  {}",
+            i18n::shown(&c.teacher.0),
+            i18n::period_name(l, crate::core::Period::Year(c.year)),
+            i18n::credit_stage(l, c.stage)
+        )));
+    }
+    for (i, (name, b)) in names.iter().zip(fields).enumerate() {
+        let at = i == focus;
+        let style = if at {
+            v.palette.accent().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        let mut value = b.line();
+        if !b.selected {
+            value = value.style(style);
+        }
+        let mut spans = vec![Span::styled(
+            format!(
+                "{}{}",
+                if at { "> " } else { "  " },
+                crate::app::format::pad(i18n::credit_field(l, *name), 34)
+            ),
+            style,
+        )];
+        spans.extend(value.spans);
+        lines.push(Line::from(spans));
+    }
+    // The year a new entry counts for, said out loud.
+    if editing.is_none()
+        && let Some(b) = names
+            .iter()
+            .position(|x| *x == CreditField::Year)
+            .and_then(|i| fields.get(i))
+        && let Some(y) = form_year(b.value())
+    {
+        lines.push(Line::from(format!(
+            "  {}",
+            i18n::period_name(l, crate::core::Period::Year(y))
+        )));
+    }
+    lines.push(Line::from(i18n::credit_form(l, CreditForm::Hint)));
+    let title = match editing {
+        Some(c) => format!("{} {}", i18n::credit_form(l, CreditForm::EditTitle), c.id),
+        None => i18n::credit_form(l, CreditForm::NewTitle).to_string(),
+    };
+    let h = lines.len() as u16 + 2;
+    widgets::popup(f, f.area(), &title, lines, h);
 }
 
 fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
@@ -346,26 +651,30 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let filter = match s.filter {
-        CreditFilter::Waiting => i18n::ui(l, i18n::U::FilterWaiting),
-        CreditFilter::All => i18n::ui(l, i18n::U::FilterAll),
+        CreditFilter::Waiting => i18n::ui(l, i18n::Ui::FilterWaiting),
+        CreditFilter::All => i18n::ui(l, i18n::Ui::FilterAll),
     };
-    let a = |x: A| i18n::assessment_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
     f.render_widget(
         Paragraph::new(format!(
-            "[{filter}]  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
+            "[{filter}]  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
+            key(Action::NewCredit),
+            i18n::credit_action(l, crate::app::year_end::CreditAction::Register),
+            key(Action::EditCredit),
+            i18n::credit_action(l, crate::app::year_end::CreditAction::Edit),
             key(Action::Pass),
-            a(A::CreditsHint),
+            a(AssessText::CreditsHint),
             key(Action::SendBack),
-            a(A::SendBack),
+            a(AssessText::SendBack),
             key(Action::Reject),
             i18n::credit_action(l, crate::app::year_end::CreditAction::Reject),
             key(Action::Withdraw),
             i18n::credit_action(l, crate::app::year_end::CreditAction::Withdraw),
             key(Action::CreditFilter),
-            a(A::FilterCredits),
+            a(AssessText::FilterCredits),
             key(Action::MakeUps),
-            a(A::SwitchList)
+            a(AssessText::SwitchList)
         )),
         head,
     );
@@ -383,46 +692,61 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
         );
     }
     if s.list.is_empty() {
-        f.render_widget(Paragraph::new(a(A::NoCredits)), rest);
+        f.render_widget(Paragraph::new(a(AssessText::NoCredits)), rest);
         return;
     }
-    let headers = i18n::credit_headers(l);
+    let mut headers = i18n::credit_headers(l).to_vec();
+    headers.push(i18n::credit_form(l, CreditForm::ReportHeader));
     let cells: Vec<Vec<String>> = s
         .list
         .iter()
-        .map(|c| crate::app::format::credit_cells(c, l))
+        .map(|c| {
+            let mut cells = crate::app::format::credit_cells(c, l);
+            cells.push(i18n::credit_report_cell(l, c).to_string());
+            cells
+        })
         .collect();
     let cells = widgets::shown_cells(cells);
-    let widths = fit(&headers, &cells, 3, &[4, 6, 10, 10, 6, 4, 6, 8, 6]);
+    // Columns: id, teacher, date, title, organiser, credits, card, stage,
+    // comment, report. The comment (shown whole in the conversation
+    // below), the organiser and the title give way first, then the stage;
+    // never the id, the teacher, a date or a figure.
+    let widths = widgets::fit_within(
+        &headers,
+        &cells,
+        rest.width,
+        &[8, 4, 3, 7],
+        &[4, 6, 10, 8, 0, 4, 6, 9, 0, 4],
+    );
     let table = list_table(headers, cells.into_iter().map(Row::new), widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
 }
 
 fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
-    let a = |x: A| i18n::assessment_text(l, x);
+    let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let filter = if s.open_only {
-        a(A::OpenOnly)
+        a(AssessText::OpenOnly)
     } else {
-        i18n::ui(l, i18n::U::FilterAll)
+        i18n::ui(l, i18n::Ui::FilterAll)
     };
     f.render_widget(
         Paragraph::new(format!(
             "{} [{filter}]  {} {}  {} {}  {} {}",
-            a(A::MakeUps),
+            a(AssessText::MakeUps),
             key(Action::Pass),
-            a(A::MarkDone),
+            a(AssessText::MarkDone),
             key(Action::SendBack),
-            a(A::TakeBack),
+            a(AssessText::TakeBack),
             key(Action::MakeUps),
-            a(A::SwitchList),
+            a(AssessText::SwitchList),
         )),
         head,
     );
     if s.makeup_list.is_empty() {
-        f.render_widget(Paragraph::new(a(A::NoMakeUps)), rest);
+        f.render_widget(Paragraph::new(a(AssessText::NoMakeUps)), rest);
         return;
     }
     let headers = i18n::makeup_headers(l);

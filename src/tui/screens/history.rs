@@ -6,7 +6,7 @@
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::{App, AppError};
 use crate::core::{SessionId, TeacherId};
-use crate::i18n::{self, H, Lang};
+use crate::i18n::{self, HistoryUi, Lang};
 use crate::store::HistoryEntry;
 use crate::tui::action::{Action, Mode};
 use crate::tui::widgets::{self, TextBox};
@@ -91,7 +91,7 @@ impl Screen for HistoryScreen {
                 self.teacher = None;
                 self.session = None;
                 self.cursor = 0;
-                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
                     cx.fail(e);
                 }
             }
@@ -112,9 +112,9 @@ impl Screen for HistoryScreen {
         draw(self, v, f, area);
         if let Some(p) = &self.popup {
             let prompt = if p.session {
-                H::SessionPrompt
+                HistoryUi::SessionPrompt
             } else {
-                H::TeacherPrompt
+                HistoryUi::TeacherPrompt
             };
             widgets::popup(
                 f,
@@ -139,7 +139,7 @@ impl HistoryScreen {
                 let id = typed.parse::<u32>().map_err(|_| AppError::Invalid {
                     field: "session",
                     value: typed.to_string(),
-                    why: i18n::text(cx.lang, i18n::T::WantNumber).into(),
+                    why: i18n::text(cx.lang, i18n::Label::WantNumber).into(),
                 })?;
                 Some(cx.app.session(SessionId(id))?.session.id)
             };
@@ -151,7 +151,7 @@ impl HistoryScreen {
             };
         }
         self.cursor = 0;
-        self.load(cx.app, cx.now, cx.lang)
+        self.read(cx.app, cx.now, cx.lang)
     }
 }
 
@@ -160,17 +160,52 @@ pub fn change(l: Lang, e: &HistoryEntry) -> String {
     i18n::history_change(l, e.before.as_deref(), e.after.as_deref())
 }
 
-/// Fixed widths that fit the cells but never more than `max`; the
-/// `flexible` column takes what is left.
-fn widths(headers: &[&str], rows: &[Vec<String>], max: &[u16], flexible: usize) -> Vec<Constraint> {
-    (0..headers.len())
-        .map(|i| {
-            if i == flexible {
-                return Constraint::Min(12);
-            }
-            Constraint::Length(widgets::column_width(headers, rows, i).min(max[i]))
+/// The history table's columns that may give way or are capped (of when,
+/// who, action, what, before→after, reason).
+const ACTION: usize = 2;
+const WHAT: usize = 3;
+const CHANGE: usize = 4;
+const REASON: usize = 5;
+
+/// Widths for the history table `width` columns wide: each column as wide
+/// as its cells (a long action, change or reason up to a cap, and what it
+/// is about up to 20 columns, which holds "session 26 / T0002" or a
+/// teacher's id and name; the detail lines below give each whole); while
+/// too wide, the reason gives way first, then the change, then the
+/// action's words, down to a few columns each. The time, who, and what the
+/// entry is about are never cut further. Room left over goes to the change.
+fn widths(headers: &[&str], rows: &[Vec<String>], width: u16) -> Vec<Constraint> {
+    let cap = |i: usize| match i {
+        ACTION => 16,
+        WHAT => 20,
+        CHANGE => 40,
+        REASON => 30,
+        _ => u16::MAX,
+    };
+    let natural: Vec<u16> = (0..headers.len())
+        .map(|i| widgets::column_width(headers, rows, i).min(cap(i)))
+        .collect();
+    let wanted: Vec<String> = natural
+        .iter()
+        .map(|w| " ".repeat(usize::from(*w)))
+        .collect();
+    let min: Vec<u16> = (0..headers.len())
+        .map(|i| match i {
+            ACTION => 8,
+            CHANGE => 10,
+            REASON => 6,
+            _ => natural[i],
         })
-        .collect()
+        .collect();
+    let mut fitted =
+        widgets::fit_within(headers, &[wanted], width, &[REASON, CHANGE, ACTION], &min);
+    let total: u16 = natural.iter().sum::<u16>() + headers.len().saturating_sub(1) as u16;
+    if let (Some(spare), Some(Constraint::Length(w))) =
+        (width.checked_sub(total), fitted.get_mut(CHANGE))
+    {
+        *w += spare;
+    }
+    fitted
 }
 
 /// Draws the screen: the filters, the list, and the selected entry in full.
@@ -182,7 +217,7 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
         Constraint::Length(6),
     ])
     .areas(area);
-    let all = i18n::history_ui(l, H::All);
+    let all = i18n::history_ui(l, HistoryUi::All);
     let teacher = h.teacher.as_ref().map_or(all.to_string(), |t| t.0.clone());
     let session = h.session.map_or(all.to_string(), |s| s.to_string());
     let scope = if v
@@ -192,22 +227,22 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
         .iter()
         .any(|r| crate::app::STAFF.contains(r))
     {
-        H::ScopeAll
+        HistoryUi::ScopeAll
     } else {
-        H::ScopeOwn
+        HistoryUi::ScopeOwn
     };
     f.render_widget(
         Paragraph::new(format!(
             "{} [{teacher}]  {} [{session}]  {}  {}",
-            i18n::history_ui(l, H::Teacher),
-            i18n::history_ui(l, H::Session),
+            i18n::history_ui(l, HistoryUi::Teacher),
+            i18n::history_ui(l, HistoryUi::Session),
             i18n::history_ui(l, scope),
-            i18n::history_ui(l, H::Hint)
+            i18n::history_ui(l, HistoryUi::Hint)
         )),
         head,
     );
     if h.entries.is_empty() {
-        f.render_widget(Paragraph::new(i18n::history_ui(l, H::Empty)), list);
+        f.render_widget(Paragraph::new(i18n::history_ui(l, HistoryUi::Empty)), list);
         return;
     }
     let headers = i18n::history_screen_headers(l);
@@ -232,7 +267,7 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
         })
         .collect();
     let cells = widgets::shown_cells(cells);
-    let constraints = widths(&headers, &cells, &[16, 12, 14, 18, 0, 24], 4);
+    let constraints = widths(&headers, &cells, list.width);
     let rows = cells.into_iter().map(Row::new);
     let table = widgets::list_table(headers.to_vec(), rows, constraints);
     let mut state = widgets::selected(h.cursor - start);
@@ -250,17 +285,17 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::Before),
+                i18n::history_ui(l, HistoryUi::Before),
                 i18n::history_record(l, e.before.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::After),
+                i18n::history_ui(l, HistoryUi::After),
                 i18n::history_record(l, e.after.as_deref())
             )),
             Line::from(format!(
                 "{}: {}",
-                i18n::history_ui(l, H::Reason),
+                i18n::history_ui(l, HistoryUi::Reason),
                 e.reason
                     .as_deref()
                     .map_or_else(none, |r| i18n::history_reason(l, r))

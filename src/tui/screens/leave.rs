@@ -6,7 +6,7 @@ use super::{Cx, Screen, View, move_cursor};
 use crate::app::leave::{LeaveFilter, LeaveRequest};
 use crate::app::{App, AppError};
 use crate::core::{Cover, Evidence, Leave, LeaveStatus};
-use crate::i18n::{self, Lang, U};
+use crate::i18n::{self, Lang, Ui};
 use crate::tui::action::{Action, Mode};
 use crate::tui::widgets::{self, CommentBox, Step, TextBox, list_table, selected};
 use chrono::NaiveDateTime;
@@ -18,15 +18,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row};
 
 /// The new-request form's fields, in order.
-const FIELDS: [U; 8] = [
-    U::FormTeacher,
-    U::FormKind,
-    U::FormFrom,
-    U::FormTo,
-    U::FormReason,
-    U::FormNote,
-    U::FormCertificate,
-    U::FormEmergency,
+const FIELDS: [Ui; 8] = [
+    Ui::FormTeacher,
+    Ui::FormKind,
+    Ui::FormFrom,
+    Ui::FormTo,
+    Ui::FormReason,
+    Ui::FormNote,
+    Ui::FormCertificate,
+    Ui::FormEmergency,
 ];
 
 pub enum Popup {
@@ -102,7 +102,7 @@ impl LeaveScreen {
                     } else {
                         cx.app.reject_leave(leave.id, &text, cx.now)
                     };
-                    let what = if approve { U::Approved } else { U::Rejected };
+                    let what = if approve { Ui::Approved } else { Ui::Rejected };
                     let lang = cx.lang;
                     match r {
                         Ok(_) => cx.done(Ok(format!("{} {}", leave.id, i18n::ui(lang, what)))),
@@ -131,7 +131,7 @@ impl LeaveScreen {
                     Action::ClearInput => fields[focus].clear(),
                     Action::Submit => match submit(&fields, cx) {
                         Ok(id) => {
-                            let msg = format!("{} {id}", i18n::ui(cx.lang, U::Filed));
+                            let msg = format!("{} {id}", i18n::ui(cx.lang, Ui::Filed));
                             cx.done(Ok(msg));
                             return;
                         }
@@ -150,17 +150,17 @@ fn submit(f: &[TextBox], cx: &mut Cx) -> Result<crate::core::LeaveId, AppError> 
     let lang = cx.lang;
     let v = |i: usize| f[i].value().trim().to_string();
     let yes = |i: usize| matches!(v(i).as_str(), "y" | "Y" | "yes" | "是");
-    let bad = |field: &'static str, value: String, t: i18n::T| AppError::Invalid {
+    let bad = |field: &'static str, value: String, t: i18n::Label| AppError::Invalid {
         field,
         value,
         why: i18n::text(lang, t).into(),
     };
     let teacher = cx.app.resolve_teacher(&v(0))?;
     let kind = crate::app::env::parse_kind(&v(1))
-        .ok_or_else(|| bad("kind", v(1), i18n::T::WantLeaveKind))?;
+        .ok_or_else(|| bad("kind", v(1), i18n::Label::WantLeaveKind))?;
     let date = |i: usize| {
         chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
-            .map_err(|_| bad("date", v(i), i18n::T::WantDate))
+            .map_err(|_| bad("date", v(i), i18n::Label::WantDate))
     };
     let from = date(2)?;
     let to = if v(3).is_empty() { from } else { date(3)? };
@@ -221,7 +221,7 @@ impl Screen for LeaveScreen {
                     _ => LeaveFilter::Waiting,
                 };
                 self.cursor = 0;
-                if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
                     cx.fail(e);
                 }
             }
@@ -272,10 +272,10 @@ impl Screen for LeaveScreen {
                 comment,
             }) => {
                 let prompt = match (approve, comment.confirming) {
-                    (true, false) => U::CommentPrompt,
-                    (false, false) => U::RejectPrompt,
-                    (true, true) => U::ConfirmApprove,
-                    (false, true) => U::ConfirmReject,
+                    (true, false) => Ui::CommentPrompt,
+                    (false, false) => Ui::RejectPrompt,
+                    (true, true) => Ui::ConfirmApprove,
+                    (false, true) => Ui::ConfirmReject,
                 };
                 let about = format!(
                     "{} {} {} {}",
@@ -305,7 +305,7 @@ impl Screen for LeaveScreen {
                         ])
                     })
                     .collect();
-                widgets::popup(f, f.area(), i18n::ui(l, U::FormTitle), lines, 10);
+                widgets::popup(f, f.area(), i18n::ui(l, Ui::FormTitle), lines, 10);
             }
         }
     }
@@ -314,21 +314,21 @@ impl Screen for LeaveScreen {
 fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let filter = match s.filter {
-        LeaveFilter::Waiting | LeaveFilter::Pending => U::FilterWaiting,
-        LeaveFilter::All => U::FilterAll,
-        LeaveFilter::Decided => U::FilterDecided,
+        LeaveFilter::Waiting | LeaveFilter::Pending => Ui::FilterWaiting,
+        LeaveFilter::All => Ui::FilterAll,
+        LeaveFilter::Decided => Ui::FilterDecided,
     };
     let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     f.render_widget(
         Paragraph::new(format!(
             "[{}]  {}",
             i18n::ui(l, filter),
-            i18n::ui(l, U::FormHint)
+            i18n::ui(l, Ui::FormHint)
         )),
         head,
     );
     if s.list.is_empty() {
-        f.render_widget(Paragraph::new(i18n::ui(l, U::NoRequests)), rest);
+        f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoRequests)), rest);
         return;
     }
     let sessions = v.sessions;
@@ -356,13 +356,13 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
             let mut ev = Vec::new();
             ev.push(format!(
                 "{}{}",
-                i18n::text(l, i18n::T::LeaveNote),
+                i18n::text(l, i18n::Label::LeaveNote),
                 if x.evidence.leave_note { "✓" } else { "✗" }
             ));
             if x.kind == crate::core::LeaveKind::Sick {
                 ev.push(format!(
                     "{}{}",
-                    i18n::text(l, i18n::T::Certificate),
+                    i18n::text(l, i18n::Label::Certificate),
                     if x.evidence.hospital_certificate {
                         "✓"
                     } else {
@@ -387,7 +387,7 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
                     x.reason.clone(),
                     ev.join(" "),
                     if x.emergency {
-                        i18n::text(l, i18n::T::Emergency).to_string()
+                        i18n::text(l, i18n::Label::Emergency).to_string()
                     } else {
                         String::new()
                     },

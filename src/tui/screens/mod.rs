@@ -89,14 +89,14 @@ impl Tab {
 
     /// The title on the tab bar.
     pub fn title(self, l: Lang) -> &'static str {
-        use i18n::U;
+        use i18n::Ui;
         match self {
-            Tab::Roll => i18n::ui(l, U::TabRoll),
-            Tab::Leave => i18n::ui(l, U::TabLeave),
-            Tab::Standings => i18n::ui(l, U::TabStandings),
-            Tab::Teacher => i18n::ui(l, U::TabTeacher),
-            Tab::Credits => i18n::assessment_text(l, i18n::A::TabCredits),
-            Tab::History => i18n::history_ui(l, i18n::H::Tab),
+            Tab::Roll => i18n::ui(l, Ui::TabRoll),
+            Tab::Leave => i18n::ui(l, Ui::TabLeave),
+            Tab::Standings => i18n::ui(l, Ui::TabStandings),
+            Tab::Teacher => i18n::ui(l, Ui::TabTeacher),
+            Tab::Credits => i18n::assessment_text(l, i18n::AssessText::TabCredits),
+            Tab::History => i18n::history_ui(l, i18n::HistoryUi::Tab),
         }
     }
 }
@@ -181,8 +181,14 @@ pub trait Screen {
     fn handle(&mut self, action: Action, cx: &mut Cx);
     /// A key no action is bound to, while a text box is open: typed.
     fn typed(&mut self, _key: &KeyEvent, _cx: &mut Cx) {}
-    /// Reads what it shows through the app layer.
+    /// Reads what it shows through the app layer. Called through `read`.
     fn load(&mut self, app: &App, now: NaiveDateTime, lang: Lang) -> Result<(), AppError>;
+    /// Reads what it shows from one snapshot of the store, however many
+    /// reads `load` makes: what a key or a change reloads is consistent,
+    /// and costs one read transaction.
+    fn read(&mut self, app: &App, now: NaiveDateTime, lang: Lang) -> Result<(), AppError> {
+        app.store.pinned(|| self.load(app, now, lang))
+    }
     /// Draws itself.
     fn render(&self, v: &View, f: &mut Frame, area: Rect);
 }

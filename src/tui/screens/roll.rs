@@ -3,13 +3,15 @@
 //! undo, closing. Calling mode walks those not yet seen one at a time.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::calendar::{CalendarError, Change};
 use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
 use crate::app::{App, AppError, lookup};
 use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
-use crate::i18n::{self, Lang, RollText, U};
+use crate::i18n::{self, Lang, RollText, Ui};
 use crate::store::SessionRecord;
 use crate::tui::action::{Action, Mode};
+use crate::tui::calendar_form::{Form, Outcome};
 use crate::tui::widgets::{self, TextBox, list_table, selected};
 use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
@@ -47,6 +49,9 @@ pub enum Popup {
     },
     /// Correcting the teacher under the cursor.
     Correct(Box<Correction>),
+    /// A calendar form: edit, move or cancel the session, reopen its roll,
+    /// excuse an early leave, or start the roll early (issue 14).
+    Calendar(Box<Form>),
 }
 
 /// A step of the roll that asks first.
@@ -146,7 +151,7 @@ impl RollScreen {
             Some(i) => self.cursor = i,
             None => {
                 self.calling = false;
-                cx.say(i18n::ui(cx.lang, U::CallingDone));
+                cx.say(i18n::ui(cx.lang, Ui::CallingDone));
                 // The walk of the second call is over: end it? (asks)
                 if let Some((_, RollState::SecondCall)) = self.session() {
                     self.ask(Step::EndSecondCall, None, cx.now.date());
@@ -202,7 +207,7 @@ impl RollScreen {
                 cx.fail(AppError::Invalid {
                     field: "HH:MM",
                     value,
-                    why: i18n::text(cx.lang, i18n::T::WantTime).into(),
+                    why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
                 });
                 self.popup = Some(Popup::Correct(Box::new(c)));
                 return;
@@ -255,14 +260,21 @@ impl RollScreen {
                 } else {
                     Call::Second
                 };
-                cx.app.start_call(id, call, cx.now).and_then(|_| {
-                    self.calling = true;
-                    self.cursor = 0;
-                    match &mark {
-                        Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
-                        None => Ok(()),
+                match cx.app.start_call(id, call, cx.now) {
+                    Err(AppError::Calendar(CalendarError::RollTooEarly { opens, .. })) => {
+                        self.too_early(id, opens, mark, cx);
+                        return;
                     }
-                })
+                    Err(e) => Err(e),
+                    Ok(()) => {
+                        self.calling = true;
+                        self.cursor = 0;
+                        match &mark {
+                            Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                            None => Ok(()),
+                        }
+                    }
+                }
             }
             Step::EndSecondCall => {
                 self.calling = false;
@@ -271,6 +283,70 @@ impl RollScreen {
         };
         let lang = cx.lang;
         cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+    }
+
+    /// A roll started before it opens: the office is asked for a reason
+    /// (the start then goes through with it); anyone else is told when the
+    /// roll may start.
+    fn too_early(
+        &mut self,
+        id: SessionId,
+        opens: NaiveDateTime,
+        mark: Option<TeacherId>,
+        cx: &mut Cx,
+    ) {
+        if cx.app.may_start_early(id).is_ok() {
+            self.popup = Some(Popup::Calendar(Box::new(Form::early_start(
+                id, opens, mark,
+            ))));
+        } else {
+            cx.fail_text(i18n::form_text(
+                cx.lang,
+                &i18n::FormText::RollOpensAt { session: id, opens },
+            ));
+        }
+    }
+
+    /// Opens a calendar form on the session shown, when the app layer says
+    /// the user may make the change.
+    fn open_form(&mut self, action: Action, cx: &mut Cx) -> Result<(), AppError> {
+        let Some(view) = &self.view else {
+            return Ok(());
+        };
+        let rec = &view.record;
+        let s = &rec.session;
+        let form = match action {
+            Action::EditSession => {
+                cx.app.may_change(Change::EditSession)?;
+                Form::edit_session(s)
+            }
+            Action::MoveSession => {
+                cx.app.may_change(Change::MoveSession)?;
+                Form::move_session(s)
+            }
+            Action::CancelSession => {
+                cx.app.may_change(Change::CancelSession)?;
+                Form::cancel_session(s)
+            }
+            Action::ReopenRoll => {
+                cx.app.may_change(Change::ReopenRoll)?;
+                if rec.state != RollState::Closed {
+                    return Err(CalendarError::NotClosed(s.id).into());
+                }
+                Form::reopen(s.id)
+            }
+            Action::ExcuseEarlyLeave => {
+                cx.app.may_excuse_early_leave(s.id)?;
+                let Some(line) = self.line() else {
+                    return Ok(());
+                };
+                let at = line.facts.left_early.unwrap_or(cx.now.time());
+                Form::excuse(s.id, &line.teacher, at)
+            }
+            _ => return Ok(()),
+        };
+        self.popup = Some(Popup::Calendar(Box::new(form)));
+        Ok(())
     }
 
     fn state_after(&self, step: Step) -> RollState {
@@ -326,7 +402,7 @@ impl RollScreen {
         Ok(Some(format!(
             "{} {}",
             i18n::shown(&name),
-            i18n::ui(cx.lang, U::Marked)
+            i18n::ui(cx.lang, Ui::Marked)
         )))
     }
 
@@ -359,7 +435,7 @@ impl RollScreen {
                             } else {
                                 cx.app.arrive(id, &teacher, at, cx.now)
                             };
-                            let what = if early { U::LeftEarly } else { U::Late };
+                            let what = if early { Ui::LeftEarly } else { Ui::Late };
                             let lang = cx.lang;
                             cx.done(r.map(|_| format!("{teacher} {}", i18n::ui(lang, what))));
                         }
@@ -367,7 +443,7 @@ impl RollScreen {
                             cx.fail(AppError::Invalid {
                                 field: "HH:MM",
                                 value: text.value().to_string(),
-                                why: i18n::text(cx.lang, i18n::T::WantTime).into(),
+                                why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
                             });
                             self.popup = Some(Popup::Time {
                                 teacher,
@@ -423,12 +499,27 @@ impl RollScreen {
                 }
                 self.popup = Some(Popup::Correct(c));
             }
+            Popup::Calendar(form) => {
+                let early = matches!(
+                    form.kind,
+                    crate::tui::calendar_form::Kind::EarlyStart { .. }
+                );
+                match form.handle(action, cx) {
+                    Outcome::Open(f) => self.popup = Some(Popup::Calendar(f)),
+                    Outcome::Closed => {}
+                    Outcome::Done if early => {
+                        self.calling = true;
+                        self.cursor = 0;
+                    }
+                    Outcome::Done => {}
+                }
+            }
             Popup::ConfirmClose { absent, mut scroll } => match action {
                 Action::Yes => {
                     if let Some((id, _)) = self.session() {
                         let r = cx.app.close_roll(id, cx.now);
                         let lang = cx.lang;
-                        cx.done(r.map(|_| i18n::ui(lang, U::Closed).to_string()));
+                        cx.done(r.map(|_| i18n::ui(lang, Ui::Closed).to_string()));
                     }
                 }
                 Action::No | Action::Cancel => {}
@@ -479,6 +570,7 @@ impl Screen for RollScreen {
         match &self.popup {
             Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
+            Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
             None => Mode::Normal,
         }
@@ -496,6 +588,7 @@ impl Screen for RollScreen {
                     c.time.typed(key);
                 }
             }
+            Some(Popup::Calendar(f)) => f.typed(key),
             Some(Popup::Find(text)) => {
                 text.typed(key);
                 // The best match (an exact name before names that
@@ -555,7 +648,7 @@ impl Screen for RollScreen {
                 };
                 self.cursor = 0;
                 self.calling = false;
-                self.load(cx.app, now, cx.lang).map(|_| None)
+                self.read(cx.app, now, cx.lang).map(|_| None)
             }
             // A call already under way: walk it again, nothing asked.
             Action::FirstCall if state == RollState::FirstCall => {
@@ -590,6 +683,11 @@ impl Screen for RollScreen {
                 self.open_correction(now);
                 Ok(None)
             }
+            Action::EditSession
+            | Action::MoveSession
+            | Action::CancelSession
+            | Action::ReopenRoll
+            | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
             Action::Calling => {
                 self.calling = !self.calling;
                 Ok(None)
@@ -692,7 +790,7 @@ pub fn attendance(l: Lang, line: &RollLine) -> String {
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let Some(view) = &s.view else {
-        f.render_widget(Paragraph::new(i18n::ui(l, U::NoSessions)), area);
+        f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoSessions)), area);
         return;
     };
     let session = &view.record.session;
@@ -706,7 +804,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     let header = vec![
         Line::from(vec![Span::raw(format!(
             "{} {}  {}  {}-{}  {}",
-            i18n::ui(l, U::Session),
+            i18n::ui(l, Ui::Session),
             session.id,
             session.date,
             session.start.format("%H:%M"),
@@ -798,7 +896,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             .centered(),
         ];
         f.render_widget(
-            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, U::CallingTitle))),
+            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, Ui::CallingTitle))),
             big,
         );
     }
@@ -807,20 +905,20 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         Some(Popup::Time { name, text, .. }) => widgets::popup(
             f,
             f.area(),
-            &format!("{} — {}", i18n::ui(l, U::TimePrompt), i18n::shown(name)),
+            &format!("{} — {}", i18n::ui(l, Ui::TimePrompt), i18n::shown(name)),
             vec![text.line()],
             3,
         ),
         Some(Popup::Find(text)) => widgets::popup(
             f,
             f.area(),
-            i18n::ui(l, U::SearchPrompt),
+            i18n::ui(l, Ui::SearchPrompt),
             vec![text.line()],
             3,
         ),
         Some(Popup::ConfirmClose { absent, scroll }) => {
             let body: Vec<Line> = if absent.is_empty() {
-                vec![Line::from(i18n::ui(l, U::Nobody))]
+                vec![Line::from(i18n::ui(l, Ui::Nobody))]
             } else {
                 absent
                     .iter()
@@ -850,7 +948,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 f.area(),
                 &title,
                 body,
-                Line::from(i18n::ui(l, U::YesNo)),
+                Line::from(i18n::ui(l, Ui::YesNo)),
                 *scroll,
             );
         }
@@ -869,6 +967,11 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                     .block(Block::bordered()),
                 rect,
             );
+        }
+        Some(Popup::Calendar(form)) => {
+            let (title, lines) = form.lines(l, v.palette);
+            let h = lines.len() as u16 + 2;
+            widgets::popup(f, f.area(), &title, lines, h);
         }
         Some(Popup::Correct(c)) => {
             let choices = [

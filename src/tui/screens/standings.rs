@@ -5,16 +5,17 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::standings::StandingRow;
+use crate::app::standings_job::{self, Counted, PeriodStandings, StandingsJob};
 use crate::app::{App, AppError};
 use crate::core::{Period, TermId};
-use crate::i18n::{self, Lang, U, X};
+use crate::i18n::{self, IoText, Lang, Ui};
 use crate::io::export::{self, FileFormat, StandingsSheet};
 use crate::io::{self as files, Encoding, ImportError};
 use crate::tui::action::{Action, Mode};
 use crate::tui::charts::Look;
 use crate::tui::charts::live::ChartView;
 use crate::tui::widgets::{self, TextBox, list_table, selected};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,10 +24,25 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Row, Wrap};
 use std::path::{Path, PathBuf};
 
-/// The standings columns the terminal app shows (by index into
-/// `i18n::standings_headers`): all but the note characters and the archive,
-/// which the detail lines under the table give for the selected teacher.
-pub const STANDINGS_SHOWN: [usize; 15] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
+/// The standings columns the terminal app shows, in order (by index into
+/// `i18n::standings_headers`): every one, the assessment's beside the
+/// credits: credits in review, points, points deducted, note characters,
+/// archive (what is missing said as missing), make-ups, the result, the
+/// credit warning and the note.
+pub const STANDINGS_SHOWN: [usize; 20] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 11, 17, 12, 13, 14, 15, 19, 16,
+];
+
+/// On a narrow terminal the columns give way in this order (positions in
+/// `STANDINGS_SHOWN`): the note, the archive, the note characters and the
+/// credit warning first (the detail lines under the table give them for
+/// the selected teacher), then the group and the headers of the counts.
+/// Names and figures never do.
+const GIVE_WAY: [usize; 16] = [19, 15, 14, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
+
+/// How narrow each shown column may get: a figure's width, or nothing for
+/// the texts that give way entirely.
+const MIN_WIDTH: [u16; 20] = [5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 4, 3, 2, 0, 0, 3, 4, 0, 0];
 
 pub enum Popup {
     /// The file to export the standings as shown to.
@@ -54,6 +70,32 @@ pub struct StandingsScreen {
     pub popup: Option<Popup>,
     /// The chart view of the period shown (`g`), instead of the table.
     pub chart: ChartView,
+    /// The live standings: counted in the background at county scale.
+    pub live: Live,
+}
+
+/// The standings as counted: the term and the year are counted together,
+/// from one snapshot, after the app opens and after each change (in a
+/// thread of their own at county scale, `app::standings_job`), so that
+/// showing the screen or switching term ↔ year only picks what is counted.
+#[derive(Default)]
+pub struct Live {
+    /// The period the screen wants shown.
+    want: Option<Period>,
+    /// The other period of the last count (the shown one is in the
+    /// screen's `rows`).
+    stash: Vec<PeriodStandings>,
+    /// The generation the last count was read at.
+    counted_at: Option<u64>,
+    /// The store's generation when last looked.
+    latest: Option<u64>,
+    job: Option<StandingsJob>,
+    /// The last count found few enough teachers to count at once: no need
+    /// to count ahead of the screen being shown.
+    small: bool,
+    /// Up to this many teachers the standings are counted at once; None
+    /// for `standings_job::INLINE` (tests set 0 to count in a thread).
+    pub inline: Option<usize>,
 }
 
 impl StandingsScreen {
@@ -88,9 +130,14 @@ impl StandingsScreen {
                 9 => t.sick_leave as i64,
                 10 => r.standing.credits().0 as i64,
                 11 => t.points as i64,
+                12 => f.map_or(0, |f| i64::from(f.notes_chars)),
+                13 => f.map_or(0, |f| -(f.archive_missing.len() as i64)),
                 14 => f.map_or(0, |f| f.makeups_open as i64),
                 15 => r.standing.qualified as i64,
                 16 => r.standing.warning as i64,
+                17 => f.map_or(0, |f| i64::from(f.deducted)),
+                18 => f.map_or(0, |f| i64::from(f.external_pending.0)),
+                19 => f.map_or(0, |f| f.credit_warning.is_some() as i64),
                 _ => 0,
             };
             let s = match col {
@@ -107,8 +154,117 @@ impl StandingsScreen {
         }
     }
 
+    /// Counts the standings again if the store changed since they were
+    /// last counted (or are being counted). `ahead`: the screen is not
+    /// shown, so a school small enough to be counted at once waits until
+    /// it is.
+    pub fn count(&mut self, app: &App, today: NaiveDate, ahead: bool) -> Result<(), AppError> {
+        let g = app.generation()?;
+        self.live.latest = Some(g);
+        let live = &self.live;
+        // The period wanted was not counted (the day moved into another
+        // term since): counted now, whatever the generation.
+        let missing = live
+            .want
+            .is_some_and(|w| self.period != Some(w) && !live.stash.iter().any(|p| p.period == w));
+        if (live.counted_at == Some(g) && !missing)
+            || live.job.as_ref().is_some_and(|j| j.generation() == g)
+            // Counted again when this job ends (`poll`).
+            || live.job.as_ref().is_some_and(StandingsJob::running)
+            || (ahead && live.small)
+        {
+            return Ok(());
+        }
+        let inline = live.inline.unwrap_or(standings_job::INLINE);
+        self.live.job = Some(app.start_standings(today, inline)?);
+        Ok(())
+    }
+
+    /// Takes the standings once counted, and counts again if the store
+    /// changed meanwhile: `Some` when that changed the screen.
+    pub fn poll(&mut self, app: &App, today: NaiveDate) -> Option<Result<(), AppError>> {
+        let taken = self.take()?;
+        if taken.is_ok() && self.live.latest > self.live.counted_at {
+            return Some(self.count(app, today, true));
+        }
+        Some(taken)
+    }
+
+    /// Standings are being counted, or the ones shown are older than the
+    /// store's latest change.
+    pub fn counting(&self) -> bool {
+        self.live.job.is_some() || self.live.latest > self.live.counted_at
+    }
+
+    /// A count is under way (the event loop looks for it soon).
+    pub fn job_running(&self) -> bool {
+        self.live.job.is_some()
+    }
+
+    /// Waits for the standings being counted and shows them (tests and
+    /// benchmarks).
+    pub fn wait(&mut self) -> Result<(), AppError> {
+        if let Some(job) = self.live.job.take() {
+            self.install(job.wait()?);
+        }
+        Ok(())
+    }
+
+    /// The finished job's standings, shown.
+    fn take(&mut self) -> Option<Result<(), AppError>> {
+        let result = self.live.job.as_mut()?.poll()?;
+        self.live.job = None;
+        Some(result.map(|c| self.install(c)))
+    }
+
+    fn install(&mut self, c: Counted) {
+        let inline = self.live.inline.unwrap_or(standings_job::INLINE);
+        self.live.small = c.visible <= inline;
+        self.live.counted_at = Some(c.generation);
+        self.live.stash = c.periods;
+        // What was shown is older: it goes.
+        self.period = None;
+        self.rows.clear();
+        self.published = None;
+        self.show();
+    }
+
+    /// Shows the period wanted from what was counted; where it was not
+    /// (yet), nothing of another period is shown under its name.
+    fn show(&mut self) {
+        let Some(want) = self.live.want else { return };
+        if self.period == Some(want) {
+            return;
+        }
+        if let Some(p) = self.period.take() {
+            self.live.stash.push(PeriodStandings {
+                period: p,
+                rows: std::mem::take(&mut self.rows),
+                published: self.published.take(),
+            });
+        }
+        self.period = Some(want);
+        self.rows.clear();
+        self.published = None;
+        if let Some(i) = self.live.stash.iter().position(|p| p.period == want) {
+            let p = self.live.stash.swap_remove(i);
+            self.rows = p.rows;
+            self.published = p.published;
+        }
+        let mut groups: Vec<String> = self.rows.iter().map(|r| r.teacher.group.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        // The group filter keeps its group, wherever it now is.
+        let shown = self.group_shown().map(str::to_string);
+        self.groups = groups;
+        self.group = shown.and_then(|g| self.groups.iter().position(|x| *x == g));
+        self.sort();
+        let n = self.visible().len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+    }
+
     fn reload(&mut self, cx: &mut Cx) {
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -161,7 +317,7 @@ impl StandingsScreen {
         let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
             field: "file",
             value: file.clone(),
-            why: i18n::io_text(l, X::WantFormat).into(),
+            why: i18n::io_text(l, IoText::WantFormat).into(),
         })?;
         let Some(period) = self.period else {
             return Ok(String::new());
@@ -183,7 +339,7 @@ impl StandingsScreen {
         export::write_file(path, &bytes, false)?;
         Ok(format!(
             "{} {} ({})",
-            i18n::io_text(l, X::Written),
+            i18n::io_text(l, IoText::Written),
             i18n::shown(&file),
             i18n::rows(l, rows.len())
         ))
@@ -204,7 +360,7 @@ impl StandingsScreen {
                 return Err(AppError::Invalid {
                     field: "term",
                     value: name,
-                    why: i18n::io_text(l, X::NoTerm).into(),
+                    why: i18n::io_text(l, IoText::NoTerm).into(),
                 });
             };
             cx.app
@@ -288,6 +444,10 @@ impl Screen for StandingsScreen {
                 };
                 cx.say(i18n::gate(cx.lang, &how));
             }
+            // Nothing counted yet for the period: nothing to write.
+            Action::Export if self.rows.is_empty() && self.counting() => {
+                cx.fail_text(i18n::standings_live(cx.lang, i18n::StandingsLive::Counting).into());
+            }
             Action::Export => {
                 let name = match self.period {
                     Some(Period::Term(t)) => format!("standings-{t}.xlsx"),
@@ -300,7 +460,7 @@ impl Screen for StandingsScreen {
                 Some(Period::Term(t)) => self.popup = Some(Popup::ConfirmPublish(t)),
                 _ => {
                     cx.status = Some(super::Status {
-                        text: i18n::io_text(cx.lang, X::NoTerm).into(),
+                        text: i18n::io_text(cx.lang, IoText::NoTerm).into(),
                         error: true,
                     })
                 }
@@ -324,20 +484,20 @@ impl Screen for StandingsScreen {
                 None => Period::Year(app.current_year(now.date())?),
             }
         };
-        let rows = app.standings(period, now.date())?;
-        self.published = match period {
-            Period::Term(t) => app.last_published(t)?,
-            Period::Year(_) => None,
-        };
-        self.period = Some(period);
-        let mut groups: Vec<String> = rows.iter().map(|r| r.teacher.group.clone()).collect();
-        groups.sort();
-        groups.dedup();
-        self.groups = groups;
-        self.rows = rows;
-        self.sort();
-        let n = self.visible().len();
-        self.cursor = self.cursor.min(n.saturating_sub(1));
+        // Counted after the change that made the screen stale (ahead of
+        // it being shown, at county scale) or now; shown from what is
+        // counted, with a line saying so while newer figures are on their
+        // way.
+        self.live.want = Some(period);
+        self.count(app, now.date(), false)?;
+        // Counted at once (a school): shown now. A county's count is taken
+        // by the event loop's next look (`poll`).
+        if !self.live.job.as_ref().is_some_and(StandingsJob::running)
+            && let Some(taken) = self.take()
+        {
+            taken?;
+        }
+        self.show();
         // The charts are live like the table: counted again with it.
         self.chart.reload(app, Some(period))
     }
@@ -350,24 +510,24 @@ impl Screen for StandingsScreen {
             Some(Popup::Export(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ExportPrompt),
+                i18n::io_text(l, IoText::ExportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::Import(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ImportPrompt),
+                i18n::io_text(l, IoText::ImportPrompt),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::ConfirmPublish(term)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, X::ConfirmPublish),
+                i18n::io_text(l, IoText::ConfirmPublish),
                 vec![
                     Line::from(term.to_string()),
-                    Line::from(i18n::ui(l, U::YesNo)),
+                    Line::from(i18n::ui(l, Ui::YesNo)),
                 ],
                 4,
             ),
@@ -379,25 +539,37 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let all_headers = i18n::standings_headers(l);
     let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
-    let [head, rest, detail] = Layout::vertical([
+    let counting = s.counting();
+    let [head, note, rest, detail] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(u16::from(counting)),
         Constraint::Min(1),
         Constraint::Length(5),
     ])
     .areas(area);
+    if counting {
+        // Never figures older than a change without saying so.
+        let what = match s.rows.is_empty() {
+            true => i18n::StandingsLive::Counting,
+            false => i18n::StandingsLive::Older,
+        };
+        f.render_widget(
+            Paragraph::new(i18n::standings_live(l, what)).style(v.palette.hint()),
+            note,
+        );
+    }
     let period = s
-        .rows
-        .first()
-        .map(|r| match r.standing.period {
-            Period::Term(t) => format!("{} {}", i18n::ui(l, U::Term), t),
-            Period::Year(y) => format!("{} {}", i18n::ui(l, U::Year), y),
+        .period
+        .map(|p| match p {
+            Period::Term(t) => format!("{} {}", i18n::ui(l, Ui::Term), t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
         })
         .unwrap_or_default();
     let group = s
         .group
         .and_then(|g| s.groups.get(g))
         .map(|g| i18n::shown(g).into_owned())
-        .unwrap_or_else(|| i18n::ui(l, U::AllGroups).to_string());
+        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
     let published = match s.period {
         Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
         _ => String::new(),
@@ -405,10 +577,10 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}{published}  {}",
-            i18n::ui(l, U::SortedBy),
+            i18n::ui(l, Ui::SortedBy),
             all_headers[s.sort],
             if s.reverse { " ↓" } else { " ↑" },
-            i18n::io_text(l, X::PublishHint)
+            i18n::io_text(l, IoText::PublishHint)
         )),
         head,
     );
@@ -443,15 +615,8 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         })
         .collect();
     let cells = widgets::shown_cells(cells);
-    // Too wide for the terminal: the note gives way first, then the group
-    // and the headers of the leave counts; names and figures never do.
-    let widths = widgets::fit_within(
-        &headers,
-        &cells,
-        rest.width,
-        &[headers.len() - 1, 2, 7, 8, 9, 12, 3, 4, 5, 6, 11],
-        &[5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 3, 3, 4, 0],
-    );
+    // Too wide for the terminal: the columns give way by priority.
+    let widths = widgets::fit_within(&headers, &cells, rest.width, &GIVE_WAY, &MIN_WIDTH);
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             v.palette.unqualified()

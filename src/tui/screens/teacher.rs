@@ -4,13 +4,15 @@
 //! characters, the archive, the degree and mentor pairs from here.
 
 use super::{Cx, Screen, View, move_cursor};
+use crate::app::calendar::Change;
 use crate::app::charts::TeacherCharts;
 use crate::app::standings::{RecordLine, StandingRow};
 use crate::app::{App, AppError};
 use crate::core::{Category, Leave, Period, Teacher};
-use crate::i18n::{self, Lang, U};
+use crate::i18n::{self, Lang, Ui};
 use crate::tui::action::{Action, Mode};
 use crate::tui::archive::OfficeEdit;
+use crate::tui::calendar_form::{Form, Outcome};
 use crate::tui::widgets::{self, TextBox, highlight, selected};
 use chrono::NaiveDateTime;
 use crossterm::event::KeyEvent;
@@ -34,6 +36,8 @@ pub struct TeacherScreen {
     /// The strip of this period's sessions, credits and absences.
     pub charts: Option<TeacherCharts>,
     pub popup: Option<Box<OfficeEdit>>,
+    /// A departure or an edit of the teacher under the cursor (issue 14).
+    pub form: Option<Box<Form>>,
 }
 
 impl Default for TeacherScreen {
@@ -48,6 +52,7 @@ impl Default for TeacherScreen {
             year: None,
             charts: None,
             popup: None,
+            form: None,
         }
     }
 }
@@ -94,7 +99,7 @@ impl TeacherScreen {
 
     fn find(&mut self, cx: &mut Cx) {
         self.cursor = 0;
-        if let Err(e) = self.load(cx.app, cx.now, cx.lang) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
             cx.fail(e);
         }
     }
@@ -102,10 +107,13 @@ impl TeacherScreen {
 
 impl Screen for TeacherScreen {
     fn has_popup(&self) -> bool {
-        self.popup.is_some()
+        self.popup.is_some() || self.form.is_some()
     }
 
     fn mode(&self) -> Mode {
+        if let Some(f) = &self.form {
+            return f.mode();
+        }
         match &self.popup {
             Some(e) => e.mode(),
             None if self.typing => Mode::Text,
@@ -114,7 +122,9 @@ impl Screen for TeacherScreen {
     }
 
     fn typed(&mut self, key: &KeyEvent, cx: &mut Cx) {
-        if let Some(e) = &mut self.popup {
+        if let Some(f) = &mut self.form {
+            f.typed(key);
+        } else if let Some(e) = &mut self.popup {
             e.typed(key, cx);
         } else if self.typing && self.query.typed(key) {
             self.find(cx);
@@ -122,6 +132,12 @@ impl Screen for TeacherScreen {
     }
 
     fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(f) = self.form.take() {
+            if let Outcome::Open(f) = f.handle(action, cx) {
+                self.form = Some(f);
+            }
+            return;
+        }
         if let Some(e) = self.popup.take() {
             self.popup = e.handle(action, cx).map(Box::new);
             return;
@@ -160,6 +176,20 @@ impl Screen for TeacherScreen {
                     Err(e) => cx.fail(e),
                 }
             }
+            Action::TeacherDeparts | Action::EditTeacher => {
+                let Some(t) = self.matches.get(self.cursor) else {
+                    return;
+                };
+                let (change, form) = if action == Action::TeacherDeparts {
+                    (Change::TeacherLeaves, Form::depart(t, cx.now.date()))
+                } else {
+                    (Change::EditTeacher, Form::edit_teacher(t))
+                };
+                match cx.app.may_change(change) {
+                    Ok(()) => self.form = Some(Box::new(form)),
+                    Err(e) => cx.fail(e),
+                }
+            }
             _ => {}
         }
     }
@@ -193,6 +223,11 @@ impl Screen for TeacherScreen {
         render(self, v, f, area);
         if let Some(e) = &self.popup {
             let (title, lines, h) = crate::tui::archive::modal(v.lang, e);
+            widgets::popup(f, f.area(), &title, lines, h);
+        }
+        if let Some(form) = &self.form {
+            let (title, lines) = form.lines(v.lang, v.palette);
+            let h = lines.len() as u16 + 2;
             widgets::popup(f, f.area(), &title, lines, h);
         }
     }
@@ -238,10 +273,10 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(i18n::shown(s.query.value()).into_owned())
             .style(style)
-            .block(Block::bordered().title(i18n::ui(l, U::QueryPrompt))),
+            .block(Block::bordered().title(i18n::ui(l, Ui::QueryPrompt))),
         q,
     );
-    if s.typing && s.popup.is_none() {
+    if s.typing && s.popup.is_none() && s.form.is_none() {
         let x = s.query.input.visual_cursor() as u16;
         f.set_cursor_position((q.x + 1 + x.min(q.width.saturating_sub(3)), q.y + 1));
     }
@@ -249,7 +284,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Layout::horizontal([Constraint::Length(24), Constraint::Min(10)]).areas(lists);
     if s.matches.is_empty() {
         if !s.query.value().trim().is_empty() {
-            f.render_widget(Paragraph::new(i18n::ui(l, U::NoMatch)), left);
+            f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoMatch)), left);
         }
         return;
     }
@@ -310,7 +345,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     if let Some(r) = &s.year {
         text.extend(crate::tui::assessment_view::lines(l, v.palette, r));
     }
-    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Leaves))));
+    text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Leaves))));
     for x in leaves {
         text.push(Line::from(format!(
             "{} {} {} {}",
@@ -320,7 +355,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::leave_status(l, x.status)
         )));
     }
-    text.push(Line::from(format!("— {} —", i18n::ui(l, U::Record))));
+    text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Record))));
     // Sessions whose roll has not begun say nothing yet; leave them out.
     for x in lines
         .iter()

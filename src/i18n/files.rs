@@ -1,0 +1,379 @@
+//! Files in and out, and publishing: import, export, publish.
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// Files in and out, and publishing (issue 6): import, export, publish.
+// ---------------------------------------------------------------------------
+
+/// Texts of import, export and publishing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoText {
+    StandingsTitle,
+    RecordTitle,
+    ExportedAt,
+    NotPublished,
+    Totals,
+    ChangedMark,
+    ChangedNote,
+    SheetStandings,
+    SheetRecord,
+    SheetRoster,
+    Leaves,
+    WantEncoding,
+    WantFormat,
+    Written,
+    Progress,
+    ExportPrompt,
+    ImportPrompt,
+    ConfirmPublish,
+    NoTerm,
+    PublishHint,
+    NoSchool,
+}
+
+pub fn io_text(l: Lang, x: IoText) -> &'static str {
+    match x {
+        IoText::StandingsTitle => l.t("校本培训考勤统计", "school-based training attendance"),
+        IoText::RecordTitle => l.t("教师培训记录", "training record of"),
+        IoText::ExportedAt => l.t("导出时间", "exported"),
+        IoText::NotPublished => l.t("本学期尚未公布", "not yet published this term"),
+        IoText::Totals => l.t("合计", "Total"),
+        IoText::ChangedMark => l.t("是", "yes"),
+        IoText::ChangedNote => l.t("公布后有更改", "changed since published"),
+        IoText::SheetStandings => l.t("考勤统计", "Standings"),
+        IoText::SheetRecord => l.t("培训记录", "Record"),
+        IoText::SheetRoster => l.t("教师名单", "Roster"),
+        IoText::Leaves => l.t("请假记录", "Leave requests"),
+        IoText::WantEncoding => l.t("应为 utf8 或 gbk", "should be utf8 or gbk"),
+        IoText::WantFormat => l.t(
+            "文件名应以 .xlsx 或 .csv 结尾",
+            "the file name should end in .xlsx or .csv",
+        ),
+        IoText::Written => l.t("已导出", "written"),
+        IoText::Progress => l.t("处理中", "working"),
+        IoText::ExportPrompt => l.t(
+            "导出当前统计到文件(.xlsx 或 .csv,回车确认)",
+            "Export this view to a file (.xlsx or .csv, Enter)",
+        ),
+        IoText::ImportPrompt => l.t(
+            "导入教师名单或本学期计划(文件路径,回车确认)",
+            "Import a roster or this term's plan (file path, Enter)",
+        ),
+        IoText::ConfirmPublish => l.t(
+            "公布本学期考勤?将记录当前各项数据",
+            "Publish this term's standings? The current figures are recorded",
+        ),
+        IoText::NoTerm => l.t(
+            "今天不在任何学期内,无法公布或导入计划",
+            "today is in no term: nothing to publish or import a plan into",
+        ),
+        IoText::NoSchool => l.t(
+            "尚未设置学校名称;用 peixun school 名称 设置",
+            "no school name yet; set one with peixun school NAME",
+        ),
+        IoText::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
+    }
+}
+
+/// A period as people name it: 2025-2026学年 秋季学期.
+pub fn period_name(l: Lang, p: crate::core::Period) -> String {
+    use crate::core::Period;
+    match (l, p) {
+        (Lang::Zh, Period::Term(t)) => format!("{}学年 {}", t.year, season(l, t.season)),
+        (Lang::Zh, Period::Year(y)) => format!("{y}学年"),
+        (Lang::En, Period::Term(t)) => format!("{} {}", t.year, season(l, t.season)),
+        (Lang::En, Period::Year(y)) => format!("academic year {y}"),
+    }
+}
+
+/// "12 人" / "12 teachers".
+pub fn people(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En if n == 1 => "1 teacher".into(),
+        Lang::En => format!("{n} teachers"),
+    }
+}
+
+/// When a term was last published, or that it was not.
+pub fn published_line(l: Lang, p: Option<&(chrono::NaiveDateTime, String, u32)>) -> String {
+    match (l, p) {
+        (_, None) => io_text(l, IoText::NotPublished).into(),
+        (Lang::Zh, Some((at, who, n))) => {
+            format!("第{n}次公布:{} {who}", at.format("%Y-%m-%d %H:%M"))
+        }
+        (Lang::En, Some((at, who, n))) => {
+            format!("published (#{n}) {} by {who}", at.format("%Y-%m-%d %H:%M"))
+        }
+    }
+}
+
+pub fn session_kind(l: Lang, k: crate::core::SessionKind) -> &'static str {
+    use crate::core::SessionKind::*;
+    match k {
+        WeeklyStudy => l.t("业务学习", "weekly study"),
+        SchoolTraining => l.t("校本培训", "school training"),
+        OutsideStudy => l.t("外出学习", "outside study"),
+        Remote => l.t("远程培训", "remote training"),
+    }
+}
+
+/// Column headers of an exported standings sheet.
+pub fn export_standings_headers(l: Lang) -> [&'static str; 22] {
+    [
+        l.t("工号", "id"),
+        l.t("姓名", "name"),
+        l.t("教研组", "group"),
+        l.t("年级组", "grade"),
+        l.t("出勤", "present"),
+        l.t("迟到", "late"),
+        l.t("早退", "early leave"),
+        l.t("旷工", "absent"),
+        l.t("公假", "official leave"),
+        l.t("事假", "personal leave"),
+        l.t("病假", "sick leave"),
+        l.t("学分", "credits"),
+        l.t("应得学分", "credits required"),
+        l.t("积分", "points"),
+        l.t("考核", "result"),
+        l.t("说明", "note"),
+        l.t("公布后有更改", "changed since published"),
+        l.t("笔记字数", "note characters"),
+        l.t("档案", "archive"),
+        l.t("扣分", "points deducted"),
+        l.t("待认定学分", "credits in review"),
+        l.t("学分提醒", "credit warning"),
+    ]
+}
+
+/// Column headers of a roster file; the import reads both languages.
+pub fn roster_file_headers(l: Lang) -> [&'static str; 6] {
+    [
+        l.t("工号", "id"),
+        l.t("姓名", "name"),
+        l.t("教研组", "group"),
+        l.t("年级组", "grade"),
+        l.t("入职日期", "from"),
+        l.t("离校日期", "to"),
+    ]
+}
+
+pub fn record_file_headers(l: Lang) -> [&'static str; 7] {
+    [
+        l.t("编号", "id"),
+        l.t("日期", "date"),
+        l.t("时间", "time"),
+        l.t("主题", "title"),
+        l.t("类型", "kind"),
+        l.t("学分", "credits"),
+        l.t("考勤", "attendance"),
+    ]
+}
+
+pub fn leave_file_headers(l: Lang) -> [&'static str; 5] {
+    [
+        l.t("编号", "id"),
+        l.t("类别", "kind"),
+        l.t("范围", "covers"),
+        l.t("事由", "reason"),
+        l.t("状态", "status"),
+    ]
+}
+
+/// What is wrong with one cell.
+pub fn problem(l: Lang, p: &crate::io::Problem) -> String {
+    use crate::io::Problem::*;
+    match (l, p) {
+        (Lang::Zh, Missing) => "不能为空".into(),
+        (Lang::En, Missing) => "is empty".into(),
+        (Lang::Zh, Spaces) => "工号不能含空格".into(),
+        (Lang::En, Spaces) => "must have no spaces".into(),
+        (Lang::Zh, Date) => "应为日期,如 2025-09-01 或 2025/9/1".into(),
+        (Lang::En, Date) => "should be a date such as 2025-09-01".into(),
+        (Lang::Zh, Time) => "应为时间,如 14:30".into(),
+        (Lang::En, Time) => "should be a time such as 14:30".into(),
+        (Lang::Zh, Credits) => "应为学分,如 1 或 1.5".into(),
+        (Lang::En, Credits) => "should be credits such as 1 or 1.5".into(),
+        (Lang::Zh, Kind) => "应为 业务学习、校本培训、外出学习 或 远程培训".into(),
+        (Lang::En, Kind) => "should be weekly, training, outside or remote".into(),
+        (Lang::Zh, Duplicate { first_row }) => format!("与第 {first_row} 行重复"),
+        (Lang::En, Duplicate { first_row }) => format!("repeats row {first_row}"),
+        (Lang::Zh, EndNotAfterStart) => "结束时间应晚于开始时间".into(),
+        (Lang::En, EndNotAfterStart) => "the end is not after the start".into(),
+        (Lang::Zh, ToBeforeFrom) => "离校日期早于入职日期".into(),
+        (Lang::En, ToBeforeFrom) => "is before the first day".into(),
+        (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
+        (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
+        (_, AsShown(p)) => as_shown(l, p),
+        (_, Bound(b)) => bound(l, b),
+    }
+}
+
+/// How many bad cells a message lists before "and N more".
+const SHOWN: usize = 20;
+
+/// One message for a refused file: every bad cell on its own line.
+pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
+    use crate::io::ImportError::*;
+    let enc = |x: &crate::io::Encoding| match x {
+        crate::io::Encoding::Utf8 => "UTF-8",
+        crate::io::Encoding::Gbk => "GBK/GB18030",
+        crate::io::Encoding::Auto => "UTF-8 / GBK",
+    };
+    match (l, e) {
+        (_, e @ (SheetTooLarge { .. } | FileTooLarge { .. } | DuplicateColumn { .. })) => {
+            file_bound(l, e)
+        }
+        (Lang::Zh, Read { file, why }) => format!("{file}:无法读取({why}),未导入任何数据"),
+        (
+            Lang::Zh,
+            Encoding {
+                file,
+                encoding,
+                line,
+            },
+        ) => format!(
+            "{file}:第 {line} 行不是 {} 编码的文字;可用 --encoding 指定。未导入任何数据",
+            enc(encoding)
+        ),
+        (
+            Lang::En,
+            Encoding {
+                file,
+                encoding,
+                line,
+            },
+        ) => format!(
+            "{file}: line {line} is not {} text; try --encoding. Nothing was imported",
+            enc(encoding)
+        ),
+        (Lang::Zh, NoHeader { file, missing }) => format!(
+            "{file}:找不到表头行(缺少列:{});未导入任何数据",
+            missing
+                .iter()
+                .map(|k| column_zh(k))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        (Lang::Zh, Empty { file }) => format!("{file}:表头下没有数据行,未导入任何数据"),
+        (_, Rows { file, problems }) => {
+            let mut out = match l {
+                Lang::Zh => format!("{file}:{} 处错误,未导入任何数据:", problems.len()),
+                Lang::En => format!(
+                    "{file}: {} bad cell(s); nothing was imported:",
+                    problems.len()
+                ),
+            };
+            for p in problems.iter().take(SHOWN) {
+                out.push('\n');
+                out.push_str(&match l {
+                    Lang::Zh => format!(
+                        "  第 {} 行 {} 列({}):“{}” {}",
+                        p.row,
+                        p.column,
+                        shown(&p.header),
+                        shown(&p.value),
+                        problem(l, &p.problem)
+                    ),
+                    Lang::En => format!(
+                        "  row {}, column {} ({}): `{}` {}",
+                        p.row,
+                        p.column,
+                        shown(&p.header),
+                        shown(&p.value),
+                        problem(l, &p.problem)
+                    ),
+                });
+            }
+            if problems.len() > SHOWN {
+                out.push('\n');
+                out.push_str(&match l {
+                    Lang::Zh => format!("  …… 另有 {} 处", problems.len() - SHOWN),
+                    Lang::En => format!("  … and {} more", problems.len() - SHOWN),
+                });
+            }
+            out
+        }
+        (Lang::Zh, Write { file, why }) => format!("无法写入 {file}:{why}"),
+        (Lang::Zh, Exists { file }) => format!("{file} 已存在;如要覆盖请加 --force"),
+        (Lang::En, e) => e.to_string(),
+    }
+}
+
+/// The usual Chinese header of a file column, by its canonical name.
+fn column_zh(key: &str) -> &str {
+    crate::io::roster::FIELDS
+        .iter()
+        .chain(crate::io::plan::FIELDS)
+        .find(|f| f.key == key)
+        .and_then(|f| f.aliases.first().copied())
+        .unwrap_or(key)
+}
+
+/// What an import did.
+pub fn import_summary(l: Lang, s: &crate::app::import::ImportSummary) -> String {
+    let mut out = import_counts(l, s);
+    if let Some(e) = &s.ended {
+        out.push_str(&ended(l, e));
+    }
+    out
+}
+
+fn import_counts(l: Lang, s: &crate::app::import::ImportSummary) -> String {
+    match l {
+        Lang::Zh if !s.changed() => format!("没有变化(相同 {} 条),未做任何更改", s.unchanged),
+        Lang::Zh => format!(
+            "已导入:新增 {},更新 {},未变 {}",
+            s.added, s.updated, s.unchanged
+        ),
+        Lang::En if !s.changed() => format!(
+            "nothing new ({} unchanged); nothing was changed",
+            s.unchanged
+        ),
+        Lang::En => format!(
+            "imported: {} added, {} updated, {} unchanged",
+            s.added, s.updated, s.unchanged
+        ),
+    }
+}
+
+/// What a publication recorded.
+pub fn published(l: Lang, p: &crate::store::published::Publication) -> String {
+    let bad = p.rows.iter().filter(|r| !r.qualified).count();
+    match l {
+        Lang::Zh => format!(
+            "已公布 {}(第{}次):{} 名教师,不合格 {} 人",
+            p.term,
+            p.number,
+            p.rows.len(),
+            bad
+        ),
+        Lang::En => format!(
+            "published {} (#{}): {} teachers, {} unqualified",
+            p.term,
+            p.number,
+            p.rows.len(),
+            bad
+        ),
+    }
+}
+
+pub fn publication_headers(l: Lang) -> [&'static str; 5] {
+    [
+        l.t("次序", "number"),
+        l.t("公布时间", "when"),
+        l.t("公布人", "who"),
+        l.t("教师数", "teachers"),
+        l.t("不合格", "unqualified"),
+    ]
+}
+
+/// "80 行" / "80 rows".
+pub fn rows(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 行"),
+        Lang::En if n == 1 => "1 row".into(),
+        Lang::En => format!("{n} rows"),
+    }
+}

@@ -1,0 +1,67 @@
+//! Texts of the terminal app's history tab.
+
+use super::*;
+
+/// Texts of the history screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryUi {
+    Tab,
+    Teacher,
+    Session,
+    All,
+    ScopeAll,
+    ScopeOwn,
+    Hint,
+    Empty,
+    New,
+    Removed,
+    Unchanged,
+    Before,
+    After,
+    Reason,
+    TeacherPrompt,
+    SessionPrompt,
+}
+
+pub fn history_ui(l: Lang, h: HistoryUi) -> &'static str {
+    use HistoryUi::*;
+    match h {
+        Tab => l.t("6 修改记录", "6 History"),
+        Teacher => l.t("教师", "teacher"),
+        Session => l.t("活动", "session"),
+        All => l.t("全部", "all"),
+        ScopeAll => l.t("(全部人员)", "(everyone)"),
+        ScopeOwn => l.t("(仅与本人有关)", "(only about you)"),
+        Hint => l.t(
+            "t 按教师  s 按活动  c 清除",
+            "t teacher  s session  c clear",
+        ),
+        Empty => l.t("没有修改记录", "No changes recorded"),
+        New => l.t("(新建)", "(new)"),
+        Removed => l.t("(删除)", "(removed)"),
+        Unchanged => l.t("(无变化)", "(no change)"),
+        Before => l.t("原值", "before"),
+        After => l.t("新值", "after"),
+        Reason => l.t("原因", "reason"),
+        TeacherPrompt => l.t(
+            "按教师筛选(工号、姓名或拼音;空=全部)",
+            "Filter by teacher (id, name or pinyin; empty = all)",
+        ),
+        SessionPrompt => l.t(
+            "按活动筛选(活动编号;空=全部)",
+            "Filter by session (its number; empty = all)",
+        ),
+    }
+}
+
+/// Column headers of the history screen.
+pub fn history_screen_headers(l: Lang) -> [&'static str; 6] {
+    [
+        l.t("时间", "when"),
+        l.t("操作人", "who"),
+        l.t("操作", "action"),
+        l.t("对象", "what"),
+        l.t("原值→新值", "before→after"),
+        l.t("原因", "reason"),
+    ]
+}

@@ -1,0 +1,213 @@
+//! A closed year (`assess close`) through the real binary: every write that
+//! can change the closed year's figures needs the training office and a
+//! reason, and flags the teachers it moved (issue 20). The credit, archive
+//! and roll commands are in tests/assessment_year.rs; here the leave
+//! decisions and the plan and roster writes.
+//!
+//! Like tests/cli.rs these run as root: `init` makes root the office and
+//! `--as NAME` acts as the accounts set up here.
+
+mod common;
+
+use common::Db;
+use serde_json::Value;
+
+const SETUP: &str = "2025-08-25T09:00";
+/// After the year ended (the day before 09-01) and was closed.
+const SEPT: &str = "2026-09-05T10:00";
+
+/// 2025–2026 with two terms, T1 and T2 (语文), one 2-credit session on
+/// 2025-09-10 that T1 attended and T2 missed, a second on 2026-03-10 both
+/// attended; the year closed. Accounts: school (decides official leave),
+/// head (the school's head who also runs the training office).
+fn closed() -> Db {
+    let db = Db::new();
+    db.ok(SETUP, &["init"]);
+    for (id, name) in [("T1", "王芳"), ("T2", "李强")] {
+        db.ok(SETUP, &["teacher", "add", id, name, "语文"]);
+    }
+    db.ok(
+        SETUP,
+        &["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"],
+    );
+    db.ok(
+        SETUP,
+        &["term", "add", "2025-spring", "2026-02-20", "2026-07-10"],
+    );
+    db.ok(SETUP, &["account", "set", "school", "--roles", "school"]);
+    db.ok(
+        SETUP,
+        &["account", "set", "head", "--roles", "school,office"],
+    );
+    for d in ["2025-09-10", "2026-03-10"] {
+        db.ok(
+            SETUP,
+            &[
+                "session",
+                "add",
+                d,
+                "15:30",
+                "16:30",
+                "学习",
+                "--credits",
+                "2",
+            ],
+        );
+    }
+    for (s, now, who) in [
+        ("1", "2025-09-10T15:31", "T1"),
+        ("2", "2026-03-10T15:31", "T1 T2"),
+    ] {
+        let mut args = vec!["roll", "first", s];
+        args.extend(who.split(' '));
+        db.ok(now, &args);
+        db.ok(now, &["roll", "second", s]);
+        db.ok(now, &["roll", "end-second", s]);
+        db.ok(now, &["roll", "close", s]);
+    }
+    db.ok(SEPT, &["assess", "close", "2025"]);
+    db
+}
+
+fn flagged(db: &Db) -> Vec<String> {
+    let out = db.ok(SEPT, &["standings", "--year", "2025", "--json"]);
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    rows.iter()
+        .filter(|r| r["changed_since_published"] == true)
+        .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// Files an official leave for `teacher` at session 1 (office, after the
+/// fact, as official leave may be). Returns nothing: the ids are 1, 2, ...
+fn official(db: &Db, teacher: &str) {
+    db.ok(
+        SEPT,
+        &[
+            "leave",
+            "request",
+            teacher,
+            "official",
+            "--sessions",
+            "1",
+            "--reason",
+            "外出监考",
+        ],
+    );
+}
+
+#[test]
+fn a_leave_decision_in_a_closed_year_needs_the_office_and_a_reason() {
+    let db = closed();
+    official(&db, "T2");
+    // The one who decides official leave is refused without a reason...
+    let line = db.refused(Some("school"), SEPT, &["leave", "approve", "1"]);
+    assert!(
+        line.contains("closed") && line.contains("--reason"),
+        "{line}"
+    );
+    // ... and with one, for not being the office.
+    let with_reason = ["leave", "approve", "1", "--reason", "监考通知补交"];
+    let line = db.refused(Some("school"), SEPT, &with_reason);
+    assert!(line.contains("closed"), "{line}");
+    db.refused(Some("head"), SEPT, &["leave", "approve", "1"]);
+    assert!(flagged(&db).is_empty());
+    db.ok_as("head", SEPT, &with_reason);
+    assert_eq!(flagged(&db), vec!["T2"]);
+    let history = db.ok(SEPT, &["history", "--teacher", "T2"]);
+    assert!(history.contains("监考通知补交"), "{history}");
+
+    // A rejection the same way.
+    official(&db, "T1");
+    let reject = ["leave", "reject", "2", "--comment", "无通知"];
+    let line = db.refused(Some("head"), SEPT, &reject);
+    assert!(line.contains("--reason"), "{line}");
+    let mut with_reason = reject.to_vec();
+    with_reason.extend(["--reason", "核对后驳回"]);
+    db.refused(Some("school"), SEPT, &with_reason);
+    db.ok_as("head", SEPT, &with_reason);
+}
+
+#[test]
+fn a_leave_in_an_open_year_is_decided_as_before() {
+    let db = closed();
+    db.ok(
+        SEPT,
+        &["term", "add", "2026-autumn", "2026-09-01", "2027-01-20"],
+    );
+    db.ok(
+        SEPT,
+        &[
+            "session",
+            "add",
+            "2026-09-20",
+            "15:30",
+            "16:30",
+            "学习",
+            "--credits",
+            "2",
+        ],
+    );
+    db.ok(
+        SEPT,
+        &[
+            "leave",
+            "request",
+            "T2",
+            "official",
+            "--sessions",
+            "3",
+            "--reason",
+            "外出监考",
+        ],
+    );
+    db.ok_as("school", SEPT, &["leave", "approve", "1"]);
+}
+
+/// The plan and roster writes that move a closed year's figures: each is
+/// the office's already; in a closed year it needs a reason too.
+#[test]
+fn plan_and_roster_writes_in_a_closed_year_need_a_reason() {
+    let db = closed();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["session", "edit", "1", "--credits", "3"],
+            &["--reason", "学分更正"],
+        ),
+        (
+            &[
+                "session",
+                "add",
+                "2026-03-20",
+                "15:30",
+                "16:30",
+                "补录",
+                "--credits",
+                "2",
+            ],
+            &["--reason", "漏录的一次"],
+        ),
+        (
+            &["teacher", "edit", "T2", "--from", "2025-10-01"],
+            &["--reason", "入职日期更正"],
+        ),
+        (
+            &["teacher", "leave", "T1", "--on", "2026-03-01"],
+            &["--reason", "调离"],
+        ),
+    ];
+    for (change, reason) in cases {
+        let line = db.refused(None, SEPT, change);
+        assert!(
+            line.contains("closed") && line.contains("--reason"),
+            "{change:?}: {line}"
+        );
+        let mut with_reason = change.to_vec();
+        with_reason.extend(reason);
+        db.ok(SEPT, &with_reason);
+    }
+    let history = db.ok(SEPT, &["history"]);
+    for (_, reason) in cases {
+        assert!(history.contains(reason[1]), "{}: {history}", reason[1]);
+    }
+}
