@@ -469,10 +469,13 @@ pub fn check_year_start(
 }
 
 impl App {
-    /// The sessions the roll screen lists: all but the cancelled ones.
+    /// The sessions the roll screen lists: all but the cancelled ones, by
+    /// date and time.
     pub fn roll_sessions(&self) -> Result<Vec<SessionRecord>> {
         let mut all = self.sessions()?;
         all.retain(|r| r.state != RollState::Cancelled);
+        // By when they take place: a moved session takes its new place.
+        all.sort_by_key(|r| (r.session.date, r.session.start, r.session.id.0));
         Ok(all)
     }
 }
