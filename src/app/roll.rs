@@ -510,10 +510,8 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
         let to = call_state(&rec, call)?;
         set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
@@ -525,10 +523,8 @@ impl App {
     /// (training office, with a reason). Standings follow: the missing are
     /// pending again until it closes.
     pub fn reopen_roll(&mut self, id: SessionId, reason: &str, now: NaiveDateTime) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll reopen", id, now, May::Correct)?;
         if rec.state != RollState::Closed {
             return Err(CalendarError::NotClosed(id).into());
@@ -566,10 +562,8 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
         if rec.state == RollState::NotStarted {
             return Err(order(&rec, RollStep::RecordEarlyLeave));
