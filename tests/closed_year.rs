@@ -250,14 +250,74 @@ fn imports_into_a_closed_year_need_a_reason() {
     );
 }
 
-/// Found unguarded and left so: a teacher added now without a joining date
-/// is required at every past session, a closed year's too, and shows there
-/// with absences. Guarding it would make every `teacher add` after a
-/// closing need a reason or `--from`; the coordinator decides.
 #[test]
-#[ignore = "known gap: teacher add without --from changes a closed year (issue 20 report)"]
-fn a_teacher_added_without_a_joining_date_needs_a_reason_in_a_closed_year() {
+fn a_teacher_who_joined_after_the_year_has_no_standing_in_it() {
+    // Found after the closing: a teacher added on 2026-09-05 (joining that
+    // day) was listed in 2025–2026's standings as 不合格 with 7 points
+    // deducted, for a year they never worked in.
     let db = closed();
-    let line = db.refused(None, SEPT, &["teacher", "add", "T3", "张伟", "语文"]);
+    db.ok(SEPT, &["teacher", "add", "T3", "张伟", "语文"]);
+    let ids = |period: &[&str]| -> Vec<String> {
+        let mut args = vec!["standings"];
+        args.extend(period);
+        args.push("--json");
+        let out = db.ok(SEPT, &args);
+        let rows: Vec<Value> = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        rows.iter()
+            .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert_eq!(ids(&["--year", "2025"]), ["T1", "T2"]);
+    assert_eq!(ids(&["--term", "2025-autumn"]), ["T1", "T2"]);
+    // Nothing was flagged, nothing needed a reason: the closed year did not move.
+    assert!(flagged(&db).is_empty(), "{:?}", flagged(&db));
+    // Joining on a day of the closed year changes it: the office's, with a reason.
+    let line = db.refused(
+        None,
+        SEPT,
+        &[
+            "teacher",
+            "add",
+            "T4",
+            "赵敏",
+            "语文",
+            "--from",
+            "2026-03-01",
+        ],
+    );
     assert!(line.contains("--reason"), "{line}");
+    assert!(!db.ok(SEPT, &["teacher", "list"]).contains("T4"));
+    db.ok(
+        SEPT,
+        &[
+            "teacher",
+            "add",
+            "T4",
+            "赵敏",
+            "语文",
+            "--from",
+            "2026-03-01",
+            "--reason",
+            "补录",
+        ],
+    );
+    assert_eq!(ids(&["--term", "2025-spring"]), ["T1", "T2", "T4"]);
+    assert_eq!(flagged(&db), ["T4"]);
+    assert!(db.ok(SEPT, &["history"]).contains("补录"));
+    // One who left before the spring term began is in the autumn's
+    // standings and the year's, not in the spring's.
+    db.ok(
+        SEPT,
+        &[
+            "teacher",
+            "leave",
+            "T2",
+            "--on",
+            "2026-01-31",
+            "--reason",
+            "调离",
+        ],
+    );
+    assert_eq!(ids(&["--term", "2025-spring"]), ["T1", "T4"]);
+    assert_eq!(ids(&["--term", "2025-autumn"]), ["T1", "T2"]);
 }

@@ -183,7 +183,7 @@ pub(super) fn reason_of(reason: &str) -> Result<String> {
 
 /// A reason that may be left out: trimmed, an empty one as none, within
 /// the bounds of every reason.
-fn optional_reason(reason: Option<&str>) -> Result<Option<String>> {
+pub(super) fn optional_reason(reason: Option<&str>) -> Result<Option<String>> {
     match reason.map(str::trim).filter(|r| !r.is_empty()) {
         Some(r) => reason_of(r).map(Some),
         None => Ok(None),

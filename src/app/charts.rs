@@ -405,7 +405,8 @@ impl Snapshot {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        let teachers = &teachers;
+        // Those at the school during the period, as the standings count them.
+        let teachers = &super::standings::at_school(&self.r, teachers, self.period)?;
         let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
         names.sort_unstable();
         names.dedup();

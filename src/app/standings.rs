@@ -58,6 +58,7 @@ impl App {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
+        let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
         compute(&r, &teachers, period, today, &checks)
     }
@@ -105,6 +106,30 @@ impl App {
         lines.sort_by_key(|l| (l.session.date, l.session.start, l.session.id));
         Ok((teacher, lines, leaves))
     }
+}
+
+/// The `teachers` who were at the school during some of `period` (a term's
+/// dates, or the academic year's): someone who joined after it ended, or
+/// left before it began, has no standing in it (issue 14).
+pub(super) fn at_school(
+    r: &Reader,
+    teachers: Vec<Teacher>,
+    period: Period,
+) -> Result<Vec<Teacher>> {
+    let (first, last) = match period {
+        Period::Term(id) => match r.terms()?.into_iter().find(|t| t.id == id) {
+            Some(t) => (t.start, t.end),
+            None => return Ok(teachers),
+        },
+        Period::Year(y) => {
+            let start = r.policy()?.calendar.year_start;
+            (calendar::first_day(y, start), calendar::last_day(y, start))
+        }
+    };
+    Ok(teachers
+        .into_iter()
+        .filter(|t| t.active_between(first, last))
+        .collect())
 }
 
 /// Up to this many teachers, tallies are read by key rather than by range.

@@ -6,7 +6,7 @@
 //! (`tui::screens::standings`). The figures are the scoring module's, as
 //! `App::standings` gives them.
 
-use super::standings::{StandingRow, compute};
+use super::standings::{StandingRow, at_school, compute};
 use super::{App, Result};
 use crate::core::{Period, Teacher};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -76,6 +76,7 @@ impl App {
                     .collect();
                 let mut counted = Vec::with_capacity(periods.len());
                 for period in periods {
+                    let teachers = at_school(&r, teachers.clone(), period)?;
                     let checks = super::publish::checks(&r, period)?;
                     let rows = compute(&r, &teachers, period, today, &checks)?;
                     let published = match period {

@@ -217,6 +217,9 @@ pub enum TeacherCmd {
         /// Last day at the school (YYYY-MM-DD).
         #[arg(long)]
         to: Option<String>,
+        /// Why, where the joining day falls in a closed year.
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// Change a teacher's name, group, grade or joining date.
     Edit(calendar::TeacherEditArgs),
@@ -633,7 +636,9 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             grade,
             from,
             to,
+            reason,
         }) => {
+            app.reason = reason;
             let t = Teacher {
                 id: TeacherId(id),
                 name,

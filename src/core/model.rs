@@ -118,6 +118,13 @@ impl Teacher {
     pub fn active_on(&self, date: NaiveDate) -> bool {
         self.active_from.is_none_or(|d| date >= d) && self.active_to.is_none_or(|d| date <= d)
     }
+
+    /// Whether the teacher was at the school on some day from `first` to
+    /// `last`: a period wholly before they joined, or after they left, is
+    /// not theirs to be judged on.
+    pub fn active_between(&self, first: NaiveDate, last: NaiveDate) -> bool {
+        self.active_from.is_none_or(|d| d <= last) && self.active_to.is_none_or(|d| d >= first)
+    }
 }
 
 /// The two terms of an academic year (学期).
