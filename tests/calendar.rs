@@ -781,3 +781,65 @@ fn the_calendar_commands_bound_their_texts() {
         }
     }
 }
+
+/// `--from`/`--to` take a date or a date and time: a refusal says both
+/// forms, and a time past 23:59 is no time. The Chinese refusals of a
+/// cancelled session and an open roll say that nothing was changed.
+#[test]
+fn leave_times_and_calendar_refusals_say_what_is_wanted() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10"]);
+    let ask = "2025-09-01T10:00";
+    for bad in ["2025-09-10T25:00", "2025-09-10T24:00", "2025-09-10T8"] {
+        let said = db.refused(
+            None,
+            ask,
+            &[
+                "leave",
+                "request",
+                &teacher(1),
+                "personal",
+                "--from",
+                bad,
+                "--reason",
+                "x",
+            ],
+        );
+        assert!(
+            said.contains("YYYY-MM-DDTHH:MM") && said.contains(bad),
+            "{said}"
+        );
+        let said = db.refused(
+            None,
+            ask,
+            &[
+                "leave",
+                "request",
+                &teacher(1),
+                "personal",
+                "--from",
+                "2025-09-10",
+                "--to",
+                bad,
+                "--reason",
+                "x",
+            ],
+        );
+        assert!(
+            said.contains("YYYY-MM-DDTHH:MM") && said.contains("--to"),
+            "{said}"
+        );
+    }
+    let zh = |args: &[&str]| {
+        let out = common::command_in("zh", &db.path, None, ask, args)
+            .output()
+            .expect("run");
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let open = zh(&["roll", "reopen", &s[0], "--reason", "x"]);
+    assert!(open.contains("未做任何更改"), "{open}");
+    db.ok(ask, &["session", "cancel", &s[0], "--reason", "停课"]);
+    let again = zh(&["session", "cancel", &s[0], "--reason", "x"]);
+    assert!(again.contains("未做任何更改"), "{again}");
+}

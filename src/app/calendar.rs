@@ -98,6 +98,10 @@ pub enum CalendarError {
         session: SessionId,
         started: NaiveDateTime,
     },
+    /// A leave's `--from` or `--to` that is neither a date nor a date and
+    /// a time of day.
+    #[error("{field} `{value}` is neither a date nor a date and time")]
+    BadWhen { field: &'static str, value: String },
     /// An edit that changes nothing.
     #[error("nothing to change")]
     NothingToChange,

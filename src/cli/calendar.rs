@@ -2,9 +2,9 @@
 //! sessions edited, moved and cancelled, rolls reopened and early leave
 //! excused, leave by the hour, and every list as JSON for scripts.
 
-use super::{Outcome, bad, credits_arg, date, hm, teacher_arg};
+use super::{Outcome, credits_arg, date, hm, teacher_arg};
 use crate::app::App;
-use crate::app::calendar::{SessionEdit, TeacherEdit};
+use crate::app::calendar::{CalendarError, SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, CalendarText, Label, Lang};
@@ -372,10 +372,13 @@ pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Co
         }
         NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map(Err)
-            .map_err(|_| bad(lang, field, s, Label::WantDate))
+            .map_err(|_| {
+                let value = s.to_string();
+                i18n::error(lang, &CalendarError::BadWhen { field, value }.into())
+            })
     };
-    let from = when("from", from)?;
-    let to = to.map(|t| when("to", t)).transpose()?;
+    let from = when("--from", from)?;
+    let to = to.map(|t| when("--to", t)).transpose()?;
     Ok(match (from, to) {
         (Err(f), None) => Cover::Dates { from: f, to: f },
         (Err(f), Some(Err(t))) => Cover::Dates { from: f, to: t },

@@ -96,7 +96,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         (Lang::En, ReasonRequired) => {
             "this change needs a reason (--reason); nothing was changed".into()
         }
-        (Lang::Zh, Cancelled(s)) => format!("活动 {s} 已取消,不能再更改"),
+        (Lang::Zh, Cancelled(s)) => format!("活动 {s} 已取消,不能再更改,未做任何更改"),
         (Lang::En, Cancelled(s)) => format!("session {s} is cancelled; nothing was changed"),
         (
             Lang::Zh,
@@ -124,7 +124,17 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
             hm(*start),
             opens.format("%Y-%m-%d %H:%M")
         ),
-        (Lang::Zh, NotClosed(s)) => format!("活动 {s} 的点名尚未结束,无需重新打开"),
+        (Lang::Zh, NotClosed(s)) => {
+            format!("活动 {s} 的点名尚未结束,无需重新打开,未做任何更改")
+        }
+        (Lang::Zh, BadWhen { field, value }) => format!(
+            "{field}“{}”无效(应为日期 YYYY-MM-DD,或日期加时间 YYYY-MM-DDTHH:MM,时间 00:00–23:59),未做任何更改",
+            crate::i18n::shown(value)
+        ),
+        (Lang::En, BadWhen { field, value }) => format!(
+            "{field} `{}` should be a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM (00:00–23:59); nothing was changed",
+            crate::i18n::shown(value)
+        ),
         (Lang::En, NotClosed(s)) => {
             format!("the roll of session {s} is not closed; nothing to reopen")
         }
