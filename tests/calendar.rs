@@ -843,3 +843,45 @@ fn leave_times_and_calendar_refusals_say_what_is_wanted() {
     let again = zh(&["session", "cancel", &s[0], "--reason", "x"]);
     assert!(again.contains("未做任何更改"), "{again}");
 }
+
+/// A departure recorded by mistake (or on the wrong day) can be withdrawn:
+/// `teacher edit ID --to none` keeps the teacher at the school, `--to DATE`
+/// sets another last day; the sessions after it count for them again, and
+/// the history keeps both.
+#[test]
+fn a_departure_recorded_by_mistake_is_withdrawn() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+    let now = "2025-09-05T10:00";
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "leave",
+            &teacher(1),
+            "--on",
+            "2025-09-01",
+            "--reason",
+            "记错了人",
+        ],
+    );
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert_eq!(row(&rows, &teacher(1))["left"], "2025-09-01", "{rows}");
+    db.ok(now, &["teacher", "edit", &teacher(1), "--to", "none"]);
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert!(row(&rows, &teacher(1))["left"].is_null(), "{rows}");
+    db.ok(now, &["teacher", "edit", &teacher(1), "--to", "2025-09-12"]);
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert_eq!(row(&rows, &teacher(1))["left"], "2025-09-12", "{rows}");
+    let said = db.refused(None, now, &["teacher", "edit", &teacher(1), "--to", "9月"]);
+    assert!(said.contains("9月"), "{said}");
+    roll(&db, &s[0], "2025-09-10", &[&teacher(2)]);
+    let rows = json(&db, "2025-09-11T10:00", &["standings", "--json"]);
+    assert_eq!(
+        row(&rows, &teacher(1))["absent"],
+        1,
+        "required until their last day"
+    );
+    let history = db.ok("2025-09-11T10:00", &["history"]);
+    assert!(history.contains("记错了人"), "{history}");
+}

@@ -25,6 +25,9 @@ pub struct TeacherEditArgs {
     /// First day at the school (YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
+    /// Last day at the school (YYYY-MM-DD); `none` withdraws a departure.
+    #[arg(long)]
+    pub to: Option<String>,
     /// Why a closed year's figures change (training office).
     #[arg(long)]
     pub reason: Option<String>,
@@ -81,6 +84,11 @@ pub(super) fn teacher_edit(
         group: a.group,
         grade: a.grade,
         from: a.from.map(|s| date(lang, "from", &s)).transpose()?,
+        to: match a.to.as_deref().map(str::trim) {
+            None => None,
+            Some("none") => Some(None),
+            Some(s) => Some(Some(date(lang, "to", s)?)),
+        },
     };
     app.edit_teacher(&id, edit, now)
         .map_err(|x| i18n::error(lang, &x))?;

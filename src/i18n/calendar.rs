@@ -304,6 +304,7 @@ pub enum FormField {
     Group,
     Grade,
     Joined,
+    Left,
 }
 
 pub fn form_field(l: Lang, f: FormField) -> &'static str {
@@ -321,6 +322,7 @@ pub fn form_field(l: Lang, f: FormField) -> &'static str {
         Group => l.t("教研组", "group"),
         Grade => l.t("年级", "grade"),
         Joined => l.t("到校日期", "joined on"),
+        Left => l.t("离校日期", "left on"),
     }
 }
 
@@ -376,6 +378,7 @@ pub enum FormText {
         group: String,
         grade: String,
         joined: Option<NaiveDate>,
+        left: Option<NaiveDate>,
     },
     SessionEdited(SessionId),
     Moved(SessionId),
@@ -537,9 +540,10 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 group,
                 grade,
                 joined,
+                left,
             },
         ) => format!(
-            "保存为:{},{},年级 {},到校 {}?",
+            "保存为:{},{},年级 {},到校 {},离校 {}?",
             shown(name),
             shown(group),
             if grade.trim().is_empty() {
@@ -547,7 +551,8 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             } else {
                 shown(grade)
             },
-            joined.map_or_else(|| "未填".into(), |d| d.to_string())
+            joined.map_or_else(|| "未填".into(), |d| d.to_string()),
+            left.map_or_else(|| "未离校".into(), |d| d.to_string())
         ),
         (
             Lang::En,
@@ -556,9 +561,10 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 group,
                 grade,
                 joined,
+                left,
             },
         ) => format!(
-            "Save as: {}, {}, grade {}, joined {}?",
+            "Save as: {}, {}, grade {}, joined {}, left {}?",
             shown(name),
             shown(group),
             if grade.trim().is_empty() {
@@ -566,7 +572,8 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             } else {
                 shown(grade)
             },
-            joined.map_or_else(|| "not given".into(), |d| d.to_string())
+            joined.map_or_else(|| "not given".into(), |d| d.to_string()),
+            left.map_or_else(|| "not (still at the school)".into(), |d| d.to_string())
         ),
         (Lang::Zh, SessionEdited(s)) => format!("活动 {s} 已修改"),
         (Lang::En, SessionEdited(s)) => format!("session {s} changed"),
