@@ -3,9 +3,9 @@
 //! excused, leave by the hour, and every list as JSON for scripts.
 
 use super::{Outcome, credits_arg, date, hm, teacher_arg};
-use crate::app::App;
 use crate::app::calendar::{CalendarError, SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
+use crate::app::{App, FieldName};
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, CalendarText, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -83,11 +83,14 @@ pub(super) fn teacher_edit(
         name: a.name,
         group: a.group,
         grade: a.grade,
-        from: a.from.map(|s| date(lang, "from", &s)).transpose()?,
+        from: a
+            .from
+            .map(|s| date(lang, FieldName::From, &s))
+            .transpose()?,
         to: match a.to.as_deref().map(str::trim) {
             None => None,
             Some("none") => Some(None),
-            Some(s) => Some(Some(date(lang, "to", s)?)),
+            Some(s) => Some(Some(date(lang, FieldName::To, s)?)),
         },
     };
     app.edit_teacher(&id, edit, now)
@@ -104,7 +107,7 @@ pub(super) fn teacher_leave(
     now: NaiveDateTime,
 ) -> Outcome {
     let id = teacher_arg(app, lang, id)?;
-    let on = date(lang, "on", on)?;
+    let on = date(lang, FieldName::Date, on)?;
     app.teacher_leaves(&id, on, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
     Ok(i18n::text(lang, Label::Saved).to_string())
@@ -284,8 +287,11 @@ pub(super) fn session_edit(
 ) -> Outcome {
     let edit = SessionEdit {
         title: a.title,
-        start: a.start.map(|s| hm(lang, "start", &s)).transpose()?,
-        end: a.end.map(|s| hm(lang, "end", &s)).transpose()?,
+        start: a
+            .start
+            .map(|s| hm(lang, FieldName::Start, &s))
+            .transpose()?,
+        end: a.end.map(|s| hm(lang, FieldName::End, &s)).transpose()?,
         credits: a.credits.map(|c| credits_arg(lang, &c)).transpose()?,
         presenter: a.presenter,
         host: a.host,
@@ -308,8 +314,11 @@ pub(super) fn session_move(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Outcome {
-    let d = date(lang, "date", d)?;
-    let (start, end) = (hm(lang, "start", start)?, hm(lang, "end", end)?);
+    let d = date(lang, FieldName::Date, d)?;
+    let (start, end) = (
+        hm(lang, FieldName::Start, start)?,
+        hm(lang, FieldName::End, end)?,
+    );
     app.move_session(SessionId(session), d, start, end, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
     Ok(i18n::text(lang, Label::Saved).to_string())
