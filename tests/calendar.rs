@@ -885,3 +885,34 @@ fn a_departure_recorded_by_mistake_is_withdrawn() {
     let history = db.ok("2025-09-11T10:00", &["history"]);
     assert!(history.contains("记错了人"), "{history}");
 }
+
+/// `session list` goes by date and time: a session moved before another
+/// is listed before it.
+#[test]
+fn session_list_goes_by_date_after_a_move() {
+    let db = Db::new();
+    let s = school(&db, 1, &["2025-09-10", "2025-09-17"]);
+    let now = "2025-09-01T10:00";
+    db.ok(
+        now,
+        &[
+            "session",
+            "move",
+            &s[1],
+            "2025-09-03",
+            "15:30",
+            "16:30",
+            "--reason",
+            "提前",
+        ],
+    );
+    let rows = json(&db, now, &["session", "list", "--json"]);
+    let ids: Vec<String> = rows
+        .as_array()
+        .map(|a| a.iter().map(|r| r["id"].to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, vec![s[1].clone(), s[0].clone()], "{rows}");
+    let text = db.ok(now, &["session", "list"]);
+    let at = |d: &str| text.find(d).unwrap_or_else(|| panic!("{d}:\n{text}"));
+    assert!(at("2025-09-03") < at("2025-09-10"), "{text}");
+}

@@ -234,7 +234,9 @@ struct SessionJson<'a> {
 }
 
 pub(super) fn session_list(app: &App, lang: Lang, json: bool) -> Outcome {
-    let list = app.sessions().map_err(|x| i18n::error(lang, &x))?;
+    let mut list = app.sessions().map_err(|x| i18n::error(lang, &x))?;
+    // By when they take place: a moved session takes its new place.
+    list.sort_by_key(|r| (r.session.date, r.session.start, r.session.id.0));
     if json {
         let v: Vec<SessionJson> = list
             .iter()
