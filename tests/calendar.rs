@@ -781,3 +781,138 @@ fn the_calendar_commands_bound_their_texts() {
         }
     }
 }
+
+/// `--from`/`--to` take a date or a date and time: a refusal says both
+/// forms, and a time past 23:59 is no time. The Chinese refusals of a
+/// cancelled session and an open roll say that nothing was changed.
+#[test]
+fn leave_times_and_calendar_refusals_say_what_is_wanted() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10"]);
+    let ask = "2025-09-01T10:00";
+    for bad in ["2025-09-10T25:00", "2025-09-10T24:00", "2025-09-10T8"] {
+        let said = db.refused(
+            None,
+            ask,
+            &[
+                "leave",
+                "request",
+                &teacher(1),
+                "personal",
+                "--from",
+                bad,
+                "--reason",
+                "x",
+            ],
+        );
+        assert!(
+            said.contains("YYYY-MM-DDTHH:MM") && said.contains(bad),
+            "{said}"
+        );
+        let said = db.refused(
+            None,
+            ask,
+            &[
+                "leave",
+                "request",
+                &teacher(1),
+                "personal",
+                "--from",
+                "2025-09-10",
+                "--to",
+                bad,
+                "--reason",
+                "x",
+            ],
+        );
+        assert!(
+            said.contains("YYYY-MM-DDTHH:MM") && said.contains("--to"),
+            "{said}"
+        );
+    }
+    let zh = |args: &[&str]| {
+        let out = common::command_in("zh", &db.path, None, ask, args)
+            .output()
+            .expect("run");
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let open = zh(&["roll", "reopen", &s[0], "--reason", "x"]);
+    assert!(open.contains("未做任何更改"), "{open}");
+    db.ok(ask, &["session", "cancel", &s[0], "--reason", "停课"]);
+    let again = zh(&["session", "cancel", &s[0], "--reason", "x"]);
+    assert!(again.contains("未做任何更改"), "{again}");
+}
+
+/// A departure recorded by mistake (or on the wrong day) can be withdrawn:
+/// `teacher edit ID --to none` keeps the teacher at the school, `--to DATE`
+/// sets another last day; the sessions after it count for them again, and
+/// the history keeps both.
+#[test]
+fn a_departure_recorded_by_mistake_is_withdrawn() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+    let now = "2025-09-05T10:00";
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "leave",
+            &teacher(1),
+            "--on",
+            "2025-09-01",
+            "--reason",
+            "记错了人",
+        ],
+    );
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert_eq!(row(&rows, &teacher(1))["left"], "2025-09-01", "{rows}");
+    db.ok(now, &["teacher", "edit", &teacher(1), "--to", "none"]);
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert!(row(&rows, &teacher(1))["left"].is_null(), "{rows}");
+    db.ok(now, &["teacher", "edit", &teacher(1), "--to", "2025-09-12"]);
+    let rows = json(&db, now, &["teacher", "list", "--json"]);
+    assert_eq!(row(&rows, &teacher(1))["left"], "2025-09-12", "{rows}");
+    let said = db.refused(None, now, &["teacher", "edit", &teacher(1), "--to", "9月"]);
+    assert!(said.contains("9月"), "{said}");
+    roll(&db, &s[0], "2025-09-10", &[&teacher(2)]);
+    let rows = json(&db, "2025-09-11T10:00", &["standings", "--json"]);
+    assert_eq!(
+        row(&rows, &teacher(1))["absent"],
+        1,
+        "required until their last day"
+    );
+    let history = db.ok("2025-09-11T10:00", &["history"]);
+    assert!(history.contains("记错了人"), "{history}");
+}
+
+/// `session list` goes by date and time: a session moved before another
+/// is listed before it.
+#[test]
+fn session_list_goes_by_date_after_a_move() {
+    let db = Db::new();
+    let s = school(&db, 1, &["2025-09-10", "2025-09-17"]);
+    let now = "2025-09-01T10:00";
+    db.ok(
+        now,
+        &[
+            "session",
+            "move",
+            &s[1],
+            "2025-09-03",
+            "15:30",
+            "16:30",
+            "--reason",
+            "提前",
+        ],
+    );
+    let rows = json(&db, now, &["session", "list", "--json"]);
+    let ids: Vec<String> = rows
+        .as_array()
+        .map(|a| a.iter().map(|r| r["id"].to_string()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, vec![s[1].clone(), s[0].clone()], "{rows}");
+    let text = db.ok(now, &["session", "list"]);
+    let at = |d: &str| text.find(d).unwrap_or_else(|| panic!("{d}:\n{text}"));
+    assert!(at("2025-09-03") < at("2025-09-10"), "{text}");
+}

@@ -417,6 +417,19 @@ fn the_teacher_screen_records_a_departure_and_edits_a_teacher() {
         Some("2020-09-01")
     );
     last_entry(&m, "teacher.edit");
+    // The departure was a mistake: the edit shows it, and clearing it
+    // keeps the teacher at the school.
+    keys(&mut m, "E");
+    shows(&m, &["离校日期", "2026-12-31"]);
+    for _ in 0..4 {
+        press(&mut m, KeyCode::Tab);
+    }
+    clear_box(&mut m);
+    press(&mut m, KeyCode::Enter);
+    shows(&m, &["离校 未离校"]);
+    keys(&mut m, "y");
+    assert!(!m.popup_open(), "{}", text(&m));
+    assert_eq!(teacher(&m, "T0003").active_to, None);
     // A teacher pressing either key is refused by the app layer.
     m.app.actor.roles = vec![Role::Teacher];
     for k in ["L", "E"] {

@@ -98,6 +98,10 @@ pub enum CalendarError {
         session: SessionId,
         started: NaiveDateTime,
     },
+    /// A leave's `--from` or `--to` that is neither a date nor a date and
+    /// a time of day.
+    #[error("{field} `{value}` is neither a date nor a date and time")]
+    BadWhen { field: &'static str, value: String },
     /// An edit that changes nothing.
     #[error("nothing to change")]
     NothingToChange,
@@ -129,6 +133,9 @@ pub struct TeacherEdit {
     pub group: Option<String>,
     pub grade: Option<String>,
     pub from: Option<NaiveDate>,
+    /// The last day at the school: `Some(None)` withdraws a departure
+    /// recorded by mistake.
+    pub to: Option<Option<NaiveDate>>,
 }
 
 /// What `session edit` changes; `None` leaves a field as it is.
@@ -196,8 +203,8 @@ impl App {
         self.actor.require(c.action(), &[Role::Office])
     }
 
-    /// Changes a teacher's name, group, grade or joining date (training
-    /// office). Standings follow at once.
+    /// Changes a teacher's name, group, grade, joining date or last day
+    /// (training office). Standings follow at once.
     pub fn edit_teacher(
         &mut self,
         id: &TeacherId,
@@ -221,6 +228,9 @@ impl App {
         }
         if let Some(f) = edit.from {
             after.active_from = Some(f);
+        }
+        if let Some(t) = edit.to {
+            after.active_to = t;
         }
         if after == before {
             return Err(CalendarError::NothingToChange.into());

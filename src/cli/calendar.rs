@@ -2,10 +2,10 @@
 //! sessions edited, moved and cancelled, rolls reopened and early leave
 //! excused, leave by the hour, and every list as JSON for scripts.
 
-use super::{Outcome, bad, credits_arg, date, hm, teacher_arg};
-use crate::app::calendar::{SessionEdit, TeacherEdit};
+use super::{Outcome, credits_arg, date, hm, teacher_arg};
+use crate::app::calendar::{CalendarError, SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
-use crate::app::{App, FieldName, Why};
+use crate::app::{App, FieldName};
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, CalendarText, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -25,6 +25,9 @@ pub struct TeacherEditArgs {
     /// First day at the school (YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
+    /// Last day at the school (YYYY-MM-DD); `none` withdraws a departure.
+    #[arg(long)]
+    pub to: Option<String>,
     /// Why a closed year's figures change (training office).
     #[arg(long)]
     pub reason: Option<String>,
@@ -84,6 +87,11 @@ pub(super) fn teacher_edit(
             .from
             .map(|s| date(lang, FieldName::From, &s))
             .transpose()?,
+        to: match a.to.as_deref().map(str::trim) {
+            None => None,
+            Some("none") => Some(None),
+            Some(s) => Some(Some(date(lang, FieldName::To, s)?)),
+        },
     };
     app.edit_teacher(&id, edit, now)
         .map_err(|x| i18n::error(lang, &x))?;
@@ -226,7 +234,9 @@ struct SessionJson<'a> {
 }
 
 pub(super) fn session_list(app: &App, lang: Lang, json: bool) -> Outcome {
-    let list = app.sessions().map_err(|x| i18n::error(lang, &x))?;
+    let mut list = app.sessions().map_err(|x| i18n::error(lang, &x))?;
+    // By when they take place: a moved session takes its new place.
+    list.sort_by_key(|r| (r.session.date, r.session.start, r.session.id.0));
     if json {
         let v: Vec<SessionJson> = list
             .iter()
@@ -372,7 +382,7 @@ pub(super) fn excuse_early(
 /// time (`2025-09-10T08:00` or `2025-09-10 08:00`), exactly the sessions
 /// they overlap.
 pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Cover, String> {
-    let when = |field: FieldName, s: &str| -> Result<Result<NaiveDateTime, NaiveDate>, String> {
+    let when = |field: &'static str, s: &str| -> Result<Result<NaiveDateTime, NaiveDate>, String> {
         let t = s.trim();
         for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(x) = NaiveDateTime::parse_from_str(t, f) {
@@ -381,10 +391,13 @@ pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Co
         }
         NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map(Err)
-            .map_err(|_| bad(lang, field, s, Why::NotADate))
+            .map_err(|_| {
+                let value = s.to_string();
+                i18n::error(lang, &CalendarError::BadWhen { field, value }.into())
+            })
     };
-    let from = when(FieldName::From, from)?;
-    let to = to.map(|t| when(FieldName::To, t)).transpose()?;
+    let from = when("--from", from)?;
+    let to = to.map(|t| when("--to", t)).transpose()?;
     Ok(match (from, to) {
         (Err(f), None) => Cover::Dates { from: f, to: f },
         (Err(f), Some(Err(t))) => Cover::Dates { from: f, to: t },

@@ -96,7 +96,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         (Lang::En, ReasonRequired) => {
             "this change needs a reason (--reason); nothing was changed".into()
         }
-        (Lang::Zh, Cancelled(s)) => format!("活动 {s} 已取消,不能再更改"),
+        (Lang::Zh, Cancelled(s)) => format!("活动 {s} 已取消,不能再更改,未做任何更改"),
         (Lang::En, Cancelled(s)) => format!("session {s} is cancelled; nothing was changed"),
         (
             Lang::Zh,
@@ -124,7 +124,17 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
             hm(*start),
             opens.format("%Y-%m-%d %H:%M")
         ),
-        (Lang::Zh, NotClosed(s)) => format!("活动 {s} 的点名尚未结束,无需重新打开"),
+        (Lang::Zh, NotClosed(s)) => {
+            format!("活动 {s} 的点名尚未结束,无需重新打开,未做任何更改")
+        }
+        (Lang::Zh, BadWhen { field, value }) => format!(
+            "{field}“{}”无效(应为日期 YYYY-MM-DD,或日期加时间 YYYY-MM-DDTHH:MM,时间 00:00–23:59),未做任何更改",
+            crate::i18n::shown(value)
+        ),
+        (Lang::En, BadWhen { field, value }) => format!(
+            "{field} `{}` should be a date YYYY-MM-DD or a date and time YYYY-MM-DDTHH:MM (00:00–23:59); nothing was changed",
+            crate::i18n::shown(value)
+        ),
         (Lang::En, NotClosed(s)) => {
             format!("the roll of session {s} is not closed; nothing to reopen")
         }
@@ -294,6 +304,7 @@ pub enum FormField {
     Group,
     Grade,
     Joined,
+    Left,
 }
 
 pub fn form_field(l: Lang, f: FormField) -> &'static str {
@@ -311,6 +322,7 @@ pub fn form_field(l: Lang, f: FormField) -> &'static str {
         Group => l.t("教研组", "group"),
         Grade => l.t("年级", "grade"),
         Joined => l.t("到校日期", "joined on"),
+        Left => l.t("离校日期", "left on"),
     }
 }
 
@@ -366,6 +378,7 @@ pub enum FormText {
         group: String,
         grade: String,
         joined: Option<NaiveDate>,
+        left: Option<NaiveDate>,
     },
     SessionEdited(SessionId),
     Moved(SessionId),
@@ -527,9 +540,10 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 group,
                 grade,
                 joined,
+                left,
             },
         ) => format!(
-            "保存为:{},{},年级 {},到校 {}?",
+            "保存为:{},{},年级 {},到校 {},离校 {}?",
             shown(name),
             shown(group),
             if grade.trim().is_empty() {
@@ -537,7 +551,8 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             } else {
                 shown(grade)
             },
-            joined.map_or_else(|| "未填".into(), |d| d.to_string())
+            joined.map_or_else(|| "未填".into(), |d| d.to_string()),
+            left.map_or_else(|| "未离校".into(), |d| d.to_string())
         ),
         (
             Lang::En,
@@ -546,9 +561,10 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 group,
                 grade,
                 joined,
+                left,
             },
         ) => format!(
-            "Save as: {}, {}, grade {}, joined {}?",
+            "Save as: {}, {}, grade {}, joined {}, left {}?",
             shown(name),
             shown(group),
             if grade.trim().is_empty() {
@@ -556,7 +572,8 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             } else {
                 shown(grade)
             },
-            joined.map_or_else(|| "not given".into(), |d| d.to_string())
+            joined.map_or_else(|| "not given".into(), |d| d.to_string()),
+            left.map_or_else(|| "not (still at the school)".into(), |d| d.to_string())
         ),
         (Lang::Zh, SessionEdited(s)) => format!("活动 {s} 已修改"),
         (Lang::En, SessionEdited(s)) => format!("session {s} changed"),

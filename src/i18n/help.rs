@@ -353,6 +353,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "到校的第一天(YYYY-MM-DD)",
             "First day at the school (YYYY-MM-DD)",
         ),
+        ("teacher edit", "to") => l.t(
+            "在校的最后一天(YYYY-MM-DD);none 撤销已记录的离校",
+            "Last day at the school (YYYY-MM-DD); none withdraws a recorded departure",
+        ),
         ("teacher add", "to") => l.t(
             "在校的最后一天(YYYY-MM-DD)",
             "Last day at the school (YYYY-MM-DD)",

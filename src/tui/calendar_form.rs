@@ -224,6 +224,12 @@ impl Form {
                     F::Joined,
                     t.active_from.map(|d| d.to_string()).unwrap_or_default(),
                 ),
+                // Blank: at the school (a departure recorded by mistake
+                // is withdrawn by clearing it).
+                (
+                    F::Left,
+                    t.active_to.map(|d| d.to_string()).unwrap_or_default(),
+                ),
             ],
         )
     }
@@ -338,6 +344,10 @@ impl Form {
                     "" => None,
                     _ => Some(self.date(F::Joined)?),
                 };
+                let left = match self.value(F::Left) {
+                    "" => None,
+                    _ => Some(self.date(F::Left)?),
+                };
                 Intent::EditTeacher {
                     teacher: teacher.clone(),
                     name: name.clone(),
@@ -346,6 +356,7 @@ impl Form {
                         group: Some(self.needed(F::Group)?),
                         grade: Some(self.value(F::Grade).to_string()),
                         from: joined,
+                        to: Some(left),
                     },
                 }
             }
@@ -520,6 +531,7 @@ fn question(i: &Intent) -> FormText {
             group: edit.group.clone().unwrap_or_default(),
             grade: edit.grade.clone().unwrap_or_default(),
             joined: edit.from,
+            left: edit.to.flatten(),
         },
     }
 }
