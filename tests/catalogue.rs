@@ -235,6 +235,9 @@ fn walk() -> Walk {
     w.both(i18n::StandingsLive::iter(), |l, x| {
         i18n::standings_live(l, *x).into()
     });
+    w.both(peixun::store::check::Counted::iter(), |l, x| {
+        i18n::table_name(l, *x).into()
+    });
     w.both(i18n::LeaveText::iter(), |l, x| {
         i18n::leave_text(l, *x).into()
     });
