@@ -159,6 +159,30 @@ impl App {
         Ok(view)
     }
 
+    /// One teacher's line of a session's roll, and the session's record:
+    /// what a mark changes, read without the session's other teachers (a
+    /// county's session has 5,000). `None` for a teacher the session does
+    /// not require or the actor may not see.
+    pub fn roll_line(
+        &self,
+        id: SessionId,
+        teacher: &TeacherId,
+    ) -> Result<(SessionRecord, Option<RollLine>)> {
+        let r = self.store.read()?;
+        let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        let Some(t) = r.teacher(teacher)?.filter(|t| self.actor.may_see(&t.id)) else {
+            return Ok((record, None));
+        };
+        let facts: Vec<_> = r
+            .facts(id, teacher)?
+            .map(|f| (teacher.clone(), f))
+            .into_iter()
+            .collect();
+        let leaves = r.teacher_leaves(teacher)?;
+        let view = RollView::build(record.clone(), vec![t], facts, leaves);
+        Ok((record, view.lines.into_iter().next()))
+    }
+
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
@@ -486,10 +510,8 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
         let to = call_state(&rec, call)?;
         set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
@@ -501,10 +523,8 @@ impl App {
     /// (training office, with a reason). Standings follow: the missing are
     /// pending again until it closes.
     pub fn reopen_roll(&mut self, id: SessionId, reason: &str, now: NaiveDateTime) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll reopen", id, now, May::Correct)?;
         if rec.state != RollState::Closed {
             return Err(CalendarError::NotClosed(id).into());
@@ -542,10 +562,8 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
         if rec.state == RollState::NotStarted {
             return Err(order(&rec, RollStep::RecordEarlyLeave));
@@ -597,7 +615,7 @@ impl App {
     /// Whether the actor may excuse an early leave at this session (the
     /// terminal app asks before it opens its form).
     pub fn may_excuse_early_leave(&self, id: SessionId) -> Result<()> {
-        self.may_roll("roll leave --excused", id, May::Excuse)
+        self.may_roll("roll leave", id, May::Excuse)
     }
 
     /// Whether the actor may start this roll before it opens.
