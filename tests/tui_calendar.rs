@@ -483,3 +483,53 @@ fn every_calendar_form() {
         snap(&m, "form_edit_teacher");
     }
 }
+
+/// A moved session takes its place by its new date: the roll screen walks
+/// the sessions by date and time, not by their numbers, so `]` from today's
+/// session reaches a later session moved to tomorrow before the ones that
+/// come after it.
+#[test]
+fn the_roll_screen_walks_the_sessions_by_their_dates() {
+    let (_d, mut m) = fixture(Lang::En, 6);
+    let last = m
+        .app
+        .sessions()
+        .expect("sessions")
+        .into_iter()
+        .map(|r| r.session.id)
+        .max_by_key(|id| id.0)
+        .expect("a session");
+    let next = next_session(&m);
+    assert_ne!(last, next);
+    let tomorrow = common::tui::at(0, 0).date() + chrono::Duration::days(1);
+    assert!(session(&m, next).session.date > tomorrow);
+    let time = |h| chrono::NaiveTime::from_hms_opt(h, 0, 0).expect("a time");
+    m.app
+        .move_session(
+            last,
+            tomorrow,
+            time(8),
+            time(9),
+            "调到明天",
+            common::tui::at(15, 35),
+        )
+        .expect("moved");
+    m.reload();
+    assert!(
+        text(&m).contains(&format!("session {}", TODAY.0)),
+        "{}",
+        text(&m)
+    );
+    keys(&mut m, "]");
+    assert!(
+        text(&m).contains(&format!("session {}", last.0)),
+        "the moved session comes next:\n{}",
+        text(&m)
+    );
+    keys(&mut m, "]");
+    assert!(
+        text(&m).contains(&format!("session {}", next.0)),
+        "{}",
+        text(&m)
+    );
+}

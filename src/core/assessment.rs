@@ -72,6 +72,7 @@ impl CreditStage {
 pub struct ReviewStep {
     pub to: CreditStage,
     pub by: String,
+    #[serde(deserialize_with = "super::dates::naive_datetime")]
     pub at: NaiveDateTime,
     pub comment: String,
 }
@@ -86,6 +87,7 @@ pub struct ExternalCredit {
     /// The academic year the training counts in.
     pub year: AcademicYear,
     /// The day of the training.
+    #[serde(deserialize_with = "super::dates::naive_date")]
     pub date: NaiveDate,
     pub title: String,
     /// Who ran the training (主办单位).
@@ -97,6 +99,7 @@ pub struct ExternalCredit {
     /// The written report after outside study was received (篇1 art. 7).
     pub reported: bool,
     pub registered_by: String,
+    #[serde(deserialize_with = "super::dates::naive_datetime")]
     pub registered_at: NaiveDateTime,
     /// Every step so far, oldest first.
     pub steps: Vec<ReviewStep>,
@@ -108,6 +111,7 @@ pub struct ExternalCredit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MakeUpDone {
     pub by: String,
+    #[serde(deserialize_with = "super::dates::naive_datetime")]
     pub at: NaiveDateTime,
     pub note: String,
 }

@@ -7,9 +7,9 @@
 //! read exactly those shapes directly and hand anything else to chrono, so
 //! what is accepted, and what it means, is chrono's.
 
-use chrono::{NaiveDate, NaiveTime};
-use serde::Deserializer;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer};
 use std::fmt;
 
 /// The number `digits` spell, when they are all ASCII digits.
@@ -43,6 +43,14 @@ fn time(s: &str) -> Option<NaiveTime> {
     }
 }
 
+/// `YYYY-MM-DDTHH:MM:SS`, as chrono writes a moment without fractions.
+fn datetime(s: &str) -> Option<NaiveDateTime> {
+    match (s.len(), s.as_bytes().get(10)) {
+        (19, Some(b'T')) => Some(date(s.get(..10)?)?.and_time(time(s.get(11..)?)?)),
+        _ => None,
+    }
+}
+
 /// Parses with the fast reader, else with chrono's `FromStr`.
 struct Fast<T>(fn(&str) -> Option<T>);
 
@@ -72,6 +80,27 @@ pub fn naive_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error
 /// `#[serde(deserialize_with = "dates::naive_time")]`
 pub fn naive_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
     d.deserialize_str(Fast(time))
+}
+
+/// `#[serde(deserialize_with = "dates::naive_datetime")]`
+pub fn naive_datetime<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
+    d.deserialize_str(Fast(datetime))
+}
+
+/// A moment read by `naive_datetime`, inside an `Option`.
+struct Moment(NaiveDateTime);
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Moment, D::Error> {
+        naive_datetime(d).map(Moment)
+    }
+}
+
+/// `#[serde(default, deserialize_with = "dates::opt_naive_datetime")]`
+pub fn opt_naive_datetime<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<NaiveDateTime>, D::Error> {
+    Ok(Option::<Moment>::deserialize(d)?.map(|m| m.0))
 }
 
 #[cfg(test)]
@@ -121,11 +150,28 @@ mod tests {
             }
             assert_eq!(naive_time(json(s)).ok(), chrono, "{s}");
         }
+        for s in [
+            "2025-09-01T08:00:00",
+            "2025-09-01T08:00:00.5",
+            "2025-09-01 08:00:00",
+            "2025-02-30T08:00:00",
+            "2025-09-01T25:00:00",
+            "2025-09-01T08:00",
+        ] {
+            let chrono = s.parse::<NaiveDateTime>().ok();
+            if let Some(t) = datetime(s) {
+                assert_eq!(Some(t), chrono, "{s}");
+            }
+            assert_eq!(naive_datetime(json(s)).ok(), chrono, "{s}");
+        }
         // The shapes chrono writes are all taken by the fast reader.
         let d = NaiveDate::from_ymd_opt(2026, 3, 7).expect("a date");
         assert_eq!(date(&d.to_string()), Some(d));
         let t = NaiveTime::from_hms_opt(7, 5, 9).expect("a time");
         assert_eq!(time(&t.to_string()), Some(t));
+        let m = d.and_time(t);
+        let written = serde_json::to_value(m).expect("writes");
+        assert_eq!(datetime(written.as_str().unwrap_or_default()), Some(m));
     }
 
     #[test]

@@ -312,13 +312,20 @@ pub enum LeaveKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Cover {
     /// Every session from the first to the last day, both included.
-    Dates { from: NaiveDate, to: NaiveDate },
+    Dates {
+        #[serde(deserialize_with = "super::dates::naive_date")]
+        from: NaiveDate,
+        #[serde(deserialize_with = "super::dates::naive_date")]
+        to: NaiveDate,
+    },
     /// The listed sessions only.
     Sessions(Vec<SessionId>),
     /// From one moment to another (leave by the hour): exactly the sessions
     /// whose time overlaps it. Kept last so stored covers keep their numbers.
     Span {
+        #[serde(deserialize_with = "super::dates::naive_datetime")]
         from: NaiveDateTime,
+        #[serde(deserialize_with = "super::dates::naive_datetime")]
         to: NaiveDateTime,
     },
 }
@@ -440,8 +447,10 @@ pub struct Leave {
     pub emergency: bool,
     pub status: LeaveStatus,
     pub requested_by: String,
+    #[serde(deserialize_with = "super::dates::naive_datetime")]
     pub requested_at: NaiveDateTime,
     pub decided_by: Option<String>,
+    #[serde(default, deserialize_with = "super::dates::opt_naive_datetime")]
     pub decided_at: Option<NaiveDateTime>,
     pub comment: String,
 }

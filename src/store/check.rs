@@ -580,9 +580,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
     })?;
 
     if kept_ok && problems.is_empty() {
-        let reader = super::Reader {
-            txn: std::sync::Arc::new(owned),
-        };
+        let reader = super::Reader::new(owned);
         let kept = reader.tallies()?;
         let counted = reader.recount()?;
         let keys: BTreeSet<_> = kept.keys().chain(counted.keys()).collect();

@@ -30,12 +30,12 @@ macro_rules! leave_index_reads {
             /// The requests, in any state, whose cover includes `session`.
             pub fn leaves_covering(&self, session: &Session) -> Result<Vec<Leave>> {
                 let mut ids = BTreeSet::new();
-                let by_session = self.txn.open_table(LEAVES_BY_SESSION)?;
+                let by_session = self.open_table(LEAVES_BY_SESSION)?;
                 for row in by_session.range((session.id.0, 0u32)..=(session.id.0, u32::MAX))? {
                     ids.insert(row?.0.value().1);
                 }
                 let day = session.date.num_days_from_ce();
-                let by_day = self.txn.open_table(LEAVES_BY_DAY)?;
+                let by_day = self.open_table(LEAVES_BY_DAY)?;
                 for row in by_day.range((day, 0u32)..=(day, u32::MAX))? {
                     ids.insert(row?.0.value().1);
                 }
@@ -52,7 +52,7 @@ macro_rules! leave_index_reads {
 
             /// A teacher's approved official leave, oldest first.
             pub fn official_leaves(&self, teacher: &TeacherId) -> Result<Vec<Leave>> {
-                let t = self.txn.open_table(OFFICIAL_LEAVES)?;
+                let t = self.open_table(OFFICIAL_LEAVES)?;
                 let mut out = Vec::new();
                 let id = teacher.0.as_str();
                 for row in t.range((id, 0u32)..=(id, u32::MAX))? {
@@ -65,7 +65,7 @@ macro_rules! leave_index_reads {
 
             /// The requests waiting for a decision, oldest first.
             pub fn open_leaves(&self) -> Result<Vec<Leave>> {
-                let t = self.txn.open_table(OPEN_LEAVES)?;
+                let t = self.open_table(OPEN_LEAVES)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     if let Some(l) = self.leave(LeaveId(row?.0.value()))? {

@@ -453,9 +453,7 @@ impl Store {
         self.reading
             .begun
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(Reader {
-            txn: std::sync::Arc::new(txn),
-        })
+        Ok(Reader::new(txn))
     }
 
     fn pin(&self) -> std::sync::MutexGuard<'_, Option<Reader>> {
@@ -748,7 +746,7 @@ macro_rules! reads {
     ($ty:ty) => {
         impl $ty {
             pub fn policy(&self) -> Result<Policy> {
-                let t = self.txn.open_table(META)?;
+                let t = self.open_table(META)?;
                 match t.get("policy")? {
                     Some(v) => Ok(decode(v.value(), "meta", &"policy")?),
                     None => Ok(Policy::default()),
@@ -757,7 +755,7 @@ macro_rules! reads {
 
             /// A number every commit changes; cheap to poll.
             pub fn generation(&self) -> Result<u64> {
-                let t = self.txn.open_table(META)?;
+                let t = self.open_table(META)?;
                 Ok(t.get("generation")?
                     .and_then(|v| v.value().try_into().ok().map(u64::from_le_bytes))
                     .unwrap_or(0))
@@ -765,13 +763,13 @@ macro_rules! reads {
 
             /// Reads a stored value from `META` (e.g. a publication record).
             pub fn meta<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-                let t = self.txn.open_table(META)?;
+                let t = self.open_table(META)?;
                 let v = t.get(key)?;
                 decoded(v, "meta", &key)
             }
 
             pub fn teacher(&self, id: &TeacherId) -> Result<Option<Teacher>> {
-                let t = self.txn.open_table(TEACHERS)?;
+                let t = self.open_table(TEACHERS)?;
                 let v = t.get(id.0.as_str())?;
                 decoded(v, "teachers", &id)
             }
@@ -782,7 +780,7 @@ macro_rules! reads {
                 &self,
                 mut keep: impl FnMut(&str, &str) -> bool,
             ) -> Result<Vec<TeacherId>> {
-                let t = self.txn.open_table(NAMES)?;
+                let t = self.open_table(NAMES)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (id, name) = row?;
@@ -795,7 +793,7 @@ macro_rules! reads {
 
             /// Every teacher, in id order.
             pub fn teachers(&self) -> Result<Vec<Teacher>> {
-                let t = self.txn.open_table(TEACHERS)?;
+                let t = self.open_table(TEACHERS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -805,14 +803,14 @@ macro_rules! reads {
             }
 
             pub fn term(&self, id: TermId) -> Result<Option<Term>> {
-                let t = self.txn.open_table(TERMS)?;
+                let t = self.open_table(TERMS)?;
                 let v = t.get(season_key(id))?;
                 decoded(v, "terms", &id)
             }
 
             /// Every term, oldest first.
             pub fn terms(&self) -> Result<Vec<Term>> {
-                let t = self.txn.open_table(TERMS)?;
+                let t = self.open_table(TERMS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -823,14 +821,14 @@ macro_rules! reads {
             }
 
             pub fn session(&self, id: SessionId) -> Result<Option<SessionRecord>> {
-                let t = self.txn.open_table(SESSIONS)?;
+                let t = self.open_table(SESSIONS)?;
                 let v = t.get(id.0)?;
                 decoded(v, "sessions", &id)
             }
 
             /// Every session, in id order.
             pub fn sessions(&self) -> Result<Vec<SessionRecord>> {
-                let t = self.txn.open_table(SESSIONS)?;
+                let t = self.open_table(SESSIONS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -840,7 +838,7 @@ macro_rules! reads {
             }
 
             pub fn next_session_id(&self) -> Result<SessionId> {
-                let t = self.txn.open_table(SESSIONS)?;
+                let t = self.open_table(SESSIONS)?;
                 Ok(SessionId(t.last()?.map_or(1, |(k, _)| k.value() + 1)))
             }
 
@@ -849,14 +847,14 @@ macro_rules! reads {
                 session: SessionId,
                 teacher: &TeacherId,
             ) -> Result<Option<RollFacts>> {
-                let t = self.txn.open_table(FACTS)?;
+                let t = self.open_table(FACTS)?;
                 let v = t.get((session.0, teacher.0.as_str()))?;
                 decoded(v, "facts", &format_args!("{session}/{teacher}"))
             }
 
             /// Every fact of one session: one range.
             pub fn session_facts(&self, session: SessionId) -> Result<Vec<(TeacherId, RollFacts)>> {
-                let t = self.txn.open_table(FACTS)?;
+                let t = self.open_table(FACTS)?;
                 let mut out = Vec::new();
                 for row in t.range((session.0, "")..(session.0 + 1, ""))? {
                     let (k, v) = row?;
@@ -872,7 +870,7 @@ macro_rules! reads {
                 &self,
                 teacher: &TeacherId,
             ) -> Result<Vec<(SessionId, RollFacts)>> {
-                let idx = self.txn.open_table(FACTS_BY_TEACHER)?;
+                let idx = self.open_table(FACTS_BY_TEACHER)?;
                 let mut out = Vec::new();
                 for row in idx.range((teacher.0.as_str(), 0u32)..=(teacher.0.as_str(), u32::MAX))? {
                     let (k, _) = row?;
@@ -885,14 +883,14 @@ macro_rules! reads {
             }
 
             pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
-                let t = self.txn.open_table(LEAVES)?;
+                let t = self.open_table(LEAVES)?;
                 let v = t.get(id.0)?;
                 decoded(v, "leaves", &id)
             }
 
             /// Every leave request, oldest first.
             pub fn leaves(&self) -> Result<Vec<Leave>> {
-                let t = self.txn.open_table(LEAVES)?;
+                let t = self.open_table(LEAVES)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -903,7 +901,7 @@ macro_rules! reads {
 
             /// One teacher's leave requests, through the teacher index.
             pub fn teacher_leaves(&self, teacher: &TeacherId) -> Result<Vec<Leave>> {
-                let idx = self.txn.open_table(LEAVES_BY_TEACHER)?;
+                let idx = self.open_table(LEAVES_BY_TEACHER)?;
                 let mut out = Vec::new();
                 for row in idx.range((teacher.0.as_str(), 0u32)..=(teacher.0.as_str(), u32::MAX))? {
                     let (k, _) = row?;
@@ -915,18 +913,18 @@ macro_rules! reads {
             }
 
             pub fn next_leave_id(&self) -> Result<LeaveId> {
-                let t = self.txn.open_table(LEAVES)?;
+                let t = self.open_table(LEAVES)?;
                 Ok(LeaveId(t.last()?.map_or(1, |(k, _)| k.value() + 1)))
             }
 
             pub fn account(&self, name: &str) -> Result<Option<Account>> {
-                let t = self.txn.open_table(ACCOUNTS)?;
+                let t = self.open_table(ACCOUNTS)?;
                 let v = t.get(name)?;
                 decoded(v, "accounts", &name)
             }
 
             pub fn accounts(&self) -> Result<Vec<Account>> {
-                let t = self.txn.open_table(ACCOUNTS)?;
+                let t = self.open_table(ACCOUNTS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -936,14 +934,14 @@ macro_rules! reads {
             }
 
             pub fn external_credit(&self, id: CreditId) -> Result<Option<ExternalCredit>> {
-                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                let t = self.open_table(EXTERNAL_CREDITS)?;
                 let v = t.get(id.0)?;
                 decoded(v, "external_credits", &id)
             }
 
             /// Every outside-credit entry, oldest first.
             pub fn external_credits(&self) -> Result<Vec<ExternalCredit>> {
-                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                let t = self.open_table(EXTERNAL_CREDITS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -958,7 +956,7 @@ macro_rules! reads {
                 teacher: &TeacherId,
                 year: AcademicYear,
             ) -> Result<Vec<ExternalCredit>> {
-                let idx = self.txn.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
+                let idx = self.open_table(EXTERNAL_CREDITS_BY_TEACHER)?;
                 let mut out = Vec::new();
                 let t = teacher.0.as_str();
                 for row in idx.range((t, year.0, 0u32)..=(t, year.0, u32::MAX))? {
@@ -971,7 +969,7 @@ macro_rules! reads {
             }
 
             pub fn next_credit_id(&self) -> Result<CreditId> {
-                let t = self.txn.open_table(EXTERNAL_CREDITS)?;
+                let t = self.open_table(EXTERNAL_CREDITS)?;
                 Ok(CreditId(t.last()?.map_or(1, |(k, _)| k.value() + 1)))
             }
 
@@ -980,7 +978,7 @@ macro_rules! reads {
                 teacher: &TeacherId,
                 session: SessionId,
             ) -> Result<Option<MakeUpDone>> {
-                let t = self.txn.open_table(MAKEUPS)?;
+                let t = self.open_table(MAKEUPS)?;
                 let v = t.get((teacher.0.as_str(), session.0))?;
                 decoded(v, "makeups", &format_args!("{teacher}/{session}"))
             }
@@ -990,7 +988,7 @@ macro_rules! reads {
                 &self,
                 teacher: &TeacherId,
             ) -> Result<Vec<(SessionId, MakeUpDone)>> {
-                let t = self.txn.open_table(MAKEUPS)?;
+                let t = self.open_table(MAKEUPS)?;
                 let mut out = Vec::new();
                 let tid = teacher.0.as_str();
                 for row in t.range((tid, 0u32)..=(tid, u32::MAX))? {
@@ -1004,7 +1002,7 @@ macro_rules! reads {
 
             /// One teacher's archive for one year (empty if nothing recorded).
             pub fn year_file(&self, teacher: &TeacherId, year: AcademicYear) -> Result<YearFile> {
-                let t = self.txn.open_table(YEAR_FILES)?;
+                let t = self.open_table(YEAR_FILES)?;
                 let v = t.get((teacher.0.as_str(), year.0))?;
                 Ok(
                     decoded(v, "year_files", &format_args!("{teacher}/{year}"))?
@@ -1024,7 +1022,7 @@ macro_rules! reads {
                 year: AcademicYear,
                 keep: impl Fn(&str, &str) -> bool,
             ) -> Result<Vec<MentorPair>> {
-                let t = self.txn.open_table(MENTORS)?;
+                let t = self.open_table(MENTORS)?;
                 let mut out = Vec::new();
                 for row in t.range((year.0, "", "")..(year.0 + 1, "", ""))? {
                     let (k, v) = row?;
@@ -1037,20 +1035,20 @@ macro_rules! reads {
             }
 
             pub fn qualification(&self, teacher: &TeacherId) -> Result<Option<Qualification>> {
-                let t = self.txn.open_table(QUALIFICATIONS)?;
+                let t = self.open_table(QUALIFICATIONS)?;
                 let v = t.get(teacher.0.as_str())?;
                 decoded(v, "qualifications", &teacher)
             }
 
             pub fn funds(&self, year: AcademicYear) -> Result<Option<Funds>> {
-                let t = self.txn.open_table(FUNDS)?;
+                let t = self.open_table(FUNDS)?;
                 let v = t.get(year.0)?;
                 decoded(v, "funds", &year)
             }
 
             /// The whole history, oldest first.
             pub fn history(&self) -> Result<Vec<HistoryEntry>> {
-                let t = self.txn.open_table(HISTORY)?;
+                let t = self.open_table(HISTORY)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
@@ -1065,7 +1063,7 @@ macro_rules! reads {
                 &self,
                 mut visit: impl FnMut(HistoryEntry) -> std::ops::ControlFlow<()>,
             ) -> Result<()> {
-                let t = self.txn.open_table(HISTORY)?;
+                let t = self.open_table(HISTORY)?;
                 for row in t.iter()?.rev() {
                     let (k, v) = row?;
                     if visit(decode(v.value(), "history", &k.value())?).is_break() {
@@ -1082,8 +1080,52 @@ macro_rules! reads {
 #[derive(Clone)]
 pub struct Reader {
     txn: std::sync::Arc<ReadTransaction>,
+    /// The tables opened so far, kept for the snapshot's life (and shared
+    /// by its clones): opening one finds it by name and checks its types,
+    /// and standings read about ten for each of thousands of teachers (a
+    /// sixth of the run before).
+    opened: std::sync::Arc<std::sync::Mutex<Vec<(String, Opened)>>>,
 }
 reads!(Reader);
+
+/// An open table of some key and value types.
+type Opened = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
+impl Reader {
+    pub(crate) fn new(txn: ReadTransaction) -> Reader {
+        Reader {
+            txn: std::sync::Arc::new(txn),
+            opened: Default::default(),
+        }
+    }
+
+    /// The table `def`, opened once in this snapshot.
+    fn open_table<K: redb::Key + Send + Sync + 'static, V: redb::Value + Send + Sync + 'static>(
+        &self,
+        def: redb::TableDefinition<'static, K, V>,
+    ) -> std::result::Result<std::sync::Arc<redb::ReadOnlyTable<K, V>>, redb::TableError> {
+        use redb::TableHandle;
+        let name = def.name();
+        let mut opened = self.opened.lock().unwrap_or_else(|e| e.into_inner());
+        let kept = opened.iter().find(|(n, _)| *n == name);
+        if let Some(Ok(t)) = kept.map(|(_, t)| t.clone().downcast()) {
+            return Ok(t);
+        }
+        let t = std::sync::Arc::new(self.txn.open_table(def)?);
+        opened.push((name.to_string(), t.clone()));
+        Ok(t)
+    }
+}
+
+impl Writer {
+    /// The table `def`, as this change sees it.
+    fn open_table<K: redb::Key + 'static, V: redb::Value + 'static>(
+        &self,
+        def: redb::TableDefinition<'static, K, V>,
+    ) -> std::result::Result<redb::Table<'_, K, V>, redb::TableError> {
+        self.txn.open_table(def)
+    }
+}
 
 /// One change in progress. Dropped without `commit`, it changes nothing.
 pub struct Writer {

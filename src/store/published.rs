@@ -141,7 +141,7 @@ macro_rules! published_reads {
         impl $ty {
             /// Every publication of `term`, oldest first.
             pub fn publications(&self, term: TermId) -> Result<Vec<Publication>> {
-                let t = self.txn.open_table(PUBLISHED)?;
+                let t = self.open_table(PUBLISHED)?;
                 let (y, s) = season_key(term);
                 let mut out = Vec::new();
                 for row in t.range((y, s, 0u32)..=(y, s, u32::MAX))? {
@@ -158,7 +158,7 @@ macro_rules! published_reads {
 
             /// The latest publication of `term`, if it was ever published.
             pub fn latest_publication(&self, term: TermId) -> Result<Option<Publication>> {
-                let t = self.txn.open_table(PUBLISHED)?;
+                let t = self.open_table(PUBLISHED)?;
                 let (y, s) = season_key(term);
                 match t.range((y, s, 0u32)..=(y, s, u32::MAX))?.next_back() {
                     Some(row) => {
@@ -181,7 +181,7 @@ macro_rules! published_reads {
                 term: TermId,
                 number: u32,
             ) -> Result<Option<PostedAssessment>> {
-                let t = self.txn.open_table(PUBLISHED_ASSESSMENT)?;
+                let t = self.open_table(PUBLISHED_ASSESSMENT)?;
                 let (y, s) = season_key(term);
                 let v = t.get((y, s, number))?;
                 match v {
@@ -196,7 +196,7 @@ macro_rules! published_reads {
 
             /// How a year was closed, if it was.
             pub fn year_closing(&self, year: AcademicYear) -> Result<Option<YearClosing>> {
-                let t = self.txn.open_table(CLOSED_YEARS)?;
+                let t = self.open_table(CLOSED_YEARS)?;
                 let v = t.get(year.0)?;
                 match v {
                     Some(v) => Ok(Some(decode(v.value(), "closed_years", &year.0)?)),
@@ -206,7 +206,7 @@ macro_rules! published_reads {
 
             /// Whether the office closed the year's assessment.
             pub fn year_closed(&self, year: AcademicYear) -> Result<bool> {
-                let t = self.txn.open_table(CLOSED_YEARS)?;
+                let t = self.open_table(CLOSED_YEARS)?;
                 Ok(t.get(year.0)?.is_some())
             }
         }

@@ -67,7 +67,7 @@ macro_rules! tally_reads {
             /// Every teacher's kept tallies for `year`; a teacher without
             /// one has nothing counted yet.
             pub fn year_tallies(&self, year: i32) -> Result<HashMap<TeacherId, YearTally>> {
-                let t = self.txn.open_table(TALLIES)?;
+                let t = self.open_table(TALLIES)?;
                 let mut out = HashMap::new();
                 for row in t.range((year, "")..(year.saturating_add(1), ""))? {
                     let (k, v) = row?;
@@ -83,14 +83,14 @@ macro_rules! tally_reads {
 
             /// One teacher's kept tallies for `year`.
             pub fn tally(&self, year: i32, teacher: &TeacherId) -> Result<YearTally> {
-                let t = self.txn.open_table(TALLIES)?;
+                let t = self.open_table(TALLIES)?;
                 let v = t.get((year, teacher.0.as_str()))?;
                 Ok(decoded(v, "tallies", &Key(year, &teacher.0))?.unwrap_or_default())
             }
 
             /// Every kept tally.
             pub fn tallies(&self) -> Result<Tallies> {
-                let t = self.txn.open_table(TALLIES)?;
+                let t = self.open_table(TALLIES)?;
                 let mut out = Tallies::new();
                 for row in t.iter()? {
                     let (k, v) = row?;

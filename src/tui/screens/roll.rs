@@ -135,8 +135,14 @@ pub struct RollScreen {
 impl RollScreen {
     /// Reads the sessions and the roll of the one shown.
     fn load_all(&mut self, app: &App, now: NaiveDateTime) -> Result<(), AppError> {
-        // Cancelled sessions are not listed (issue 14).
+        // Cancelled sessions are not listed (issue 14); the one shown stays
+        // shown where a move gives it another place in the list.
+        let shown = self.sessions.get(self.index).map(|r| r.session.id);
         self.sessions = app.roll_sessions()?;
+        if let Some(i) = shown.and_then(|id| self.sessions.iter().position(|r| r.session.id == id))
+        {
+            self.index = i;
+        }
         if !self.picked {
             self.picked = true;
             let today = now.date();
@@ -264,9 +270,9 @@ impl RollScreen {
             Ok(f) => f,
             Err(value) => {
                 cx.fail(AppError::Invalid {
-                    field: "HH:MM",
+                    field: crate::app::FieldName::Time,
                     value,
-                    why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                    why: crate::app::Why::NotATime,
                 });
                 self.popup = Some(Popup::Correct(Box::new(c)));
                 return;
@@ -500,9 +506,9 @@ impl RollScreen {
                         }
                         None => {
                             cx.fail(AppError::Invalid {
-                                field: "HH:MM",
+                                field: crate::app::FieldName::Time,
                                 value: text.value().to_string(),
-                                why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                                why: crate::app::Why::NotATime,
                             });
                             self.popup = Some(Popup::Time {
                                 teacher,

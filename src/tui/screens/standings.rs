@@ -316,9 +316,9 @@ impl StandingsScreen {
         let l = cx.lang;
         let file = path.display().to_string();
         let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
-            field: "file",
+            field: crate::app::FieldName::File,
             value: file.clone(),
-            why: i18n::io_text(l, IoText::WantFormat).into(),
+            why: crate::app::Why::NotAFileFormat,
         })?;
         let Some(period) = self.period else {
             return Ok(String::new());
@@ -337,7 +337,15 @@ impl StandingsScreen {
             FileFormat::Xlsx => export::standings_xlsx(&sheet, &file, &mut |_, _| {})?,
             FileFormat::Csv => export::standings_csv(&sheet, Encoding::Auto),
         };
-        export::write_file(path, &bytes, false)?;
+        // The app has no --force: a file in the way asks for another name.
+        export::write_file(path, &bytes, false).map_err(|e| match e {
+            ImportError::Exists { file } => AppError::Invalid {
+                field: crate::app::FieldName::File,
+                value: file,
+                why: crate::app::Why::FileExists,
+            },
+            e => e.into(),
+        })?;
         Ok(format!(
             "{} {} ({})",
             i18n::io_text(l, IoText::Written),
@@ -359,9 +367,9 @@ impl StandingsScreen {
         let summary = if files::find_header(&table, files::plan::FIELDS).is_ok() {
             let Some(Period::Term(term)) = self.period else {
                 return Err(AppError::Invalid {
-                    field: "term",
+                    field: crate::app::FieldName::Term,
                     value: name,
-                    why: i18n::io_text(l, IoText::NoTerm).into(),
+                    why: crate::app::Why::TodayInNoTerm,
                 });
             };
             cx.app
