@@ -406,13 +406,12 @@ fn tui_marks(db: &Path) -> Result<(), Error> {
 fn tui_marks_on(copy: &Path) -> Result<(), Error> {
     let (name, root) = peixun::app::os_account();
     let mut app = App::open(copy, &name, None, root)?;
-    // The next session to come, its first call started: the roll screen
-    // shows it on its day, every teacher still to be marked.
-    let after = NaiveDate::from_ymd_opt(2026, 11, 26).ok_or("bad date")?;
+    // The first session not yet called, its first call started: the roll
+    // screen shows it on its day, every teacher still to be marked.
     let rec = app
         .sessions()?
         .into_iter()
-        .find(|r| r.state == RollState::NotStarted && r.session.date > after)
+        .find(|r| r.state == RollState::NotStarted)
         .ok_or("no session to come in the demo")?;
     let now = rec.session.date.and_time(rec.session.start);
     app.start_call(rec.session.id, Call::First, now)?;

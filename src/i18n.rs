@@ -1,6 +1,7 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+// The catalogue by subject; each file holds its enums and their words.
 mod assess;
 mod calendar;
 mod charts;
@@ -9,6 +10,7 @@ mod domain;
 mod errors;
 mod files;
 mod gate;
+mod help;
 mod history;
 mod history_screen;
 mod keys;
@@ -18,12 +20,11 @@ mod names;
 mod office;
 mod policy;
 mod reliability;
-mod ui;
-pub use keys::*;
-mod help;
 mod safe;
 mod standings_live;
 mod store;
+mod ui;
+
 pub use assess::*;
 pub use calendar::*;
 pub use charts::*;
@@ -35,6 +36,7 @@ pub use gate::*;
 pub use help::*;
 pub use history::*;
 pub use history_screen::*;
+pub use keys::*;
 pub use labels::*;
 pub use limits::*;
 pub use names::*;

@@ -726,3 +726,58 @@ fn every_list_as_json() {
     assert_eq!(leaves[0]["id"], 1);
     assert_eq!(leaves[0]["status"], "Pending");
 }
+
+/// The calendar's new texts obey the bounds every other text obeys
+/// (docs/io.md): a title over 200 characters, a reason over 1,000, a
+/// control character in either is refused by each new command, naming the
+/// field, and nothing is written.
+#[test]
+fn the_calendar_commands_bound_their_texts() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+    let long_title = "题".repeat(201);
+    let long_reason = "因".repeat(1001);
+    let control = "家事\u{1b}[31m";
+    let now = "2025-09-11T10:00";
+    let edit = db.refused(
+        None,
+        now,
+        &["session", "edit", &s[1], "--title", &long_title],
+    );
+    assert!(edit.contains("201") && edit.contains("200"), "{edit}");
+    db.refused(
+        None,
+        now,
+        &["session", "edit", &s[1], "--presenter", control],
+    );
+    for reason in [long_reason.as_str(), control] {
+        for args in [
+            vec!["session", "cancel", &s[1], "--reason", reason],
+            vec![
+                "session",
+                "move",
+                &s[1],
+                "2025-09-18",
+                "15:30",
+                "16:30",
+                "--reason",
+                reason,
+            ],
+            vec!["roll", "reopen", &s[0], "--reason", reason],
+            vec!["roll", "first", &s[1], "--reason", reason],
+            vec![
+                "teacher",
+                "leave",
+                &teacher(2),
+                "--on",
+                "2025-10-01",
+                "--reason",
+                reason,
+            ],
+        ] {
+            let said = db.refused(None, now, &args);
+            assert!(said.contains("reason"), "{args:?} names the reason: {said}");
+        }
+    }
+}

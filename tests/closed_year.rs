@@ -211,3 +211,53 @@ fn plan_and_roster_writes_in_a_closed_year_need_a_reason() {
         assert!(history.contains(reason[1]), "{}: {history}", reason[1]);
     }
 }
+
+/// The imports move a closed year's figures the same way: a plan imported
+/// into one of its terms, a roster that changes a teacher's dates.
+#[test]
+fn imports_into_a_closed_year_need_a_reason() {
+    let db = closed();
+    let plan = db.file("plan.csv");
+    std::fs::write(&plan, "日期,开始,结束,主题\n2026-03-20,15:30,16:30,补录\n").expect("write");
+    let plan = plan.to_str().unwrap_or_default();
+    let import = ["import", "plan", plan, "--term", "2025-spring"];
+    let line = db.refused(None, SEPT, &import);
+    assert!(
+        line.contains("closed") && line.contains("--reason"),
+        "{line}"
+    );
+    let mut with_reason = import.to_vec();
+    with_reason.extend(["--reason", "漏录的一次"]);
+    db.ok(SEPT, &with_reason);
+
+    let roster = db.file("roster.csv");
+    std::fs::write(
+        &roster,
+        "工号,姓名,教研组,入职日期\nT2,李强,语文,2025-10-01\n",
+    )
+    .expect("write");
+    let roster = roster.to_str().unwrap_or_default();
+    let import = ["import", "teachers", roster];
+    let line = db.refused(None, SEPT, &import);
+    assert!(line.contains("--reason"), "{line}");
+    let mut with_reason = import.to_vec();
+    with_reason.extend(["--reason", "入职日期更正"]);
+    db.ok(SEPT, &with_reason);
+    let history = db.ok(SEPT, &["history"]);
+    assert!(
+        history.contains("漏录的一次") && history.contains("入职日期更正"),
+        "{history}"
+    );
+}
+
+/// Found unguarded and left so: a teacher added now without a joining date
+/// is required at every past session, a closed year's too, and shows there
+/// with absences. Guarding it would make every `teacher add` after a
+/// closing need a reason or `--from`; the coordinator decides.
+#[test]
+#[ignore = "known gap: teacher add without --from changes a closed year (issue 20 report)"]
+fn a_teacher_added_without_a_joining_date_needs_a_reason_in_a_closed_year() {
+    let db = closed();
+    let line = db.refused(None, SEPT, &["teacher", "add", "T3", "张伟", "语文"]);
+    assert!(line.contains("--reason"), "{line}");
+}

@@ -167,7 +167,14 @@ fn check_help(path: &[String], args: &[&str], lang_env: &str, zh: bool) -> Vec<S
                 "{shown}: the description is not Chinese: {first:?}"
             ));
         }
-        for word in ["Usage", "Options", "Arguments", "Commands", "Print help"] {
+        for word in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "Print help",
+            "[OPTIONS]",
+        ] {
             if help.contains(word) {
                 problems.push(format!("{shown}: English {word:?} in:\n{help}"));
             }

@@ -633,7 +633,7 @@ fn the_history_of_a_correction_keeps_the_old_value_and_the_reason() {
         matches!(
             e,
             AppError::Invalid {
-                field: "reason",
+                field: peixun::app::FieldName::Reason,
                 ..
             }
         ),

@@ -1434,8 +1434,14 @@ fn core_depends_on_std_chrono_and_serde_only() {
     let mut total = 0;
     let mut problems = Vec::new();
     for path in &files {
-        let src = std::fs::read_to_string(path).expect("read source");
-        let (n, bad) = impure_imports(&src);
+        let whole = std::fs::read_to_string(path).expect("read source");
+        // A unit-test module may use dev-dependencies (serde_json); the
+        // rule is about what the scoring module itself needs.
+        let src = whole
+            .split("\n#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or("");
+        let (n, bad) = impure_imports(src);
         total += n;
         for b in bad {
             problems.push(format!("{}: {b}", path.display()));

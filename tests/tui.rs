@@ -171,8 +171,21 @@ fn every_screen_in_both_languages() {
             .lines()
             .find(|l| l.starts_with(headers[0]) && l.contains(headers[1]))
             .unwrap_or_else(|| panic!("no header row:\n{st}"));
+        // In this order; the assessment's columns (issue 20) sit among
+        // them, and at 120 columns some give way (tests/tui_standings_columns.rs).
         let words: Vec<&str> = header.split_whitespace().collect();
-        assert_eq!(words, headers, "{st}");
+        let mut next = 0;
+        for h in &headers {
+            // The next header that is `h`, or `h` cut short where its column
+            // gave way; the note may give way entirely.
+            match words[next..].iter().position(|w| h.starts_with(w)) {
+                Some(at) => next += at + 1,
+                None => assert!(
+                    ["提醒", "note"].contains(h),
+                    "{h} missing or out of order in {header}\n{st}"
+                ),
+            }
+        }
         shows(
             &m,
             &[

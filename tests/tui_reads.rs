@@ -28,6 +28,11 @@ fn a_mark_in_calling_mode_reads_one_snapshot() {
     for _ in 0..4 {
         assert_eq!(reads(&mut m, KeyCode::Char(' ')), 1, "a mark");
     }
+    // Each mark read the marked teacher's line only: the roll shown is
+    // the roll as it stands.
+    let shown = m.screens.roll.view.clone().expect("a roll");
+    let whole = m.app.roll_view(shown.record.session.id).expect("the roll");
+    assert_eq!(format!("{shown:?}"), format!("{whole:?}"));
     assert_eq!(reads(&mut m, KeyCode::Char('u')), 1, "an undo");
     assert_eq!(reads(&mut m, KeyCode::Down), 0, "a move");
     assert_eq!(reads(&mut m, KeyCode::Char('?')), 0, "the help");
@@ -99,4 +104,23 @@ fn standings_counted_in_the_background_say_so_until_they_are_new() {
     assert_eq!(reads(&mut m, KeyCode::Char('t')), 1);
     assert!(!m.busy());
     assert!(!text(&m).contains("counting"), "{}", text(&m));
+}
+
+/// The roll screen lays out only the rows on screen (a county's session
+/// has 5,000 teachers), and the row under the cursor is always one of them.
+#[test]
+fn the_roll_list_scrolls_to_the_cursor() {
+    let (_d, mut m) = fixture(Lang::En, 60);
+    press(&mut m, KeyCode::End);
+    let last = m.screens.roll.view.as_ref().expect("a roll").lines.len();
+    assert_eq!(m.screens.roll.cursor + 1, last);
+    let id = m.screens.roll.view.as_ref().expect("a roll").lines[last - 1]
+        .teacher
+        .id
+        .0
+        .clone();
+    shows(&m, &[&id]);
+    press(&mut m, KeyCode::Home);
+    shows(&m, &["T0001"]);
+    assert!(!text(&m).contains(&id), "{}", text(&m));
 }

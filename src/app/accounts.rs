@@ -50,9 +50,9 @@ impl App {
         self.actor.require("account", &[Role::Office])?;
         if name.trim().is_empty() {
             return Err(AppError::Invalid {
-                field: "name",
+                field: super::FieldName::Account,
                 value: String::new(),
-                why: "is empty".into(),
+                why: super::Why::Empty,
             });
         }
         super::bounded(crate::core::limits::Field::Account, name)?;
@@ -61,9 +61,9 @@ impl App {
         }
         if roles.contains(&Role::Teacher) && teacher.is_none() {
             return Err(AppError::Invalid {
-                field: "teacher",
+                field: super::FieldName::Teacher,
                 value: String::new(),
-                why: "is needed for the teacher role".into(),
+                why: super::Why::NeededForTeacherRole,
             });
         }
         let mut w = self.begin(now)?;

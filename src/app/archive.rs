@@ -4,7 +4,7 @@
 
 use super::assessment::{YearContext, assessment_inputs, invalid};
 use super::year_end::AssessError;
-use super::{App, AppError, Result, STAFF, commit_logged, json};
+use super::{App, AppError, FieldName, Result, STAFF, Why, commit_logged, json};
 use crate::core::{
     AcademicYear, ArchiveItem, Category, Funds, MakeUpDone, MakeUpItem, MentorPair, Qualification,
     Role, Season, SessionId, Teacher, TeacherId, TermId, YearFile, YearRecord, outcome,
@@ -92,16 +92,12 @@ impl App {
         let before = w.makeup(teacher, session)?;
         if undo {
             if before.is_none() {
-                return Err(invalid("session", session, "has no make-up marked"));
+                return Err(invalid(FieldName::Session, session, Why::NoMakeUpMarked));
             }
             w.remove_makeup(teacher, session)?;
         } else {
             if o.category != Category::OfficialLeave {
-                return Err(invalid(
-                    "session",
-                    session,
-                    "was not missed on approved official leave",
-                ));
+                return Err(invalid(FieldName::Session, session, Why::NotOfficialLeave));
             }
             if before.is_some() {
                 return Err(AppError::Exists(format!("makeup {teacher} {session}")));
@@ -305,9 +301,9 @@ impl App {
             .find(|o| &o.mentor == mentor && &o.mentee == mentee)
         else {
             return Err(invalid(
-                "pair",
+                FieldName::Pair,
                 format!("{mentor} → {mentee} {year}"),
-                "does not exist",
+                Why::NoSuchPair,
             ));
         };
         w.remove_mentor_pair(&p)?;
@@ -343,9 +339,9 @@ impl App {
         self.actor.require("funds set", &[Role::Office])?;
         if f.training_fen > f.public_fen {
             return Err(invalid(
-                "training",
+                FieldName::TrainingFunds,
                 f.training_fen as f64 / 100.0,
-                "is more than the public funds",
+                Why::OverPublicFunds,
             ));
         }
         let mut w = self.begin(now)?;

@@ -192,11 +192,11 @@ pub fn assessment_inputs(
     YearContext::load_for(r, year, today, Some(std::slice::from_ref(teacher)))?.record(r, teacher)
 }
 
-pub(super) fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {
+pub(super) fn invalid(field: super::FieldName, value: impl ToString, why: super::Why) -> AppError {
     AppError::Invalid {
         field,
         value: value.to_string(),
-        why: why.to_string(),
+        why,
     }
 }
 

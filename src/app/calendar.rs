@@ -170,12 +170,24 @@ impl Change {
     }
 }
 
-fn reason_of(reason: &str) -> Result<String> {
+/// A reason that must be given: trimmed, not empty, within the bounds of
+/// every reason (docs/io.md).
+pub(super) fn reason_of(reason: &str) -> Result<String> {
     let r = reason.trim();
     if r.is_empty() {
         return Err(CalendarError::ReasonRequired.into());
     }
+    super::bounded(crate::core::limits::Field::Reason, r)?;
     Ok(r.to_string())
+}
+
+/// A reason that may be left out: trimmed, an empty one as none, within
+/// the bounds of every reason.
+fn optional_reason(reason: Option<&str>) -> Result<Option<String>> {
+    match reason.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => reason_of(r).map(Some),
+        None => Ok(None),
+    }
 }
 
 impl App {
@@ -216,7 +228,8 @@ impl App {
         super::roster::validate_teacher(&after)?;
         // A closed year whose sessions now require the teacher or not.
         let years = super::year_end::years_moved(&w, &before, &after)?;
-        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
+        let given = optional_reason(self.reason.as_deref())?;
+        let why = self.closed_years_reason(&w, &years, given.as_deref())?;
         w.put_teacher(&after)?;
         w.log(
             "teacher.edit",
@@ -242,6 +255,8 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.may_change(Change::TeacherLeaves)?;
+        let reason = optional_reason(reason)?;
+        let reason = reason.as_deref();
         let mut w = self.begin_for(id, now)?;
         let before = w
             .teacher(id)?
@@ -266,10 +281,7 @@ impl App {
             format!("teacher {id}"),
             json(&before.active_to),
             json(&after.active_to),
-            reason
-                .map(str::trim)
-                .filter(|r| !r.is_empty())
-                .map(String::from),
+            reason.map(String::from),
             None,
             Some(id.clone()),
         )?;
@@ -288,6 +300,8 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.may_change(Change::EditSession)?;
+        let reason = optional_reason(reason)?;
+        let reason = reason.as_deref();
         let mut w = self.begin(now)?;
         let before = open_session(&w, id)?;
         let mut s = before.session.clone();
@@ -319,6 +333,7 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_session(&s)?;
+        super::roster::bound_session(&s)?;
         // What moves figures (times, credits, audience) in a closed year
         // needs the office's reason; a title or a name does not.
         let moves = Session {
@@ -333,11 +348,7 @@ impl App {
             let year = super::year_end::year_of_day(&terms, &w.policy()?, s.date);
             self.closed_year_reason_given(&w, year, reason)?;
         }
-        let reason = reason
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(String::from);
-        store_session(&mut w, before, s, "session.edit", reason)?;
+        store_session(&mut w, before, s, "session.edit", reason.map(String::from))?;
         w.commit()?;
         Ok(())
     }
@@ -458,10 +469,13 @@ pub fn check_year_start(
 }
 
 impl App {
-    /// The sessions the roll screen lists: all but the cancelled ones.
+    /// The sessions the roll screen lists: all but the cancelled ones, by
+    /// date and time.
     pub fn roll_sessions(&self) -> Result<Vec<SessionRecord>> {
         let mut all = self.sessions()?;
         all.retain(|r| r.state != RollState::Cancelled);
+        // By when they take place: a moved session takes its new place.
+        all.sort_by_key(|r| (r.session.date, r.session.start, r.session.id.0));
         Ok(all)
     }
 }

@@ -8,7 +8,7 @@
 
 use super::assessment::invalid;
 use super::year_end::{AssessError, CreditAction, review_deadline, term_for_date, year_contains};
-use super::{App, AppError, Result, json};
+use super::{App, AppError, FieldName, Result, Why, json};
 use crate::core::review::{self, GroupLeader, Next, Person};
 use crate::core::{
     AcademicYear, CreditId, CreditStage, Credits, ExternalCredit, Policy, ReviewStep, Role,
@@ -113,7 +113,7 @@ fn plausible(
     today: NaiveDate,
 ) -> Result<()> {
     if c.credits == Credits::default() {
-        return Err(invalid("credits", c.credits, "must be more than 0"));
+        return Err(invalid(FieldName::Credits, c.credits, Why::NotPositive));
     }
     let max = policy.assessment.max_credits_per_entry;
     if c.credits > Credits::whole(max) {
@@ -187,14 +187,10 @@ impl App {
             self.actor.require("credit add", &[Role::Office])?;
         }
         if e.title.trim().is_empty() {
-            return Err(invalid("title", "", "is empty"));
+            return Err(invalid(FieldName::Title, "", Why::Empty));
         }
         if e.card.trim().is_empty() {
-            return Err(invalid(
-                "card",
-                "",
-                "is empty: give the credit card's number",
-            ));
+            return Err(invalid(FieldName::Card, "", Why::NoCardNumber));
         }
         let year = match e.year {
             Some(y) => y,
@@ -265,7 +261,7 @@ impl App {
         }
         if let Some(t) = change.title {
             if t.trim().is_empty() {
-                return Err(invalid("title", "", "is empty"));
+                return Err(invalid(FieldName::Title, "", Why::Empty));
             }
             after.title = t.trim().to_string();
         }
@@ -277,11 +273,7 @@ impl App {
         }
         if let Some(card) = change.card {
             if card.trim().is_empty() {
-                return Err(invalid(
-                    "card",
-                    "",
-                    "is empty: give the credit card's number",
-                ));
+                return Err(invalid(FieldName::Card, "", Why::NoCardNumber));
             }
             after.card = card.trim().to_string();
         }
@@ -373,7 +365,7 @@ impl App {
     /// whichever reviewer holds it.
     pub fn return_credit(&mut self, id: CreditId, comment: &str, now: NaiveDateTime) -> Result<()> {
         if comment.trim().is_empty() {
-            return Err(invalid("comment", "", "is required when sending back"));
+            return Err(invalid(FieldName::Comment, "", Why::NeededToSendBack));
         }
         let w = self.begin(now)?;
         let before = w.external_credit(id)?.ok_or(AppError::UnknownCredit(id))?;

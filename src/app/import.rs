@@ -79,7 +79,18 @@ impl App {
         // changed the roster since.
         let ids = w.find_teachers(|_, _| true)?;
         let plan = roster_changes(&parsed, &ids, |id| Ok(w.teacher(id)?))?;
-        let reason = Some(format!("import {name}"));
+        // A closed year whose sessions a changed teacher now has to attend,
+        // or not: the office's, with a reason (`assess close`).
+        let mut years = Vec::new();
+        for (t, old) in &plan.changes {
+            if let Some(old) = old {
+                years.extend(super::year_end::years_moved(&w, old, t)?);
+            }
+        }
+        years.sort();
+        years.dedup();
+        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
+        let reason = super::joined(&[&format!("import {name}"), why.as_deref().unwrap_or("")]);
         let n = plan.changes.len();
         for (i, (t, old)) in plan.changes.iter().enumerate() {
             w.put_teacher(t)?;
@@ -140,7 +151,8 @@ impl App {
             .term(term)?
             .ok_or_else(|| AppError::UnknownTerm(term.to_string()))?;
         let plan = plan_changes(&parsed, &term, w.sessions()?)?;
-        let reason = Some(format!("import {name}"));
+        let why = self.closed_year_reason(&w, term.id.year)?;
+        let reason = super::joined(&[&format!("import {name}"), why.as_deref().unwrap_or("")]);
         let n = plan.changes.len();
         for (i, change) in plan.changes.into_iter().enumerate() {
             match change {

@@ -4,7 +4,7 @@
 //! school), with evidence, and emergency sick leave after the fact.
 
 use super::calendar::{CalendarError, lapsed};
-use super::{App, AppError, Result, json};
+use super::{App, AppError, FieldName, LeaveAction, LeavePaper, Result, Why, json};
 use crate::core::{
     Cover, Evidence, Leave, LeaveId, LeaveKind, LeaveStatus, Role, Session, TeacherId,
 };
@@ -42,9 +42,9 @@ impl App {
         }
         if req.reason.trim().is_empty() {
             return Err(AppError::Invalid {
-                field: "reason",
+                field: FieldName::Reason,
                 value: String::new(),
-                why: "is empty".into(),
+                why: Why::Empty,
             });
         }
         super::bounded(crate::core::limits::Field::Reason, &req.reason)?;
@@ -53,9 +53,9 @@ impl App {
         match &req.cover {
             Cover::Dates { from, to } if to < from => {
                 return Err(AppError::Invalid {
-                    field: "to",
+                    field: FieldName::To,
                     value: to.to_string(),
-                    why: format!("is before {from}"),
+                    why: Why::BeforeDate(*from),
                 });
             }
             Cover::Span { from, to } if to <= from => {
@@ -68,9 +68,9 @@ impl App {
             Cover::Sessions(ids) => {
                 if ids.is_empty() {
                     return Err(AppError::Invalid {
-                        field: "sessions",
+                        field: FieldName::Sessions,
                         value: String::new(),
-                        why: "lists no session".into(),
+                        why: Why::ListsNoSession,
                     });
                 }
                 if let Some(missing) = ids.iter().find(|id| !sessions.iter().any(|s| s.id == **id))
@@ -139,9 +139,9 @@ impl App {
     pub fn reject_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
         if comment.trim().is_empty() {
             return Err(AppError::Invalid {
-                field: "comment",
+                field: FieldName::Comment,
                 value: String::new(),
-                why: "is required when rejecting".into(),
+                why: Why::NeededToReject,
             });
         }
         super::bounded(crate::core::limits::Field::Comment, comment)?;
@@ -156,15 +156,16 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let action = if to == LeaveStatus::Approved {
-            "approve"
+            LeaveAction::Approve
         } else {
-            "reject"
+            LeaveAction::Reject
         };
         let w = self.begin(now)?;
         let policy = w.policy()?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         let role = policy.leave.approver(before.kind);
-        self.actor.require(&format!("leave {action}"), &[role])?;
+        self.actor
+            .require(&format!("leave {}", action.code()), &[role])?;
         // Nobody decides their own leave, whatever roles they hold.
         if self.actor.teacher.as_ref() == Some(&before.teacher) {
             return Err(AppError::OwnLeave { id, action });
@@ -197,7 +198,7 @@ impl App {
             {
                 return Err(AppError::MissingEvidence {
                     id,
-                    what: "leave note",
+                    what: LeavePaper::LeaveNote,
                 });
             }
             if before.kind == LeaveKind::Sick
@@ -206,7 +207,7 @@ impl App {
             {
                 return Err(AppError::MissingEvidence {
                     id,
-                    what: "hospital certificate",
+                    what: LeavePaper::HospitalCertificate,
                 });
             }
         }
@@ -219,7 +220,7 @@ impl App {
         };
         save(
             w,
-            &format!("leave.{action}"),
+            &format!("leave.{}", action.code()),
             &after,
             json(&before.status),
             json(&after.status),
@@ -238,7 +239,7 @@ impl App {
             return Err(AppError::LeaveState {
                 id,
                 status: before.status,
-                action: "withdraw",
+                action: LeaveAction::Withdraw,
             });
         }
         let after = Leave {

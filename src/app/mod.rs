@@ -17,6 +17,7 @@ pub mod env;
 pub mod format;
 pub mod history;
 pub mod import;
+pub mod invalid;
 pub mod keys;
 pub mod leave;
 pub mod lookup;
@@ -29,6 +30,8 @@ pub mod standings;
 pub mod standings_job;
 mod surnames;
 pub mod year_end;
+
+pub use invalid::{FieldName, LeaveAction, LeavePaper, RollStep, Why};
 
 use crate::core::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 use crate::store::{Store, StoreError, Writer};
@@ -58,17 +61,19 @@ pub enum AppError {
     UnknownLeave(LeaveId),
     #[error("`{0}` already exists")]
     Exists(String),
-    #[error("{field}: `{value}` {why}")]
+    /// A value the user gave, refused: the field, the value as given and
+    /// what is wrong with it, all typed (`invalid.rs`).
+    #[error("{field:?}: `{value}` {why:?}")]
     Invalid {
-        field: &'static str,
+        field: FieldName,
         value: String,
-        why: String,
+        why: Why,
     },
-    #[error("session {session}: cannot {step} while roll is at {state:?}")]
+    #[error("session {session}: cannot {step:?} while roll is at {state:?}")]
     RollOrder {
         session: SessionId,
         state: RollState,
-        step: &'static str,
+        step: RollStep,
     },
     #[error("{teacher} is not expected at session {session}")]
     NotExpected {
@@ -87,21 +92,21 @@ pub enum AppError {
     },
     #[error("nothing to undo at session {0}")]
     NothingToUndo(SessionId),
-    #[error("leave {id} is {status:?}; cannot {action}")]
+    #[error("leave {id} is {status:?}; cannot {action:?}")]
     LeaveState {
         id: LeaveId,
         status: LeaveStatus,
-        action: &'static str,
+        action: LeaveAction,
     },
-    #[error("leave {id} lacks its {what}")]
-    MissingEvidence { id: LeaveId, what: &'static str },
+    #[error("leave {id} lacks its {what:?}")]
+    MissingEvidence { id: LeaveId, what: LeavePaper },
     #[error("only emergency sick leave may be asked for after the session")]
     AfterTheFact,
     /// Whatever roles they hold, nobody decides their own leave.
     #[error(
-        "leave {id} is your own leave: nobody may {action} their own leave; nothing was changed"
+        "leave {id} is your own leave: nobody may {action:?} their own leave; nothing was changed"
     )]
-    OwnLeave { id: LeaveId, action: &'static str },
+    OwnLeave { id: LeaveId, action: LeaveAction },
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(crate::io::ImportError),
@@ -119,12 +124,6 @@ pub enum AppError {
     /// their time, leave that lapsed (`calendar.rs`).
     #[error(transparent)]
     Calendar(calendar::CalendarError),
-    #[error("credit entry {id} is {stage:?}; cannot {action}")]
-    CreditState {
-        id: crate::core::CreditId,
-        stage: crate::core::CreditStage,
-        action: &'static str,
-    },
     /// A refusal of the year's assessment (review chain, plausibility,
     /// deadlines, closed years), worded by `crate::i18n::assess`.
     #[error(transparent)]

@@ -3,7 +3,7 @@
 //! out of order is refused and changes nothing.
 
 use super::calendar::{CalendarError, TimeOf};
-use super::{App, AppError, Result, json};
+use super::{App, AppError, FieldName, Result, RollStep, Why, json};
 use crate::core::{
     Audience, Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher,
     TeacherId, outcome,
@@ -159,6 +159,30 @@ impl App {
         Ok(view)
     }
 
+    /// One teacher's line of a session's roll, and the session's record:
+    /// what a mark changes, read without the session's other teachers (a
+    /// county's session has 5,000). `None` for a teacher the session does
+    /// not require or the actor may not see.
+    pub fn roll_line(
+        &self,
+        id: SessionId,
+        teacher: &TeacherId,
+    ) -> Result<(SessionRecord, Option<RollLine>)> {
+        let r = self.store.read()?;
+        let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        let Some(t) = r.teacher(teacher)?.filter(|t| self.actor.may_see(&t.id)) else {
+            return Ok((record, None));
+        };
+        let facts: Vec<_> = r
+            .facts(id, teacher)?
+            .map(|f| (teacher.clone(), f))
+            .into_iter()
+            .collect();
+        let leaves = r.teacher_leaves(teacher)?;
+        let view = RollView::build(record.clone(), vec![t], facts, leaves);
+        Ok((record, view.lines.into_iter().next()))
+    }
+
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
@@ -205,7 +229,7 @@ impl App {
     /// Ends the second call: from now on whoever arrives is late.
     pub fn end_second_call(&mut self, id: SessionId, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        after_calls(&rec, "end the second call")?;
+        after_calls(&rec, RollStep::EndSecondCall)?;
         set_state(&mut w, rec, RollState::AfterSecondCall)?;
         w.commit()?;
         Ok(())
@@ -220,7 +244,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        after_calls(&rec, "record a late arrival")?;
+        after_calls(&rec, RollStep::RecordLate)?;
         let before = expected_facts(&w, &rec, teacher)?;
         if before.attended() {
             return Err(AppError::AlreadyMarked {
@@ -248,7 +272,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        running(&rec, "record an early leave")?;
+        running(&rec, RollStep::RecordEarlyLeave)?;
         let before = expected_facts(&w, &rec, teacher)?;
         if !before.attended() {
             return Err(AppError::NotPresent {
@@ -265,9 +289,9 @@ impl App {
         in_session(&rec, at, TimeOf::EarlyLeave)?;
         if let Some(a) = before.arrived.filter(|a| *a > at) {
             return Err(AppError::Invalid {
-                field: "at",
+                field: FieldName::At,
                 value: at.format("%H:%M").to_string(),
-                why: format!("is before the arrival at {}", a.format("%H:%M")),
+                why: Why::BeforeArrival(a),
             });
         }
         let after = RollFacts {
@@ -291,7 +315,7 @@ impl App {
     /// absent (旷工). Returns those teachers.
     pub fn close_roll(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Vec<Teacher>> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        after_calls(&rec, "close the roll")?;
+        after_calls(&rec, RollStep::CloseRoll)?;
         // Read inside the closing transaction: a mark made a moment earlier
         // by someone else is seen, and one made later waits for the commit.
         let view = RollView::build(
@@ -330,7 +354,7 @@ impl App {
     pub fn undo_step(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Undone> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
         if matches!(rec.state, RollState::Closed | RollState::Cancelled) {
-            return Err(order(&rec, "undo a mark"));
+            return Err(order(&rec, RollStep::UndoMark));
         }
         // Each undo entry takes back one entry, newest first; the newest
         // one not taken back (with the mark that caused it, for a change
@@ -423,7 +447,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        running(&rec, "record a late arrival")?;
+        running(&rec, RollStep::RecordLate)?;
         let before = expected_facts(&w, &rec, teacher)?;
         facts_in_session(&rec, &facts)?;
         put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
@@ -443,9 +467,9 @@ impl App {
     ) -> Result<()> {
         if reason.trim().is_empty() {
             return Err(AppError::Invalid {
-                field: "reason",
+                field: FieldName::Reason,
                 value: String::new(),
-                why: "is required for a correction".into(),
+                why: Why::NeededForCorrection,
             });
         }
         super::bounded(crate::core::limits::Field::Reason, reason)?;
@@ -456,9 +480,9 @@ impl App {
             && let Some(a) = facts.arrived.filter(|a| *a > l)
         {
             return Err(AppError::Invalid {
-                field: "left",
+                field: FieldName::Left,
                 value: l.format("%H:%M").to_string(),
-                why: format!("is before the arrival at {}", a.format("%H:%M")),
+                why: Why::BeforeArrival(a),
             });
         }
         let before = expected_facts(&w, &rec, teacher)?;
@@ -486,10 +510,8 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll early", id, now, May::RunEarly)?;
         let to = call_state(&rec, call)?;
         set_state_by(&mut w, rec, to, None, Some(reason.to_string()))?;
@@ -501,10 +523,8 @@ impl App {
     /// (training office, with a reason). Standings follow: the missing are
     /// pending again until it closes.
     pub fn reopen_roll(&mut self, id: SessionId, reason: &str, now: NaiveDateTime) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll reopen", id, now, May::Correct)?;
         if rec.state != RollState::Closed {
             return Err(CalendarError::NotClosed(id).into());
@@ -542,13 +562,11 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(CalendarError::ReasonRequired.into());
-        }
+        let reason = super::calendar::reason_of(reason)?;
+        let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
         if rec.state == RollState::NotStarted {
-            return Err(order(&rec, "record an early leave"));
+            return Err(order(&rec, RollStep::RecordEarlyLeave));
         }
         let before = expected_facts(&w, &rec, teacher)?;
         if !before.attended() {
@@ -571,9 +589,9 @@ impl App {
         in_session(&rec, left, TimeOf::EarlyLeave)?;
         if let Some(a) = before.arrived.filter(|a| *a > left) {
             return Err(AppError::Invalid {
-                field: "at",
+                field: FieldName::At,
                 value: left.format("%H:%M").to_string(),
-                why: format!("is before the arrival at {}", a.format("%H:%M")),
+                why: Why::BeforeArrival(a),
             });
         }
         let after = RollFacts {
@@ -597,7 +615,7 @@ impl App {
     /// Whether the actor may excuse an early leave at this session (the
     /// terminal app asks before it opens its form).
     pub fn may_excuse_early_leave(&self, id: SessionId) -> Result<()> {
-        self.may_roll("roll leave --excused", id, May::Excuse)
+        self.may_roll("roll leave", id, May::Excuse)
     }
 
     /// Whether the actor may start this roll before it opens.
@@ -693,7 +711,7 @@ impl App {
 
 /// Steps that need both calls made (ending the second call, a late
 /// arrival, closing).
-fn after_calls(rec: &SessionRecord, step: &'static str) -> Result<()> {
+fn after_calls(rec: &SessionRecord, step: RollStep) -> Result<()> {
     if matches!(
         rec.state,
         RollState::SecondCall | RollState::AfterSecondCall
@@ -704,7 +722,7 @@ fn after_calls(rec: &SessionRecord, step: &'static str) -> Result<()> {
     }
 }
 
-fn order(rec: &SessionRecord, step: &'static str) -> AppError {
+fn order(rec: &SessionRecord, step: RollStep) -> AppError {
     AppError::RollOrder {
         session: rec.session.id,
         state: rec.state,
@@ -717,8 +735,8 @@ fn call_state(rec: &SessionRecord, call: Call) -> Result<RollState> {
     match (call, rec.state) {
         (Call::First, RollState::NotStarted | RollState::FirstCall) => Ok(RollState::FirstCall),
         (Call::Second, RollState::FirstCall | RollState::SecondCall) => Ok(RollState::SecondCall),
-        (Call::First, _) => Err(order(rec, "answer the first call")),
-        (Call::Second, _) => Err(order(rec, "answer the second call")),
+        (Call::First, _) => Err(order(rec, RollStep::AnswerFirstCall)),
+        (Call::Second, _) => Err(order(rec, RollStep::AnswerSecondCall)),
     }
 }
 
@@ -773,7 +791,7 @@ fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<Roll
 /// and before its end: leaving at the end is no early leave, arriving at
 /// the end is no arrival.
 /// A roll that is running: started, and neither closed nor cancelled.
-fn running(rec: &SessionRecord, step: &'static str) -> Result<()> {
+fn running(rec: &SessionRecord, step: RollStep) -> Result<()> {
     if matches!(
         rec.state,
         RollState::NotStarted | RollState::Closed | RollState::Cancelled

@@ -1,7 +1,7 @@
 //! The roster, the terms and the term plan: teachers, terms and sessions.
 
 use super::calendar::CalendarError;
-use super::{App, AppError, Result, commit_logged, json};
+use super::{App, AppError, FieldName, Result, Why, commit_logged, json};
 use crate::core::{Role, Session, SessionId, Teacher, Term, TermId};
 use crate::store::SessionRecord;
 use chrono::NaiveDateTime;
@@ -41,9 +41,9 @@ impl App {
         self.actor.require("term add", &[Role::Office])?;
         if term.end < term.start {
             return Err(AppError::Invalid {
-                field: "end",
+                field: FieldName::End,
                 value: term.end.to_string(),
-                why: "is before the start".into(),
+                why: Why::BeforeStart,
             });
         }
         let mut w = self.begin(now)?;
@@ -96,9 +96,9 @@ impl App {
         let mut w = self.begin(now)?;
         if !w.terms()?.iter().any(|t| t.contains(session.date)) {
             return Err(AppError::Invalid {
-                field: "date",
+                field: FieldName::Date,
                 value: session.date.to_string(),
-                why: "is in no term; add the term first".into(),
+                why: Why::InNoTerm,
             });
         }
         let terms = w.terms()?;
@@ -137,16 +137,16 @@ impl App {
 pub(super) fn validate_session(session: &Session) -> Result<()> {
     if session.end <= session.start {
         return Err(AppError::Invalid {
-            field: "end",
+            field: FieldName::End,
             value: session.end.format("%H:%M").to_string(),
-            why: "is not after the start".into(),
+            why: Why::NotAfterStart,
         });
     }
     if session.title.trim().is_empty() {
         return Err(AppError::Invalid {
-            field: "title",
+            field: FieldName::Title,
             value: String::new(),
-            why: "is empty".into(),
+            why: Why::Empty,
         });
     }
     Ok(())
@@ -160,24 +160,24 @@ pub(crate) fn validate_teacher(t: &Teacher) -> Result<()> {
     if let Some(g) = &t.grade {
         super::bounded(Field::Grade, g)?;
     }
-    let bad = |field, value: &str, why: &str| AppError::Invalid {
+    let bad = |field, value: &str, why| AppError::Invalid {
         field,
         value: value.to_string(),
-        why: why.to_string(),
+        why,
     };
     if t.id.0.trim().is_empty() || t.id.0.chars().any(char::is_whitespace) {
-        return Err(bad("id", &t.id.0, "must be non-empty with no spaces"));
+        return Err(bad(FieldName::Id, &t.id.0, Why::IdWithSpaces));
     }
     if t.name.trim().is_empty() {
-        return Err(bad("name", &t.name, "is empty"));
+        return Err(bad(FieldName::Name, &t.name, Why::Empty));
     }
     if t.group.trim().is_empty() {
-        return Err(bad("group", &t.group, "is empty"));
+        return Err(bad(FieldName::Group, &t.group, Why::Empty));
     }
     if let (Some(a), Some(b)) = (t.active_from, t.active_to)
         && b < a
     {
-        return Err(bad("active_to", &b.to_string(), "is before active_from"));
+        return Err(bad(FieldName::To, &b.to_string(), Why::BeforeFirstDay));
     }
     Ok(())
 }

@@ -17,9 +17,9 @@ impl App {
         let name = name.trim().to_string();
         if name.is_empty() {
             return Err(super::AppError::Invalid {
-                field: "school",
+                field: super::FieldName::School,
                 value: name,
-                why: "is empty".into(),
+                why: super::Why::Empty,
             });
         }
         super::bounded(crate::core::limits::Field::School, &name)?;

@@ -9,7 +9,7 @@ use crate::app::assessment::{
     CreditChange, CreditEntry, CreditFilter, YearFileChange, parse_degree, parse_yuan,
 };
 use crate::app::credits::CreditView;
-use crate::app::{App, AppError};
+use crate::app::{App, AppError, FieldName, Why};
 use crate::core::{
     AcademicYear, ArchiveItem, CreditId, Funds, MentorPair, Period, Qualification, SessionId,
     TeacherId,
@@ -381,7 +381,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
             app.reason = reason;
             let entry = CreditEntry {
                 teacher: teacher_arg(app, lang, &teacher)?,
-                date: date(lang, "date", &d)?,
+                date: date(lang, FieldName::Date, &d)?,
                 title,
                 organiser,
                 credits: credits_arg(lang, &credits)?,
@@ -406,7 +406,7 @@ pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> 
         } => {
             app.reason = reason;
             let change = CreditChange {
-                date: d.map(|d| date(lang, "date", &d)).transpose()?,
+                date: d.map(|d| date(lang, FieldName::Date, &d)).transpose()?,
                 title,
                 organiser,
                 credits: credits.map(|c| credits_arg(lang, &c)).transpose()?,
@@ -576,14 +576,14 @@ pub fn notes(app: &mut App, cmd: NotesCmd, lang: Lang, now: NaiveDateTime) -> Ou
     let chars: u32 = chars
         .trim()
         .parse()
-        .map_err(|_| super::bad(lang, "chars", &chars, i18n::Label::WantNumber))?;
+        .map_err(|_| super::bad(lang, FieldName::Chars, &chars, Why::NotANumber))?;
     let mut change = YearFileChange::default();
     change.notes_chars[season_slot(term.season)] = Some(chars);
     app.set_year_file(&t, term.year, change, now).map_err(e)?;
     Ok(saved_to(lang, Period::Term(term)))
 }
 
-fn parse_items(lang: Lang, field: &'static str, s: &str) -> Result<Vec<ArchiveItem>, String> {
+fn parse_items(lang: Lang, field: FieldName, s: &str) -> Result<Vec<ArchiveItem>, String> {
     let mut out = Vec::new();
     for x in s.split([',', ',']).map(str::trim).filter(|x| !x.is_empty()) {
         out.push(match x {
@@ -597,7 +597,7 @@ fn parse_items(lang: Lang, field: &'static str, s: &str) -> Result<Vec<ArchiveIt
                     &AppError::Invalid {
                         field,
                         value: other.to_string(),
-                        why: i18n::assessment_text(lang, AssessText::WantItem).to_string(),
+                        why: Why::NotAnArchiveItem,
                     },
                 ));
             }
@@ -623,12 +623,13 @@ pub fn archive(app: &mut App, cmd: ArchiveCmd, lang: Lang, now: NaiveDateTime) -
             app.reason = reason;
             let t = teacher_arg(app, lang, &teacher)?;
             let y = year(app, lang, y, today)?;
-            let mut items: Vec<(ArchiveItem, bool)> = parse_items(lang, "has", &has)?
-                .into_iter()
-                .map(|i| (i, true))
-                .collect();
+            let mut items: Vec<(ArchiveItem, bool)> =
+                parse_items(lang, FieldName::ArchiveHas, &has)?
+                    .into_iter()
+                    .map(|i| (i, true))
+                    .collect();
             items.extend(
-                parse_items(lang, "lacks", &lacks)?
+                parse_items(lang, FieldName::ArchiveLacks, &lacks)?
                     .into_iter()
                     .map(|i| (i, false)),
             );
@@ -829,14 +830,14 @@ pub fn mentor(app: &mut App, cmd: MentorCmd, lang: Lang, now: NaiveDateTime) -> 
 pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
     let today = now.date();
-    let money = |field: &'static str, s: &str| {
+    let money = |field: FieldName, s: &str| {
         parse_yuan(s).ok_or_else(|| {
             i18n::error(
                 lang,
                 &AppError::Invalid {
                     field,
                     value: s.to_string(),
-                    why: i18n::assessment_text(lang, AssessText::WantYuan).to_string(),
+                    why: Why::NotYuan,
                 },
             )
         })
@@ -850,8 +851,8 @@ pub fn funds(app: &mut App, cmd: FundsCmd, lang: Lang, now: NaiveDateTime) -> Ou
         } => {
             app.reason = reason;
             let f = Funds {
-                public_fen: money("public", &public)?,
-                training_fen: money("training", &training)?,
+                public_fen: money(FieldName::PublicFunds, &public)?,
+                training_fen: money(FieldName::TrainingFunds, &training)?,
             };
             let y = year(app, lang, y, today)?;
             app.set_funds(y, f, now).map_err(e)?;
@@ -885,9 +886,9 @@ pub fn qualification(
         i18n::error(
             lang,
             &AppError::Invalid {
-                field: "degree",
+                field: FieldName::Degree,
                 value: degree.clone(),
-                why: i18n::assessment_text(lang, AssessText::WantDegree).to_string(),
+                why: Why::NotADegree,
             },
         )
     })?;

@@ -3,9 +3,9 @@
 //! excused, leave by the hour, and every list as JSON for scripts.
 
 use super::{Outcome, bad, credits_arg, date, hm, teacher_arg};
-use crate::app::App;
 use crate::app::calendar::{SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
+use crate::app::{App, FieldName, Why};
 use crate::core::{Audience, Cover, Leave, RollState, SessionId};
 use crate::i18n::{self, CalendarText, Label, Lang};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -80,7 +80,10 @@ pub(super) fn teacher_edit(
         name: a.name,
         group: a.group,
         grade: a.grade,
-        from: a.from.map(|s| date(lang, "from", &s)).transpose()?,
+        from: a
+            .from
+            .map(|s| date(lang, FieldName::From, &s))
+            .transpose()?,
     };
     app.edit_teacher(&id, edit, now)
         .map_err(|x| i18n::error(lang, &x))?;
@@ -96,7 +99,7 @@ pub(super) fn teacher_leave(
     now: NaiveDateTime,
 ) -> Outcome {
     let id = teacher_arg(app, lang, id)?;
-    let on = date(lang, "on", on)?;
+    let on = date(lang, FieldName::Date, on)?;
     app.teacher_leaves(&id, on, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
     Ok(i18n::text(lang, Label::Saved).to_string())
@@ -276,8 +279,11 @@ pub(super) fn session_edit(
 ) -> Outcome {
     let edit = SessionEdit {
         title: a.title,
-        start: a.start.map(|s| hm(lang, "start", &s)).transpose()?,
-        end: a.end.map(|s| hm(lang, "end", &s)).transpose()?,
+        start: a
+            .start
+            .map(|s| hm(lang, FieldName::Start, &s))
+            .transpose()?,
+        end: a.end.map(|s| hm(lang, FieldName::End, &s)).transpose()?,
         credits: a.credits.map(|c| credits_arg(lang, &c)).transpose()?,
         presenter: a.presenter,
         host: a.host,
@@ -300,8 +306,11 @@ pub(super) fn session_move(
     lang: Lang,
     now: NaiveDateTime,
 ) -> Outcome {
-    let d = date(lang, "date", d)?;
-    let (start, end) = (hm(lang, "start", start)?, hm(lang, "end", end)?);
+    let d = date(lang, FieldName::Date, d)?;
+    let (start, end) = (
+        hm(lang, FieldName::Start, start)?,
+        hm(lang, FieldName::End, end)?,
+    );
     app.move_session(SessionId(session), d, start, end, reason, now)
         .map_err(|x| i18n::error(lang, &x))?;
     Ok(i18n::text(lang, Label::Saved).to_string())
@@ -363,7 +372,7 @@ pub(super) fn excuse_early(
 /// time (`2025-09-10T08:00` or `2025-09-10 08:00`), exactly the sessions
 /// they overlap.
 pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Cover, String> {
-    let when = |field: &'static str, s: &str| -> Result<Result<NaiveDateTime, NaiveDate>, String> {
+    let when = |field: FieldName, s: &str| -> Result<Result<NaiveDateTime, NaiveDate>, String> {
         let t = s.trim();
         for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(x) = NaiveDateTime::parse_from_str(t, f) {
@@ -372,10 +381,10 @@ pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Co
         }
         NaiveDate::parse_from_str(t, "%Y-%m-%d")
             .map(Err)
-            .map_err(|_| bad(lang, field, s, Label::WantDate))
+            .map_err(|_| bad(lang, field, s, Why::NotADate))
     };
-    let from = when("from", from)?;
-    let to = to.map(|t| when("to", t)).transpose()?;
+    let from = when(FieldName::From, from)?;
+    let to = to.map(|t| when(FieldName::To, t)).transpose()?;
     Ok(match (from, to) {
         (Err(f), None) => Cover::Dates { from: f, to: f },
         (Err(f), Some(Err(t))) => Cover::Dates { from: f, to: t },

@@ -3,7 +3,7 @@
 //! layer's (`app::import`, `app::publish`) and `crate::io`'s.
 
 use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
-use crate::app::{App, AppError};
+use crate::app::{App, AppError, FieldName, Why};
 use crate::i18n::{self, GateText, IoText, Lang};
 use crate::io::export::{self, FileFormat, RecordSheet, StandingsSheet};
 use crate::io::{Encoding, ImportError};
@@ -23,6 +23,9 @@ pub enum ImportCmd {
         /// xlsx or csv (default: told from the content).
         #[arg(long)]
         format: Option<String>,
+        /// Why a closed year's figures change (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// A term's plan of sessions from .xlsx or .csv; `-` reads standard input.
     Plan {
@@ -35,6 +38,9 @@ pub enum ImportCmd {
         /// xlsx or csv (default: told from the content).
         #[arg(long)]
         format: Option<String>,
+        /// Why a closed year's plan changes (training office).
+        #[arg(long)]
+        reason: Option<String>,
     },
 }
 
@@ -91,19 +97,18 @@ pub struct PublishArgs {
 fn encoding(lang: Lang, s: Option<&str>) -> Result<Encoding, String> {
     match s {
         None => Ok(Encoding::Auto),
-        Some(s) => {
-            Encoding::parse(s).ok_or_else(|| invalid(lang, "encoding", s, IoText::WantEncoding))
-        }
+        Some(s) => Encoding::parse(s)
+            .ok_or_else(|| invalid(lang, FieldName::Encoding, s, Why::NotAnEncoding)),
     }
 }
 
-fn invalid(lang: Lang, field: &'static str, value: &str, why: IoText) -> String {
+fn invalid(lang: Lang, field: FieldName, value: &str, why: Why) -> String {
     i18n::error(
         lang,
         &AppError::Invalid {
             field,
             value: value.to_string(),
-            why: i18n::io_text(lang, why).to_string(),
+            why,
         },
     )
 }
@@ -197,7 +202,9 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             file,
             encoding: enc,
             format,
+            reason,
         } => {
+            app.reason = reason;
             let enc = encoding(lang, enc.as_deref())?;
             let bytes = read_input(lang, &file, format.as_deref())?;
             app.import_teachers(&file.display().to_string(), &bytes, enc, now, &mut p)
@@ -208,7 +215,9 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             term,
             encoding: enc,
             format,
+            reason,
         } => {
+            app.reason = reason;
             let enc = encoding(lang, enc.as_deref())?;
             let term = term_id(lang, &term)?;
             let bytes = read_input(lang, &file, format.as_deref())?;
@@ -234,9 +243,9 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
         (None, false) => FileFormat::of(&out.out).ok_or_else(|| {
             invalid(
                 lang,
-                "--out",
+                FieldName::File,
                 &out.out.display().to_string(),
-                IoText::WantFormat,
+                Why::NotAFileFormat,
             )
         })?,
     };

@@ -67,7 +67,7 @@ fn stop(argv: &[OsString], lang_flag: Option<&str>, e: clap::Error) -> Stop {
             // The same command line through the localized command gives
             // the same kind of stop, with the words in `lang`.
             let text = match localized(lang).try_get_matches_from(argv) {
-                Err(l) => l.render().to_string(),
+                Err(l) => usage_words(lang, &l.render().to_string()),
                 Ok(_) => e.render().to_string(),
             };
             Stop {
@@ -90,6 +90,20 @@ fn stop(argv: &[OsString], lang_flag: Option<&str>, e: clap::Error) -> Stop {
             }
         }
     }
+}
+
+/// The usage line with the catalogue's `[OPTIONS]` (clap spells it itself).
+fn usage_words(lang: Lang, help: &str) -> String {
+    let heading = format!("{}: ", help_word(lang, HelpWord::Usage));
+    let mut out = String::with_capacity(help.len());
+    for line in help.split_inclusive('\n') {
+        if line.starts_with(&heading) {
+            out.push_str(&line.replace("[OPTIONS]", help_word(lang, HelpWord::OptionsPlaceholder)));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// `--lang X` or `--lang=X` in a command line that may not parse.

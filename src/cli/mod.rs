@@ -15,7 +15,7 @@ pub mod safety;
 use crate::app::leave::{LeaveFilter, LeaveRequest};
 use crate::app::roll::Call;
 use crate::app::standings::StandingRow;
-use crate::app::{self, App, AppError, demo};
+use crate::app::{self, App, AppError, FieldName, Why, demo};
 use crate::core::{
     AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
     SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
@@ -471,33 +471,32 @@ pub type Outcome = Result<String, String>;
 
 pub use crate::app::env::{default_db, now, parse_kind};
 
-pub(crate) fn bad(lang: Lang, field: &'static str, value: &str, why: Label) -> String {
+pub(crate) fn bad(lang: Lang, field: FieldName, value: &str, why: Why) -> String {
     i18n::error(
         lang,
         &AppError::Invalid {
             field,
             value: value.to_string(),
-            why: i18n::text(lang, why).to_string(),
+            why,
         },
     )
 }
 
-pub(crate) fn date(lang: Lang, field: &'static str, s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| bad(lang, field, s, Label::WantDate))
+pub(crate) fn date(lang: Lang, field: FieldName, s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad(lang, field, s, Why::NotADate))
 }
 
 /// A number of credits ("2", "1.5"), else a message naming the field.
 pub(crate) fn credits_arg(lang: Lang, s: &str) -> Result<Credits, String> {
-    Credits::parse(s).ok_or_else(|| bad(lang, "credits", s, Label::WantCredits))
+    Credits::parse(s).ok_or_else(|| bad(lang, FieldName::Credits, s, Why::NotCredits))
 }
 
-fn hm(lang: Lang, field: &'static str, s: &str) -> Result<NaiveTime, String> {
-    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, Label::WantTime))
+fn hm(lang: Lang, field: FieldName, s: &str) -> Result<NaiveTime, String> {
+    NaiveTime::parse_from_str(s.trim(), "%H:%M").map_err(|_| bad(lang, field, s, Why::NotATime))
 }
 
 pub(crate) fn term_id(lang: Lang, s: &str) -> Result<TermId, String> {
-    TermId::parse(s).ok_or_else(|| bad(lang, "term", s, Label::WantTerm))
+    TermId::parse(s).ok_or_else(|| bad(lang, FieldName::Term, s, Why::NotATerm))
 }
 
 /// Who acts, on which database, at what time: the OS account locally,
@@ -640,8 +639,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 name,
                 group,
                 grade,
-                active_from: from.map(|s| date(lang, "from", &s)).transpose()?,
-                active_to: to.map(|s| date(lang, "to", &s)).transpose()?,
+                active_from: from.map(|s| date(lang, FieldName::From, &s)).transpose()?,
+                active_to: to.map(|s| date(lang, FieldName::To, &s)).transpose()?,
             };
             app.add_teacher(t, now).map_err(e)?;
             Ok(saved())
@@ -654,8 +653,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Term(TermCmd::Add { term, start, end }) => {
             let t = Term {
                 id: term_id(lang, &term)?,
-                start: date(lang, "start", &start)?,
-                end: date(lang, "end", &end)?,
+                start: date(lang, FieldName::Start, &start)?,
+                end: date(lang, FieldName::End, &end)?,
             };
             app.add_term(t, now).map_err(e)?;
             Ok(saved())
@@ -680,13 +679,20 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 "training" => SessionKind::SchoolTraining,
                 "outside" => SessionKind::OutsideStudy,
                 "remote" => SessionKind::Remote,
-                other => return Err(bad(lang, "kind", other, Label::WantKind)),
+                other => {
+                    return Err(bad(
+                        lang,
+                        FieldName::SessionKind,
+                        other,
+                        Why::NotASessionKind,
+                    ));
+                }
             };
             let s = Session {
                 id: SessionId(0),
-                date: date(lang, "date", &d)?,
-                start: hm(lang, "start", &start)?,
-                end: hm(lang, "end", &end)?,
+                date: date(lang, FieldName::Date, &d)?,
+                start: hm(lang, FieldName::Start, &start)?,
+                end: hm(lang, FieldName::End, &end)?,
                 title,
                 kind,
                 credits: credits_arg(lang, &credits)?,
@@ -815,7 +821,9 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         }) => {
             let mut rs = Vec::new();
             for r in roles.split(',').map(str::trim).filter(|r| !r.is_empty()) {
-                rs.push(parse_role(r).ok_or_else(|| bad(lang, "roles", r, Label::WantRole))?);
+                rs.push(
+                    parse_role(r).ok_or_else(|| bad(lang, FieldName::Roles, r, Why::NotARole))?,
+                );
             }
             app.set_account(&name, rs, teacher.map(TeacherId), now)
                 .map_err(e)?;
@@ -933,7 +941,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
     let saved = || i18n::text(lang, Label::Saved).to_string();
     let at = |s: Option<String>| -> Result<NaiveTime, String> {
         match s {
-            Some(s) => hm(lang, "at", &s),
+            Some(s) => hm(lang, FieldName::At, &s),
             None => Ok(now.time()),
         }
     };
@@ -978,7 +986,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             excused: true,
             reason,
         } => {
-            let at = t.map(|s| hm(lang, "at", &s)).transpose()?;
+            let at = t.map(|s| hm(lang, FieldName::At, &s)).transpose()?;
             calendar::excuse_early(
                 app,
                 session,
@@ -1089,8 +1097,10 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             let facts = RollFacts {
                 first_call: first,
                 second_call: second,
-                arrived: arrived.map(|s| hm(lang, "arrived", &s)).transpose()?,
-                left_early: left.map(|s| hm(lang, "left", &s)).transpose()?,
+                arrived: arrived
+                    .map(|s| hm(lang, FieldName::Arrived, &s))
+                    .transpose()?,
+                left_early: left.map(|s| hm(lang, FieldName::Left, &s)).transpose()?,
                 remark,
                 early_excused: None,
             };
@@ -1156,17 +1166,16 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             emergency,
         } => {
             let teacher = teacher_arg(app, lang, &teacher)?;
-            let kind =
-                parse_kind(&kind).ok_or_else(|| bad(lang, "kind", &kind, Label::WantLeaveKind))?;
+            let kind = parse_kind(&kind)
+                .ok_or_else(|| bad(lang, FieldName::LeaveKind, &kind, Why::NotALeaveKind))?;
             let cover = match (from, to, sessions) {
                 (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,
                 (None, None, Some(list)) => {
                     let mut ids = Vec::new();
                     for x in list.split(',').map(str::trim).filter(|x| !x.is_empty()) {
-                        ids.push(SessionId(
-                            x.parse()
-                                .map_err(|_| bad(lang, "sessions", x, Label::WantNumber))?,
-                        ));
+                        ids.push(SessionId(x.parse().map_err(|_| {
+                            bad(lang, FieldName::Sessions, x, Why::NotANumber)
+                        })?));
                     }
                     Cover::Sessions(ids)
                 }

@@ -245,7 +245,7 @@ pub fn credit_warning(l: Lang, w: &CreditWarning) -> String {
 }
 
 /// Short texts of the year's end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum YearEndText {
     /// Before the term or year a change was saved to.
     SavedTo,
@@ -290,7 +290,7 @@ pub fn saved_to(l: Lang, p: Period) -> String {
 }
 
 /// What a key on the credits screen does to an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CreditDo {
     /// Self-assess (the teacher's, or resubmit), review, or confirm: the
     /// step the entry is at says which.
@@ -304,7 +304,7 @@ pub enum CreditDo {
 
 /// The step of the review chain the actor takes on an entry waiting for
 /// `next` at `stage`: 自评 (the teacher), 审核 (the group), 认定 (the team).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum ReviewStepWord {
     SelfAssess,
     Review,
@@ -394,7 +394,7 @@ pub fn conversation_step(l: Lang, s: &crate::core::ReviewStep) -> String {
 
 /// A field of the credit-entry form on the credits tab (the fields of
 /// `peixun credit add`; an edit has all but the teacher and the year).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CreditField {
     Teacher,
     Date,
@@ -419,7 +419,7 @@ pub fn credit_field(l: Lang, f: CreditField) -> &'static str {
 }
 
 /// Texts of the credit-entry form and the credits table's report column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CreditForm {
     /// The form's title when registering.
     NewTitle,

@@ -221,7 +221,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
 }
 
 /// Labels of the calendar's lists and lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CalendarText {
     Joined,
     Left,
@@ -280,7 +280,7 @@ pub fn year_progress(
 }
 
 /// A box of the terminal app's calendar forms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum FormField {
     Title,
     Start,

@@ -6,7 +6,7 @@ use super::Lang;
 use crate::core::Category;
 
 /// Fixed texts of the charts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum ChartText {
     /// Title of the per-group bars.
     GroupsTitle,

@@ -4,12 +4,9 @@
 use super::*;
 
 /// Short texts of the assessment commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum AssessText {
     CreditAdded,
-    WantDegree,
-    WantYuan,
-    WantItem,
     NoFunds,
     FundsEnough,
     FundsShort,
@@ -62,18 +59,6 @@ pub fn assessment_text(l: Lang, a: AssessText) -> &'static str {
     use AssessText::*;
     match a {
         CreditAdded => l.t("已保存,学分登记编号", "saved, credit entry"),
-        WantDegree => l.t(
-            "应为 secondary(中专)、associate(大专)、bachelor(本科)、master(硕士)或 doctorate(博士)",
-            "should be secondary, associate, bachelor, master or doctorate",
-        ),
-        WantYuan => l.t(
-            "应为金额(元),最多两位小数",
-            "should be an amount in yuan, at most two decimals",
-        ),
-        WantItem => l.t(
-            "应为 plan、notes、reflections 或 summary",
-            "should be plan, notes, reflections or summary",
-        ),
         NoFunds => l.t("本学年尚未登记经费", "no funds recorded for this year"),
         FundsEnough => l.t("达标", "meets the minimum"),
         FundsShort => l.t("未达标", "below the minimum"),

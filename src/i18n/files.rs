@@ -7,7 +7,7 @@ use super::*;
 // ---------------------------------------------------------------------------
 
 /// Texts of import, export and publishing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum IoText {
     StandingsTitle,
     RecordTitle,
@@ -20,8 +20,6 @@ pub enum IoText {
     SheetRecord,
     SheetRoster,
     Leaves,
-    WantEncoding,
-    WantFormat,
     Written,
     Progress,
     ExportPrompt,
@@ -45,11 +43,6 @@ pub fn io_text(l: Lang, x: IoText) -> &'static str {
         IoText::SheetRecord => l.t("培训记录", "Record"),
         IoText::SheetRoster => l.t("教师名单", "Roster"),
         IoText::Leaves => l.t("请假记录", "Leave requests"),
-        IoText::WantEncoding => l.t("应为 utf8 或 gbk", "should be utf8 or gbk"),
-        IoText::WantFormat => l.t(
-            "文件名应以 .xlsx 或 .csv 结尾",
-            "the file name should end in .xlsx or .csv",
-        ),
         IoText::Written => l.t("已导出", "written"),
         IoText::Progress => l.t("处理中", "working"),
         IoText::ExportPrompt => l.t(
@@ -252,7 +245,7 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
             "{file}:找不到表头行(缺少列:{});未导入任何数据",
             missing
                 .iter()
-                .map(|k| column_zh(k))
+                .map(|f| column(l, f))
                 .collect::<Vec<_>>()
                 .join("、")
         ),
@@ -301,14 +294,13 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
     }
 }
 
-/// The usual Chinese header of a file column, by its canonical name.
-fn column_zh(key: &str) -> &str {
-    crate::io::roster::FIELDS
-        .iter()
-        .chain(crate::io::plan::FIELDS)
-        .find(|f| f.key == key)
-        .and_then(|f| f.aliases.first().copied())
-        .unwrap_or(key)
+/// A file column as people name it: its usual Chinese header (the first
+/// of its aliases), or its canonical English name.
+pub fn column(l: Lang, f: &crate::io::Field) -> &'static str {
+    match l {
+        Lang::Zh => f.aliases.first().copied().unwrap_or(f.key),
+        Lang::En => f.key,
+    }
 }
 
 /// What an import did.

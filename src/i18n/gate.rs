@@ -4,7 +4,7 @@
 use super::{Lang, shown};
 
 /// What is wrong with a public key given to `peixun key add`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
 pub enum KeyWhy {
     /// Not "TYPE BASE64 [comment]" on one line.
     Shape,

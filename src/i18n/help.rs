@@ -665,6 +665,8 @@ pub enum HelpWord {
     Options,
     /// The placeholder for a subcommand in a usage line.
     CommandName,
+    /// The placeholder for the options in a usage line.
+    OptionsPlaceholder,
     /// `-h, --help`.
     PrintHelp,
     /// `-V, --version`.
@@ -682,6 +684,7 @@ pub fn help_word(l: Lang, w: HelpWord) -> &'static str {
         HelpWord::Arguments => l.t("参数", "Arguments"),
         HelpWord::Options => l.t("选项", "Options"),
         HelpWord::CommandName => l.t("命令", "COMMAND"),
+        HelpWord::OptionsPlaceholder => l.t("[选项]", "[OPTIONS]"),
         HelpWord::PrintHelp => l.t("显示帮助", "Print help"),
         HelpWord::PrintVersion => l.t("显示版本", "Print version"),
         HelpWord::HelpCommand => l.t(

@@ -3,7 +3,7 @@
 use super::*;
 
 /// Texts of the history screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum HistoryUi {
     Tab,
     Teacher,

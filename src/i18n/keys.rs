@@ -5,7 +5,7 @@ use super::Lang;
 use crate::app::roll::Undone;
 
 /// What is wrong with the user's keys.toml.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
 pub enum KeyFileError {
     /// Not TOML at all: the parser's message.
     Syntax(String),
@@ -65,7 +65,7 @@ pub fn undone(l: Lang, u: &Undone) -> String {
 }
 
 /// Texts of the roll-call screen's questions and corrections (issue 17).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
 pub enum RollText {
     /// Start the first call? `date` when the session is not today.
     ConfirmFirst {
@@ -232,7 +232,7 @@ pub fn too_small(l: Lang, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
 }
 
 /// Texts of the leave queue that are new with issue 17.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum LeaveText {
     /// Reject was confirmed with an empty reason.
     RejectNeedsReason,

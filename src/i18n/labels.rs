@@ -3,7 +3,7 @@
 use super::*;
 
 /// Short texts used by the command line and the terminal app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Label {
     NoCommand,
     Created,
@@ -21,14 +21,6 @@ pub enum Label {
     LeaveNote,
     Certificate,
     Emergency,
-    WantDate,
-    WantTime,
-    WantTerm,
-    WantKind,
-    WantLeaveKind,
-    WantCredits,
-    WantRole,
-    WantNumber,
     WantCover,
 }
 
@@ -53,26 +45,6 @@ pub fn text(l: Lang, t: Label) -> &'static str {
         Label::LeaveNote => l.t("请假条", "leave note"),
         Label::Certificate => l.t("医院证明", "hospital certificate"),
         Label::Emergency => l.t("急诊", "emergency"),
-        Label::WantDate => l.t("应为日期 YYYY-MM-DD", "should be a date YYYY-MM-DD"),
-        Label::WantTime => l.t("应为时间 HH:MM", "should be a time HH:MM"),
-        Label::WantTerm => l.t(
-            "应为学期,如 2025-autumn 或 2026-spring",
-            "should be a term such as 2025-autumn or 2026-spring",
-        ),
-        Label::WantKind => l.t(
-            "应为 weekly、training、outside 或 remote",
-            "should be weekly, training, outside or remote",
-        ),
-        Label::WantLeaveKind => l.t(
-            "应为 official(公假)、personal(事假)或 sick(病假)",
-            "should be official, personal or sick",
-        ),
-        Label::WantCredits => l.t("应为学分,如 1 或 1.5", "should be credits such as 1 or 1.5"),
-        Label::WantRole => l.t(
-            "应为 office、leader、school、group_leader、assessment 或 teacher",
-            "should be office, leader, school, group_leader, assessment or teacher",
-        ),
-        Label::WantNumber => l.t("应为数字", "should be a number"),
         Label::WantCover => l.t(
             "请用 --from/--to 给出日期,或用 --sessions 列出活动",
             "give dates with --from/--to or sessions with --sessions",

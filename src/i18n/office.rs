@@ -9,7 +9,7 @@ use super::*;
 // ---------------------------------------------------------------------------
 
 /// Texts of the office's modals in the terminal app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum OfficeText {
     NotesTitle,
     NotesHint,
@@ -26,14 +26,6 @@ pub enum OfficeText {
     /// The major does not match the subject taught.
     NotMatching,
     Major,
-    /// No term holds today's date.
-    NoTerm,
-    WantNumber,
-    WantTwoAmounts,
-    /// No other teacher matches what was typed.
-    NoMatch,
-    /// Pick a teacher on the teacher tab first.
-    NoTeacher,
     /// The mentor pair exists: confirming ends it.
     EndPair,
 }
@@ -66,17 +58,6 @@ pub fn office_text(l: Lang, o: OfficeText) -> &'static str {
         MatchesSubject => l.t("专业对口", "matches the subject"),
         NotMatching => l.t("专业不对口", "does not match the subject"),
         Major => l.t("专业", "major"),
-        NoTerm => l.t("今天不在任何学期内", "today is in no term"),
-        WantNumber => l.t("应为非负整数", "should be a whole number"),
-        WantTwoAmounts => l.t(
-            "应为两个金额(元),如 200000 25000",
-            "should be two amounts in yuan, like 200000 25000",
-        ),
-        NoMatch => l.t("没有找到其他教师", "no other teacher matches"),
-        NoTeacher => l.t(
-            "请先在教师页选定一位教师",
-            "pick a teacher on the teacher tab first",
-        ),
         EndPair => l.t("已结对:确认解除?", "already paired: end the pair?"),
     }
 }

@@ -63,7 +63,7 @@ pub fn table_name(l: Lang, table: &str) -> &str {
 }
 
 /// Texts of `peixun check` and `peixun backup`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum ReliabilityText {
     /// Before the counts of a sound file.
     Sound,

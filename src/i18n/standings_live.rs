@@ -4,7 +4,7 @@
 use super::Lang;
 
 /// The standings screen's counting line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum StandingsLive {
     /// Nothing counted yet for the period shown.
     Counting,

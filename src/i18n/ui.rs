@@ -3,7 +3,7 @@
 use super::*;
 
 /// Texts of the terminal app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Ui {
     TabRoll,
     TabLeave,
@@ -103,7 +103,7 @@ pub fn ui(l: Lang, u: Ui) -> &'static str {
             "New leave request (Tab next, Enter submit, Esc cancel)",
         ),
         FormTeacher => l.t("教师(工号/姓名)", "Teacher (id/name)"),
-        FormKind => l.t("类别 official/personal/sick", "Kind official/personal/sick"),
+        FormKind => l.t("类别 公假/事假/病假", "Kind official/personal/sick"),
         FormFrom => l.t("开始日期 YYYY-MM-DD", "From YYYY-MM-DD"),
         FormTo => l.t("结束日期(可空)", "To (optional)"),
         FormReason => l.t("事由", "Reason"),

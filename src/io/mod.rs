@@ -164,10 +164,11 @@ pub enum ImportError {
         encoding: Encoding,
         line: usize,
     },
-    #[error("{file}: no header row with the columns {}; nothing was imported", missing.join(", "))]
+    #[error("{file}: no header row with the columns {}; nothing was imported",
+        missing.iter().map(|f| f.key).collect::<Vec<_>>().join(", "))]
     NoHeader {
         file: String,
-        missing: Vec<&'static str>,
+        missing: Vec<&'static Field>,
     },
     #[error("{file}: no data rows below the header; nothing was imported")]
     Empty { file: String },
@@ -209,7 +210,7 @@ pub enum ImportError {
 
 /// A column a file may have: its canonical (English) name and the headers
 /// schools write for it, in Chinese and English.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     pub key: &'static str,
     pub aliases: &'static [&'static str],
@@ -295,7 +296,7 @@ fn normalize(h: &str) -> String {
 /// required field (a title row above it is allowed). Unknown columns are
 /// ignored, so a school's roster may carry other columns (性别, 电话).
 pub fn find_header(table: &Table, fields: &'static [Field]) -> Result<Header, ImportError> {
-    let mut best: Option<(usize, Vec<&'static str>)> = None;
+    let mut best: Option<(usize, Vec<&'static Field>)> = None;
     for (at, row) in table.rows.iter().enumerate().take(10) {
         let names: Vec<String> = row.cells.iter().map(|c| normalize(&c.text())).collect();
         let columns: Vec<Option<(usize, String)>> = fields
@@ -308,11 +309,11 @@ pub fn find_header(table: &Table, fields: &'static [Field]) -> Result<Header, Im
                     .map(|c| (c, row.cell(c).text()))
             })
             .collect();
-        let missing: Vec<&'static str> = fields
+        let missing: Vec<&'static Field> = fields
             .iter()
             .zip(&columns)
             .filter(|(f, c)| f.required && c.is_none())
-            .map(|(f, _)| f.key)
+            .map(|(f, _)| f)
             .collect();
         if missing.is_empty() {
             // A field named by two columns: which one is meant is a guess,
@@ -346,13 +347,9 @@ pub fn find_header(table: &Table, fields: &'static [Field]) -> Result<Header, Im
     }
     Err(ImportError::NoHeader {
         file: table.file.clone(),
-        missing: best.map(|(_, m)| m).unwrap_or_else(|| {
-            fields
-                .iter()
-                .filter(|f| f.required)
-                .map(|f| f.key)
-                .collect()
-        }),
+        missing: best
+            .map(|(_, m)| m)
+            .unwrap_or_else(|| fields.iter().filter(|f| f.required).collect()),
     })
 }
 

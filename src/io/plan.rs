@@ -124,7 +124,10 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
     if !has_range && header.column("time").is_none() {
         return Err(super::ImportError::NoHeader {
             file: table.file.clone(),
-            missing: vec!["start", "end"],
+            missing: FIELDS
+                .iter()
+                .filter(|f| matches!(f.key, "start" | "end"))
+                .collect(),
         });
     }
     let mut problems = Vec::new();

@@ -8,10 +8,10 @@
 use super::action::{Action, Mode};
 use super::screens::Cx;
 use super::widgets::input_request;
-use crate::app::AppError;
 use crate::app::assessment::{YearFileChange, parse_yuan, season_slot};
 use crate::app::format::{funds_line, yuan};
 use crate::app::standings::StandingRow;
+use crate::app::{AppError, FieldName, Why};
 use crate::core::{
     AcademicYear, ArchiveItem, Degree, Funds, MentorPair, Period, Qualification, Season, Teacher,
     TeacherId, TermId,
@@ -74,11 +74,11 @@ pub enum Edit {
     },
 }
 
-fn invalid(field: &'static str, value: impl ToString, why: &str) -> AppError {
+fn invalid(field: FieldName, value: impl ToString, why: Why) -> AppError {
     AppError::Invalid {
         field,
         value: value.to_string(),
-        why: why.to_string(),
+        why,
     }
 }
 
@@ -100,20 +100,18 @@ impl OfficeEdit {
         let year = app.meant_year(today)?;
         let teacher = match action {
             Action::Funds => None,
-            _ => Some(teacher.cloned().ok_or_else(|| {
-                invalid(
-                    "teacher",
-                    "",
-                    i18n::office_text(lang, OfficeText::NoTeacher),
-                )
-            })?),
+            _ => Some(
+                teacher
+                    .cloned()
+                    .ok_or_else(|| invalid(FieldName::Teacher, "", Why::NoTeacherPicked))?,
+            ),
         };
         let mut input = Input::default();
         let kind = match (action, &teacher) {
             (Action::NotesChars, Some(t)) => {
-                let term = app.meant_term(today)?.ok_or_else(|| {
-                    invalid("term", today, i18n::office_text(lang, OfficeText::NoTerm))
-                })?;
+                let term = app
+                    .meant_term(today)?
+                    .ok_or_else(|| invalid(FieldName::Term, today, Why::TodayInNoTerm))?;
                 let file = app.year_file(&t.id, term.year)?;
                 input = Input::new(file.notes_chars[season_slot(term.season)].to_string());
                 Edit::Notes { term }
@@ -375,12 +373,12 @@ impl OfficeEdit {
             return Ok(());
         }
         match &self.kind {
-            Edit::Notes { .. } => number(cx.lang, &self.input).map(|_| ()),
-            Edit::Funds { .. } => amounts(cx.lang, &self.input).map(|_| ()),
+            Edit::Notes { .. } => number(&self.input).map(|_| ()),
+            Edit::Funds { .. } => amounts(&self.input).map(|_| ()),
             Edit::Mentor { other: None, .. } => Err(invalid(
-                "teacher",
+                FieldName::Teacher,
                 self.input.value(),
-                i18n::office_text(cx.lang, OfficeText::NoMatch),
+                Why::NoOtherTeacher,
             )),
             _ => Ok(()),
         }
@@ -402,7 +400,7 @@ impl OfficeEdit {
         match &self.kind {
             Edit::Notes { term } => {
                 let mut change = YearFileChange::default();
-                change.notes_chars[season_slot(term.season)] = Some(number(lang, &self.input)?);
+                change.notes_chars[season_slot(term.season)] = Some(number(&self.input)?);
                 cx.app.set_year_file(&who, term.year, change, now)?;
             }
             Edit::Archive { items, counts, .. } => {
@@ -428,11 +426,7 @@ impl OfficeEdit {
                 ending,
             } => {
                 let other = other.as_ref().map(|t| t.id.clone()).ok_or_else(|| {
-                    invalid(
-                        "teacher",
-                        self.input.value(),
-                        i18n::office_text(lang, OfficeText::NoMatch),
-                    )
+                    invalid(FieldName::Teacher, self.input.value(), Why::NoOtherTeacher)
                 })?;
                 let (mentor, mentee) = if *is_mentor {
                     (who.clone(), other)
@@ -453,7 +447,7 @@ impl OfficeEdit {
                 }
             }
             Edit::Funds { .. } => {
-                let f = amounts(lang, &self.input)?;
+                let f = amounts(&self.input)?;
                 cx.app.set_funds(self.year, f, now)?;
                 let policy = cx.app.policy()?;
                 return Ok(format!(
@@ -478,24 +472,16 @@ impl OfficeEdit {
     }
 }
 
-fn number(l: Lang, input: &Input) -> Result<u32, AppError> {
-    input.value().trim().parse().map_err(|_| {
-        invalid(
-            "chars",
-            input.value(),
-            i18n::office_text(l, OfficeText::WantNumber),
-        )
-    })
+fn number(input: &Input) -> Result<u32, AppError> {
+    input
+        .value()
+        .trim()
+        .parse()
+        .map_err(|_| invalid(FieldName::Chars, input.value(), Why::NotAWholeNumber))
 }
 
-fn amounts(l: Lang, input: &Input) -> Result<Funds, AppError> {
-    let bad = || {
-        invalid(
-            "funds",
-            input.value(),
-            i18n::office_text(l, OfficeText::WantTwoAmounts),
-        )
-    };
+fn amounts(input: &Input) -> Result<Funds, AppError> {
+    let bad = || invalid(FieldName::Funds, input.value(), Why::NotTwoAmounts);
     let v: Vec<&str> = input.value().split_whitespace().collect();
     let [public, training] = v.as_slice() else {
         return Err(bad());

@@ -8,7 +8,7 @@
 
 use super::action::{Action, Mode};
 use super::screens::Cx;
-use super::widgets::TextBox;
+use super::widgets::{self, TextBox};
 use crate::app::calendar::{SessionEdit, TeacherEdit};
 use crate::app::roll::Call;
 use crate::core::{Credits, Session, SessionId, Teacher, TeacherId};
@@ -16,7 +16,9 @@ use crate::i18n::{self, FormField as F, FormText, Lang};
 use crate::tui::palette::Palette;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
+use ratatui::Frame;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 /// What a form is for, with what it needs that is not typed.
 #[derive(Debug, Clone)]
@@ -389,6 +391,33 @@ impl Form {
             _ => {}
         }
         Outcome::Open(self)
+    }
+
+    /// Draws the form over the whole frame: as wide as its widest line
+    /// allows (at least 70 columns), a long question wrapped, never cut.
+    pub fn render(&self, f: &mut Frame, l: Lang, palette: Palette) {
+        let (title, lines) = self.lines(l, palette);
+        let area = f.area();
+        let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
+        let w = area.width.min(widest.max(70));
+        let inner = usize::from(w.saturating_sub(2)).max(1);
+        // Each line's rows, and one more where a wrap at a word may need it.
+        let rows: usize = lines
+            .iter()
+            .map(|x| {
+                let n = x.width().max(1).div_ceil(inner);
+                if n > 1 { n + 1 } else { n }
+            })
+            .sum();
+        let h = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+        let rect = widgets::centered(area, w, h);
+        f.render_widget(Clear, rect);
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered().title(title)),
+            rect,
+        );
     }
 
     /// The popup's title and lines.

@@ -197,12 +197,18 @@ impl Model {
     /// from one snapshot: what one key costs, and all of a piece.
     fn changed(&mut self) {
         let (tab, now, lang) = (self.tab, self.now(), self.lang);
+        // Our own change alone moves the generation by one; more means
+        // another process wrote too, and what it touched is not known.
+        let ours_alone = self.generation + 1;
         let app = &self.app;
         let screens = &mut self.screens;
         let (generation, school, loaded, ahead) = app
             .store
             .pinned(|| -> Result<_, AppError> {
                 let generation = app.generation().ok();
+                if generation != Some(ours_alone) {
+                    screens.roll.forget_touched();
+                }
                 let school = app.school().ok().flatten();
                 let loaded = screens.get_mut(tab).load(app, now, lang);
                 // The standings are counted ahead of being shown (in a

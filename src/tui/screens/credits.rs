@@ -19,7 +19,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::assessment::{CreditFilter, MakeUpLine};
-use crate::app::{App, AppError};
+use crate::app::{App, AppError, FieldName, Why};
 use crate::core::ExternalCredit;
 use crate::core::review::Next;
 use crate::i18n::{self, AssessText, CreditDo, CreditField, CreditForm, Lang, ReviewStepWord};
@@ -111,15 +111,11 @@ fn save_form(
             .and_then(|i| fields.get(i))
             .map_or(String::new(), |b| b.value().trim().to_string())
     };
-    let bad = |field: &'static str, value: String, t: i18n::Label| AppError::Invalid {
-        field,
-        value,
-        why: i18n::text(lang, t).into(),
-    };
+    let bad = |field, value: String, why| AppError::Invalid { field, value, why };
     let date = chrono::NaiveDate::parse_from_str(&v(CreditField::Date), "%Y-%m-%d")
-        .map_err(|_| bad("date", v(CreditField::Date), i18n::Label::WantDate))?;
+        .map_err(|_| bad(FieldName::Date, v(CreditField::Date), Why::NotADate))?;
     let credits = Credits::parse(&v(CreditField::Credits))
-        .ok_or_else(|| bad("credits", v(CreditField::Credits), i18n::Label::WantCredits))?;
+        .ok_or_else(|| bad(FieldName::Credits, v(CreditField::Credits), Why::NotCredits))?;
     let saved = |year: AcademicYear| i18n::saved_to(lang, Period::Year(year));
     match editing {
         Some(c) => {
@@ -145,7 +141,7 @@ fn save_form(
             } else {
                 Some(
                     form_year(&year_text)
-                        .ok_or_else(|| bad("year", year_text.clone(), i18n::Label::WantNumber))?,
+                        .ok_or_else(|| bad(FieldName::Year, year_text.clone(), Why::NotANumber))?,
                 )
             };
             let teacher = cx.app.resolve_teacher(&v(CreditField::Teacher))?;

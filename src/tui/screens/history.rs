@@ -137,9 +137,9 @@ impl HistoryScreen {
                 None
             } else {
                 let id = typed.parse::<u32>().map_err(|_| AppError::Invalid {
-                    field: "session",
+                    field: crate::app::FieldName::Session,
                     value: typed.to_string(),
-                    why: i18n::text(cx.lang, i18n::Label::WantNumber).into(),
+                    why: crate::app::Why::NotANumber,
                 })?;
                 Some(cx.app.session(SessionId(id))?.session.id)
             };

@@ -4,7 +4,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::app::leave::{LeaveFilter, LeaveRequest};
-use crate::app::{App, AppError};
+use crate::app::{App, AppError, FieldName, Why};
 use crate::core::{Cover, Evidence, Leave, LeaveStatus};
 use crate::i18n::{self, Lang, Ui};
 use crate::tui::action::{Action, Mode};
@@ -147,20 +147,15 @@ impl LeaveScreen {
 
 /// Files the request the form describes.
 fn submit(f: &[TextBox], cx: &mut Cx) -> Result<crate::core::LeaveId, AppError> {
-    let lang = cx.lang;
     let v = |i: usize| f[i].value().trim().to_string();
     let yes = |i: usize| matches!(v(i).as_str(), "y" | "Y" | "yes" | "是");
-    let bad = |field: &'static str, value: String, t: i18n::Label| AppError::Invalid {
-        field,
-        value,
-        why: i18n::text(lang, t).into(),
-    };
+    let bad = |field, value: String, why| AppError::Invalid { field, value, why };
     let teacher = cx.app.resolve_teacher(&v(0))?;
     let kind = crate::app::env::parse_kind(&v(1))
-        .ok_or_else(|| bad("kind", v(1), i18n::Label::WantLeaveKind))?;
+        .ok_or_else(|| bad(FieldName::LeaveKind, v(1), Why::NotALeaveKind))?;
     let date = |i: usize| {
         chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
-            .map_err(|_| bad("date", v(i), i18n::Label::WantDate))
+            .map_err(|_| bad(FieldName::Date, v(i), Why::NotADate))
     };
     let from = date(2)?;
     let to = if v(3).is_empty() { from } else { date(3)? };
@@ -237,7 +232,8 @@ impl Screen for LeaveScreen {
             Action::NewRequest => {
                 let today = cx.now.date().to_string();
                 let mut fields: Vec<TextBox> = FIELDS.iter().map(|_| TextBox::default()).collect();
-                fields[1] = TextBox::new("personal");
+                fields[1] =
+                    TextBox::new(i18n::leave_kind(cx.lang, crate::core::LeaveKind::Personal));
                 fields[2] = TextBox::new(today);
                 for f in &mut fields[5..8] {
                     *f = TextBox::new("n");

@@ -127,9 +127,74 @@ pub struct RollScreen {
     pub popup: Option<Popup>,
     /// Chosen on first load: today's session, or the next to come.
     picked: bool,
+    /// The teacher the last mark was about: the reload after it reads
+    /// their line only.
+    touched: Option<TeacherId>,
 }
 
 impl RollScreen {
+    /// Reads the sessions and the roll of the one shown.
+    fn load_all(&mut self, app: &App, now: NaiveDateTime) -> Result<(), AppError> {
+        // Cancelled sessions are not listed (issue 14); the one shown stays
+        // shown where a move gives it another place in the list.
+        let shown = self.sessions.get(self.index).map(|r| r.session.id);
+        self.sessions = app.roll_sessions()?;
+        if let Some(i) = shown.and_then(|id| self.sessions.iter().position(|r| r.session.id == id))
+        {
+            self.index = i;
+        }
+        if !self.picked {
+            self.picked = true;
+            let today = now.date();
+            self.index = self
+                .sessions
+                .iter()
+                .position(|r| r.session.date >= today)
+                .unwrap_or(self.sessions.len().saturating_sub(1));
+        }
+        self.index = self.index.min(self.sessions.len().saturating_sub(1));
+        self.view = match self.sessions.get(self.index) {
+            Some(r) => Some(app.roll_view(r.session.id)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The next reload reads the whole roll (another process wrote too).
+    pub fn forget_touched(&mut self) {
+        self.touched = None;
+    }
+
+    /// After a mark that left the roll's step as it was: reads the marked
+    /// teacher's line and the session's record only (the other lines'
+    /// outcomes depend on nothing the mark changed). False when the whole
+    /// roll must be read: no mark, or the step moved.
+    fn reread_touched(&mut self, app: &App) -> Result<bool, AppError> {
+        let Some(t) = self.touched.take() else {
+            return Ok(false);
+        };
+        let Some(v) = self.view.as_mut() else {
+            return Ok(false);
+        };
+        let Some(at) = v.lines.iter().position(|l| l.teacher.id == t) else {
+            return Ok(false);
+        };
+        let (record, line) = app.roll_line(v.record.session.id, &t)?;
+        let Some(line) = line.filter(|_| record.state == v.record.state) else {
+            return Ok(false);
+        };
+        v.lines[at] = line;
+        if let Some(s) = self
+            .sessions
+            .iter_mut()
+            .find(|s| s.session.id == record.session.id)
+        {
+            *s = record.clone();
+        }
+        v.record = record;
+        Ok(true)
+    }
+
     /// The teacher under the cursor.
     pub fn line(&self) -> Option<&RollLine> {
         self.view.as_ref()?.lines.get(self.cursor)
@@ -205,9 +270,9 @@ impl RollScreen {
             Ok(f) => f,
             Err(value) => {
                 cx.fail(AppError::Invalid {
-                    field: "HH:MM",
+                    field: crate::app::FieldName::Time,
                     value,
-                    why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                    why: crate::app::Why::NotATime,
                 });
                 self.popup = Some(Popup::Correct(Box::new(c)));
                 return;
@@ -397,8 +462,8 @@ impl RollScreen {
                 return Ok(None);
             }
         };
-        let _ = id;
         cx.app.answer(id, call, std::slice::from_ref(&t), cx.now)?;
+        self.touched = Some(t);
         Ok(Some(format!(
             "{} {}",
             i18n::shown(&name),
@@ -441,9 +506,9 @@ impl RollScreen {
                         }
                         None => {
                             cx.fail(AppError::Invalid {
-                                field: "HH:MM",
+                                field: crate::app::FieldName::Time,
                                 value: text.value().to_string(),
-                                why: i18n::text(cx.lang, i18n::Label::WantTime).into(),
+                                why: crate::app::Why::NotATime,
                             });
                             self.popup = Some(Popup::Time {
                                 teacher,
@@ -743,22 +808,9 @@ impl Screen for RollScreen {
     }
 
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
-        // Cancelled sessions are not listed (issue 14).
-        self.sessions = app.roll_sessions()?;
-        if !self.picked {
-            self.picked = true;
-            let today = now.date();
-            self.index = self
-                .sessions
-                .iter()
-                .position(|r| r.session.date >= today)
-                .unwrap_or(self.sessions.len().saturating_sub(1));
+        if !self.reread_touched(app)? {
+            self.load_all(app, now)?;
         }
-        self.index = self.index.min(self.sessions.len().saturating_sub(1));
-        self.view = match self.sessions.get(self.index) {
-            Some(r) => Some(app.roll_view(r.session.id)?),
-            None => None,
-        };
         let n = self.view.as_ref().map_or(0, |v| v.lines.len());
         self.cursor = self.cursor.min(n.saturating_sub(1));
         // In calling mode the cursor rests on someone not yet seen.
@@ -826,9 +878,13 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     } else {
         (rest, None)
     };
-    let styles: Vec<Style> = view
-        .lines
-        .iter()
+    // Only the rows on screen are laid out (a county's session has 5,000
+    // teachers): the window ends at the cursor once it moves past the
+    // first screenful, as the table itself would scroll.
+    let height = usize::from(list_area.height.saturating_sub(1)).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let lines = || view.lines.iter().skip(first).take(height);
+    let styles: Vec<Style> = lines()
         .map(|line| match line.outcome.category {
             c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
                 v.palette.category(c)
@@ -836,9 +892,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             _ => Style::new(),
         })
         .collect();
-    let cells: Vec<Vec<String>> = view
-        .lines
-        .iter()
+    let cells: Vec<Vec<String>> = lines()
         .map(|line| {
             let leave = line
                 .leave
@@ -875,7 +929,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
     let table = list_table(headers.to_vec(), rows, widths);
-    f.render_stateful_widget(table, list_area, &mut selected(s.cursor));
+    f.render_stateful_widget(table, list_area, &mut selected(s.cursor - first));
     if let (Some(big), Some(line)) = (big, view.lines.get(s.cursor)) {
         let spaced: String = i18n::shown(&line.teacher.name)
             .chars()
@@ -968,11 +1022,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 rect,
             );
         }
-        Some(Popup::Calendar(form)) => {
-            let (title, lines) = form.lines(l, v.palette);
-            let h = lines.len() as u16 + 2;
-            widgets::popup(f, f.area(), &title, lines, h);
-        }
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
         Some(Popup::Correct(c)) => {
             let choices = [
                 RollText::CorrectPresent,

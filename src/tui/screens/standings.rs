@@ -34,11 +34,12 @@ pub const STANDINGS_SHOWN: [usize; 20] = [
 ];
 
 /// On a narrow terminal the columns give way in this order (positions in
-/// `STANDINGS_SHOWN`): the note, the archive, the note characters and the
-/// credit warning first (the detail lines under the table give them for
-/// the selected teacher), then the group and the headers of the counts.
-/// Names and figures never do.
-const GIVE_WAY: [usize; 16] = [19, 15, 14, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
+/// `STANDINGS_SHOWN`): the archive and the note characters first (the
+/// detail lines under the table give them for the selected teacher), then
+/// the note (which starts with "公布后有更改" where a row changed) and the
+/// credit warning, then the group and the headers of the counts. Names and
+/// figures never do.
+const GIVE_WAY: [usize; 16] = [15, 14, 19, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
 
 /// How narrow each shown column may get: a figure's width, or nothing for
 /// the texts that give way entirely.
@@ -315,9 +316,9 @@ impl StandingsScreen {
         let l = cx.lang;
         let file = path.display().to_string();
         let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
-            field: "file",
+            field: crate::app::FieldName::File,
             value: file.clone(),
-            why: i18n::io_text(l, IoText::WantFormat).into(),
+            why: crate::app::Why::NotAFileFormat,
         })?;
         let Some(period) = self.period else {
             return Ok(String::new());
@@ -336,7 +337,15 @@ impl StandingsScreen {
             FileFormat::Xlsx => export::standings_xlsx(&sheet, &file, &mut |_, _| {})?,
             FileFormat::Csv => export::standings_csv(&sheet, Encoding::Auto),
         };
-        export::write_file(path, &bytes, false)?;
+        // The app has no --force: a file in the way asks for another name.
+        export::write_file(path, &bytes, false).map_err(|e| match e {
+            ImportError::Exists { file } => AppError::Invalid {
+                field: crate::app::FieldName::File,
+                value: file,
+                why: crate::app::Why::FileExists,
+            },
+            e => e.into(),
+        })?;
         Ok(format!(
             "{} {} ({})",
             i18n::io_text(l, IoText::Written),
@@ -358,9 +367,9 @@ impl StandingsScreen {
         let summary = if files::find_header(&table, files::plan::FIELDS).is_ok() {
             let Some(Period::Term(term)) = self.period else {
                 return Err(AppError::Invalid {
-                    field: "term",
+                    field: crate::app::FieldName::Term,
                     value: name,
-                    why: i18n::io_text(l, IoText::NoTerm).into(),
+                    why: crate::app::Why::TodayInNoTerm,
                 });
             };
             cx.app

@@ -226,9 +226,7 @@ impl Screen for TeacherScreen {
             widgets::popup(f, f.area(), &title, lines, h);
         }
         if let Some(form) = &self.form {
-            let (title, lines) = form.lines(v.lang, v.palette);
-            let h = lines.len() as u16 + 2;
-            widgets::popup(f, f.area(), &title, lines, h);
+            form.render(f, v.lang, v.palette);
         }
     }
 }
