@@ -749,6 +749,8 @@ fn assess20(dir: &Path, db: &Path) -> Result<(), Error> {
             "credit",
             "add",
             &teacher,
+            "--year",
+            "2026",
             "--date",
             "2026-11-20",
             "--title",

@@ -567,6 +567,16 @@ impl App {
         Ok(after.year)
     }
 
+    /// One credit entry by its id, where the actor may see it: read by its
+    /// key, not by listing every entry of the file.
+    pub fn credit(&self, id: CreditId) -> Result<Option<ExternalCredit>> {
+        Ok(self
+            .store
+            .read()?
+            .external_credit(id)?
+            .filter(|c| self.actor.may_see(&c.teacher)))
+    }
+
     /// Credit entries, oldest first: a teacher sees their own; `Waiting`
     /// lists those whose current step this actor takes (a review, or a
     /// teacher's own self-assessment or correction).

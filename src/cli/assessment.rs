@@ -360,11 +360,12 @@ fn credit_json(v: &CreditView) -> serde_json::Value {
 pub fn credit(app: &mut App, cmd: CreditCmd, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
     let year_of = |y: AcademicYear| saved_to(lang, Period::Year(y));
+    // The year an entry went to, read by its id (a county holds tens of
+    // thousands of entries).
     let entry_year = |app: &App, id: u32| -> Result<String, String> {
-        let list = app.credits(CreditFilter::All, None).map_err(e)?;
-        Ok(list
-            .iter()
-            .find(|c| c.id.0 == id)
+        Ok(app
+            .credit(crate::core::CreditId(id))
+            .map_err(e)?
             .map_or_else(|| saved(lang), |c| year_of(c.year)))
     };
     match cmd {
