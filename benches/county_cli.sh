@@ -39,3 +39,12 @@ hyperfine -N --warmup 2 --runs 20 \
     "$P --db $DB standings --year 2025 --json" \
     "sqlite3 $SQ \"select teacher, count(*), sum(first_call), sum(second_call) from facts group by teacher\""
 for i in 1 2 3; do /usr/bin/time -f "peixun standings: %e s, %M kB" "$P" --db "$DB" standings --year 2025 --json >/dev/null; done
+echo "== instructions (callgrind; stable under load, unlike the times)"
+if command -v valgrind >/dev/null; then
+    count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
+    echo "peixun lookup:    $(count "$P" --db "$DB" lookup 王伟 --json)"
+    echo "sqlite3 lookup:   $(count sqlite3 -json "$SQ" "select * from teachers where name like '%王伟%'")"
+    echo "peixun standings: $(count "$P" --db "$DB" standings --year 2025 --json)"
+    echo "sqlite3 group by: $(count sqlite3 "$SQ" "select teacher, count(*), sum(first_call), sum(second_call) from facts group by teacher")"
+fi
+uptime

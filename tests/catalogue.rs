@@ -91,8 +91,9 @@ const ALLOWED: &[&str] = &[
 ];
 
 /// Ids in the sample values given to the functions that format typed
-/// values: what a user typed, not the catalogue's words.
-const SAMPLE_IDS: &[&str] = &["roll arrive"];
+/// values (a command as typed, a store table's name): ids, not the
+/// catalogue's words.
+const SAMPLE_IDS: &[&str] = &["roll arrive", "teachers"];
 
 /// Flags a Chinese text may name after `--`.
 const FLAGS: &[&str] = &[
@@ -235,6 +236,9 @@ fn walk() -> Walk {
     w.both(i18n::StandingsLive::iter(), |l, x| {
         i18n::standings_live(l, *x).into()
     });
+    w.both(peixun::store::check::Counted::iter(), |l, x| {
+        i18n::table_name(l, *x).into()
+    });
     w.both(i18n::LeaveText::iter(), |l, x| {
         i18n::leave_text(l, *x).into()
     });
@@ -352,8 +356,9 @@ fn walk() -> Walk {
     w.headers("mentors", |l| i18n::mentor_headers(l).to_vec());
     w.headers("keys", i18n::key_headers);
 
-    // A sample of every error the commands return.
+    // A sample of every error the commands return, and of the store's.
     w.both(errors(), i18n::error);
+    w.both(store_errors(), i18n::store_error);
     w
 }
 
@@ -529,6 +534,58 @@ fn errors() -> Vec<AppError> {
             | AppError::UnknownCredit(_)
             | AppError::Calendar(_)
             | AppError::Assess(_) => {}
+        }
+    }
+    all
+}
+
+/// A sample of every error of the store.
+fn store_errors() -> Vec<peixun::store::StoreError> {
+    use peixun::store::StoreError::*;
+    let p = || std::path::PathBuf::from("2025.redb");
+    let all = vec![
+        Missing(p()),
+        Exists(p()),
+        NotRedb(p()),
+        NotPeixun(p()),
+        Newer {
+            path: p(),
+            found: 9,
+            known: 8,
+        },
+        Open {
+            path: p(),
+            message: "0".into(),
+        },
+        Damaged {
+            path: p(),
+            why: "0".into(),
+        },
+        Decode(peixun::store::codec::DecodeError {
+            table: "teachers",
+            key: "T0001".into(),
+            why: "0".into(),
+        }),
+        Busy {
+            path: p(),
+            waited: std::time::Duration::from_secs(30),
+        },
+        Replaced(p()),
+        Db("0".into()),
+    ];
+    for e in &all {
+        match e {
+            Missing(_)
+            | Exists(_)
+            | NotRedb(_)
+            | NotPeixun(_)
+            | Newer { .. }
+            | Open { .. }
+            | Damaged { .. }
+            | Decode(_)
+            | Busy { .. }
+            | Replaced(_)
+            | Db(_) => {}
         }
     }
     all

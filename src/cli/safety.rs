@@ -73,7 +73,7 @@ fn counts(report: &Report, lang: Lang) -> String {
     report
         .counts
         .iter()
-        .map(|(t, n)| format!("{} {n}", i18n::table_name(lang, t)))
+        .map(|(t, n)| format!("{} {n}", i18n::table_name(lang, *t)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -344,32 +344,99 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
     if let Some(m) = disk_error(l, e).or_else(|| store_text(l, e)) {
         return m;
     }
-    match (l, e) {
-        (Lang::Zh, Missing(p)) => format!(
-            "{} 处没有数据库;请先运行 peixun init 或 peixun demo,或用 --db 指定",
-            p.display()
-        ),
-        (Lang::Zh, Exists(p)) => format!("{} 已存在,不会覆盖", p.display()),
-        (Lang::Zh, NotRedb(p)) => format!("{} 不是 peixun 数据库,文件未被改动", p.display()),
-        (Lang::Zh, NotPeixun(p)) => {
-            format!(
-                "{} 是 redb 数据库但不是 peixun 的,文件未被改动",
-                p.display()
-            )
+    let zh = l == Lang::Zh;
+    match e {
+        Missing(p) => {
+            let p = shown_path(p);
+            if zh {
+                format!("{p} 处没有数据库;请先运行 peixun init 或 peixun demo,或用 --db 指定")
+            } else {
+                format!(
+                    "no database at {p}; run `peixun init` or `peixun demo` first, or give --db"
+                )
+            }
         }
-        (Lang::Zh, Newer { path, found, known }) => format!(
-            "{} 由更新版本的 peixun 写入(结构版本 {found},本程序最高支持 {known});请升级 peixun。文件未被改动",
-            path.display()
-        ),
-        (Lang::Zh, Open { path, message }) => format!("无法打开 {}:{message}", path.display()),
-        (Lang::Zh, Damaged { path, why }) => format!(
-            "{} 已损坏({why}),文件未被改动;请运行 peixun check 查看详情,并恢复最近的备份",
-            path.display()
-        ),
-        (Lang::Zh, Decode(d)) => {
-            format!("数据表 {} 中键 {} 的记录已损坏:{}", d.table, d.key, d.why)
+        Exists(p) => {
+            let p = shown_path(p);
+            if zh {
+                format!("{p} 已存在,不会覆盖")
+            } else {
+                format!("{p} already exists; refusing to overwrite it")
+            }
         }
-        (Lang::Zh, Db(m)) => format!("数据库错误:{m}"),
-        (Lang::Zh, Busy { .. } | Replaced(_)) | (Lang::En, _) => e.to_string(),
+        NotRedb(p) => {
+            let p = shown_path(p);
+            if zh {
+                format!("{p} 不是 peixun 数据库,文件未被改动")
+            } else {
+                format!(
+                    "{p} is not a peixun database (it is not a redb file); it was left untouched"
+                )
+            }
+        }
+        NotPeixun(p) => {
+            let p = shown_path(p);
+            if zh {
+                format!("{p} 是 redb 数据库但不是 peixun 的,文件未被改动")
+            } else {
+                format!("{p} is a redb database but not a peixun one; it was left untouched")
+            }
+        }
+        Newer { path, found, known } => {
+            let p = shown_path(path);
+            if zh {
+                format!(
+                    "{p} 由更新版本的 peixun 写入(结构版本 {found},本程序最高支持 {known});请升级 peixun。文件未被改动"
+                )
+            } else {
+                format!(
+                    "{p} was written by a newer peixun (schema {found}, this program knows up to {known}); \
+                     upgrade peixun. The file was left untouched"
+                )
+            }
+        }
+        Open { path, message } => {
+            let (p, m) = (shown_path(path), shown(message));
+            if zh {
+                format!("无法打开 {p}:{m}")
+            } else {
+                format!("{p}: {m}")
+            }
+        }
+        Damaged { path, why } => {
+            let (p, why) = (shown_path(path), shown(why));
+            if zh {
+                format!(
+                    "{p} 已损坏({why}),文件未被改动;请运行 peixun check 查看详情,并恢复最近的备份"
+                )
+            } else {
+                format!(
+                    "{p} is damaged ({why}); it was left untouched. Run `peixun check` for details \
+                     and restore the latest backup"
+                )
+            }
+        }
+        Decode(d) => {
+            let (key, why) = (shown(&d.key), shown(&d.why));
+            if zh {
+                format!("数据表 {} 中键 {key} 的记录已损坏:{why}", d.table)
+            } else {
+                format!("damaged record in table `{}` at key {key}: {why}", d.table)
+            }
+        }
+        Db(m) => {
+            if zh {
+                format!("数据库错误:{}", shown(m))
+            } else {
+                format!("database error: {}", shown(m))
+            }
+        }
+        // Worded by `store_text` above.
+        Busy { .. } | Replaced(_) => e.to_string(),
     }
+}
+
+/// A path as the store reports it, shown safely.
+fn shown_path(p: &std::path::Path) -> String {
+    shown(&p.display().to_string()).into_owned()
 }

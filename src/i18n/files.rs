@@ -218,7 +218,13 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
         (_, e @ (SheetTooLarge { .. } | FileTooLarge { .. } | DuplicateColumn { .. })) => {
             file_bound(l, e)
         }
-        (Lang::Zh, Read { file, why }) => format!("{file}:无法读取({why}),未导入任何数据"),
+        (_, Read { file, why }) => {
+            let (file, why) = (shown(file), shown(why));
+            match l {
+                Lang::Zh => format!("{file}:无法读取({why}),未导入任何数据"),
+                Lang::En => format!("{file}: cannot read it: {why}; nothing was imported"),
+            }
+        }
         (
             Lang::Zh,
             Encoding {
@@ -241,15 +247,27 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
             "{file}: line {line} is not {} text; try --encoding. Nothing was imported",
             enc(encoding)
         ),
-        (Lang::Zh, NoHeader { file, missing }) => format!(
-            "{file}:找不到表头行(缺少列:{});未导入任何数据",
-            missing
-                .iter()
-                .map(|f| column(l, f))
-                .collect::<Vec<_>>()
-                .join("、")
-        ),
-        (Lang::Zh, Empty { file }) => format!("{file}:表头下没有数据行,未导入任何数据"),
+        (_, NoHeader { file, missing }) => {
+            let file = shown(file);
+            let columns: Vec<&str> = missing.iter().map(|f| column(l, f)).collect();
+            match l {
+                Lang::Zh => format!(
+                    "{file}:找不到表头行(缺少列:{});未导入任何数据",
+                    columns.join("、")
+                ),
+                Lang::En => format!(
+                    "{file}: no header row with the columns {}; nothing was imported",
+                    columns.join(", ")
+                ),
+            }
+        }
+        (_, Empty { file }) => match l {
+            Lang::Zh => format!("{}:表头下没有数据行,未导入任何数据", shown(file)),
+            Lang::En => format!(
+                "{}: no data rows below the header; nothing was imported",
+                shown(file)
+            ),
+        },
         (_, Rows { file, problems }) => {
             let mut out = match l {
                 Lang::Zh => format!("{file}:{} 处错误,未导入任何数据:", problems.len()),
@@ -288,9 +306,14 @@ pub fn import_error(l: Lang, e: &crate::io::ImportError) -> String {
             }
             out
         }
-        (Lang::Zh, Write { file, why }) => format!("无法写入 {file}:{why}"),
-        (Lang::Zh, Exists { file }) => format!("{file} 已存在;如要覆盖请加 --force"),
-        (Lang::En, e) => e.to_string(),
+        (_, Write { file, why }) => match l {
+            Lang::Zh => format!("无法写入 {}:{}", shown(file), shown(why)),
+            Lang::En => format!("{}: cannot write it: {}", shown(file), shown(why)),
+        },
+        (_, Exists { file }) => match l {
+            Lang::Zh => format!("{} 已存在;如要覆盖请加 --force", shown(file)),
+            Lang::En => format!("{} already exists; give --force to replace it", shown(file)),
+        },
     }
 }
 

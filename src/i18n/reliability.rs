@@ -46,19 +46,16 @@ pub fn check_problem(l: Lang, p: &crate::store::check::Problem) -> String {
 }
 
 /// The name of a table in `peixun check`'s counts.
-pub fn table_name(l: Lang, table: &str) -> &str {
-    match l {
-        Lang::En => table,
-        Lang::Zh => match table {
-            "teachers" => "教师",
-            "terms" => "学期",
-            "sessions" => "培训活动",
-            "facts" => "点名记录",
-            "leaves" => "请假",
-            "accounts" => "账号",
-            "history" => "历史",
-            other => other,
-        },
+pub fn table_name(l: Lang, table: crate::store::check::Counted) -> &'static str {
+    use crate::store::check::Counted::*;
+    match table {
+        Teachers => l.t("教师", "teachers"),
+        Terms => l.t("学期", "terms"),
+        Sessions => l.t("培训活动", "sessions"),
+        Facts => l.t("点名记录", "facts"),
+        Leaves => l.t("请假", "leaves"),
+        Accounts => l.t("账号", "accounts"),
+        History => l.t("历史", "history"),
     }
 }
 

@@ -75,10 +75,22 @@ pub enum Missing {
     Session(u32),
 }
 
+/// A table whose records `check` counts (the catalogue names it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum Counted {
+    Teachers,
+    Terms,
+    Sessions,
+    Facts,
+    Leaves,
+    Accounts,
+    History,
+}
+
 /// What `check` found: how many records each table holds, and the problems.
 #[derive(Debug, Default)]
 pub struct Report {
-    pub counts: Vec<(&'static str, usize)>,
+    pub counts: Vec<(Counted, usize)>,
     pub problems: Vec<Problem>,
 }
 
@@ -343,7 +355,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         }
         teachers.insert(k.to_string());
     })?;
-    report.counts.push(("teachers", n));
+    report.counts.push((Counted::Teachers, n));
 
     let n = each(txn, TERMS, |(y, s): (i32, u8), v: &[u8]| {
         let key = format!("{y}/{s}");
@@ -353,7 +365,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
             Err(e) => bad(record(e)),
         }
     })?;
-    report.counts.push(("terms", n));
+    report.counts.push((Counted::Terms, n));
 
     let mut sessions = BTreeSet::new();
     let n = each(txn, SESSIONS, |k: u32, v: &[u8]| {
@@ -364,7 +376,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         }
         sessions.insert(k);
     })?;
-    report.counts.push(("sessions", n));
+    report.counts.push((Counted::Sessions, n));
 
     let mut facts = BTreeSet::new();
     let n = each(txn, FACTS, |(s, t): (u32, &str), v: &[u8]| {
@@ -380,7 +392,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         }
         facts.insert((t.to_string(), s));
     })?;
-    report.counts.push(("facts", n));
+    report.counts.push((Counted::Facts, n));
     let mut facts_idx = BTreeSet::new();
     each(txn, FACTS_BY_TEACHER, |(t, s): (&str, u32), (): ()| {
         facts_idx.insert((t.to_string(), s));
@@ -406,7 +418,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
             Err(e) => bad(record(e)),
         }
     })?;
-    report.counts.push(("leaves", n));
+    report.counts.push((Counted::Leaves, n));
     let mut leaves_idx = BTreeSet::new();
     each(txn, LEAVES_BY_TEACHER, |(t, id): (&str, u32), (): ()| {
         leaves_idx.insert((t.to_string(), id));
@@ -426,7 +438,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
             Err(e) => bad(record(e)),
         }
     })?;
-    report.counts.push(("accounts", n));
+    report.counts.push((Counted::Accounts, n));
 
     let mut last = 0u64;
     let n = each(txn, HISTORY, |k: u64, v: &[u8]| {
@@ -443,7 +455,7 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         }
         last = k;
     })?;
-    report.counts.push(("history", n));
+    report.counts.push((Counted::History, n));
 
     // The teacher names a lookup scans, against the teachers.
     let mut kept = BTreeSet::new();
