@@ -582,10 +582,13 @@ fn case9_excused_early_leave() {
         &["roll", "leave", &s[0], &teacher(2), "--at", "16:05"],
     );
     let status = db.ok("2025-09-10T16:06", &["roll", "status", &s[0]]);
+    // Said once, with its time and reason (not "early leave 16:00, early
+    // leave (excused) …").
     assert!(
-        status.contains("early leave (excused) 学生突发疾病送医"),
+        status.contains("early leave (excused) 16:00 学生突发疾病送医"),
         "{status}"
     );
+    assert!(!status.contains("16:00, early leave"), "{status}");
     db.ok("2025-09-10T15:36", &["roll", "second", &s[0]]);
     db.ok("2025-09-10T16:30", &["roll", "close", &s[0]]);
     let rows = json(&db, "2025-09-11T10:00", &["standings", "--json"]);

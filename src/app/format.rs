@@ -236,17 +236,21 @@ pub fn attendance(
         s.push_str(&format!(" {}", a.format("%H:%M")));
     }
     if let Some(x) = facts.left_early {
-        if outcome.category != Category::EarlyLeave {
-            s.push_str(&format!(" {}", i18n::category(lang, Category::EarlyLeave)));
-        }
-        s.push_str(&format!(" {}", x.format("%H:%M")));
-        // An early leave the office excused (早退(准假), 篇10): not counted.
-        if let Some(why) = &facts.early_excused {
-            s.push_str(&format!(
-                ", {} {}",
+        match &facts.early_excused {
+            // An early leave the office excused (早退(准假), 篇10): not
+            // counted, said once with its time and reason.
+            Some(why) => s.push_str(&format!(
+                " {} {} {}",
                 i18n::calendar_text(lang, i18n::CalendarText::ExcusedEarly),
+                x.format("%H:%M"),
                 i18n::shown(why)
-            ));
+            )),
+            None => {
+                if outcome.category != Category::EarlyLeave {
+                    s.push_str(&format!(" {}", i18n::category(lang, Category::EarlyLeave)));
+                }
+                s.push_str(&format!(" {}", x.format("%H:%M")));
+            }
         }
     }
     s
