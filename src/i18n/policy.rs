@@ -55,26 +55,40 @@ pub fn policy_error(l: Lang, e: &crate::policy_file::PolicyError) -> String {
 fn policy_problem(l: Lang, p: &crate::policy_file::Problem) -> String {
     use crate::policy_file::{Expected, Problem::*};
     let list = |v: &[String]| v.join(l.t("、", ", "));
-    match (l, p) {
-        (Lang::Zh, UnknownKey { known }) if known.is_empty() => "没有这个设置项".into(),
-        (Lang::Zh, UnknownKey { known }) => {
-            format!("没有这个设置项;此处可用的有:{}", list(known))
+    match p {
+        UnknownKey { known } if known.is_empty() => {
+            l.t("没有这个设置项", "unknown key").to_string()
         }
-        (Lang::Zh, NotAChoice { value, choices }) => {
-            format!("“{value}” 不是可选值;可选:{}", list(choices))
-        }
-        (Lang::Zh, BadValue { value, expected }) => {
+        UnknownKey { known } => match l {
+            Lang::Zh => format!("没有这个设置项;此处可用的有:{}", list(known)),
+            Lang::En => format!("unknown key; known here: {}", list(known)),
+        },
+        NotAChoice { value, choices } => match l {
+            Lang::Zh => format!("“{value}” 不是可选值;可选:{}", list(choices)),
+            Lang::En => format!("`{value}` is not one of {}", list(choices)),
+        },
+        BadValue { value, expected } => {
             let want = match expected {
-                Expected::Count => "0 或正整数".to_string(),
-                Expected::Integer => "整数".to_string(),
-                Expected::Bool => "true 或 false".to_string(),
-                Expected::Text => "带引号的文字".to_string(),
-                Expected::Other(s) => s.clone(),
+                Expected::Count => l.t("0 或正整数", "a whole number 0 or more"),
+                Expected::Integer => l.t("整数", "a whole number"),
+                Expected::Bool => l.t("true 或 false", "true or false"),
+                Expected::Text => l.t("带引号的文字", "a quoted text"),
+                // The TOML parser's own word for what it wanted (a value
+                // type such as `table`): shown as it wrote it.
+                Expected::Other(s) => s.as_str(),
             };
-            format!("“{value}” 无效,应为{want}")
+            match l {
+                Lang::Zh => format!("“{value}” 无效,应为{want}"),
+                Lang::En => format!("`{value}` is not {want}"),
+            }
         }
-        (Lang::Zh, OverHundred(v)) => format!("{v} 超过了 100%"),
-        (Lang::Zh, Syntax(m)) => format!("TOML 格式错误({m})"),
-        (Lang::En, p) => p.to_string(),
+        OverHundred(v) => match l {
+            Lang::Zh => format!("{v} 超过了 100%"),
+            Lang::En => format!("{v} is more than 100 percent"),
+        },
+        Syntax(m) => match l {
+            Lang::Zh => format!("TOML 格式错误({m})"),
+            Lang::En => m.clone(),
+        },
     }
 }

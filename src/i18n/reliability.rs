@@ -8,40 +8,56 @@ use super::*;
 
 /// A problem `peixun check` found, with the table and key where it is.
 pub fn check_problem(l: Lang, p: &crate::store::check::Problem) -> String {
-    use crate::store::check::Problem::*;
-    match (l, p) {
-        (Lang::Zh, Pages(why)) => format!("文件页校验失败(截断、写坏或被覆盖):{why}"),
-        (Lang::Zh, Record(e)) => {
-            format!("数据表 {} 中键 {} 的记录无法读取:{}", e.table, e.key, e.why)
-        }
-        (Lang::Zh, WrongKey { table, key, found }) => {
-            format!("数据表 {table} 的键 {key} 下存的是 {found} 的记录")
-        }
-        (Lang::Zh, NotIndexed { table, index, key }) => {
-            format!("数据表 {table} 的行 {key} 在索引 {index} 中缺失")
-        }
-        (Lang::Zh, StaleIndex { index, table, key }) => {
-            format!("索引 {index} 的行 {key} 在数据表 {table} 中没有对应记录")
-        }
-        (
-            Lang::Zh,
-            Dangling {
-                table,
-                key,
-                missing,
-            },
-        ) => {
-            let missing = match missing {
-                crate::store::check::Missing::Teacher(t) => format!("教师 {t}"),
-                crate::store::check::Missing::Session(s) => format!("培训活动 {s}"),
-            };
-            format!("数据表 {table} 的行 {key} 引用了不存在的{missing}")
-        }
-        (Lang::Zh, HistoryGap { after, next }) => {
-            format!("历史记录编号从 {after} 跳到 {next}")
-        }
-        (Lang::Zh, WrongTally { key }) => tally_problem_zh(key),
-        (Lang::En, p) => crate::store::check::describe_en(p),
+    use crate::store::check::{Missing, Problem::*};
+    match p {
+        Pages(why) => match l {
+            Lang::Zh => format!("文件页校验失败(截断、写坏或被覆盖):{why}"),
+            Lang::En => format!("its pages do not verify: {why}"),
+        },
+        Record(e) => match l {
+            Lang::Zh => format!("数据表 {} 中键 {} 的记录无法读取:{}", e.table, e.key, e.why),
+            Lang::En => e.to_string(),
+        },
+        WrongKey { table, key, found } => match l {
+            Lang::Zh => format!("数据表 {table} 的键 {key} 下存的是 {found} 的记录"),
+            Lang::En => format!("table `{table}` holds the record of {found} under key {key}"),
+        },
+        NotIndexed { table, index, key } => match l {
+            Lang::Zh => format!("数据表 {table} 的行 {key} 在索引 {index} 中缺失"),
+            Lang::En => format!("`{table}` row {key} is missing from index `{index}`"),
+        },
+        StaleIndex { index, table, key } => match l {
+            Lang::Zh => format!("索引 {index} 的行 {key} 在数据表 {table} 中没有对应记录"),
+            Lang::En => format!("index `{index}` row {key} points at no `{table}` row"),
+        },
+        Dangling {
+            table,
+            key,
+            missing,
+        } => match (l, missing) {
+            (Lang::Zh, Missing::Teacher(t)) => {
+                format!("数据表 {table} 的行 {key} 引用了不存在的教师 {t}")
+            }
+            (Lang::Zh, Missing::Session(s)) => {
+                format!("数据表 {table} 的行 {key} 引用了不存在的培训活动 {s}")
+            }
+            (Lang::En, Missing::Teacher(t)) => {
+                format!("`{table}` row {key} names teacher {t}, which does not exist")
+            }
+            (Lang::En, Missing::Session(s)) => {
+                format!("`{table}` row {key} names session {s}, which does not exist")
+            }
+        },
+        HistoryGap { after, next } => match l {
+            Lang::Zh => format!("历史记录编号从 {after} 跳到 {next}"),
+            Lang::En => format!("history jumps from entry {after} to {next}"),
+        },
+        WrongTally { key } => match l {
+            Lang::Zh => format!("数据表 tallies 中 {key} 的统计与按记录重新计算的结果不一致"),
+            Lang::En => {
+                format!("the kept tallies of {key} differ from a recount of the records")
+            }
+        },
     }
 }
 

@@ -29,8 +29,3 @@ pub fn store_text(l: Lang, e: &StoreError) -> Option<String> {
         _ => return None,
     })
 }
-
-/// `peixun check`: kept tallies that a recount does not give.
-pub fn tally_problem_zh(key: &str) -> String {
-    format!("数据表 tallies 中 {key} 的统计与按记录重新计算的结果不一致")
-}
