@@ -416,6 +416,8 @@ fn tui_marks_on(copy: &Path) -> Result<(), Error> {
     let now = rec.session.date.and_time(rec.session.start);
     app.start_call(rec.session.id, Call::First, now)?;
     let mut model = Model::new(app, Lang::Zh, Keymap::default(), Box::new(move || now));
+    // As the program runs: the standings are counted once the marks pause.
+    model.ahead_after = peixun::tui::model::AHEAD_AFTER;
     let mut term = Terminal::new(TestBackend::new(120, 40))?;
     let mut frame = |model: &mut Model, c: KeyCode| -> Result<Duration, Error> {
         let t = Instant::now();

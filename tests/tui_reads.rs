@@ -124,3 +124,38 @@ fn the_roll_list_scrolls_to_the_cursor() {
     shows(&m, &["T0001"]);
     assert!(!text(&m).contains(&id), "{}", text(&m));
 }
+
+/// As the program runs (`AHEAD_AFTER`), marks in quick succession do not
+/// each start a count of the standings (a county's uses both cores, and
+/// took them from the next mark): the count starts once the marks pause.
+#[test]
+fn the_standings_are_counted_ahead_once_the_marks_pause() {
+    let (_d, mut m) = fixture(Lang::En, 12);
+    m.screens.standings.live.inline = Some(0);
+    m.ahead_after = std::time::Duration::from_millis(300);
+    press(&mut m, KeyCode::Char('3'));
+    m.screens.standings.wait().expect("counted");
+    let before = present(&m);
+    press(&mut m, KeyCode::Char('1'));
+    press(&mut m, KeyCode::Char(' '));
+    press(&mut m, KeyCode::Char('y'));
+    press(&mut m, KeyCode::Esc);
+    // Right after the mark nothing is being counted, but a count is due.
+    assert!(!m.screens.standings.job_running());
+    assert!(m.busy(), "the event loop looks again soon");
+    m.update(peixun::tui::model::Message::Tick);
+    assert!(
+        !m.screens.standings.job_running(),
+        "counted before the pause"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(350));
+    m.update(peixun::tui::model::Message::Tick);
+    assert!(
+        m.screens.standings.job_running(),
+        "counted once the marks paused"
+    );
+    m.screens.standings.wait().expect("counted");
+    press(&mut m, KeyCode::Char('3'));
+    assert_eq!(present(&m), before + 1);
+    assert!(!text(&m).contains("counting"), "{}", text(&m));
+}

@@ -56,6 +56,7 @@ pub fn run(db: Option<PathBuf>, as_name: Option<&str>, lang: Lang) -> Result<Str
     };
     let (keys, key_error) = keymap::Keymap::load();
     let mut model = Model::new(app, lang, keys, Box::new(crate::app::env::now));
+    model.ahead_after = model::AHEAD_AFTER;
     model.demo = opened_demo;
     if let Some(e) = key_error {
         model.set_status(keymap::key_error(lang, &e), true);
@@ -76,6 +77,7 @@ pub fn run_gate(path: PathBuf, account: &str, lang: Lang) -> Result<String, Stri
     let (keys, key_error) = keymap::Keymap::load();
     let clock = || chrono::Local::now().naive_local();
     let mut model = Model::new(app, lang, keys, Box::new(clock));
+    model.ahead_after = model::AHEAD_AFTER;
     model.gate = true;
     if let Some(e) = key_error {
         model.set_status(keymap::key_error(lang, &e), true);

@@ -92,7 +92,18 @@ pub struct Model {
     pub school: Option<String>,
     /// Colours, or none (NO_COLOR, a terminal without colour).
     pub palette: crate::tui::palette::Palette,
+    /// How long after the last change the standings are counted ahead of
+    /// being shown: a county's count uses both cores, and counting after
+    /// every mark of a roll call took the cores from the next key. Zero
+    /// counts at once (tests); the program uses `AHEAD_AFTER`.
+    pub ahead_after: std::time::Duration,
+    /// When the standings are next to be counted ahead, if due.
+    ahead_at: Option<std::time::Instant>,
 }
+
+/// The quiet the program waits for, after a change, before it counts the
+/// standings ahead of their being shown (a roll call's marks come faster).
+pub const AHEAD_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The longest the terminal app waits for another process's change before
 /// it gives up on a key: the screen must not freeze. It then says that
@@ -126,6 +137,8 @@ impl Model {
             gate: false,
             school: None,
             palette: crate::tui::palette::Palette::detect(),
+            ahead_after: std::time::Duration::ZERO,
+            ahead_at: None,
         };
         // The roll screen is shown first: read now, with the header's
         // school and the generation, from one snapshot.
@@ -202,6 +215,7 @@ impl Model {
         let ours_alone = self.generation + 1;
         let app = &self.app;
         let screens = &mut self.screens;
+        let at_once = self.ahead_after.is_zero();
         let (generation, school, loaded, ahead) = app
             .store
             .pinned(|| -> Result<_, AppError> {
@@ -215,6 +229,7 @@ impl Model {
                 // thread of their own at county scale), from this snapshot.
                 let ahead = match tab {
                     Tab::Standings => Ok(()),
+                    _ if !at_once => Ok(()),
                     _ => screens.standings.count(app, now.date(), true),
                 };
                 Ok((generation, school, loaded, ahead))
@@ -224,6 +239,9 @@ impl Model {
             self.generation = g;
         }
         self.school = school;
+        // Counted once the changes pause (`ahead_after`), not after each.
+        self.ahead_at = (tab != Tab::Standings && !at_once)
+            .then(|| std::time::Instant::now() + self.ahead_after);
         self.stale = Tab::ALL.into_iter().filter(|t| *t != tab).collect();
         if let Err(e) = loaded {
             self.fail(tab, e);
@@ -242,6 +260,19 @@ impl Model {
 
     pub fn update(&mut self, msg: Message) {
         self.poll_charts();
+        if let Some(at) = self.ahead_at
+            && std::time::Instant::now() >= at
+        {
+            self.ahead_at = None;
+            if self.tab != Tab::Standings
+                && let Err(e) = self
+                    .screens
+                    .standings
+                    .count(&self.app, self.now().date(), true)
+            {
+                self.fail(Tab::Standings, e);
+            }
+        }
         match msg {
             Message::Tick => {
                 if let Ok(g) = self.app.generation()
@@ -268,7 +299,9 @@ impl Model {
     /// Something is being counted in the background: the event loop looks
     /// again soon rather than waiting for a key.
     pub fn busy(&self) -> bool {
-        self.screens.standings.chart.counting() || self.screens.standings.job_running()
+        self.screens.standings.chart.counting()
+            || self.screens.standings.job_running()
+            || self.ahead_at.is_some()
     }
 
     /// Everything a key does: resolved once by the key map, then acted on.
