@@ -6,6 +6,7 @@
 //! (`core::outcome`, `Tally`, `Rate`); nothing here draws or formats.
 //! The terminal app and the spreadsheet export both use these figures.
 
+use super::job::Counting;
 use super::roll::RollView;
 use super::standings::StandingRow;
 use super::{App, Result};
@@ -241,16 +242,8 @@ impl App {
 
     fn start_charts(&self, period: Period, inline: usize) -> Result<ChartsJob> {
         let snap = Snapshot::take(self, period)?;
-        let state = if snap.slots() <= inline {
-            JobState::Done(Some(snap.count(inline)))
-        } else {
-            let (tx, rx) = std::sync::mpsc::channel();
-            std::thread::spawn(move || {
-                // The receiver may be gone (the view was left): nothing to do.
-                let _ = tx.send(snap.count(inline));
-            });
-            JobState::Running(rx)
-        };
+        let at_once = snap.slots() <= inline;
+        let state = Counting::start("the chart figures", at_once, move || snap.count(inline));
         Ok(ChartsJob { period, state })
     }
 
@@ -305,13 +298,7 @@ const INLINE: usize = 30_000;
 /// Figures being read for the chart view.
 pub struct ChartsJob {
     period: Period,
-    state: JobState,
-}
-
-enum JobState {
-    /// Counted; taken by the first `poll`.
-    Done(Option<Result<PeriodCharts>>),
-    Running(std::sync::mpsc::Receiver<Result<PeriodCharts>>),
+    state: Counting<PeriodCharts>,
 }
 
 impl ChartsJob {
@@ -321,41 +308,18 @@ impl ChartsJob {
 
     /// The figures once they are counted (once); `None` while they are not.
     pub fn poll(&mut self) -> Option<Result<PeriodCharts>> {
-        match &mut self.state {
-            JobState::Done(result) => result.take(),
-            JobState::Running(rx) => match rx.try_recv() {
-                Ok(result) => {
-                    self.state = JobState::Done(None);
-                    Some(result)
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.state = JobState::Done(None);
-                    Some(Err(gone()))
-                }
-            },
-        }
+        self.state.poll()
     }
 
     /// Waits for the figures (tests and benchmarks).
-    pub fn wait(mut self) -> Result<PeriodCharts> {
-        match std::mem::replace(&mut self.state, JobState::Done(None)) {
-            JobState::Done(Some(result)) => result,
-            JobState::Done(None) => Err(gone()),
-            JobState::Running(rx) => rx.recv().unwrap_or_else(|_| Err(gone())),
-        }
+    pub fn wait(self) -> Result<PeriodCharts> {
+        self.state.wait()
     }
 
     /// Still counting.
     pub fn running(&self) -> bool {
-        matches!(self.state, JobState::Running(_))
+        self.state.running()
     }
-}
-
-/// The counting thread stopped without an answer (a bug: it cannot fail
-/// otherwise than by returning an error).
-fn gone() -> super::AppError {
-    crate::store::StoreError::Db("the chart figures could not be counted".into()).into()
 }
 
 /// What the figures of a period are counted from: one read snapshot and

@@ -18,6 +18,7 @@ pub mod format;
 pub mod history;
 pub mod import;
 pub mod invalid;
+pub mod job;
 pub mod keys;
 pub mod leave;
 pub mod lookup;

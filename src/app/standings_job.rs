@@ -6,6 +6,7 @@
 //! (`tui::screens::standings`). The figures are the scoring module's, as
 //! `App::standings` gives them.
 
+use super::job::Counting;
 use super::standings::{StandingRow, at_school, compute};
 use super::{App, Result};
 use crate::core::{Period, Teacher};
@@ -38,13 +39,7 @@ pub struct Counted {
 /// Standings being counted.
 pub struct StandingsJob {
     generation: u64,
-    state: JobState,
-}
-
-enum JobState {
-    /// Counted; taken by the first `poll`.
-    Done(Option<Result<Counted>>),
-    Running(std::sync::mpsc::Receiver<Result<Counted>>),
+    state: Counting<Counted>,
 }
 
 impl App {
@@ -97,16 +92,7 @@ impl App {
                     periods: counted,
                 })
             };
-            let state = if visible <= inline {
-                JobState::Done(Some(count()))
-            } else {
-                let (tx, rx) = std::sync::mpsc::channel();
-                std::thread::spawn(move || {
-                    // The receiver may be gone (a newer job replaced it).
-                    let _ = tx.send(count());
-                });
-                JobState::Running(rx)
-            };
+            let state = Counting::start("the standings", visible <= inline, count);
             Ok(StandingsJob { generation, state })
         })
     }
@@ -120,39 +106,16 @@ impl StandingsJob {
 
     /// The standings once counted (once); `None` while they are not.
     pub fn poll(&mut self) -> Option<Result<Counted>> {
-        match &mut self.state {
-            JobState::Done(result) => result.take(),
-            JobState::Running(rx) => match rx.try_recv() {
-                Ok(result) => {
-                    self.state = JobState::Done(None);
-                    Some(result)
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => None,
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.state = JobState::Done(None);
-                    Some(Err(gone()))
-                }
-            },
-        }
+        self.state.poll()
     }
 
     /// Waits for the standings (tests and benchmarks).
-    pub fn wait(mut self) -> Result<Counted> {
-        match std::mem::replace(&mut self.state, JobState::Done(None)) {
-            JobState::Done(Some(result)) => result,
-            JobState::Done(None) => Err(gone()),
-            JobState::Running(rx) => rx.recv().unwrap_or_else(|_| Err(gone())),
-        }
+    pub fn wait(self) -> Result<Counted> {
+        self.state.wait()
     }
 
     /// Still counting.
     pub fn running(&self) -> bool {
-        matches!(self.state, JobState::Running(_))
+        self.state.running()
     }
-}
-
-/// The counting thread stopped without an answer (a bug: it cannot fail
-/// otherwise than by returning an error).
-fn gone() -> super::AppError {
-    crate::store::StoreError::Db("the standings could not be counted".into()).into()
 }
