@@ -534,7 +534,7 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             shown(name)
         ),
         (
-            Lang::Zh,
+            l,
             AskEditTeacher {
                 name,
                 group,
@@ -542,39 +542,30 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 joined,
                 left,
             },
-        ) => format!(
-            "保存为:{},{},年级 {},到校 {},离校 {}?",
-            shown(name),
-            shown(group),
-            if grade.trim().is_empty() {
-                "无".into()
+        ) => {
+            let grade = if grade.trim().is_empty() {
+                l.t("无", "none").into()
             } else {
                 shown(grade)
-            },
-            joined.map_or_else(|| "未填".into(), |d| d.to_string()),
-            left.map_or_else(|| "未离校".into(), |d| d.to_string())
-        ),
-        (
-            Lang::En,
-            AskEditTeacher {
-                name,
-                group,
-                grade,
-                joined,
-                left,
-            },
-        ) => format!(
-            "Save as: {}, {}, grade {}, joined {}, left {}?",
-            shown(name),
-            shown(group),
-            if grade.trim().is_empty() {
-                "none".into()
-            } else {
-                shown(grade)
-            },
-            joined.map_or_else(|| "not given".into(), |d| d.to_string()),
-            left.map_or_else(|| "not (still at the school)".into(), |d| d.to_string())
-        ),
+            };
+            let joined = joined.map_or_else(|| l.t("未填", "not given").into(), |d| d.to_string());
+            let left = left.map_or_else(
+                || l.t("未离校", "not (still at the school)").into(),
+                |d| d.to_string(),
+            );
+            match l {
+                Lang::Zh => format!(
+                    "保存为:{},{},年级 {grade},到校 {joined},离校 {left}?",
+                    shown(name),
+                    shown(group)
+                ),
+                Lang::En => format!(
+                    "Save as: {}, {}, grade {grade}, joined {joined}, left {left}?",
+                    shown(name),
+                    shown(group)
+                ),
+            }
+        }
         (Lang::Zh, SessionEdited(s)) => format!("活动 {s} 已修改"),
         (Lang::En, SessionEdited(s)) => format!("session {s} changed"),
         (Lang::Zh, Moved(s)) => format!("活动 {s} 已改期"),
