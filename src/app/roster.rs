@@ -20,16 +20,7 @@ impl App {
         }
         // Joining on a day of a closed year makes its sessions from then on
         // required: the office's, with a reason, like any change to it.
-        let (terms, policy) = (w.terms()?, w.policy()?);
-        let mut years = Vec::new();
-        for rec in w.sessions()? {
-            if rec.session.requires(&t) {
-                let year = super::year_end::year_of_day(&terms, &policy, rec.session.date);
-                if !years.contains(&year) {
-                    years.push(year);
-                }
-            }
-        }
+        let years = super::year_end::years_of_sessions(&w, |s| s.requires(&t))?;
         let given = super::calendar::optional_reason(self.reason.as_deref())?;
         let why = self.closed_years_reason(&w, &years, given.as_deref())?;
         w.put_teacher(&t)?;

@@ -283,12 +283,20 @@ pub(crate) fn years_moved(
     before: &crate::core::Teacher,
     after: &crate::core::Teacher,
 ) -> Result<Vec<AcademicYear>> {
+    years_of_sessions(w, |s| s.requires(before) != s.requires(after))
+}
+
+/// The academic years of the sessions `touched` picks, each once.
+pub(crate) fn years_of_sessions(
+    w: &Writer,
+    touched: impl Fn(&crate::core::Session) -> bool,
+) -> Result<Vec<AcademicYear>> {
     let terms = w.terms()?;
     let policy = w.policy()?;
     let mut years = Vec::new();
     for rec in w.sessions()? {
         let s = &rec.session;
-        if s.requires(before) == s.requires(after) {
+        if !touched(s) {
             continue;
         }
         let year = year_of_day(&terms, &policy, s.date);
