@@ -1409,7 +1409,7 @@ fn import_checker_rejects_what_it_should() {
 
 #[test]
 fn core_depends_on_std_chrono_and_serde_only() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/core");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/rules/src");
     let mut files = Vec::new();
     let mut stack = vec![std::path::PathBuf::from(dir)];
     while let Some(d) = stack.pop() {
