@@ -15,6 +15,9 @@ pub struct StandingRow {
     /// The figures differ from the term's latest publication (`publish.rs`).
     pub changed_since_published: bool,
     /// The assessment as a posting made today keeps it (`publish.rs`).
+    /// Public only because the row now lives below the commands crate that
+    /// fills and reads it; tui and cli cannot name its type.
+    #[doc(hidden)]
     pub posted: store::published::Assessed,
     /// Days of the academic year left after today; `None` once it is over
     /// and the year verdicts apply.
@@ -22,6 +25,7 @@ pub struct StandingRow {
     /// The credits the academic year requires (`credits_per_year`).
     pub year_credits_required: rules::Credits,
 }
+
 /// One session on a teacher's record.
 #[derive(Debug, Clone)]
 pub struct RecordLine {

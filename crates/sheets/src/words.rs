@@ -4,7 +4,6 @@
 mod names;
 pub use names::*;
 
-#[allow(unused_imports)]
 use i18n::*;
 
 /// What is wrong with one cell.
