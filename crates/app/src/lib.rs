@@ -195,6 +195,8 @@ pub const STAFF: &[Role] = &[
 
 /// An open database and the person using it.
 pub struct App {
+    /// Public for tests/ (which reach the store directly); tui and cli do
+    /// not depend on the store crate and go through `App`'s methods.
     pub store: Store,
     pub actor: Actor,
     /// The reason given with the command (`--reason`), which a change to a
@@ -242,6 +244,24 @@ impl App {
     /// poll, so a screen knows when to reload.
     pub fn generation(&self) -> Result<u64> {
         Ok(self.store.read()?.generation()?)
+    }
+
+    /// The database file this app acts on.
+    pub fn path(&self) -> &std::path::Path {
+        self.store.path()
+    }
+
+    /// How this app's changes wait for another writer's.
+    pub fn set_wait(&mut self, wait: Wait) {
+        self.store.set_wait(wait);
+    }
+
+    /// Runs `f` with every read in it seeing one snapshot of the file.
+    pub fn pinned<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.store.pinned(f)
     }
 
     /// Starts a change by this actor at `now`. Upgrades a read-only store.

@@ -120,7 +120,7 @@ impl Model {
     ) -> Model {
         let mut wait = app::Wait::from_env();
         wait.limit = wait.limit.min(WAIT);
-        app.store.set_wait(wait);
+        app.set_wait(wait);
         let mut m = Model {
             app,
             lang,
@@ -217,7 +217,6 @@ impl Model {
         let screens = &mut self.screens;
         let at_once = self.ahead_after.is_zero();
         let (generation, school, loaded, ahead) = app
-            .store
             .pinned(|| -> Result<_, AppError> {
                 let generation = app.generation().ok();
                 if generation != Some(ours_alone) {

@@ -35,7 +35,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     ])
     .areas(area);
     let actor = &m.app.actor;
-    let file = m.app.store.path().display().to_string();
+    let file = m.app.path().display().to_string();
     let header = i18n::header(
         l,
         &actor.name,

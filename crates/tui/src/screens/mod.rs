@@ -187,7 +187,7 @@ pub trait Screen {
     /// reads `load` makes: what a key or a change reloads is consistent,
     /// and costs one read transaction.
     fn read(&mut self, app: &App, now: NaiveDateTime, lang: Lang) -> Result<(), AppError> {
-        app.store.pinned(|| self.load(app, now, lang))
+        app.pinned(|| self.load(app, now, lang))
     }
     /// Draws itself.
     fn render(&self, v: &View, f: &mut Frame, area: Rect);
