@@ -334,7 +334,7 @@ fn walk() -> Walk {
     });
 
     // Column headers.
-    w.headers("standings", |l| i18n::standings_headers(l).to_vec());
+    w.headers("standings", peixun::io::columns::cli_headers);
     w.headers("teacher", |l| i18n::teacher_headers(l).to_vec());
     w.headers("term", |l| i18n::term_headers(l).to_vec());
     w.headers("session", |l| i18n::session_headers(l).to_vec());
@@ -346,7 +346,7 @@ fn walk() -> Walk {
     w.headers("history screen", |l| {
         i18n::history_screen_headers(l).to_vec()
     });
-    w.headers("export", |l| i18n::export_standings_headers(l).to_vec());
+    w.headers("export", peixun::io::columns::export_headers);
     w.headers("roster file", |l| i18n::roster_file_headers(l).to_vec());
     w.headers("record file", |l| i18n::record_file_headers(l).to_vec());
     w.headers("leave file", |l| i18n::leave_file_headers(l).to_vec());

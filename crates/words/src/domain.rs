@@ -95,32 +95,6 @@ pub fn qualified(l: Lang, q: bool) -> &'static str {
     }
 }
 
-/// Column headers of the standings table (CLI and terminal app).
-pub fn standings_headers(l: Lang) -> [&'static str; 20] {
-    [
-        l.t("工号", "id"),
-        l.t("姓名", "name"),
-        l.t("教研组", "group"),
-        l.t("出勤", "present"),
-        l.t("迟到", "late"),
-        l.t("早退", "early"),
-        l.t("旷工", "absent"),
-        l.t("公假", "official"),
-        l.t("事假", "personal"),
-        l.t("病假", "sick"),
-        l.t("学分", "credits"),
-        l.t("积分", "points"),
-        l.t("笔记字数", "notes"),
-        l.t("档案", "archive"),
-        l.t("待补", "make-ups"),
-        l.t("考核", "result"),
-        l.t("提醒", "note"),
-        l.t("扣分", "deducted"),
-        l.t("待认定", "in review"),
-        l.t("学分提醒", "credit warning"),
-    ]
-}
-
 /// The warning shown beside a teacher one absence from unqualified.
 pub fn warning(l: Lang) -> &'static str {
     l.t("再旷工一次即不合格", "one more absence: unqualified")

@@ -335,7 +335,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::shown(&t.group),
             i18n::category(l, Category::Absent),
             absent,
-            i18n::standings_headers(l)[10],
+            sheets::columns::Col::Credits.header(l),
             credits
         ),
         Style::new().add_modifier(Modifier::BOLD),
