@@ -372,7 +372,7 @@ pub enum RollCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum LeaveCmd {
-    /// Ask for leave: TEACHER KIND (official | personal | sick).
+    /// Ask for leave: TEACHER KIND (`LeaveKind::code`).
     Request {
         teacher: String,
         kind: String,
@@ -472,7 +472,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-pub use app::env::{default_db, now, parse_kind};
+pub use app::env::{default_db, now};
 
 pub(crate) fn bad(lang: Lang, field: FieldName, value: &str, why: Why) -> String {
     i18n::error(
@@ -897,15 +897,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
 }
 
 pub fn parse_role(s: &str) -> Option<Role> {
-    Some(match s {
-        "office" => Role::Office,
-        "leader" => Role::Leader,
-        "school" => Role::School,
-        "group_leader" | "group-leader" => Role::GroupLeader,
-        "assessment" => Role::Assessment,
-        "teacher" => Role::Teacher,
-        _ => return None,
-    })
+    Role::from_code(s)
 }
 
 fn call(
@@ -1122,13 +1114,11 @@ fn leave_table(leaves: &[rules::Leave], lang: Lang) -> String {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
                 c => c.to_string(),
             };
-            let mut ev = Vec::new();
-            if l.evidence.leave_note {
-                ev.push(i18n::text(lang, Label::LeaveNote));
-            }
-            if l.evidence.hospital_certificate {
-                ev.push(i18n::text(lang, Label::Certificate));
-            }
+            let ev: Vec<&str> = rules::LeavePaper::ALL
+                .iter()
+                .filter(|p| p.received(&l.evidence))
+                .map(|p| i18n::leave_paper(lang, *p))
+                .collect();
             vec![
                 l.id.to_string(),
                 l.teacher.0.clone(),
@@ -1169,7 +1159,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             emergency,
         } => {
             let teacher = teacher_arg(app, lang, &teacher)?;
-            let kind = parse_kind(&kind)
+            let kind = i18n::parse_leave_kind(&kind)
                 .ok_or_else(|| bad(lang, FieldName::LeaveKind, &kind, Why::NotALeaveKind))?;
             let cover = match (from, to, sessions) {
                 (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,
