@@ -763,7 +763,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = app::format::attendance(lang, &l.facts, &l.outcome);
+                    let cat = app::cells::attendance(lang, &l.facts, &l.outcome);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -1061,7 +1061,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        app::format::attendance(lang, &l.facts, &l.outcome),
+                        app::cells::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {

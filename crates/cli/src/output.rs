@@ -7,7 +7,7 @@ use serde::Serialize;
 use sheets::columns;
 use unicode_width::UnicodeWidthStr;
 
-pub use app::format::{
+pub use app::cells::{
     credit_cells, credit_view_cells, funds_line, makeup_cells, mentor_list, pad, yuan,
 };
 

@@ -1,8 +1,8 @@
 //! The words for spreadsheet problems: a refused file, a bad cell, a
 //! column (moved up from the words crate: they name this crate's types).
 
-mod names;
-pub use names::*;
+mod files;
+pub use files::*;
 
 use i18n::*;
 

@@ -295,7 +295,7 @@ impl Screen for LeaveScreen {
                             Style::new()
                         };
                         Line::from(vec![
-                            Span::raw(app::format::pad(i18n::ui(l, *u), 28)),
+                            Span::raw(app::cells::pad(i18n::ui(l, *u), 28)),
                             Span::styled(i18n::shown(text.value()).into_owned(), style),
                         ])
                     })

@@ -360,7 +360,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != rules::RollState::NotStarted)
     {
-        let cat = app::format::attendance(l, &x.facts, &x.outcome);
+        let cat = app::cells::attendance(l, &x.facts, &x.outcome);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,

@@ -1,6 +1,8 @@
-//! Text shared by both front ends (the command line and the terminal app):
-//! one standing, credit entry or make-up as table cells, money in yuan, the
-//! funds line, padding by display width. Pure formatting: no store, no I/O.
+//! Table cells and figures as text, shared by both front ends (the command
+//! line and the terminal app): a credit entry or a make-up as cells, a
+//! session's attendance, money in yuan, the funds line, padding by display
+//! width. Pure formatting: no store, no I/O. (The standings' cells are in
+//! `sheets::columns`, the one table of the standings columns.)
 
 use crate::i18n::{self, Lang};
 use unicode_width::UnicodeWidthStr;
