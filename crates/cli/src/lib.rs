@@ -574,10 +574,9 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
-                let store =
-                    app::file::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
-                    App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
+                    App::open_with(&path, &os_name, cli.as_name.as_deref(), is_root, wait)
+                        .map_err(e)?;
                 dispatch(&mut app, command, lang, now)
             }));
             let failed = match outcome {
@@ -857,7 +856,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Policy(PolicyCmd::Set { file }) => {
             // Refused before the file is read: nobody learns anything of a
             // file through the messages of a command they may not use.
-            app.actor
+            app.actor()
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
             let p = if file.as_os_str() == "-" {
@@ -885,8 +884,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            i18n::shown(&app.actor.name),
-            app.actor
+            i18n::shown(&app.actor().name),
+            app.actor()
                 .roles
                 .iter()
                 .map(|r| i18n::role(lang, *r))

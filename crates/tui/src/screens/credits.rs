@@ -238,7 +238,7 @@ impl CreditsScreen {
         let year = cx.app.meant_year(today)?;
         let me = cx
             .app
-            .actor
+            .actor()
             .teacher
             .as_ref()
             .map_or(TextBox::default(), |t| TextBox::selected(t.0.clone()));
