@@ -75,9 +75,6 @@ const ALLOWED: &[&str] = &[
     "group",
     "assessment",
     "teacher",
-    "official",
-    "personal",
-    "sick",
     "plan",
     "notes",
     "reflections",
@@ -134,6 +131,8 @@ fn fault(l: Lang, text: &str) -> Option<String> {
                 let flag = start >= 2 && cs[start - 2] == '-' && cs[start - 1] == '-';
                 let ok = run.len() == 1
                     || ALLOWED.contains(&run.as_str())
+                    // the leave kinds as typed, from the enum
+                    || LeaveKind::ALL.iter().any(|k| k.code() == run)
                     || (flag && FLAGS.contains(&run.as_str()));
                 if !ok {
                     return Some(format!("English {run:?} in Chinese"));

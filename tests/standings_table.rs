@@ -87,6 +87,25 @@ fn every_column_has_one_entry_and_its_own_places() {
     }
 }
 
+#[test]
+fn every_counted_category_has_its_column() {
+    for c in peixun::core::Category::ALL {
+        let col = peixun::io::columns::column_of(*c);
+        let counted = !matches!(
+            c,
+            peixun::core::Category::NotRequired | peixun::core::Category::Pending
+        );
+        assert_eq!(col.is_some(), counted, "{c:?}");
+        if let Some(col) = col {
+            let entry = COLUMNS.iter().find(|x| x.col == col);
+            assert!(
+                entry.is_some_and(|e| e.shown.is_some() && e.export.is_some()),
+                "{c:?}: its column {col:?} is not on the screen and in the export"
+            );
+        }
+    }
+}
+
 /// The value at a dotted path of a JSON object, if the key is there.
 fn at_path<'a>(v: &'a serde_json::Value, path: &str) -> Option<&'a serde_json::Value> {
     path.split('.').try_fold(v, |v, k| v.as_object()?.get(k))

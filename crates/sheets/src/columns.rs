@@ -695,6 +695,23 @@ impl Col {
     }
 }
 
+/// The column that counts a category, if any: every counted category has
+/// its column (a new category is a compile error here, and
+/// tests/standings_table.rs then asks for its entry in `COLUMNS`).
+pub fn column_of(c: rules::Category) -> Option<Col> {
+    use rules::Category;
+    match c {
+        Category::Present => Some(Col::Present),
+        Category::Late => Some(Col::Late),
+        Category::EarlyLeave => Some(Col::Early),
+        Category::Absent => Some(Col::Absent),
+        Category::OfficialLeave => Some(Col::Official),
+        Category::PersonalLeave => Some(Col::Personal),
+        Category::SickLeave => Some(Col::Sick),
+        Category::NotRequired | Category::Pending => None,
+    }
+}
+
 /// The columns the CLI table shows, in order.
 pub fn cli() -> Vec<&'static Column> {
     COLUMNS.iter().filter(|c| c.shown.is_some()).collect()
