@@ -82,7 +82,9 @@ pub struct Shown {
     pub header: Words,
     /// The cell as text (the screen and the CLI show it through `shown`).
     pub cell: fn(&StandingRow, Lang) -> String,
-    /// Its place on the screen, among the shown columns (smallest first).
+    /// Its place on the screen, among the shown columns (smallest first;
+    /// numbered in tens, so that a column goes between two without
+    /// renumbering the others).
     pub at: u16,
     /// What sorting by it on the screen compares.
     pub sort: fn(&StandingRow) -> SortKey,
@@ -110,7 +112,7 @@ pub struct Export {
     pub header: Words,
     /// The cell, typed so that the spreadsheet can add it up.
     pub value: fn(&StandingRow, Lang) -> Value,
-    /// Its place in the sheet (smallest first).
+    /// Its place in the sheet (smallest first; in tens, as `Shown::at`).
     pub at: u16,
     /// The .xlsx column's width, or the default.
     pub width: Option<u8>,
@@ -228,7 +230,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("姓名", "name"),
             cell: |r, _| r.teacher.name.clone(),
-            at: 1,
+            at: 10,
             sort: |r| (0, r.teacher.name.clone()),
             give_way: None,
             min_width: 4,
@@ -236,7 +238,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("姓名", "name"),
             value: |r, _| Value::Text(r.teacher.name.clone()),
-            at: 1,
+            at: 10,
             width: Some(10),
             total: Total::Text(|rows, l| i18n::people(l, rows.len())),
         }),
@@ -247,7 +249,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("教研组", "group"),
             cell: |r, _| r.teacher.group.clone(),
-            at: 2,
+            at: 20,
             sort: |r| (0, r.teacher.group.clone()),
             give_way: Some(4),
             min_width: 2,
@@ -255,7 +257,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("教研组", "group"),
             value: |r, _| Value::Text(r.teacher.group.clone()),
-            at: 2,
+            at: 20,
             width: Some(10),
             total: Total::Text(blank),
         }),
@@ -267,7 +269,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("年级组", "grade"),
             value: |r, _| Value::Text(r.teacher.grade.clone().unwrap_or_default()),
-            at: 3,
+            at: 30,
             width: Some(8),
             total: Total::Text(blank),
         }),
@@ -278,7 +280,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("出勤", "present"),
             cell: |r, _| tally(r).present.to_string(),
-            at: 3,
+            at: 30,
             sort: |r| (count(tally(r).present), r.teacher.id.0.clone()),
             give_way: Some(11),
             min_width: 2,
@@ -286,7 +288,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("出勤", "present"),
             value: |r, _| Value::Count(tally(r).present),
-            at: 4,
+            at: 40,
             width: Some(6),
             total: Total::Count,
         }),
@@ -297,7 +299,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("迟到", "late"),
             cell: |r, _| tally(r).late.to_string(),
-            at: 4,
+            at: 40,
             sort: |r| (count(tally(r).late), r.teacher.id.0.clone()),
             give_way: Some(12),
             min_width: 2,
@@ -305,7 +307,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("迟到", "late"),
             value: |r, _| Value::Count(tally(r).late),
-            at: 5,
+            at: 50,
             width: Some(6),
             total: Total::Count,
         }),
@@ -316,7 +318,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("早退", "early"),
             cell: |r, _| tally(r).early_leave.to_string(),
-            at: 5,
+            at: 50,
             sort: |r| (count(tally(r).early_leave), r.teacher.id.0.clone()),
             give_way: Some(13),
             min_width: 2,
@@ -324,7 +326,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("早退", "early leave"),
             value: |r, _| Value::Count(tally(r).early_leave),
-            at: 6,
+            at: 60,
             width: Some(6),
             total: Total::Count,
         }),
@@ -335,7 +337,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("旷工", "absent"),
             cell: |r, _| tally(r).absent.to_string(),
-            at: 6,
+            at: 60,
             sort: |r| (count(tally(r).absent), r.teacher.id.0.clone()),
             give_way: Some(14),
             min_width: 2,
@@ -343,7 +345,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("旷工", "absent"),
             value: |r, _| Value::Count(tally(r).absent),
-            at: 7,
+            at: 70,
             width: Some(6),
             total: Total::Count,
         }),
@@ -354,7 +356,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("公假", "official"),
             cell: |r, _| tally(r).official_leave.to_string(),
-            at: 7,
+            at: 70,
             sort: |r| (count(tally(r).official_leave), r.teacher.id.0.clone()),
             give_way: Some(5),
             min_width: 2,
@@ -362,7 +364,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("公假", "official leave"),
             value: |r, _| Value::Count(tally(r).official_leave),
-            at: 8,
+            at: 80,
             width: Some(6),
             total: Total::Count,
         }),
@@ -373,7 +375,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("事假", "personal"),
             cell: |r, _| tally(r).personal_leave.to_string(),
-            at: 8,
+            at: 80,
             sort: |r| (count(tally(r).personal_leave), r.teacher.id.0.clone()),
             give_way: Some(6),
             min_width: 2,
@@ -381,7 +383,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("事假", "personal leave"),
             value: |r, _| Value::Count(tally(r).personal_leave),
-            at: 9,
+            at: 90,
             width: Some(6),
             total: Total::Count,
         }),
@@ -392,7 +394,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("病假", "sick"),
             cell: |r, _| tally(r).sick_leave.to_string(),
-            at: 9,
+            at: 90,
             sort: |r| (count(tally(r).sick_leave), r.teacher.id.0.clone()),
             give_way: Some(7),
             min_width: 2,
@@ -400,7 +402,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("病假", "sick leave"),
             value: |r, _| Value::Count(tally(r).sick_leave),
-            at: 10,
+            at: 100,
             width: Some(6),
             total: Total::Count,
         }),
@@ -411,7 +413,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("学分", "credits"),
             cell: |r, _| format!("{}/{}", r.standing.credits(), r.standing.credits_required),
-            at: 10,
+            at: 100,
             sort: |r| (r.standing.credits().0 as i64, r.teacher.id.0.clone()),
             give_way: None,
             min_width: 7,
@@ -419,7 +421,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("学分", "credits"),
             value: |r, _| Value::Credits(r.standing.credits().as_f64()),
-            at: 11,
+            at: 110,
             width: Some(7),
             total: Total::Credits,
         }),
@@ -431,7 +433,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("应得学分", "credits required"),
             value: |r, _| Value::Credits(r.standing.credits_required.as_f64()),
-            at: 12,
+            at: 120,
             width: Some(9),
             total: Total::Credits,
         }),
@@ -442,7 +444,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("积分", "points"),
             cell: |r, _| tally(r).points.to_string(),
-            at: 12,
+            at: 120,
             sort: |r| (i64::from(tally(r).points), r.teacher.id.0.clone()),
             give_way: Some(15),
             min_width: 3,
@@ -450,7 +452,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("积分", "points"),
             value: |r, _| Value::Points(tally(r).points),
-            at: 13,
+            at: 130,
             width: Some(6),
             total: Total::Count,
         }),
@@ -464,7 +466,7 @@ pub static COLUMNS: &[Column] = &[
                 let f = figures(r);
                 format!("{}/{}", f.notes_chars, f.notes_required)
             },
-            at: 14,
+            at: 140,
             sort: |r| (count(figures(r).notes_chars), r.teacher.id.0.clone()),
             give_way: Some(1),
             min_width: 0,
@@ -472,7 +474,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("笔记字数", "note characters"),
             value: |r, _| Value::Count(figures(r).notes_chars),
-            at: 17,
+            at: 170,
             width: None,
             total: Total::Nothing,
         }),
@@ -483,7 +485,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("档案", "archive"),
             cell: |r, l| archive_cell(&figures(r), l),
-            at: 15,
+            at: 150,
             sort: |r| {
                 let missing = figures(r).archive_missing.len() as i64;
                 (-missing, r.teacher.id.0.clone())
@@ -494,7 +496,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("档案", "archive"),
             value: |r, l| Value::Text(archive_cell(&figures(r), l)),
-            at: 18,
+            at: 180,
             width: None,
             total: Total::Nothing,
         }),
@@ -505,7 +507,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("待补", "make-ups"),
             cell: |r, _| figures(r).makeups_open.to_string(),
-            at: 16,
+            at: 160,
             sort: |r| (count(figures(r).makeups_open), r.teacher.id.0.clone()),
             give_way: Some(8),
             min_width: 3,
@@ -519,7 +521,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("考核", "result"),
             cell: |r, l| i18n::qualified(l, r.standing.qualified).to_string(),
-            at: 17,
+            at: 170,
             sort: |r| (i64::from(r.standing.qualified), r.teacher.id.0.clone()),
             give_way: None,
             min_width: 4,
@@ -527,7 +529,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("考核", "result"),
             value: |r, l| Value::Text(i18n::qualified(l, r.standing.qualified).to_string()),
-            at: 14,
+            at: 140,
             width: Some(8),
             total: Total::Text(|rows, l| {
                 let unqualified = rows.iter().filter(|r| !r.standing.qualified).count();
@@ -545,7 +547,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("提醒", "note"),
             cell: note_cell,
-            at: 19,
+            at: 190,
             sort: |r| (i64::from(r.standing.warning), r.teacher.id.0.clone()),
             give_way: Some(2),
             min_width: 0,
@@ -553,7 +555,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("说明", "note"),
             value: note_value,
-            at: 15,
+            at: 150,
             width: Some(28),
             total: Total::Text(blank),
         }),
@@ -572,7 +574,7 @@ pub static COLUMNS: &[Column] = &[
                     String::new()
                 })
             },
-            at: 16,
+            at: 160,
             width: Some(10),
             total: Total::Text(|rows, l| {
                 let changed = rows.iter().filter(|r| r.changed_since_published).count();
@@ -590,7 +592,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("扣分", "deducted"),
             cell: |r, _| figures(r).deducted.to_string(),
-            at: 13,
+            at: 130,
             sort: |r| (count(figures(r).deducted), r.teacher.id.0.clone()),
             give_way: Some(9),
             min_width: 2,
@@ -598,7 +600,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("扣分", "points deducted"),
             value: |r, _| Value::Count(figures(r).deducted),
-            at: 19,
+            at: 190,
             width: None,
             total: Total::Nothing,
         }),
@@ -609,7 +611,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("待认定", "in review"),
             cell: |r, _| figures(r).external_pending.to_string(),
-            at: 11,
+            at: 110,
             sort: |r| {
                 let pending = i64::from(figures(r).external_pending.0);
                 (pending, r.teacher.id.0.clone())
@@ -620,7 +622,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("待认定学分", "credits in review"),
             value: |r, _| Value::Credits(figures(r).external_pending.as_f64()),
-            at: 20,
+            at: 200,
             width: None,
             total: Total::Nothing,
         }),
@@ -631,7 +633,7 @@ pub static COLUMNS: &[Column] = &[
         shown: Some(Shown {
             header: w("学分提醒", "credit warning"),
             cell: credit_warning_cell,
-            at: 18,
+            at: 180,
             sort: |r| {
                 let warned = figures(r).credit_warning.is_some();
                 (i64::from(warned), r.teacher.id.0.clone())
@@ -642,7 +644,7 @@ pub static COLUMNS: &[Column] = &[
         export: Some(Export {
             header: w("学分提醒", "credit warning"),
             value: |r, l| Value::Text(credit_warning_cell(r, l)),
-            at: 21,
+            at: 210,
             width: None,
             total: Total::Nothing,
         }),
