@@ -255,3 +255,60 @@ pub fn attendance(
     }
     s
 }
+
+/// A session of a teacher's record in words, the same in `record`, the
+/// terminal app's teacher screen and the exported record: as `attendance`
+/// says it, except a session still to come (its roll not begun, its start
+/// after `now`), which is 未开始 / "not yet held" — not 未到, which reads
+/// as "did not come" (issue 28).
+pub fn record_attendance(
+    lang: Lang,
+    line: &crate::app::standings::RecordLine,
+    now: chrono::NaiveDateTime,
+) -> String {
+    if still_to_come(line, now) {
+        return i18n::paper_text(lang, i18n::PaperText::NotYetHeld).to_string();
+    }
+    attendance(lang, &line.facts, &line.outcome)
+}
+
+/// Whether a session of a record is still to come at `now`: its roll has
+/// not begun and nobody was marked, and it starts later.
+pub fn still_to_come(line: &crate::app::standings::RecordLine, now: chrono::NaiveDateTime) -> bool {
+    line.outcome.category == crate::core::Category::Pending
+        && line.state == crate::core::RollState::NotStarted
+        && line.session.date.and_time(line.session.start) > now
+}
+
+/// A session as a leave's range names it: its date and times.
+pub fn session_when(s: &crate::core::Session) -> String {
+    format!(
+        "{} {}-{}",
+        s.date,
+        s.start.format("%H:%M"),
+        s.end.format("%H:%M")
+    )
+}
+
+/// What a leave covers, in dates and times: the listed sessions each by
+/// its date and times (looked up in `sessions`; one not among them by its
+/// number), dates and spans as written (issue 28: not a bare `17`).
+pub fn cover_words(
+    lang: Lang,
+    cover: &crate::core::Cover,
+    sessions: &[&crate::core::Session],
+) -> String {
+    match cover {
+        crate::core::Cover::Sessions(ids) => ids
+            .iter()
+            .map(|id| {
+                sessions
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map_or_else(|| format!("#{id}"), |s| session_when(s))
+            })
+            .collect::<Vec<_>>()
+            .join(lang.t("、", "; ")),
+        c => c.to_string(),
+    }
+}

@@ -5,7 +5,7 @@
 use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
 use crate::app::{App, AppError, FieldName, Why};
 use crate::i18n::{self, GateText, IoText, Lang};
-use crate::io::export::{self, FileFormat, RecordSheet, StandingsSheet};
+use crate::io::export::{self, FileFormat, RecordSheet, RosterSheet, StandingsSheet};
 use crate::io::{Encoding, ImportError};
 use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};
@@ -300,7 +300,16 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
         ExportCmd::Teachers { .. } => {
             let teachers = app.teachers().map_err(e)?;
             let bytes = match format {
-                FileFormat::Xlsx => export::roster_xlsx(&teachers, lang, &file).map_err(io)?,
+                FileFormat::Xlsx => export::roster_xlsx(
+                    &RosterSheet {
+                        school: school.as_deref(),
+                        teachers: &teachers,
+                        exported: now,
+                        lang,
+                    },
+                    &file,
+                )
+                .map_err(io)?,
                 FileFormat::Csv => export::roster_csv(&teachers, lang, enc),
             };
             (bytes, teachers.len())

@@ -11,6 +11,7 @@
 pub mod chart_sheet;
 pub mod ends;
 pub mod export;
+pub mod paper;
 pub mod plan;
 pub mod roster;
 pub mod shown;
