@@ -18,6 +18,7 @@ pub enum PaperText {
     Host,
     Recorder,
     Number,
+    SessionNumber,
     Id,
     Name,
     Group,
@@ -29,7 +30,7 @@ pub enum PaperText {
     Late,
     EarlyLeave,
     Absent,
-    Counts,
+    Category,
     Names,
     Summary,
     RecorderSigns,
@@ -37,6 +38,8 @@ pub enum PaperText {
     Nobody,
     /// A session of a teacher's record that is still to come.
     NotYetHeld,
+    /// The roll screen's box for the file a sheet is written to.
+    FilePrompt,
 }
 
 pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
@@ -53,6 +56,7 @@ pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
         Host => l.t("主持人", "Host"),
         Recorder => l.t("记录人", "Recorder"),
         Number => l.t("序号", "No."),
+        SessionNumber => l.t("活动编号", "Session"),
         Id => l.t("工号", "Id"),
         Name => l.t("姓名", "Name"),
         Group => l.t("教研组", "Group"),
@@ -64,7 +68,7 @@ pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
         Late => l.t("迟到", "Late"),
         EarlyLeave => l.t("早退", "Left early"),
         Absent => l.t("旷工", "Absent"),
-        Counts => l.t("人数", "Counts"),
+        Category => l.t("类别", "Category"),
         Names => l.t("名单", "Names"),
         Summary => l.t(
             "内容摘要(记录人填写)",
@@ -74,6 +78,7 @@ pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
         Date => l.t("日期", "Date"),
         Nobody => l.t("无", "none"),
         NotYetHeld => l.t("未开始", "not yet held"),
+        FilePrompt => l.t("写入文件(.xlsx,回车确认)", "write to file (.xlsx, Enter)"),
     }
 }
 
@@ -147,4 +152,44 @@ pub fn rate_axis(l: Lang, from_percent: Option<u32>) -> String {
 /// The chart sheet's count axis: absences and lates are counted in 人次.
 pub fn count_axis(l: Lang) -> &'static str {
     l.t("人次", "times")
+}
+
+/// A day of the week as a sheet's heading says it.
+pub fn weekday(l: Lang, d: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match d {
+        Mon => l.t("星期一", "Monday"),
+        Tue => l.t("星期二", "Tuesday"),
+        Wed => l.t("星期三", "Wednesday"),
+        Thu => l.t("星期四", "Thursday"),
+        Fri => l.t("星期五", "Friday"),
+        Sat => l.t("星期六", "Saturday"),
+        Sun => l.t("星期日", "Sunday"),
+    }
+}
+
+/// "标签:" / "Label: ", the way a sheet's heading names a field.
+pub fn field_label(l: Lang, x: PaperText) -> String {
+    match l {
+        Lang::Zh => format!("{}:", paper_text(l, x)),
+        Lang::En => format!("{}: ", paper_text(l, x)),
+    }
+}
+
+/// A leave written on a sheet: its kind and that it is approved, e.g.
+/// 事假(已批准).
+pub fn leave_note(l: Lang, kind: LeaveKind, status: LeaveStatus) -> String {
+    match l {
+        Lang::Zh => format!("{}({})", leave_kind(l, kind), leave_status(l, status)),
+        Lang::En => format!("{} ({})", leave_kind(l, kind), leave_status(l, status)),
+    }
+}
+
+/// A session's sheet asked for as CSV: it is a sheet to print.
+pub fn sheet_xlsx_only(l: Lang) -> String {
+    l.t(
+        "签到表和活动记录只导出为 .xlsx(用于打印),未导出任何文件",
+        "a sign-in sheet or a session record is written as .xlsx only (it is for printing); nothing was written",
+    )
+    .to_string()
 }

@@ -14,7 +14,9 @@ pub mod export;
 pub mod paper;
 pub mod plan;
 pub mod roster;
+pub mod session_sheet;
 pub mod shown;
+pub mod signin;
 pub mod table;
 
 use crate::core::{Credits, Teacher};
