@@ -55,7 +55,7 @@ impl SheetBox {
                 Some(self)
             }
             Action::Submit => {
-                let Some(view) = view else { return None };
+                let view = view?;
                 let path = std::path::PathBuf::from(self.text.value().trim());
                 if export::FileFormat::of(&path) != Some(export::FileFormat::Xlsx) {
                     cx.fail_text(i18n::sheet_xlsx_only(cx.lang));
