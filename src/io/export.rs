@@ -418,7 +418,8 @@ pub fn standings_xlsx(
     )
     .map_err(&e)?;
     super::chart_sheet::add(&mut wb, s, file)?;
-    wb.save_to_buffer().map_err(&e)
+    let bytes = wb.save_to_buffer().map_err(&e)?;
+    super::chart_sheet::label_every_category(&bytes, file)
 }
 
 /// The standings as CSV: the header and one line per teacher.
