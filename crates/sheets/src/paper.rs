@@ -17,6 +17,17 @@ pub const A4: u8 = 9;
 /// landscape, where it is fitted to the width.
 pub const PORTRAIT_WIDTH: f64 = 100.0;
 
+/// Margins in inches: narrow, so that a sign-in sheet's 30 rows a column
+/// fit at 100%, with room for the footer below.
+pub const SIDE: f64 = 0.5;
+pub const TOP: f64 = 0.55;
+pub const BOTTOM: f64 = 0.6;
+
+/// The height in points an A4 portrait page prints rows on within them.
+pub fn portrait_rows_height() -> f64 {
+    841.89 - (TOP + BOTTOM) * 72.0
+}
+
 /// Whether columns of these widths print landscape.
 pub fn landscape_for(widths: &[f64]) -> bool {
     widths.iter().sum::<f64>() > PORTRAIT_WIDTH
@@ -43,9 +54,7 @@ pub fn set_up(ws: &mut Worksheet, p: &Paper) -> Result<(), XlsxError> {
     } else {
         ws.set_portrait();
     }
-    // Margins in inches: narrow, so that a sign-in sheet's 30 rows a
-    // column fit, with room for the footer.
-    ws.set_margins(0.5, 0.5, 0.55, 0.6, 0.3, 0.3)
+    ws.set_margins(SIDE, SIDE, TOP, BOTTOM, 0.3, 0.3)
         .set_print_fit_to_pages(1, p.tall)
         .set_print_center_horizontally(true)
         .set_footer(footer(p.lang, p.exported));

@@ -88,6 +88,11 @@ pub fn heading_lines(p: &SessionPaper, title: PaperText) -> [String; 4] {
     ]
 }
 
+/// The heights in points of the heading's title row and of its other
+/// lines (and of a header row below it).
+pub const TITLE_HEIGHT: f64 = 28.0;
+pub const LINE_HEIGHT: f64 = 18.0;
+
 /// Writes the heading over columns 0..=`last`; the next free row.
 pub(super) fn heading(
     ws: &mut Worksheet,
@@ -105,11 +110,11 @@ pub(super) fn heading(
         .set_font_size(11)
         .set_align(FormatAlign::VerticalCenter);
     ws.merge_range(0, 0, 0, last, &lines[0], &big)?;
-    ws.set_row_height(0, 28)?;
+    ws.set_row_height(0, TITLE_HEIGHT)?;
     for (i, line) in lines.iter().enumerate().skip(1) {
         let row = i as u32;
         ws.merge_range(row, 0, row, last, line, &plain)?;
-        ws.set_row_height(row, 18)?;
+        ws.set_row_height(row, LINE_HEIGHT)?;
     }
     Ok(lines.len() as u32)
 }

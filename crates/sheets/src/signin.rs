@@ -8,7 +8,7 @@
 use crate::ImportError;
 use crate::paper::{self, Paper};
 use crate::rows::RollLine;
-use crate::session_sheet::{SessionPaper, heading, xerr};
+use crate::session_sheet::{LINE_HEIGHT, SessionPaper, heading, xerr};
 use i18n::PaperText;
 use rules::LeaveStatus;
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook};
@@ -91,7 +91,7 @@ pub fn signin_xlsx(p: &SessionPaper, file: &str) -> Result<Vec<u8>, ImportError>
             .map_err(&e)?;
         }
     }
-    ws.set_row_height(header_row, 18).map_err(&e)?;
+    ws.set_row_height(header_row, LINE_HEIGHT).map_err(&e)?;
     let teachers = order(&p.view.lines);
     let pages = teachers.len().div_ceil(PER_PAGE).max(1);
     // Every row of each page is drawn, filled or not, so that a teacher
@@ -154,6 +154,21 @@ pub fn signin_xlsx(p: &SessionPaper, file: &str) -> Result<Vec<u8>, ImportError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page's rows fit an A4 portrait page at 100%: the heading (a
+    /// title row of 28 points, three lines and the column names of 18),
+    /// then 30 rows to sign on. LibreOffice would shrink a taller page to
+    /// fit, leaving too little room to sign.
+    #[test]
+    fn a_page_of_60_prints_unshrunk() {
+        let height =
+            crate::session_sheet::TITLE_HEIGHT + 4.0 * LINE_HEIGHT + ROWS as f64 * ROW_HEIGHT;
+        assert!(
+            height <= paper::portrait_rows_height(),
+            "{height} > {}",
+            paper::portrait_rows_height()
+        );
+    }
 
     /// The two lists and the gap fit across a portrait page.
     #[test]
