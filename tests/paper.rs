@@ -731,3 +731,36 @@ fn libreoffice_prints_the_chart_sheet_and_a_60_teacher_sign_in_sheet_on_one_page
     // 81 sessions and a leave table: two portrait pages, not four.
     assert!(printed_pages(&rec, &soffice) <= 2, "the record");
 }
+
+/// Through the SSH gate the roll keys write nothing on the server: they
+/// say the command that brings the sheet home through standard output.
+#[test]
+fn through_the_gate_the_roll_keys_say_how_to_use_ssh() {
+    use common::tui::{fixture, keys};
+    use peixun::tui::screens::Screen;
+    for lang in [peixun::i18n::Lang::Zh, peixun::i18n::Lang::En] {
+        let (dir, mut m) = fixture(lang, 12);
+        m.gate = true;
+        // The session before today's, closed: both sheets could be written.
+        keys(&mut m, "[");
+        let id = m
+            .screens
+            .roll
+            .view
+            .as_ref()
+            .map(|v| v.record.session.id.0)
+            .expect("a session");
+        for (key, cmd) in [("p", "signin"), ("r", "session")] {
+            keys(&mut m, key);
+            assert!(!m.screens.roll.has_popup(), "a file box opened in the gate");
+            let (said, _) = m.status_line().expect("a status line");
+            assert!(
+                said.contains("ssh")
+                    && said.contains(&format!("export {cmd} {id} --out - --format xlsx")),
+                "{said}"
+            );
+        }
+        let files = std::fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(files, 1, "a file was written beside the database");
+    }
+}
