@@ -55,6 +55,20 @@ pub use ui::*;
 use ::store::StoreError;
 use rules::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
 
+/// One message, one form, when the two languages differ only in words:
+/// `say!(l, "与第 {row} 行重复", "repeats row {row}")` formats the one `l`
+/// asks for, each capturing the same names (no destructure repeated per
+/// language).
+#[macro_export]
+macro_rules! say {
+    ($l:expr, $zh:literal, $en:literal $(,)?) => {
+        match $l {
+            $crate::Lang::Zh => format!($zh),
+            $crate::Lang::En => format!($en),
+        }
+    };
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
