@@ -61,6 +61,18 @@ const ALLOWED: &[&str] = &[
     "ed",
     "base",
     "AAAA",
+    // operating systems and network file systems by their names, and the
+    // configuration setting a refused network share names (issue 29)
+    "Unix",
+    "Linux",
+    "Windows",
+    "NFS",
+    "SMB",
+    "network",
+    "filesystem",
+    "accept",
+    "refuse",
+    "config",
     // file types and encodings
     "xlsx",
     "csv",
@@ -270,6 +282,15 @@ fn walk() -> Walk {
     w.both(i18n::RollText::iter(), i18n::roll_text);
     w.both(i18n::KeyFileError::iter(), |l, x| {
         i18n::key_file_error(l, x)
+    });
+    w.both(i18n::PlatformText::iter(), i18n::platform);
+    w.both(i18n::ShareKind::iter(), |l, kind| {
+        let share = i18n::PlatformText::NetworkShare {
+            path: "peixun.redb".into(),
+            kind: *kind,
+            config: "config.toml".into(),
+        };
+        i18n::platform(l, &share)
     });
     w.both(i18n::KeyWhy::iter(), |l, x| {
         i18n::gate(l, &i18n::GateText::BadKey(x.clone()))

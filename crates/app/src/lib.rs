@@ -27,6 +27,7 @@ pub mod job;
 pub mod keys;
 pub mod leave;
 pub mod lookup;
+pub mod os_user;
 pub mod policy;
 pub mod publish;
 pub mod roll;
@@ -47,6 +48,7 @@ pub use store::{HistoryEntry, SessionRecord, StoreError, Wait, atomic, policy_fi
 /// through `App`'s permission-checked calls.
 pub mod file {
     pub use store::check;
+    pub use store::os::network::{NetworkFs, network_filesystem};
     pub use store::{StoreError, Wait};
     /// Whether a record failed its checksum on this run.
     pub mod codec {
@@ -397,24 +399,11 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
 /// setuid program). peixun refuses to run so (`main`): a shared server
 /// uses the SSH gate instead (docs/deploy.md).
 pub fn privileged() -> bool {
-    // SAFETY: these calls cannot fail and touch no memory.
-    unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }
+    os_user::privileged()
 }
 
-/// The OS account running this process (its real user id's name).
+/// The OS account running this process (its real user id's name, or the
+/// Windows account name), and whether it is the superuser.
 pub fn os_account() -> (String, bool) {
-    // SAFETY: getuid cannot fail; getpwuid_r writes only into our buffers.
-    let uid = unsafe { libc::getuid() };
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut buf = vec![0 as libc::c_char; 4096];
-    let mut result: *mut libc::passwd = std::ptr::null_mut();
-    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
-    let name = if rc == 0 && !result.is_null() && !pwd.pw_name.is_null() {
-        unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) }
-            .to_string_lossy()
-            .into_owned()
-    } else {
-        format!("uid{uid}")
-    };
-    (name, uid == 0)
+    os_user::account()
 }

@@ -517,6 +517,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
         Some(p) => p,
         None => gate::local_db(lang)?.unwrap_or_else(default_db),
     };
+    gate::refuse_network_share(&path, lang)?;
     let (name, is_root) = app::os_account();
     let who = Who {
         path,
@@ -539,6 +540,10 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
         now,
     } = who;
     let e = |e: AppError| i18n::error(lang, &e);
+    if matches!(command, Command::Key(_)) && !app::os_user::serves_ssh_gate() {
+        let key = i18n::PlatformText::UnixServerOnly("key".into());
+        return Err(i18n::platform(lang, &key));
+    }
     match command {
         Command::Init => {
             app::accounts::init(&path, &os_name, now).map_err(e)?;

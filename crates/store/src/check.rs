@@ -877,10 +877,5 @@ pub fn disk_trouble(e: &StoreError) -> Option<DiskTrouble> {
         .trim_end_matches(')')
         .parse()
         .ok()?;
-    match code {
-        libc::ENOSPC | libc::EDQUOT => Some(DiskTrouble::Full),
-        libc::EROFS => Some(DiskTrouble::ReadOnly),
-        libc::EACCES | libc::EPERM => Some(DiskTrouble::Denied),
-        _ => None,
-    }
+    crate::os::disk::trouble(code)
 }

@@ -296,9 +296,11 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             )),
         ];
         f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(Block::new().borders(Borders::TOP)),
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_set(v.palette.rule()),
+            ),
             detail,
         );
     }
