@@ -137,8 +137,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "db in the configuration file must be an absolute path, not {}",
             shown(path)
         ),
-        (Lang::Zh, NoHome) => "找不到当前账号的主目录".into(),
-        (Lang::En, NoHome) => "the running account has no home directory".into(),
+        (_, NoHome) => l.t("找不到当前账号的主目录", "the running account has no home directory").into(),
         (_, BadKey(why)) => bad_key(l, why),
         (Lang::Zh, BadAccountName(n)) => format!(
             "账号名 {} 不能用于 SSH 密钥:不能含空格、引号、反斜杠或控制字符,也不能以 - 开头",
@@ -170,8 +169,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             fingerprint,
             account,
         }) => format!("added the key {fingerprint} of the account {}", shown(account)),
-        (Lang::Zh, KeyRemoved(n)) => format!("已删除 {n} 个密钥"),
-        (Lang::En, KeyRemoved(n)) => format!("removed {n} key(s)"),
+        (_, KeyRemoved(n)) => say!(l, "已删除 {n} 个密钥", "removed {n} key(s)"),
         (Lang::Zh, NoSuchKey(what)) => {
             format!("没有账号或指纹为 {} 的密钥;未做任何更改", shown(what))
         }
@@ -186,10 +184,8 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "cannot read or write the key file {}: {why}; nothing was changed",
             shown(path)
         ),
-        (Lang::Zh, WantFormat) => "--out - 需要 --format xlsx 或 --format csv".into(),
-        (Lang::En, WantFormat) => "--out - needs --format xlsx or --format csv".into(),
-        (Lang::Zh, BadFormat(f)) => format!("--format 应为 xlsx 或 csv,而不是 {}", shown(f)),
-        (Lang::En, BadFormat(f)) => format!("--format must be xlsx or csv, not {}", shown(f)),
+        (_, WantFormat) => l.t("--out - 需要 --format xlsx 或 --format csv", "--out - needs --format xlsx or --format csv").into(),
+        (_, BadFormat(f)) => say!(l, "--format 应为 xlsx 或 csv,而不是 {}", "--format must be xlsx or csv, not {}", shown(f)),
         (Lang::Zh, FormatMismatch(f)) => {
             format!("标准输入不是 --format {} 所说的格式;未做任何更改", shown(f))
         }
@@ -197,8 +193,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "standard input is not in the format --format {} says; nothing was changed",
             shown(f)
         ),
-        (Lang::Zh, Stdin(why)) => format!("无法读取标准输入:{why}"),
-        (Lang::En, Stdin(why)) => format!("cannot read standard input: {why}"),
+        (_, Stdin(why)) => say!(l, "无法读取标准输入:{why}", "cannot read standard input: {why}"),
         (Lang::Zh, NoTerminal) => {
             "终端界面需要终端:请用 ssh -t peixun@服务器,或在 ssh 命令后写要执行的命令".into()
         }
@@ -226,10 +221,15 @@ fn bad_key(l: Lang, why: &KeyWhy) -> String {
         (Lang::En, KeyWhy::Shape) => {
             "it must be one line \"TYPE KEY comment\", e.g. ssh-ed25519 AAAA… zhangsan".into()
         }
-        (Lang::Zh, KeyWhy::UnknownType(t)) => format!("不认识的密钥类型 {}", shown(t)),
-        (Lang::En, KeyWhy::UnknownType(t)) => format!("unknown key type {}", shown(t)),
-        (Lang::Zh, KeyWhy::NotBase64) => "密钥部分不是有效的 base64".into(),
-        (Lang::En, KeyWhy::NotBase64) => "the key part is not valid base64".into(),
+        (_, KeyWhy::UnknownType(t)) => {
+            say!(l, "不认识的密钥类型 {}", "unknown key type {}", shown(t))
+        }
+        (_, KeyWhy::NotBase64) => l
+            .t(
+                "密钥部分不是有效的 base64",
+                "the key part is not valid base64",
+            )
+            .into(),
         (Lang::Zh, KeyWhy::TypeMismatch { line, blob }) => {
             format!("行首写的是 {},密钥本身却是 {}", shown(line), shown(blob))
         }
