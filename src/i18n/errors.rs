@@ -220,6 +220,13 @@ pub fn why_text(l: Lang, w: Why) -> String {
                 Lang::En => format!("is before the arrival at {t}"),
             };
         }
+        AfterNow(t) => {
+            let t = t.format("%H:%M");
+            return match l {
+                Lang::Zh => format!("晚于现在({t}),不能预先记录"),
+                Lang::En => format!("is later than now ({t}); it cannot be recorded ahead"),
+            };
+        }
         Empty => l.t("为空", "is empty"),
         NoCardNumber => l.t(
             "为空:请填学分卡编号",

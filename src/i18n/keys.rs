@@ -108,6 +108,19 @@ pub enum RollText {
     },
     /// The question's answer line.
     YesNo,
+    /// A mark key on a teacher already marked: nothing is opened; the
+    /// correction has its own `key`.
+    AlreadyMarked {
+        name: String,
+        key: String,
+    },
+    /// Calling mode turned on or off by its key.
+    CallingOn,
+    CallingOff {
+        key: String,
+    },
+    /// Quitting while calling names: asked first.
+    ConfirmQuit,
 }
 
 pub fn roll_text(l: Lang, t: &RollText) -> String {
@@ -170,6 +183,31 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, CorrectHint) => "↑↓ choose  Tab time/reason  Enter done  Esc cancel".into(),
         (Lang::Zh, Corrected { name }) => format!("{} 的记录已更正", super::shown(name)),
         (Lang::En, Corrected { name }) => format!("{}'s record corrected", super::shown(name)),
+        (Lang::Zh, AlreadyMarked { name, key }) => format!(
+            "{} 已有记录,未做更改;要更正请按 {}",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::En, AlreadyMarked { name, key }) => format!(
+            "{} is already marked; nothing changed (press {} to correct)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::Zh, CallingOn) => "逐个点名:开".into(),
+        (Lang::En, CallingOn) => "Calling names: on".into(),
+        (Lang::Zh, CallingOff { key }) => {
+            format!("逐个点名:关(按 {} 重新打开)", super::shown(key))
+        }
+        (Lang::En, CallingOff { key }) => {
+            format!("Calling names: off (press {} to turn it on)", super::shown(key))
+        }
+        (Lang::Zh, ConfirmQuit) => {
+            "正在逐个点名。现在退出?已记的都已保存,重新打开后从这里接着点。".into()
+        }
+        (Lang::En, ConfirmQuit) => {
+            "Calling names. Quit now? Every mark is saved; reopened, the call goes on from here."
+                .into()
+        }
         (Lang::Zh, YesNo) => "y 确认  n 取消".into(),
         (Lang::En, YesNo) => "y confirm  n cancel".into(),
     }

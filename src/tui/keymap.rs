@@ -200,7 +200,9 @@ fn defaults() -> Vec<Binding> {
         (all, Text, vec![p(K::PageUp)], PrevPeriod),
         (all, Text, vec![p(K::PageDown)], NextPeriod),
         // A question.
-        (all, Confirm, vec![c('y'), c('Y'), p(K::Enter)], Yes),
+        // Never Enter or Space: they mark on the roll screen, and a
+        // question must not be answered by the key that marks.
+        (all, Confirm, vec![c('y'), c('Y')], Yes),
         (all, Confirm, vec![c('n'), c('N'), p(K::Esc)], No),
         (all, Confirm, vec![p(K::Up), c('k')], Up),
         (all, Confirm, vec![p(K::Down), c('j')], Down),
@@ -254,7 +256,7 @@ fn defaults() -> Vec<Binding> {
         (standings, Normal, vec![c('p')], Publish),
         (standings, Normal, vec![c('i')], Import),
         // The teacher screen.
-        (teacher, Normal, vec![c('/'), p(K::Enter)], Search),
+        (teacher, Normal, vec![c('/')], Search),
         (teacher, Normal, vec![c('N')], NotesChars),
         (teacher, Normal, vec![c('A')], ArchiveFile),
         (teacher, Normal, vec![c('D')], Degree),

@@ -18,7 +18,9 @@ pub const MIN_H: u16 = 15;
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     let l = m.lang;
-    if area.width < MIN_W || area.height < MIN_H {
+    let small = area.width < MIN_W || area.height < MIN_H;
+    m.too_small.set(small);
+    if small {
         let text = format!(
             "{}\n{}",
             i18n::ui(l, Ui::TooSmall),
@@ -82,6 +84,21 @@ pub fn view(m: &Model, f: &mut Frame) {
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
         widgets::scrolling_popup(f, area, i18n::ui(l, Ui::HelpTitle), lines, last, h.scroll);
+    }
+    if m.quitting {
+        use crate::i18n::RollText;
+        let lines = vec![
+            Line::from(i18n::roll_text(l, &RollText::ConfirmQuit)),
+            Line::from(i18n::roll_text(l, &RollText::YesNo)),
+        ];
+        let rect = widgets::centered(area, area.width.min(70), 6);
+        f.render_widget(ratatui::widgets::Clear, rect);
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(ratatui::widgets::Block::bordered()),
+            rect,
+        );
     }
     guard(f);
 }

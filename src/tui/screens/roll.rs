@@ -6,7 +6,7 @@ use super::{Cx, Screen, View, move_cursor};
 use crate::app::calendar::{CalendarError, Change};
 use crate::app::charts::RollCounts;
 use crate::app::roll::{Call, RollLine, RollView};
-use crate::app::{App, AppError, lookup};
+use crate::app::{App, AppError, RollStep, lookup};
 use crate::core::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
 use crate::i18n::{self, Lang, RollText, Ui};
 use crate::store::SessionRecord;
@@ -46,6 +46,8 @@ pub enum Popup {
         mark: Option<TeacherId>,
         /// What happens next, as the question says it.
         question: RollText,
+        /// The step the app says the roll moves to.
+        to: RollState,
     },
     /// Correcting the teacher under the cursor.
     Correct(Box<Correction>),
@@ -143,7 +145,8 @@ impl RollScreen {
         {
             self.index = i;
         }
-        if !self.picked {
+        let first = !self.picked;
+        if first {
             self.picked = true;
             let today = now.date();
             self.index = self
@@ -157,6 +160,40 @@ impl RollScreen {
             Some(r) => Some(app.roll_view(r.session.id)?),
             None => None,
         };
+        if first {
+            self.resume(app)?;
+        }
+        Ok(())
+    }
+
+    /// Opened on a roll whose call is under way (the app was quit or the
+    /// terminal lost mid-call): calling mode goes on after the last
+    /// teacher marked in that call, as it was.
+    fn resume(&mut self, app: &App) -> Result<(), AppError> {
+        let Some(v) = &self.view else { return Ok(()) };
+        let action = match v.record.state {
+            RollState::FirstCall => "roll.first_call",
+            RollState::SecondCall => "roll.second_call",
+            _ => return Ok(()),
+        };
+        let last = app
+            .history(None, Some(v.record.session.id))?
+            .into_iter()
+            .rev()
+            .find(|e| e.action == action)
+            .and_then(|e| e.teacher);
+        let after = last
+            .and_then(|t| v.lines.iter().position(|l| l.teacher.id == t))
+            .map_or(0, |i| i + 1);
+        let pending = |i: &usize| v.lines[*i].outcome.category == Category::Pending;
+        // After the last one marked, else the first not yet seen.
+        if let Some(i) = (after..v.lines.len())
+            .find(pending)
+            .or_else(|| (0..v.lines.len()).find(pending))
+        {
+            self.calling = true;
+            self.cursor = i;
+        }
         Ok(())
     }
 
@@ -219,7 +256,7 @@ impl RollScreen {
                 cx.say(i18n::ui(cx.lang, Ui::CallingDone));
                 // The walk of the second call is over: end it? (asks)
                 if let Some((_, RollState::SecondCall)) = self.session() {
-                    self.ask(Step::EndSecondCall, None, cx.now.date());
+                    self.ask(Step::EndSecondCall, None, cx);
                 }
             }
         }
@@ -297,9 +334,22 @@ impl RollScreen {
     }
 
     /// The question before a step: what happens next, and the session's
-    /// date when it is not today.
-    fn ask(&mut self, step: Step, mark: Option<TeacherId>, today: chrono::NaiveDate) {
-        let date = self.not_today(today);
+    /// date when it is not today. Asked only of a step the app says may
+    /// be taken now; else its refusal is said at once.
+    fn ask(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let next = match step {
+            Step::FirstCall => RollStep::AnswerFirstCall,
+            Step::SecondCall => RollStep::AnswerSecondCall,
+            Step::EndSecondCall => RollStep::EndSecondCall,
+        };
+        let to = match cx.app.roll_next(id, next) {
+            Ok(to) => to,
+            Err(e) => return cx.fail(e),
+        };
+        let date = self.not_today(cx.now.date());
         let missing = self.missing();
         let question = match step {
             Step::FirstCall => RollText::ConfirmFirst { date },
@@ -310,11 +360,14 @@ impl RollScreen {
             step,
             mark,
             question,
+            to,
         });
     }
 
-    /// Takes a step the user confirmed.
-    fn take(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+    /// Takes a step the user confirmed: one command, one transaction (a
+    /// mark that starts the call starts it with the mark). `to` is where
+    /// the app said the step takes the roll.
+    fn take(&mut self, step: Step, mark: Option<TeacherId>, to: RollState, cx: &mut Cx) {
         let Some((id, _)) = self.session() else {
             return;
         };
@@ -325,7 +378,11 @@ impl RollScreen {
                 } else {
                     Call::Second
                 };
-                match cx.app.start_call(id, call, cx.now) {
+                let r = match &mark {
+                    Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                    None => cx.app.start_call(id, call, cx.now),
+                };
+                match r {
                     Err(AppError::Calendar(CalendarError::RollTooEarly { opens, .. })) => {
                         self.too_early(id, opens, mark, cx);
                         return;
@@ -334,10 +391,7 @@ impl RollScreen {
                     Ok(()) => {
                         self.calling = true;
                         self.cursor = 0;
-                        match &mark {
-                            Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
-                            None => Ok(()),
-                        }
+                        Ok(())
                     }
                 }
             }
@@ -347,7 +401,7 @@ impl RollScreen {
             }
         };
         let lang = cx.lang;
-        cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+        cx.done(r.map(|_| i18n::roll_state(lang, to).to_string()));
     }
 
     /// A roll started before it opens: the office is asked for a reason
@@ -414,14 +468,6 @@ impl RollScreen {
         Ok(())
     }
 
-    fn state_after(&self, step: Step) -> RollState {
-        match step {
-            Step::FirstCall => RollState::FirstCall,
-            Step::SecondCall => RollState::SecondCall,
-            Step::EndSecondCall => RollState::AfterSecondCall,
-        }
-    }
-
     fn open_time(&mut self, early: bool, now: NaiveDateTime) {
         if let Some(line) = self.line() {
             self.popup = Some(Popup::Time {
@@ -440,14 +486,21 @@ impl RollScreen {
         };
         let t = line.teacher.id.clone();
         let name = line.teacher.name.clone();
-        // Space on someone already marked offers to correct them.
+        // A mark key on someone already marked opens nothing (a form
+        // would take the next keys of the call): it says how to correct.
         if line.facts.attended() && !matches!(state, RollState::Closed | RollState::Cancelled) {
-            self.open_correction(cx.now);
+            let key = cx
+                .keys
+                .label(crate::tui::screens::Tab::Roll, Action::Correct);
+            cx.fail_text(i18n::roll_text(
+                cx.lang,
+                &RollText::AlreadyMarked { name, key },
+            ));
             return Ok(None);
         }
         let call = match state {
             RollState::NotStarted => {
-                self.ask(Step::FirstCall, Some(t), cx.now.date());
+                self.ask(Step::FirstCall, Some(t), cx);
                 return Ok(None);
             }
             RollState::FirstCall => Call::First,
@@ -540,14 +593,16 @@ impl RollScreen {
                 step,
                 mark,
                 question,
+                to,
             } => match action {
-                Action::Yes => self.take(step, mark, cx),
+                Action::Yes => self.take(step, mark, to, cx),
                 Action::No | Action::Cancel => {}
                 _ => {
                     self.popup = Some(Popup::Confirm {
                         step,
                         mark,
                         question,
+                        to,
                     })
                 }
             },
@@ -703,7 +758,6 @@ impl Screen for RollScreen {
             cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
             return;
         }
-        let today = now.date();
         let result: Result<Option<String>, AppError> = match action {
             Action::PrevSession | Action::NextSession => {
                 self.index = if action == Action::PrevSession {
@@ -729,15 +783,15 @@ impl Screen for RollScreen {
                 Ok(None)
             }
             Action::FirstCall if state == RollState::NotStarted => {
-                self.ask(Step::FirstCall, None, today);
+                self.ask(Step::FirstCall, None, cx);
                 Ok(None)
             }
             Action::SecondCall if state == RollState::FirstCall => {
-                self.ask(Step::SecondCall, None, today);
+                self.ask(Step::SecondCall, None, cx);
                 Ok(None)
             }
             Action::EndSecondCall if state == RollState::SecondCall => {
-                self.ask(Step::EndSecondCall, None, today);
+                self.ask(Step::EndSecondCall, None, cx);
                 Ok(None)
             }
             // Out of order: the app says why.
@@ -755,6 +809,19 @@ impl Screen for RollScreen {
             | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
             Action::Calling => {
                 self.calling = !self.calling;
+                let key = cx
+                    .keys
+                    .label(crate::tui::screens::Tab::Roll, Action::Calling);
+                let text = if self.calling {
+                    RollText::CallingOn
+                } else {
+                    RollText::CallingOff { key }
+                };
+                cx.say(i18n::roll_text(cx.lang, &text));
+                if self.calling {
+                    let from = self.cursor;
+                    self.next_missing(from, cx);
+                }
                 Ok(None)
             }
             Action::NextName if self.calling => {
@@ -779,6 +846,12 @@ impl Screen for RollScreen {
                 r.map(|u| Some(i18n::undone(cx.lang, &u)))
             }
             Action::CloseRoll => {
+                // Refused before anyone is listed when the roll may not
+                // close now (during the first call, say).
+                if let Err(e) = cx.app.roll_next(id, RollStep::CloseRoll) {
+                    cx.fail(e);
+                    return;
+                }
                 let absent = self.view.as_ref().map_or_else(Vec::new, |v| {
                     v.missing()
                         .into_iter()

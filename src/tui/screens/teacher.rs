@@ -22,9 +22,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 
+#[derive(Default)]
 pub struct TeacherScreen {
     pub query: TextBox,
-    /// The search box has the keys.
+    /// The search box has the keys, once opened (`/`): the tab keys and
+    /// quit work on this tab as on every other.
     pub typing: bool,
     pub matches: Vec<Teacher>,
     pub cursor: usize,
@@ -38,23 +40,6 @@ pub struct TeacherScreen {
     pub popup: Option<Box<OfficeEdit>>,
     /// A departure or an edit of the teacher under the cursor (issue 14).
     pub form: Option<Box<Form>>,
-}
-
-impl Default for TeacherScreen {
-    fn default() -> Self {
-        TeacherScreen {
-            query: TextBox::default(),
-            typing: true,
-            matches: Vec::new(),
-            cursor: 0,
-            record: None,
-            record_tally: Default::default(),
-            year: None,
-            charts: None,
-            popup: None,
-            form: None,
-        }
-    }
 }
 
 impl TeacherScreen {
