@@ -117,6 +117,17 @@ impl App {
     }
 }
 
+/// The number at the end of an id: T0015 → 15.
+pub fn id_number(id: &str) -> Option<u64> {
+    let start = id
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i)?;
+    id[start..].parse().ok()
+}
+
 /// Whether `query` finds `teacher`.
 pub fn matches(teacher: &Teacher, query: &str) -> bool {
     rank(teacher, query).is_some()
@@ -172,6 +183,12 @@ impl<'a> Query<'a> {
         }
         if id.eq_ignore_ascii_case(self.text) {
             return Some(Match::Exact);
+        }
+        // A bare number is the number in an id: 40 finds T0040, as the
+        // roll screen and the teacher tab take it (issue 27).
+        if self.text.bytes().all(|b| b.is_ascii_digit()) {
+            return (id_number(id).is_some() && id_number(id) == self.text.parse().ok())
+                .then_some(Match::Exact);
         }
         // Most names do not match at all: the cheapest tests first.
         let inside = (self.inside)

@@ -121,6 +121,24 @@ pub enum RollText {
     },
     /// Quitting while calling names: asked first.
     ConfirmQuit,
+    /// A late arrival marked by one key, at `at`; `key` corrects.
+    MarkedLate {
+        name: String,
+        at: String,
+        key: String,
+    },
+    /// After the second call the list shows the `missing` only; `key`
+    /// shows everyone.
+    MissingOnly {
+        missing: usize,
+        key: String,
+    },
+    /// The find box: match `at` of `of`, `key` the next.
+    FindNext {
+        at: usize,
+        of: usize,
+        key: String,
+    },
 }
 
 pub fn roll_text(l: Lang, t: &RollText) -> String {
@@ -207,6 +225,29 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, ConfirmQuit) => {
             "Calling names. Quit now? Every mark is saved; reopened, the call goes on from here."
                 .into()
+        }
+        (Lang::Zh, MarkedLate { name, at, key }) => format!(
+            "{} 迟到 {at} 已记(时间不对按 {} 更正)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::En, MarkedLate { name, at, key }) => format!(
+            "{} marked late {at} (press {} to correct the time)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::Zh, MissingOnly { missing, key }) => {
+            format!("仅列未到的 {missing} 人(按 {} 显示全部)", super::shown(key))
+        }
+        (Lang::En, MissingOnly { missing, key }) => format!(
+            "only the {missing} missing (press {} for everyone)",
+            super::shown(key)
+        ),
+        (Lang::Zh, FindNext { at, of, key }) => {
+            format!("第 {at}/{of} 个,按 {} 下一个", super::shown(key))
+        }
+        (Lang::En, FindNext { at, of, key }) => {
+            format!("match {at}/{of}, {} the next", super::shown(key))
         }
         (Lang::Zh, YesNo) => "y 确认  n 取消".into(),
         (Lang::En, YesNo) => "y confirm  n cancel".into(),

@@ -102,6 +102,8 @@ pub enum Action {
     CloseRoll,
     Correct,
     Find,
+    /// After the second call: the short list of the missing, or everyone.
+    ShowAll,
     // The school's calendar (issue 14).
     EditSession,
     MoveSession,
@@ -209,7 +211,14 @@ impl Action {
                 "更正光标所在教师的记录(结束后需理由)",
                 "correct the teacher under the cursor (a reason once closed)",
             ),
-            Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
+            Find => l.t(
+                "按姓名、拼音或工号数字查找(未到者优先)",
+                "find by name, pinyin or id digits (the missing first)",
+            ),
+            ShowAll => l.t(
+                "第二次点名后:只列未到者/列出全部",
+                "after the second call: the missing only / everyone",
+            ),
             EditSession => l.t(
                 "修改本活动:标题、时间、学分、主讲人(教务处)",
                 "edit this session: title, times, credits, presenter (office)",

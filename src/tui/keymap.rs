@@ -234,6 +234,7 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('x')], CloseRoll),
         (roll, Normal, vec![c('m')], Correct),
         (roll, Normal, vec![c('/')], Find),
+        (roll, Normal, vec![c('v')], ShowAll),
         (roll, Normal, vec![c('E')], EditSession),
         (roll, Normal, vec![c('M')], MoveSession),
         (roll, Normal, vec![c('C')], CancelSession),

@@ -31,8 +31,13 @@ pub enum Popup {
         early: bool,
         text: TextBox,
     },
-    /// Typing to jump to a teacher in the roll.
-    Find(TextBox),
+    /// Typing to jump to a teacher in the roll: the lines that match,
+    /// best first (the missing before the others), and the one shown.
+    Find {
+        text: TextBox,
+        hits: Vec<usize>,
+        at: usize,
+    },
     /// Closing the roll: the teachers who will become absent (and whether
     /// a leave of theirs is still pending), scrolled.
     ConfirmClose {
@@ -126,6 +131,9 @@ pub struct RollScreen {
     pub cursor: usize,
     /// Calling mode walks the missing one at a time.
     pub calling: bool,
+    /// After the second call the list shows only the missing (those who
+    /// may still arrive late); this shows everyone again.
+    pub all: bool,
     pub popup: Option<Popup>,
     /// Chosen on first load: today's session, or the next to come.
     picked: bool,
@@ -235,6 +243,64 @@ impl RollScreen {
     /// The teacher under the cursor.
     pub fn line(&self) -> Option<&RollLine> {
         self.view.as_ref()?.lines.get(self.cursor)
+    }
+
+    /// The list is the short one of the missing: after the second call,
+    /// until the roll closes, unless everyone was asked for.
+    pub fn missing_only(&self) -> bool {
+        !self.all
+            && self
+                .view
+                .as_ref()
+                .is_some_and(|v| v.record.state == RollState::AfterSecondCall)
+    }
+
+    /// The lines the list shows, by their place in the roll.
+    pub fn rows(&self) -> Vec<usize> {
+        let Some(v) = &self.view else {
+            return Vec::new();
+        };
+        if !self.missing_only() {
+            return (0..v.lines.len()).collect();
+        }
+        (0..v.lines.len())
+            .filter(|&i| v.lines[i].outcome.category == Category::Pending)
+            .collect()
+    }
+
+    /// Keeps the cursor on a line the list shows: the next one down,
+    /// else the one above.
+    fn keep_on_shown(&mut self) {
+        let rows = self.rows();
+        if rows.is_empty() || rows.contains(&self.cursor) {
+            return;
+        }
+        self.cursor = rows
+            .iter()
+            .copied()
+            .find(|&i| i > self.cursor)
+            .or_else(|| rows.last().copied())
+            .unwrap_or(0);
+    }
+
+    /// The lines `query` finds, best first: how well it matches, then the
+    /// missing before those already seen, then the roll's order.
+    fn hits(&self, query: &str) -> Vec<usize> {
+        let Some(v) = &self.view else {
+            return Vec::new();
+        };
+        let q = lookup::Query::new(query);
+        let mut hits: Vec<(lookup::Match, bool, usize)> = v
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let m = q.rank(&l.teacher.id.0, &l.teacher.name)?;
+                Some((m, l.outcome.category != Category::Pending, i))
+            })
+            .collect();
+        hits.sort();
+        hits.into_iter().map(|(_, _, i)| i).collect()
     }
 
     fn session(&self) -> Option<(SessionId, RollState)> {
@@ -397,6 +463,8 @@ impl RollScreen {
             }
             Step::EndSecondCall => {
                 self.calling = false;
+                // The list becomes the short one of the missing.
+                self.all = false;
                 cx.app.end_second_call(id, cx.now)
             }
         };
@@ -506,9 +574,28 @@ impl RollScreen {
             RollState::FirstCall => Call::First,
             RollState::SecondCall => Call::Second,
             RollState::AfterSecondCall => {
-                // A late arrival: the time is editable before it is saved.
-                self.open_time(false, cx.now);
-                return Ok(None);
+                // A late arrival is one key: arrived now (m corrects the
+                // time where they came in earlier).
+                let at = cx.now.time();
+                let at = NaiveTime::from_hms_opt(
+                    chrono::Timelike::hour(&at),
+                    chrono::Timelike::minute(&at),
+                    0,
+                )
+                .unwrap_or(at);
+                cx.app.arrive(id, &t, at, cx.now)?;
+                self.touched = Some(t);
+                let key = cx
+                    .keys
+                    .label(crate::tui::screens::Tab::Roll, Action::Correct);
+                return Ok(Some(i18n::roll_text(
+                    cx.lang,
+                    &RollText::MarkedLate {
+                        name,
+                        at: at.format("%H:%M").to_string(),
+                        key,
+                    },
+                )));
             }
             RollState::Closed | RollState::Cancelled => {
                 cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
@@ -581,13 +668,40 @@ impl RollScreen {
                     })
                 }
             },
-            Popup::Find(mut text) => match action {
-                Action::Cancel | Action::Submit => {}
+            Popup::Find {
+                mut text,
+                hits,
+                mut at,
+            } => match action {
+                Action::Cancel => {}
+                Action::Submit => {
+                    // A teacher the short list does not show: show everyone.
+                    if !self.rows().contains(&self.cursor) {
+                        self.all = true;
+                    }
+                }
                 Action::ClearInput => {
                     text.clear();
-                    self.popup = Some(Popup::Find(text));
+                    self.popup = Some(Popup::Find {
+                        text,
+                        hits: Vec::new(),
+                        at: 0,
+                    });
                 }
-                _ => self.popup = Some(Popup::Find(text)),
+                // The next match, and the one before.
+                Action::Down | Action::NextField | Action::Up | Action::PrevField => {
+                    if !hits.is_empty() {
+                        let n = hits.len();
+                        at = if matches!(action, Action::Down | Action::NextField) {
+                            (at + 1) % n
+                        } else {
+                            (at + n - 1) % n
+                        };
+                        self.cursor = hits[at];
+                    }
+                    self.popup = Some(Popup::Find { text, hits, at });
+                }
+                _ => self.popup = Some(Popup::Find { text, hits, at }),
             },
             Popup::Confirm {
                 step,
@@ -688,7 +802,7 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::Time { .. } | Popup::Find { .. } | Popup::Correct(_)) => Mode::Text,
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
             Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
@@ -709,19 +823,18 @@ impl Screen for RollScreen {
                 }
             }
             Some(Popup::Calendar(f)) => f.typed(key),
-            Some(Popup::Find(text)) => {
+            Some(Popup::Find { text, .. }) => {
                 text.typed(key);
-                // The best match (an exact name before names that
-                // contain it), the first of equally good ones.
-                if let Some(v) = &self.view
-                    && let Some((i, _)) = v
-                        .lines
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, l)| Some((i, lookup::rank(&l.teacher, text.value())?)))
-                        .min_by_key(|(i, m)| (*m, *i))
-                {
+                // The best match (an exact name or id before names that
+                // contain it; the missing first), ↓ the next.
+                let query = text.value().to_string();
+                let found = self.hits(&query);
+                if let Some(&i) = found.first() {
                     self.cursor = i;
+                }
+                if let Some(Popup::Find { hits, at, .. }) = &mut self.popup {
+                    *hits = found;
+                    *at = 0;
                 }
             }
             _ => {}
@@ -733,8 +846,13 @@ impl Screen for RollScreen {
             self.popup_action(p, action, cx);
             return;
         }
-        let len = self.view.as_ref().map_or(0, |v| v.lines.len());
-        if move_cursor(&mut self.cursor, len, action) {
+        // The cursor moves over the lines the list shows.
+        let rows = self.rows();
+        let mut at = rows.iter().position(|&i| i == self.cursor).unwrap_or(0);
+        if move_cursor(&mut at, rows.len(), action) {
+            if let Some(&i) = rows.get(at) {
+                self.cursor = i;
+            }
             return;
         }
         let Some((id, state)) = self.session() else {
@@ -833,6 +951,11 @@ impl Screen for RollScreen {
                 self.calling = false;
                 Ok(None)
             }
+            Action::ShowAll => {
+                self.all = self.missing_only();
+                self.keep_on_shown();
+                Ok(None)
+            }
             Action::Mark => self.mark(cx),
             Action::EarlyLeave => {
                 self.open_time(true, now);
@@ -868,7 +991,11 @@ impl Screen for RollScreen {
                 Ok(None)
             }
             Action::Find => {
-                self.popup = Some(Popup::Find(TextBox::default()));
+                self.popup = Some(Popup::Find {
+                    text: TextBox::default(),
+                    hits: Vec::new(),
+                    at: 0,
+                });
                 Ok(None)
             }
             _ => Ok(None),
@@ -886,6 +1013,7 @@ impl Screen for RollScreen {
         }
         let n = self.view.as_ref().map_or(0, |v| v.lines.len());
         self.cursor = self.cursor.min(n.saturating_sub(1));
+        self.keep_on_shown();
         // In calling mode the cursor rests on someone not yet seen.
         if self.calling && self.line().map(|l| l.outcome.category) != Some(Category::Pending) {
             let v = self.view.as_ref();
@@ -904,6 +1032,11 @@ impl Screen for RollScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
     }
+}
+
+/// How many the short list of the missing holds.
+fn rows_missing(s: &RollScreen) -> usize {
+    s.rows().len()
 }
 
 /// What the roll knows of a teacher, with the times recorded: "late
@@ -936,7 +1069,28 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             session.end.format("%H:%M"),
             i18n::shown(&session.title)
         ))]),
-        Line::from(Span::styled(format!("【{state}】"), v.palette.state())),
+        Line::from(vec![
+            Span::styled(format!("【{state}】"), v.palette.state()),
+            Span::styled(
+                if s.missing_only() {
+                    format!(
+                        "  {}",
+                        i18n::roll_text(
+                            l,
+                            &RollText::MissingOnly {
+                                missing: rows_missing(s),
+                                key: v
+                                    .keys
+                                    .label(crate::tui::screens::Tab::Roll, Action::ShowAll),
+                            }
+                        )
+                    )
+                } else {
+                    String::new()
+                },
+                v.palette.hint(),
+            ),
+        ]),
     ];
     f.render_widget(frame, head);
     f.render_widget(Paragraph::new(header), text_area);
@@ -955,8 +1109,15 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     // teachers): the window ends at the cursor once it moves past the
     // first screenful, as the table itself would scroll.
     let height = usize::from(list_area.height.saturating_sub(1)).max(1);
-    let first = s.cursor.saturating_sub(height - 1);
-    let lines = || view.lines.iter().skip(first).take(height);
+    let rows = s.rows();
+    let pos = rows.iter().position(|&i| i == s.cursor).unwrap_or(0);
+    let first = pos.saturating_sub(height - 1);
+    let lines = || {
+        rows.iter()
+            .skip(first)
+            .take(height)
+            .filter_map(|&i| view.lines.get(i))
+    };
     let styles: Vec<Style> = lines()
         .map(|line| match line.outcome.category {
             c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
@@ -1002,7 +1163,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
     let table = list_table(headers.to_vec(), rows, widths);
-    f.render_stateful_widget(table, list_area, &mut selected(s.cursor - first));
+    f.render_stateful_widget(table, list_area, &mut selected(pos - first));
     if let (Some(big), Some(line)) = (big, view.lines.get(s.cursor)) {
         let spaced: String = i18n::shown(&line.teacher.name)
             .chars()
@@ -1036,13 +1197,24 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             vec![text.line()],
             3,
         ),
-        Some(Popup::Find(text)) => widgets::popup(
-            f,
-            f.area(),
-            i18n::ui(l, Ui::SearchPrompt),
-            vec![text.line()],
-            3,
-        ),
+        Some(Popup::Find { text, hits, at }) => {
+            let title = match hits.len() {
+                0 | 1 => i18n::ui(l, Ui::SearchPrompt).to_string(),
+                n => format!(
+                    "{} {}",
+                    i18n::ui(l, Ui::SearchPrompt),
+                    i18n::roll_text(
+                        l,
+                        &RollText::FindNext {
+                            at: at + 1,
+                            of: n,
+                            key: v.keys.label(crate::tui::screens::Tab::Roll, Action::Down),
+                        }
+                    )
+                ),
+            };
+            widgets::popup(f, f.area(), &title, vec![text.line()], 3)
+        }
         Some(Popup::ConfirmClose { absent, scroll }) => {
             let body: Vec<Line> = if absent.is_empty() {
                 vec![Line::from(i18n::ui(l, Ui::Nobody))]

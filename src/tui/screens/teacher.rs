@@ -189,7 +189,7 @@ impl Screen for TeacherScreen {
             let n: u64 = q.parse().unwrap_or(u64::MAX);
             let mut found: Vec<Teacher> = browse(app)?
                 .into_iter()
-                .filter(|t| id_number(&t.id.0) == Some(n))
+                .filter(|t| crate::app::lookup::id_number(&t.id.0) == Some(n))
                 .collect();
             for t in app.lookup(&q)? {
                 if !found.iter().any(|f| f.id == t.id) {
@@ -230,19 +230,6 @@ fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
             .collect()),
         Err(e) => Err(e),
     }
-}
-
-/// The number at the end of an id: T0015 → 15.
-fn id_number(id: &str) -> Option<u64> {
-    let digits: String = id
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
 }
 
 fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
