@@ -7,7 +7,8 @@
 //! refusal is shown on the status line and the form stays as it was typed.
 
 use super::action::{Action, Mode};
-use super::screens::Cx;
+use super::keymap::Keymap;
+use super::screens::{Cx, Tab};
 use super::widgets::{self, TextBox};
 use crate::i18n::{self, FormField as F, FormText, Lang};
 use crate::palette::Palette;
@@ -406,8 +407,16 @@ impl Form {
 
     /// Draws the form over the whole frame: as wide as its widest line
     /// allows (at least 70 columns), a long question wrapped, never cut.
-    pub fn render(&self, f: &mut Frame, l: Lang, palette: Palette) {
-        let (title, lines) = self.lines(l, palette);
+    /// `keys` names the keys of the question's answer line, on `tab`.
+    pub fn render(&self, f: &mut Frame, l: Lang, palette: Palette, keys: &Keymap, tab: Tab) {
+        let (title, mut lines) = self.lines(l, palette);
+        if self.asking.is_some() {
+            let yes_no = FormText::YesNo {
+                yes: keys.name(l, tab, Action::Yes),
+                no: keys.name(l, tab, Action::No),
+            };
+            lines.push(Line::from(i18n::form_text(l, &yes_no)));
+        }
         let area = f.area();
         let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
         let w = area.width.min(widest.max(70));
@@ -481,7 +490,7 @@ impl Form {
                     i18n::form_text(l, &question(i)),
                     palette.accent(),
                 ));
-                lines.push(Line::from(i18n::form_text(l, &FormText::YesNo)));
+                // The answer line (with the keys bound) is added by render.
             }
             None => lines.push(Line::from(i18n::form_text(l, &FormText::Hint))),
         }

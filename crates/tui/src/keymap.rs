@@ -365,6 +365,29 @@ impl Keymap {
             .map_or_else(|| "-".into(), |b| b.key.label())
     }
 
+    /// A key as a hint names it: the first bound to `action` on `tab`
+    /// (keys.toml included), `space` and `Enter` said in Chinese on
+    /// Chinese screens.
+    pub fn name(&self, l: Lang, tab: Tab, action: Action) -> String {
+        let label = self.label(tab, action);
+        match (l, label.as_str()) {
+            (Lang::Zh, "space") => "空格".into(),
+            (Lang::Zh, "Enter") => "回车".into(),
+            _ => label,
+        }
+    }
+
+    /// A question's answer line: the keys bound to yes and no.
+    pub fn yes_no(&self, l: Lang, tab: Tab) -> String {
+        i18n::key_hint(
+            l,
+            &i18n::KeyHint::YesNo {
+                yes: self.name(l, tab, Action::Yes),
+                no: self.name(l, tab, Action::No),
+            },
+        )
+    }
+
     /// Every binding, for the README's key table.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings

@@ -133,7 +133,11 @@ pub enum FormText {
     /// The keys of a form.
     Hint,
     /// The keys of its question.
-    YesNo,
+    /// The answer line, with the keys bound to yes and no.
+    YesNo {
+        yes: String,
+        no: String,
+    },
     AskEditSession {
         session: SessionId,
         title: String,
@@ -226,8 +230,14 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
         (Lang::En, EditTeacherTitle(n)) => format!("Edit {}", shown(n)),
         (Lang::Zh, Hint) => "Tab/↑↓ 换项  Enter 确定  Ctrl-U 清空  Esc 取消".into(),
         (Lang::En, Hint) => "Tab/↑↓ next box  Enter done  Ctrl-U clear  Esc cancel".into(),
-        (Lang::Zh, YesNo) => "y 确认  n 返回修改".into(),
-        (Lang::En, YesNo) => "y confirm  n back to the form".into(),
+        (Lang::Zh, YesNo { yes, no }) => {
+            format!("{} 确认  {} 返回修改", super::shown(yes), super::shown(no))
+        }
+        (Lang::En, YesNo { yes, no }) => format!(
+            "{} confirm  {} back to the form",
+            super::shown(yes),
+            super::shown(no)
+        ),
         (
             Lang::Zh,
             AskEditSession {

@@ -46,6 +46,9 @@ pub enum RollText {
     /// Start the first call? `date` when the session is not today.
     ConfirmFirst {
         date: Option<chrono::NaiveDate>,
+        /// The keys that mark and undo.
+        mark: String,
+        undo: String,
     },
     /// Start the second call, calling the `missing` one by one?
     ConfirmSecond {
@@ -55,6 +58,7 @@ pub enum RollText {
     /// End the second call: the `missing` become late if they come.
     ConfirmEndSecond {
         missing: usize,
+        undo: String,
     },
     /// The closing question's title.
     ConfirmClose {
@@ -62,8 +66,10 @@ pub enum RollText {
     },
     /// Beside a name in the closing list.
     LeavePending,
-    /// A key that cannot apply to a closed roll.
-    Closed,
+    /// A key that cannot apply to a closed roll; `key` corrects.
+    Closed {
+        key: String,
+    },
     /// The correction popup's title.
     CorrectTitle {
         name: String,
@@ -77,13 +83,21 @@ pub enum RollText {
     CorrectReason {
         required: bool,
     },
-    CorrectHint,
+    /// The correction's keys: the next field, done, cancel.
+    CorrectHint {
+        next: String,
+        submit: String,
+        cancel: String,
+    },
     /// The status after a correction.
     Corrected {
         name: String,
     },
     /// The question's answer line.
-    YesNo,
+    YesNo {
+        yes: String,
+        no: String,
+    },
     /// A mark key on a teacher already marked: nothing is opened; the
     /// correction has its own `key`.
     AlreadyMarked {
@@ -125,12 +139,17 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, Some(d)) => format!("Note: this session is on {d}, not today. "),
     };
     match (l, t) {
-        (Lang::Zh, ConfirmFirst { date }) => {
-            format!("{}开始第一次点名?之后空格记到,u 撤销。", on(date))
-        }
-        (Lang::En, ConfirmFirst { date }) => format!(
-            "{}Start the first call? Then space marks present; u takes back.",
-            on(date)
+        (Lang::Zh, ConfirmFirst { date, mark, undo }) => format!(
+            "{}开始第一次点名?之后{}记到,{} 撤销。",
+            on(date),
+            super::shown(mark),
+            super::shown(undo)
+        ),
+        (Lang::En, ConfirmFirst { date, mark, undo }) => format!(
+            "{}Start the first call? Then {} marks present; {} takes back.",
+            on(date),
+            super::shown(mark),
+            super::shown(undo)
         ),
         (Lang::Zh, ConfirmSecond { missing, date }) => format!(
             "{}开始第二次点名?将逐个点第一次未到的 {missing} 人。",
@@ -140,11 +159,13 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
             "{}Start the second call? The {missing} not seen at the first are called one by one.",
             on(date)
         ),
-        (Lang::Zh, ConfirmEndSecond { missing }) => {
-            format!("结束第二次点名?此后到场的 {missing} 人将记为迟到(u 可撤销)。")
-        }
-        (Lang::En, ConfirmEndSecond { missing }) => format!(
-            "End the second call? Any of the {missing} still missing who arrive later are late (u takes back)."
+        (Lang::Zh, ConfirmEndSecond { missing, undo }) => format!(
+            "结束第二次点名?此后到场的 {missing} 人将记为迟到({} 可撤销)。",
+            super::shown(undo)
+        ),
+        (Lang::En, ConfirmEndSecond { missing, undo }) => format!(
+            "End the second call? Any of the {missing} still missing who arrive later are late ({} takes back).",
+            super::shown(undo)
         ),
         (Lang::Zh, ConfirmClose { absent }) => format!("结束点名?以下 {absent} 人将记旷工"),
         (Lang::En, ConfirmClose { absent }) => {
@@ -152,11 +173,14 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         }
         (Lang::Zh, LeavePending) => "(请假待审批)".into(),
         (Lang::En, LeavePending) => "(leave pending)".into(),
-        (Lang::Zh, Closed) => "点名已结束,不能再点名或撤销;按 m 更正某位教师(需填理由)".into(),
-        (Lang::En, Closed) => {
-            "The roll is closed: no more calls or undo; press m to correct a teacher (with a reason)"
-                .into()
-        }
+        (Lang::Zh, Closed { key }) => format!(
+            "点名已结束,不能再点名或撤销;按 {} 更正某位教师(需填理由)",
+            super::shown(key)
+        ),
+        (Lang::En, Closed { key }) => format!(
+            "The roll is closed: no more calls or undo; press {} to correct a teacher (with a reason)",
+            super::shown(key)
+        ),
         (Lang::Zh, CorrectTitle { name }) => format!("更正 {} 的记录", super::shown(name)),
         (Lang::En, CorrectTitle { name }) => format!("Correct {}'s record", super::shown(name)),
         (Lang::Zh, CorrectPresent) => "到".into(),
@@ -173,8 +197,32 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, CorrectReason { required: true }) => "reason (required)".into(),
         (Lang::Zh, CorrectReason { required: false }) => "理由(可空)".into(),
         (Lang::En, CorrectReason { required: false }) => "reason (optional)".into(),
-        (Lang::Zh, CorrectHint) => "↑↓ 选择  Tab 时间/理由  回车 确定  Esc 取消".into(),
-        (Lang::En, CorrectHint) => "↑↓ choose  Tab time/reason  Enter done  Esc cancel".into(),
+        (
+            Lang::Zh,
+            CorrectHint {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "↑↓ 选择  {} 时间/理由  {} 确定  {} 取消",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(cancel)
+        ),
+        (
+            Lang::En,
+            CorrectHint {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "↑↓ choose  {} time/reason  {} done  {} cancel",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(cancel)
+        ),
         (Lang::Zh, Corrected { name }) => format!("{} 的记录已更正", super::shown(name)),
         (Lang::En, Corrected { name }) => format!("{}'s record corrected", super::shown(name)),
         (Lang::Zh, AlreadyMarked { name, key }) => format!(
@@ -193,7 +241,10 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
             format!("逐个点名:关(按 {} 重新打开)", super::shown(key))
         }
         (Lang::En, CallingOff { key }) => {
-            format!("Calling names: off (press {} to turn it on)", super::shown(key))
+            format!(
+                "Calling names: off (press {} to turn it on)",
+                super::shown(key)
+            )
         }
         (Lang::Zh, ConfirmQuit) => {
             "正在逐个点名。现在退出?已记的都已保存,重新打开后从这里接着点。".into()
@@ -225,8 +276,12 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, FindNext { at, of, key }) => {
             format!("match {at}/{of}, {} the next", super::shown(key))
         }
-        (Lang::Zh, YesNo) => "y 确认  n 取消".into(),
-        (Lang::En, YesNo) => "y confirm  n cancel".into(),
+        (Lang::Zh, YesNo { yes, no }) => {
+            format!("{} 确认  {} 取消", super::shown(yes), super::shown(no))
+        }
+        (Lang::En, YesNo { yes, no }) => {
+            format!("{} confirm  {} cancel", super::shown(yes), super::shown(no))
+        }
     }
 }
 
@@ -302,5 +357,98 @@ pub fn leave_text(l: Lang, t: LeaveText) -> &'static str {
             "A rejection needs its reason: type it, then Enter",
         ),
         LeaveText::DecidedBy => l.t("审批人", "by"),
+    }
+}
+
+/// Hints that name keys, each key as the key map binds it (a user's
+/// keys.toml may have changed it), written by the terminal app.
+#[derive(Debug, Clone, PartialEq, Eq, strum::EnumIter)]
+pub enum KeyHint {
+    /// The status line when there is nothing to say: help and quit.
+    HelpQuit { help: String, quit: String },
+    /// The help overlay's title: the key that closes it.
+    HelpTitle { close: String },
+    /// The calling box's title: mark, next name, stop.
+    Calling {
+        mark: String,
+        next: String,
+        stop: String,
+    },
+    /// A question's answer line.
+    YesNo { yes: String, no: String },
+    /// The leave queue's last line: a new request.
+    NewRequest { key: String },
+    /// A time box's title.
+    TimePrompt { submit: String },
+    /// The comment box of an approval.
+    CommentPrompt { submit: String },
+    /// The reason box of a rejection.
+    RejectPrompt { submit: String },
+    /// The new leave request form's title.
+    FormTitle {
+        next: String,
+        submit: String,
+        cancel: String,
+    },
+}
+
+pub fn key_hint(l: Lang, h: &KeyHint) -> String {
+    use KeyHint::*;
+    let k = |s: &String| super::shown(s).into_owned();
+    match (l, h) {
+        (Lang::Zh, HelpQuit { help, quit }) => format!("{} 帮助  {} 退出", k(help), k(quit)),
+        (Lang::En, HelpQuit { help, quit }) => format!("{} help  {} quit", k(help), k(quit)),
+        (Lang::Zh, HelpTitle { close }) => format!("按键说明({} 关闭)", k(close)),
+        (Lang::En, HelpTitle { close }) => format!("Keys ({} closes)", k(close)),
+        (Lang::Zh, Calling { mark, next, stop }) => format!(
+            "点名中:{}=到  {}=下一位  {}=停止",
+            k(mark),
+            k(next),
+            k(stop)
+        ),
+        (Lang::En, Calling { mark, next, stop }) => format!(
+            "Calling: {}=here  {}=next  {}=stop",
+            k(mark),
+            k(next),
+            k(stop)
+        ),
+        (Lang::Zh, YesNo { yes, no }) => format!("{} 确认  {} 取消", k(yes), k(no)),
+        (Lang::En, YesNo { yes, no }) => format!("{} confirm  {} cancel", k(yes), k(no)),
+        (Lang::Zh, NewRequest { key }) => format!("{} 新申请", k(key)),
+        (Lang::En, NewRequest { key }) => format!("{} new request", k(key)),
+        (Lang::Zh, TimePrompt { submit }) => format!("时间 HH:MM({}确认)", k(submit)),
+        (Lang::En, TimePrompt { submit }) => format!("Time HH:MM ({} to confirm)", k(submit)),
+        (Lang::Zh, CommentPrompt { submit }) => format!("意见(可空,{}确认)", k(submit)),
+        (Lang::En, CommentPrompt { submit }) => format!("Comment (optional, {})", k(submit)),
+        (Lang::Zh, RejectPrompt { submit }) => format!("驳回理由(必填,{}确认)", k(submit)),
+        (Lang::En, RejectPrompt { submit }) => {
+            format!("Reason for rejecting (required, {})", k(submit))
+        }
+        (
+            Lang::Zh,
+            FormTitle {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "新的请假申请({} 切换,{}提交,{} 取消)",
+            k(next),
+            k(submit),
+            k(cancel)
+        ),
+        (
+            Lang::En,
+            FormTitle {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "New leave request ({} next, {} submit, {} cancel)",
+            k(next),
+            k(submit),
+            k(cancel)
+        ),
     }
 }

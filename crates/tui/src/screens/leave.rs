@@ -4,7 +4,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::action::{Action, Mode};
-use crate::i18n::{self, Lang, Ui};
+use crate::i18n::{self, KeyHint, Lang, Ui};
 use crate::widgets::{self, CommentBox, Step, TextBox, list_table, selected};
 use app::leave::{LeaveFilter, LeaveRequest};
 use app::{App, AppError, FieldName, Why};
@@ -266,11 +266,12 @@ impl Screen for LeaveScreen {
                 approve,
                 comment,
             }) => {
+                let submit = v.keys.name(v.lang, super::Tab::Leave, Action::Submit);
                 let prompt = match (approve, comment.confirming) {
-                    (true, false) => Ui::CommentPrompt,
-                    (false, false) => Ui::RejectPrompt,
-                    (true, true) => Ui::ConfirmApprove,
-                    (false, true) => Ui::ConfirmReject,
+                    (true, false) => i18n::key_hint(v.lang, &KeyHint::CommentPrompt { submit }),
+                    (false, false) => i18n::key_hint(v.lang, &KeyHint::RejectPrompt { submit }),
+                    (true, true) => i18n::ui(v.lang, Ui::ConfirmApprove).to_string(),
+                    (false, true) => i18n::ui(v.lang, Ui::ConfirmReject).to_string(),
                 };
                 let about = format!(
                     "{} {} {} {}",
@@ -279,8 +280,8 @@ impl Screen for LeaveScreen {
                     i18n::leave_kind(v.lang, leave.kind),
                     i18n::shown(&leave.reason)
                 );
-                let lines = comment.lines(v.lang, about);
-                widgets::popup(f, f.area(), i18n::ui(v.lang, prompt), lines, 5);
+                let lines = comment.lines(about, v.keys.yes_no(v.lang, super::Tab::Leave));
+                widgets::popup(f, f.area(), &prompt, lines, 5);
             }
             Some(Popup::Form { fields, focus }) => {
                 let l = v.lang;
@@ -300,7 +301,15 @@ impl Screen for LeaveScreen {
                         ])
                     })
                     .collect();
-                widgets::popup(f, f.area(), i18n::ui(l, Ui::FormTitle), lines, 10);
+                let title = i18n::key_hint(
+                    l,
+                    &KeyHint::FormTitle {
+                        next: v.keys.name(l, super::Tab::Leave, Action::NextField),
+                        submit: v.keys.name(l, super::Tab::Leave, Action::Submit),
+                        cancel: v.keys.name(l, super::Tab::Leave, Action::Cancel),
+                    },
+                );
+                widgets::popup(f, f.area(), &title, lines, 10);
             }
         }
     }
@@ -318,7 +327,12 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "[{}]  {}",
             i18n::ui(l, filter),
-            i18n::ui(l, Ui::FormHint)
+            i18n::key_hint(
+                l,
+                &KeyHint::NewRequest {
+                    key: v.keys.name(l, super::Tab::Leave, Action::NewRequest),
+                }
+            )
         )),
         head,
     );

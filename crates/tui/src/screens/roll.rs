@@ -418,9 +418,16 @@ impl RollScreen {
         let date = self.not_today(cx.now.date());
         let missing = self.missing();
         let question = match step {
-            Step::FirstCall => RollText::ConfirmFirst { date },
+            Step::FirstCall => RollText::ConfirmFirst {
+                date,
+                mark: cx.keys.name(cx.lang, super::Tab::Roll, Action::Mark),
+                undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
+            },
             Step::SecondCall => RollText::ConfirmSecond { missing, date },
-            Step::EndSecondCall => RollText::ConfirmEndSecond { missing },
+            Step::EndSecondCall => RollText::ConfirmEndSecond {
+                missing,
+                undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
+            },
         };
         self.popup = Some(Popup::Confirm {
             step,
@@ -557,7 +564,7 @@ impl RollScreen {
         // A mark key on someone already marked opens nothing (a form
         // would take the next keys of the call): it says how to correct.
         if line.facts.attended() && !matches!(state, RollState::Closed | RollState::Cancelled) {
-            let key = cx.keys.label(crate::screens::Tab::Roll, Action::Correct);
+            let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct);
             cx.fail_text(i18n::roll_text(
                 cx.lang,
                 &RollText::AlreadyMarked { name, key },
@@ -583,7 +590,7 @@ impl RollScreen {
                 .unwrap_or(at);
                 cx.app.arrive(id, &t, at, cx.now)?;
                 self.touched = Some(t);
-                let key = cx.keys.label(crate::screens::Tab::Roll, Action::Correct);
+                let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct);
                 return Ok(Some(i18n::roll_text(
                     cx.lang,
                     &RollText::MarkedLate {
@@ -594,7 +601,12 @@ impl RollScreen {
                 )));
             }
             RollState::Closed | RollState::Cancelled => {
-                cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+                cx.fail_text(i18n::roll_text(
+                    cx.lang,
+                    &RollText::Closed {
+                        key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                    },
+                ));
                 return Ok(None);
             }
         };
@@ -866,7 +878,12 @@ impl Screen for RollScreen {
                     | Action::CloseRoll
             )
         {
-            cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+            cx.fail_text(i18n::roll_text(
+                cx.lang,
+                &RollText::Closed {
+                    key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                },
+            ));
             return;
         }
         let result: Result<Option<String>, AppError> = match action {
@@ -920,7 +937,7 @@ impl Screen for RollScreen {
             | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
             Action::Calling => {
                 self.calling = !self.calling;
-                let key = cx.keys.label(crate::screens::Tab::Roll, Action::Calling);
+                let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Calling);
                 let text = if self.calling {
                     RollText::CallingOn
                 } else {
@@ -1070,7 +1087,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                             l,
                             &RollText::MissingOnly {
                                 missing: rows_missing(s),
-                                key: v.keys.label(crate::screens::Tab::Roll, Action::ShowAll),
+                                key: v.keys.name(l, super::Tab::Roll, Action::ShowAll),
                             }
                         )
                     )
@@ -1173,7 +1190,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             .centered(),
         ];
         f.render_widget(
-            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, Ui::CallingTitle))),
+            Paragraph::new(text).block(Block::bordered().title(i18n::key_hint(
+                l,
+                &i18n::KeyHint::Calling {
+                    mark: v.keys.name(l, super::Tab::Roll, Action::Mark),
+                    next: v.keys.name(l, super::Tab::Roll, Action::NextName),
+                    stop: v.keys.name(l, super::Tab::Roll, Action::StopCalling),
+                },
+            ))),
             big,
         );
     }
@@ -1182,7 +1206,16 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         Some(Popup::Time { name, text, .. }) => widgets::popup(
             f,
             f.area(),
-            &format!("{} — {}", i18n::ui(l, Ui::TimePrompt), i18n::shown(name)),
+            &format!(
+                "{} — {}",
+                i18n::key_hint(
+                    l,
+                    &i18n::KeyHint::TimePrompt {
+                        submit: v.keys.name(l, super::Tab::Roll, Action::Submit),
+                    }
+                ),
+                i18n::shown(name)
+            ),
             vec![text.line()],
             3,
         ),
@@ -1197,7 +1230,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                         &RollText::FindNext {
                             at: at + 1,
                             of: n,
-                            key: v.keys.label(crate::screens::Tab::Roll, Action::Down),
+                            key: v.keys.name(l, super::Tab::Roll, Action::Down),
                         }
                     )
                 ),
@@ -1236,7 +1269,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 f.area(),
                 &title,
                 body,
-                Line::from(i18n::ui(l, Ui::YesNo)),
+                Line::from(v.keys.yes_no(l, super::Tab::Roll)),
                 *scroll,
             );
         }
@@ -1244,7 +1277,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             let text = i18n::roll_text(l, question);
             let lines = vec![
                 Line::from(text),
-                Line::from(i18n::roll_text(l, &RollText::YesNo)),
+                Line::from(v.keys.yes_no(l, super::Tab::Roll)),
             ];
             let area = f.area();
             let rect = widgets::centered(area, area.width.min(70), 6);
@@ -1256,7 +1289,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 rect,
             );
         }
-        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette, v.keys, super::Tab::Roll),
         Some(Popup::Correct(c)) => {
             let choices = [
                 RollText::CorrectPresent,
@@ -1292,7 +1325,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             ))];
             reason.extend(c.reason.line().spans);
             lines.push(Line::from(reason));
-            lines.push(Line::from(i18n::roll_text(l, &RollText::CorrectHint)));
+            lines.push(Line::from(i18n::roll_text(
+                l,
+                &RollText::CorrectHint {
+                    next: v.keys.name(l, super::Tab::Roll, Action::NextField),
+                    submit: v.keys.name(l, super::Tab::Roll, Action::Submit),
+                    cancel: v.keys.name(l, super::Tab::Roll, Action::Cancel),
+                },
+            )));
             let title = i18n::roll_text(
                 l,
                 &RollText::CorrectTitle {

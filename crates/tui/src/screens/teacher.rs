@@ -207,11 +207,12 @@ impl Screen for TeacherScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
         if let Some(e) = &self.popup {
-            let (title, lines, h) = crate::archive::modal(v.lang, e);
+            let (title, lines, h) =
+                crate::archive::modal(v.lang, e, v.keys.yes_no(v.lang, super::Tab::Teacher));
             widgets::popup(f, f.area(), &title, lines, h);
         }
         if let Some(form) = &self.form {
-            form.render(f, v.lang, v.palette);
+            form.render(f, v.lang, v.palette, v.keys, super::Tab::Teacher);
         }
     }
 }
