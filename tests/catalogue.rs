@@ -431,6 +431,7 @@ fn errors() -> Vec<AppError> {
             needs: vec![Role::Office, Role::Leader],
         },
         AppError::NotRoot,
+        AppError::LeaveForOthers,
         AppError::UnknownTeacher("T9".into()),
         AppError::UnknownTeacher(String::new()),
         AppError::Ambiguous(vec!["T0001".into(), "T0002".into()]),
@@ -529,6 +530,7 @@ fn errors() -> Vec<AppError> {
             | AppError::MissingEvidence { .. }
             | AppError::AfterTheFact
             | AppError::OwnLeave { .. }
+            | AppError::LeaveForOthers
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)

@@ -117,6 +117,8 @@ pub enum Action {
     Reject,
     Filter,
     NewRequest,
+    /// The leave queue: record the note or certificate that arrived.
+    Evidence,
     // The standings.
     TogglePeriod,
     SortNext,
@@ -254,6 +256,10 @@ impl Action {
                 "filter: waiting / all / decided",
             ),
             NewRequest => l.t("新的请假申请", "new leave request"),
+            Evidence => l.t(
+                "登记收到的请假条/医院证明(同 leave evidence)",
+                "record the leave note or certificate received (as leave evidence)",
+            ),
             TogglePeriod => l.t("切换学期/学年", "term / academic year"),
             SortNext => l.t("换排序列", "sort by the next column"),
             Reverse => l.t("倒序", "reverse the order"),

@@ -247,6 +247,7 @@ fn defaults() -> Vec<Binding> {
         (leave, Normal, vec![c('r')], Reject),
         (leave, Normal, vec![c('v')], Filter),
         (leave, Normal, vec![c('n')], NewRequest),
+        (leave, Normal, vec![c('e')], Evidence),
         // The standings.
         (standings, Normal, vec![c('t')], TogglePeriod),
         (standings, Normal, vec![c('o')], SortNext),

@@ -348,6 +348,12 @@ pub enum LeaveText {
     RejectNeedsReason,
     /// Who decided, beside the decision.
     DecidedBy,
+    /// The papers popup's title, and its two papers.
+    EvidenceTitle,
+    EvidenceNote,
+    EvidenceCertificate,
+    /// The status after recording them.
+    EvidenceSaved,
 }
 
 pub fn leave_text(l: Lang, t: LeaveText) -> &'static str {
@@ -357,6 +363,10 @@ pub fn leave_text(l: Lang, t: LeaveText) -> &'static str {
             "A rejection needs its reason: type it, then Enter",
         ),
         LeaveText::DecidedBy => l.t("审批人", "by"),
+        LeaveText::EvidenceTitle => l.t("收到的证明材料", "Papers received"),
+        LeaveText::EvidenceNote => l.t("请假条", "leave note"),
+        LeaveText::EvidenceCertificate => l.t("医院证明", "hospital certificate"),
+        LeaveText::EvidenceSaved => l.t("证明材料已登记", "papers recorded"),
     }
 }
 
@@ -378,6 +388,13 @@ pub enum KeyHint {
     YesNo { yes: String, no: String },
     /// The leave queue's last line: a new request.
     NewRequest { key: String },
+    /// The papers popup's keys: tick each paper, save, cancel.
+    Evidence {
+        note: String,
+        certificate: String,
+        submit: String,
+        cancel: String,
+    },
     /// A time box's title.
     TimePrompt { submit: String },
     /// The comment box of an approval.
@@ -416,6 +433,36 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
         (Lang::En, YesNo { yes, no }) => format!("{} confirm  {} cancel", k(yes), k(no)),
         (Lang::Zh, NewRequest { key }) => format!("{} 新申请", k(key)),
         (Lang::En, NewRequest { key }) => format!("{} new request", k(key)),
+        (
+            Lang::Zh,
+            Evidence {
+                note,
+                certificate,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} 请假条  {} 医院证明  {} 保存  {} 取消",
+            k(note),
+            k(certificate),
+            k(submit),
+            k(cancel)
+        ),
+        (
+            Lang::En,
+            Evidence {
+                note,
+                certificate,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} leave note  {} certificate  {} save  {} cancel",
+            k(note),
+            k(certificate),
+            k(submit),
+            k(cancel)
+        ),
         (Lang::Zh, TimePrompt { submit }) => format!("时间 HH:MM({}确认)", k(submit)),
         (Lang::En, TimePrompt { submit }) => format!("Time HH:MM ({} to confirm)", k(submit)),
         (Lang::Zh, CommentPrompt { submit }) => format!("意见(可空,{}确认)", k(submit)),

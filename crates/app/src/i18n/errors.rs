@@ -129,6 +129,12 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::Zh => format!("请假 {id} 缺少{},不能批准", leave_paper(l, *what)),
             Lang::En => format!("leave {id} lacks its {}", leave_paper(l, *what)),
         },
+        LeaveForOthers => match l {
+            Lang::Zh => "只能为自己请假:为其他教师登记请假须由教务处办理,未做任何更改".to_string(),
+            Lang::En => "you can request leave only for yourself: the training office files \
+                         leave for another teacher; nothing was changed"
+                .to_string(),
+        },
         OwnLeave { id, action } => match l {
             Lang::Zh => format!(
                 "请假 {id} 是你本人的请假:任何人都不能{}自己的请假,未做任何更改",
