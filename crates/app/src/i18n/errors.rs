@@ -130,10 +130,14 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::En => format!("leave {id} lacks its {}", leave_paper(l, *what)),
         },
         LeaveForOthers => match l {
-            Lang::Zh => "只能为自己请假:为其他教师登记请假须由教务处办理,未做任何更改".to_string(),
-            Lang::En => "you can request leave only for yourself: the training office files \
-                         leave for another teacher; nothing was changed"
-                .to_string(),
+            Lang::Zh => format!(
+                "只能为自己请假:为其他教师请假需要{}身份,未做任何更改",
+                roles(l, &[rules::Role::Office])
+            ),
+            Lang::En => format!(
+                "you can request leave only for yourself: leave for another teacher needs the role {}; nothing was changed",
+                roles(l, &[rules::Role::Office])
+            ),
         },
         OwnLeave { id, action } => match l {
             Lang::Zh => format!(
