@@ -110,6 +110,9 @@ pub enum Action {
     CancelSession,
     ReopenRoll,
     ExcuseEarlyLeave,
+    // A session's paper (issue 28).
+    SignInSheet,
+    SessionRecord,
     TeacherDeparts,
     EditTeacher,
     // The leave queue.
@@ -220,6 +223,14 @@ impl Action {
             ShowAll => l.t(
                 "第二次点名后:只列未到者/列出全部",
                 "after the second call: the missing only / everyone",
+            ),
+            SignInSheet => l.t(
+                "导出本活动的签到表(.xlsx,供打印)",
+                "export this session's sign-in sheet (.xlsx, to print)",
+            ),
+            SessionRecord => l.t(
+                "导出本活动的活动记录(.xlsx,结束点名后)",
+                "export this session's record (.xlsx, once the roll is closed)",
             ),
             EditSession => l.t(
                 "修改本活动:标题、时间、学分、主讲人(教务处)",

@@ -59,6 +59,8 @@ pub enum Popup {
     /// A calendar form: edit, move or cancel the session, reopen its roll,
     /// excuse an early leave, or start the roll early (issue 14).
     Calendar(Box<Form>),
+    /// Where to write the session's sign-in sheet or record (issue 28).
+    Sheet(super::roll_paper::SheetBox),
 }
 
 /// A step of the roll that asks first.
@@ -676,6 +678,7 @@ impl RollScreen {
                     })
                 }
             },
+            Popup::Sheet(b) => self.popup = b.act(action, self.view.as_ref(), cx).map(Popup::Sheet),
             Popup::Find {
                 mut text,
                 hits,
@@ -807,7 +810,9 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find { .. } | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::Time { .. } | Popup::Find { .. } | Popup::Correct(_) | Popup::Sheet(_)) => {
+                Mode::Text
+            }
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
             Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
@@ -828,6 +833,9 @@ impl Screen for RollScreen {
                 }
             }
             Some(Popup::Calendar(f)) => f.typed(key),
+            Some(Popup::Sheet(b)) => {
+                b.text.typed(key);
+            }
             Some(Popup::Find { text, .. }) => {
                 text.typed(key);
                 // The best match (an exact name or id before names that
@@ -1004,6 +1012,17 @@ impl Screen for RollScreen {
                     hits: Vec::new(),
                     at: 0,
                 });
+                Ok(None)
+            }
+            Action::SignInSheet | Action::SessionRecord => {
+                let which = if action == Action::SignInSheet {
+                    i18n::SessionSheet::SignIn
+                } else {
+                    i18n::SessionSheet::Record
+                };
+                if let Some(v) = &self.view {
+                    self.popup = super::roll_paper::SheetBox::open(which, v, cx).map(Popup::Sheet);
+                }
                 Ok(None)
             }
             _ => Ok(None),
@@ -1219,6 +1238,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             vec![text.line()],
             3,
         ),
+        Some(Popup::Sheet(b)) => b.render(f, l),
         Some(Popup::Find { text, hits, at }) => {
             let title = match hits.len() {
                 0 | 1 => i18n::ui(l, Ui::SearchPrompt).to_string(),
