@@ -91,6 +91,10 @@ fn rebound_keys_change_every_hint_and_the_help() {
     keys(&mut m, "e");
     says(&m, "(z 可撤销)", "(u 可撤销)");
     keys(&mut m, "x");
+    // A calendar form's hint line.
+    keys(&mut m, "E");
+    says(&m, "F4/↑↓ 换项  F2 确定", "Tab/↑↓ 换项");
+    press(&mut m, KeyCode::Esc);
     // The leave queue's line.
     keys(&mut m, "2");
     says(&m, "N 新申请", "n 新申请");

@@ -376,6 +376,10 @@ impl Keymap {
         match (l, label.as_str()) {
             (Lang::Zh, "space") => "空格".into(),
             (Lang::Zh, "Enter") => "回车".into(),
+            // Ctrl-U, as hints write a control key.
+            (_, x) if x.starts_with("Ctrl-") && x.len() == 6 => {
+                x.to_ascii_uppercase().replace("CTRL", "Ctrl")
+            }
             _ => label,
         }
     }

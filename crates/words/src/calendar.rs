@@ -131,7 +131,13 @@ pub enum FormText {
     DepartTitle(String),
     EditTeacherTitle(String),
     /// The keys of a form.
-    Hint,
+    /// The form's keys: next box, done, clear, cancel (as bound).
+    Hint {
+        next: String,
+        submit: String,
+        clear: String,
+        cancel: String,
+    },
     /// The keys of its question.
     /// The answer line, with the keys bound to yes and no.
     YesNo {
@@ -228,8 +234,36 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
         (Lang::En, DepartTitle(n)) => format!("{} leaves the school", shown(n)),
         (Lang::Zh, EditTeacherTitle(n)) => format!("修改 {} 的资料", shown(n)),
         (Lang::En, EditTeacherTitle(n)) => format!("Edit {}", shown(n)),
-        (Lang::Zh, Hint) => "Tab/↑↓ 换项  Enter 确定  Ctrl-U 清空  Esc 取消".into(),
-        (Lang::En, Hint) => "Tab/↑↓ next box  Enter done  Ctrl-U clear  Esc cancel".into(),
+        (
+            Lang::Zh,
+            Hint {
+                next,
+                submit,
+                clear,
+                cancel,
+            },
+        ) => format!(
+            "{}/↑↓ 换项  {} 确定  {} 清空  {} 取消",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(clear),
+            super::shown(cancel)
+        ),
+        (
+            Lang::En,
+            Hint {
+                next,
+                submit,
+                clear,
+                cancel,
+            },
+        ) => format!(
+            "{}/↑↓ next box  {} done  {} clear  {} cancel",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(clear),
+            super::shown(cancel)
+        ),
         (Lang::Zh, YesNo { yes, no }) => {
             format!("{} 确认  {} 返回修改", super::shown(yes), super::shown(no))
         }

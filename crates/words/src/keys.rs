@@ -344,8 +344,6 @@ pub fn too_small(l: Lang, w: u16, h: u16, min_w: u16, min_h: u16) -> String {
 /// Texts of the leave queue that are new with issue 17.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum LeaveText {
-    /// Reject was confirmed with an empty reason.
-    RejectNeedsReason,
     /// Who decided, beside the decision.
     DecidedBy,
     /// The papers popup's title, and its two papers.
@@ -358,10 +356,6 @@ pub enum LeaveText {
 
 pub fn leave_text(l: Lang, t: LeaveText) -> &'static str {
     match t {
-        LeaveText::RejectNeedsReason => l.t(
-            "驳回须填写理由:请输入理由后回车",
-            "A rejection needs its reason: type it, then Enter",
-        ),
         LeaveText::DecidedBy => l.t("审批人", "by"),
         LeaveText::EvidenceTitle => l.t("收到的证明材料", "Papers received"),
         LeaveText::EvidenceNote => l.t("请假条", "leave note"),
@@ -388,6 +382,8 @@ pub enum KeyHint {
     YesNo { yes: String, no: String },
     /// The leave queue's last line: a new request.
     NewRequest { key: String },
+    /// Reject was confirmed with an empty reason; `submit` confirms.
+    RejectNeedsReason { submit: String },
     /// The papers popup's keys: tick each paper, save, cancel.
     Evidence {
         note: String,
@@ -431,6 +427,12 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
         ),
         (Lang::Zh, YesNo { yes, no }) => format!("{} 确认  {} 取消", k(yes), k(no)),
         (Lang::En, YesNo { yes, no }) => format!("{} confirm  {} cancel", k(yes), k(no)),
+        (Lang::Zh, RejectNeedsReason { submit }) => {
+            format!("驳回须填写理由:请输入理由后按 {}", k(submit))
+        }
+        (Lang::En, RejectNeedsReason { submit }) => {
+            format!("A rejection needs its reason: type it, then {}", k(submit))
+        }
         (Lang::Zh, NewRequest { key }) => format!("{} 新申请", k(key)),
         (Lang::En, NewRequest { key }) => format!("{} new request", k(key)),
         (

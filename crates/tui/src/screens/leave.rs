@@ -85,7 +85,11 @@ impl LeaveScreen {
                 && comment.text.value().trim().is_empty() =>
             {
                 // A rejection is not asked for without its reason.
-                cx.fail_text(i18n::leave_text(cx.lang, i18n::LeaveText::RejectNeedsReason).into());
+                let submit = cx.keys.name(cx.lang, super::Tab::Leave, Action::Submit);
+                cx.fail_text(i18n::key_hint(
+                    cx.lang,
+                    &KeyHint::RejectNeedsReason { submit },
+                ));
                 comment.confirming = false;
                 self.popup = Some(Popup::Decide {
                     leave,
