@@ -478,6 +478,7 @@ fn errors() -> Vec<AppError> {
             needs: vec![Role::Office, Role::Leader],
         },
         AppError::NotRoot,
+        AppError::LeaveForOthers,
         AppError::UnknownTeacher("T9".into()),
         AppError::UnknownTeacher(String::new()),
         AppError::Ambiguous(vec!["T0001".into(), "T0002".into()]),
@@ -576,6 +577,7 @@ fn errors() -> Vec<AppError> {
             | AppError::MissingEvidence { .. }
             | AppError::AfterTheFact
             | AppError::OwnLeave { .. }
+            | AppError::LeaveForOthers
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)

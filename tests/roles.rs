@@ -270,10 +270,10 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.end_second_call(SessionId(2), now())
         }),
         case("roll arrive", &["office"], true, |a| {
-            a.arrive(SessionId(3), &tid("T4"), hm("15:50"), now())
+            a.arrive(SessionId(3), &tid("T4"), hm("15:40"), now())
         }),
         case("roll leave", &["office"], true, |a| {
-            a.leave_early(SessionId(2), &tid("T3"), hm("16:00"), now())
+            a.leave_early(SessionId(2), &tid("T3"), hm("15:44"), now())
         }),
         case("roll close", &["office"], true, |a| {
             a.close_roll(SessionId(3), now()).map(|_| ())
@@ -511,6 +511,21 @@ fn every_role_against_every_command() {
                         let nothing = lang.t("未做任何更改", "nothing was changed");
                         if !msg.contains(nothing) {
                             failures.push(format!("{tag}: `{msg}` does not say {nothing}"));
+                        }
+                    }
+                }
+                // A teacher filing for another is told the true reason,
+                // which names the role that may (issue 27).
+                (Err(e @ AppError::LeaveForOthers), false) => {
+                    if after != before {
+                        failures.push(format!("{tag}: refused but changed the database"));
+                    }
+                    for lang in [Lang::Zh, Lang::En] {
+                        let msg = i18n::error(lang, e);
+                        let office = i18n::role(lang, Role::Office);
+                        let nothing = lang.t("未做任何更改", "nothing was changed");
+                        if !msg.contains(office) || !msg.contains(nothing) {
+                            failures.push(format!("{tag}: `{msg}`"));
                         }
                     }
                 }

@@ -93,6 +93,9 @@ pub enum Why {
     InNoTerm,
     /// A leave or early leave before the teacher's arrival at this time.
     BeforeArrival(NaiveTime),
+    /// An arrival or an early leave later than the time it is recorded
+    /// (the clock's time then).
+    AfterNow(NaiveTime),
     /// A leave for a list of sessions that names none.
     ListsNoSession,
     /// Taking back a make-up that was never marked.

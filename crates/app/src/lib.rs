@@ -150,6 +150,9 @@ pub enum AppError {
         "leave {id} is your own leave: nobody may {action:?} their own leave; nothing was changed"
     )]
     OwnLeave { id: LeaveId, action: LeaveAction },
+    /// A teacher files leave for someone else: only the office may.
+    #[error("a teacher may request leave only for themselves; nothing was changed")]
+    LeaveForOthers,
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(sheets::ImportError),

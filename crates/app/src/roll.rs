@@ -137,6 +137,33 @@ impl App {
         Ok((record, view.lines.into_iter().next()))
     }
 
+    /// The step the roll moves to if `step` is taken now, or why it may
+    /// not be (the same refusal the step itself gives): the screens ask
+    /// before they ask the user, and say where a step took the roll, from
+    /// this one state machine.
+    pub fn roll_next(&self, id: SessionId, step: RollStep) -> Result<RollState> {
+        self.may_roll("roll", id, May::Run)?;
+        let rec = self
+            .store
+            .read()?
+            .session(id)?
+            .ok_or(AppError::UnknownSession(id))?;
+        if rec.state == RollState::Cancelled {
+            return Err(CalendarError::Cancelled(id).into());
+        }
+        match step {
+            RollStep::AnswerFirstCall => call_state(&rec, Call::First),
+            RollStep::AnswerSecondCall => call_state(&rec, Call::Second),
+            RollStep::EndSecondCall | RollStep::RecordLate => {
+                after_calls(&rec, step).map(|_| RollState::AfterSecondCall)
+            }
+            RollStep::CloseRoll => after_calls(&rec, step).map(|_| RollState::Closed),
+            RollStep::RecordEarlyLeave => running(&rec, step).map(|_| rec.state),
+            RollStep::UndoMark if rec.state == RollState::Closed => Err(order(&rec, step)),
+            RollStep::UndoMark => Ok(rec.state),
+        }
+    }
+
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
@@ -207,6 +234,7 @@ impl App {
             });
         }
         in_session(&rec, at, TimeOf::Arrival)?;
+        not_after_now(&rec, at, FieldName::Arrived, now)?;
         let after = RollFacts {
             arrived: Some(at),
             ..before.clone()
@@ -241,6 +269,7 @@ impl App {
             });
         }
         in_session(&rec, at, TimeOf::EarlyLeave)?;
+        not_after_now(&rec, at, FieldName::Left, now)?;
         if let Some(a) = before.arrived.filter(|a| *a > at) {
             return Err(AppError::Invalid {
                 field: FieldName::At,
@@ -404,6 +433,12 @@ impl App {
         running(&rec, RollStep::RecordLate)?;
         let before = expected_facts(&w, &rec, teacher)?;
         facts_in_session(&rec, &facts)?;
+        if let Some(a) = facts.arrived {
+            not_after_now(&rec, a, FieldName::Arrived, now)?;
+        }
+        if let Some(l) = facts.left_early {
+            not_after_now(&rec, l, FieldName::Left, now)?;
+        }
         put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
         w.commit()?;
         Ok(())
@@ -762,6 +797,26 @@ fn facts_in_session(rec: &SessionRecord, facts: &RollFacts) -> Result<()> {
     }
     if let Some(l) = facts.left_early {
         in_session(rec, l, TimeOf::EarlyLeave)?;
+    }
+    Ok(())
+}
+
+/// An arrival or a (not excused) early leave is recorded when it happens,
+/// never ahead: a time later than `now` on the session's day is refused.
+/// Only an excused early leave (篇10 特殊情况, `excuse_early_leave`) may
+/// be granted before the teacher goes.
+fn not_after_now(
+    rec: &SessionRecord,
+    at: NaiveTime,
+    field: FieldName,
+    now: NaiveDateTime,
+) -> Result<()> {
+    if rec.session.date.and_time(at) > now {
+        return Err(AppError::Invalid {
+            field,
+            value: at.format("%H:%M").to_string(),
+            why: Why::AfterNow(now.time()),
+        });
     }
     Ok(())
 }

@@ -131,9 +131,19 @@ pub enum FormText {
     DepartTitle(String),
     EditTeacherTitle(String),
     /// The keys of a form.
-    Hint,
+    /// The form's keys: next box, done, clear, cancel (as bound).
+    Hint {
+        next: String,
+        submit: String,
+        clear: String,
+        cancel: String,
+    },
     /// The keys of its question.
-    YesNo,
+    /// The answer line, with the keys bound to yes and no.
+    YesNo {
+        yes: String,
+        no: String,
+    },
     AskEditSession {
         session: SessionId,
         title: String,
@@ -221,15 +231,30 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
         }
         (_, DepartTitle(n)) => say!(l, "登记 {} 离校", "{} leaves the school", shown(n)),
         (_, EditTeacherTitle(n)) => say!(l, "修改 {} 的资料", "Edit {}", shown(n)),
-        (_, Hint) => l
-            .t(
-                "Tab/↑↓ 换项  Enter 确定  Ctrl-U 清空  Esc 取消",
-                "Tab/↑↓ next box  Enter done  Ctrl-U clear  Esc cancel",
-            )
-            .into(),
-        (_, YesNo) => l
-            .t("y 确认  n 返回修改", "y confirm  n back to the form")
-            .into(),
+        (
+            _,
+            Hint {
+                next,
+                submit,
+                clear,
+                cancel,
+            },
+        ) => say!(
+            l,
+            "{}/↑↓ 换项  {} 确定  {} 清空  {} 取消",
+            "{}/↑↓ next box  {} done  {} clear  {} cancel",
+            shown(next),
+            shown(submit),
+            shown(clear),
+            shown(cancel)
+        ),
+        (_, YesNo { yes, no }) => say!(
+            l,
+            "{} 确认  {} 返回修改",
+            "{} confirm  {} back to the form",
+            shown(yes),
+            shown(no)
+        ),
         (
             Lang::Zh,
             AskEditSession {

@@ -129,6 +129,16 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::Zh => format!("请假 {id} 缺少{},不能批准", leave_paper(l, *what)),
             Lang::En => format!("leave {id} lacks its {}", leave_paper(l, *what)),
         },
+        LeaveForOthers => match l {
+            Lang::Zh => format!(
+                "只能为自己请假:为其他教师请假需要{}身份,未做任何更改",
+                roles(l, &[rules::Role::Office])
+            ),
+            Lang::En => format!(
+                "you can request leave only for yourself: leave for another teacher needs the role {}; nothing was changed",
+                roles(l, &[rules::Role::Office])
+            ),
+        },
         OwnLeave { id, action } => match l {
             Lang::Zh => format!(
                 "请假 {id} 是你本人的请假:任何人都不能{}自己的请假,未做任何更改",
@@ -219,6 +229,13 @@ pub fn why_text(l: Lang, w: Why) -> String {
             return match l {
                 Lang::Zh => format!("早于到达时间 {t}"),
                 Lang::En => format!("is before the arrival at {t}"),
+            };
+        }
+        AfterNow(t) => {
+            let t = t.format("%H:%M");
+            return match l {
+                Lang::Zh => format!("晚于现在({t}),不能预先记录"),
+                Lang::En => format!("is later than now ({t}); it cannot be recorded ahead"),
             };
         }
         Empty => l.t("为空", "is empty"),
