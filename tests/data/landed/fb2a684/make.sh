@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Makes peixun.redb as the landed build of commit fb2a684 (schema 2) writes
+# it, and keeps what that build printed about it, for tests/landed.rs.
+# The committed files are the test's; CI never runs this script. To make
+# them again, build that commit and point PEIXUN_BIN at its binary:
+#
+#   git worktree add /tmp/old fb2a684 && (cd /tmp/old && cargo build --bin peixun)
+#   PEIXUN_BIN=/tmp/old/target/debug/peixun bash tests/data/landed/fb2a684/make.sh
+#
+# A small school: the demo (8 teachers, its closed rolls and leave), one
+# more roll taken and closed (a late arrival, an early leave), one more leave
+# requested and approved. The clock is fixed (PEIXUN_NOW) so the file and
+# every line printed are the same on every run.
+set -euo pipefail
+commit=fb2a684
+bin=${PEIXUN_BIN:?set PEIXUN_BIN to the peixun binary built from commit $commit}
+cd "$(dirname "$0")"
+rm -f peixun.redb
+r() { PEIXUN_NOW=$1 "$bin" --lang zh --db peixun.redb "${@:2}"; }
+r 2025-10-20T08:00 demo --teachers 8 --seed 2026 >/dev/null
+r 2025-10-22T16:31 roll first 15 T0001 T0002 T0003 T0005 T0006 T0007 T0008 >/dev/null
+r 2025-10-22T17:20 roll second 15 >/dev/null
+r 2025-10-22T17:25 roll end-second 15 >/dev/null
+r 2025-10-22T17:26 roll arrive 15 T0004 --at 17:26 >/dev/null
+r 2025-10-22T17:27 roll leave 15 T0008 --at 17:27 >/dev/null
+r 2025-10-22T17:30 roll close 15 >/dev/null
+r 2025-10-22T18:00 leave request T0003 personal --sessions 16 --reason 家里有事 --note >/dev/null
+r 2025-10-22T18:05 leave approve 4 >/dev/null
+# What this build printed, read back at one fixed moment.
+at=2025-10-23T08:00
+r $at standings --json > standings.json
+r $at history > history.txt
+r $at teacher list > teachers.txt
+r $at session list > sessions.txt
+r $at leave list --all > leaves.txt
+echo "$commit: $(ls -l peixun.redb | awk '{print $5}') bytes"
