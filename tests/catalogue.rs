@@ -571,6 +571,15 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             waited: std::time::Duration::from_secs(30),
         },
         Replaced(p()),
+        Development {
+            path: p(),
+            found: 4,
+        },
+        NotKept {
+            path: p(),
+            kept: p(),
+            message: "0".into(),
+        },
         Db("0".into()),
     ];
     for e in &all {
@@ -585,6 +594,8 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             | Decode(_)
             | Busy { .. }
             | Replaced(_)
+            | Development { .. }
+            | NotKept { .. }
             | Db(_) => {}
         }
     }

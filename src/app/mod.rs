@@ -224,6 +224,11 @@ impl App {
         App::new(Store::open_read(path)?, os_name, as_name, is_root)
     }
 
+    /// The upgrade of an older file this app's first change made, if any.
+    pub fn upgraded(&self) -> Option<&crate::store::Upgraded> {
+        self.store.upgraded()
+    }
+
     /// A number that changes with every commit by any process: cheap to
     /// poll, so a screen knows when to reload.
     pub fn generation(&self) -> Result<u64> {

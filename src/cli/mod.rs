@@ -578,7 +578,13 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
                     crate::store::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
                     App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
-                dispatch(&mut app, command, lang, now)
+                let out = dispatch(&mut app, command, lang, now);
+                // The first change to an older file upgraded it: said once,
+                // whatever became of the change itself.
+                if let Some(u) = app.upgraded() {
+                    eprintln!("{}", i18n::upgraded(lang, u));
+                }
+                out
             }));
             let failed = match outcome {
                 Ok(Ok(out)) => return Ok(out),

@@ -37,9 +37,10 @@ pub fn check(
     let report = check::check(path).map_err(|e| i18n::error(lang, &AppError::Store(e)))?;
     if report.is_clean() {
         return Ok(format!(
-            "{}: {}\n{}",
+            "{}: {}\n{}\n{}",
             path.display(),
             i18n::reliability(lang, ReliabilityText::Sound),
+            i18n::schema_line(lang, report.schema, crate::store::SCHEMA_VERSION),
             counts(&report, lang)
         ));
     }

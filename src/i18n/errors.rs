@@ -395,6 +395,35 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
                 )
             }
         }
+        Development { path, found } => {
+            let p = shown_path(path);
+            if zh {
+                format!(
+                    "{p} 的结构版本 {found} 只由 peixun 的开发版本(两次发布之间)写入过;本程序只读取正式发布版本的文件。文件未被改动"
+                )
+            } else {
+                format!(
+                    "{p} is of schema {found}, which only a development build of peixun wrote \
+                     (between releases); this program reads the files of released builds. \
+                     The file was left untouched"
+                )
+            }
+        }
+        NotKept {
+            path,
+            kept,
+            message,
+        } => {
+            let (p, k, m) = (shown_path(path), shown_path(kept), shown(message));
+            if zh {
+                format!("{p} 未升级:无法把升级前的文件保留为 {k}({m});未作任何更改")
+            } else {
+                format!(
+                    "{p} was not upgraded: the file as it was could not be kept at {k} ({m}); \
+                     nothing was changed"
+                )
+            }
+        }
         Open { path, message } => {
             let (p, m) = (shown_path(path), shown(message));
             if zh {

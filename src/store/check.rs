@@ -92,6 +92,8 @@ pub enum Counted {
 pub struct Report {
     pub counts: Vec<(Counted, usize)>,
     pub problems: Vec<Problem>,
+    /// The file's schema (0 where its pages do not verify).
+    pub schema: u32,
 }
 
 impl Report {
@@ -119,14 +121,21 @@ pub fn check(path: &Path) -> Result<Report> {
                 problems.extend(more);
             }
             return Ok(Report {
-                counts: Vec::new(),
                 problems,
+                ..Report::default()
             });
         }
     };
-    let txn = db.begin_read()?;
-    check_schema(path, &txn)?;
-    records(txn)
+    let found = check_schema(path, &db.begin_read()?)?;
+    if found < super::SCHEMA_VERSION {
+        // An older file's records are read in this build's shape: upgraded
+        // here, in memory (the copy is an overlay of the file, which is
+        // never written).
+        super::upgrade(db.begin_write()?, found, path.to_path_buf(), None)?;
+    }
+    let mut report = records(db.begin_read()?)?;
+    report.schema = found;
+    Ok(report)
 }
 
 /// The problems with the records of a file whose pages do not verify, as
@@ -150,13 +159,17 @@ pub fn check_bytes(bytes: &[u8], name: &Path) -> Result<Report> {
     }
     match verify_bytes(bytes) {
         Ok(db) => {
-            let txn = db.begin_read()?;
-            check_schema(name, &txn)?;
-            records(txn)
+            let found = check_schema(name, &db.begin_read()?)?;
+            if found < super::SCHEMA_VERSION {
+                super::upgrade(db.begin_write()?, found, name.to_path_buf(), None)?;
+            }
+            let mut report = records(db.begin_read()?)?;
+            report.schema = found;
+            Ok(report)
         }
         Err(why) => Ok(Report {
-            counts: Vec::new(),
             problems: vec![Problem::Pages(why)],
+            ..Report::default()
         }),
     }
 }

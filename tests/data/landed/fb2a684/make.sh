@@ -7,9 +7,9 @@
 #   git worktree add /tmp/old fb2a684 && (cd /tmp/old && cargo build --bin peixun)
 #   PEIXUN_BIN=/tmp/old/target/debug/peixun bash tests/data/landed/fb2a684/make.sh
 #
-# A small school: the demo (8 teachers, its closed rolls and leave), one
-# more roll taken and closed (a late arrival, an early leave), one more leave
-# requested and approved. The clock is fixed (PEIXUN_NOW) so the file and
+# A small school: the demo (8 teachers, its closed rolls and leave), a
+# policy with no setting at its default, one more roll taken and closed (a
+# late arrival, an early leave), one more leave requested and approved. The clock is fixed (PEIXUN_NOW) so the file and
 # every line printed are the same on every run.
 set -euo pipefail
 commit=fb2a684
@@ -18,6 +18,52 @@ cd "$(dirname "$0")"
 rm -f peixun.redb
 r() { PEIXUN_NOW=$1 "$bin" --lang zh --db peixun.redb "${@:2}"; }
 r 2025-10-20T08:00 demo --teachers 8 --seed 2026 >/dev/null
+policy=$(mktemp --suffix .toml)
+trap 'rm -f "$policy"' EXIT
+cat > "$policy" <<'TOML'
+unqualified_absences = 4
+credits_per_year = 36
+notes_chars_per_term = 4000
+official_leave_neutral = false
+lates_per_absence = 3
+
+[points]
+attend = 3
+late = -2
+early_leave = -2
+absent = -4
+official_leave = 1
+personal_leave = -1
+sick_leave = -1
+
+[credits]
+late_percent = 80
+early_leave_percent = 40
+made_up_percent = 90
+
+[leave]
+official_approver = "office"
+personal_approver = "leader"
+sick_approver = "leader"
+personal_needs_note = false
+sick_needs_certificate = false
+
+[assessment]
+credit_shortfall = "deduct"
+notes = "off"
+archive = "unqualified"
+makeups = "off"
+open_lessons = "deduct"
+open_lessons_per_year = 2
+multimedia_lessons_per_term = 1
+degree = "off"
+min_degree = "master"
+degree_matches_subject = false
+outside_report = "unqualified"
+deduct_points = 2
+training_funds_percent = 12
+TOML
+r 2025-10-20T08:01 policy set "$policy" >/dev/null
 r 2025-10-22T16:31 roll first 15 T0001 T0002 T0003 T0005 T0006 T0007 T0008 >/dev/null
 r 2025-10-22T17:20 roll second 15 >/dev/null
 r 2025-10-22T17:25 roll end-second 15 >/dev/null
@@ -33,4 +79,5 @@ r $at history > history.txt
 r $at teacher list > teachers.txt
 r $at session list > sessions.txt
 r $at leave list --all > leaves.txt
+r $at policy show > policy.toml
 echo "$commit: $(ls -l peixun.redb | awk '{print $5}') bytes"
