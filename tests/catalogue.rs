@@ -97,7 +97,16 @@ const SAMPLE_IDS: &[&str] = &["roll arrive", "teachers"];
 
 /// Flags a Chinese text may name after `--`.
 const FLAGS: &[&str] = &[
-    "as", "force", "db", "encoding", "from", "to", "sessions", "at",
+    "as",
+    "force",
+    "db",
+    "encoding",
+    "from",
+    "to",
+    "sessions",
+    "at",
+    "accept",
+    "recovered",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -128,7 +137,12 @@ fn fault(l: Lang, text: &str) -> Option<String> {
                     i += 1;
                 }
                 let run: String = cs[start..i].iter().collect();
-                let flag = start >= 2 && cs[start - 2] == '-' && cs[start - 1] == '-';
+                // A word of a flag: `--force`, `--accept-recovered`.
+                let mut b = start;
+                while b > 0 && (cs[b - 1].is_ascii_alphabetic() || cs[b - 1] == '-') {
+                    b -= 1;
+                }
+                let flag = cs[b..start].starts_with(&['-', '-']);
                 let ok = run.len() == 1
                     || ALLOWED.contains(&run.as_str())
                     || (flag && FLAGS.contains(&run.as_str()));
@@ -575,6 +589,11 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             path: p(),
             found: 4,
         },
+        Recovered {
+            path: p(),
+            last: None,
+            lost: Some(2),
+        },
         NotKept {
             path: p(),
             kept: p(),
@@ -595,6 +614,7 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             | Busy { .. }
             | Replaced(_)
             | Development { .. }
+            | Recovered { .. }
             | NotKept { .. }
             | Db(_) => {}
         }

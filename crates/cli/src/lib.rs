@@ -178,7 +178,13 @@ pub enum Command {
     /// Verify the database file: every page and record; never writes to it.
     Check,
     /// Copy the database, as of one moment, to a new file (others may keep working).
-    Backup { path: PathBuf },
+    Backup {
+        path: PathBuf,
+        /// Copy the state redb recovers from a damaged file (the changes
+        /// after its last sound one are lost); refused without.
+        #[arg(long)]
+        accept_recovered: bool,
+    },
     /// The SSH keys of the service account (training office).
     #[command(subcommand)]
     Key(keys::KeyCmd),
@@ -569,13 +575,25 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
         Command::Check => safety::check(&path, &os_name, cli.as_name.as_deref(), is_root, lang),
         Command::Gate { .. } => Err(i18n::text(lang, Label::NoCommand).into()),
         command => {
+            // A backup verifies the file itself and says what it found.
+            let own_words = matches!(command, Command::Backup { .. });
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
-                let store =
-                    app::file::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
+                let store = match app::file::Store::open_read_with(&path, wait) {
+                    // A file too damaged to open is backed up (if told to)
+                    // from the state redb's repair recovers; the backup says
+                    // what that keeps.
+                    Err(x @ app::file::StoreError::Damaged { .. }) if own_words => {
+                        match app::file::Store::open_recovered(&path) {
+                            Ok(Some(store)) => store,
+                            _ => return Err(e(x.into())),
+                        }
+                    }
+                    opened => opened.map_err(|x| e(x.into()))?,
+                };
                 let mut app =
                     App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
                 let out = dispatch(&mut app, command, lang, now);
@@ -588,6 +606,7 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             }));
             let failed = match outcome {
                 Ok(Ok(out)) => return Ok(out),
+                Ok(Err(msg)) if own_words => return Err(msg),
                 Ok(Err(msg)) => msg,
                 Err(panic) => panic_text(panic.as_ref()),
             };
@@ -632,7 +651,10 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Init | Command::Demo(_) | Command::Check | Command::Gate { .. } => {
             Err(i18n::text(lang, Label::NoCommand).into())
         }
-        Command::Backup { path } => safety::backup(app, &path, lang),
+        Command::Backup {
+            path,
+            accept_recovered,
+        } => safety::backup(app, &path, accept_recovered, lang),
         Command::Teacher(TeacherCmd::Add {
             id,
             name,

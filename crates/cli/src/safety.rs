@@ -54,20 +54,31 @@ pub fn check(
         out.push_str("\n  ");
         out.push_str(&i18n::check_problem(lang, p));
     }
+    if let Some(r) = &report.recovered {
+        out.push_str("\n  ");
+        out.push_str(&i18n::recovery_line(lang, r));
+    }
     out.push('\n');
     out.push_str(i18n::reliability(lang, ReliabilityText::WhatNow));
     Err(out)
 }
 
 /// `peixun backup PATH`: a consistent copy of the open database.
-pub fn backup(app: &App, to: &Path, lang: Lang) -> Outcome {
-    let report = app.backup(to).map_err(|e| i18n::error(lang, &e))?;
-    Ok(format!(
+pub fn backup(app: &App, to: &Path, accept_recovered: bool, lang: Lang) -> Outcome {
+    let report = app
+        .backup(to, accept_recovered)
+        .map_err(|e| i18n::error(lang, &e))?;
+    let mut out = format!(
         "{} {}\n{}",
         i18n::reliability(lang, ReliabilityText::BackedUp),
         to.display(),
         counts(&report, lang)
-    ))
+    );
+    if let Some(r) = &report.recovered {
+        out.push('\n');
+        out.push_str(&i18n::recovery_line(lang, r));
+    }
+    Ok(out)
 }
 
 fn counts(report: &Report, lang: Lang) -> String {

@@ -79,6 +79,17 @@ pub enum StoreError {
         kept: PathBuf,
         message: String,
     },
+    #[error(
+        "{path} is damaged (its pages do not verify), and redb's repair recovers a state{}; \
+         nothing was copied. Give --accept-recovered to back up that state",
+        last.as_ref().map(|h| format!(" whose last change is #{} ({}, {})", h.seq, h.at, h.action))
+            .unwrap_or_default()
+    )]
+    Recovered {
+        path: PathBuf,
+        last: Option<Box<HistoryEntry>>,
+        lost: Option<u64>,
+    },
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error(
@@ -410,6 +421,21 @@ impl Store {
                 Err(open_error(path, e))
             }
         }
+    }
+
+    /// The state redb's repair recovers from a file whose pages do not
+    /// verify, in memory, for reading only (`check::recovered`): what a
+    /// backup told `--accept-recovered` copies. `None` where nothing
+    /// verifiable is recovered. The file is not written.
+    pub fn open_recovered(path: &Path) -> Result<Option<Store>> {
+        Ok(check::recovered(path)?.map(|(db, _)| Store {
+            path: path.to_path_buf(),
+            db: Db::Snapshot(db),
+            id: stat(path).map(|(id, _)| id),
+            wait: Wait::from_env(),
+            reading: Reading::default(),
+            upgraded: None,
+        }))
     }
 
     /// Opens an existing database for reading and writing, after checking it

@@ -425,6 +425,26 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
                 )
             }
         }
+        Recovered { path, last, lost } => {
+            let p = shown_path(path);
+            let line = recovery_line(
+                l,
+                &store::check::Recovery {
+                    last: last.as_deref().cloned(),
+                    lost: *lost,
+                },
+            );
+            if zh {
+                format!(
+                    "{p} 已损坏(文件页未通过校验),未备份。{line}。如要备份恢复后的内容请加 --accept-recovered,或恢复最近的备份"
+                )
+            } else {
+                format!(
+                    "{p} is damaged (its pages do not verify); nothing was copied. {line}. \
+                     Give --accept-recovered to back up the recovered state, or restore the latest backup"
+                )
+            }
+        }
         Open { path, message } => {
             let (p, m) = (shown_path(path), shown(message));
             if zh {
