@@ -7,7 +7,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use peixun::app::year_end::CreditAction;
-use peixun::app::{AppError, FieldName, LeaveAction, LeavePaper, RollStep, Why};
+use peixun::app::{AppError, FieldName, LeaveAction, LeavePaper, OwnAction, RollStep, Why};
 use peixun::core::limits::{Bound, Field};
 use peixun::core::{
     ArchiveItem, Category, CreditId, CreditStage, Credits, Degree, LeaveId, LeaveKind, LeaveStatus,
@@ -519,6 +519,19 @@ fn errors() -> Vec<AppError> {
             action,
         });
     }
+    for action in OwnAction::iter() {
+        for leave in [None, Some(LeaveId(1))] {
+            all.push(AppError::OwnRecord {
+                teacher: TeacherId("T0001".into()),
+                action,
+                leave,
+            });
+        }
+    }
+    all.push(AppError::LeaveTwice {
+        first: LeaveId(1),
+        session: SessionId(2),
+    });
     // Fails to compile when a variant is added and not sampled above
     // (`Calendar` and `Assess` are walked in their own catalogue files).
     for e in &all {
@@ -543,6 +556,8 @@ fn errors() -> Vec<AppError> {
             | AppError::MissingEvidence { .. }
             | AppError::AfterTheFact
             | AppError::OwnLeave { .. }
+            | AppError::OwnRecord { .. }
+            | AppError::LeaveTwice { .. }
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)

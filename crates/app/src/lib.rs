@@ -33,7 +33,7 @@ pub mod standings_job;
 mod surnames;
 pub mod year_end;
 
-pub use invalid::{FieldName, LeaveAction, LeavePaper, RollStep, Why};
+pub use invalid::{FieldName, LeaveAction, LeavePaper, OwnAction, RollStep, Why};
 
 use rules::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 pub use store::{HistoryEntry, SessionRecord, StoreError, Wait, atomic, policy_file};
@@ -122,6 +122,18 @@ pub enum AppError {
         "leave {id} is your own leave: nobody may {action:?} their own leave; nothing was changed"
     )]
     OwnLeave { id: LeaveId, action: LeaveAction },
+    /// Whatever roles they hold, nobody excuses, corrects or vouches for
+    /// their own record; someone else with the role must.
+    #[error("{teacher} is your own record: nobody may {action:?} on their own record")]
+    OwnRecord {
+        teacher: TeacherId,
+        action: OwnAction,
+        /// The leave request, where the record is one.
+        leave: Option<LeaveId>,
+    },
+    /// A teacher has at most one open request covering a session.
+    #[error("leave {first} already asks for session {session}")]
+    LeaveTwice { first: LeaveId, session: SessionId },
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(sheets::ImportError),

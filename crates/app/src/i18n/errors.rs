@@ -1,7 +1,7 @@
 //! One clear line for each error a command returns.
 
 use super::*;
-use crate::{AppError, FieldName, LeaveAction, LeavePaper, RollStep, Why};
+use crate::{AppError, FieldName, LeaveAction, LeavePaper, OwnAction, RollStep, Why};
 use store::StoreError;
 
 /// One clear line for an error, in the user's language. Each arm holds
@@ -137,6 +137,43 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::En => format!(
                 "leave {id} is your own leave: nobody may {} their own leave; nothing was changed",
                 leave_action(l, *action)
+            ),
+        },
+        OwnRecord {
+            teacher,
+            action,
+            leave,
+        } => {
+            let t = shown(&teacher.0);
+            let what = match (l, leave) {
+                (Lang::Zh, Some(id)) => format!("请假 {id} 是 {t} 本人的请假"),
+                (Lang::Zh, None) => format!("{t} 是你本人"),
+                (Lang::En, Some(id)) => format!("leave {id} is your own ({t})"),
+                (Lang::En, None) => format!("{t} is your own record"),
+            };
+            let act = match (l, action) {
+                (Lang::Zh, OwnAction::ExcuseEarlyLeave) => "准假早退",
+                (Lang::Zh, OwnAction::CorrectMark) => "更正考勤",
+                (Lang::Zh, OwnAction::RecordEvidence) => "登记请假材料",
+                (Lang::En, OwnAction::ExcuseEarlyLeave) => "excuse an early leave",
+                (Lang::En, OwnAction::CorrectMark) => "correct a mark",
+                (Lang::En, OwnAction::RecordEvidence) => "record the evidence of a leave",
+            };
+            match l {
+                Lang::Zh => format!(
+                    "{what}:任何人都不能为自己{act},须由另一位有此职责的人办理;未做任何更改"
+                ),
+                Lang::En => format!(
+                    "{what}: nobody may {act} on their own record; someone else with the role must. Nothing was changed"
+                ),
+            }
+        }
+        LeaveTwice { first, session } => match l {
+            Lang::Zh => format!(
+                "活动 {session} 已有待审批的请假 {first};一次活动只能有一份待审批的请假,可先撤回请假 {first}"
+            ),
+            Lang::En => format!(
+                "leave {first} already asks for session {session}, and is still open: one open request per session; withdraw leave {first} first"
             ),
         },
         AfterTheFact => l
