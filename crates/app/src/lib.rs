@@ -353,8 +353,15 @@ pub(crate) fn json<T: serde::Serialize>(v: &T) -> Option<String> {
 /// setuid program). peixun refuses to run so (`main`): a shared server
 /// uses the SSH gate instead (docs/deploy.md).
 pub fn privileged() -> bool {
-    // SAFETY: these calls cannot fail and touch no memory.
-    unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }
+    // SAFETY: these calls cannot fail and touch no memory. AT_SECURE is
+    // set by the kernel for a setuid or setgid program and for one that
+    // gained file capabilities (cap_dac_override …), where the ids alone
+    // say nothing.
+    unsafe {
+        libc::getegid() != libc::getgid()
+            || libc::geteuid() != libc::getuid()
+            || libc::getauxval(libc::AT_SECURE) != 0
+    }
 }
 
 /// The OS account running this process (its real user id's name).
