@@ -147,7 +147,10 @@ pub fn gate(
         Some(Command::Demo(_)) => return refuse("demo"),
         Some(Command::Key(_)) => return refuse("key"),
         Some(Command::Gate { .. }) => return refuse("gate"),
-        Some(Command::Backup { .. }) => return refuse("backup"),
+        // The office's backup travels over the connection (`backup -`).
+        Some(Command::Backup { path, .. }) if !dash(path) => {
+            return server_path("backup FILE");
+        }
         Some(Command::Policy(PolicyCmd::Set { file })) if !dash(file) => {
             return server_path("policy set FILE");
         }
