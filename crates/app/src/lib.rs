@@ -335,6 +335,22 @@ pub(crate) fn bounded(field: rules::limits::Field, s: &str) -> Result<()> {
     })
 }
 
+/// Checks a number of credits against `limits::CREDITS_MAX_TENTHS`, said
+/// in credits as the user typed them (not in the tenths they are kept in).
+pub(crate) fn credits_bounded(c: rules::Credits) -> Result<()> {
+    use rules::limits::{Bound, CREDITS_MAX_TENTHS, Field};
+    if c.0 > CREDITS_MAX_TENTHS {
+        return Err(AppError::Bound {
+            field: Field::Credits,
+            value: c.to_string(),
+            bound: Bound::TooLarge {
+                max: u64::from(CREDITS_MAX_TENTHS / 10),
+            },
+        });
+    }
+    Ok(())
+}
+
 /// Checks the number `n` of `field` against `max`.
 pub(crate) fn counted(field: rules::limits::Field, n: u64, max: u64) -> Result<()> {
     rules::limits::at_most(n, max).map_err(|bound| AppError::Bound {

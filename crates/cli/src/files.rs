@@ -2,7 +2,7 @@
 //! files in and out, and posting a term's standings. The work is the app
 //! layer's (`app::import`, `app::publish`) and `crate::io`'s.
 
-use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
+use super::{Outcome, PeriodArgs, period, term_id};
 use crate::i18n::{self, GateText, IoText, Lang};
 use app::{App, AppError, FieldName, Why};
 use chrono::NaiveDateTime;
@@ -308,7 +308,7 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
             (bytes, rows.len())
         }
         ExportCmd::Record { teacher, .. } => {
-            let id = teacher_arg(app, lang, teacher)?;
+            let id = super::record_arg(app, lang, teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
             let sheet = RecordSheet {
                 school: school.as_deref(),

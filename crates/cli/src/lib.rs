@@ -36,8 +36,9 @@ pub struct Cli {
     /// Database file (default: the platform data directory).
     #[arg(long, env = "PEIXUN_DB", global = true)]
     pub db: Option<PathBuf>,
-    /// Language: zh (default) or en; otherwise taken from LANG.
-    #[arg(long, global = true)]
+    /// Language: zh (default) or en; otherwise taken from LANG. Any other
+    /// value is refused, not silently taken for Chinese.
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
     pub lang: Option<String>,
     /// Act as another account (root only).
     #[arg(long = "as", global = true)]
@@ -630,6 +631,25 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "internal error".into())
 }
 
+/// The teacher whose record is asked for. Someone who may see only their
+/// own record learns nothing of others from the refusal: a name or id that
+/// finds nobody is refused exactly as one that finds someone else.
+pub(crate) fn record_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
+    match app.resolve_teacher(s) {
+        Ok(id) => Ok(id),
+        Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_)) if !app.actor.may_see_id("") => {
+            Err(i18n::error(
+                lang,
+                &AppError::Forbidden {
+                    action: "record".into(),
+                    needs: app::STAFF.to_vec(),
+                },
+            ))
+        }
+        Err(x) => Err(i18n::error(lang, &x)),
+    }
+}
+
 pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
     app.resolve_teacher(s).map_err(|x| i18n::error(lang, &x))
 }
@@ -780,7 +800,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             print_standings(&rows, lang, a.json)
         }
         Command::Record { teacher } => {
-            let id = teacher_arg(app, lang, &teacher)?;
+            let id = record_arg(app, lang, &teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
             let mut out = format!(
                 "{} {} {}\n",

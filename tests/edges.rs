@@ -1,0 +1,117 @@
+//! The edges of issue 26 said in the user's language and with true words,
+//! through the binary: a teacher's refusal for another's record does not
+//! tell whether the id exists; exports are created 0600; `--lang fr` is
+//! refused; too many credits are said in credits, not tenths.
+
+mod common;
+
+use common::*;
+
+fn school_with_a_teacher_account() -> Db {
+    let db = Db::new();
+    school(&db, 2, &["2025-09-10"]);
+    db.ok(
+        SETUP,
+        &[
+            "account",
+            "set",
+            "zhang",
+            "--roles",
+            "teacher",
+            "--teacher",
+            "T0001",
+        ],
+    );
+    db
+}
+
+#[test]
+fn a_refusal_for_another_record_does_not_tell_whether_it_exists() {
+    let db = school_with_a_teacher_account();
+    for lang in ["en", "zh"] {
+        let refuse = |args: &[&str]| {
+            let out = command_in(lang, &db.path, Some("zhang"), LATER, args)
+                .output()
+                .expect("run");
+            expect_refused(out, args)
+        };
+        let exists = refuse(&["record", "T0002"]);
+        for other in ["T9999", "没有这个人", "教师2"] {
+            assert_eq!(refuse(&["record", other]), exists, "{lang}: record {other}");
+            let export = ["export", "record", other, "--out", "-", "--format", "csv"];
+            assert_eq!(
+                refuse(&export),
+                refuse(&["export", "record", "T0002", "--out", "-", "--format", "csv"]),
+                "{lang}: export record {other}"
+            );
+        }
+    }
+    // Their own record, they see.
+    assert!(
+        db.ok_as("zhang", LATER, &["record", "T0001"])
+            .contains("T0001")
+    );
+}
+
+#[test]
+fn exports_are_created_for_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = school_with_a_teacher_account();
+    let out = db.file("standings.csv");
+    db.ok(
+        LATER,
+        &[
+            "export",
+            "standings",
+            "--term",
+            "2025-autumn",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    let mode = std::fs::metadata(&out)
+        .expect("export")
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "the export is mode {mode:o}");
+}
+
+#[test]
+fn an_unknown_language_is_refused() {
+    let db = school_with_a_teacher_account();
+    let out = std::process::Command::new(BIN)
+        .args(["--db"])
+        .arg(&db.path)
+        .args(["--lang", "fr", "whoami"])
+        .env("LANG", "C")
+        .output()
+        .expect("run");
+    assert!(!out.status.success(), "--lang fr was accepted");
+    let said = text(&out.stderr);
+    assert!(said.contains("fr") && said.contains("zh"), "{said}");
+    assert_eq!(text(&out.stdout), "");
+}
+
+#[test]
+fn too_many_credits_are_said_in_credits() {
+    let db = school_with_a_teacher_account();
+    for (lang, says) in [("en", "at most 1000"), ("zh", "最多 1000")] {
+        let args = [
+            "session",
+            "add",
+            "2025-09-11",
+            "15:30",
+            "16:30",
+            "x",
+            "--credits",
+            "99999",
+        ];
+        let out = command_in(lang, &db.path, None, SETUP, &args)
+            .output()
+            .expect("run");
+        let line = expect_refused(out, &args);
+        assert!(line.contains("99999") && line.contains(says), "{line}");
+        assert!(!line.contains("999990"), "{line}");
+    }
+}
