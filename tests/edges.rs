@@ -115,3 +115,41 @@ fn too_many_credits_are_said_in_credits() {
         assert!(!line.contains("999990"), "{line}");
     }
 }
+
+/// `peixun key` writes the passwd home's key file of the account running
+/// it, so only the account owning the database may run it: root acting for
+/// the service account (`--as`) would write root's own authorized_keys.
+#[test]
+fn key_commands_refuse_unless_run_by_the_database_owner() {
+    if unsafe { libc::getuid() } != 0 {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI runs as root"
+        );
+        eprintln!("SKIPPED: not root");
+        return;
+    }
+    let db = school_with_a_teacher_account();
+    // The database belongs to another account (nobody); root runs key.
+    std::os::unix::fs::chown(&db.path, Some(65534), Some(65534)).expect("chown");
+    let keys = std::path::Path::new("/root/.ssh/authorized_keys");
+    let before = std::fs::read(keys).ok();
+    for lang in ["en", "zh"] {
+        for args in [
+            &["key", "list"][..],
+            &[
+                "key",
+                "add",
+                "zhang",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl x",
+            ],
+        ] {
+            let out = command_in(lang, &db.path, None, LATER, args)
+                .output()
+                .expect("run");
+            let line = expect_refused(out, args);
+            assert!(line.contains("nobody"), "{lang} {args:?}: {line}");
+        }
+    }
+    assert_eq!(std::fs::read(keys).ok(), before, "root's key file changed");
+}

@@ -29,6 +29,9 @@ pub enum GateText {
     Unsplittable(String),
     /// SSH_ORIGINAL_COMMAND is not UTF-8 (a GBK console, say).
     NotUtf8,
+    /// `peixun key` run by another account than the one owning the
+    /// database (named).
+    KeyNotOwner(String),
     /// The service account has no configuration naming its database.
     NoConfig(String),
     /// The configuration file is wrong.
@@ -111,6 +114,14 @@ pub fn gate(l: Lang, t: &GateText) -> String {
         (Lang::En, ServerPath(what)) => format!(
             "no files on the server through the SSH gate ({}): import from - (standard input), export with --out - --format xlsx|csv (standard output); nothing was changed",
             shown(what)
+        ),
+        (Lang::Zh, KeyNotOwner(owner)) => format!(
+            "密钥只能由数据库文件的所有者 {0} 管理(写入 {0} 的 ~/.ssh/authorized_keys):请以该账号运行,例如 sudo -iu {0} peixun key …;未做任何更改",
+            shown(owner)
+        ),
+        (Lang::En, KeyNotOwner(owner)) => format!(
+            "keys are managed only by {0}, the account owning the database file (they go to {0}'s ~/.ssh/authorized_keys): run it as that account, e.g. sudo -iu {0} peixun key …; nothing was changed",
+            shown(owner)
         ),
         (Lang::Zh, NotUtf8) => {
             "命令不是 UTF-8 编码:客户端必须以 UTF-8 发送命令(例如 GBK 终端请改用 UTF-8);未做任何更改".into()
