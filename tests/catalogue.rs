@@ -604,6 +604,7 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             path: p(),
             found: 4,
         },
+        Unreadable(p()),
         Recovered {
             path: p(),
             last: None,
@@ -629,6 +630,7 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             | Busy { .. }
             | Replaced(_)
             | Development { .. }
+            | Unreadable(_)
             | Recovered { .. }
             | NotKept { .. }
             | Db(_) => {}

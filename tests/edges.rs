@@ -153,3 +153,58 @@ fn key_commands_refuse_unless_run_by_the_database_owner() {
     }
     assert_eq!(std::fs::read(keys).ok(), before, "root's key file changed");
 }
+
+/// `check` names the file and counts every table: it is the office's.
+#[test]
+fn check_is_for_the_office() {
+    let db = school_with_a_teacher_account();
+    for lang in ["en", "zh"] {
+        let out = command_in(lang, &db.path, Some("zhang"), LATER, &["check"])
+            .output()
+            .expect("run");
+        let line = expect_refused(out, &["check"]);
+        assert!(!line.contains("redb"), "{line}");
+    }
+    db.ok(LATER, &["check"]);
+}
+
+/// A file the account may not read is said to be unreadable, not "no
+/// permission to write … nothing was saved". Root without its capabilities
+/// (setpriv), so that the file's mode holds.
+#[test]
+fn an_unreadable_file_is_said_unreadable() {
+    let usable = unsafe { libc::getuid() } == 0
+        && std::process::Command::new("setpriv")
+            .args(["--inh-caps=-all", "--bounding-set=-all", "true"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !usable {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI runs as root with setpriv"
+        );
+        eprintln!("SKIPPED: not root, or no setpriv");
+        return;
+    }
+    let db = school_with_a_teacher_account();
+    std::os::unix::fs::chown(&db.path, Some(65534), Some(65534)).expect("chown");
+    for (lang, says, never) in [
+        ("en", "no permission to read", "write"),
+        ("zh", "没有读取", "写入"),
+    ] {
+        for args in [&["lookup", "教师1"][..], &["check"]] {
+            let c = command_in(lang, &db.path, None, LATER, args);
+            let mut w = std::process::Command::new("setpriv");
+            w.args(["--inh-caps=-all", "--bounding-set=-all", "--"])
+                .arg(c.get_program())
+                .args(c.get_args())
+                .env("PEIXUN_NOW", LATER)
+                .env_remove("PEIXUN_DB");
+            let line = expect_refused(w.output().expect("run"), args);
+            assert!(
+                line.contains(says) && !line.contains(never),
+                "{lang} {args:?}: {line}"
+            );
+        }
+    }
+}

@@ -27,8 +27,13 @@ pub fn check(
     let opened = std::panic::catch_unwind(|| Store::open_read(path))
         .unwrap_or_else(|_| Err(StoreError::Db("unreadable".into())));
     match opened {
+        // check names the file and counts every table: the office's.
         Ok(store) => {
-            drop(App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?)
+            let app =
+                App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?;
+            app.actor
+                .require("check", &[rules::Role::Office])
+                .map_err(|e| i18n::error(lang, &e))?;
         }
         Err(e @ StoreError::Missing(_)) => return Err(i18n::error(lang, &AppError::Store(e))),
         // Too damaged to say who may read it: the check says what is wrong.

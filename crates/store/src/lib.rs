@@ -90,6 +90,8 @@ pub enum StoreError {
         last: Option<Box<HistoryEntry>>,
         lost: Option<u64>,
     },
+    #[error("no permission to read {0}; ask whoever runs the server")]
+    Unreadable(PathBuf),
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error(
@@ -655,6 +657,9 @@ fn check_magic(path: &Path) -> Result<()> {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(StoreError::Unreadable(path.to_path_buf()));
         }
         Err(e) => return Err(open_error(path, e)),
     };

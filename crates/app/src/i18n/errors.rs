@@ -462,6 +462,14 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
                 )
             }
         }
+        Unreadable(path) => {
+            let p = shown_path(path);
+            if zh {
+                format!("没有读取 {p} 的权限,无法打开;请联系管理员")
+            } else {
+                format!("no permission to read {p}, so it cannot be opened; ask the administrator")
+            }
+        }
         Recovered { path, last, lost } => {
             let p = shown_path(path);
             let line = recovery_line(
