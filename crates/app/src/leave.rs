@@ -358,6 +358,15 @@ impl App {
             .collect())
     }
 
+    /// One leave request, where the actor may see it.
+    pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
+        Ok(self
+            .store
+            .read()?
+            .leave(id)?
+            .filter(|l| self.actor.may_see(&l.teacher)))
+    }
+
     /// Leave requests, oldest first. A teacher sees only their own.
     pub fn leaves(&self, filter: LeaveFilter) -> Result<Vec<Leave>> {
         let r = self.store.read()?;

@@ -608,6 +608,9 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let failed = match outcome {
                 Ok(Ok(out)) => return Ok(out),
                 Ok(Err(msg)) if own_words => return Err(msg),
+                // A refusal on a file whose last commit's proof holds (a
+                // lookup that finds nobody) is its own answer: no page check.
+                Ok(Err(msg)) if app::file::Store::sound_by_its_proof(&path) => return Err(msg),
                 Ok(Err(msg)) => msg,
                 Err(panic) => panic_text(panic.as_ref()),
             };
@@ -1250,10 +1253,11 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 .map_err(e)?;
             let mut out = format!("{} {id}", i18n::text(lang, Label::LeaveFiled));
             // A warning, not a refusal: requests get entered twice from paper.
-            let filed = app.leaves_at(LeaveFilter::All, now).map_err(e)?;
+            // The one request just filed, not every leave of the file
+            // (which cost 78 % of a request on a county's file, issue 26).
+            let filed = app.leave(id).map_err(e)?;
             if let Some(note) = filed
-                .iter()
-                .find(|l| l.id == id)
+                .as_ref()
                 .and_then(|l| calendar::overlap_note(app, l, lang))
             {
                 out = format!("{note}\n{out}");

@@ -922,9 +922,16 @@ pub fn backup(source: &super::Store, to: &Path, accept_recovered: bool) -> Resul
                 });
             }
             None => {
+                // Named as `check` names it: a record's table and key where
+                // one is to blame, else the pages.
+                let named = check(path).ok().and_then(|r| {
+                    r.problems
+                        .into_iter()
+                        .find(|p| !matches!(p, Problem::Pages(_)))
+                });
                 return Err(StoreError::Damaged {
                     path: path.to_path_buf(),
-                    why: describe_en(&Problem::Pages(why)),
+                    why: describe_en(&named.unwrap_or(Problem::Pages(why))),
                 });
             }
         },
