@@ -605,6 +605,7 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             found: 4,
         },
         Unreadable(p()),
+        NoDirectory(p()),
         Recovered {
             path: p(),
             last: None,
@@ -631,6 +632,7 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             | Replaced(_)
             | Development { .. }
             | Unreadable(_)
+            | NoDirectory(_)
             | Recovered { .. }
             | NotKept { .. }
             | Db(_) => {}

@@ -907,7 +907,7 @@ pub fn backup(source: &super::Store, to: &Path, accept_recovered: bool) -> Resul
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        return Err(open_error(dir, "no such directory"));
+        return Err(StoreError::NoDirectory(dir.to_path_buf()));
     }
     let path = source.path();
     let recovered = match verified_copy(path)? {

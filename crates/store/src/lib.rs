@@ -90,6 +90,8 @@ pub enum StoreError {
         last: Option<Box<HistoryEntry>>,
         lost: Option<u64>,
     },
+    #[error("there is no directory {0}; nothing was written")]
+    NoDirectory(PathBuf),
     #[error("no permission to read {0}; ask whoever runs the server")]
     Unreadable(PathBuf),
     #[error("{path}: {message}")]

@@ -462,6 +462,14 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
                 )
             }
         }
+        NoDirectory(path) => {
+            let p = shown_path(path);
+            if zh {
+                format!("目录 {p} 不存在,未写入任何文件")
+            } else {
+                format!("there is no directory {p}; nothing was written")
+            }
+        }
         Unreadable(path) => {
             let p = shown_path(path);
             if zh {
