@@ -379,7 +379,7 @@ pub enum RollCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum LeaveCmd {
-    /// Ask for leave: TEACHER KIND (official | personal | sick).
+    /// Ask for leave: TEACHER KIND (`LeaveKind::code`).
     Request {
         teacher: String,
         kind: String,
@@ -479,7 +479,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-pub use app::env::{default_db, now, parse_kind};
+pub use app::env::{default_db, now};
 
 pub(crate) fn bad(lang: Lang, field: FieldName, value: &str, why: Why) -> String {
     i18n::error(
@@ -524,6 +524,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
         Some(p) => p,
         None => gate::local_db(lang)?.unwrap_or_else(default_db),
     };
+    gate::refuse_network_share(&path, lang)?;
     let (name, is_root) = app::os_account();
     let who = Who {
         path,
@@ -546,6 +547,10 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
         now,
     } = who;
     let e = |e: AppError| i18n::error(lang, &e);
+    if matches!(command, Command::Key(_)) && !app::os_user::serves_ssh_gate() {
+        let key = i18n::PlatformText::UnixServerOnly("key".into());
+        return Err(i18n::platform(lang, &key));
+    }
     match command {
         Command::Init => {
             app::accounts::init(&path, &os_name, now).map_err(e)?;
@@ -583,20 +588,22 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
-                let store = match app::file::Store::open_read_with(&path, wait) {
+                let opened = App::open_with(&path, &os_name, cli.as_name.as_deref(), is_root, wait);
+                let mut app = match opened {
                     // A file too damaged to open is backed up (if told to)
                     // from the state redb's repair recovers; the backup says
                     // what that keeps.
-                    Err(x @ app::file::StoreError::Damaged { .. }) if own_words => {
-                        match app::file::Store::open_recovered(&path) {
-                            Ok(Some(store)) => store,
+                    Err(AppError::Store(x @ app::file::StoreError::Damaged { .. }))
+                        if own_words =>
+                    {
+                        match App::open_recovered(&path, &os_name, cli.as_name.as_deref(), is_root)
+                        {
+                            Ok(Some(app)) => app,
                             _ => return Err(e(x.into())),
                         }
                     }
-                    opened => opened.map_err(|x| e(x.into()))?,
+                    opened => opened.map_err(e)?,
                 };
-                let mut app =
-                    App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
                 let out = dispatch(&mut app, command, lang, now);
                 // The first change to an older file upgraded it: said once,
                 // whatever became of the change itself.
@@ -610,7 +617,7 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
                 Ok(Err(msg)) if own_words => return Err(msg),
                 // A refusal on a file whose last commit's proof holds (a
                 // lookup that finds nobody) is its own answer: no page check.
-                Ok(Err(msg)) if app::file::Store::sound_by_its_proof(&path) => return Err(msg),
+                Ok(Err(msg)) if app::file::sound_by_its_proof(&path) => return Err(msg),
                 Ok(Err(msg)) => msg,
                 Err(panic) => panic_text(panic.as_ref()),
             };
@@ -640,7 +647,9 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 pub(crate) fn record_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
     match app.resolve_teacher(s) {
         Ok(id) => Ok(id),
-        Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_)) if !app.actor.may_see_id("") => {
+        Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
+            if !app.actor().may_see_id("") =>
+        {
             Err(i18n::error(
                 lang,
                 &AppError::Forbidden {
@@ -814,7 +823,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = app::format::attendance(lang, &l.facts, &l.outcome);
+                    let cat = app::cells::record_attendance(lang, l, now);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -827,7 +836,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             out.push_str(&table(&i18n::record_headers(lang), &rows));
             if !leaves.is_empty() {
                 out.push('\n');
-                out.push_str(&leave_table(&leaves, lang));
+                let sessions: Vec<&rules::Session> = lines.iter().map(|l| &l.session).collect();
+                out.push_str(&leave_table(&leaves, lang, &sessions));
             }
             let year = app.current_year(today).map_err(e)?;
             out.push('\n');
@@ -908,7 +918,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Policy(PolicyCmd::Set { file }) => {
             // Refused before the file is read: nobody learns anything of a
             // file through the messages of a command they may not use.
-            app.actor
+            app.actor()
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
             let p = if file.as_os_str() == "-" {
@@ -936,8 +946,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            i18n::shown(&app.actor.name),
-            app.actor
+            i18n::shown(&app.actor().name),
+            app.actor()
                 .roles
                 .iter()
                 .map(|r| i18n::role(lang, *r))
@@ -948,15 +958,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
 }
 
 pub fn parse_role(s: &str) -> Option<Role> {
-    Some(match s {
-        "office" => Role::Office,
-        "leader" => Role::Leader,
-        "school" => Role::School,
-        "group_leader" | "group-leader" => Role::GroupLeader,
-        "assessment" => Role::Assessment,
-        "teacher" => Role::Teacher,
-        _ => return None,
-    })
+    Role::from_code(s)
 }
 
 fn call(
@@ -1120,7 +1122,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        app::format::attendance(lang, &l.facts, &l.outcome),
+                        app::cells::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {
@@ -1165,21 +1167,21 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
     }
 }
 
-fn leave_table(leaves: &[rules::Leave], lang: Lang) -> String {
+/// The leave requests as a table; a leave of listed sessions names each
+/// by its date and times when `sessions` has it (a teacher's record).
+fn leave_table(leaves: &[rules::Leave], lang: Lang, sessions: &[&rules::Session]) -> String {
     let rows: Vec<Vec<String>> = leaves
         .iter()
         .map(|l| {
             let covers = match &l.cover {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
-                c => c.to_string(),
+                c => app::cells::cover_words(lang, c, sessions),
             };
-            let mut ev = Vec::new();
-            if l.evidence.leave_note {
-                ev.push(i18n::text(lang, Label::LeaveNote));
-            }
-            if l.evidence.hospital_certificate {
-                ev.push(i18n::text(lang, Label::Certificate));
-            }
+            let ev: Vec<&str> = rules::LeavePaper::ALL
+                .iter()
+                .filter(|p| p.received(&l.evidence))
+                .map(|p| i18n::leave_paper(lang, *p))
+                .collect();
             vec![
                 l.id.to_string(),
                 l.teacher.0.clone(),
@@ -1220,7 +1222,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             emergency,
         } => {
             let teacher = teacher_arg(app, lang, &teacher)?;
-            let kind = parse_kind(&kind)
+            let kind = i18n::parse_leave_kind(&kind)
                 .ok_or_else(|| bad(lang, FieldName::LeaveKind, &kind, Why::NotALeaveKind))?;
             let cover = match (from, to, sessions) {
                 (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,
@@ -1283,7 +1285,9 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             if json {
                 return calendar::leave_json(&list);
             }
-            Ok(leave_table(&list, lang))
+            let all = app.sessions().map_err(e)?;
+            let sessions: Vec<&rules::Session> = all.iter().map(|r| &r.session).collect();
+            Ok(leave_table(&list, lang, &sessions))
         }
         LeaveCmd::Approve {
             id,

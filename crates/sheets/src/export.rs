@@ -6,6 +6,8 @@
 //! on disk all at once, so a failed export leaves no half-written file.
 
 use super::{Encoding, ImportError, stamp};
+use crate::columns::Total;
+use crate::paper::{self, Paper};
 use crate::rows::Progress;
 use crate::rows::{RecordLine, StandingRow};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -59,6 +61,14 @@ pub struct RecordSheet<'a> {
     pub lang: Lang,
 }
 
+/// The roster sheet: the teachers, and what its title says.
+pub struct RosterSheet<'a> {
+    pub school: Option<&'a str>,
+    pub teachers: &'a [Teacher],
+    pub exported: NaiveDateTime,
+    pub lang: Lang,
+}
+
 /// How often progress is reported, in rows.
 const STEP: usize = 200;
 
@@ -72,55 +82,8 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
     }
 }
 
-/// The cells of one standings row, in `i18n::export_standings_headers` order.
-fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
-    let s = &r.standing;
-    let t = &s.tally;
-    let note = if !s.qualified {
-        s.reasons
-            .iter()
-            .map(|x| i18n::reason(l, x))
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else if s.warning {
-        i18n::warning(l).to_string()
-    } else {
-        String::new()
-    };
-    let none = rules::Figures::default();
-    let f = s.figures.as_ref().unwrap_or(&none);
-    vec![
-        Value::Text(r.teacher.id.0.clone()),
-        Value::Text(r.teacher.name.clone()),
-        Value::Text(r.teacher.group.clone()),
-        Value::Text(r.teacher.grade.clone().unwrap_or_default()),
-        Value::Count(t.present),
-        Value::Count(t.late),
-        Value::Count(t.early_leave),
-        Value::Count(t.absent),
-        Value::Count(t.official_leave),
-        Value::Count(t.personal_leave),
-        Value::Count(t.sick_leave),
-        Value::Credits(s.credits().as_f64()),
-        Value::Credits(s.credits_required.as_f64()),
-        Value::Points(t.points),
-        Value::Text(i18n::qualified(l, s.qualified).to_string()),
-        Value::Text(note),
-        Value::Text(if r.changed_since_published {
-            i18n::io_text(l, IoText::ChangedMark).to_string()
-        } else {
-            String::new()
-        }),
-        Value::Count(f.notes_chars),
-        Value::Text(crate::rows::archive_cell(f, l)),
-        Value::Count(f.deducted),
-        Value::Credits(f.external_pending.as_f64()),
-        Value::Text(crate::rows::credit_warning_cell(r, l)),
-    ]
-}
-
 /// A cell to write, typed so that the spreadsheet can add it up.
-enum Value {
+pub enum Value {
     Text(String),
     Count(u32),
     Credits(f64),
@@ -131,7 +94,7 @@ enum Value {
 
 impl Value {
     /// The value as a number, for sums; text counts as nothing.
-    fn number(&self) -> f64 {
+    pub fn number(&self) -> f64 {
         match self {
             Value::Count(n) => f64::from(*n),
             Value::Credits(x) => *x,
@@ -140,7 +103,7 @@ impl Value {
         }
     }
 
-    fn csv(&self) -> String {
+    pub fn csv(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
             Value::Count(n) => n.to_string(),
@@ -249,12 +212,15 @@ fn styles() -> Styles {
             .set_bold()
             .set_background_color(Color::RGB(0xD9E1F2))
             .set_align(FormatAlign::Center),
-        text: base.clone(),
+        // Text wraps instead of being cut at the column's edge on paper
+        // (issue 28: 档案 names every missing item).
+        text: base.clone().set_text_wrap(),
         number: base.clone().set_num_format("0"),
         credits: base.clone().set_num_format("0.0"),
         date: base.clone().set_num_format("yyyy-mm-dd"),
         bad_text: base
             .clone()
+            .set_text_wrap()
             .set_background_color(red_fill)
             .set_font_color(red_font),
         bad_number: base
@@ -286,7 +252,8 @@ pub fn standings_xlsx(
 ) -> Result<Vec<u8>, ImportError> {
     let e = xerr(file);
     let l = s.lang;
-    let headers = i18n::export_standings_headers(l);
+    let columns = crate::columns::exported();
+    let headers = crate::columns::export_headers(l);
     let last_col = (headers.len() - 1) as u16;
     let st = styles();
     let mut wb = Workbook::new();
@@ -309,19 +276,31 @@ pub fn standings_xlsx(
             .map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 2).map_err(&e)?;
-    // Printed to be posted: A4 landscape, one page wide, header on each page.
-    ws.set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_print_center_horizontally(true)
-        .set_footer("&C&P / &N");
-    ws.set_repeat_rows(0, FIRST_ROW - 1).map_err(&e)?;
-    let widths = [10, 10, 10, 8, 6, 6, 6, 6, 6, 6, 6, 7, 9, 6, 8, 28, 10];
+    // Every column has a width (`sheets::columns`), the text ones wide
+    // enough to wrap in a line or two (说明, 档案, 学分提醒).
+    let widths: Vec<f64> = columns.iter().map(|(_, col)| col.width).collect();
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
+    // Printed to be posted: A4, landscape by its width, one page wide, the
+    // title and the header on each page.
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((0, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang: l,
+        },
+    )
+    .map_err(&e)?;
     let total = s.rows.len();
-    let values: Vec<Vec<Value>> = s.rows.iter().map(|r| standing_values(r, l)).collect();
+    let values: Vec<Vec<Value>> = s
+        .rows
+        .iter()
+        .map(|r| crate::columns::export_values(r, l))
+        .collect();
     for (i, (r, cells)) in s.rows.iter().zip(&values).enumerate() {
         let row = FIRST_ROW + i as u32;
         let bad = !r.standing.qualified;
@@ -335,79 +314,48 @@ pub fn standings_xlsx(
     // Totals: live formulas, with their values stored for readers that do
     // not calculate.
     let trow = FIRST_ROW + total as u32;
-    ws.write_string_with_format(trow, 0, i18n::io_text(l, IoText::Totals), &st.total_text)
-        .map_err(&e)?;
-    ws.write_string_with_format(trow, 1, i18n::people(l, total), &st.total_text)
-        .map_err(&e)?;
-    for c in [2u16, 3] {
-        ws.write_string_with_format(trow, c, "", &st.total_text)
-            .map_err(&e)?;
-    }
-    let sums: Vec<f64> = (4..14)
-        .map(|c| values.iter().map(|v| v[c].number()).sum())
-        .collect();
-    for (k, sum) in sums.iter().enumerate() {
-        let c = (4 + k) as u16;
-        let col = super::table::column_letter(c as usize);
+    for (c, (_, col)) in columns.iter().enumerate() {
+        let format = match col.total {
+            Total::Nothing => continue,
+            Total::Text(text) => {
+                ws.write_string_with_format(trow, c as u16, text(s.rows, l), &st.total_text)
+                    .map_err(&e)?;
+                continue;
+            }
+            Total::Count => &st.total_number,
+            Total::Credits => &st.total_credits,
+        };
+        let sum: f64 = values.iter().map(|v| v[c].number()).sum();
+        let letter = super::table::column_letter(c);
         let formula = if total == 0 {
             Formula::new("=0").set_result("0")
         } else {
             Formula::new(format!(
-                "=SUM({col}{}:{col}{})",
+                "=SUM({letter}{}:{letter}{})",
                 FIRST_ROW + 1,
                 FIRST_ROW + total as u32
             ))
             .set_result(format!("{}", (sum * 10.0).round() / 10.0))
         };
-        let f = if c == 11 || c == 12 {
-            &st.total_credits
-        } else {
-            &st.total_number
-        };
-        ws.write_formula_with_format(trow, c, formula, f)
+        ws.write_formula_with_format(trow, c as u16, formula, format)
             .map_err(&e)?;
     }
-    let unqualified = s.rows.iter().filter(|r| !r.standing.qualified).count();
-    ws.write_string_with_format(
-        trow,
-        14,
-        format!(
-            "{} {}",
-            i18n::qualified(l, false),
-            i18n::people(l, unqualified)
-        ),
-        &st.total_text,
-    )
-    .map_err(&e)?;
-    let changed = s.rows.iter().filter(|r| r.changed_since_published).count();
-    ws.write_string_with_format(trow, 15, "", &st.total_text)
-        .map_err(&e)?;
-    ws.write_string_with_format(
-        trow,
-        16,
-        &if changed > 0 {
-            i18n::people(l, changed)
-        } else {
-            String::new()
-        },
-        &st.total_text,
-    )
-    .map_err(&e)?;
     super::chart_sheet::add(&mut wb, s, file)?;
-    wb.save_to_buffer().map_err(&e)
+    let bytes = wb.save_to_buffer().map_err(&e)?;
+    super::chart_sheet::label_every_category(&bytes, file)
 }
 
 /// The standings as CSV: the header and one line per teacher.
 pub fn standings_csv(s: &StandingsSheet, encoding: Encoding) -> Vec<u8> {
     let l = s.lang;
     let mut lines: Vec<Vec<String>> = vec![
-        i18n::export_standings_headers(l)
+        crate::columns::export_headers(l)
             .iter()
             .map(|h| h.to_string())
             .collect(),
     ];
     lines.extend(s.rows.iter().map(|r| {
-        standing_values(r, l)
+        crate::columns::export_values(r, l)
             .iter()
             .map(Value::csv)
             .collect::<Vec<_>>()
@@ -427,25 +375,63 @@ fn teacher_cells(t: &Teacher) -> Vec<Value> {
     ]
 }
 
-/// The roster as .xlsx: a header row the import recognises, then one
-/// teacher a row: ids and names as text (so 工号 0012 keeps its zeros),
-/// dates as dates.
-pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u8>, ImportError> {
+/// The roster as .xlsx: a title (the school, 教师名单) and the export
+/// time above a header row the import recognises (it looks for the header
+/// in the first ten rows), then one teacher a row: ids and names as text
+/// (so 工号 0012 keeps its zeros), dates as dates.
+pub fn roster_xlsx(s: &RosterSheet, file: &str) -> Result<Vec<u8>, ImportError> {
     let e = xerr(file);
+    let lang = s.lang;
     let st = styles();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(i18n::io_text(lang, IoText::SheetRoster))
         .map_err(&e)?;
-    for (c, h) in i18n::roster_file_headers(lang).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.header)
+    let headers = i18n::roster_file_headers(lang);
+    let last = (headers.len() - 1) as u16;
+    let title = format!(
+        "{}{}",
+        s.school
+            .map(|x| format!("{} ", i18n::shown(x)))
+            .unwrap_or_default(),
+        i18n::io_text(lang, IoText::SheetRoster)
+    );
+    ws.merge_range(0, 0, 0, last, &title, &st.title)
+        .map_err(&e)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last,
+        &format!(
+            "{} {}",
+            i18n::io_text(lang, IoText::ExportedAt),
+            stamp(s.exported)
+        ),
+        &Format::new(),
+    )
+    .map_err(&e)?;
+    let widths = [10.0, 12.0, 12.0, 10.0, 12.0, 12.0];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(FIRST_ROW - 1, c as u16, *h, &st.header)
             .map_err(&e)?;
-        ws.set_column_width(c as u16, 12).map_err(&e)?;
+        ws.set_column_width(c as u16, widths[c]).map_err(&e)?;
     }
-    ws.set_freeze_panes(1, 0).map_err(&e)?;
-    for (i, t) in teachers.iter().enumerate() {
+    ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((FIRST_ROW - 1, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang,
+        },
+    )
+    .map_err(&e)?;
+    for (i, t) in s.teachers.iter().enumerate() {
         for (c, v) in teacher_cells(t).iter().enumerate() {
-            v.write(ws, (1 + i as u32, c as u16), &st, false)
+            v.write(ws, (FIRST_ROW + i as u32, c as u16), &st, false)
                 .map_err(&e)?;
         }
     }
@@ -468,10 +454,14 @@ pub fn roster_csv(teachers: &[Teacher], lang: Lang, encoding: Encoding) -> Vec<u
     csv_bytes(&lines, encoding)
 }
 
-fn record_cells(x: &RecordLine, l: Lang) -> Vec<Value> {
+fn record_cells(x: &RecordLine, l: Lang, now: NaiveDateTime) -> Vec<Value> {
     let mut cat = i18n::category(l, x.outcome.category).to_string();
     if x.outcome.also_left_early {
         cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
+    }
+    // Still to come: said so, the same as `record` and the teacher screen.
+    if crate::rows::still_to_come(x, now) {
+        cat = i18n::paper_text(l, i18n::PaperText::NotYetHeld).to_string();
     }
     vec![
         Value::Count(x.session.id.0),
@@ -530,13 +520,27 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         ws.write_string_with_format(2, c as u16, *h, &st.header)
             .map_err(&e)?;
     }
-    for (c, w) in [6, 12, 12, 30, 10, 6, 12].iter().enumerate() {
+    // 范围 (the third column of the leave table below) holds a leave's
+    // dates and times: it wraps there.
+    let widths = [6.0, 11.0, 14.0, 30.0, 10.0, 6.0, 12.0];
+    for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((0, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang: l,
+        },
+    )
+    .map_err(&e)?;
     for (i, x) in s.lines.iter().enumerate() {
         let bad = x.outcome.category == Category::Absent;
-        for (c, v) in record_cells(x, l).iter().enumerate() {
+        for (c, v) in record_cells(x, l, s.exported).iter().enumerate() {
             v.write(ws, (FIRST_ROW + i as u32, c as u16), &st, bad)
                 .map_err(&e)?;
         }
@@ -550,9 +554,10 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
             ws.write_string_with_format(row, c as u16, *h, &st.header)
                 .map_err(&e)?;
         }
+        let sessions: Vec<&rules::Session> = s.lines.iter().map(|x| &x.session).collect();
         for x in s.leaves {
             row += 1;
-            for (c, v) in leave_cells(x, l).iter().enumerate() {
+            for (c, v) in leave_cells(x, l, &sessions).iter().enumerate() {
                 v.write(ws, (row, c as u16), &st, false).map_err(&e)?;
             }
         }
@@ -560,10 +565,10 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     wb.save_to_buffer().map_err(&e)
 }
 
-fn leave_cells(x: &Leave, l: Lang) -> Vec<Value> {
+fn leave_cells(x: &Leave, l: Lang, sessions: &[&rules::Session]) -> Vec<Value> {
     let covers = match &x.cover {
         rules::Cover::Dates { from, to } if from == to => Value::Date(*from),
-        cover => Value::Text(cover.to_string()),
+        cover => Value::Text(crate::rows::cover_words(l, cover, sessions)),
     };
     vec![
         Value::Count(x.id.0),
@@ -583,11 +588,12 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
             .map(|h| h.to_string())
             .collect(),
     ];
-    lines.extend(
-        s.lines
+    lines.extend(s.lines.iter().map(|x| {
+        record_cells(x, l, s.exported)
             .iter()
-            .map(|x| record_cells(x, l).iter().map(Value::csv).collect()),
-    );
+            .map(Value::csv)
+            .collect()
+    }));
     csv_bytes(&lines, encoding)
 }
 

@@ -9,12 +9,16 @@
 //! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
 
 pub mod chart_sheet;
+pub mod columns;
 pub mod ends;
 pub mod export;
+pub mod paper;
 pub mod plan;
 pub mod roster;
 pub mod rows;
+pub mod session_sheet;
 pub mod shown;
+pub mod signin;
 pub mod table;
 pub mod words;
 

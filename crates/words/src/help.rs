@@ -5,7 +5,8 @@
 //! `cli::help` walks the command tree and fills it from here, and
 //! tests/help.rs fails when a command or an argument has no entry.
 
-use super::Lang;
+use super::{Lang, leave_kind_codes};
+use std::sync::LazyLock;
 
 /// A piece of `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +105,16 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Correct a teacher's facts (training office), with a reason",
         ),
         "leave" => l.t("请假", "Leave requests"),
-        "leave request" => l.t(
-            "申请请假:教师 类别(official 公假 | personal 事假 | sick 病假)",
-            "Ask for leave: TEACHER KIND (official | personal | sick)",
-        ),
+        "leave request" => {
+            // Made once from `LeaveKind::ALL`.
+            static ZH: LazyLock<String> = LazyLock::new(|| {
+                format!("申请请假:教师 类别({})", leave_kind_codes(Lang::Zh))
+            });
+            static EN: LazyLock<String> = LazyLock::new(|| {
+                format!("Ask for leave: TEACHER KIND ({})", leave_kind_codes(Lang::En))
+            });
+            l.t(&ZH, &EN)
+        }
         "leave list" => l.t(
             "列出请假申请:默认只列待审批的",
             "List requests: pending by default",
@@ -164,14 +171,22 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "A term's plan of sessions from .xlsx or .csv; - reads standard input",
         ),
         "export" => l.t(
-            "把考核情况、教师记录或名册导出为 .xlsx 或 .csv",
-            "Export standings, a teacher's record or the roster as .xlsx or .csv",
+            "把考核情况、教师记录或名册导出为 .xlsx 或 .csv;活动的签到表和活动记录导出为 .xlsx",
+            "Export standings, a teacher's record or the roster as .xlsx or .csv; a session's sign-in sheet and record as .xlsx",
         ),
         "export standings" => l.t(
             "某学期或某学年的考核情况",
             "The standings of a term or an academic year",
         ),
         "export record" => l.t("一位教师的记录", "One teacher's record"),
+        "export signin" => l.t(
+            "一次活动的签到表(.xlsx),活动前打印",
+            "A session's sign-in sheet (.xlsx), to print before it",
+        ),
+        "export session" => l.t(
+            "一次活动的活动记录(.xlsx),结束点名后存档",
+            "A session's record for the archive (.xlsx), once its roll is closed",
+        ),
         "export teachers" => l.t(
             "名册,格式与 import teachers 读取的相同",
             "The roster, in the form import teachers reads",
@@ -447,10 +462,13 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "请假的教师(工号或姓名)",
             "The teacher on leave (id or name)",
         ),
-        ("leave request", "kind") => l.t(
-            "类别:official 公假 | personal 事假 | sick 病假",
-            "Kind: official | personal | sick",
-        ),
+        ("leave request", "kind") => {
+            static ZH: LazyLock<String> =
+                LazyLock::new(|| format!("类别:{}", leave_kind_codes(Lang::Zh)));
+            static EN: LazyLock<String> =
+                LazyLock::new(|| format!("Kind: {}", leave_kind_codes(Lang::En)));
+            l.t(&ZH, &EN)
+        }
         ("leave request", "from") => l.t(
             "开始:日期 YYYY-MM-DD,或日期和时间 2025-09-10T08:00",
             "Start: a day YYYY-MM-DD, or a day and time 2025-09-10T08:00",

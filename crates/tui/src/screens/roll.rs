@@ -52,6 +52,8 @@ pub enum Popup {
     /// A calendar form: edit, move or cancel the session, reopen its roll,
     /// excuse an early leave, or start the roll early (issue 14).
     Calendar(Box<Form>),
+    /// Where to write the session's sign-in sheet or record (issue 28).
+    Sheet(super::roll_paper::SheetBox),
 }
 
 /// A step of the roll that asks first.
@@ -528,6 +530,7 @@ impl RollScreen {
                     })
                 }
             },
+            Popup::Sheet(b) => self.popup = b.act(action, self.view.as_ref(), cx).map(Popup::Sheet),
             Popup::Find(mut text) => match action {
                 Action::Cancel | Action::Submit => {}
                 Action::ClearInput => {
@@ -630,7 +633,9 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_) | Popup::Sheet(_)) => {
+                Mode::Text
+            }
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
             Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
@@ -651,6 +656,9 @@ impl Screen for RollScreen {
                 }
             }
             Some(Popup::Calendar(f)) => f.typed(key),
+            Some(Popup::Sheet(b)) => {
+                b.text.typed(key);
+            }
             Some(Popup::Find(text)) => {
                 text.typed(key);
                 // The best match (an exact name before names that
@@ -795,6 +803,17 @@ impl Screen for RollScreen {
                 self.popup = Some(Popup::Find(TextBox::default()));
                 Ok(None)
             }
+            Action::SignInSheet | Action::SessionRecord => {
+                let which = if action == Action::SignInSheet {
+                    i18n::SessionSheet::SignIn
+                } else {
+                    i18n::SessionSheet::Record
+                };
+                if let Some(v) = &self.view {
+                    self.popup = super::roll_paper::SheetBox::open(which, v, cx).map(Popup::Sheet);
+                }
+                Ok(None)
+            }
             _ => Ok(None),
         };
         match result {
@@ -833,7 +852,7 @@ impl Screen for RollScreen {
 /// What the roll knows of a teacher, with the times recorded: "late
 /// 15:42", "present, left early 16:50".
 pub fn attendance(l: Lang, line: &RollLine) -> String {
-    app::format::attendance(l, &line.facts, &line.outcome)
+    app::cells::attendance(l, &line.facts, &line.outcome)
 }
 
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
@@ -846,7 +865,9 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     // The session and the roll's state, then the gauge: present / on
     // leave / late / still missing, with the counts.
     let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
-    let frame = Block::new().borders(Borders::BOTTOM);
+    let frame = Block::new()
+        .borders(Borders::BOTTOM)
+        .border_set(v.palette.rule());
     let [text_area, gauge_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(2)]).areas(frame.inner(head));
     let state = i18n::roll_state(l, view.record.state);
@@ -960,6 +981,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             vec![text.line()],
             3,
         ),
+        Some(Popup::Sheet(b)) => b.render(f, l),
         Some(Popup::Find(text)) => widgets::popup(
             f,
             f.area(),
