@@ -159,6 +159,15 @@ fn entry(account: &str, key: &PublicKey) -> KeyEntry {
 /// running for it with `--as` would otherwise write their own key file,
 /// giving a login as themselves.
 fn key_file(lang: Lang, db: &Path) -> Result<PathBuf, String> {
+    owned_by_runner(lang, db)?;
+    super::gate::passwd_home()
+        .map(|h| h.join(".ssh").join("authorized_keys"))
+        .ok_or_else(|| i18n::gate(lang, &GateText::NoHome))
+}
+
+/// Refuses unless the account running this owns the database file.
+#[cfg(unix)]
+fn owned_by_runner(lang: Lang, db: &Path) -> Result<(), String> {
     use std::os::unix::fs::MetadataExt;
     let owner = std::fs::metadata(db)
         .map_err(|e| file_error(lang, db, e))?
@@ -170,12 +179,17 @@ fn key_file(lang: Lang, db: &Path) -> Result<PathBuf, String> {
             &GateText::KeyNotOwner(account_name(owner)),
         ));
     }
-    super::gate::passwd_home()
-        .map(|h| h.join(".ssh").join("authorized_keys"))
-        .ok_or_else(|| i18n::gate(lang, &GateText::NoHome))
+    Ok(())
+}
+
+/// On Windows `peixun key` is refused before it gets here (no SSH gate).
+#[cfg(not(unix))]
+fn owned_by_runner(_lang: Lang, _db: &Path) -> Result<(), String> {
+    Ok(())
 }
 
 /// The name of the account with user id `uid`, else the number.
+#[cfg(unix)]
 fn account_name(uid: u32) -> String {
     let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
     let mut buf = vec![0 as libc::c_char; 4096];
