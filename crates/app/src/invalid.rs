@@ -166,6 +166,18 @@ impl LeaveAction {
     }
 }
 
+/// What nobody does on their own record, whatever roles they hold: someone
+/// else with the role must (issue 26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum OwnAction {
+    /// `roll leave --excused`.
+    ExcuseEarlyLeave,
+    /// `roll correct`, or a fix of a mark while the roll runs.
+    CorrectMark,
+    /// `leave evidence`.
+    RecordEvidence,
+}
+
 /// A paper a leave request needs before it is approved (defined with
 /// the leave kinds that need it).
 pub use rules::LeavePaper;

@@ -164,6 +164,26 @@ impl App {
         if started && !late_allowed {
             return Err(AppError::AfterTheFact);
         }
+        // One open request per session (issue 26): a second one covering a
+        // session the teacher's pending request covers is refused, naming it.
+        let policy = w.policy()?;
+        let records = w.sessions()?;
+        for l in w.teacher_leaves(&req.teacher)? {
+            if l.status != LeaveStatus::Pending || lapsed(&policy, &l, &records, now).is_some() {
+                continue;
+            }
+            if let Some(s) = records
+                .iter()
+                .filter(|r| r.state != rules::RollState::Cancelled)
+                .map(|r| &r.session)
+                .find(|s| l.cover.covers(s) && req.cover.covers(s))
+            {
+                return Err(AppError::LeaveTwice {
+                    first: l.id,
+                    session: s.id,
+                });
+            }
+        }
         let id = w.next_leave_id()?;
         let leave = Leave {
             id,
@@ -322,6 +342,13 @@ impl App {
             "leave evidence",
             &[Role::Office, policy.leave.approver(before.kind)],
         )?;
+        if self.actor.teacher.as_ref() == Some(&before.teacher) {
+            return Err(AppError::OwnRecord {
+                teacher: before.teacher,
+                action: crate::OwnAction::RecordEvidence,
+                leave: Some(id),
+            });
+        }
         let after = Leave {
             evidence: ev,
             ..before.clone()
@@ -388,6 +415,15 @@ impl App {
                         .any(|s| l.cover.covers(&s.session) && cover.covers(&s.session))
             })
             .collect())
+    }
+
+    /// One leave request, where the actor may see it.
+    pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
+        Ok(self
+            .store
+            .read()?
+            .leave(id)?
+            .filter(|l| self.actor.may_see(&l.teacher)))
     }
 
     /// Leave requests, oldest first. A teacher sees only their own.

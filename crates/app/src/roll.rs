@@ -3,7 +3,7 @@
 //! out of order is refused and changes nothing.
 
 use super::calendar::{CalendarError, TimeOf};
-use super::{App, AppError, FieldName, Result, RollStep, Why, json};
+use super::{App, AppError, FieldName, OwnAction, Result, RollStep, Why, json};
 use chrono::{NaiveDateTime, NaiveTime};
 use rules::{
     Audience, Leave, LeaveStatus, Role, RollFacts, RollState, SessionId, Teacher, TeacherId,
@@ -430,6 +430,7 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
+        self.not_own(teacher, OwnAction::CorrectMark)?;
         running(&rec, RollStep::RecordLate)?;
         let before = expected_facts(&w, &rec, teacher)?;
         facts_in_session(&rec, &facts)?;
@@ -464,6 +465,7 @@ impl App {
         super::bounded(rules::limits::Field::Reason, reason)?;
         super::bounded(rules::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
+        self.not_own(teacher, OwnAction::CorrectMark)?;
         facts_in_session(&rec, &facts)?;
         if let Some(l) = facts.left_early
             && let Some(a) = facts.arrived.filter(|a| *a > l)
@@ -554,6 +556,7 @@ impl App {
         let reason = super::calendar::reason_of(reason)?;
         let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
+        self.not_own(teacher, OwnAction::ExcuseEarlyLeave)?;
         if rec.state == RollState::NotStarted {
             return Err(order(&rec, RollStep::RecordEarlyLeave));
         }
@@ -598,6 +601,19 @@ impl App {
             Some(reason.to_string()),
         )?;
         w.commit()?;
+        Ok(())
+    }
+
+    /// Refuses an action on the actor's own record (issue 26): someone else
+    /// with the role must do it.
+    fn not_own(&self, teacher: &TeacherId, action: OwnAction) -> Result<()> {
+        if self.actor.teacher.as_ref() == Some(teacher) {
+            return Err(AppError::OwnRecord {
+                teacher: teacher.clone(),
+                action,
+                leave: None,
+            });
+        }
         Ok(())
     }
 

@@ -27,6 +27,11 @@ pub enum GateText {
     ServerPath(String),
     /// SSH_ORIGINAL_COMMAND cannot be split like a shell would.
     Unsplittable(String),
+    /// SSH_ORIGINAL_COMMAND is not UTF-8 (a GBK console, say).
+    NotUtf8,
+    /// `peixun key` run by another account than the one owning the
+    /// database (named).
+    KeyNotOwner(String),
     /// The service account has no configuration naming its database.
     NoConfig(String),
     /// The configuration file is wrong.
@@ -89,10 +94,10 @@ pub fn gate(l: Lang, t: &GateText) -> String {
     use GateText::*;
     match (l, t) {
         (Lang::Zh, Privileged) => {
-            "peixun 不能以 setuid 或 setgid 方式运行;共享服务器请用 SSH 入口(peixun gate),见 docs/deploy.md".into()
+            "peixun 不能以 setuid、setgid 或带文件能力(capabilities)的方式运行;共享服务器请用 SSH 入口(peixun gate),见 docs/deploy.md".into()
         }
         (Lang::En, Privileged) => {
-            "peixun refuses to run setuid or setgid; on a shared server use the SSH gate (peixun gate), see docs/deploy.md".into()
+            "peixun refuses to run setuid, setgid or with file capabilities; on a shared server use the SSH gate (peixun gate), see docs/deploy.md".into()
         }
         (Lang::Zh, Refused(what)) => format!(
             "通过 SSH 入口不能使用 {}:账号、数据库和时间由入口确定;未做任何更改",
@@ -110,6 +115,20 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "no files on the server through the SSH gate ({}): import from - (standard input), export with --out - --format xlsx|csv (standard output); nothing was changed",
             shown(what)
         ),
+        (Lang::Zh, KeyNotOwner(owner)) => format!(
+            "密钥只能由数据库文件的所有者 {0} 管理(写入 {0} 的 ~/.ssh/authorized_keys):请以该账号运行,例如 sudo -iu {0} peixun key …;未做任何更改",
+            shown(owner)
+        ),
+        (Lang::En, KeyNotOwner(owner)) => format!(
+            "keys are managed only by {0}, the account owning the database file (they go to {0}'s ~/.ssh/authorized_keys): run it as that account, e.g. sudo -iu {0} peixun key …; nothing was changed",
+            shown(owner)
+        ),
+        (Lang::Zh, NotUtf8) => {
+            "命令不是 UTF-8 编码:客户端必须以 UTF-8 发送命令(例如 GBK 终端请改用 UTF-8);未做任何更改".into()
+        }
+        (Lang::En, NotUtf8) => {
+            "the command is not UTF-8: the client must send the command in UTF-8 (not GBK, say); nothing was changed".into()
+        }
         (Lang::Zh, Unsplittable(cmd)) => {
             format!("无法解析命令 {}:引号不配对", shown(cmd))
         }
@@ -117,11 +136,11 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             format!("cannot split the command {}: unbalanced quotes", shown(cmd))
         }
         (Lang::Zh, NoConfig(path)) => format!(
-            "没有设置数据库:请在 {} 中写一行 db = \"/srv/peixun/peixun.redb\"(见 docs/deploy.md)",
+            "没有设置数据库:请在 {} 中写一行 db = \"/srv/peixun/data/peixun.redb\"(见 docs/deploy.md)",
             shown(path)
         ),
         (Lang::En, NoConfig(path)) => format!(
-            "no database is set: write a line db = \"/srv/peixun/peixun.redb\" in {} (see docs/deploy.md)",
+            "no database is set: write a line db = \"/srv/peixun/data/peixun.redb\" in {} (see docs/deploy.md)",
             shown(path)
         ),
         (Lang::Zh, BadConfig { path, why }) => {
