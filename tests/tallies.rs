@@ -294,40 +294,21 @@ proptest! {
     }
 }
 
-/// A file of schema 1 (before tallies were kept) gains them, counted from
-/// its facts, the first time it is opened for writing.
+/// A file written by the first landed build (fb2a684, schema 2; committed
+/// under tests/data/landed/) is read with kept tallies equal to a recount
+/// of its facts, its open requests and its names index complete. (Schema 1
+/// was never landed: such a file is refused as a development build's, see
+/// tests/landed.rs; no "old" file is built here from today's types.)
 #[test]
 fn an_older_file_gains_its_tallies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.redb");
-    let now = day(4).and_time(time(8, 0));
-    drop(
-        peixun::app::demo::demo(&path, "office", now, Default::default(), &mut |_, _| {}).unwrap(),
-    );
-    // Turn it back into a schema-1 file: no tallies table, schema 1.
-    {
-        let db = redb::Database::open(&path).unwrap();
-        let txn = db.begin_write().unwrap();
-        let tallies: redb::TableDefinition<(i32, &str), &[u8]> =
-            redb::TableDefinition::new("tallies");
-        assert!(txn.delete_table(tallies).unwrap());
-        let names: redb::TableDefinition<&str, &str> = redb::TableDefinition::new("names");
-        assert!(txn.delete_table(names).unwrap());
-        let open: redb::TableDefinition<u32, ()> = redb::TableDefinition::new("open_leaves");
-        assert!(txn.delete_table(open).unwrap());
-        for t in ["leaves_by_session", "leaves_by_day"] {
-            let d: redb::TableDefinition<(u32, u32), ()> = redb::TableDefinition::new(t);
-            txn.delete_table(d).unwrap();
-        }
-        let meta: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
-        let mut m = txn.open_table(meta).unwrap();
-        m.insert("schema", 1u32.to_le_bytes().as_slice()).unwrap();
-        // Schema 1's policy had fewer settings; with none stored, the
-        // defaults apply (tests/assessment_upgrade.rs covers a stored one).
-        m.remove("policy").unwrap();
-        drop(m);
-        txn.commit().unwrap();
-    }
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/landed/fb2a684/peixun.redb"),
+        &path,
+    )
+    .unwrap();
     let store = Store::open_read(&path).unwrap();
     let r = store.read().unwrap();
     let kept = r.tallies().unwrap();
