@@ -254,17 +254,7 @@ mod tests {
     #[test]
     fn mono_has_no_colour() {
         let p = Palette::mono();
-        let all = [
-            Category::Present,
-            Category::Late,
-            Category::EarlyLeave,
-            Category::Absent,
-            Category::OfficialLeave,
-            Category::PersonalLeave,
-            Category::SickLeave,
-            Category::NotRequired,
-            Category::Pending,
-        ];
+        let all = Category::ALL;
         let mut styles: Vec<Style> = all.iter().map(|c| p.category(*c)).collect();
         styles.extend(all.iter().map(|c| p.cell(*c)));
         styles.extend([

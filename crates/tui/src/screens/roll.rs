@@ -852,7 +852,7 @@ impl Screen for RollScreen {
 /// What the roll knows of a teacher, with the times recorded: "late
 /// 15:42", "present, left early 16:50".
 pub fn attendance(l: Lang, line: &RollLine) -> String {
-    app::format::attendance(l, &line.facts, &line.outcome)
+    app::cells::attendance(l, &line.facts, &line.outcome)
 }
 
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
