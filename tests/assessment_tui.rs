@@ -335,6 +335,7 @@ fn standings_and_record_show_the_assessment() {
 
         // The teacher's record: the year's figures and the mentor pair.
         press(&mut m, KeyCode::Char('4'));
+        press(&mut m, KeyCode::Char('/'));
         for c in "T0002".chars() {
             press(&mut m, KeyCode::Char(c));
         }

@@ -7,7 +7,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use peixun::app::year_end::CreditAction;
-use peixun::app::{AppError, FieldName, LeaveAction, LeavePaper, RollStep, Why};
+use peixun::app::{AppError, FieldName, LeaveAction, LeavePaper, OwnAction, RollStep, Why};
 use peixun::core::limits::{Bound, Field};
 use peixun::core::{
     ArchiveItem, Category, CreditId, CreditStage, Credits, Degree, LeaveId, LeaveKind, LeaveStatus,
@@ -113,7 +113,18 @@ const SAMPLE_IDS: &[&str] = &["roll arrive", "teachers"];
 
 /// Flags a Chinese text may name after `--`.
 const FLAGS: &[&str] = &[
-    "as", "force", "db", "encoding", "from", "to", "sessions", "at", "out", "format",
+    "as",
+    "force",
+    "db",
+    "encoding",
+    "from",
+    "to",
+    "sessions",
+    "at",
+    "out",
+    "format",
+    "accept",
+    "recovered",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -144,7 +155,12 @@ fn fault(l: Lang, text: &str) -> Option<String> {
                     i += 1;
                 }
                 let run: String = cs[start..i].iter().collect();
-                let flag = start >= 2 && cs[start - 2] == '-' && cs[start - 1] == '-';
+                // A word of a flag: `--force`, `--accept-recovered`.
+                let mut b = start;
+                while b > 0 && (cs[b - 1].is_ascii_alphabetic() || cs[b - 1] == '-') {
+                    b -= 1;
+                }
+                let flag = cs[b..start].starts_with(&['-', '-']);
                 let ok = run.len() == 1
                     || ALLOWED.contains(&run.as_str())
                     // the leave kinds as typed, from the enum
@@ -478,6 +494,7 @@ fn errors() -> Vec<AppError> {
             needs: vec![Role::Office, Role::Leader],
         },
         AppError::NotRoot,
+        AppError::LeaveForOthers,
         AppError::UnknownTeacher("T9".into()),
         AppError::UnknownTeacher(String::new()),
         AppError::Ambiguous(vec!["T0001".into(), "T0002".into()]),
@@ -552,6 +569,19 @@ fn errors() -> Vec<AppError> {
             action,
         });
     }
+    for action in OwnAction::iter() {
+        for leave in [None, Some(LeaveId(1))] {
+            all.push(AppError::OwnRecord {
+                teacher: TeacherId("T0001".into()),
+                action,
+                leave,
+            });
+        }
+    }
+    all.push(AppError::LeaveTwice {
+        first: LeaveId(1),
+        session: SessionId(2),
+    });
     // Fails to compile when a variant is added and not sampled above
     // (`Calendar` and `Assess` are walked in their own catalogue files).
     for e in &all {
@@ -576,6 +606,9 @@ fn errors() -> Vec<AppError> {
             | AppError::MissingEvidence { .. }
             | AppError::AfterTheFact
             | AppError::OwnLeave { .. }
+            | AppError::LeaveForOthers
+            | AppError::OwnRecord { .. }
+            | AppError::LeaveTwice { .. }
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)
@@ -618,6 +651,22 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             waited: std::time::Duration::from_secs(30),
         },
         Replaced(p()),
+        Development {
+            path: p(),
+            found: 4,
+        },
+        Unreadable(p()),
+        NoDirectory(p()),
+        Recovered {
+            path: p(),
+            last: None,
+            lost: Some(2),
+        },
+        NotKept {
+            path: p(),
+            kept: p(),
+            message: "0".into(),
+        },
         Db("0".into()),
     ];
     for e in &all {
@@ -632,6 +681,11 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
             | Decode(_)
             | Busy { .. }
             | Replaced(_)
+            | Development { .. }
+            | Unreadable(_)
+            | NoDirectory(_)
+            | Recovered { .. }
+            | NotKept { .. }
             | Db(_) => {}
         }
     }

@@ -945,8 +945,10 @@ fn a_crashed_peixun_file_is_repaired_and_used() {
 #[test]
 fn roles_decide_who_may_do_what() {
     let db = Db::new();
-    let s = school(&db, FIVE, &["2025-09-10"]);
-    let s1 = s[0].as_str();
+    // Session 2: a teacher has one open request per session (issue 26), so
+    // their sick leave asks for another one than their personal leave.
+    let s = school(&db, FIVE, &["2025-09-10", "2025-09-11"]);
+    let (s1, s2) = (s[0].as_str(), s[1].as_str());
     let set = "2025-08-25T09:05";
     db.ok(set, &["account", "set", "leader1", "--roles", "leader"]);
     db.ok(set, &["account", "set", "principal", "--roles", "school"]);
@@ -977,7 +979,7 @@ fn roles_decide_who_may_do_what() {
     );
 
     let ask = "2025-09-05T10:00";
-    let request = |who: &str, teacher: &str, kind: &str, proof: &str| {
+    let request_for = |who: &str, teacher: &str, kind: &str, proof: &str, session: &str| {
         last_number(&db.ok_as(
             who,
             ask,
@@ -987,16 +989,19 @@ fn roles_decide_who_may_do_what() {
                 teacher,
                 kind,
                 "--sessions",
-                s1,
+                session,
                 "--reason",
                 "有事",
                 proof,
             ],
         ))
     };
+    let request = |who: &str, teacher: &str, kind: &str, proof: &str| {
+        request_for(who, teacher, kind, proof, s1)
+    };
     // A teacher may ask for their own leave, not for someone else's.
     let own_personal = request("zhang", "T0001", "personal", "--note");
-    let own_sick = request("zhang", "T0001", "sick", "--certificate");
+    let own_sick = request_for("zhang", "T0001", "sick", "--certificate", s2);
     let e = db.refused(
         Some("zhang"),
         ask,

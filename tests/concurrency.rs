@@ -54,7 +54,9 @@ fn four_processes_lose_nothing() {
                     &teacher(i % TEACHERS + 1),
                     "personal",
                     "--sessions",
-                    &later[i % 2],
+                    // One open request per teacher and session (issue 26):
+                    // a teacher's two requests ask for different sessions.
+                    &later[(i / TEACHERS) % 2],
                     "--reason",
                     "家中有事",
                     "--note",

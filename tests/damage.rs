@@ -76,7 +76,7 @@ fn whenever_check_passes_every_reading_command_prints_the_same() {
         assert!(out.is_ok(), "{args:?} fails on the original: {out:?}");
     }
     let path = db.file("damaged.redb");
-    let (mut passed, mut caught) = (0, 0);
+    let (mut passed, mut caught, mut recovered) = (0, 0, 0);
     for variant in 0..VARIANTS {
         let mut bytes = raw.clone();
         // One to four runs of one to sixteen random bytes, past the magic
@@ -97,6 +97,56 @@ fn whenever_check_passes_every_reading_command_prints_the_same() {
         let sound = matches!(peixun::store::check::check(&path), Ok(r) if r.is_clean());
         if !sound {
             caught += 1;
+            // A file check rejects is never backed up as if it were sound
+            // (issue 26): refused, in one line, and no copy appears.
+            let copy = db.file(&format!("copy-{variant}.redb"));
+            let args = ["backup", copy.to_str().expect("utf-8")];
+            let out = run_on(&path, None, NOW, &args);
+            assert!(
+                !out.status.success(),
+                "variant {variant} (bytes changed at {changed:?}): check rejects it, \
+                 yet backup made a copy: {}",
+                text(&out.stdout)
+            );
+            assert!(
+                !copy.exists(),
+                "variant {variant}: a refused backup left {copy:?}"
+            );
+            // check and backup say the same about what a recovery keeps;
+            // told to, backup copies the recovered state, which checks clean.
+            let check = text(&run_on(&path, None, NOW, &["check"]).stderr);
+            let refusal = text(&out.stderr);
+            let recovery = check
+                .lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("recoverable"));
+            let mut accept = args.to_vec();
+            accept.push("--accept-recovered");
+            let out = run_on(&path, None, NOW, &accept);
+            match recovery {
+                Some(line) => {
+                    recovered += 1;
+                    assert!(
+                        refusal.contains(line),
+                        "variant {variant}: {refusal} / {line}"
+                    );
+                    let said = expect_ok(out, &accept);
+                    assert!(said.contains(line), "variant {variant}: {said}");
+                    let out = run_on(&copy, None, NOW, &["check"]);
+                    assert!(
+                        out.status.success(),
+                        "variant {variant}: the recovered copy"
+                    );
+                }
+                None => {
+                    assert!(!out.status.success() && !copy.exists(), "variant {variant}");
+                }
+            }
+            assert_eq!(
+                std::fs::read(&path).expect("read"),
+                bytes,
+                "variant {variant}: check or backup wrote to the file"
+            );
             continue;
         }
         passed += 1;
@@ -114,7 +164,9 @@ fn whenever_check_passes_every_reading_command_prints_the_same() {
             "variant {variant}: a reading command wrote to the file"
         );
     }
-    eprintln!("{VARIANTS} variants: {caught} caught by check, {passed} passed it");
+    eprintln!(
+        "{VARIANTS} variants: {caught} caught by check ({recovered} recoverable), {passed} passed it"
+    );
     assert!(caught > 0 && caught + passed >= VARIANTS * 9 / 10);
 }
 
@@ -151,4 +203,63 @@ fn a_one_byte_change_inside_a_record_is_reported_by_check_and_the_first_reader()
         );
     }
     assert_eq!(std::fs::read(&db.path).expect("read"), raw);
+}
+
+/// The commit slot redb reads first, damaged (issue 26): the last commit no
+/// longer verifies and redb's repair falls back to the one before. `check`
+/// and `backup` both say so, in the same words, naming the last change
+/// that survived; `backup` copies nothing unless told `--accept-recovered`,
+/// and then copies exactly that state. The file is never written.
+#[test]
+fn a_damaged_last_commit_is_said_alike_by_check_and_backup() {
+    let db = Db::new();
+    demo_file(&db);
+    db.ok(NOW, &["teacher", "add", "T0100", "王一", "语文"]);
+    db.ok(NOW, &["teacher", "add", "T0101", "王二", "数学"]);
+    let mut raw = std::fs::read(&db.path).expect("read");
+    // redb's header: the god byte (offset 9) says which of the two commit
+    // slots (128 bytes each from offset 64) is the last; a byte of its
+    // transaction id (at 104 in the slot) changed fails its checksum.
+    let slot = usize::from(raw[9] & 1);
+    raw[64 + 128 * slot + 104] ^= 0xff;
+    std::fs::write(&db.path, &raw).expect("write");
+
+    let out = run_on(&db.path, None, NOW, &["check"]);
+    assert!(!out.status.success(), "check passed a damaged commit slot");
+    let said = text(&out.stderr);
+    let line = said
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("recoverable to the commit before the last"))
+        .unwrap_or_else(|| panic!("check does not say what survives: {said}"))
+        .to_string();
+    assert!(line.contains("teacher.add teacher T01"), "{line}");
+    let survivor = if line.contains("T0101") {
+        "T0101"
+    } else {
+        "T0100"
+    };
+
+    let copy = db.file("copy.redb");
+    let args = ["backup", copy.to_str().expect("utf-8")];
+    let refusal = expect_refused(run_on(&db.path, None, NOW, &args), &args);
+    assert!(refusal.contains(&line), "{refusal}");
+    assert!(refusal.contains("--accept-recovered"), "{refusal}");
+    assert!(!copy.exists());
+
+    let accept = [
+        "backup",
+        copy.to_str().expect("utf-8"),
+        "--accept-recovered",
+    ];
+    let said = expect_ok(run_on(&db.path, None, NOW, &accept), &accept);
+    assert!(said.contains(&line), "{said}");
+    expect_ok(run_on(&copy, None, NOW, &["check"]), &["check"]);
+    let teachers = expect_ok(run_on(&copy, None, NOW, &["teacher", "list"]), &["teacher"]);
+    assert!(teachers.contains(survivor), "{teachers}");
+    assert_eq!(
+        std::fs::read(&db.path).expect("read"),
+        raw,
+        "the file was written"
+    );
 }

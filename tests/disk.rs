@@ -158,8 +158,14 @@ fn a_missing_directory_is_named_and_nothing_is_created() {
     let to = gone.join("copy.redb");
     let args = ["backup", to.to_str().expect("utf-8 path")];
     let line = expect_refused(db.run(None, LATER, &args), &args);
-    assert!(line.contains("no such directory"), "{line}");
+    assert!(line.contains("there is no directory"), "{line}");
     assert!(!gone.exists());
+    // In Chinese, in Chinese words (it said "no such directory").
+    let out = command_in("zh", &db.path, None, LATER, &args)
+        .output()
+        .expect("run");
+    let line = expect_refused(out, &args);
+    assert!(line.contains("目录") && !line.contains("no such"), "{line}");
 
     // `init` makes the directories it needs (a new school's first step).
     let fresh = top.path().join("school").join("2025").join("peixun.redb");

@@ -154,7 +154,10 @@ fn roll_call_in_a_real_terminal() {
     let screen = t.wait_for("marked present");
     assert!(screen.contains("present 1"), "{screen}");
 
+    // q while calling names asks first (issue 27); y quits.
     t.send(&["q"]);
+    t.wait_for("Quit now?");
+    t.send(&["y"]);
     let screen = t.wait("the app to exit", |t| {
         t.is_none_or(|t| t.contains("PEIXUN-EXIT="))
     });

@@ -30,6 +30,12 @@ const ROSTER: &[(&str, &str)] = &[
     ("T15", "解放"),
     ("T16", "吕长"),
     ("T17", "路长怡"),
+    // Issue 27: a whole name spelled in full before a longer name it
+    // starts (史丽华 before 石丽 in id order).
+    ("T18", "史丽华"),
+    ("T19", "石丽"),
+    ("T20", "叶璐明"),
+    ("T21", "叶绿"),
 ];
 
 fn school() -> Db {
@@ -71,17 +77,35 @@ fn lookup_table() {
     let db = school();
     let cases: &[(&str, &[(&str, &str)])] = &[
         // ü typed as v or u, in full pinyin and in initials.
-        ("lvming", &[("T04", "pinyin")]),
-        ("luming", &[("T04", "pinyin"), ("T05", "pinyin")]),
+        ("lvming", &[("T04", "whole")]),
+        (
+            "luming",
+            &[("T04", "whole"), ("T05", "whole"), ("T20", "other")],
+        ),
+        // ü typed yu, the other common spelling (issue 27).
+        ("lyuming", &[("T04", "whole")]),
+        ("lyum", &[("T04", "pinyin")]),
         ("lvm", &[("T04", "pinyin")]),
-        ("lm", &[("T04", "initials"), ("T05", "initials")]),
-        ("lvzhang", &[("T16", "pinyin")]),
-        ("luzhang", &[("T16", "pinyin"), ("T17", "pinyin")]),
-        ("lvqiuming", &[("T13", "pinyin")]),
+        (
+            "lm",
+            &[("T04", "initials"), ("T05", "initials"), ("T20", "other")],
+        ),
+        ("lvzhang", &[("T16", "whole")]),
+        ("lyuzhang", &[("T16", "whole")]),
+        // The whole name spelled first, then a name it begins.
+        ("luzhang", &[("T16", "whole"), ("T17", "pinyin")]),
+        ("shili", &[("T19", "whole"), ("T18", "pinyin")]),
+        ("yelu", &[("T21", "whole"), ("T20", "pinyin")]),
+        ("lvqiuming", &[("T13", "whole")]),
         ("luqiu", &[("T13", "pinyin")]),
         (
             "lü",
-            &[("T04", "pinyin"), ("T13", "pinyin"), ("T16", "pinyin")],
+            &[
+                ("T04", "pinyin"),
+                ("T13", "pinyin"),
+                ("T16", "pinyin"),
+                ("T21", "other"),
+            ],
         ),
         // The exact name first, then names beginning with it, then inside.
         (
@@ -97,12 +121,12 @@ fn lookup_table() {
         ("chlh", &[("T12", "initials")]),
         ("shm", &[("T09", "initials")]),
         // A surname by its surname reading; other readings count as rare.
-        ("shanming", &[("T09", "pinyin")]),
+        ("shanming", &[("T09", "whole")]),
         ("danming", &[("T09", "other")]),
-        ("zengming", &[("T10", "pinyin")]),
-        ("piaozheng", &[("T14", "pinyin")]),
+        ("zengming", &[("T10", "whole")]),
+        ("piaozheng", &[("T14", "whole")]),
         ("puzheng", &[("T14", "other")]),
-        ("xiefang", &[("T15", "pinyin")]),
+        ("xiefang", &[("T15", "whole")]),
         ("jiefang", &[("T15", "other")]),
         // A rare reading ranks after the usual ones: 单 as chan, 曾 as
         // ceng, 种 as zhong and 立 as wei; a match inside the given name
@@ -184,8 +208,55 @@ fn app_with(names: &[String]) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// n + ü typed `nyu` as l + ü is typed `lyu` (issue 27).
+#[test]
+fn nyu_and_lyu_spell_u_umlaut() {
+    use peixun::app::lookup::{Match, Query};
+    assert_eq!(Query::new("nyuhong").rank("T1", "女红"), Some(Match::Whole));
+    assert_eq!(Query::new("nvhong").rank("T1", "女红"), Some(Match::Whole));
+    assert_eq!(Query::new("lyu").rank("T1", "吕明"), Some(Match::Pinyin));
+    assert_eq!(Query::new("ly").rank("T1", "吕明"), Some(Match::Pinyin));
+    assert_eq!(Query::new("lyuming").rank("T1", "吕明"), Some(Match::Whole));
+    // yu is still yu where the reading has it.
+    assert_eq!(Query::new("yuming").rank("T1", "于明"), Some(Match::Whole));
+    assert_eq!(Query::new("lyu").rank("T1", "刘明"), None);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// A query that spells a whole name in full pinyin (its usual
+    /// readings) finds that teacher first: never after a teacher whose name
+    /// it spells only in part, or only by a rarer reading (issue 27).
+    #[test]
+    fn a_whole_name_in_full_pinyin_is_never_below_a_partial_match(
+        names in proptest::collection::vec("[张伟华李吕明欧阳王立史丽石叶绿璐]{1,4}", 1..8),
+        pick in any::<proptest::sample::Index>(),
+    ) {
+        use peixun::app::lookup::{Match, Query};
+        let name = &names[pick.index(names.len())];
+        // The usual reading of each character (the same as a surname).
+        let reading = |c: char| match c {
+            '张' => "zhang", '伟' => "wei", '华' => "hua", '李' => "li",
+            '吕' => "lv", '明' => "ming", '欧' => "ou", '阳' => "yang",
+            '王' => "wang", '立' => "li", '史' => "shi", '丽' => "li",
+            '石' => "shi", '叶' => "ye", '绿' => "lv", '璐' => "lu",
+            _ => "?",
+        };
+        let query: String = name.chars().map(reading).collect();
+        let q = Query::new(&query);
+        let mine = q.rank("T", name);
+        prop_assert_eq!(mine, Some(Match::Whole), "{} by {}", name, query);
+        for other in &names {
+            if let Some(m) = q.rank("T", other) {
+                prop_assert!(
+                    mine <= Some(m),
+                    "{} ({:?}) below {} ({:?}) for {}",
+                    name, mine, other, m, query
+                );
+            }
+        }
+    }
 
     /// Whatever else a name's characters spell, the teacher named exactly
     /// the query comes first, and is the one `resolve_teacher` picks when

@@ -133,8 +133,11 @@ fn a_schema_2_file_gains_checksums_at_its_next_open_and_reads_the_same() {
     }
     assert!(first_bytes(&db.path).iter().all(|&b| b == 1));
 
-    // The first command, a read, upgrades the file.
+    // Reading reads the file as it is, writing nothing; the first change
+    // upgrades it.
     assert_eq!(outputs(&db.path), before);
+    assert!(first_bytes(&db.path).iter().all(|&b| b == 1));
+    db.ok(NOW, &["roll", "first", "1", "T0003"]);
     assert!(first_bytes(&db.path).iter().all(|&b| b == 2));
     {
         let rdb = open_raw(&db.path);

@@ -51,7 +51,8 @@ const ACCOUNTS: &[(&str, &[Role])] = &[
 const STAFF: &[&str] = &["office", "leader", "school", "group", "assess"];
 const EVERYONE: &[&str] = &["office", "leader", "school", "group", "assess", "t1"];
 
-/// The leave requests of the school, all pending, all for session 4.
+/// The leave requests of the school, all pending, for session 4 (T2's
+/// sick and official leave for sessions 6 and 7).
 struct Leaves {
     /// T2's personal leave (note received): the leader decides.
     personal: LeaveId,
@@ -112,6 +113,13 @@ fn build(path: &Path) -> Leaves {
         at(8, 3),
     )
     .expect("group session");
+    // Sessions 6 to 8, on the day of session 4: one open request per
+    // teacher and session, so T2's three requests and the cases' new ones
+    // each have their own.
+    for _ in 6..=8 {
+        app.add_session(session("2025-09-20"), at(8, 3))
+            .expect("session");
+    }
     app.answer(SessionId(5), Call::First, &[tid("T1")], now)
         .expect("s5 first");
     app.answer(SessionId(2), Call::First, &[tid("T3")], now)
@@ -121,16 +129,16 @@ fn build(path: &Path) -> Leaves {
     app.start_call(SessionId(3), Call::Second, now)
         .expect("s3 second");
     app.end_second_call(SessionId(3), now).expect("s3 end");
-    let mut ask = |t: &str, kind, note, certificate| {
-        app.request_leave(request(t, kind, note, certificate), at(9, 0))
+    let mut ask = |t: &str, kind, note, certificate, session| {
+        app.request_leave(request_for(t, kind, note, certificate, session), at(9, 0))
             .expect("leave")
     };
     let leaves = Leaves {
-        personal: ask("T2", LeaveKind::Personal, true, false),
-        sick: ask("T2", LeaveKind::Sick, false, true),
-        official: ask("T2", LeaveKind::Official, false, false),
-        own: ask("T1", LeaveKind::Personal, true, false),
-        leaders_own: ask("T4", LeaveKind::Personal, true, false),
+        personal: ask("T2", LeaveKind::Personal, true, false, 4),
+        sick: ask("T2", LeaveKind::Sick, false, true, 6),
+        official: ask("T2", LeaveKind::Official, false, false, 7),
+        own: ask("T1", LeaveKind::Personal, true, false, 4),
+        leaders_own: ask("T4", LeaveKind::Personal, true, false, 4),
     };
     for (name, roles) in ACCOUNTS {
         let teacher = match *name {
@@ -167,11 +175,18 @@ fn session(date: &str) -> Session {
     }
 }
 
-fn request(t: &str, kind: LeaveKind, note: bool, certificate: bool) -> LeaveRequest {
+/// A request for one session: a teacher has one open request per session.
+fn request_for(
+    t: &str,
+    kind: LeaveKind,
+    note: bool,
+    certificate: bool,
+    session: u32,
+) -> LeaveRequest {
     LeaveRequest {
         teacher: tid(t),
         kind,
-        cover: Cover::Sessions(vec![SessionId(4)]),
+        cover: Cover::Sessions(vec![SessionId(session)]),
         reason: "家中有事".into(),
         evidence: Evidence {
             leave_note: note,
@@ -270,10 +285,10 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.end_second_call(SessionId(2), now())
         }),
         case("roll arrive", &["office"], true, |a| {
-            a.arrive(SessionId(3), &tid("T4"), hm("15:50"), now())
+            a.arrive(SessionId(3), &tid("T4"), hm("15:40"), now())
         }),
         case("roll leave", &["office"], true, |a| {
-            a.leave_early(SessionId(2), &tid("T3"), hm("16:00"), now())
+            a.leave_early(SessionId(2), &tid("T3"), hm("15:44"), now())
         }),
         case("roll close", &["office"], true, |a| {
             a.close_roll(SessionId(3), now()).map(|_| ())
@@ -360,12 +375,15 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.correct_facts(SessionId(2), &tid("T4"), facts, "漏记", now())
         }),
         case("leave request (own, T1)", &["office", "t1"], true, |a| {
-            a.request_leave(request("T1", LeaveKind::Sick, false, false), now())
+            a.request_leave(request_for("T1", LeaveKind::Sick, false, false, 8), now())
                 .map(|_| ())
         }),
         case("leave request (T2's)", &["office"], true, |a| {
-            a.request_leave(request("T2", LeaveKind::Personal, false, false), now())
-                .map(|_| ())
+            a.request_leave(
+                request_for("T2", LeaveKind::Personal, false, false, 8),
+                now(),
+            )
+            .map(|_| ())
         }),
         case("leave list", EVERYONE, false, |a| {
             a.leaves(LeaveFilter::All).map(|_| ())
@@ -511,6 +529,21 @@ fn every_role_against_every_command() {
                         let nothing = lang.t("未做任何更改", "nothing was changed");
                         if !msg.contains(nothing) {
                             failures.push(format!("{tag}: `{msg}` does not say {nothing}"));
+                        }
+                    }
+                }
+                // A teacher filing for another is told the true reason,
+                // which names the role that may (issue 27).
+                (Err(e @ AppError::LeaveForOthers), false) => {
+                    if after != before {
+                        failures.push(format!("{tag}: refused but changed the database"));
+                    }
+                    for lang in [Lang::Zh, Lang::En] {
+                        let msg = i18n::error(lang, e);
+                        let office = i18n::role(lang, Role::Office);
+                        let nothing = lang.t("未做任何更改", "nothing was changed");
+                        if !msg.contains(office) || !msg.contains(nothing) {
+                            failures.push(format!("{tag}: `{msg}`"));
                         }
                     }
                 }

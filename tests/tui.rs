@@ -215,6 +215,7 @@ fn every_screen_in_both_languages() {
         // 4: a teacher's record, found by id.
         press(&mut m, KeyCode::Char('4'));
         shows(&m, &[t("查找教师", "Find a teacher")]);
+        press(&mut m, KeyCode::Char('/'));
         keys(&mut m, "T0003");
         press(&mut m, KeyCode::Enter);
         let who = name(&m, "T0003");
@@ -355,35 +356,38 @@ fn a_whole_roll_call_by_keys() {
     assert_eq!(status(&m), ("第二次点名后".into(), false));
     shows(&m, &["【第二次点名后】"]);
 
-    // Space on a missing teacher now asks the time of a late arrival.
+    // The list is now the short one of the missing, the cursor on the
+    // first of them; Space on one is a late arrival, now (issue 27).
+    shows(&m, &["仅列未到的 7 人(按 v 显示全部)"]);
     let cursor = m.screens.roll.view.as_ref().unwrap().lines[m.screens.roll.cursor]
         .teacher
         .id
         .0
         .clone();
     assert_eq!(cursor, "T0012");
+    let name = m.screens.roll.line().unwrap().teacher.name.clone();
     press(&mut m, KeyCode::Char(' '));
-    assert!(matches!(
-        m.screens.roll.popup,
-        Some(roll::Popup::Time { early: false, .. })
-    ));
-    shows(&m, &["时间 HH:MM", "15:35"]);
-    // The time is selected: what is typed replaces it.
-    keys(&mut m, "15:42");
-    press(&mut m, KeyCode::Enter);
     assert!(!m.popup_open());
     assert_eq!(category(&m, "T0012"), Category::Late);
     let v = m.app.roll_view(TODAY).unwrap();
     let late = v.lines.iter().find(|l| l.teacher.id.0 == "T0012").unwrap();
     assert_eq!(
         late.facts.arrived.map(|a| a.to_string()),
-        Some("15:42:00".into())
+        Some("15:35:00".into())
     );
-    assert_eq!(status(&m), ("T0012 已记迟到".into(), false));
+    assert_eq!(
+        status(&m),
+        (format!("{name} 迟到 15:35 已记(时间不对按 m 更正)"), false)
+    );
+    shows(&m, &["仅列未到的 6 人"]);
+    // v shows everyone again.
+    press(&mut m, KeyCode::Char('v'));
+    assert!(!m.screens.roll.missing_only(), "{}", text(&m));
 
     // A bad time is refused and the dialog stays open.
-    for _ in 0..7 {
-        press(&mut m, KeyCode::Up);
+    press(&mut m, KeyCode::Home);
+    for _ in 0..4 {
+        press(&mut m, KeyCode::Down);
     }
     assert_eq!(m.screens.roll.cursor, 4);
     press(&mut m, KeyCode::Char('l'));
@@ -402,7 +406,7 @@ fn a_whole_roll_call_by_keys() {
     for _ in 0..3 {
         press(&mut m, KeyCode::Backspace);
     }
-    keys(&mut m, "17:05");
+    keys(&mut m, "15:34");
     press(&mut m, KeyCode::Enter);
     assert_eq!(category(&m, "T0005"), Category::EarlyLeave);
     assert_eq!(status(&m), ("T0005 已记早退".into(), false));
@@ -553,7 +557,7 @@ fn approving_and_rejecting_from_the_queue() {
     select_leave(&mut m, without);
     keys(&mut m, "a");
     press(&mut m, KeyCode::Enter);
-    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "y");
     assert_eq!(leave_status(&m, without), LeaveStatus::Approved);
 
     // Rejecting needs a reason; Esc leaves the request as it was.
@@ -783,6 +787,7 @@ fn the_teacher_screen_counts_credits_by_the_policy() {
         .expect("the demo has a late arrival");
     let (id, credits) = (row.teacher.id.0.clone(), row.standing.tally.credits);
     press(&mut m, KeyCode::Char('4'));
+    press(&mut m, KeyCode::Char('/'));
     keys(&mut m, &id);
     press(&mut m, KeyCode::Enter);
     let head = screen(&m, 120, 40)

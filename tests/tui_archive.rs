@@ -53,7 +53,7 @@ fn open(path: &Path, who: &str, lang: Lang) -> Model {
 fn pick(m: &mut Model, id: &str) {
     press(m, KeyCode::Char('4'));
     if !m.screens.teacher.typing {
-        press(m, KeyCode::Enter);
+        press(m, KeyCode::Char('/'));
     }
     for _ in 0..10 {
         press(m, KeyCode::Backspace);
@@ -244,7 +244,7 @@ fn the_office_records_notes_archive_and_degree_on_the_teacher_tab() {
         press(&mut m, KeyCode::Char('A'));
         keys(&mut m, "r");
         press(&mut m, KeyCode::Enter);
-        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('y'));
         shows(
             &m,
             &[&format!(

@@ -355,6 +355,7 @@ fn others_are_told_when_the_roll_opens_on_one_line() {
 fn the_teacher_screen_records_a_departure_and_edits_a_teacher() {
     let (_d, mut m) = fixture(Lang::Zh, 6);
     press(&mut m, KeyCode::Char('4'));
+    press(&mut m, KeyCode::Char('/'));
     keys(&mut m, "T0003");
     press(&mut m, KeyCode::Enter);
     let name = teacher(&m, "T0003").name;
@@ -487,6 +488,7 @@ fn every_calendar_form() {
         snap(&m, "form_early_start");
         press(&mut m, KeyCode::Esc);
         press(&mut m, KeyCode::Char('4'));
+        press(&mut m, KeyCode::Char('/'));
         keys(&mut m, "T0003");
         press(&mut m, KeyCode::Enter);
         keys(&mut m, "L");

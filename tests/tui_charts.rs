@@ -130,6 +130,7 @@ fn the_teacher_screen_shows_the_pictures() {
     for lang in [Lang::Zh, Lang::En] {
         let (_d, mut m) = fixture(lang, 8);
         press(&mut m, KeyCode::Char('4'));
+        press(&mut m, KeyCode::Char('/'));
         keys(&mut m, "T0003");
         press(&mut m, KeyCode::Enter);
         let shown = text(&m);

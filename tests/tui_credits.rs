@@ -441,7 +441,7 @@ fn the_note_box_works_between_terms() {
     let mut m = open_at(&path, "tester", Lang::Zh, now);
     press(&mut m, KeyCode::Char('4'));
     if !m.screens.teacher.typing {
-        press(&mut m, KeyCode::Enter);
+        press(&mut m, KeyCode::Char('/'));
     }
     keys(&mut m, "T0003");
     press(&mut m, KeyCode::Enter);
@@ -526,7 +526,7 @@ fn office_boxes_say_where_they_save_and_replace_their_value() {
         // The teacher tab's boxes say it too: N the term, A and M the year.
         press(&mut m, KeyCode::Char('4'));
         if !m.screens.teacher.typing {
-            press(&mut m, KeyCode::Enter);
+            press(&mut m, KeyCode::Char('/'));
         }
         keys(&mut m, "T0003");
         press(&mut m, KeyCode::Enter);

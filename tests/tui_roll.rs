@@ -10,7 +10,7 @@ use peixun::tui::model::Model;
 use peixun::tui::screens::roll;
 
 mod common;
-use common::tui::{at, fixture, keys, press, press_with, shows, text};
+use common::tui::{at, fixture, fixture_at, keys, press, press_with, shows, text};
 
 const TODAY: SessionId = SessionId(26);
 
@@ -78,8 +78,9 @@ fn a_stray_space_asks_and_u_takes_every_step_back() {
     to(&mut m, "T0002");
     press(&mut m, KeyCode::Char(' '));
     assert_eq!(category(&m, "T0002"), Category::Present);
-    // T0002's mark, T0001's, then the start of the call.
-    keys(&mut m, "uuu");
+    // T0002's mark, then T0001's with the start of the call it made (one
+    // key, one transaction, one step back).
+    keys(&mut m, "uu");
     assert_eq!(state(&m), RollState::NotStarted);
     assert_eq!(category(&m, "T0001"), Category::Pending);
     keys(&mut m, "u");
@@ -88,13 +89,17 @@ fn a_stray_space_asks_and_u_takes_every_step_back() {
 }
 
 #[test]
-fn space_on_a_marked_teacher_offers_a_correction() {
-    let (_d, mut m) = fixture(Lang::Zh, 6);
+fn space_on_a_marked_teacher_says_m_corrects() {
+    let (_d, mut m) = fixture_at(Lang::Zh, 6, at(16, 0));
     keys(&mut m, "fy  ");
     press(&mut m, KeyCode::Esc);
     assert_eq!(category(&m, "T0001"), Category::Present);
     to(&mut m, "T0001");
+    // Space opens nothing that would take the next keys: it says how.
     press(&mut m, KeyCode::Char(' '));
+    assert!(!m.popup_open());
+    assert!(status(&m).0.contains("按 m"), "{}", status(&m).0);
+    press(&mut m, KeyCode::Char('m'));
     let name = m.screens.roll.line().map(|l| l.teacher.name.clone());
     let name = name.expect("a teacher");
     shows(
@@ -115,7 +120,7 @@ fn space_on_a_marked_teacher_offers_a_correction() {
 
 #[test]
 fn the_time_box_takes_times_as_typed() {
-    let (_d, mut m) = fixture(Lang::En, 6);
+    let (_d, mut m) = fixture_at(Lang::En, 6, at(17, 20));
     keys(&mut m, "fy ");
     press(&mut m, KeyCode::Esc);
     to(&mut m, "T0001");

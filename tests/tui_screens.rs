@@ -56,8 +56,8 @@ fn the_teacher_screen_browses_and_its_search_box_lets_go() {
     press(&mut m, KeyCode::Char('4'));
     // No search: every teacher, to browse.
     assert_eq!(m.screens.teacher.matches.len(), 12);
-    // A bare number finds the id with that number.
-    keys(&mut m, "5");
+    // `/` opens the box; a bare number finds the id with that number.
+    keys(&mut m, "/5");
     let ids: Vec<&str> = m
         .screens
         .teacher

@@ -34,6 +34,7 @@ fn every_screen() {
         press(&mut m, KeyCode::Char('3'));
         snap(&m, "3_standings");
         press(&mut m, KeyCode::Char('4'));
+        press(&mut m, KeyCode::Char('/'));
         keys(&mut m, "T0003");
         press(&mut m, KeyCode::Enter);
         snap(&m, "4_teacher");

@@ -9,6 +9,7 @@
 #![allow(dead_code)] // each test file uses its own part of these
 
 pub mod demo;
+pub mod tmux;
 pub mod tui;
 
 use std::path::{Path, PathBuf};

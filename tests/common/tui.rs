@@ -69,6 +69,16 @@ pub fn at(h: u32, m: u32) -> chrono::NaiveDateTime {
 /// `teachers` in a temporary file, opened as "tester" (every staff role)
 /// at 15:35 on the session's day, in `lang`, with the default keys.
 pub fn fixture(lang: peixun::i18n::Lang, teachers: usize) -> (tempfile::TempDir, Model) {
+    fixture_at(lang, teachers, at(15, 35))
+}
+
+/// The fixture with the app's clock at `now` (the school made at 15:35):
+/// times up to `now` can be recorded, none later.
+pub fn fixture_at(
+    lang: peixun::i18n::Lang,
+    teachers: usize,
+    now: chrono::NaiveDateTime,
+) -> (tempfile::TempDir, Model) {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let app = super::demo::demo_school(
         &dir.path().join("t.redb"),
@@ -79,7 +89,7 @@ pub fn fixture(lang: peixun::i18n::Lang, teachers: usize) -> (tempfile::TempDir,
         app,
         lang,
         peixun::tui::keymap::Keymap::default(),
-        Box::new(|| at(15, 35)),
+        Box::new(move || now),
     );
     (dir, m)
 }

@@ -11,8 +11,10 @@ impl App {
     /// Copies the database, as of one moment, to a new file at `to`, and
     /// checks the copy. The training office keeps the data, so it makes the
     /// copies; nothing in the database changes.
-    pub fn backup(&self, to: &Path) -> Result<Report> {
+    /// A file whose pages do not verify is refused, unless
+    /// `accept_recovered`, when the state redb's repair recovers is copied.
+    pub fn backup(&self, to: &Path, accept_recovered: bool) -> Result<Report> {
         self.actor.require("backup", &[Role::Office])?;
-        Ok(check::backup(&self.store, to)?)
+        Ok(check::backup(&self.store, to, accept_recovered)?)
     }
 }

@@ -636,13 +636,9 @@ impl App {
 
 /// Checks an outside training's texts and credits against their bounds.
 fn bound_entry(title: &str, organiser: &str, card: &str, credits: Credits) -> Result<()> {
-    use rules::limits::{CREDITS_MAX_TENTHS, Field};
+    use rules::limits::Field;
     super::bounded(Field::Title, title)?;
     super::bounded(Field::Organiser, organiser)?;
     super::bounded(Field::Card, card)?;
-    super::counted(
-        Field::Credits,
-        u64::from(credits.0),
-        u64::from(CREDITS_MAX_TENTHS),
-    )
+    super::credits_bounded(credits)
 }

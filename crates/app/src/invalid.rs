@@ -93,6 +93,9 @@ pub enum Why {
     InNoTerm,
     /// A leave or early leave before the teacher's arrival at this time.
     BeforeArrival(NaiveTime),
+    /// An arrival or an early leave later than the time it is recorded
+    /// (the clock's time then).
+    AfterNow(NaiveTime),
     /// A leave for a list of sessions that names none.
     ListsNoSession,
     /// Taking back a make-up that was never marked.
@@ -161,6 +164,18 @@ impl LeaveAction {
             LeaveAction::Withdraw => "withdraw",
         }
     }
+}
+
+/// What nobody does on their own record, whatever roles they hold: someone
+/// else with the role must (issue 26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum OwnAction {
+    /// `roll leave --excused`.
+    ExcuseEarlyLeave,
+    /// `roll correct`, or a fix of a mark while the roll runs.
+    CorrectMark,
+    /// `leave evidence`.
+    RecordEvidence,
 }
 
 /// A paper a leave request needs before it is approved (defined with

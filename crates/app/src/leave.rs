@@ -19,6 +19,75 @@ pub struct LeaveRequest {
     pub emergency: bool,
 }
 
+/// Which end of a leave's span was typed wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanEnd {
+    From,
+    To,
+}
+
+/// A leave's span as people type it, in the CLI's `--from`/`--to` and the
+/// terminal app's form alike: dates (whole days) or dates with a time
+/// (`2026-12-23T16:00` or `2026-12-23 16:00`), exactly the sessions they
+/// overlap. An empty `to` is the `from` day (or the rest of it).
+pub fn leave_cover(from: &str, to: Option<&str>) -> std::result::Result<Cover, (SpanEnd, String)> {
+    use chrono::{NaiveDate, NaiveTime};
+    let when = |end: SpanEnd, s: &str| {
+        let t = s.trim();
+        for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+            if let Ok(x) = NaiveDateTime::parse_from_str(t, f) {
+                return Ok(Ok(x));
+            }
+        }
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map(Err)
+            .map_err(|_| (end, s.to_string()))
+    };
+    let from = when(SpanEnd::From, from)?;
+    let to = to
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| when(SpanEnd::To, t))
+        .transpose()?;
+    let next_day = |d: NaiveDate| d.succ_opt().unwrap_or(d).and_time(NaiveTime::MIN);
+    Ok(match (from, to) {
+        (Err(f), None) => Cover::Dates { from: f, to: f },
+        (Err(f), Some(Err(t))) => Cover::Dates { from: f, to: t },
+        (Ok(f), None) => Cover::Span {
+            from: f,
+            to: next_day(f.date()),
+        },
+        (Ok(f), Some(Err(t))) => Cover::Span {
+            from: f,
+            to: next_day(t),
+        },
+        (Err(f), Some(Ok(t))) => Cover::Span {
+            from: f.and_time(NaiveTime::MIN),
+            to: t,
+        },
+        (Ok(f), Some(Ok(t))) => Cover::Span { from: f, to: t },
+    })
+}
+
+impl App {
+    /// The teacher a leave request is for, as typed: a teacher (not the
+    /// office) files for themselves only, and an empty box is themselves.
+    pub fn leave_teacher(&self, query: &str) -> Result<TeacherId> {
+        if let Some(me) = self.actor.teacher.clone()
+            && !self.actor.has(Role::Office)
+        {
+            let q = query.trim();
+            if q.is_empty() || q == me.0 {
+                return Ok(me);
+            }
+            return match self.resolve_teacher(q) {
+                Ok(t) if t == me => Ok(me),
+                _ => Err(AppError::LeaveForOthers),
+            };
+        }
+        self.resolve_teacher(query)
+    }
+}
+
 /// Which requests to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeaveFilter {
@@ -36,6 +105,11 @@ impl App {
     pub fn request_leave(&mut self, req: LeaveRequest, now: NaiveDateTime) -> Result<LeaveId> {
         let own = self.actor.teacher.as_ref() == Some(&req.teacher);
         if !own {
+            // A teacher is told the true reason, not that the other
+            // teacher is unknown or that a role is missing.
+            if self.actor.teacher.is_some() && !self.actor.has(Role::Office) {
+                return Err(AppError::LeaveForOthers);
+            }
             self.actor.require("leave request", &[Role::Office])?;
         }
         if req.reason.trim().is_empty() {
@@ -89,6 +163,26 @@ impl App {
             .any(|s| req.cover.covers(s) && s.date.and_time(s.start) <= now);
         if started && !late_allowed {
             return Err(AppError::AfterTheFact);
+        }
+        // One open request per session (issue 26): a second one covering a
+        // session the teacher's pending request covers is refused, naming it.
+        let policy = w.policy()?;
+        let records = w.sessions()?;
+        for l in w.teacher_leaves(&req.teacher)? {
+            if l.status != LeaveStatus::Pending || lapsed(&policy, &l, &records, now).is_some() {
+                continue;
+            }
+            if let Some(s) = records
+                .iter()
+                .filter(|r| r.state != rules::RollState::Cancelled)
+                .map(|r| &r.session)
+                .find(|s| l.cover.covers(s) && req.cover.covers(s))
+            {
+                return Err(AppError::LeaveTwice {
+                    first: l.id,
+                    session: s.id,
+                });
+            }
         }
         let id = w.next_leave_id()?;
         let leave = Leave {
@@ -248,6 +342,13 @@ impl App {
             "leave evidence",
             &[Role::Office, policy.leave.approver(before.kind)],
         )?;
+        if self.actor.teacher.as_ref() == Some(&before.teacher) {
+            return Err(AppError::OwnRecord {
+                teacher: before.teacher,
+                action: crate::OwnAction::RecordEvidence,
+                leave: Some(id),
+            });
+        }
         let after = Leave {
             evidence: ev,
             ..before.clone()
@@ -314,6 +415,15 @@ impl App {
                         .any(|s| l.cover.covers(&s.session) && cover.covers(&s.session))
             })
             .collect())
+    }
+
+    /// One leave request, where the actor may see it.
+    pub fn leave(&self, id: LeaveId) -> Result<Option<Leave>> {
+        Ok(self
+            .store
+            .read()?
+            .leave(id)?
+            .filter(|l| self.actor.may_see(&l.teacher)))
     }
 
     /// Leave requests, oldest first. A teacher sees only their own.

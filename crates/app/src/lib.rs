@@ -38,7 +38,7 @@ pub mod standings_job;
 mod surnames;
 pub mod year_end;
 
-pub use invalid::{FieldName, LeaveAction, LeavePaper, RollStep, Why};
+pub use invalid::{FieldName, LeaveAction, LeavePaper, OwnAction, RollStep, Why};
 
 use rules::{LeaveId, LeaveStatus, Role, RollState, SessionId, TeacherId};
 pub use store::{HistoryEntry, SessionRecord, StoreError, Wait, atomic, policy_file};
@@ -49,7 +49,14 @@ pub use store::{HistoryEntry, SessionRecord, StoreError, Wait, atomic, policy_fi
 pub mod file {
     pub use store::check;
     pub use store::os::network::{NetworkFs, network_filesystem};
-    pub use store::{StoreError, Wait};
+    pub use store::{SCHEMA_VERSION, StoreError, Upgraded, Wait};
+
+    /// Whether the file's last commit left its proof of soundness and it
+    /// holds (`Store::sound_by_its_proof`): a command refused on such a file
+    /// was refused for its own reason, and needs no page check.
+    pub fn sound_by_its_proof(path: &std::path::Path) -> bool {
+        store::Store::sound_by_its_proof(path)
+    }
     /// Whether a record failed its checksum on this run.
     pub mod codec {
         pub use store::codec::damage_seen;
@@ -71,7 +78,10 @@ pub mod file {
         let opened = std::panic::catch_unwind(|| Store::open_read(path))
             .unwrap_or_else(|_| Err(StoreError::Db("unreadable".into())));
         match opened {
-            Ok(store) => crate::App::new(store, os_name, as_name, is_root).map(drop),
+            // check names the file and counts every table: the office's.
+            Ok(store) => crate::App::new(store, os_name, as_name, is_root)?
+                .actor
+                .require("check", &[rules::Role::Office]),
             Err(e @ StoreError::Missing(_)) => Err(crate::AppError::Store(e)),
             Err(_) => Ok(()),
         }
@@ -150,6 +160,21 @@ pub enum AppError {
         "leave {id} is your own leave: nobody may {action:?} their own leave; nothing was changed"
     )]
     OwnLeave { id: LeaveId, action: LeaveAction },
+    /// A teacher files leave for someone else: only the office may.
+    #[error("a teacher may request leave only for themselves; nothing was changed")]
+    LeaveForOthers,
+    /// Whatever roles they hold, nobody excuses, corrects or vouches for
+    /// their own record; someone else with the role must.
+    #[error("{teacher} is your own record: nobody may {action:?} on their own record")]
+    OwnRecord {
+        teacher: TeacherId,
+        action: OwnAction,
+        /// The leave request, where the record is one.
+        leave: Option<LeaveId>,
+    },
+    /// A teacher has at most one open request covering a session.
+    #[error("leave {first} already asks for session {session}")]
+    LeaveTwice { first: LeaveId, session: SessionId },
     /// A file to import or export was refused (see `crate::io`).
     #[error(transparent)]
     Import(sheets::ImportError),
@@ -268,6 +293,26 @@ impl App {
         App::new(Store::open_read(path)?, os_name, as_name, is_root)
     }
 
+    /// The upgrade of an older file this app's first change made, if any.
+    pub fn upgraded(&self) -> Option<&store::Upgraded> {
+        self.store.upgraded()
+    }
+
+    /// The state redb's repair recovers from a file too damaged to open,
+    /// read-only, as the account would open the file (`backup
+    /// --accept-recovered`); `None` where nothing verifiable is recovered.
+    pub fn open_recovered(
+        path: &std::path::Path,
+        os_name: &str,
+        as_name: Option<&str>,
+        is_root: bool,
+    ) -> Result<Option<App>> {
+        match Store::open_recovered(path)? {
+            Some(store) => Ok(Some(App::new(store, os_name, as_name, is_root)?)),
+            None => Ok(None),
+        }
+    }
+
     /// Opens the database at `path` as `open` does, waiting for another
     /// writer as `wait` says.
     pub fn open_with(
@@ -379,6 +424,22 @@ pub(crate) fn bounded(field: rules::limits::Field, s: &str) -> Result<()> {
         value: rules::limits::preview(s),
         bound,
     })
+}
+
+/// Checks a number of credits against `limits::CREDITS_MAX_TENTHS`, said
+/// in credits as the user typed them (not in the tenths they are kept in).
+pub(crate) fn credits_bounded(c: rules::Credits) -> Result<()> {
+    use rules::limits::{Bound, CREDITS_MAX_TENTHS, Field};
+    if c.0 > CREDITS_MAX_TENTHS {
+        return Err(AppError::Bound {
+            field: Field::Credits,
+            value: c.to_string(),
+            bound: Bound::TooLarge {
+                max: u64::from(CREDITS_MAX_TENTHS / 10),
+            },
+        });
+    }
+    Ok(())
 }
 
 /// Checks the number `n` of `field` against `max`.

@@ -15,6 +15,10 @@ use rules::{Teacher, TeacherId};
 pub enum Match {
     /// The whole name, or the id.
     Exact,
+    /// The full pinyin of the usual reading of the whole name, every
+    /// syllable whole (`shili` for 石丽, not for 史丽华): above any match of
+    /// a part (issue 27).
+    Whole,
     /// The beginning of the name.
     Prefix,
     /// The full pinyin of the usual reading, from the surname on (the last
@@ -32,6 +36,7 @@ impl Match {
     pub fn code(self) -> &'static str {
         match self {
             Match::Exact => "exact",
+            Match::Whole => "whole",
             Match::Prefix => "prefix",
             Match::Pinyin => "pinyin",
             Match::Initials => "initials",
@@ -117,6 +122,17 @@ impl App {
     }
 }
 
+/// The number at the end of an id: T0015 → 15.
+pub fn id_number(id: &str) -> Option<u64> {
+    let start = id
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .last()
+        .map(|(i, _)| i)?;
+    id[start..].parse().ok()
+}
+
 /// Whether `query` finds `teacher`.
 pub fn matches(teacher: &Teacher, query: &str) -> bool {
     rank(teacher, query).is_some()
@@ -173,6 +189,12 @@ impl<'a> Query<'a> {
         if id.eq_ignore_ascii_case(self.text) {
             return Some(Match::Exact);
         }
+        // A bare number is the number in an id: 40 finds T0040, as the
+        // roll screen and the teacher tab take it (issue 27).
+        if self.text.bytes().all(|b| b.is_ascii_digit()) {
+            return (id_number(id).is_some() && id_number(id) == self.text.parse().ok())
+                .then_some(Match::Exact);
+        }
         // Most names do not match at all: the cheapest tests first.
         let inside = (self.inside)
             .find(name.as_bytes(), self.text.as_bytes())
@@ -197,6 +219,9 @@ impl<'a> Query<'a> {
         }
         let sur = surnames::readings(name);
         if spell(name, &sur, q, Mode::Full) {
+            if spell(name, &sur, q, Mode::Whole) {
+                return Some(Match::Whole);
+            }
             Some(Match::Pinyin)
         } else if spell(name, &sur, q, Mode::Initials) {
             Some(Match::Initials)
@@ -211,6 +236,9 @@ impl<'a> Query<'a> {
 enum Mode {
     /// The usual reading, whole syllables (the last may be cut short).
     Full,
+    /// The usual reading of every character, each syllable whole, the
+    /// query ending with the name.
+    Whole,
     /// The usual reading, whole or by its initial.
     Initials,
     /// Any reading, whole or by its initial.
@@ -225,7 +253,7 @@ enum Mode {
 /// skipped.
 fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool {
     if q.is_empty() {
-        return true;
+        return mode != Mode::Whole || name.chars().all(separator);
     }
     let mut chars = name.chars();
     let Some(c) = chars.next() else {
@@ -242,11 +270,11 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
             return false;
         }
         let whole = match fit(r, q) {
-            Fit::Cut => true,
+            Fit::Cut => mode != Mode::Whole,
             Fit::Whole(n) => spell(rest, sur_rest, &q[n..], mode),
             Fit::No => false,
         };
-        if whole || mode == Mode::Full {
+        if whole || matches!(mode, Mode::Full | Mode::Whole) {
             return whole;
         }
         // By its initial: the first letter, or zh/ch/sh whole.
@@ -255,7 +283,7 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
                 && q.get(1) == Some(&b'h')
                 && spell(rest, sur_rest, &q[2..], mode))
     };
-    if matches!(c, '·' | '•' | '・' | '.' | '-' | ' ') {
+    if separator(c) {
         return spell(rest, sur_rest, q, mode);
     }
     if let Some(r) = sur_here {
@@ -271,11 +299,16 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
             Some(multi) => multi.into_iter().any(|p| fits(p.plain())),
             None => fits(c.to_ascii_lowercase().encode_utf8(&mut [0u8; 4])),
         },
-        Mode::Full | Mode::Initials => match c.to_pinyin() {
+        Mode::Full | Mode::Whole | Mode::Initials => match c.to_pinyin() {
             Some(p) => fits(p.plain()),
             None => fits(c.to_ascii_lowercase().encode_utf8(&mut [0u8; 4])),
         },
     }
+}
+
+/// A separator in a name (· or a space), which a query may skip.
+fn separator(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '.' | '-' | ' ')
 }
 
 /// How a reading fits the start of the query.
@@ -288,8 +321,8 @@ enum Fit {
 }
 
 /// How `r` (plain pinyin: ASCII letters, ü as two UTF-8 bytes) fits the
-/// start of the query; ü is typed `v` or `u`. Byte by byte: this runs for
-/// readings of every name.
+/// start of the query; ü is typed `v`, `u` or `yu` (lyu, nyu: the other
+/// common spelling). Byte by byte: this runs for readings of every name.
 fn fit(r: &str, q: &[u8]) -> Fit {
     let r = r.as_bytes();
     let (mut i, mut n) = (0, 0);
@@ -299,6 +332,15 @@ fn fit(r: &str, q: &[u8]) -> Fit {
         };
         // ü is the UTF-8 bytes C3 BC.
         let (same, len) = match r[i] {
+            0xC3 if r.get(i + 1) == Some(&0xBC) && b == b'y' => match q.get(n + 1) {
+                None => return Fit::Cut,
+                Some(b'u') => {
+                    // `yu` for ü: two letters of the query.
+                    n += 1;
+                    (true, 2)
+                }
+                Some(_) => (false, 2),
+            },
             0xC3 if r.get(i + 1) == Some(&0xBC) => (b == b'v' || b == b'u', 2),
             x => (x == b, 1),
         };

@@ -68,8 +68,15 @@ mod imp {
     }
 
     pub fn privileged() -> bool {
-        // SAFETY: these calls cannot fail and touch no memory.
-        unsafe { libc::getegid() != libc::getgid() || libc::geteuid() != libc::getuid() }
+        // SAFETY: these calls cannot fail and touch no memory. AT_SECURE is
+        // set by the kernel for a setuid or setgid program and for one that
+        // gained file capabilities (cap_dac_override …), where the ids
+        // alone say nothing (issue 26).
+        unsafe {
+            libc::getegid() != libc::getgid()
+                || libc::geteuid() != libc::getuid()
+                || libc::getauxval(libc::AT_SECURE) != 0
+        }
     }
 
     pub fn passwd_home() -> Option<PathBuf> {

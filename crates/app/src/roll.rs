@@ -3,7 +3,7 @@
 //! out of order is refused and changes nothing.
 
 use super::calendar::{CalendarError, TimeOf};
-use super::{App, AppError, FieldName, Result, RollStep, Why, json};
+use super::{App, AppError, FieldName, OwnAction, Result, RollStep, Why, json};
 use chrono::{NaiveDateTime, NaiveTime};
 use rules::{
     Audience, Leave, LeaveStatus, Role, RollFacts, RollState, SessionId, Teacher, TeacherId,
@@ -137,6 +137,33 @@ impl App {
         Ok((record, view.lines.into_iter().next()))
     }
 
+    /// The step the roll moves to if `step` is taken now, or why it may
+    /// not be (the same refusal the step itself gives): the screens ask
+    /// before they ask the user, and say where a step took the roll, from
+    /// this one state machine.
+    pub fn roll_next(&self, id: SessionId, step: RollStep) -> Result<RollState> {
+        self.may_roll("roll", id, May::Run)?;
+        let rec = self
+            .store
+            .read()?
+            .session(id)?
+            .ok_or(AppError::UnknownSession(id))?;
+        if rec.state == RollState::Cancelled {
+            return Err(CalendarError::Cancelled(id).into());
+        }
+        match step {
+            RollStep::AnswerFirstCall => call_state(&rec, Call::First),
+            RollStep::AnswerSecondCall => call_state(&rec, Call::Second),
+            RollStep::EndSecondCall | RollStep::RecordLate => {
+                after_calls(&rec, step).map(|_| RollState::AfterSecondCall)
+            }
+            RollStep::CloseRoll => after_calls(&rec, step).map(|_| RollState::Closed),
+            RollStep::RecordEarlyLeave => running(&rec, step).map(|_| rec.state),
+            RollStep::UndoMark if rec.state == RollState::Closed => Err(order(&rec, step)),
+            RollStep::UndoMark => Ok(rec.state),
+        }
+    }
+
     /// Starts (or continues) a call without marking anyone.
     pub fn start_call(&mut self, id: SessionId, call: Call, now: NaiveDateTime) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
@@ -207,6 +234,7 @@ impl App {
             });
         }
         in_session(&rec, at, TimeOf::Arrival)?;
+        not_after_now(&rec, at, FieldName::Arrived, now)?;
         let after = RollFacts {
             arrived: Some(at),
             ..before.clone()
@@ -241,6 +269,7 @@ impl App {
             });
         }
         in_session(&rec, at, TimeOf::EarlyLeave)?;
+        not_after_now(&rec, at, FieldName::Left, now)?;
         if let Some(a) = before.arrived.filter(|a| *a > at) {
             return Err(AppError::Invalid {
                 field: FieldName::At,
@@ -401,9 +430,16 @@ impl App {
         now: NaiveDateTime,
     ) -> Result<()> {
         let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
+        self.not_own(teacher, OwnAction::CorrectMark)?;
         running(&rec, RollStep::RecordLate)?;
         let before = expected_facts(&w, &rec, teacher)?;
         facts_in_session(&rec, &facts)?;
+        if let Some(a) = facts.arrived {
+            not_after_now(&rec, a, FieldName::Arrived, now)?;
+        }
+        if let Some(l) = facts.left_early {
+            not_after_now(&rec, l, FieldName::Left, now)?;
+        }
         put(&mut w, id, teacher, &before, &facts, "roll.fix", None)?;
         w.commit()?;
         Ok(())
@@ -429,6 +465,7 @@ impl App {
         super::bounded(rules::limits::Field::Reason, reason)?;
         super::bounded(rules::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
+        self.not_own(teacher, OwnAction::CorrectMark)?;
         facts_in_session(&rec, &facts)?;
         if let Some(l) = facts.left_early
             && let Some(a) = facts.arrived.filter(|a| *a > l)
@@ -519,6 +556,7 @@ impl App {
         let reason = super::calendar::reason_of(reason)?;
         let reason = reason.as_str();
         let (mut w, rec) = self.roll_step("roll leave --excused", id, now, May::Excuse)?;
+        self.not_own(teacher, OwnAction::ExcuseEarlyLeave)?;
         if rec.state == RollState::NotStarted {
             return Err(order(&rec, RollStep::RecordEarlyLeave));
         }
@@ -563,6 +601,19 @@ impl App {
             Some(reason.to_string()),
         )?;
         w.commit()?;
+        Ok(())
+    }
+
+    /// Refuses an action on the actor's own record (issue 26): someone else
+    /// with the role must do it.
+    fn not_own(&self, teacher: &TeacherId, action: OwnAction) -> Result<()> {
+        if self.actor.teacher.as_ref() == Some(teacher) {
+            return Err(AppError::OwnRecord {
+                teacher: teacher.clone(),
+                action,
+                leave: None,
+            });
+        }
         Ok(())
     }
 
@@ -762,6 +813,26 @@ fn facts_in_session(rec: &SessionRecord, facts: &RollFacts) -> Result<()> {
     }
     if let Some(l) = facts.left_early {
         in_session(rec, l, TimeOf::EarlyLeave)?;
+    }
+    Ok(())
+}
+
+/// An arrival or a (not excused) early leave is recorded when it happens,
+/// never ahead: a time later than `now` on the session's day is refused.
+/// Only an excused early leave (篇10 特殊情况, `excuse_early_leave`) may
+/// be granted before the teacher goes.
+fn not_after_now(
+    rec: &SessionRecord,
+    at: NaiveTime,
+    field: FieldName,
+    now: NaiveDateTime,
+) -> Result<()> {
+    if rec.session.date.and_time(at) > now {
+        return Err(AppError::Invalid {
+            field,
+            value: at.format("%H:%M").to_string(),
+            why: Why::AfterNow(now.time()),
+        });
     }
     Ok(())
 }

@@ -192,7 +192,7 @@ pub(crate) fn validate_teacher(t: &Teacher) -> Result<()> {
 
 /// Checks a session's texts and credits against their bounds.
 pub(crate) fn bound_session(s: &Session) -> Result<()> {
-    use rules::limits::{CREDITS_MAX_TENTHS, Field};
+    use rules::limits::Field;
     super::bounded(Field::Title, &s.title)?;
     for (field, v) in [
         (Field::Presenter, &s.presenter),
@@ -208,11 +208,7 @@ pub(crate) fn bound_session(s: &Session) -> Result<()> {
             super::bounded(Field::Group, g)?;
         }
     }
-    super::counted(
-        Field::Credits,
-        u64::from(s.credits.0),
-        u64::from(CREDITS_MAX_TENTHS),
-    )
+    super::credits_bounded(s.credits)
 }
 
 /// Stores a new session under the next id, with an empty roll, and records

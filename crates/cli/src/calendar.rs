@@ -380,44 +380,14 @@ pub(super) fn excuse_early(
 
 /// `--from`/`--to` of a leave request: dates (whole days) or dates with a
 /// time (`2025-09-10T08:00` or `2025-09-10 08:00`), exactly the sessions
-/// they overlap.
+/// they overlap; read by the app, as the terminal app's form reads them.
 pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Cover, String> {
-    let when = |field: &'static str, s: &str| -> Result<Result<NaiveDateTime, NaiveDate>, String> {
-        let t = s.trim();
-        for f in ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
-            if let Ok(x) = NaiveDateTime::parse_from_str(t, f) {
-                return Ok(Ok(x));
-            }
-        }
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map(Err)
-            .map_err(|_| {
-                let value = s.to_string();
-                i18n::error(lang, &CalendarError::BadWhen { field, value }.into())
-            })
-    };
-    let from = when("--from", from)?;
-    let to = to.map(|t| when("--to", t)).transpose()?;
-    Ok(match (from, to) {
-        (Err(f), None) => Cover::Dates { from: f, to: f },
-        (Err(f), Some(Err(t))) => Cover::Dates { from: f, to: t },
-        (Ok(f), None) => Cover::Span {
-            from: f,
-            to: f
-                .date()
-                .succ_opt()
-                .unwrap_or(f.date())
-                .and_time(NaiveTime::MIN),
-        },
-        (Ok(f), Some(Err(t))) => Cover::Span {
-            from: f,
-            to: t.succ_opt().unwrap_or(t).and_time(NaiveTime::MIN),
-        },
-        (Err(f), Some(Ok(t))) => Cover::Span {
-            from: f.and_time(NaiveTime::MIN),
-            to: t,
-        },
-        (Ok(f), Some(Ok(t))) => Cover::Span { from: f, to: t },
+    app::leave::leave_cover(from, to).map_err(|(end, value)| {
+        let field = match end {
+            app::leave::SpanEnd::From => "--from",
+            app::leave::SpanEnd::To => "--to",
+        };
+        i18n::error(lang, &CalendarError::BadWhen { field, value }.into())
     })
 }
 

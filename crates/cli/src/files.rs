@@ -2,7 +2,7 @@
 //! files in and out, and posting a term's standings. The work is the app
 //! layer's (`app::import`, `app::publish`) and `crate::io`'s.
 
-use super::{Outcome, PeriodArgs, period, teacher_arg, term_id};
+use super::{Outcome, PeriodArgs, period, term_id};
 use crate::i18n::{self, GateText, IoText, Lang};
 use app::{App, AppError, FieldName, Why};
 use chrono::NaiveDateTime;
@@ -133,14 +133,36 @@ fn format_arg(lang: Lang, s: &str) -> Result<FileFormat, String> {
     }
 }
 
-/// All of standard input (`import … -`, `policy set -`).
+/// Standard input (`import … -`, `policy set -`), through the same size
+/// limit as a file: at most one byte past the limit is ever read, so a
+/// longer stream is refused without being held (issue 26).
 pub(crate) fn stdin_bytes(lang: Lang) -> Result<Vec<u8>, String> {
+    let name = lang.t("标准输入", "standard input");
+    bounded(lang, name, std::io::stdin().lock())
+        .map_err(|e| e.unwrap_or_else(|e| i18n::gate(lang, &GateText::Stdin(e.to_string()))))
+}
+
+/// The bytes of `r`, refused once they pass `limits::FILE_BYTES_MAX`
+/// (named `name`); the outer error is the refusal, the inner one the
+/// system's error while reading.
+fn bounded(
+    lang: Lang,
+    name: &str,
+    r: impl std::io::Read,
+) -> Result<Vec<u8>, Result<String, std::io::Error>> {
     use std::io::Read;
+    let max_bytes = rules::limits::FILE_BYTES_MAX;
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .map_err(|e| i18n::gate(lang, &GateText::Stdin(e.to_string())))?;
+    r.take(max_bytes + 1).read_to_end(&mut bytes).map_err(Err)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Ok(i18n::import_error(
+            lang,
+            &ImportError::FileTooLarge {
+                file: name.to_string(),
+                max_bytes,
+            },
+        )));
+    }
     Ok(bytes)
 }
 
@@ -178,15 +200,20 @@ fn read(lang: Lang, path: &Path) -> Result<Vec<u8>, String> {
             },
         ));
     }
-    std::fs::read(path).map_err(|e| {
+    // Through the same limit as it is read: a file that grows, or a pipe
+    // named as a file, is never read whole first.
+    let shown = path.display().to_string();
+    let read_error = |e: std::io::Error| {
         i18n::import_error(
             lang,
             &ImportError::Read {
-                file: path.display().to_string(),
+                file: shown.clone(),
                 why: e.to_string(),
             },
         )
-    })
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    bounded(lang, &shown, file).map_err(|e| e.unwrap_or_else(read_error))
 }
 
 /// A progress line on stderr for large files, only when a person watches.
@@ -295,7 +322,7 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
             (bytes, rows.len())
         }
         ExportCmd::Record { teacher, .. } => {
-            let id = teacher_arg(app, lang, teacher)?;
+            let id = super::record_arg(app, lang, teacher)?;
             let (t, lines, leaves) = app.record(&id).map_err(e)?;
             let sheet = RecordSheet {
                 school: school.as_deref(),

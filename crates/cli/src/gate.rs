@@ -5,7 +5,7 @@
 //! option, an environment variable — can change any of the three.
 //!
 //! Also the configuration file, `$XDG_CONFIG_HOME/peixun/config.toml`
-//! (`db = "/srv/peixun/peixun.redb"`), which names the database for the
+//! (`db = "/srv/peixun/data/peixun.redb"`), which names the database for the
 //! gate and is the default for anyone running peixun as that account.
 
 use super::{Cli, Command, Outcome, PolicyCmd, Who, files};
@@ -143,7 +143,13 @@ pub fn gate(
     let db = configured_db(&config, lang)?
         .ok_or_else(|| i18n::gate(lang, &GateText::NoConfig(config.display().to_string())))?;
     network_share_allowed(&db, &config, lang)?;
-    let command = std::env::var("SSH_ORIGINAL_COMMAND").unwrap_or_default();
+    // A command that is not UTF-8 is refused, not taken for no command.
+    let command = match std::env::var_os("SSH_ORIGINAL_COMMAND") {
+        None => String::new(),
+        Some(c) => c
+            .into_string()
+            .map_err(|_| i18n::gate(lang, &GateText::NotUtf8))?,
+    };
     if command.trim().is_empty() {
         return terminal_app(db, account, lang);
     }
@@ -177,7 +183,10 @@ pub fn gate(
         Some(Command::Demo(_)) => return refuse("demo"),
         Some(Command::Key(_)) => return refuse("key"),
         Some(Command::Gate { .. }) => return refuse("gate"),
-        Some(Command::Backup { .. }) => return refuse("backup"),
+        // The office's backup travels over the connection (`backup -`).
+        Some(Command::Backup { path, .. }) if !dash(path) => {
+            return server_path("backup FILE");
+        }
         Some(Command::Policy(PolicyCmd::Set { file })) if !dash(file) => {
             return server_path("policy set FILE");
         }

@@ -154,11 +154,54 @@ fn entry(account: &str, key: &PublicKey) -> KeyEntry {
 }
 
 /// The key file of the account running this: its passwd home's
-/// `.ssh/authorized_keys` (not `$HOME`).
-fn key_file(lang: Lang) -> Result<PathBuf, String> {
+/// `.ssh/authorized_keys` (not `$HOME`). That account must own the
+/// database file: the keys are the service account's, and root (or anyone)
+/// running for it with `--as` would otherwise write their own key file,
+/// giving a login as themselves.
+fn key_file(lang: Lang, db: &Path) -> Result<PathBuf, String> {
+    owned_by_runner(lang, db)?;
     super::gate::passwd_home()
         .map(|h| h.join(".ssh").join("authorized_keys"))
         .ok_or_else(|| i18n::gate(lang, &GateText::NoHome))
+}
+
+/// Refuses unless the account running this owns the database file.
+#[cfg(unix)]
+fn owned_by_runner(lang: Lang, db: &Path) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let owner = std::fs::metadata(db)
+        .map_err(|e| file_error(lang, db, e))?
+        .uid();
+    // SAFETY: getuid cannot fail.
+    if owner != unsafe { libc::getuid() } {
+        return Err(i18n::gate(
+            lang,
+            &GateText::KeyNotOwner(account_name(owner)),
+        ));
+    }
+    Ok(())
+}
+
+/// On Windows `peixun key` is refused before it gets here (no SSH gate).
+#[cfg(not(unix))]
+fn owned_by_runner(_lang: Lang, _db: &Path) -> Result<(), String> {
+    Ok(())
+}
+
+/// The name of the account with user id `uid`, else the number.
+#[cfg(unix)]
+fn account_name(uid: u32) -> String {
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut buf = vec![0 as libc::c_char; 4096];
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: getpwuid_r writes only into our buffers.
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+        return uid.to_string();
+    }
+    unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) }
+        .to_string_lossy()
+        .into_owned()
 }
 
 fn file_error(lang: Lang, path: &Path, e: impl std::fmt::Display) -> String {
@@ -211,7 +254,7 @@ pub fn key(app: &mut App, cmd: KeyCmd, lang: Lang, now: NaiveDateTime) -> Outcom
     let g = |t: GateText| i18n::gate(lang, &t);
     // The training office only, before the file is even read.
     app.may_change_keys().map_err(e)?;
-    let path = key_file(lang)?;
+    let path = key_file(lang, app.path())?;
     let fail = |f: Fail| match f {
         Fail::App(x) => i18n::error(lang, &x),
         Fail::Line(s) => s,

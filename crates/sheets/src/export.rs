@@ -640,10 +640,11 @@ pub fn csv_bytes(lines: &[Vec<String>], encoding: Encoding) -> Vec<u8> {
 
 /// Writes `bytes` to `path` all at once: into a file created exclusively
 /// under a random name beside it, then renamed over it (`crate::atomic`).
-/// Refuses to replace a file unless `force`.
+/// Refuses to replace a file unless `force`. Created 0600: an export holds
+/// teachers' records, for whoever made it to share as they decide.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), ImportError> {
     let file = path.display().to_string();
-    store::atomic::write(path, bytes, 0o666, force).map_err(|e| match e.kind() {
+    store::atomic::write(path, bytes, 0o600, force).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => ImportError::Exists { file },
         _ => ImportError::Write {
             file,

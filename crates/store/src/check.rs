@@ -92,6 +92,25 @@ pub enum Counted {
 pub struct Report {
     pub counts: Vec<(Counted, usize)>,
     pub problems: Vec<Problem>,
+    /// The file's schema (0 where its pages do not verify).
+    pub schema: u32,
+    /// Where the pages do not verify but redb's repair recovers a state
+    /// that does (the commit before the last, or the last with its
+    /// allocator state rebuilt): what survives in it.
+    pub recovered: Option<Recovery>,
+}
+
+/// What a recovery of a damaged file keeps: the last change of its
+/// history that survived, and how many changes after it are gone where
+/// that can be told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The last history entry of the recovered state (none in a file
+    /// without history).
+    pub last: Option<HistoryEntry>,
+    /// How many history entries the damaged last commit holds beyond it,
+    /// where its pages can still be read at all; `None` where they cannot.
+    pub lost: Option<u64>,
 }
 
 impl Report {
@@ -119,14 +138,22 @@ pub fn check(path: &Path) -> Result<Report> {
                 problems.extend(more);
             }
             return Ok(Report {
-                counts: Vec::new(),
                 problems,
+                recovered: recovered(path)?.map(|(_, r)| r),
+                ..Report::default()
             });
         }
     };
-    let txn = db.begin_read()?;
-    check_schema(path, &txn)?;
-    records(txn)
+    let found = check_schema(path, &db.begin_read()?)?;
+    if found < super::SCHEMA_VERSION {
+        // An older file's records are read in this build's shape: upgraded
+        // here, in memory (the copy is an overlay of the file, which is
+        // never written).
+        super::upgrade(db.begin_write()?, found, path.to_path_buf(), None)?;
+    }
+    let mut report = records(db.begin_read()?)?;
+    report.schema = found;
+    Ok(report)
 }
 
 /// The problems with the records of a file whose pages do not verify, as
@@ -142,6 +169,102 @@ fn unverified_records(path: &Path) -> std::result::Result<Vec<Problem>, String> 
     })
 }
 
+/// The state redb's repair recovers from a file whose pages do not verify,
+/// where it verifies: the file read through an `Overlay` (not written)
+/// with its header marked as needing a repair and as not committed in two
+/// phases, so that redb falls back to the commit before the last where the
+/// last does not verify (and rebuilds the allocator state either way).
+/// `None` where nothing verifiable is recovered.
+pub fn recovered(path: &Path) -> Result<Option<(Database, Recovery)>> {
+    super::check_magic(path)?;
+    // First a repair of the last commit as it is (its allocator state
+    // rebuilt): where that verifies, nothing is lost.
+    if let Some(db) = repaired(path, |god| god | RECOVERY_REQUIRED)? {
+        let Some((last, _)) = newest(&db, path) else {
+            return Ok(None);
+        };
+        return Ok(Some((
+            db,
+            Recovery {
+                last,
+                lost: Some(0),
+            },
+        )));
+    }
+    // Then the commit before it, where the last does not verify.
+    let Some(db) = repaired(path, |god| (god | RECOVERY_REQUIRED) & !TWO_PHASE)? else {
+        return Ok(None);
+    };
+    let Some((last, kept)) = newest(&db, path) else {
+        return Ok(None);
+    };
+    // The damaged last commit's count of commits, as far as it reads.
+    let damaged = super::overlay::Overlay::open(path)
+        .ok()
+        .and_then(|backend| {
+            quietly(move || {
+                let mut b = Builder::new();
+                b.set_cache_size(super::CACHE_BYTES);
+                let db = b.create_with_backend(backend).map_err(|e| e.to_string())?;
+                Ok(newest(&db, path))
+            })
+            .ok()
+            .flatten()
+        });
+    let lost = damaged.map(|(_, generation)| generation.saturating_sub(kept));
+    Ok(Some((db, Recovery { last, lost })))
+}
+
+/// redb's header: the god byte's flags.
+const GOD_BYTE: u64 = 9;
+const RECOVERY_REQUIRED: u8 = 2;
+const TWO_PHASE: u8 = 4;
+
+/// The file read through an `Overlay` whose god byte `flags` rewrote,
+/// verified; `None` where it does not verify.
+fn repaired(path: &Path, flags: impl Fn(u8) -> u8) -> Result<Option<Database>> {
+    let backend = super::overlay::Overlay::open(path).map_err(|e| open_error(path, e))?;
+    let mut god = [0u8; 1];
+    if backend.read(GOD_BYTE, &mut god).is_err()
+        || backend.write(GOD_BYTE, &[flags(god[0])]).is_err()
+    {
+        return Ok(None);
+    }
+    Ok(verify_backend(backend).ok())
+}
+
+/// The newest history entry and the commit count (`generation`) of a
+/// peixun database; `None` where they cannot be read.
+fn newest(db: &Database, path: &Path) -> Option<(Option<HistoryEntry>, u64)> {
+    quietly(|| {
+        let txn = db.begin_read().map_err(|e| e.to_string())?;
+        check_schema(path, &txn).map_err(|e| e.to_string())?;
+        let generation = txn
+            .open_table(META)
+            .map_err(|e| e.to_string())?
+            .get("generation")
+            .map_err(|e| e.to_string())?
+            .and_then(|v| v.value().try_into().ok().map(u64::from_le_bytes))
+            .unwrap_or(0);
+        let last = last_entry(&txn).map_err(|e| e.to_string())?;
+        Ok((last, generation))
+    })
+    .ok()
+}
+
+/// The newest history entry of a snapshot.
+fn last_entry(txn: &ReadTransaction) -> Result<Option<HistoryEntry>> {
+    let table = match txn.open_table(HISTORY) {
+        Ok(t) => t,
+        Err(redb::TableError::TableDoesNotExist(_)) => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    match table.last()? {
+        Some((k, v)) => Ok(Some(decode(v.value(), "history", &k.value())?)),
+        None => Ok(None),
+    }
+}
+
 /// Checks a database file's bytes held in memory, as `check` does a file;
 /// `name` stands for the file in messages. (The fuzz target's entry.)
 pub fn check_bytes(bytes: &[u8], name: &Path) -> Result<Report> {
@@ -150,13 +273,17 @@ pub fn check_bytes(bytes: &[u8], name: &Path) -> Result<Report> {
     }
     match verify_bytes(bytes) {
         Ok(db) => {
-            let txn = db.begin_read()?;
-            check_schema(name, &txn)?;
-            records(txn)
+            let found = check_schema(name, &db.begin_read()?)?;
+            if found < super::SCHEMA_VERSION {
+                super::upgrade(db.begin_write()?, found, name.to_path_buf(), None)?;
+            }
+            let mut report = records(db.begin_read()?)?;
+            report.schema = found;
+            Ok(report)
         }
         Err(why) => Ok(Report {
-            counts: Vec::new(),
             problems: vec![Problem::Pages(why)],
+            ..Report::default()
         }),
     }
 }
@@ -768,19 +895,53 @@ pub fn describe_en(p: &Problem) -> String {
 /// created exclusively under a random name beside `to` (`crate::atomic`),
 /// and appears under its name only when complete and checked, so a failed
 /// backup leaves nothing that looks like one.
-pub fn backup(source: &super::Store, to: &Path) -> Result<Report> {
+///
+/// The source's pages are verified first, as `check` verifies them: a file
+/// whose pages do not is refused (`StoreError::Recovered` where redb's
+/// repair recovers an earlier state, naming what survives in it), unless
+/// `accept_recovered`, when that recovered state is what is copied.
+pub fn backup(source: &super::Store, to: &Path, accept_recovered: bool) -> Result<Report> {
     if std::fs::symlink_metadata(to).is_ok() {
         return Err(StoreError::Exists(to.to_path_buf()));
     }
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        return Err(open_error(dir, "no such directory"));
+        return Err(StoreError::NoDirectory(dir.to_path_buf()));
     }
-    let snapshot = source.read()?;
+    let path = source.path();
+    let recovered = match verified_copy(path)? {
+        Ok(_) => None,
+        Err(why) => match recovered(path)? {
+            Some((db, recovery)) if accept_recovered => Some((db, recovery)),
+            Some((_, recovery)) => {
+                return Err(StoreError::Recovered {
+                    path: path.to_path_buf(),
+                    last: recovery.last.map(Box::new),
+                    lost: recovery.lost,
+                });
+            }
+            None => {
+                // Named as `check` names it: a record's table and key where
+                // one is to blame, else the pages.
+                let named = check(path).ok().and_then(|r| {
+                    r.problems
+                        .into_iter()
+                        .find(|p| !matches!(p, Problem::Pages(_)))
+                });
+                return Err(StoreError::Damaged {
+                    path: path.to_path_buf(),
+                    why: describe_en(&named.unwrap_or(Problem::Pages(why))),
+                });
+            }
+        },
+    };
     let tmp = crate::atomic::temp_beside(to, 0o600).map_err(|e| open_error(to, e))?;
     let file = tmp.as_file().try_clone().map_err(|e| open_error(to, e))?;
-    write_copy(&snapshot.txn, file, to)?;
+    match &recovered {
+        Some((db, _)) => write_copy(&db.begin_read()?, file, to)?,
+        None => write_copy(&source.read()?.txn, file, to)?,
+    }
     // The copy carries every record's bytes, checksums and all: what is
     // wrong with the source is wrong with it, and named.
     let report = check(tmp.path())?;
@@ -795,7 +956,10 @@ pub fn backup(source: &super::Store, to: &Path) -> Result<Report> {
         std::io::ErrorKind::AlreadyExists => StoreError::Exists(to.to_path_buf()),
         _ => open_error(to, e),
     })?;
-    Ok(report)
+    Ok(Report {
+        recovered: recovered.map(|(_, r)| r),
+        ..report
+    })
 }
 
 fn write_copy(src: &ReadTransaction, file: std::fs::File, to: &Path) -> Result<()> {

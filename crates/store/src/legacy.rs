@@ -11,9 +11,26 @@ use super::codec::{decode, encode, rewrap_v1};
 use super::tables::*;
 use chrono::NaiveTime;
 use redb::{Key, ReadableTable, TableDefinition, WriteTransaction};
-use rules::policy::{AssessmentRules, CalendarRules, CreditRules, Effect, LeaveRules, Points};
-use rules::{Degree, Policy, RollFacts};
+use rules::calendar::MonthDay;
+use rules::policy::{
+    AssessmentRules, BetweenTerms, CalendarRules, CreditRules, Effect, LeaveRules, Points,
+};
+use rules::{Degree, Policy, Role};
 use serde::{Deserialize, Serialize};
+
+/// The schemas a landed build wrote (fb2a684: 2, d44f7f8: 5, 65a027b: 6),
+/// which a later build reads and upgrades. A file of another older schema
+/// (1, 3 and 4 were written only by development builds between landings,
+/// with shapes that differ under the same number: main's schema 4 had no
+/// checksums, the store branch's had them) is refused as such, never
+/// guessed at. A schema that lands is added here.
+pub(super) const LANDED: &[u32] = &[2, 5, 6];
+
+/// Whether a file of schema `found`, older than this build's, was written
+/// by a landed build.
+pub(super) fn landed(found: u32) -> bool {
+    LANDED.contains(&found)
+}
 
 /// Schema 3: every record carries a checksum. Rewrites each format-1 value
 /// (no checksum) as format 2, whatever the record's shape; the META values
@@ -71,133 +88,234 @@ fn rewrap<K: Key + 'static>(
     Ok(())
 }
 
-/// The policy as schema 1 stored it: no `credits.made_up_percent`, no
-/// `[assessment]`.
-#[derive(Deserialize)]
-struct PolicyV1 {
-    unqualified_absences: u32,
-    credits_per_year: u32,
-    notes_chars_per_term: u32,
-    official_leave_neutral: bool,
-    lates_per_absence: u32,
-    points: Points,
-    credits: CreditRulesV1,
-    leave: LeaveRules,
+// ---------------------------------------------------------------------------
+// The record shapes of each landed schema, frozen: nothing here names a type
+// the program uses today, so a field added to a live type never changes an
+// old shape. postcard writes an enum as its variant's number, in the order
+// listed.
+// ---------------------------------------------------------------------------
+
+/// `Role` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+enum RoleV2 {
+    Office,
+    Leader,
+    School,
+    GroupLeader,
+    Assessment,
+    Teacher,
 }
 
-#[derive(Deserialize)]
-struct CreditRulesV1 {
+impl RoleV2 {
+    fn live(self) -> Role {
+        match self {
+            RoleV2::Office => Role::Office,
+            RoleV2::Leader => Role::Leader,
+            RoleV2::School => Role::School,
+            RoleV2::GroupLeader => Role::GroupLeader,
+            RoleV2::Assessment => Role::Assessment,
+            RoleV2::Teacher => Role::Teacher,
+        }
+    }
+}
+
+/// `Effect` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+enum EffectV2 {
+    Off,
+    Deduct,
+    Unqualified,
+}
+
+impl EffectV2 {
+    fn live(self) -> Effect {
+        match self {
+            EffectV2::Off => Effect::Off,
+            EffectV2::Deduct => Effect::Deduct,
+            EffectV2::Unqualified => Effect::Unqualified,
+        }
+    }
+}
+
+/// `Degree` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+enum DegreeV2 {
+    Secondary,
+    Associate,
+    Bachelor,
+    Master,
+    Doctorate,
+}
+
+impl DegreeV2 {
+    fn live(self) -> Degree {
+        match self {
+            DegreeV2::Secondary => Degree::Secondary,
+            DegreeV2::Associate => Degree::Associate,
+            DegreeV2::Bachelor => Degree::Bachelor,
+            DegreeV2::Master => Degree::Master,
+            DegreeV2::Doctorate => Degree::Doctorate,
+        }
+    }
+}
+
+/// `BetweenTerms` as schemas 5 and 6 stored it.
+#[derive(Serialize, Deserialize, Clone, Copy)]
+enum BetweenTermsV5 {
+    Ended,
+    Next,
+}
+
+/// `[points]` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize)]
+struct PointsV2 {
+    attend: i32,
+    late: i32,
+    early_leave: i32,
+    absent: i32,
+    official_leave: i32,
+    personal_leave: i32,
+    sick_leave: i32,
+}
+
+/// `[credits]` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize)]
+struct CreditRulesV2 {
     late_percent: u32,
     early_leave_percent: u32,
+    made_up_percent: u32,
 }
 
-/// `[assessment]` as schemas 2 to 4 stored it: without the settings of
-/// the year's end (entry maximum, review deadline, warning weeks, the term
+/// `[leave]` as schemas 2 to 6 stored it.
+#[derive(Serialize, Deserialize)]
+struct LeaveRulesV2 {
+    official_approver: RoleV2,
+    personal_approver: RoleV2,
+    sick_approver: RoleV2,
+    personal_needs_note: bool,
+    sick_needs_certificate: bool,
+}
+
+/// `[assessment]` as schema 2 stored it: without the settings of the
+/// year's end (entry maximum, review deadline, warning weeks, the term
 /// meant between terms).
 #[derive(Serialize, Deserialize)]
 struct AssessmentRulesV2 {
-    credit_shortfall: Effect,
-    notes: Effect,
-    archive: Effect,
-    makeups: Effect,
-    open_lessons: Effect,
+    credit_shortfall: EffectV2,
+    notes: EffectV2,
+    archive: EffectV2,
+    makeups: EffectV2,
+    open_lessons: EffectV2,
     open_lessons_per_year: u32,
     multimedia_lessons_per_term: u32,
-    degree: Effect,
-    min_degree: Degree,
+    degree: EffectV2,
+    min_degree: DegreeV2,
     degree_matches_subject: bool,
-    outside_report: Effect,
+    outside_report: EffectV2,
     deduct_points: u32,
     training_funds_percent: u32,
 }
 
-impl AssessmentRulesV2 {
-    fn defaults() -> AssessmentRulesV2 {
-        let a = AssessmentRules::default();
-        AssessmentRulesV2 {
-            credit_shortfall: a.credit_shortfall,
-            notes: a.notes,
-            archive: a.archive,
-            makeups: a.makeups,
-            open_lessons: a.open_lessons,
-            open_lessons_per_year: a.open_lessons_per_year,
-            multimedia_lessons_per_term: a.multimedia_lessons_per_term,
-            degree: a.degree,
-            min_degree: a.min_degree,
-            degree_matches_subject: a.degree_matches_subject,
-            outside_report: a.outside_report,
-            deduct_points: a.deduct_points,
-            training_funds_percent: a.training_funds_percent,
-        }
-    }
-
-    fn upgraded(self) -> AssessmentRules {
-        AssessmentRules {
-            credit_shortfall: self.credit_shortfall,
-            notes: self.notes,
-            archive: self.archive,
-            makeups: self.makeups,
-            open_lessons: self.open_lessons,
-            open_lessons_per_year: self.open_lessons_per_year,
-            multimedia_lessons_per_term: self.multimedia_lessons_per_term,
-            degree: self.degree,
-            min_degree: self.min_degree,
-            degree_matches_subject: self.degree_matches_subject,
-            outside_report: self.outside_report,
-            deduct_points: self.deduct_points,
-            training_funds_percent: self.training_funds_percent,
-            ..AssessmentRules::default()
-        }
-    }
+/// `[assessment]` as schemas 5 and 6 stored it.
+#[derive(Serialize, Deserialize)]
+struct AssessmentRulesV5 {
+    credit_shortfall: EffectV2,
+    notes: EffectV2,
+    archive: EffectV2,
+    makeups: EffectV2,
+    open_lessons: EffectV2,
+    open_lessons_per_year: u32,
+    multimedia_lessons_per_term: u32,
+    degree: EffectV2,
+    min_degree: DegreeV2,
+    degree_matches_subject: bool,
+    outside_report: EffectV2,
+    deduct_points: u32,
+    training_funds_percent: u32,
+    max_credits_per_entry: u32,
+    review_deadline_days: u32,
+    credit_warning_weeks: u32,
+    between_terms: BetweenTermsV5,
 }
 
-/// The policy as schemas 2 and 3 stored it: no `[calendar]`.
+/// `[calendar]` as schemas 5 and 6 stored it (the year's first day as
+/// its text, MM-DD).
 #[derive(Serialize, Deserialize)]
-struct PolicyV3 {
+struct CalendarRulesV5 {
+    year_start: String,
+    roll_opens_minutes: u32,
+    late_approval: bool,
+}
+
+/// The policy as schema 2 stored it: no `[calendar]`.
+#[derive(Serialize, Deserialize)]
+struct PolicyV2 {
     unqualified_absences: u32,
     credits_per_year: u32,
     notes_chars_per_term: u32,
     official_leave_neutral: bool,
     lates_per_absence: u32,
-    points: Points,
-    credits: CreditRules,
-    leave: LeaveRules,
+    points: PointsV2,
+    credits: CreditRulesV2,
+    leave: LeaveRulesV2,
     assessment: AssessmentRulesV2,
 }
 
-/// The policy as schema 4 stored it: `[calendar]` last, `[assessment]`
-/// without the year's-end settings.
+/// The policy as schemas 5 and 6 stored it.
 #[derive(Serialize, Deserialize)]
-struct PolicyV4 {
+struct PolicyV5 {
     unqualified_absences: u32,
     credits_per_year: u32,
     notes_chars_per_term: u32,
     official_leave_neutral: bool,
     lates_per_absence: u32,
-    points: Points,
-    credits: CreditRules,
-    leave: LeaveRules,
-    assessment: AssessmentRulesV2,
-    calendar: CalendarRules,
+    points: PointsV2,
+    credits: CreditRulesV2,
+    leave: LeaveRulesV2,
+    assessment: AssessmentRulesV5,
+    calendar: CalendarRulesV5,
 }
 
-/// Rewrites the records of a file of schema `found` in this build's shape,
-/// inside the upgrade's transaction, one numbered step after another: each
-/// step reads the shape the step before wrote. New settings take their
-/// defaults.
+/// A roll-call fact as schema 2 stored it: no `early_excused`.
+#[derive(Serialize, Deserialize)]
+struct RollFactsV2 {
+    first_call: bool,
+    second_call: bool,
+    arrived: Option<NaiveTime>,
+    left_early: Option<NaiveTime>,
+    remark: String,
+}
+
+/// A roll-call fact as schemas 5 and 6 stored it: the reason an early
+/// leave was excused, last.
+#[derive(Serialize, Deserialize)]
+struct RollFactsV5 {
+    first_call: bool,
+    second_call: bool,
+    arrived: Option<NaiveTime>,
+    left_early: Option<NaiveTime>,
+    remark: String,
+    early_excused: Option<String>,
+}
+
+// ---------------------------------------------------------------------------
+// The steps
+// ---------------------------------------------------------------------------
+
+/// Rewrites the records of a file of schema `found` (a landed one, older
+/// than this build's) in this build's shape, inside the upgrade's
+/// transaction: each step reads the frozen shape the step before wrote,
+/// the last turns the newest frozen shape into the live one. New settings
+/// take their defaults.
 pub(super) fn migrate(txn: &redb::WriteTransaction, found: u32) -> Result<()> {
-    if found < 2 {
-        upgrade_to_2(txn)?;
-    }
-    if found < 4 {
-        upgrade_to_4(txn)?;
-    }
     if found < 5 {
-        upgrade_to_5(txn)?;
+        // Schema 2 → 5 (the calendar, issue 14; the year's end, issue 20).
+        policy_2_to_5(txn)?;
+        facts_2_to_5(txn)?;
     }
     // Schema 6 (the credit-card index `credit_cards`) rewrites no record:
     // `upgrade` builds the index with the other derived tables.
-    Ok(())
+    policy_to_live(txn)
 }
 
 /// The stored policy decoded as `T`, if there is one.
@@ -219,71 +337,67 @@ fn put_policy<T: Serialize>(txn: &redb::WriteTransaction, p: &T) -> Result<()> {
     Ok(())
 }
 
-/// Schema 1 → 2: the policy gains `credits.made_up_percent` and `[assessment]`.
-fn upgrade_to_2(txn: &redb::WriteTransaction) -> Result<()> {
-    if let Some(old) = stored_policy::<PolicyV1>(txn, "policy (schema 1)")? {
-        let credits = CreditRules {
-            late_percent: old.credits.late_percent,
-            early_leave_percent: old.credits.early_leave_percent,
-            ..CreditRules::default()
-        };
-        put_policy(
-            txn,
-            &PolicyV3 {
-                unqualified_absences: old.unqualified_absences,
-                credits_per_year: old.credits_per_year,
-                notes_chars_per_term: old.notes_chars_per_term,
-                official_leave_neutral: old.official_leave_neutral,
-                lates_per_absence: old.lates_per_absence,
-                points: old.points,
-                credits,
-                leave: old.leave,
-                assessment: AssessmentRulesV2::defaults(),
+/// The policy of schema 2 in the shape of schema 5: `[calendar]` and the
+/// year's-end settings of `[assessment]` at their defaults.
+fn policy_2_to_5(txn: &redb::WriteTransaction) -> Result<()> {
+    let Some(old) = stored_policy::<PolicyV2>(txn, "policy (schema 2)")? else {
+        return Ok(());
+    };
+    let (a, c) = (AssessmentRules::default(), CalendarRules::default());
+    let o = old.assessment;
+    put_policy(
+        txn,
+        &PolicyV5 {
+            unqualified_absences: old.unqualified_absences,
+            credits_per_year: old.credits_per_year,
+            notes_chars_per_term: old.notes_chars_per_term,
+            official_leave_neutral: old.official_leave_neutral,
+            lates_per_absence: old.lates_per_absence,
+            points: old.points,
+            credits: old.credits,
+            leave: old.leave,
+            assessment: AssessmentRulesV5 {
+                credit_shortfall: o.credit_shortfall,
+                notes: o.notes,
+                archive: o.archive,
+                makeups: o.makeups,
+                open_lessons: o.open_lessons,
+                open_lessons_per_year: o.open_lessons_per_year,
+                multimedia_lessons_per_term: o.multimedia_lessons_per_term,
+                degree: o.degree,
+                min_degree: o.min_degree,
+                degree_matches_subject: o.degree_matches_subject,
+                outside_report: o.outside_report,
+                deduct_points: o.deduct_points,
+                training_funds_percent: o.training_funds_percent,
+                max_credits_per_entry: a.max_credits_per_entry,
+                review_deadline_days: a.review_deadline_days,
+                credit_warning_weeks: a.credit_warning_weeks,
+                between_terms: match a.between_terms {
+                    BetweenTerms::Ended => BetweenTermsV5::Ended,
+                    BetweenTerms::Next => BetweenTermsV5::Next,
+                },
             },
-        )?;
-    }
-    Ok(())
+            calendar: CalendarRulesV5 {
+                year_start: String::from(c.year_start),
+                roll_opens_minutes: c.roll_opens_minutes,
+                late_approval: c.late_approval,
+            },
+        },
+    )
 }
 
-/// A roll-call fact as schemas up to 3 stored it: no `early_excused`.
-#[derive(Deserialize)]
-struct RollFactsV3 {
-    first_call: bool,
-    second_call: bool,
-    arrived: Option<NaiveTime>,
-    left_early: Option<NaiveTime>,
-    remark: String,
-}
-
-/// Schema 4 (issue 14, the calendar): the policy gains `[calendar]` and
-/// each roll-call fact gains `early_excused`, both at the end of their
-/// records. Rewrites the policy and every fact in the new shape.
-pub(super) fn upgrade_to_4(txn: &redb::WriteTransaction) -> Result<()> {
-    if let Some(old) = stored_policy::<PolicyV3>(txn, "policy (schema 3)")? {
-        put_policy(
-            txn,
-            &PolicyV4 {
-                unqualified_absences: old.unqualified_absences,
-                credits_per_year: old.credits_per_year,
-                notes_chars_per_term: old.notes_chars_per_term,
-                official_leave_neutral: old.official_leave_neutral,
-                lates_per_absence: old.lates_per_absence,
-                points: old.points,
-                credits: old.credits,
-                leave: old.leave,
-                assessment: old.assessment,
-                calendar: CalendarRules::default(),
-            },
-        )?;
-    }
+/// Every roll-call fact of schema 2 in the shape of schema 5 (no early
+/// leave was excused before the calendar).
+fn facts_2_to_5(txn: &redb::WriteTransaction) -> Result<()> {
     let mut facts = txn.open_table(FACTS)?;
     let mut rewritten = Vec::new();
     for row in facts.iter()? {
         let (k, v) = row?;
         let (session, teacher) = k.value();
         let key = format!("{session}/{teacher}");
-        let old = decode::<RollFactsV3>(v.value(), "facts", &key)?;
-        let new = RollFacts {
+        let old = decode::<RollFactsV2>(v.value(), "facts", &key)?;
+        let new = RollFactsV5 {
             first_call: old.first_call,
             second_call: old.second_call,
             arrived: old.arrived,
@@ -299,28 +413,167 @@ pub(super) fn upgrade_to_4(txn: &redb::WriteTransaction) -> Result<()> {
     Ok(())
 }
 
-/// Schema 5 (issue 20, the year's end): `[assessment]` gains
-/// `max_credits_per_entry`, `review_deadline_days`, `credit_warning_weeks`
-/// and `between_terms`. The tables `published_assessment` and
-/// `closed_years` are new (made empty by `create_tables`: a posting made
-/// before compares its counts only).
-pub(super) fn upgrade_to_5(txn: &redb::WriteTransaction) -> Result<()> {
-    if let Some(old) = stored_policy::<PolicyV4>(txn, "policy (schema 4)")? {
-        put_policy(
-            txn,
-            &Policy {
-                unqualified_absences: old.unqualified_absences,
-                credits_per_year: old.credits_per_year,
-                notes_chars_per_term: old.notes_chars_per_term,
-                official_leave_neutral: old.official_leave_neutral,
-                lates_per_absence: old.lates_per_absence,
-                points: old.points,
-                credits: old.credits,
-                leave: old.leave,
-                assessment: old.assessment.upgraded(),
-                calendar: old.calendar,
+/// The policy of the newest landed shape (schemas 5 and 6) as this build's
+/// `Policy`. The facts of schemas 5 and 6 are this build's `RollFacts`
+/// byte for byte (`tests::the_newest_frozen_shapes_are_the_live_ones`); a
+/// schema that changes either adds its step before this one.
+fn policy_to_live(txn: &redb::WriteTransaction) -> Result<()> {
+    let Some(old) = stored_policy::<PolicyV5>(txn, "policy (schema 5)")? else {
+        return Ok(());
+    };
+    let year_start =
+        MonthDay::try_from(old.calendar.year_start).map_err(|why| super::codec::DecodeError {
+            table: "meta",
+            key: "policy".into(),
+            why,
+        })?;
+    let (p, c, l, a) = (old.points, old.credits, old.leave, old.assessment);
+    put_policy(
+        txn,
+        &Policy {
+            unqualified_absences: old.unqualified_absences,
+            credits_per_year: old.credits_per_year,
+            notes_chars_per_term: old.notes_chars_per_term,
+            official_leave_neutral: old.official_leave_neutral,
+            lates_per_absence: old.lates_per_absence,
+            points: Points {
+                attend: p.attend,
+                late: p.late,
+                early_leave: p.early_leave,
+                absent: p.absent,
+                official_leave: p.official_leave,
+                personal_leave: p.personal_leave,
+                sick_leave: p.sick_leave,
             },
-        )?;
+            credits: CreditRules {
+                late_percent: c.late_percent,
+                early_leave_percent: c.early_leave_percent,
+                made_up_percent: c.made_up_percent,
+            },
+            leave: LeaveRules {
+                official_approver: l.official_approver.live(),
+                personal_approver: l.personal_approver.live(),
+                sick_approver: l.sick_approver.live(),
+                personal_needs_note: l.personal_needs_note,
+                sick_needs_certificate: l.sick_needs_certificate,
+            },
+            assessment: AssessmentRules {
+                credit_shortfall: a.credit_shortfall.live(),
+                notes: a.notes.live(),
+                archive: a.archive.live(),
+                makeups: a.makeups.live(),
+                open_lessons: a.open_lessons.live(),
+                open_lessons_per_year: a.open_lessons_per_year,
+                multimedia_lessons_per_term: a.multimedia_lessons_per_term,
+                degree: a.degree.live(),
+                min_degree: a.min_degree.live(),
+                degree_matches_subject: a.degree_matches_subject,
+                outside_report: a.outside_report.live(),
+                deduct_points: a.deduct_points,
+                training_funds_percent: a.training_funds_percent,
+                max_credits_per_entry: a.max_credits_per_entry,
+                review_deadline_days: a.review_deadline_days,
+                credit_warning_weeks: a.credit_warning_weeks,
+                between_terms: match a.between_terms {
+                    BetweenTermsV5::Ended => BetweenTerms::Ended,
+                    BetweenTermsV5::Next => BetweenTerms::Next,
+                },
+            },
+            calendar: CalendarRules {
+                year_start,
+                roll_opens_minutes: old.calendar.roll_opens_minutes,
+                late_approval: old.calendar.late_approval,
+            },
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rules::RollFacts;
+
+    /// A policy with no setting at its default, in the frozen shape of
+    /// schemas 5 and 6.
+    fn odd_policy() -> PolicyV5 {
+        PolicyV5 {
+            unqualified_absences: 7,
+            credits_per_year: 33,
+            notes_chars_per_term: 1234,
+            official_leave_neutral: false,
+            lates_per_absence: 4,
+            points: PointsV2 {
+                attend: 5,
+                late: -2,
+                early_leave: -4,
+                absent: -9,
+                official_leave: 1,
+                personal_leave: -1,
+                sick_leave: -3,
+            },
+            credits: CreditRulesV2 {
+                late_percent: 70,
+                early_leave_percent: 20,
+                made_up_percent: 60,
+            },
+            leave: LeaveRulesV2 {
+                official_approver: RoleV2::Office,
+                personal_approver: RoleV2::GroupLeader,
+                sick_approver: RoleV2::Assessment,
+                personal_needs_note: false,
+                sick_needs_certificate: false,
+            },
+            assessment: AssessmentRulesV5 {
+                credit_shortfall: EffectV2::Deduct,
+                notes: EffectV2::Off,
+                archive: EffectV2::Unqualified,
+                makeups: EffectV2::Off,
+                open_lessons: EffectV2::Unqualified,
+                open_lessons_per_year: 3,
+                multimedia_lessons_per_term: 2,
+                degree: EffectV2::Off,
+                min_degree: DegreeV2::Doctorate,
+                degree_matches_subject: false,
+                outside_report: EffectV2::Unqualified,
+                deduct_points: 6,
+                training_funds_percent: 15,
+                max_credits_per_entry: 8,
+                review_deadline_days: 9,
+                credit_warning_weeks: 3,
+                between_terms: BetweenTermsV5::Next,
+            },
+            calendar: CalendarRulesV5 {
+                year_start: "08-15".into(),
+                roll_opens_minutes: 45,
+                late_approval: true,
+            },
+        }
     }
-    Ok(())
+
+    /// The newest frozen shapes decode as today's types with every value
+    /// kept: a field added to `Policy` or `RollFacts` without a schema step
+    /// fails here (postcard would otherwise read an old record's end as
+    /// the new field, or ignore what is left).
+    #[test]
+    fn the_newest_frozen_shapes_are_the_live_ones() {
+        let bytes = encode(&odd_policy());
+        let live: Policy = decode(&bytes, "meta", &"policy").expect("decodes");
+        assert_eq!(encode(&live), bytes, "every byte read back as written");
+        assert_eq!(live.assessment.min_degree, Degree::Doctorate);
+        assert_eq!(live.leave.personal_approver, Role::GroupLeader);
+        assert_eq!(live.assessment.between_terms, BetweenTerms::Next);
+        assert_eq!(live.assessment.notes, Effect::Off);
+
+        let fact = RollFactsV5 {
+            first_call: true,
+            second_call: false,
+            arrived: NaiveTime::from_hms_opt(16, 5, 0),
+            left_early: NaiveTime::from_hms_opt(17, 0, 0),
+            remark: "备注".into(),
+            early_excused: Some("送孩子就医".into()),
+        };
+        let bytes = encode(&fact);
+        let live: RollFacts = decode(&bytes, "facts", &"1/T0001").expect("decodes");
+        assert_eq!(encode(&live), bytes);
+    }
 }

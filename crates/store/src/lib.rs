@@ -65,6 +65,36 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error(
+        "{path} is of schema {found}, which only a development build of peixun wrote \
+         (between releases); this program reads the schemas of released builds. \
+         The file was left untouched"
+    )]
+    Development { path: PathBuf, found: u32 },
+    #[error(
+        "{path} was not upgraded: the file as it was could not be kept at {kept} ({message}); \
+         nothing was changed"
+    )]
+    NotKept {
+        path: PathBuf,
+        kept: PathBuf,
+        message: String,
+    },
+    #[error(
+        "{path} is damaged (its pages do not verify), and redb's repair recovers a state{}; \
+         nothing was copied. Give --accept-recovered to back up that state",
+        last.as_ref().map(|h| format!(" whose last change is #{} ({}, {})", h.seq, h.at, h.action))
+            .unwrap_or_default()
+    )]
+    Recovered {
+        path: PathBuf,
+        last: Option<Box<HistoryEntry>>,
+        lost: Option<u64>,
+    },
+    #[error("there is no directory {0}; nothing was written")]
+    NoDirectory(PathBuf),
+    #[error("no permission to read {0}; ask whoever runs the server")]
+    Unreadable(PathBuf),
     #[error("{path}: {message}")]
     Open { path: PathBuf, message: String },
     #[error(
@@ -186,6 +216,18 @@ pub struct Store {
     /// The snapshot every read shares while one is pinned, and how many
     /// snapshots were begun.
     reading: Reading,
+    /// The upgrade this open made of an older file, if it made one.
+    upgraded: Option<Upgraded>,
+}
+
+/// An older file brought up to this build's schema by its first change,
+/// and where the file as it was is kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgraded {
+    pub path: PathBuf,
+    pub from: u32,
+    pub to: u32,
+    pub kept: PathBuf,
 }
 
 /// What a store's reads share: while `Store::pinned` runs, every
@@ -279,6 +321,7 @@ impl Store {
             id,
             wait: Wait::from_env(),
             reading: Reading::default(),
+            upgraded: None,
         })
     }
 
@@ -322,10 +365,20 @@ impl Store {
         };
         match opened {
             Ok(db) => {
-                if found.unwrap_or(Ok(SCHEMA_VERSION))? < SCHEMA_VERSION {
-                    // An older file gains its new tables at the first writable open.
+                let found = found.unwrap_or(Ok(SCHEMA_VERSION))?;
+                if found < SCHEMA_VERSION {
+                    // An older file is read as it is, upgraded in memory
+                    // (through an overlay: not a byte of it is written);
+                    // the first change upgrades the file itself.
                     drop(db);
-                    return Store::open_write_with(path, wait);
+                    return Ok(Store {
+                        path: path.to_path_buf(),
+                        db: Db::Snapshot(upgraded_in_memory(path, found)?),
+                        id,
+                        wait,
+                        reading: Reading::default(),
+                        upgraded: None,
+                    });
                 }
                 Ok(Store {
                     path: path.to_path_buf(),
@@ -333,6 +386,7 @@ impl Store {
                     id,
                     wait,
                     reading: Reading::default(),
+                    upgraded: None,
                 })
             }
             // A file left by a crash needs a repair, which only a writer may
@@ -346,6 +400,7 @@ impl Store {
                         id,
                         wait,
                         reading: Reading::default(),
+                        upgraded: None,
                     }),
                     opened => opened,
                 }
@@ -355,6 +410,21 @@ impl Store {
                 Err(open_error(path, e))
             }
         }
+    }
+
+    /// The state redb's repair recovers from a file whose pages do not
+    /// verify, in memory, for reading only (`check::recovered`): what a
+    /// backup told `--accept-recovered` copies. `None` where nothing
+    /// verifiable is recovered. The file is not written.
+    pub fn open_recovered(path: &Path) -> Result<Option<Store>> {
+        Ok(check::recovered(path)?.map(|(db, _)| Store {
+            path: path.to_path_buf(),
+            db: Db::Snapshot(db),
+            id: stat(path).map(|(id, _)| id),
+            wait: Wait::from_env(),
+            reading: Reading::default(),
+            upgraded: None,
+        }))
     }
 
     /// Opens an existing database for reading and writing, after checking it
@@ -385,6 +455,12 @@ impl Store {
             same_file(path, id)?;
         }
         check_before_write(path)?;
+        // An older file is kept as it is before anything opens it for
+        // writing (redb's writable open itself writes to the file).
+        let mut kept = match older_schema(path) {
+            Some(found) => Some((found, keep_as_it_was(path, found)?)),
+            None => None,
+        };
         let owned = path.to_path_buf();
         // redb's writable open takes the write lock for a moment (to repair
         // a file a crash left unclean): it waits behind another's change.
@@ -397,17 +473,44 @@ impl Store {
             id,
             wait,
             reading: Reading::default(),
+            upgraded: None,
         };
         store.same_file()?;
         let Db::Write(db) = &store.db else {
             return Err(StoreError::Db("not writable".into()));
         };
         let found = check_schema(path, &db.begin_read()?)?;
+        let mut upgraded = None;
         if found < SCHEMA_VERSION {
             let txn = store.begin_write(db)?;
-            upgrade(txn, found, store.path.clone(), store.id)?;
+            // Read again under the write lock: another process may have
+            // upgraded the file meanwhile.
+            let found = check_schema(path, &db.begin_read()?)?;
+            if found < SCHEMA_VERSION {
+                let kept = match kept.take() {
+                    Some((was, kept)) if was == found => kept,
+                    _ => keep_as_it_was(path, found)?,
+                };
+                upgrade(txn, found, store.path.clone(), store.id)?;
+                upgraded = Some(Upgraded {
+                    path: path.to_path_buf(),
+                    from: found,
+                    to: SCHEMA_VERSION,
+                    kept,
+                });
+            }
         }
-        Ok(store)
+        // Another process upgraded the file meanwhile, keeping its own copy.
+        if let Some((_, copy)) = kept {
+            let _ = std::fs::remove_file(copy);
+        }
+        Ok(Store { upgraded, ..store })
+    }
+
+    /// The upgrade of an older file this store's open made, if any (the
+    /// program says so once, `i18n::upgraded`).
+    pub fn upgraded(&self) -> Option<&Upgraded> {
+        self.upgraded.as_ref()
     }
 
     pub fn is_writable(&self) -> bool {
@@ -518,6 +621,21 @@ impl Store {
         same_file(&self.path, self.id).map(drop)
     }
 
+    /// Whether the file carries its last commit's proof of soundness and it
+    /// holds (generation and length as that commit left them): reads the
+    /// header and META only. A command that failed on such a file failed for
+    /// its own reason, not for damage, and need not verify every page
+    /// (a lookup that finds nobody cost a whole-file check, issue 26).
+    pub fn sound_by_its_proof(path: &Path) -> bool {
+        check::quietly(|| {
+            let ro = builder().open_read_only(path).map_err(|e| e.to_string())?;
+            let txn = ro.begin_read().map_err(|e| e.to_string())?;
+            check_schema(path, &txn).map_err(|e| e.to_string())?;
+            proof_holds(path, &txn).map_err(|e| e.to_string())
+        })
+        .unwrap_or(false)
+    }
+
     /// Verifies every page and every record of the file (`peixun check`)
     /// without writing to it; see `check::check` for what is wrong.
     pub fn check_integrity(path: &Path) -> Result<bool> {
@@ -541,6 +659,9 @@ fn check_magic(path: &Path) -> Result<()> {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            return Err(StoreError::Unreadable(path.to_path_buf()));
         }
         Err(e) => return Err(open_error(path, e)),
     };
@@ -689,6 +810,111 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
     w.commit()
 }
 
+/// A file of the older schema `found` upgraded in memory: read through an
+/// `Overlay`, so that what the upgrade writes stays in memory and the file
+/// is not written (it may be read-only, on a read-only mount, another
+/// account's). Reads of it see the records in this build's shape.
+fn upgraded_in_memory(path: &Path, found: u32) -> Result<Database> {
+    let backend = overlay::Overlay::open(path).map_err(|e| open_error(path, e))?;
+    let db = check::quietly(move || {
+        let mut b = Builder::new();
+        b.set_cache_size(CACHE_BYTES);
+        b.create_with_backend(backend).map_err(|e| e.to_string())
+    })
+    .map_err(|why| StoreError::Damaged {
+        path: path.to_path_buf(),
+        why,
+    })?;
+    let txn = db.begin_write()?;
+    upgrade(txn, found, path.to_path_buf(), None)?;
+    Ok(db)
+}
+
+/// The schema of the file at `path` where it is older than this build's,
+/// read without writing; `None` for a file of this build's schema, or one
+/// that does not open read-only as it is.
+fn older_schema(path: &Path) -> Option<u32> {
+    check::quietly(|| {
+        let db = builder().open_read_only(path).map_err(|e| e.to_string())?;
+        let txn = db.begin_read().map_err(|e| e.to_string())?;
+        check_schema(path, &txn).map_err(|e| e.to_string())
+    })
+    .ok()
+    .filter(|&found| found < SCHEMA_VERSION)
+}
+
+/// Keeps the file at `path`, of the older schema `found`, as it is now
+/// beside it, before its upgrade: `NAME.schemaN-YYYYMMDD.bak` (today's
+/// date), or `NAME.schemaN-YYYYMMDD-2.bak` and on where that exists; never
+/// over another file. The copy is mode 0600, and appears under its name
+/// only once complete, on disk and checked: a copy torn by a change made
+/// while it was read (by an older build still running) is taken again.
+fn keep_as_it_was(path: &Path, found: u32) -> Result<PathBuf> {
+    let mut tries = 0;
+    loop {
+        let kept = copy_beside(path, found)?;
+        match check::check(&kept) {
+            Ok(report) if report.is_clean() && report.schema == found => return Ok(kept),
+            outcome => {
+                let _ = std::fs::remove_file(&kept);
+                tries += 1;
+                if tries >= 4 {
+                    return Err(match outcome {
+                        Err(e) => e,
+                        Ok(report) => StoreError::Damaged {
+                            path: path.to_path_buf(),
+                            why: report
+                                .problems
+                                .first()
+                                .map(check::describe_en)
+                                .unwrap_or_default(),
+                        },
+                    });
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50 * tries));
+            }
+        }
+    }
+}
+
+/// One copy of `path` under the first free backup name beside it.
+fn copy_beside(path: &Path, found: u32) -> Result<PathBuf> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let day = chrono::Local::now().format("%Y%m%d");
+    let not_kept = |kept: &Path, e: std::io::Error| StoreError::NotKept {
+        path: path.to_path_buf(),
+        kept: kept.to_path_buf(),
+        message: e.to_string(),
+    };
+    for n in 1..1000u32 {
+        let file = if n == 1 {
+            format!("{name}.schema{found}-{day}.bak")
+        } else {
+            format!("{name}.schema{found}-{day}-{n}.bak")
+        };
+        let kept = path.with_file_name(file);
+        if std::fs::symlink_metadata(&kept).is_ok() {
+            continue;
+        }
+        let tmp = crate::atomic::temp_beside(&kept, 0o600).map_err(|e| not_kept(&kept, e))?;
+        let copied = std::fs::File::open(path).and_then(|mut from| {
+            let mut to = tmp.as_file();
+            std::io::copy(&mut from, &mut to)
+        });
+        copied.map_err(|e| not_kept(&kept, e))?;
+        match crate::atomic::persist(tmp, &kept, false) {
+            Ok(()) => return Ok(kept),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(not_kept(&kept, e)),
+        }
+    }
+    let kept = path.with_file_name(format!("{name}.schema{found}-{day}.bak"));
+    Err(not_kept(
+        &kept,
+        std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+    ))
+}
+
 /// Returns the schema version of a peixun file this build can read.
 fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<u32> {
     let not_ours = || StoreError::NotPeixun(path.to_path_buf());
@@ -706,6 +932,12 @@ fn check_schema(path: &Path, txn: &ReadTransaction) -> Result<u32> {
             path: path.to_path_buf(),
             found,
             known: SCHEMA_VERSION,
+        });
+    }
+    if found < SCHEMA_VERSION && !legacy::landed(found) {
+        return Err(StoreError::Development {
+            path: path.to_path_buf(),
+            found,
         });
     }
     Ok(found)

@@ -102,6 +102,8 @@ pub enum Action {
     CloseRoll,
     Correct,
     Find,
+    /// After the second call: the short list of the missing, or everyone.
+    ShowAll,
     // The school's calendar (issue 14).
     EditSession,
     MoveSession,
@@ -118,6 +120,8 @@ pub enum Action {
     Reject,
     Filter,
     NewRequest,
+    /// The leave queue: record the note or certificate that arrived.
+    Evidence,
     // The standings.
     TogglePeriod,
     SortNext,
@@ -212,7 +216,14 @@ impl Action {
                 "更正光标所在教师的记录(结束后需理由)",
                 "correct the teacher under the cursor (a reason once closed)",
             ),
-            Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
+            Find => l.t(
+                "按姓名、拼音或工号数字查找(未到者优先)",
+                "find by name, pinyin or id digits (the missing first)",
+            ),
+            ShowAll => l.t(
+                "第二次点名后:只列未到者/列出全部",
+                "after the second call: the missing only / everyone",
+            ),
             SignInSheet => l.t(
                 "导出本活动的签到表(.xlsx,供打印)",
                 "export this session's sign-in sheet (.xlsx, to print)",
@@ -256,6 +267,10 @@ impl Action {
                 "filter: waiting / all / decided",
             ),
             NewRequest => l.t("新的请假申请", "new leave request"),
+            Evidence => l.t(
+                "登记收到的请假条/医院证明(同 leave evidence)",
+                "record the leave note or certificate received (as leave evidence)",
+            ),
             TogglePeriod => l.t("切换学期/学年", "term / academic year"),
             SortNext => l.t("换排序列", "sort by the next column"),
             Reverse => l.t("倒序", "reverse the order"),

@@ -493,7 +493,7 @@ fn amounts(input: &Input) -> Result<Funds, AppError> {
 }
 
 /// An office modal's title, lines and height.
-pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
+pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'static>>, u16) {
     let o = |x: OfficeText| i18n::office_text(l, x);
     let a = |x: AssessText| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
@@ -629,9 +629,9 @@ pub fn modal(l: Lang, e: &OfficeEdit) -> (String, Vec<Line<'static>>, u16) {
         lines.push(Line::from(i18n::year_text(l, p)));
     }
     lines.push(Line::from(if e.confirming {
-        i18n::ui(l, i18n::Ui::YesNo)
+        yes_no
     } else {
-        hint
+        hint.to_string()
     }));
     let h = lines.len() as u16 + 2;
     (title.to_string(), lines, h)

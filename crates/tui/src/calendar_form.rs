@@ -7,7 +7,8 @@
 //! refusal is shown on the status line and the form stays as it was typed.
 
 use super::action::{Action, Mode};
-use super::screens::Cx;
+use super::keymap::Keymap;
+use super::screens::{Cx, Tab};
 use super::widgets::{self, TextBox};
 use crate::i18n::{self, FormField as F, FormText, Lang};
 use crate::palette::Palette;
@@ -406,8 +407,9 @@ impl Form {
 
     /// Draws the form over the whole frame: as wide as its widest line
     /// allows (at least 70 columns), a long question wrapped, never cut.
-    pub fn render(&self, f: &mut Frame, l: Lang, palette: Palette) {
-        let (title, lines) = self.lines(l, palette);
+    /// `keys` names the keys of the question's answer line, on `tab`.
+    pub fn render(&self, f: &mut Frame, l: Lang, palette: Palette, keys: &Keymap, tab: Tab) {
+        let (title, lines) = self.lines(l, palette, keys, tab);
         let area = f.area();
         let widest = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 2;
         let w = area.width.min(widest.max(70));
@@ -432,7 +434,15 @@ impl Form {
     }
 
     /// The popup's title and lines.
-    pub fn lines(&self, l: Lang, palette: Palette) -> (String, Vec<Line<'static>>) {
+    /// `keys` names the keys the hints name, as bound on `tab`.
+    pub fn lines(
+        &self,
+        l: Lang,
+        palette: Palette,
+        keys: &Keymap,
+        tab: Tab,
+    ) -> (String, Vec<Line<'static>>) {
+        let name = |a| keys.name(l, tab, a);
         let title = match &self.kind {
             Kind::EditSession(s) => FormText::EditSessionTitle(*s),
             Kind::MoveSession(s) => FormText::MoveSessionTitle(*s),
@@ -481,9 +491,21 @@ impl Form {
                     i18n::form_text(l, &question(i)),
                     palette.accent(),
                 ));
-                lines.push(Line::from(i18n::form_text(l, &FormText::YesNo)));
+                let yes_no = FormText::YesNo {
+                    yes: name(Action::Yes),
+                    no: name(Action::No),
+                };
+                lines.push(Line::from(i18n::form_text(l, &yes_no)));
             }
-            None => lines.push(Line::from(i18n::form_text(l, &FormText::Hint))),
+            None => {
+                let hint = FormText::Hint {
+                    next: name(Action::NextField),
+                    submit: name(Action::Submit),
+                    clear: name(Action::ClearInput),
+                    cancel: name(Action::Cancel),
+                };
+                lines.push(Line::from(i18n::form_text(l, &hint)));
+            }
         }
         (i18n::form_text(l, &title), lines)
     }

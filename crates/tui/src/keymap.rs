@@ -200,7 +200,9 @@ fn defaults() -> Vec<Binding> {
         (all, Text, vec![p(K::PageUp)], PrevPeriod),
         (all, Text, vec![p(K::PageDown)], NextPeriod),
         // A question.
-        (all, Confirm, vec![c('y'), c('Y'), p(K::Enter)], Yes),
+        // Never Enter or Space: they mark on the roll screen, and a
+        // question must not be answered by the key that marks.
+        (all, Confirm, vec![c('y'), c('Y')], Yes),
         (all, Confirm, vec![c('n'), c('N'), p(K::Esc)], No),
         (all, Confirm, vec![p(K::Up), c('k')], Up),
         (all, Confirm, vec![p(K::Down), c('j')], Down),
@@ -232,6 +234,7 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('x')], CloseRoll),
         (roll, Normal, vec![c('m')], Correct),
         (roll, Normal, vec![c('/')], Find),
+        (roll, Normal, vec![c('v')], ShowAll),
         (roll, Normal, vec![c('E')], EditSession),
         (roll, Normal, vec![c('M')], MoveSession),
         (roll, Normal, vec![c('C')], CancelSession),
@@ -246,6 +249,7 @@ fn defaults() -> Vec<Binding> {
         (leave, Normal, vec![c('r')], Reject),
         (leave, Normal, vec![c('v')], Filter),
         (leave, Normal, vec![c('n')], NewRequest),
+        (leave, Normal, vec![c('e')], Evidence),
         // The standings.
         (standings, Normal, vec![c('t')], TogglePeriod),
         (standings, Normal, vec![c('o')], SortNext),
@@ -256,7 +260,7 @@ fn defaults() -> Vec<Binding> {
         (standings, Normal, vec![c('p')], Publish),
         (standings, Normal, vec![c('i')], Import),
         // The teacher screen.
-        (teacher, Normal, vec![c('/'), p(K::Enter)], Search),
+        (teacher, Normal, vec![c('/')], Search),
         (teacher, Normal, vec![c('N')], NotesChars),
         (teacher, Normal, vec![c('A')], ArchiveFile),
         (teacher, Normal, vec![c('D')], Degree),
@@ -362,6 +366,33 @@ impl Keymap {
             .iter()
             .find(|b| b.action == action && (b.scope == Scope::On(tab) || b.scope == Scope::All))
             .map_or_else(|| "-".into(), |b| b.key.label())
+    }
+
+    /// A key as a hint names it: the first bound to `action` on `tab`
+    /// (keys.toml included), `space` and `Enter` said in Chinese on
+    /// Chinese screens.
+    pub fn name(&self, l: Lang, tab: Tab, action: Action) -> String {
+        let label = self.label(tab, action);
+        match (l, label.as_str()) {
+            (Lang::Zh, "space") => "空格".into(),
+            (Lang::Zh, "Enter") => "回车".into(),
+            // Ctrl-U, as hints write a control key.
+            (_, x) if x.starts_with("Ctrl-") && x.len() == 6 => {
+                x.to_ascii_uppercase().replace("CTRL", "Ctrl")
+            }
+            _ => label,
+        }
+    }
+
+    /// A question's answer line: the keys bound to yes and no.
+    pub fn yes_no(&self, l: Lang, tab: Tab) -> String {
+        i18n::key_hint(
+            l,
+            &i18n::KeyHint::YesNo {
+                yes: self.name(l, tab, Action::Yes),
+                no: self.name(l, tab, Action::No),
+            },
+        )
     }
 
     /// Every binding, for the README's key table.

@@ -83,6 +83,12 @@ pub struct Model {
     stale: Vec<Tab>,
     pub generation: u64,
     pub quit: bool,
+    /// Quitting while calling names: asked first (y quits).
+    pub quitting: bool,
+    /// The last frame drawn was too small for any screen: set by the
+    /// view, which alone knows the size. Until a frame is drawn whole,
+    /// every key but quit does nothing (nothing acts on what is not drawn).
+    pub too_small: std::cell::Cell<bool>,
     /// The demo school was opened because there was no database.
     pub demo: bool,
     /// Reached through the SSH gate: no files on the server; the import
@@ -133,6 +139,8 @@ impl Model {
             stale: Tab::ALL.to_vec(),
             generation: 0,
             quit: false,
+            quitting: false,
+            too_small: std::cell::Cell::new(false),
             demo: false,
             gate: false,
             school: None,
@@ -178,6 +186,9 @@ impl Model {
 
     /// The mode of the keys now: the help's, or the screen's.
     pub fn mode(&self) -> Mode {
+        if self.quitting {
+            return Mode::Confirm;
+        }
         match self.help {
             Some(_) => Mode::Help,
             None => self.screens.get(self.tab).mode(),
@@ -307,7 +318,27 @@ impl Model {
     fn key(&mut self, key: KeyEvent) {
         let mode = self.mode();
         let action = self.keys.resolve(self.tab, mode, &key);
+        // Nothing acts on a screen that is not drawn: only quit.
+        if self.too_small.get() {
+            if action == Some(Action::Quit) {
+                self.quit = true;
+            }
+            return;
+        }
+        if self.quitting {
+            match action {
+                Some(Action::Yes | Action::Quit) => self.quit = true,
+                Some(Action::No | Action::Cancel) => self.quitting = false,
+                _ => {}
+            }
+            return;
+        }
+        let ctrl = key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
         match (mode, action) {
+            // Calling names, a stray quit key asks first (Ctrl-C does not).
+            (Mode::Calling, Some(Action::Quit)) if !ctrl => self.quitting = true,
             (_, Some(Action::Quit)) => self.quit = true,
             (Mode::Help, Some(a)) => self.help_action(a),
             (Mode::Normal | Mode::Calling, Some(Action::Help)) => {
@@ -351,6 +382,7 @@ impl Model {
         let mut cx = Cx {
             app: &mut self.app,
             lang: self.lang,
+            keys: &self.keys,
             now: (self.clock)(),
             status: None,
             wrote: false,

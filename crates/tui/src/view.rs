@@ -18,7 +18,9 @@ pub const MIN_H: u16 = 15;
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     let l = m.lang;
-    if area.width < MIN_W || area.height < MIN_H {
+    let small = area.width < MIN_W || area.height < MIN_H;
+    m.too_small.set(small);
+    if small {
         let text = format!(
             "{}\n{}",
             i18n::ui(l, Ui::TooSmall),
@@ -68,7 +70,16 @@ pub fn view(m: &Model, f: &mut Frame) {
     let (text, style) = match m.status() {
         Some(s) if s.error => (s.text.clone(), m.palette.error()),
         Some(s) => (s.text.clone(), m.palette.ok()),
-        None => (i18n::ui(l, Ui::HelpHint).to_string(), m.palette.hint()),
+        None => (
+            i18n::key_hint(
+                l,
+                &i18n::KeyHint::HelpQuit {
+                    help: m.keys.name(l, m.tab, crate::action::Action::Help),
+                    quit: m.keys.name(l, m.tab, crate::action::Action::Quit),
+                },
+            ),
+            m.palette.hint(),
+        ),
     };
     f.render_widget(
         Paragraph::new(i18n::shown(&text).into_owned()).style(style),
@@ -81,7 +92,28 @@ pub fn view(m: &Model, f: &mut Frame) {
             .map(|(keys, a)| Line::from(format!("{keys:>14}  {}", a.help(l))))
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
-        widgets::scrolling_popup(f, area, i18n::ui(l, Ui::HelpTitle), lines, last, h.scroll);
+        let title = i18n::key_hint(
+            l,
+            &i18n::KeyHint::HelpTitle {
+                close: m.keys.name(l, m.tab, crate::action::Action::Cancel),
+            },
+        );
+        widgets::scrolling_popup(f, area, &title, lines, last, h.scroll);
+    }
+    if m.quitting {
+        use crate::i18n::RollText;
+        let lines = vec![
+            Line::from(i18n::roll_text(l, &RollText::ConfirmQuit)),
+            Line::from(m.keys.yes_no(l, m.tab)),
+        ];
+        let rect = widgets::centered(area, area.width.min(70), 6);
+        f.render_widget(ratatui::widgets::Clear, rect);
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .block(ratatui::widgets::Block::bordered()),
+            rect,
+        );
     }
     guard(f);
 }

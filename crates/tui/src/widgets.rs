@@ -4,7 +4,7 @@
 //! reads the store.
 
 use super::action::{Action, Mode};
-use crate::i18n::{self, Ui};
+use crate::i18n;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -277,13 +277,14 @@ impl CommentBox {
     }
 
     /// What it is about, the comment so far, and the question once asked.
-    pub fn lines(&self, l: i18n::Lang, about: String) -> Vec<Line<'static>> {
+    /// `yes_no` is the question's answer line, with the keys bound.
+    pub fn lines(&self, about: String, yes_no: String) -> Vec<Line<'static>> {
         let mut lines = vec![
             Line::from(i18n::shown(&about).into_owned()),
             self.text.line(),
         ];
         if self.confirming {
-            lines.push(Line::from(i18n::ui(l, Ui::YesNo)));
+            lines.push(Line::from(yes_no));
         }
         lines
     }

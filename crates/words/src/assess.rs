@@ -24,12 +24,13 @@ pub fn next_actor(l: Lang, n: &Next) -> String {
         (Lang::En, Next::GroupLeader { group }) => {
             format!("the {} group leader reviews it", shown(group))
         }
-        (Lang::Zh, Next::Assessment) => "由考核小组审核".into(),
-        (Lang::En, Next::Assessment) => "the assessment team reviews it".into(),
-        (Lang::Zh, Next::Office) => "由教务处办理".into(),
-        (Lang::En, Next::Office) => "the training office does it".into(),
-        (Lang::Zh, Next::Nobody) => "已办结,无需再审核".into(),
-        (Lang::En, Next::Nobody) => "it is settled; nobody reviews it".into(),
+        (_, Next::Assessment) => l
+            .t("由考核小组审核", "the assessment team reviews it")
+            .into(),
+        (_, Next::Office) => l.t("由教务处办理", "the training office does it").into(),
+        (_, Next::Nobody) => l
+            .t("已办结,无需再审核", "it is settled; nobody reviews it")
+            .into(),
     }
 }
 

@@ -131,9 +131,19 @@ pub enum FormText {
     DepartTitle(String),
     EditTeacherTitle(String),
     /// The keys of a form.
-    Hint,
+    /// The form's keys: next box, done, clear, cancel (as bound).
+    Hint {
+        next: String,
+        submit: String,
+        clear: String,
+        cancel: String,
+    },
     /// The keys of its question.
-    YesNo,
+    /// The answer line, with the keys bound to yes and no.
+    YesNo {
+        yes: String,
+        no: String,
+    },
     AskEditSession {
         session: SessionId,
         title: String,
@@ -201,16 +211,15 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
     let shown = |s: &str| super::shown(s).into_owned();
     let day = |d: &NaiveDateTime| d.format("%Y-%m-%d %H:%M").to_string();
     match (l, t) {
-        (Lang::Zh, EditSessionTitle(s)) => format!("修改活动 {s}"),
-        (Lang::En, EditSessionTitle(s)) => format!("Edit session {s}"),
-        (Lang::Zh, MoveSessionTitle(s)) => format!("调整活动 {s} 的日期和时间"),
-        (Lang::En, MoveSessionTitle(s)) => format!("Move session {s}"),
-        (Lang::Zh, CancelSessionTitle(s)) => format!("取消活动 {s}"),
-        (Lang::En, CancelSessionTitle(s)) => format!("Cancel session {s}"),
-        (Lang::Zh, ReopenTitle(s)) => format!("重新打开活动 {s} 的点名"),
-        (Lang::En, ReopenTitle(s)) => format!("Reopen the roll of session {s}"),
-        (Lang::Zh, ExcuseTitle(n)) => format!("{} 早退准假", shown(n)),
-        (Lang::En, ExcuseTitle(n)) => format!("Excuse the early leave of {}", shown(n)),
+        (_, EditSessionTitle(s)) => say!(l, "修改活动 {s}", "Edit session {s}"),
+        (_, MoveSessionTitle(s)) => say!(l, "调整活动 {s} 的日期和时间", "Move session {s}"),
+        (_, CancelSessionTitle(s)) => say!(l, "取消活动 {s}", "Cancel session {s}"),
+        (_, ReopenTitle(s)) => say!(
+            l,
+            "重新打开活动 {s} 的点名",
+            "Reopen the roll of session {s}"
+        ),
+        (_, ExcuseTitle(n)) => say!(l, "{} 早退准假", "Excuse the early leave of {}", shown(n)),
         (Lang::Zh, EarlyStartTitle { session, opens }) => {
             format!("提前点名:活动 {session} 的点名 {} 才开始", day(opens))
         }
@@ -220,14 +229,32 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 day(opens)
             )
         }
-        (Lang::Zh, DepartTitle(n)) => format!("登记 {} 离校", shown(n)),
-        (Lang::En, DepartTitle(n)) => format!("{} leaves the school", shown(n)),
-        (Lang::Zh, EditTeacherTitle(n)) => format!("修改 {} 的资料", shown(n)),
-        (Lang::En, EditTeacherTitle(n)) => format!("Edit {}", shown(n)),
-        (Lang::Zh, Hint) => "Tab/↑↓ 换项  Enter 确定  Ctrl-U 清空  Esc 取消".into(),
-        (Lang::En, Hint) => "Tab/↑↓ next box  Enter done  Ctrl-U clear  Esc cancel".into(),
-        (Lang::Zh, YesNo) => "y 确认  n 返回修改".into(),
-        (Lang::En, YesNo) => "y confirm  n back to the form".into(),
+        (_, DepartTitle(n)) => say!(l, "登记 {} 离校", "{} leaves the school", shown(n)),
+        (_, EditTeacherTitle(n)) => say!(l, "修改 {} 的资料", "Edit {}", shown(n)),
+        (
+            _,
+            Hint {
+                next,
+                submit,
+                clear,
+                cancel,
+            },
+        ) => say!(
+            l,
+            "{}/↑↓ 换项  {} 确定  {} 清空  {} 取消",
+            "{}/↑↓ next box  {} done  {} clear  {} cancel",
+            shown(next),
+            shown(submit),
+            shown(clear),
+            shown(cancel)
+        ),
+        (_, YesNo { yes, no }) => say!(
+            l,
+            "{} 确认  {} 返回修改",
+            "{} confirm  {} back to the form",
+            shown(yes),
+            shown(no)
+        ),
         (
             Lang::Zh,
             AskEditSession {
@@ -312,8 +339,11 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             shown(name),
             hm(*at)
         ),
-        (Lang::Zh, AskEarlyStart(s)) => format!("现在提前开始活动 {s} 的第一次点名?"),
-        (Lang::En, AskEarlyStart(s)) => format!("Start the first call of session {s} now?"),
+        (_, AskEarlyStart(s)) => say!(
+            l,
+            "现在提前开始活动 {s} 的第一次点名?",
+            "Start the first call of session {s} now?"
+        ),
         (Lang::Zh, AskDepart { name, on }) => format!(
             "登记 {} 于 {on} 离校?此后的活动不再要求其参加,以往记录保留",
             shown(name)
@@ -355,20 +385,22 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
                 ),
             }
         }
-        (Lang::Zh, SessionEdited(s)) => format!("活动 {s} 已修改"),
-        (Lang::En, SessionEdited(s)) => format!("session {s} changed"),
-        (Lang::Zh, Moved(s)) => format!("活动 {s} 已改期"),
-        (Lang::En, Moved(s)) => format!("session {s} moved"),
-        (Lang::Zh, CancelledDone(s)) => format!("活动 {s} 已取消"),
-        (Lang::En, CancelledDone(s)) => format!("session {s} cancelled"),
-        (Lang::Zh, Reopened(s)) => format!("活动 {s} 的点名已重新打开"),
-        (Lang::En, Reopened(s)) => format!("the roll of session {s} is open again"),
-        (Lang::Zh, Excused(n)) => format!("{} 的早退已准假", shown(n)),
-        (Lang::En, Excused(n)) => format!("the early leave of {} is excused", shown(n)),
-        (Lang::Zh, Departed(n)) => format!("已登记 {} 离校", shown(n)),
-        (Lang::En, Departed(n)) => format!("{}'s departure is recorded", shown(n)),
-        (Lang::Zh, TeacherEdited(n)) => format!("{} 的资料已修改", shown(n)),
-        (Lang::En, TeacherEdited(n)) => format!("{} changed", shown(n)),
+        (_, SessionEdited(s)) => say!(l, "活动 {s} 已修改", "session {s} changed"),
+        (_, Moved(s)) => say!(l, "活动 {s} 已改期", "session {s} moved"),
+        (_, CancelledDone(s)) => say!(l, "活动 {s} 已取消", "session {s} cancelled"),
+        (_, Reopened(s)) => say!(
+            l,
+            "活动 {s} 的点名已重新打开",
+            "the roll of session {s} is open again"
+        ),
+        (_, Excused(n)) => say!(
+            l,
+            "{} 的早退已准假",
+            "the early leave of {} is excused",
+            shown(n)
+        ),
+        (_, Departed(n)) => say!(l, "已登记 {} 离校", "{}'s departure is recorded", shown(n)),
+        (_, TeacherEdited(n)) => say!(l, "{} 的资料已修改", "{} changed", shown(n)),
         (Lang::Zh, RollOpensAt { session, opens }) => {
             format!("活动 {session} 的点名 {} 才开始,未做任何更改", day(opens))
         }
@@ -401,7 +433,6 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
             "credits \"{}\" is not a number of credits; write it as 2 or 1.5",
             shown(v)
         ),
-        (Lang::Zh, Needed(f)) => format!("请填写{}", form_field(l, *f)),
-        (Lang::En, Needed(f)) => format!("the {} is needed", form_field(l, *f)),
+        (_, Needed(f)) => say!(l, "请填写{}", "the {} is needed", form_field(l, *f)),
     }
 }

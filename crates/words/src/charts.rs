@@ -116,10 +116,8 @@ pub fn charts_too_small(l: Lang, w: u16, h: u16) -> String {
 /// The rate column's name when the bars start above 0 %: "出勤率(80%起)".
 pub fn rate_from(l: Lang, floor: u32) -> String {
     match (l, floor) {
-        (Lang::Zh, 0) => "出勤率".into(),
-        (Lang::En, 0) => "rate".into(),
-        (Lang::Zh, f) => format!("出勤率(条形从 {f}% 起)"),
-        (Lang::En, f) => format!("rate (bars start at {f}%)"),
+        (_, 0) => l.t("出勤率", "rate").into(),
+        (_, f) => say!(l, "出勤率(条形从 {f}% 起)", "rate (bars start at {f}%)"),
     }
 }
 
@@ -142,16 +140,19 @@ pub fn strip_shown(l: Lang, shown: usize, total: usize) -> String {
 /// What the absences line says beside the slots.
 pub fn absences_note(l: Lang, absences: u32, limit: u32) -> String {
     match (l, limit) {
-        (Lang::Zh, 0) => format!("{absences} 次(不设上限)"),
-        (Lang::En, 0) => format!("{absences} (no limit set)"),
+        (_, 0) => say!(l, "{absences} 次(不设上限)", "{absences} (no limit set)"),
         (Lang::Zh, n) if absences >= n => format!("{absences}/{n} 已满 {n} 次:不合格"),
         (Lang::En, n) if absences >= n => format!("{absences}/{n}: {n} make unqualified"),
         (Lang::Zh, n) if absences + 1 == n => format!("{absences}/{n} 再旷工 1 次即不合格"),
         (Lang::En, n) if absences + 1 == n => {
             format!("{absences}/{n}: one more makes unqualified")
         }
-        (Lang::Zh, n) => format!("{absences}/{n} 再旷工 {} 次即不合格", n - absences),
-        (Lang::En, n) => format!("{absences}/{n}: {} more make unqualified", n - absences),
+        (_, n) => say!(
+            l,
+            "{absences}/{n} 再旷工 {} 次即不合格",
+            "{absences}/{n}: {} more make unqualified",
+            n - absences
+        ),
     }
 }
 

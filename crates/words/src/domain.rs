@@ -301,8 +301,12 @@ pub fn assessment_reason(l: Lang, r: &Reason) -> String {
                 required,
             },
         ) => format!("degree {}, below {}", degree(l, *d), degree(l, *required)),
-        (Lang::Zh, Reason::DegreeMismatch) => "学历专业与任教学科不一致".into(),
-        (Lang::En, Reason::DegreeMismatch) => "degree does not match the subject taught".into(),
+        (_, Reason::DegreeMismatch) => l
+            .t(
+                "学历专业与任教学科不一致",
+                "degree does not match the subject taught",
+            )
+            .into(),
     }
 }
 

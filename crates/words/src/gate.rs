@@ -27,6 +27,11 @@ pub enum GateText {
     ServerPath(String),
     /// SSH_ORIGINAL_COMMAND cannot be split like a shell would.
     Unsplittable(String),
+    /// SSH_ORIGINAL_COMMAND is not UTF-8 (a GBK console, say).
+    NotUtf8,
+    /// `peixun key` run by another account than the one owning the
+    /// database (named).
+    KeyNotOwner(String),
     /// The service account has no configuration naming its database.
     NoConfig(String),
     /// The configuration file is wrong.
@@ -89,10 +94,10 @@ pub fn gate(l: Lang, t: &GateText) -> String {
     use GateText::*;
     match (l, t) {
         (Lang::Zh, Privileged) => {
-            "peixun 不能以 setuid 或 setgid 方式运行;共享服务器请用 SSH 入口(peixun gate),见 docs/deploy.md".into()
+            "peixun 不能以 setuid、setgid 或带文件能力(capabilities)的方式运行;共享服务器请用 SSH 入口(peixun gate),见 docs/deploy.md".into()
         }
         (Lang::En, Privileged) => {
-            "peixun refuses to run setuid or setgid; on a shared server use the SSH gate (peixun gate), see docs/deploy.md".into()
+            "peixun refuses to run setuid, setgid or with file capabilities; on a shared server use the SSH gate (peixun gate), see docs/deploy.md".into()
         }
         (Lang::Zh, Refused(what)) => format!(
             "通过 SSH 入口不能使用 {}:账号、数据库和时间由入口确定;未做任何更改",
@@ -110,6 +115,20 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "no files on the server through the SSH gate ({}): import from - (standard input), export with --out - --format xlsx|csv (standard output); nothing was changed",
             shown(what)
         ),
+        (Lang::Zh, KeyNotOwner(owner)) => format!(
+            "密钥只能由数据库文件的所有者 {0} 管理(写入 {0} 的 ~/.ssh/authorized_keys):请以该账号运行,例如 sudo -iu {0} peixun key …;未做任何更改",
+            shown(owner)
+        ),
+        (Lang::En, KeyNotOwner(owner)) => format!(
+            "keys are managed only by {0}, the account owning the database file (they go to {0}'s ~/.ssh/authorized_keys): run it as that account, e.g. sudo -iu {0} peixun key …; nothing was changed",
+            shown(owner)
+        ),
+        (Lang::Zh, NotUtf8) => {
+            "命令不是 UTF-8 编码:客户端必须以 UTF-8 发送命令(例如 GBK 终端请改用 UTF-8);未做任何更改".into()
+        }
+        (Lang::En, NotUtf8) => {
+            "the command is not UTF-8: the client must send the command in UTF-8 (not GBK, say); nothing was changed".into()
+        }
         (Lang::Zh, Unsplittable(cmd)) => {
             format!("无法解析命令 {}:引号不配对", shown(cmd))
         }
@@ -117,11 +136,11 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             format!("cannot split the command {}: unbalanced quotes", shown(cmd))
         }
         (Lang::Zh, NoConfig(path)) => format!(
-            "没有设置数据库:请在 {} 中写一行 db = \"/srv/peixun/peixun.redb\"(见 docs/deploy.md)",
+            "没有设置数据库:请在 {} 中写一行 db = \"/srv/peixun/data/peixun.redb\"(见 docs/deploy.md)",
             shown(path)
         ),
         (Lang::En, NoConfig(path)) => format!(
-            "no database is set: write a line db = \"/srv/peixun/peixun.redb\" in {} (see docs/deploy.md)",
+            "no database is set: write a line db = \"/srv/peixun/data/peixun.redb\" in {} (see docs/deploy.md)",
             shown(path)
         ),
         (Lang::Zh, BadConfig { path, why }) => {
@@ -137,8 +156,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "db in the configuration file must be an absolute path, not {}",
             shown(path)
         ),
-        (Lang::Zh, NoHome) => "找不到当前账号的主目录".into(),
-        (Lang::En, NoHome) => "the running account has no home directory".into(),
+        (_, NoHome) => l.t("找不到当前账号的主目录", "the running account has no home directory").into(),
         (_, BadKey(why)) => bad_key(l, why),
         (Lang::Zh, BadAccountName(n)) => format!(
             "账号名 {} 不能用于 SSH 密钥:不能含空格、引号、反斜杠或控制字符,也不能以 - 开头",
@@ -170,8 +188,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             fingerprint,
             account,
         }) => format!("added the key {fingerprint} of the account {}", shown(account)),
-        (Lang::Zh, KeyRemoved(n)) => format!("已删除 {n} 个密钥"),
-        (Lang::En, KeyRemoved(n)) => format!("removed {n} key(s)"),
+        (_, KeyRemoved(n)) => say!(l, "已删除 {n} 个密钥", "removed {n} key(s)"),
         (Lang::Zh, NoSuchKey(what)) => {
             format!("没有账号或指纹为 {} 的密钥;未做任何更改", shown(what))
         }
@@ -186,10 +203,8 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "cannot read or write the key file {}: {why}; nothing was changed",
             shown(path)
         ),
-        (Lang::Zh, WantFormat) => "--out - 需要 --format xlsx 或 --format csv".into(),
-        (Lang::En, WantFormat) => "--out - needs --format xlsx or --format csv".into(),
-        (Lang::Zh, BadFormat(f)) => format!("--format 应为 xlsx 或 csv,而不是 {}", shown(f)),
-        (Lang::En, BadFormat(f)) => format!("--format must be xlsx or csv, not {}", shown(f)),
+        (_, WantFormat) => l.t("--out - 需要 --format xlsx 或 --format csv", "--out - needs --format xlsx or --format csv").into(),
+        (_, BadFormat(f)) => say!(l, "--format 应为 xlsx 或 csv,而不是 {}", "--format must be xlsx or csv, not {}", shown(f)),
         (Lang::Zh, FormatMismatch(f)) => {
             format!("标准输入不是 --format {} 所说的格式;未做任何更改", shown(f))
         }
@@ -197,8 +212,7 @@ pub fn gate(l: Lang, t: &GateText) -> String {
             "standard input is not in the format --format {} says; nothing was changed",
             shown(f)
         ),
-        (Lang::Zh, Stdin(why)) => format!("无法读取标准输入:{why}"),
-        (Lang::En, Stdin(why)) => format!("cannot read standard input: {why}"),
+        (_, Stdin(why)) => say!(l, "无法读取标准输入:{why}", "cannot read standard input: {why}"),
         (Lang::Zh, NoTerminal) => {
             "终端界面需要终端:请用 ssh -t peixun@服务器,或在 ssh 命令后写要执行的命令".into()
         }
@@ -226,10 +240,15 @@ fn bad_key(l: Lang, why: &KeyWhy) -> String {
         (Lang::En, KeyWhy::Shape) => {
             "it must be one line \"TYPE KEY comment\", e.g. ssh-ed25519 AAAA… zhangsan".into()
         }
-        (Lang::Zh, KeyWhy::UnknownType(t)) => format!("不认识的密钥类型 {}", shown(t)),
-        (Lang::En, KeyWhy::UnknownType(t)) => format!("unknown key type {}", shown(t)),
-        (Lang::Zh, KeyWhy::NotBase64) => "密钥部分不是有效的 base64".into(),
-        (Lang::En, KeyWhy::NotBase64) => "the key part is not valid base64".into(),
+        (_, KeyWhy::UnknownType(t)) => {
+            say!(l, "不认识的密钥类型 {}", "unknown key type {}", shown(t))
+        }
+        (_, KeyWhy::NotBase64) => l
+            .t(
+                "密钥部分不是有效的 base64",
+                "the key part is not valid base64",
+            )
+            .into(),
         (Lang::Zh, KeyWhy::TypeMismatch { line, blob }) => {
             format!("行首写的是 {},密钥本身却是 {}", shown(line), shown(blob))
         }

@@ -30,7 +30,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
     Some(match path {
         "" => l.t("校本培训考勤与考核", "School-based training: attendance and assessment"),
         "init" => l.t(
-            "新建一个空数据库,你成为培训处",
+            "新建一个空数据库,你成为教务处",
             "Create a new, empty database; you become the training office",
         ),
         "demo" => l.t(
@@ -74,7 +74,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
         "session list" => l.t("列出培训活动", "List the sessions"),
         "roll" => l.t("点名", "Roll call"),
         "roll first" => l.t(
-            "第一次点名应答的教师(不写教师:只开始点名);加 --reason 可在点名开放前开始(培训处)",
+            "第一次点名应答的教师(不写教师:只开始点名);加 --reason 可在点名开放前开始(教务处)",
             "Teachers who answered the first call (none: just start it); --reason starts it before the roll opens (training office)",
         ),
         "roll second" => l.t(
@@ -91,7 +91,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "An early leave; --excused --reason R excuses it",
         ),
         "roll reopen" => l.t(
-            "重新打开已结束的点名,回到结束时的步骤(培训处)",
+            "重新打开已结束的点名,回到结束时的步骤(教务处)",
             "Reopen a closed roll at the step it had reached (training office)",
         ),
         "roll close" => l.t(
@@ -101,7 +101,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
         "roll undo" => l.t("撤销最后一次标记", "Take back the last mark"),
         "roll status" => l.t("点名的当前情况", "The roll as it stands"),
         "roll correct" => l.t(
-            "更正一位教师的考勤(培训处),须写理由",
+            "更正一位教师的考勤(教务处),须写理由",
             "Correct a teacher's facts (training office), with a reason",
         ),
         "leave" => l.t("请假", "Leave requests"),
@@ -208,7 +208,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Register training outside the school from the credit card",
         ),
         "credit edit" => l.t(
-            "更正已登记或被退回的条目(本人或培训处)",
+            "更正已登记或被退回的条目(本人或教务处)",
             "Correct a registered or sent-back entry (the teacher, or the office)",
         ),
         "credit list" => l.t(
@@ -232,7 +232,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Refuse an entry for good, with a comment (a reviewer)",
         ),
         "credit withdraw" => l.t(
-            "审核前撤回自己的条目(本人或培训处)",
+            "审核前撤回自己的条目(本人或教务处)",
             "Take back your entry before it is reviewed (the teacher, or the office)",
         ),
         "credit revoke" => l.t(
@@ -240,11 +240,11 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Undo a confirmation (assessment team), with a reason",
         ),
         "credit remove" => l.t(
-            "删除登记错误的条目(培训处),须写理由",
+            "删除登记错误的条目(教务处),须写理由",
             "Remove a mistaken entry (office), with a reason",
         ),
         "credit report" => l.t(
-            "已收到校外学习后的书面汇报(培训处)",
+            "已收到校外学习后的书面汇报(教务处)",
             "The written report after outside study was received (office)",
         ),
         "makeup" => l.t("公假待补的培训内容", "Official-leave content to make up"),
@@ -253,10 +253,10 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Official-leave sessions whose content is to be made up",
         ),
         "makeup done" => l.t(
-            "标记某次活动的内容已补(培训处)",
+            "标记某次活动的内容已补(教务处)",
             "Mark a session's content made up (office)",
         ),
-        "makeup undo" => l.t("撤回补学标记(培训处)", "Take a make-up mark back (office)"),
+        "makeup undo" => l.t("撤回补学标记(教务处)", "Take a make-up mark back (office)"),
         "notes" => l.t("学习笔记:每学期的字数", "Study notes: characters per term"),
         "notes set" => l.t(
             "某学期计入的学习笔记字数:教师 [学期] 字数(不写学期:本学期,或假期中刚结束的学期)",
@@ -264,7 +264,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
         ),
         "archive" => l.t("教师培训档案和公开课", "The teacher's training archive and open lessons"),
         "archive set" => l.t(
-            "修改教师某学年的档案(培训处)",
+            "修改教师某学年的档案(教务处)",
             "Change a teacher's archive for a year (office)",
         ),
         "archive show" => l.t(
@@ -290,11 +290,11 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "A teacher's degree (bachelor, master, ...) and major",
         ),
         "assess" => l.t(
-            "学年考核:close 学年 结束考核(培训处)",
+            "学年考核:close 学年 结束考核(教务处)",
             "The year's assessment: close YEAR ends it (office)",
         ),
         "assess close" => l.t(
-            "结束某学年的考核(培训处):此后的改动须由培训处写明理由,并标记该教师",
+            "结束某学年的考核(教务处):此后的改动须由教务处写明理由,并标记该教师",
             "Close a year's assessment (office): later changes need the office and a reason, and flag the teacher",
         ),
         "check" => l.t(
@@ -306,7 +306,7 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Copy the database, as of one moment, to a new file (others may keep working)",
         ),
         "key" => l.t(
-            "服务账号的 SSH 密钥(培训处)",
+            "服务账号的 SSH 密钥(教务处)",
             "The SSH keys of the service account (training office)",
         ),
         "key add" => l.t(
@@ -429,7 +429,7 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "Teachers who answered (ids or names, any number)",
         ),
         ("roll first", "reason") => l.t(
-            "点名开放前就开始的理由(培训处)",
+            "点名开放前就开始的理由(教务处)",
             "Why the call starts before the roll opens (training office)",
         ),
         ("roll arrive", "at") => l.t(
@@ -641,6 +641,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "The academic year to close, by its first calendar year, e.g. 2025",
         ),
         ("backup", "path") => l.t("新文件的路径", "Path of the new file"),
+        ("backup", "accept_recovered") => l.t(
+            "文件已损坏时,备份修复后恢复的内容(其后的更改已丢失);不加则拒绝备份",
+            "Back up what redb's repair recovers from a damaged file (the changes after it are lost); refused without",
+        ),
         ("key add", "account") => l.t("用这把密钥登录的账号", "The account the key lets in"),
         ("key add", "key") => l.t(
             "公钥(.pub 文件的一行)",

@@ -1,6 +1,21 @@
 //! The catalogue: every piece of text a user sees, in Chinese (简体, the
 //! default) and English. Nothing else in the program spells user text.
 
+/// One message, one form, when the two languages differ only in words:
+/// `say!(l, "与第 {row} 行重复", "repeats row {row}")` formats the one `l`
+/// asks for, each capturing the same names, or taking the same arguments
+/// after the two texts (`say!(l, "登记 {} 离校", "{} leaves", name)`): no
+/// destructure repeated per language.
+#[macro_export]
+macro_rules! say {
+    ($l:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        match $l {
+            $crate::Lang::Zh => format!($zh $(, $arg)*),
+            $crate::Lang::En => format!($en $(, $arg)*),
+        }
+    };
+}
+
 // The catalogue by subject; each file holds its enums and their words.
 mod assess;
 mod calendar;
@@ -56,20 +71,6 @@ pub use ui::*;
 
 use ::store::StoreError;
 use rules::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
-
-/// One message, one form, when the two languages differ only in words:
-/// `say!(l, "与第 {row} 行重复", "repeats row {row}")` formats the one `l`
-/// asks for, each capturing the same names (no destructure repeated per
-/// language).
-#[macro_export]
-macro_rules! say {
-    ($l:expr, $zh:literal, $en:literal $(,)?) => {
-        match $l {
-            $crate::Lang::Zh => format!($zh),
-            $crate::Lang::En => format!($en),
-        }
-    };
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -66,8 +66,7 @@ pub fn bound(l: Lang, b: &Bound) -> String {
             "has `{}` at character {at} (ids hold letters, digits and - _ . only, not starting with .)",
             shown(&ch.to_string())
         ),
-        (Lang::Zh, Bound::TooLarge { max }) => format!("过大(最多 {max})"),
-        (Lang::En, Bound::TooLarge { max }) => format!("is too large (at most {max})"),
+        (_, Bound::TooLarge { max }) => say!(l, "过大(最多 {max})", "is too large (at most {max})"),
     }
 }
 

@@ -142,10 +142,12 @@ pub fn sheet_file(l: Lang, which: SessionSheet, session: u32) -> String {
 /// 0, the rate it starts from (so a short bar is not read as a low rate).
 pub fn rate_axis(l: Lang, from_percent: Option<u32>) -> String {
     match (l, from_percent) {
-        (Lang::Zh, None) => "出勤率".into(),
-        (Lang::En, None) => "attendance rate".into(),
-        (Lang::Zh, Some(p)) => format!("出勤率(坐标从 {p}% 起,不从 0 起)"),
-        (Lang::En, Some(p)) => format!("attendance rate (axis starts at {p}%, not 0)"),
+        (_, None) => l.t("出勤率", "attendance rate").into(),
+        (_, Some(p)) => say!(
+            l,
+            "出勤率(坐标从 {p}% 起,不从 0 起)",
+            "attendance rate (axis starts at {p}%, not 0)"
+        ),
     }
 }
 

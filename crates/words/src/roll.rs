@@ -8,6 +8,9 @@ pub enum RollText {
     /// Start the first call? `date` when the session is not today.
     ConfirmFirst {
         date: Option<chrono::NaiveDate>,
+        /// The keys that mark and undo.
+        mark: String,
+        undo: String,
     },
     /// Start the second call, calling the `missing` one by one?
     ConfirmSecond {
@@ -17,6 +20,7 @@ pub enum RollText {
     /// End the second call: the `missing` become late if they come.
     ConfirmEndSecond {
         missing: usize,
+        undo: String,
     },
     /// The closing question's title.
     ConfirmClose {
@@ -24,8 +28,10 @@ pub enum RollText {
     },
     /// Beside a name in the closing list.
     LeavePending,
-    /// A key that cannot apply to a closed roll.
-    Closed,
+    /// A key that cannot apply to a closed roll; `key` corrects.
+    Closed {
+        key: String,
+    },
     /// The correction popup's title.
     CorrectTitle {
         name: String,
@@ -39,13 +45,52 @@ pub enum RollText {
     CorrectReason {
         required: bool,
     },
-    CorrectHint,
+    /// The correction's keys: the next field, done, cancel.
+    CorrectHint {
+        next: String,
+        submit: String,
+        cancel: String,
+    },
     /// The status after a correction.
     Corrected {
         name: String,
     },
     /// The question's answer line.
-    YesNo,
+    YesNo {
+        yes: String,
+        no: String,
+    },
+    /// A mark key on a teacher already marked: nothing is opened; the
+    /// correction has its own `key`.
+    AlreadyMarked {
+        name: String,
+        key: String,
+    },
+    /// Calling mode turned on or off by its key.
+    CallingOn,
+    CallingOff {
+        key: String,
+    },
+    /// Quitting while calling names: asked first.
+    ConfirmQuit,
+    /// A late arrival marked by one key, at `at`; `key` corrects.
+    MarkedLate {
+        name: String,
+        at: String,
+        key: String,
+    },
+    /// After the second call the list shows the `missing` only; `key`
+    /// shows everyone.
+    MissingOnly {
+        missing: usize,
+        key: String,
+    },
+    /// The find box: match `at` of `of`, `key` the next.
+    FindNext {
+        at: usize,
+        of: usize,
+        key: String,
+    },
 }
 
 pub fn roll_text(l: Lang, t: &RollText) -> String {
@@ -56,12 +101,17 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, Some(d)) => format!("Note: this session is on {d}, not today. "),
     };
     match (l, t) {
-        (Lang::Zh, ConfirmFirst { date }) => {
-            format!("{}开始第一次点名?之后空格记到,u 撤销。", on(date))
-        }
-        (Lang::En, ConfirmFirst { date }) => format!(
-            "{}Start the first call? Then space marks present; u takes back.",
-            on(date)
+        (Lang::Zh, ConfirmFirst { date, mark, undo }) => format!(
+            "{}开始第一次点名?之后{}记到,{} 撤销。",
+            on(date),
+            super::shown(mark),
+            super::shown(undo)
+        ),
+        (Lang::En, ConfirmFirst { date, mark, undo }) => format!(
+            "{}Start the first call? Then {} marks present; {} takes back.",
+            on(date),
+            super::shown(mark),
+            super::shown(undo)
         ),
         (Lang::Zh, ConfirmSecond { missing, date }) => format!(
             "{}开始第二次点名?将逐个点第一次未到的 {missing} 人。",
@@ -71,11 +121,13 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
             "{}Start the second call? The {missing} not seen at the first are called one by one.",
             on(date)
         ),
-        (Lang::Zh, ConfirmEndSecond { missing }) => {
-            format!("结束第二次点名?此后到场的 {missing} 人将记为迟到(u 可撤销)。")
-        }
-        (Lang::En, ConfirmEndSecond { missing }) => format!(
-            "End the second call? Any of the {missing} still missing who arrive later are late (u takes back)."
+        (Lang::Zh, ConfirmEndSecond { missing, undo }) => format!(
+            "结束第二次点名?此后到场的 {missing} 人将记为迟到({} 可撤销)。",
+            super::shown(undo)
+        ),
+        (Lang::En, ConfirmEndSecond { missing, undo }) => format!(
+            "End the second call? Any of the {missing} still missing who arrive later are late ({} takes back).",
+            super::shown(undo)
         ),
         (Lang::Zh, ConfirmClose { absent }) => format!("结束点名?以下 {absent} 人将记旷工"),
         (Lang::En, ConfirmClose { absent }) => {
@@ -83,11 +135,14 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         }
         (Lang::Zh, LeavePending) => "(请假待审批)".into(),
         (Lang::En, LeavePending) => "(leave pending)".into(),
-        (Lang::Zh, Closed) => "点名已结束,不能再点名或撤销;按 m 更正某位教师(需填理由)".into(),
-        (Lang::En, Closed) => {
-            "The roll is closed: no more calls or undo; press m to correct a teacher (with a reason)"
-                .into()
-        }
+        (Lang::Zh, Closed { key }) => format!(
+            "点名已结束,不能再点名或撤销;按 {} 更正某位教师(需填理由)",
+            super::shown(key)
+        ),
+        (Lang::En, Closed { key }) => format!(
+            "The roll is closed: no more calls or undo; press {} to correct a teacher (with a reason)",
+            super::shown(key)
+        ),
         (Lang::Zh, CorrectTitle { name }) => format!("更正 {} 的记录", super::shown(name)),
         (Lang::En, CorrectTitle { name }) => format!("Correct {}'s record", super::shown(name)),
         (Lang::Zh, CorrectPresent) => "到".into(),
@@ -104,11 +159,90 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         (Lang::En, CorrectReason { required: true }) => "reason (required)".into(),
         (Lang::Zh, CorrectReason { required: false }) => "理由(可空)".into(),
         (Lang::En, CorrectReason { required: false }) => "reason (optional)".into(),
-        (Lang::Zh, CorrectHint) => "↑↓ 选择  Tab 时间/理由  回车 确定  Esc 取消".into(),
-        (Lang::En, CorrectHint) => "↑↓ choose  Tab time/reason  Enter done  Esc cancel".into(),
+        (
+            Lang::Zh,
+            CorrectHint {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "↑↓ 选择  {} 时间/理由  {} 确定  {} 取消",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(cancel)
+        ),
+        (
+            Lang::En,
+            CorrectHint {
+                next,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "↑↓ choose  {} time/reason  {} done  {} cancel",
+            super::shown(next),
+            super::shown(submit),
+            super::shown(cancel)
+        ),
         (Lang::Zh, Corrected { name }) => format!("{} 的记录已更正", super::shown(name)),
         (Lang::En, Corrected { name }) => format!("{}'s record corrected", super::shown(name)),
-        (Lang::Zh, YesNo) => "y 确认  n 取消".into(),
-        (Lang::En, YesNo) => "y confirm  n cancel".into(),
+        (Lang::Zh, AlreadyMarked { name, key }) => format!(
+            "{} 已有记录,未做更改;要更正请按 {}",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::En, AlreadyMarked { name, key }) => format!(
+            "{} is already marked; nothing changed (press {} to correct)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::Zh, CallingOn) => "逐个点名:开".into(),
+        (Lang::En, CallingOn) => "Calling names: on".into(),
+        (Lang::Zh, CallingOff { key }) => {
+            format!("逐个点名:关(按 {} 重新打开)", super::shown(key))
+        }
+        (Lang::En, CallingOff { key }) => {
+            format!(
+                "Calling names: off (press {} to turn it on)",
+                super::shown(key)
+            )
+        }
+        (Lang::Zh, ConfirmQuit) => {
+            "正在逐个点名。现在退出?已记的都已保存,重新打开后从这里接着点。".into()
+        }
+        (Lang::En, ConfirmQuit) => {
+            "Calling names. Quit now? Every mark is saved; reopened, the call goes on from here."
+                .into()
+        }
+        (Lang::Zh, MarkedLate { name, at, key }) => format!(
+            "{} 迟到 {at} 已记(时间不对按 {} 更正)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::En, MarkedLate { name, at, key }) => format!(
+            "{} marked late {at} (press {} to correct the time)",
+            super::shown(name),
+            super::shown(key)
+        ),
+        (Lang::Zh, MissingOnly { missing, key }) => {
+            format!("仅列未到的 {missing} 人(按 {} 显示全部)", super::shown(key))
+        }
+        (Lang::En, MissingOnly { missing, key }) => format!(
+            "only the {missing} missing (press {} for everyone)",
+            super::shown(key)
+        ),
+        (Lang::Zh, FindNext { at, of, key }) => {
+            format!("第 {at}/{of} 个,按 {} 下一个", super::shown(key))
+        }
+        (Lang::En, FindNext { at, of, key }) => {
+            format!("match {at}/{of}, {} the next", super::shown(key))
+        }
+        (Lang::Zh, YesNo { yes, no }) => {
+            format!("{} 确认  {} 取消", super::shown(yes), super::shown(no))
+        }
+        (Lang::En, YesNo { yes, no }) => {
+            format!("{} confirm  {} cancel", super::shown(yes), super::shown(no))
+        }
     }
 }

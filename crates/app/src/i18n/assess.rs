@@ -72,17 +72,17 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
             format!("to {} needs a reason", credit_action(l, *action))
         }
         (Lang::Zh, TooManyCredits { credits, max }) => {
-            format!("credits:一条登记 {credits} 学分,超过上限 {max} 学分")
+            format!("学分:一条登记 {credits} 学分,超过上限 {max} 学分")
         }
         (Lang::En, TooManyCredits { credits, max }) => {
             format!("credits: {credits} on one entry, more than the maximum {max}")
         }
-        (Lang::Zh, FutureDate { date }) => format!("date:培训日期 {date} 在今天之后"),
+        (Lang::Zh, FutureDate { date }) => format!("日期:培训日期 {date} 在今天之后"),
         (Lang::En, FutureDate { date }) => {
             format!("date: the training date {date} is in the future")
         }
         (Lang::Zh, OutsideYear { date, year }) => format!(
-            "date:培训日期 {date} 不在{}内(其他学年请用 --year)",
+            "日期:培训日期 {date} 不在{}内(其他学年请用 --year)",
             period_name(l, Period::Year(*year))
         ),
         (Lang::En, OutsideYear { date, year }) => format!(
@@ -90,7 +90,7 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
             period_name(l, Period::Year(*year))
         ),
         (Lang::Zh, CardUsed { card, id, teacher }) => format!(
-            "card:学分卡 {} 已登记在第 {id} 条({})",
+            "学分卡:{} 已登记在第 {id} 条({})",
             shown(card),
             shown(&teacher.0)
         ),

@@ -80,8 +80,11 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         (Lang::En, ReasonRequired) => {
             "this change needs a reason (--reason); nothing was changed".into()
         }
-        (Lang::Zh, Cancelled(s)) => format!("活动 {s} 已取消,不能再更改,未做任何更改"),
-        (Lang::En, Cancelled(s)) => format!("session {s} is cancelled; nothing was changed"),
+        (_, Cancelled(s)) => say!(
+            l,
+            "活动 {s} 已取消,不能再更改,未做任何更改",
+            "session {s} is cancelled; nothing was changed"
+        ),
         (
             Lang::Zh,
             RollTooEarly {
@@ -203,8 +206,12 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
             "leave request {id} has expired: it was still pending when session {session} started at {} (personal and non-emergency sick leave must be decided before); nothing was changed",
             started.format("%Y-%m-%d %H:%M")
         ),
-        (Lang::Zh, NothingToChange) => "没有需要更改的内容".into(),
-        (Lang::En, NothingToChange) => "nothing to change; nothing was changed".into(),
+        (_, NothingToChange) => l
+            .t(
+                "没有需要更改的内容",
+                "nothing to change; nothing was changed",
+            )
+            .into(),
         (Lang::Zh, NoEarlyLeave { teacher, session }) => {
             format!("{teacher} 在活动 {session} 没有早退记录;请用 --at 给出时间")
         }

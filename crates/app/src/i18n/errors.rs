@@ -1,7 +1,7 @@
 //! One clear line for each error a command returns.
 
 use super::*;
-use crate::{AppError, FieldName, LeaveAction, RollStep, Why};
+use crate::{AppError, FieldName, LeaveAction, OwnAction, RollStep, Why};
 use store::StoreError;
 
 /// One clear line for an error, in the user's language. Each arm holds
@@ -129,6 +129,16 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::Zh => format!("请假 {id} 缺少{},不能批准", leave_paper(l, *what)),
             Lang::En => format!("leave {id} lacks its {}", leave_paper(l, *what)),
         },
+        LeaveForOthers => match l {
+            Lang::Zh => format!(
+                "只能为自己请假:为其他教师请假需要{}身份,未做任何更改",
+                roles(l, &[rules::Role::Office])
+            ),
+            Lang::En => format!(
+                "you can request leave only for yourself: leave for another teacher needs the role {}; nothing was changed",
+                roles(l, &[rules::Role::Office])
+            ),
+        },
         OwnLeave { id, action } => match l {
             Lang::Zh => format!(
                 "请假 {id} 是你本人的请假:任何人都不能{}自己的请假,未做任何更改",
@@ -137,6 +147,43 @@ pub fn error(l: Lang, e: &AppError) -> String {
             Lang::En => format!(
                 "leave {id} is your own leave: nobody may {} their own leave; nothing was changed",
                 leave_action(l, *action)
+            ),
+        },
+        OwnRecord {
+            teacher,
+            action,
+            leave,
+        } => {
+            let t = shown(&teacher.0);
+            let what = match (l, leave) {
+                (Lang::Zh, Some(id)) => format!("请假 {id} 是 {t} 本人的请假"),
+                (Lang::Zh, None) => format!("{t} 是你本人"),
+                (Lang::En, Some(id)) => format!("leave {id} is your own ({t})"),
+                (Lang::En, None) => format!("{t} is your own record"),
+            };
+            let act = match (l, action) {
+                (Lang::Zh, OwnAction::ExcuseEarlyLeave) => "准假早退",
+                (Lang::Zh, OwnAction::CorrectMark) => "更正考勤",
+                (Lang::Zh, OwnAction::RecordEvidence) => "登记请假材料",
+                (Lang::En, OwnAction::ExcuseEarlyLeave) => "excuse an early leave",
+                (Lang::En, OwnAction::CorrectMark) => "correct a mark",
+                (Lang::En, OwnAction::RecordEvidence) => "record the evidence of a leave",
+            };
+            match l {
+                Lang::Zh => format!(
+                    "{what}:任何人都不能为自己{act},须由另一位有此职责的人办理;未做任何更改"
+                ),
+                Lang::En => format!(
+                    "{what}: nobody may {act} on their own record; someone else with the role must. Nothing was changed"
+                ),
+            }
+        }
+        LeaveTwice { first, session } => match l {
+            Lang::Zh => format!(
+                "活动 {session} 已有待审批的请假 {first};一次活动只能有一份待审批的请假,可先撤回请假 {first}"
+            ),
+            Lang::En => format!(
+                "leave {first} already asks for session {session}, and is still open: one open request per session; withdraw leave {first} first"
             ),
         },
         AfterTheFact => l
@@ -219,6 +266,13 @@ pub fn why_text(l: Lang, w: Why) -> String {
             return match l {
                 Lang::Zh => format!("早于到达时间 {t}"),
                 Lang::En => format!("is before the arrival at {t}"),
+            };
+        }
+        AfterNow(t) => {
+            let t = t.format("%H:%M");
+            return match l {
+                Lang::Zh => format!("晚于现在({t}),不能预先记录"),
+                Lang::En => format!("is later than now ({t}); it cannot be recorded ahead"),
             };
         }
         Empty => l.t("为空", "is empty"),
@@ -379,6 +433,71 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
                 format!(
                     "{p} was written by a newer peixun (schema {found}, this program knows up to {known}); \
                      upgrade peixun. The file was left untouched"
+                )
+            }
+        }
+        Development { path, found } => {
+            let p = shown_path(path);
+            if zh {
+                format!(
+                    "{p} 的结构版本 {found} 只由 peixun 的开发版本(两次发布之间)写入过;本程序只读取正式发布版本的文件。文件未被改动"
+                )
+            } else {
+                format!(
+                    "{p} is of schema {found}, which only a development build of peixun wrote \
+                     (between releases); this program reads the files of released builds. \
+                     The file was left untouched"
+                )
+            }
+        }
+        NotKept {
+            path,
+            kept,
+            message,
+        } => {
+            let (p, k, m) = (shown_path(path), shown_path(kept), shown(message));
+            if zh {
+                format!("{p} 未升级:无法把升级前的文件保留为 {k}({m});未作任何更改")
+            } else {
+                format!(
+                    "{p} was not upgraded: the file as it was could not be kept at {k} ({m}); \
+                     nothing was changed"
+                )
+            }
+        }
+        NoDirectory(path) => {
+            let p = shown_path(path);
+            if zh {
+                format!("目录 {p} 不存在,未写入任何文件")
+            } else {
+                format!("there is no directory {p}; nothing was written")
+            }
+        }
+        Unreadable(path) => {
+            let p = shown_path(path);
+            if zh {
+                format!("没有读取 {p} 的权限,无法打开;请联系管理员")
+            } else {
+                format!("no permission to read {p}, so it cannot be opened; ask the administrator")
+            }
+        }
+        Recovered { path, last, lost } => {
+            let p = shown_path(path);
+            let line = recovery_line(
+                l,
+                &store::check::Recovery {
+                    last: last.as_deref().cloned(),
+                    lost: *lost,
+                },
+            );
+            if zh {
+                format!(
+                    "{p} 已损坏(文件页未通过校验),未备份。{line}。如要备份恢复后的内容请加 --accept-recovered,或恢复最近的备份"
+                )
+            } else {
+                format!(
+                    "{p} is damaged (its pages do not verify); nothing was copied. {line}. \
+                     Give --accept-recovered to back up the recovered state, or restore the latest backup"
                 )
             }
         }

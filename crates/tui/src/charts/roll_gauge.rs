@@ -102,17 +102,19 @@ pub(crate) fn shares(counts: &[u32], width: u16) -> Vec<u16> {
     out.into_iter().map(|x| x as u16).collect()
 }
 
-/// "应到 60  █ 已到 40  ▒ 请假 3  ▓ 迟到 2  ░ 未到 15".
+/// "应到 60  █ 已到 42  ▒ 请假 3  ▓ 迟到 2  ░ 未到 15": 已到 counts the
+/// late too, as `roll status` does; the late are also said apart.
 fn legend(c: &RollCounts, parts: &[Part], look: Look) -> Line<'static> {
     let mut spans = vec![Span::raw(format!(
         "{} {}",
         i18n::text(look.lang, Label::Expected),
         c.expected()
     ))];
-    for p in parts {
+    for (i, p) in parts.iter().enumerate() {
+        let count = if i == 0 { c.present + c.late } else { p.count };
         spans.push(Span::raw("   "));
         spans.push(Span::styled(p.fill, p.style));
-        spans.push(Span::raw(format!(" {} {}", p.label, p.count)));
+        spans.push(Span::raw(format!(" {} {}", p.label, count)));
     }
     Line::from(spans)
 }

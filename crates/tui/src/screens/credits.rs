@@ -527,7 +527,8 @@ impl Screen for CreditsScreen {
         match &self.popup {
             None => {}
             Some(Popup::Funds(e)) => {
-                let (title, lines, h) = crate::archive::modal(l, e);
+                let (title, lines, h) =
+                    crate::archive::modal(l, e, v.keys.yes_no(l, super::Tab::Credits));
                 widgets::popup(f, f.area(), &title, lines, h);
             }
             Some(Popup::Form {
@@ -554,7 +555,7 @@ impl Screen for CreditsScreen {
                     credit.credits,
                     i18n::credit_stage(l, credit.stage)
                 );
-                let lines = comment.lines(l, about);
+                let lines = comment.lines(about, v.keys.yes_no(l, super::Tab::Credits));
                 widgets::popup(f, f.area(), title, lines, 5);
             }
             Some(Popup::MakeUp {
@@ -567,7 +568,7 @@ impl Screen for CreditsScreen {
                     (false, true) => AssessText::ConfirmMakeUp,
                     (true, true) => AssessText::ConfirmTakeBack,
                 };
-                let lines = comment.lines(l, about_line(line));
+                let lines = comment.lines(about_line(line), v.keys.yes_no(l, super::Tab::Credits));
                 widgets::popup(f, f.area(), i18n::assessment_text(l, prompt), lines, 5);
             }
         }

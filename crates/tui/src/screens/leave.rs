@@ -4,7 +4,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::action::{Action, Mode};
-use crate::i18n::{self, Lang, Ui};
+use crate::i18n::{self, KeyHint, Lang, Ui};
 use crate::widgets::{self, CommentBox, Step, TextBox, list_table, selected};
 use app::leave::{LeaveFilter, LeaveRequest};
 use app::{App, AppError, FieldName, Why};
@@ -15,7 +15,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row};
-use rules::{Cover, Evidence, Leave, LeaveStatus};
+use rules::{Cover, Evidence, Leave, LeaveStatus, Role};
 
 /// The new-request form's fields, in order.
 const FIELDS: [Ui; 8] = [
@@ -38,6 +38,13 @@ pub enum Popup {
     },
     /// The new-request form: fields and the focused one.
     Form { fields: Vec<TextBox>, focus: usize },
+    /// The papers received for a request: the leave note, the hospital
+    /// certificate (ticked by the checklist's item keys).
+    Evidence {
+        leave: Box<Leave>,
+        note: bool,
+        certificate: bool,
+    },
 }
 
 pub struct LeaveScreen {
@@ -47,6 +54,9 @@ pub struct LeaveScreen {
     pub names: std::collections::HashMap<rules::TeacherId, String>,
     pub cursor: usize,
     pub popup: Option<Popup>,
+    /// Chosen on first load: a teacher who decides no leave sees their
+    /// own requests, not an empty queue.
+    picked: bool,
 }
 
 impl Default for LeaveScreen {
@@ -57,6 +67,7 @@ impl Default for LeaveScreen {
             names: Default::default(),
             cursor: 0,
             popup: None,
+            picked: false,
         }
     }
 }
@@ -74,7 +85,11 @@ impl LeaveScreen {
                 && comment.text.value().trim().is_empty() =>
             {
                 // A rejection is not asked for without its reason.
-                cx.fail_text(i18n::leave_text(cx.lang, i18n::LeaveText::RejectNeedsReason).into());
+                let submit = cx.keys.name(cx.lang, super::Tab::Leave, Action::Submit);
+                cx.fail_text(i18n::key_hint(
+                    cx.lang,
+                    &KeyHint::RejectNeedsReason { submit },
+                ));
                 comment.confirming = false;
                 self.popup = Some(Popup::Decide {
                     leave,
@@ -119,6 +134,39 @@ impl LeaveScreen {
                     }
                 }
             },
+            Popup::Evidence {
+                leave,
+                mut note,
+                mut certificate,
+            } => {
+                match action {
+                    Action::Cancel => return,
+                    Action::Item1 => note = !note,
+                    Action::Item2 => certificate = !certificate,
+                    Action::Submit => {
+                        let ev = Evidence {
+                            leave_note: note,
+                            hospital_certificate: certificate,
+                        };
+                        let r = cx.app.set_evidence(leave.id, ev, cx.now);
+                        let lang = cx.lang;
+                        match r {
+                            Ok(()) => {
+                                let text = i18n::leave_text(lang, i18n::LeaveText::EvidenceSaved);
+                                cx.done(Ok(format!("{} {text}", leave.id)));
+                                return;
+                            }
+                            Err(e) => cx.fail(e),
+                        }
+                    }
+                    _ => {}
+                }
+                self.popup = Some(Popup::Evidence {
+                    leave,
+                    note,
+                    certificate,
+                });
+            }
             Popup::Form {
                 mut fields,
                 mut focus,
@@ -145,25 +193,36 @@ impl LeaveScreen {
     }
 }
 
+/// The actor's own teacher record, when they file for themselves (a
+/// teacher, not the office).
+fn own_teacher(app: &App) -> Option<rules::TeacherId> {
+    app.actor()
+        .teacher
+        .clone()
+        .filter(|_| !app.actor().has(Role::Office))
+}
+
 /// Files the request the form describes.
 fn submit(f: &[TextBox], cx: &mut Cx) -> Result<rules::LeaveId, AppError> {
     let v = |i: usize| f[i].value().trim().to_string();
     let yes = |i: usize| matches!(v(i).as_str(), "y" | "Y" | "yes" | "是");
     let bad = |field, value: String, why| AppError::Invalid { field, value, why };
-    let teacher = cx.app.resolve_teacher(&v(0))?;
+    let teacher = cx.app.leave_teacher(&v(0))?;
     let kind = i18n::parse_leave_kind(&v(1))
         .ok_or_else(|| bad(FieldName::LeaveKind, v(1), Why::NotALeaveKind))?;
-    let date = |i: usize| {
-        chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
-            .map_err(|_| bad(FieldName::Date, v(i), Why::NotADate))
-    };
-    let from = date(2)?;
-    let to = if v(3).is_empty() { from } else { date(3)? };
+    // Dates, or dates and hours, as the CLI's --from and --to take them.
+    let cover = app::leave::leave_cover(&v(2), Some(&v(3))).map_err(|(end, value)| {
+        let field = match end {
+            app::leave::SpanEnd::From => FieldName::From,
+            app::leave::SpanEnd::To => FieldName::To,
+        };
+        bad(field, value, Why::NotADate)
+    })?;
     cx.app.request_leave(
         LeaveRequest {
             teacher,
             kind,
-            cover: Cover::Dates { from, to },
+            cover,
             reason: v(4),
             evidence: Evidence {
                 leave_note: yes(5),
@@ -184,6 +243,7 @@ impl Screen for LeaveScreen {
         match &self.popup {
             Some(Popup::Decide { comment, .. }) => comment.mode(),
             Some(Popup::Form { .. }) => Mode::Text,
+            Some(Popup::Evidence { .. }) => Mode::Checklist,
             None => Mode::Normal,
         }
     }
@@ -196,7 +256,7 @@ impl Screen for LeaveScreen {
             Some(Popup::Form { fields, focus }) => {
                 fields[*focus].typed(key);
             }
-            None => {}
+            Some(Popup::Evidence { .. }) | None => {}
         }
     }
 
@@ -232,18 +292,43 @@ impl Screen for LeaveScreen {
             Action::NewRequest => {
                 let today = cx.now.date().to_string();
                 let mut fields: Vec<TextBox> = FIELDS.iter().map(|_| TextBox::default()).collect();
-                fields[1] = TextBox::new(i18n::leave_kind(cx.lang, rules::LeaveKind::Personal));
-                fields[2] = TextBox::new(today);
-                for f in &mut fields[5..8] {
-                    *f = TextBox::new("n");
+                // A value already there is selected: the first key typed
+                // replaces it. A teacher's own id is filled in.
+                let mut focus = 0;
+                if let Some(me) = own_teacher(cx.app) {
+                    fields[0] = TextBox::selected(me.0);
+                    focus = 1;
                 }
-                self.popup = Some(Popup::Form { fields, focus: 0 });
+                fields[1] =
+                    TextBox::selected(i18n::leave_kind(cx.lang, rules::LeaveKind::Personal));
+                fields[2] = TextBox::selected(today);
+                for f in &mut fields[5..8] {
+                    *f = TextBox::selected("n");
+                }
+                self.popup = Some(Popup::Form { fields, focus });
+            }
+            Action::Evidence => {
+                if let Some(leave) = self.list.get(self.cursor).cloned() {
+                    self.popup = Some(Popup::Evidence {
+                        note: leave.evidence.leave_note,
+                        certificate: leave.evidence.hospital_certificate,
+                        leave: Box::new(leave),
+                    });
+                }
             }
             _ => {}
         }
     }
 
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        if !self.picked {
+            self.picked = true;
+            // A teacher who decides no leave opens on their own requests.
+            if own_teacher(app).is_some() && !app.actor().roles.iter().any(|r| *r != Role::Teacher)
+            {
+                self.filter = LeaveFilter::All;
+            }
+        }
         // Lapsed requests show as expired, among the decided (issue 14).
         self.list = app.leaves_at(self.filter, now)?;
         for x in &self.list {
@@ -266,11 +351,12 @@ impl Screen for LeaveScreen {
                 approve,
                 comment,
             }) => {
+                let submit = v.keys.name(v.lang, super::Tab::Leave, Action::Submit);
                 let prompt = match (approve, comment.confirming) {
-                    (true, false) => Ui::CommentPrompt,
-                    (false, false) => Ui::RejectPrompt,
-                    (true, true) => Ui::ConfirmApprove,
-                    (false, true) => Ui::ConfirmReject,
+                    (true, false) => i18n::key_hint(v.lang, &KeyHint::CommentPrompt { submit }),
+                    (false, false) => i18n::key_hint(v.lang, &KeyHint::RejectPrompt { submit }),
+                    (true, true) => i18n::ui(v.lang, Ui::ConfirmApprove).to_string(),
+                    (false, true) => i18n::ui(v.lang, Ui::ConfirmReject).to_string(),
                 };
                 let about = format!(
                     "{} {} {} {}",
@@ -279,8 +365,46 @@ impl Screen for LeaveScreen {
                     i18n::leave_kind(v.lang, leave.kind),
                     i18n::shown(&leave.reason)
                 );
-                let lines = comment.lines(v.lang, about);
-                widgets::popup(f, f.area(), i18n::ui(v.lang, prompt), lines, 5);
+                let lines = comment.lines(about, v.keys.yes_no(v.lang, super::Tab::Leave));
+                widgets::popup(f, f.area(), &prompt, lines, 5);
+            }
+            Some(Popup::Evidence {
+                leave,
+                note,
+                certificate,
+            }) => {
+                let l = v.lang;
+                let tick = |on: bool| if on { "[x]" } else { "[ ]" };
+                let name = |a| v.keys.name(l, super::Tab::Leave, a);
+                let lines = vec![
+                    Line::from(format!(
+                        "{} {} {}",
+                        leave.id,
+                        leave.teacher,
+                        i18n::leave_kind(l, leave.kind)
+                    )),
+                    Line::from(format!(
+                        "{} {}",
+                        tick(*note),
+                        i18n::leave_text(l, i18n::LeaveText::EvidenceNote)
+                    )),
+                    Line::from(format!(
+                        "{} {}",
+                        tick(*certificate),
+                        i18n::leave_text(l, i18n::LeaveText::EvidenceCertificate)
+                    )),
+                    Line::from(i18n::key_hint(
+                        l,
+                        &KeyHint::Evidence {
+                            note: name(Action::Item1),
+                            certificate: name(Action::Item2),
+                            submit: name(Action::Submit),
+                            cancel: name(Action::Cancel),
+                        },
+                    )),
+                ];
+                let title = i18n::leave_text(l, i18n::LeaveText::EvidenceTitle);
+                widgets::popup(f, f.area(), title, lines, 6);
             }
             Some(Popup::Form { fields, focus }) => {
                 let l = v.lang;
@@ -300,7 +424,15 @@ impl Screen for LeaveScreen {
                         ])
                     })
                     .collect();
-                widgets::popup(f, f.area(), i18n::ui(l, Ui::FormTitle), lines, 10);
+                let title = i18n::key_hint(
+                    l,
+                    &KeyHint::FormTitle {
+                        next: v.keys.name(l, super::Tab::Leave, Action::NextField),
+                        submit: v.keys.name(l, super::Tab::Leave, Action::Submit),
+                        cancel: v.keys.name(l, super::Tab::Leave, Action::Cancel),
+                    },
+                );
+                widgets::popup(f, f.area(), &title, lines, 10);
             }
         }
     }
@@ -318,7 +450,12 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "[{}]  {}",
             i18n::ui(l, filter),
-            i18n::ui(l, Ui::FormHint)
+            i18n::key_hint(
+                l,
+                &KeyHint::NewRequest {
+                    key: v.keys.name(l, super::Tab::Leave, Action::NewRequest),
+                }
+            )
         )),
         head,
     );

@@ -115,6 +115,8 @@ pub struct Status {
 pub struct Cx<'a> {
     pub app: &'a mut App,
     pub lang: Lang,
+    /// The key map: a hint names the key actually bound.
+    pub keys: &'a Keymap,
     pub now: NaiveDateTime,
     /// What the screen has to say on its status line.
     pub status: Option<Status>,

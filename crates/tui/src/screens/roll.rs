@@ -11,7 +11,7 @@ use app::SessionRecord;
 use app::calendar::{CalendarError, Change};
 use app::charts::RollCounts;
 use app::roll::{Call, RollLine, RollView};
-use app::{App, AppError, lookup};
+use app::{App, AppError, RollStep, lookup};
 use chrono::{NaiveDateTime, NaiveTime};
 use crossterm::event::KeyEvent;
 use ratatui::Frame;
@@ -31,8 +31,13 @@ pub enum Popup {
         early: bool,
         text: TextBox,
     },
-    /// Typing to jump to a teacher in the roll.
-    Find(TextBox),
+    /// Typing to jump to a teacher in the roll: the lines that match,
+    /// best first (the missing before the others), and the one shown.
+    Find {
+        text: TextBox,
+        hits: Vec<usize>,
+        at: usize,
+    },
     /// Closing the roll: the teachers who will become absent (and whether
     /// a leave of theirs is still pending), scrolled.
     ConfirmClose {
@@ -46,6 +51,8 @@ pub enum Popup {
         mark: Option<TeacherId>,
         /// What happens next, as the question says it.
         question: RollText,
+        /// The step the app says the roll moves to.
+        to: RollState,
     },
     /// Correcting the teacher under the cursor.
     Correct(Box<Correction>),
@@ -126,6 +133,9 @@ pub struct RollScreen {
     pub cursor: usize,
     /// Calling mode walks the missing one at a time.
     pub calling: bool,
+    /// After the second call the list shows only the missing (those who
+    /// may still arrive late); this shows everyone again.
+    pub all: bool,
     pub popup: Option<Popup>,
     /// Chosen on first load: today's session, or the next to come.
     picked: bool,
@@ -145,7 +155,8 @@ impl RollScreen {
         {
             self.index = i;
         }
-        if !self.picked {
+        let first = !self.picked;
+        if first {
             self.picked = true;
             let today = now.date();
             self.index = self
@@ -159,6 +170,40 @@ impl RollScreen {
             Some(r) => Some(app.roll_view(r.session.id)?),
             None => None,
         };
+        if first {
+            self.resume(app)?;
+        }
+        Ok(())
+    }
+
+    /// Opened on a roll whose call is under way (the app was quit or the
+    /// terminal lost mid-call): calling mode goes on after the last
+    /// teacher marked in that call, as it was.
+    fn resume(&mut self, app: &App) -> Result<(), AppError> {
+        let Some(v) = &self.view else { return Ok(()) };
+        let action = match v.record.state {
+            RollState::FirstCall => "roll.first_call",
+            RollState::SecondCall => "roll.second_call",
+            _ => return Ok(()),
+        };
+        let last = app
+            .history(None, Some(v.record.session.id))?
+            .into_iter()
+            .rev()
+            .find(|e| e.action == action)
+            .and_then(|e| e.teacher);
+        let after = last
+            .and_then(|t| v.lines.iter().position(|l| l.teacher.id == t))
+            .map_or(0, |i| i + 1);
+        let pending = |i: &usize| v.lines[*i].outcome.category == Category::Pending;
+        // After the last one marked, else the first not yet seen.
+        if let Some(i) = (after..v.lines.len())
+            .find(pending)
+            .or_else(|| (0..v.lines.len()).find(pending))
+        {
+            self.calling = true;
+            self.cursor = i;
+        }
         Ok(())
     }
 
@@ -202,6 +247,64 @@ impl RollScreen {
         self.view.as_ref()?.lines.get(self.cursor)
     }
 
+    /// The list is the short one of the missing: after the second call,
+    /// until the roll closes, unless everyone was asked for.
+    pub fn missing_only(&self) -> bool {
+        !self.all
+            && self
+                .view
+                .as_ref()
+                .is_some_and(|v| v.record.state == RollState::AfterSecondCall)
+    }
+
+    /// The lines the list shows, by their place in the roll.
+    pub fn rows(&self) -> Vec<usize> {
+        let Some(v) = &self.view else {
+            return Vec::new();
+        };
+        if !self.missing_only() {
+            return (0..v.lines.len()).collect();
+        }
+        (0..v.lines.len())
+            .filter(|&i| v.lines[i].outcome.category == Category::Pending)
+            .collect()
+    }
+
+    /// Keeps the cursor on a line the list shows: the next one down,
+    /// else the one above.
+    fn keep_on_shown(&mut self) {
+        let rows = self.rows();
+        if rows.is_empty() || rows.contains(&self.cursor) {
+            return;
+        }
+        self.cursor = rows
+            .iter()
+            .copied()
+            .find(|&i| i > self.cursor)
+            .or_else(|| rows.last().copied())
+            .unwrap_or(0);
+    }
+
+    /// The lines `query` finds, best first: how well it matches, then the
+    /// missing before those already seen, then the roll's order.
+    fn hits(&self, query: &str) -> Vec<usize> {
+        let Some(v) = &self.view else {
+            return Vec::new();
+        };
+        let q = lookup::Query::new(query);
+        let mut hits: Vec<(lookup::Match, bool, usize)> = v
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let m = q.rank(&l.teacher.id.0, &l.teacher.name)?;
+                Some((m, l.outcome.category != Category::Pending, i))
+            })
+            .collect();
+        hits.sort();
+        hits.into_iter().map(|(_, _, i)| i).collect()
+    }
+
     fn session(&self) -> Option<(SessionId, RollState)> {
         self.view
             .as_ref()
@@ -221,7 +324,7 @@ impl RollScreen {
                 cx.say(i18n::ui(cx.lang, Ui::CallingDone));
                 // The walk of the second call is over: end it? (asks)
                 if let Some((_, RollState::SecondCall)) = self.session() {
-                    self.ask(Step::EndSecondCall, None, cx.now.date());
+                    self.ask(Step::EndSecondCall, None, cx);
                 }
             }
         }
@@ -299,24 +402,47 @@ impl RollScreen {
     }
 
     /// The question before a step: what happens next, and the session's
-    /// date when it is not today.
-    fn ask(&mut self, step: Step, mark: Option<TeacherId>, today: chrono::NaiveDate) {
-        let date = self.not_today(today);
+    /// date when it is not today. Asked only of a step the app says may
+    /// be taken now; else its refusal is said at once.
+    fn ask(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let next = match step {
+            Step::FirstCall => RollStep::AnswerFirstCall,
+            Step::SecondCall => RollStep::AnswerSecondCall,
+            Step::EndSecondCall => RollStep::EndSecondCall,
+        };
+        let to = match cx.app.roll_next(id, next) {
+            Ok(to) => to,
+            Err(e) => return cx.fail(e),
+        };
+        let date = self.not_today(cx.now.date());
         let missing = self.missing();
         let question = match step {
-            Step::FirstCall => RollText::ConfirmFirst { date },
+            Step::FirstCall => RollText::ConfirmFirst {
+                date,
+                mark: cx.keys.name(cx.lang, super::Tab::Roll, Action::Mark),
+                undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
+            },
             Step::SecondCall => RollText::ConfirmSecond { missing, date },
-            Step::EndSecondCall => RollText::ConfirmEndSecond { missing },
+            Step::EndSecondCall => RollText::ConfirmEndSecond {
+                missing,
+                undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
+            },
         };
         self.popup = Some(Popup::Confirm {
             step,
             mark,
             question,
+            to,
         });
     }
 
-    /// Takes a step the user confirmed.
-    fn take(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+    /// Takes a step the user confirmed: one command, one transaction (a
+    /// mark that starts the call starts it with the mark). `to` is where
+    /// the app said the step takes the roll.
+    fn take(&mut self, step: Step, mark: Option<TeacherId>, to: RollState, cx: &mut Cx) {
         let Some((id, _)) = self.session() else {
             return;
         };
@@ -327,7 +453,11 @@ impl RollScreen {
                 } else {
                     Call::Second
                 };
-                match cx.app.start_call(id, call, cx.now) {
+                let r = match &mark {
+                    Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                    None => cx.app.start_call(id, call, cx.now),
+                };
+                match r {
                     Err(AppError::Calendar(CalendarError::RollTooEarly { opens, .. })) => {
                         self.too_early(id, opens, mark, cx);
                         return;
@@ -336,20 +466,19 @@ impl RollScreen {
                     Ok(()) => {
                         self.calling = true;
                         self.cursor = 0;
-                        match &mark {
-                            Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
-                            None => Ok(()),
-                        }
+                        Ok(())
                     }
                 }
             }
             Step::EndSecondCall => {
                 self.calling = false;
+                // The list becomes the short one of the missing.
+                self.all = false;
                 cx.app.end_second_call(id, cx.now)
             }
         };
         let lang = cx.lang;
-        cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+        cx.done(r.map(|_| i18n::roll_state(lang, to).to_string()));
     }
 
     /// A roll started before it opens: the office is asked for a reason
@@ -416,14 +545,6 @@ impl RollScreen {
         Ok(())
     }
 
-    fn state_after(&self, step: Step) -> RollState {
-        match step {
-            Step::FirstCall => RollState::FirstCall,
-            Step::SecondCall => RollState::SecondCall,
-            Step::EndSecondCall => RollState::AfterSecondCall,
-        }
-    }
-
     fn open_time(&mut self, early: bool, now: NaiveDateTime) {
         if let Some(line) = self.line() {
             self.popup = Some(Popup::Time {
@@ -442,25 +563,52 @@ impl RollScreen {
         };
         let t = line.teacher.id.clone();
         let name = line.teacher.name.clone();
-        // Space on someone already marked offers to correct them.
+        // A mark key on someone already marked opens nothing (a form
+        // would take the next keys of the call): it says how to correct.
         if line.facts.attended() && !matches!(state, RollState::Closed | RollState::Cancelled) {
-            self.open_correction(cx.now);
+            let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct);
+            cx.fail_text(i18n::roll_text(
+                cx.lang,
+                &RollText::AlreadyMarked { name, key },
+            ));
             return Ok(None);
         }
         let call = match state {
             RollState::NotStarted => {
-                self.ask(Step::FirstCall, Some(t), cx.now.date());
+                self.ask(Step::FirstCall, Some(t), cx);
                 return Ok(None);
             }
             RollState::FirstCall => Call::First,
             RollState::SecondCall => Call::Second,
             RollState::AfterSecondCall => {
-                // A late arrival: the time is editable before it is saved.
-                self.open_time(false, cx.now);
-                return Ok(None);
+                // A late arrival is one key: arrived now (m corrects the
+                // time where they came in earlier).
+                let at = cx.now.time();
+                let at = NaiveTime::from_hms_opt(
+                    chrono::Timelike::hour(&at),
+                    chrono::Timelike::minute(&at),
+                    0,
+                )
+                .unwrap_or(at);
+                cx.app.arrive(id, &t, at, cx.now)?;
+                self.touched = Some(t);
+                let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct);
+                return Ok(Some(i18n::roll_text(
+                    cx.lang,
+                    &RollText::MarkedLate {
+                        name,
+                        at: at.format("%H:%M").to_string(),
+                        key,
+                    },
+                )));
             }
             RollState::Closed | RollState::Cancelled => {
-                cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+                cx.fail_text(i18n::roll_text(
+                    cx.lang,
+                    &RollText::Closed {
+                        key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                    },
+                ));
                 return Ok(None);
             }
         };
@@ -531,26 +679,55 @@ impl RollScreen {
                 }
             },
             Popup::Sheet(b) => self.popup = b.act(action, self.view.as_ref(), cx).map(Popup::Sheet),
-            Popup::Find(mut text) => match action {
-                Action::Cancel | Action::Submit => {}
+            Popup::Find {
+                mut text,
+                hits,
+                mut at,
+            } => match action {
+                Action::Cancel => {}
+                Action::Submit => {
+                    // A teacher the short list does not show: show everyone.
+                    if !self.rows().contains(&self.cursor) {
+                        self.all = true;
+                    }
+                }
                 Action::ClearInput => {
                     text.clear();
-                    self.popup = Some(Popup::Find(text));
+                    self.popup = Some(Popup::Find {
+                        text,
+                        hits: Vec::new(),
+                        at: 0,
+                    });
                 }
-                _ => self.popup = Some(Popup::Find(text)),
+                // The next match, and the one before.
+                Action::Down | Action::NextField | Action::Up | Action::PrevField => {
+                    if !hits.is_empty() {
+                        let n = hits.len();
+                        at = if matches!(action, Action::Down | Action::NextField) {
+                            (at + 1) % n
+                        } else {
+                            (at + n - 1) % n
+                        };
+                        self.cursor = hits[at];
+                    }
+                    self.popup = Some(Popup::Find { text, hits, at });
+                }
+                _ => self.popup = Some(Popup::Find { text, hits, at }),
             },
             Popup::Confirm {
                 step,
                 mark,
                 question,
+                to,
             } => match action {
-                Action::Yes => self.take(step, mark, cx),
+                Action::Yes => self.take(step, mark, to, cx),
                 Action::No | Action::Cancel => {}
                 _ => {
                     self.popup = Some(Popup::Confirm {
                         step,
                         mark,
                         question,
+                        to,
                     })
                 }
             },
@@ -633,7 +810,7 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_) | Popup::Sheet(_)) => {
+            Some(Popup::Time { .. } | Popup::Find { .. } | Popup::Correct(_) | Popup::Sheet(_)) => {
                 Mode::Text
             }
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
@@ -659,19 +836,18 @@ impl Screen for RollScreen {
             Some(Popup::Sheet(b)) => {
                 b.text.typed(key);
             }
-            Some(Popup::Find(text)) => {
+            Some(Popup::Find { text, .. }) => {
                 text.typed(key);
-                // The best match (an exact name before names that
-                // contain it), the first of equally good ones.
-                if let Some(v) = &self.view
-                    && let Some((i, _)) = v
-                        .lines
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, l)| Some((i, lookup::rank(&l.teacher, text.value())?)))
-                        .min_by_key(|(i, m)| (*m, *i))
-                {
+                // The best match (an exact name or id before names that
+                // contain it; the missing first), ↓ the next.
+                let query = text.value().to_string();
+                let found = self.hits(&query);
+                if let Some(&i) = found.first() {
                     self.cursor = i;
+                }
+                if let Some(Popup::Find { hits, at, .. }) = &mut self.popup {
+                    *hits = found;
+                    *at = 0;
                 }
             }
             _ => {}
@@ -683,8 +859,13 @@ impl Screen for RollScreen {
             self.popup_action(p, action, cx);
             return;
         }
-        let len = self.view.as_ref().map_or(0, |v| v.lines.len());
-        if move_cursor(&mut self.cursor, len, action) {
+        // The cursor moves over the lines the list shows.
+        let rows = self.rows();
+        let mut at = rows.iter().position(|&i| i == self.cursor).unwrap_or(0);
+        if move_cursor(&mut at, rows.len(), action) {
+            if let Some(&i) = rows.get(at) {
+                self.cursor = i;
+            }
             return;
         }
         let Some((id, state)) = self.session() else {
@@ -705,10 +886,14 @@ impl Screen for RollScreen {
                     | Action::CloseRoll
             )
         {
-            cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+            cx.fail_text(i18n::roll_text(
+                cx.lang,
+                &RollText::Closed {
+                    key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                },
+            ));
             return;
         }
-        let today = now.date();
         let result: Result<Option<String>, AppError> = match action {
             Action::PrevSession | Action::NextSession => {
                 self.index = if action == Action::PrevSession {
@@ -734,15 +919,15 @@ impl Screen for RollScreen {
                 Ok(None)
             }
             Action::FirstCall if state == RollState::NotStarted => {
-                self.ask(Step::FirstCall, None, today);
+                self.ask(Step::FirstCall, None, cx);
                 Ok(None)
             }
             Action::SecondCall if state == RollState::FirstCall => {
-                self.ask(Step::SecondCall, None, today);
+                self.ask(Step::SecondCall, None, cx);
                 Ok(None)
             }
             Action::EndSecondCall if state == RollState::SecondCall => {
-                self.ask(Step::EndSecondCall, None, today);
+                self.ask(Step::EndSecondCall, None, cx);
                 Ok(None)
             }
             // Out of order: the app says why.
@@ -760,6 +945,17 @@ impl Screen for RollScreen {
             | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
             Action::Calling => {
                 self.calling = !self.calling;
+                let key = cx.keys.name(cx.lang, super::Tab::Roll, Action::Calling);
+                let text = if self.calling {
+                    RollText::CallingOn
+                } else {
+                    RollText::CallingOff { key }
+                };
+                cx.say(i18n::roll_text(cx.lang, &text));
+                if self.calling {
+                    let from = self.cursor;
+                    self.next_missing(from, cx);
+                }
                 Ok(None)
             }
             Action::NextName if self.calling => {
@@ -769,6 +965,11 @@ impl Screen for RollScreen {
             }
             Action::StopCalling => {
                 self.calling = false;
+                Ok(None)
+            }
+            Action::ShowAll => {
+                self.all = self.missing_only();
+                self.keep_on_shown();
                 Ok(None)
             }
             Action::Mark => self.mark(cx),
@@ -784,6 +985,12 @@ impl Screen for RollScreen {
                 r.map(|u| Some(i18n::undone(cx.lang, &u)))
             }
             Action::CloseRoll => {
+                // Refused before anyone is listed when the roll may not
+                // close now (during the first call, say).
+                if let Err(e) = cx.app.roll_next(id, RollStep::CloseRoll) {
+                    cx.fail(e);
+                    return;
+                }
                 let absent = self.view.as_ref().map_or_else(Vec::new, |v| {
                     v.missing()
                         .into_iter()
@@ -800,7 +1007,11 @@ impl Screen for RollScreen {
                 Ok(None)
             }
             Action::Find => {
-                self.popup = Some(Popup::Find(TextBox::default()));
+                self.popup = Some(Popup::Find {
+                    text: TextBox::default(),
+                    hits: Vec::new(),
+                    at: 0,
+                });
                 Ok(None)
             }
             Action::SignInSheet | Action::SessionRecord => {
@@ -829,6 +1040,7 @@ impl Screen for RollScreen {
         }
         let n = self.view.as_ref().map_or(0, |v| v.lines.len());
         self.cursor = self.cursor.min(n.saturating_sub(1));
+        self.keep_on_shown();
         // In calling mode the cursor rests on someone not yet seen.
         if self.calling && self.line().map(|l| l.outcome.category) != Some(Category::Pending) {
             let v = self.view.as_ref();
@@ -847,6 +1059,11 @@ impl Screen for RollScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
     }
+}
+
+/// How many the short list of the missing holds.
+fn rows_missing(s: &RollScreen) -> usize {
+    s.rows().len()
 }
 
 /// What the roll knows of a teacher, with the times recorded: "late
@@ -881,7 +1098,26 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             session.end.format("%H:%M"),
             i18n::shown(&session.title)
         ))]),
-        Line::from(Span::styled(format!("【{state}】"), v.palette.state())),
+        Line::from(vec![
+            Span::styled(format!("【{state}】"), v.palette.state()),
+            Span::styled(
+                if s.missing_only() {
+                    format!(
+                        "  {}",
+                        i18n::roll_text(
+                            l,
+                            &RollText::MissingOnly {
+                                missing: rows_missing(s),
+                                key: v.keys.name(l, super::Tab::Roll, Action::ShowAll),
+                            }
+                        )
+                    )
+                } else {
+                    String::new()
+                },
+                v.palette.hint(),
+            ),
+        ]),
     ];
     f.render_widget(frame, head);
     f.render_widget(Paragraph::new(header), text_area);
@@ -900,8 +1136,15 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     // teachers): the window ends at the cursor once it moves past the
     // first screenful, as the table itself would scroll.
     let height = usize::from(list_area.height.saturating_sub(1)).max(1);
-    let first = s.cursor.saturating_sub(height - 1);
-    let lines = || view.lines.iter().skip(first).take(height);
+    let rows = s.rows();
+    let pos = rows.iter().position(|&i| i == s.cursor).unwrap_or(0);
+    let first = pos.saturating_sub(height - 1);
+    let lines = || {
+        rows.iter()
+            .skip(first)
+            .take(height)
+            .filter_map(|&i| view.lines.get(i))
+    };
     let styles: Vec<Style> = lines()
         .map(|line| match line.outcome.category {
             c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
@@ -947,7 +1190,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         .zip(styles)
         .map(|(c, style)| Row::new(c).style(style));
     let table = list_table(headers.to_vec(), rows, widths);
-    f.render_stateful_widget(table, list_area, &mut selected(s.cursor - first));
+    f.render_stateful_widget(table, list_area, &mut selected(pos - first));
     if let (Some(big), Some(line)) = (big, view.lines.get(s.cursor)) {
         let spaced: String = i18n::shown(&line.teacher.name)
             .chars()
@@ -968,7 +1211,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             .centered(),
         ];
         f.render_widget(
-            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, Ui::CallingTitle))),
+            Paragraph::new(text).block(Block::bordered().title(i18n::key_hint(
+                l,
+                &i18n::KeyHint::Calling {
+                    mark: v.keys.name(l, super::Tab::Roll, Action::Mark),
+                    next: v.keys.name(l, super::Tab::Roll, Action::NextName),
+                    stop: v.keys.name(l, super::Tab::Roll, Action::StopCalling),
+                },
+            ))),
             big,
         );
     }
@@ -977,18 +1227,38 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
         Some(Popup::Time { name, text, .. }) => widgets::popup(
             f,
             f.area(),
-            &format!("{} — {}", i18n::ui(l, Ui::TimePrompt), i18n::shown(name)),
+            &format!(
+                "{} — {}",
+                i18n::key_hint(
+                    l,
+                    &i18n::KeyHint::TimePrompt {
+                        submit: v.keys.name(l, super::Tab::Roll, Action::Submit),
+                    }
+                ),
+                i18n::shown(name)
+            ),
             vec![text.line()],
             3,
         ),
         Some(Popup::Sheet(b)) => b.render(f, l),
-        Some(Popup::Find(text)) => widgets::popup(
-            f,
-            f.area(),
-            i18n::ui(l, Ui::SearchPrompt),
-            vec![text.line()],
-            3,
-        ),
+        Some(Popup::Find { text, hits, at }) => {
+            let title = match hits.len() {
+                0 | 1 => i18n::ui(l, Ui::SearchPrompt).to_string(),
+                n => format!(
+                    "{} {}",
+                    i18n::ui(l, Ui::SearchPrompt),
+                    i18n::roll_text(
+                        l,
+                        &RollText::FindNext {
+                            at: at + 1,
+                            of: n,
+                            key: v.keys.name(l, super::Tab::Roll, Action::Down),
+                        }
+                    )
+                ),
+            };
+            widgets::popup(f, f.area(), &title, vec![text.line()], 3)
+        }
         Some(Popup::ConfirmClose { absent, scroll }) => {
             let body: Vec<Line> = if absent.is_empty() {
                 vec![Line::from(i18n::ui(l, Ui::Nobody))]
@@ -1021,7 +1291,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 f.area(),
                 &title,
                 body,
-                Line::from(i18n::ui(l, Ui::YesNo)),
+                Line::from(v.keys.yes_no(l, super::Tab::Roll)),
                 *scroll,
             );
         }
@@ -1029,7 +1299,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             let text = i18n::roll_text(l, question);
             let lines = vec![
                 Line::from(text),
-                Line::from(i18n::roll_text(l, &RollText::YesNo)),
+                Line::from(v.keys.yes_no(l, super::Tab::Roll)),
             ];
             let area = f.area();
             let rect = widgets::centered(area, area.width.min(70), 6);
@@ -1041,7 +1311,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
                 rect,
             );
         }
-        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette, v.keys, super::Tab::Roll),
         Some(Popup::Correct(c)) => {
             let choices = [
                 RollText::CorrectPresent,
@@ -1077,7 +1347,14 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             ))];
             reason.extend(c.reason.line().spans);
             lines.push(Line::from(reason));
-            lines.push(Line::from(i18n::roll_text(l, &RollText::CorrectHint)));
+            lines.push(Line::from(i18n::roll_text(
+                l,
+                &RollText::CorrectHint {
+                    next: v.keys.name(l, super::Tab::Roll, Action::NextField),
+                    submit: v.keys.name(l, super::Tab::Roll, Action::Submit),
+                    cancel: v.keys.name(l, super::Tab::Roll, Action::Cancel),
+                },
+            )));
             let title = i18n::roll_text(
                 l,
                 &RollText::CorrectTitle {

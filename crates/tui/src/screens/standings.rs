@@ -489,7 +489,7 @@ impl Screen for StandingsScreen {
                 i18n::io_text(l, IoText::ConfirmPublish),
                 vec![
                     Line::from(term.to_string()),
-                    Line::from(i18n::ui(l, Ui::YesNo)),
+                    Line::from(v.keys.yes_no(l, super::Tab::Standings)),
                 ],
                 4,
             ),

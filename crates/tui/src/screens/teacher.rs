@@ -22,9 +22,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 use rules::{Category, Leave, Period, Teacher};
 
+#[derive(Default)]
 pub struct TeacherScreen {
     pub query: TextBox,
-    /// The search box has the keys.
+    /// The search box has the keys, once opened (`/`): the tab keys and
+    /// quit work on this tab as on every other.
     pub typing: bool,
     pub matches: Vec<Teacher>,
     pub cursor: usize,
@@ -40,24 +42,6 @@ pub struct TeacherScreen {
     pub form: Option<Box<Form>>,
     /// When the record was read: a session after it is still to come.
     pub read_at: NaiveDateTime,
-}
-
-impl Default for TeacherScreen {
-    fn default() -> Self {
-        TeacherScreen {
-            query: TextBox::default(),
-            typing: true,
-            matches: Vec::new(),
-            cursor: 0,
-            record: None,
-            record_tally: Default::default(),
-            year: None,
-            charts: None,
-            popup: None,
-            form: None,
-            read_at: NaiveDateTime::default(),
-        }
-    }
 }
 
 impl TeacherScreen {
@@ -208,7 +192,7 @@ impl Screen for TeacherScreen {
             let n: u64 = q.parse().unwrap_or(u64::MAX);
             let mut found: Vec<Teacher> = browse(app)?
                 .into_iter()
-                .filter(|t| id_number(&t.id.0) == Some(n))
+                .filter(|t| app::lookup::id_number(&t.id.0) == Some(n))
                 .collect();
             for t in app.lookup(&q)? {
                 if !found.iter().any(|f| f.id == t.id) {
@@ -226,11 +210,12 @@ impl Screen for TeacherScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
         if let Some(e) = &self.popup {
-            let (title, lines, h) = crate::archive::modal(v.lang, e);
+            let (title, lines, h) =
+                crate::archive::modal(v.lang, e, v.keys.yes_no(v.lang, super::Tab::Teacher));
             widgets::popup(f, f.area(), &title, lines, h);
         }
         if let Some(form) = &self.form {
-            form.render(f, v.lang, v.palette);
+            form.render(f, v.lang, v.palette, v.keys, super::Tab::Teacher);
         }
     }
 }
@@ -249,19 +234,6 @@ fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
             .collect()),
         Err(e) => Err(e),
     }
-}
-
-/// The number at the end of an id: T0015 → 15.
-fn id_number(id: &str) -> Option<u64> {
-    let digits: String = id
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    digits.parse().ok()
 }
 
 fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
