@@ -79,12 +79,12 @@ impl RollView {
         }
         let mut lines = Vec::new();
         for teacher in teachers {
-            if !record.session.requires(&teacher) {
+            if !record.requires(&teacher) {
                 continue;
             }
             let mine = covering.remove(&teacher.id).unwrap_or_default();
             let f = facts.get(&teacher.id).cloned().unwrap_or_default();
-            let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
+            let o = outcome(&record.session, record.state, record.closed.as_ref(), &teacher, Some(&f), &mine);
             let leave = mine
                 .iter()
                 .find(|l| l.status == LeaveStatus::Approved)
@@ -339,6 +339,10 @@ impl App {
                 super::leave::expire(&mut w, l, session, started)?;
             }
         }
+        // The record of the day: who was expected, in which group, with
+        // what outcome. Later changes to the roster do not alter it.
+        let mut rec = rec;
+        rec.closed = Some(w.closed_record(&rec, now)?);
         set_state(&mut w, rec, RollState::Closed)?;
         w.commit()?;
         Ok(absent)
@@ -778,7 +782,7 @@ fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<Roll
     let teacher = w
         .teacher(t)?
         .ok_or_else(|| AppError::UnknownTeacher(t.0.clone()))?;
-    if !rec.session.requires(&teacher) {
+    if !rec.requires(&teacher) {
         return Err(AppError::NotExpected {
             teacher: t.clone(),
             session: rec.session.id,

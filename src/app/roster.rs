@@ -223,10 +223,7 @@ pub(super) fn insert_session(
     reason: Option<String>,
 ) -> Result<SessionRecord> {
     session.id = w.next_session_id()?;
-    let rec = SessionRecord {
-        session,
-        state: Default::default(),
-    };
+    let rec = SessionRecord::new(session, Default::default());
     w.put_session(&rec)?;
     w.log(
         "session.add",

@@ -91,11 +91,11 @@ impl App {
         let facts: HashMap<_, _> = r.teacher_facts(id)?.into_iter().collect();
         let mut lines = Vec::new();
         for rec in r.sessions()? {
-            if !rec.session.requires(&teacher) {
+            if !rec.requires(&teacher) {
                 continue;
             }
             let f = facts.get(&rec.session.id).cloned().unwrap_or_default();
-            let o = outcome(&rec.session, rec.state, &teacher, Some(&f), &leaves);
+            let o = outcome(&rec.session, rec.state, rec.closed.as_ref(), &teacher, Some(&f), &leaves);
             lines.push(RecordLine {
                 session: rec.session,
                 state: rec.state,

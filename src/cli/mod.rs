@@ -646,6 +646,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 grade,
                 active_from: from.map(|s| date(lang, FieldName::From, &s)).transpose()?,
                 active_to: to.map(|s| date(lang, FieldName::To, &s)).transpose()?,
+                from_time: None,
+                past_groups: Vec::new(),
             };
             app.add_teacher(t, now).map_err(e)?;
             Ok(saved())

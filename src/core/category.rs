@@ -52,13 +52,15 @@ impl Outcome {
 pub fn outcome(
     session: &Session,
     state: RollState,
+    closed: Option<&super::ClosedRoll>,
     teacher: &Teacher,
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Outcome {
     // A cancelled session counts for nobody; one outside the teacher's
-    // time at the school is not theirs.
-    if state == RollState::Cancelled || !session.requires(teacher) {
+    // time at the school is not theirs; a closed roll's record says who
+    // had to attend.
+    if !super::closed::required(session, state, closed, teacher) {
         return Outcome::just(Category::NotRequired);
     }
     if let Some(f) = facts.filter(|f| f.attended()) {

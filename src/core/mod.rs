@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod calendar;
 pub mod category;
+pub mod closed;
 pub mod dates;
 pub mod limits;
 pub mod model;
@@ -22,6 +23,7 @@ pub use assessment::{
 };
 pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};
+pub use closed::{ClosedRoll, Expected};
 pub use model::*;
 pub use policy::{CalendarRules, Effect, Policy};
 pub use rates::Rate;

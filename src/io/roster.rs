@@ -146,6 +146,8 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
                 grade: (!grade.is_empty()).then_some(grade),
                 active_from: from,
                 active_to: to,
+                from_time: None,
+                past_groups: Vec::new(),
             },
         });
     }

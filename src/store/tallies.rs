@@ -49,7 +49,7 @@ fn contribution(
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Tally {
-    let o = outcome(&rec.session, rec.state, teacher, facts, leaves);
+    let o = outcome(&rec.session, rec.state, rec.closed.as_ref(), teacher, facts, leaves);
     Tally::of(policy, o, rec.session.credits)
 }
 
@@ -138,7 +138,7 @@ macro_rules! tally_reads {
                         .entry(term.year.0)
                         .or_insert_with(|| vec![YearTally::default(); teachers.len()]);
                     for (i, t) in teachers.iter().enumerate() {
-                        if !rec.session.requires(t) {
+                        if !rec.requires(t) {
                             continue;
                         }
                         let c = contribution(&policy, &rec, t, facts[i].as_ref(), &leaves[i]);
