@@ -246,6 +246,8 @@ fn scoring() {
         grade: None,
         active_from: None,
         active_to: None,
+        from_time: None,
+        past_groups: Vec::new(),
     };
     let leave = Leave {
         id: LeaveId(1),

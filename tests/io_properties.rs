@@ -58,6 +58,8 @@ fn teacher(id: String) -> impl Strategy<Value = Teacher> {
                 grade,
                 active_from: from,
                 active_to: to,
+                from_time: None,
+                past_groups: Vec::new(),
             }
         })
 }

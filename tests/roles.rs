@@ -85,6 +85,8 @@ fn build(path: &Path) -> Leaves {
                 grade: None,
                 active_from: None,
                 active_to: None,
+                from_time: None,
+                past_groups: Vec::new(),
             },
             at(8, 1),
         )
@@ -232,6 +234,8 @@ fn cases(l: &Leaves) -> Vec<Case> {
                     grade: None,
                     active_from: None,
                     active_to: None,
+                    from_time: None,
+                    past_groups: Vec::new(),
                 },
                 now(),
             )

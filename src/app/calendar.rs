@@ -132,6 +132,8 @@ pub struct TeacherEdit {
     pub name: Option<String>,
     pub group: Option<String>,
     pub grade: Option<String>,
+    /// The first day at the school; with a new group or grade, the day
+    /// that takes effect instead (`None`: today).
     pub from: Option<NaiveDate>,
     /// The last day at the school: `Some(None)` withdraws a departure
     /// recorded by mistake.
@@ -220,14 +222,19 @@ impl App {
         if let Some(n) = edit.name {
             after.name = n;
         }
-        if let Some(g) = edit.group {
-            after.group = g;
-        }
-        if let Some(g) = edit.grade {
-            after.grade = (!g.trim().is_empty()).then_some(g);
-        }
-        if let Some(f) = edit.from {
+        // A new group or grade applies from `from` (default today): the
+        // sessions before keep the group the teacher was in (issue 25).
+        let regroup = edit.group.is_some() || edit.grade.is_some();
+        if regroup {
+            let group = edit.group.unwrap_or_else(|| after.group.clone());
+            let grade = match edit.grade {
+                Some(g) => (!g.trim().is_empty()).then_some(g),
+                None => after.grade.clone(),
+            };
+            after.move_group(&group, grade, edit.from.unwrap_or(now.date()));
+        } else if let Some(f) = edit.from {
             after.active_from = Some(f);
+            after.from_time = None;
         }
         if let Some(t) = edit.to {
             after.active_to = t;

@@ -68,7 +68,7 @@ impl App {
         let dry = {
             let r = self.store.read()?;
             let ids = r.find_teachers(|_, _| true)?;
-            roster_changes(&parsed, &ids, |id| Ok(r.teacher(id)?))?
+            roster_changes(&parsed, &ids, now, |id| Ok(r.teacher(id)?))?
         };
         if dry.changes.is_empty() {
             progress(total, total);
@@ -78,7 +78,7 @@ impl App {
         // Read again in the write transaction: another process may have
         // changed the roster since.
         let ids = w.find_teachers(|_, _| true)?;
-        let plan = roster_changes(&parsed, &ids, |id| Ok(w.teacher(id)?))?;
+        let plan = roster_changes(&parsed, &ids, now, |id| Ok(w.teacher(id)?))?;
         // A closed year whose sessions a changed teacher now has to attend,
         // or not: the office's, with a reason (`assess close`).
         let mut years = Vec::new();
@@ -311,9 +311,15 @@ struct RosterChanges {
 /// `stored`). Refuses ids that differ from a stored one only by leading
 /// zeros, and a change that would put `?` where a stored text has a
 /// character the file's encoding could not hold.
+///
+/// A new teacher without a 入职日期 (no column, or a blank cell) starts at
+/// the moment of the import (`now`); a changed 教研组 or 年级组 applies from
+/// the day of the import on, the groups before staying theirs for the days
+/// before (issue 25).
 fn roster_changes(
     parsed: &io::Parsed<Teacher>,
     ids: &[TeacherId],
+    now: NaiveDateTime,
     stored: impl Fn(&TeacherId) -> Result<Option<Teacher>>,
 ) -> Result<RosterChanges> {
     let has = |k: &str| parsed.header.column(k).is_some();
@@ -345,6 +351,12 @@ fn roster_changes(
                 if !to {
                     t.active_to = o.active_to;
                 }
+                // The start's moment stays where the start does; a new
+                // group applies from today, the old ones stay in the past.
+                t.from_time = o.from_time.filter(|_| t.active_from == o.active_from);
+                let mut moved = o.clone();
+                moved.move_group(&t.group, t.grade.clone(), now.date());
+                t.past_groups = moved.past_groups;
                 let fields = [
                     ("name", Some(&o.name), Some(&t.name)),
                     ("group", Some(&o.group), Some(&t.group)),
@@ -360,6 +372,11 @@ fn roster_changes(
                 }
             }
             None => {
+                // Every new teacher starts on a day: the file's, or now.
+                if t.active_from.is_none() {
+                    t.active_from = Some(now.date());
+                    t.from_time = Some(now.time());
+                }
                 if let Some(other) = zeros.get(io::without_zeros(&t.id.0)) {
                     let name = stored(other)?.map(|o| o.name).unwrap_or_default();
                     let other = other.0.clone();

@@ -78,9 +78,14 @@ impl RollView {
             covering.entry(l.teacher.clone()).or_default().push(l);
         }
         let mut lines = Vec::new();
-        for teacher in teachers {
+        for mut teacher in teachers {
             if !record.requires(&teacher) {
                 continue;
+            }
+            // A closed roll shows each teacher in the group of its day.
+            if let Some(e) = record.closed.as_ref().and_then(|c| c.entry(&teacher.id)) {
+                teacher.group.clone_from(&e.group);
+                teacher.grade.clone_from(&e.grade);
             }
             let mine = covering.remove(&teacher.id).unwrap_or_default();
             let f = facts.get(&teacher.id).cloned().unwrap_or_default();

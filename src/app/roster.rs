@@ -8,11 +8,15 @@ use chrono::NaiveDateTime;
 
 impl App {
     /// Adds a teacher to the roster (training office).
-    /// A teacher joins on `active_from`, or today when it is not given:
-    /// sessions before are not required of them.
+    /// A teacher joins on `active_from`, or now when it is not given:
+    /// sessions before are not required of them, nor a session of today
+    /// that began before they were added.
     pub fn add_teacher(&mut self, mut t: Teacher, now: NaiveDateTime) -> Result<()> {
         self.actor.require("teacher add", &[Role::Office])?;
-        t.active_from = t.active_from.or(Some(now.date()));
+        if t.active_from.is_none() {
+            t.active_from = Some(now.date());
+            t.from_time = Some(now.time());
+        }
         validate_teacher(&t)?;
         let mut w = self.begin(now)?;
         if w.teacher(&t.id)?.is_some() {

@@ -349,9 +349,13 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("teacher edit", "name") => l.t("新的姓名", "New name"),
         ("teacher edit", "group") => l.t("新的教研组", "New teaching group"),
         ("teacher edit", "grade") => l.t("新的年级组", "New grade group"),
-        ("teacher add" | "teacher edit", "from") => l.t(
+        ("teacher add", "from") => l.t(
             "到校的第一天(YYYY-MM-DD)",
             "First day at the school (YYYY-MM-DD)",
+        ),
+        ("teacher edit", "from") => l.t(
+            "到校的第一天(YYYY-MM-DD);与 --group/--grade 同用时为新组生效之日(默认今天,此前的活动仍按原组)",
+            "First day at the school (YYYY-MM-DD); with --group/--grade, the day the new group takes effect (default today; earlier sessions keep the old group)",
         ),
         ("teacher edit", "to") => l.t(
             "在校的最后一天(YYYY-MM-DD);none 撤销已记录的离校",

@@ -1,0 +1,220 @@
+//! Issue 25: what happened stays as it happened. Each test is a case of the
+//! issue through the binary: ordinary office work after a roll has closed
+//! (an import with a new teacher, a group change, a late addition) leaves
+//! the closed roll and the figures of the days before as they were.
+
+mod common;
+
+use common::{Db, school, teacher};
+use serde_json::Value;
+
+fn json(db: &Db, now: &str, args: &[&str]) -> Value {
+    serde_json::from_str(&db.ok(now, args)).expect("JSON")
+}
+
+fn row<'a>(rows: &'a Value, id: &str) -> &'a Value {
+    rows.as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("no {id} in {rows}"))
+}
+
+/// Takes a whole roll at `session` on `day`: everyone in `present` answers
+/// the first call; the rest are absent unless on leave.
+fn roll(db: &Db, session: &str, day: &str, present: &[&str]) {
+    let mut first = vec!["roll", "first", session];
+    first.extend_from_slice(present);
+    db.ok(&format!("{day}T15:31"), &first);
+    db.ok(&format!("{day}T15:36"), &["roll", "second", session]);
+    db.ok(&format!("{day}T15:40"), &["roll", "end-second", session]);
+    db.ok(&format!("{day}T16:30"), &["roll", "close", session]);
+}
+
+/// Every closed roll's status, as one text to compare.
+fn closed_rolls(db: &Db, now: &str, sessions: &[&str]) -> String {
+    sessions
+        .iter()
+        .map(|s| db.ok(now, &["roll", "status", s]))
+        .collect()
+}
+
+/// A roster import on 2025-09-20 with a new teacher and no 入职日期 column
+/// (or a blank or past 入职日期 cell): the new teacher is not absent from
+/// the session closed before, the closed roll reads as it did, and they
+/// are required from the day of the import on.
+#[test]
+fn a_teacher_imported_mid_term_starts_on_the_day_of_the_import() {
+    let files = [
+        "工号,姓名,教研组\nT0001,教师1,语文\nT0002,教师2,数学\nN001,新老师,语文\n",
+        "工号,姓名,教研组,入职日期\nT0001,教师1,语文,\nT0002,教师2,数学,\nN001,新老师,语文,\n",
+        "工号,姓名,教研组,入职日期\nT0001,教师1,语文,\nT0002,教师2,数学,\nN001,新老师,语文,2025-09-01\n",
+    ];
+    for (i, file) in files.iter().enumerate() {
+        let db = Db::new();
+        let s = school(&db, 2, &["2025-09-10", "2025-10-15"]);
+        roll(&db, &s[0], "2025-09-10", &[&teacher(1), &teacher(2)]);
+        let before = closed_rolls(&db, "2025-09-20T10:00", &[&s[0]]);
+        assert!(before.contains("expected 2"), "{before}");
+        let path = db.file("roster.csv");
+        std::fs::write(&path, file).expect("write the roster");
+        let path = path.to_string_lossy().into_owned();
+        db.ok("2025-09-20T10:00", &["import", "teachers", &path]);
+        assert_eq!(
+            closed_rolls(&db, "2025-09-20T10:00", &[&s[0]]),
+            before,
+            "file {i}: the closed roll changed"
+        );
+        let rows = json(&db, "2025-09-20T10:00", &["standings", "--json"]);
+        let r = row(&rows, "N001");
+        assert_eq!(
+            (r["absent"].as_u64(), r["qualified"].as_bool()),
+            (Some(0), Some(true)),
+            "file {i}: {r}"
+        );
+        let list = json(&db, "2025-09-20T10:00", &["teacher", "list", "--json"]);
+        let joined = if i == 2 { "2025-09-01" } else { "2025-09-20" };
+        assert_eq!(row(&list, "N001")["joined"], joined, "file {i}");
+        // From the import on they are required like everyone.
+        roll(&db, &s[1], "2025-10-15", &[&teacher(1), &teacher(2)]);
+        let rows = json(&db, "2025-10-16T10:00", &["standings", "--json"]);
+        assert_eq!(row(&rows, "N001")["absent"], 1, "file {i}");
+    }
+}
+
+/// `teacher add` at 20:00 without `--from`: the session of 15:30 that day
+/// was held before they existed, and closing its roll afterwards does not
+/// make them absent.
+#[test]
+fn a_teacher_added_in_the_evening_is_not_required_at_that_days_session() {
+    let db = Db::new();
+    let s = school(&db, 1, &["2025-09-10", "2025-09-17"]);
+    db.ok("2025-09-10T15:31", &["roll", "first", &s[0], &teacher(1)]);
+    db.ok("2025-09-10T15:36", &["roll", "second", &s[0]]);
+    db.ok("2025-09-10T15:40", &["roll", "end-second", &s[0]]);
+    db.ok("2025-09-10T20:00", &["teacher", "add", "N1", "晚来", "语文"]);
+    db.ok("2025-09-10T20:05", &["roll", "close", &s[0]]);
+    let status = db.ok("2025-09-10T20:05", &["roll", "status", &s[0]]);
+    assert!(!status.contains("N1"), "{status}");
+    assert!(status.contains("expected 1"), "{status}");
+    let rows = json(&db, "2025-09-10T20:05", &["standings", "--json"]);
+    assert_eq!(row(&rows, "N1")["absent"], 0);
+    // The next week's session is theirs.
+    roll(&db, &s[1], "2025-09-17", &[&teacher(1)]);
+    let rows = json(&db, "2025-09-18T10:00", &["standings", "--json"]);
+    assert_eq!(row(&rows, "N1")["absent"], 1);
+}
+
+/// A school of T0001 (语文) and T0002 (数学) with a closed 语文-only session
+/// on 09-10 (T0001 absent), a closed 数学-only session on 09-17 (T0002
+/// present) and a 数学 session to come on 10-15. Returns the session ids.
+fn groups_school(db: &Db) -> Vec<String> {
+    school(db, 2, &[]);
+    let mut ids = Vec::new();
+    for (date, group) in [
+        ("2025-09-10", "语文"),
+        ("2025-09-17", "数学"),
+        ("2025-10-15", "数学"),
+    ] {
+        let out = db.ok(
+            common::SETUP,
+            &[
+                "session", "add", date, "15:30", "16:30", "Group", "--groups", group,
+            ],
+        );
+        ids.push(common::last_number(&out));
+    }
+    roll(db, &ids[0], "2025-09-10", &[]);
+    roll(db, &ids[1], "2025-09-17", &[&teacher(2)]);
+    ids
+}
+
+/// `teacher edit T0001 --group 数学` on 09-20 (and the same by a re-import
+/// with a new 教研组): the closed 语文 session keeps T0001's absence, the
+/// closed 数学 session held before gains nobody; the 数学 session after the
+/// move is theirs. `teacher list --json` shows both groups with their days.
+#[test]
+fn a_group_change_does_not_reach_back() {
+    for by_import in [false, true] {
+        let db = Db::new();
+        let s = groups_school(&db);
+        let now = "2025-09-20T10:00";
+        let before = closed_rolls(&db, now, &[&s[0], &s[1]]);
+        let standing = |db: &Db, now: &str| {
+            let rows = json(db, now, &["standings", "--json"]);
+            row(&rows, &teacher(1))["absent"].clone()
+        };
+        assert_eq!(standing(&db, now), 1);
+        if by_import {
+            let path = db.file("roster.csv");
+            std::fs::write(&path, "工号,姓名,教研组\nT0001,教师1,数学\nT0002,教师2,数学\n")
+                .expect("write the roster");
+            db.ok(now, &["import", "teachers", &path.to_string_lossy()]);
+        } else {
+            db.ok(now, &["teacher", "edit", &teacher(1), "--group", "数学"]);
+        }
+        assert_eq!(
+            closed_rolls(&db, now, &[&s[0], &s[1]]),
+            before,
+            "import: {by_import}"
+        );
+        assert_eq!(standing(&db, now), 1, "import: {by_import}");
+        let list = json(&db, now, &["teacher", "list", "--json"]);
+        let groups = &row(&list, &teacher(1))["groups"];
+        assert_eq!(groups[0]["group"], "语文", "{groups}");
+        assert_eq!(groups[0]["to"], "2025-09-19", "{groups}");
+        assert_eq!(groups[1]["group"], "数学", "{groups}");
+        assert_eq!(groups[1]["from"], "2025-09-20", "{groups}");
+        roll(&db, &s[2], "2025-10-15", &[&teacher(2)]);
+        assert_eq!(standing(&db, "2025-10-16T10:00"), 2, "import: {by_import}");
+    }
+}
+
+/// `--from` dates a group change: a move back to 09-01 does not touch
+/// the closed rolls either (only an explicit correction does), but a
+/// session not yet closed follows it.
+#[test]
+fn a_group_change_dated_back_leaves_closed_rolls_alone() {
+    let db = Db::new();
+    let s = groups_school(&db);
+    let now = "2025-09-20T10:00";
+    let before = closed_rolls(&db, now, &[&s[0], &s[1]]);
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "edit",
+            &teacher(1),
+            "--group",
+            "数学",
+            "--from",
+            "2025-09-01",
+        ],
+    );
+    assert_eq!(closed_rolls(&db, now, &[&s[0], &s[1]]), before);
+    let list = json(&db, now, &["teacher", "list", "--json"]);
+    let t = row(&list, &teacher(1));
+    assert_eq!(t["joined"], "2025-08-25", "{t}");
+    assert_eq!(t["groups"][1]["from"], "2025-09-01", "{t}");
+}
+
+/// A departure or a later first day recorded after a roll closed does not
+/// take the teacher off it.
+#[test]
+fn dates_changed_later_leave_closed_rolls_alone() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10"]);
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+    let now = "2025-09-20T10:00";
+    let before = closed_rolls(&db, now, &[&s[0]]);
+    let rows = json(&db, now, &["standings", "--json"]);
+    let was = row(&rows, &teacher(2)).clone();
+    db.ok(
+        now,
+        &["teacher", "leave", &teacher(2), "--on", "2025-09-01", "--reason", "调离"],
+    );
+    db.ok(now, &["teacher", "edit", &teacher(1), "--from", "2025-09-15"]);
+    assert_eq!(closed_rolls(&db, now, &[&s[0]]), before);
+    let rows = json(&db, now, &["standings", "--json"]);
+    assert_eq!(row(&rows, &teacher(2))["absent"], was["absent"]);
+}
