@@ -299,6 +299,7 @@ fn scoring() {
             let o: Outcome = outcome(
                 s,
                 RollState::Closed,
+                None,
                 &teacher,
                 facts[i % facts.len()].as_ref(),
                 &leaves,

@@ -128,7 +128,10 @@ fn the_file_of_65a027b_reads_the_same_but_for_the_teacher_without_a_start_date()
     }
 
     // Session 2's closed roll reads as it did; session 1's without T0005.
-    assert_eq!(run(&db, &["roll", "status", "2"]), saved("65a027b", "roll2.txt"));
+    assert_eq!(
+        run(&db, &["roll", "status", "2"]),
+        saved("65a027b", "roll2.txt")
+    );
     let roll1 = run(&db, &["roll", "status", "1"]);
     let old_roll1 = saved("65a027b", "roll1.txt");
     let expected: String = old_roll1

@@ -92,7 +92,10 @@ fn a_teacher_added_in_the_evening_is_not_required_at_that_days_session() {
     db.ok("2025-09-10T15:31", &["roll", "first", &s[0], &teacher(1)]);
     db.ok("2025-09-10T15:36", &["roll", "second", &s[0]]);
     db.ok("2025-09-10T15:40", &["roll", "end-second", &s[0]]);
-    db.ok("2025-09-10T20:00", &["teacher", "add", "N1", "晚来", "语文"]);
+    db.ok(
+        "2025-09-10T20:00",
+        &["teacher", "add", "N1", "晚来", "语文"],
+    );
     db.ok("2025-09-10T20:05", &["roll", "close", &s[0]]);
     let status = db.ok("2025-09-10T20:05", &["roll", "status", &s[0]]);
     assert!(!status.contains("N1"), "{status}");
@@ -147,8 +150,11 @@ fn a_group_change_does_not_reach_back() {
         assert_eq!(standing(&db, now), 1);
         if by_import {
             let path = db.file("roster.csv");
-            std::fs::write(&path, "工号,姓名,教研组\nT0001,教师1,数学\nT0002,教师2,数学\n")
-                .expect("write the roster");
+            std::fs::write(
+                &path,
+                "工号,姓名,教研组\nT0001,教师1,数学\nT0002,教师2,数学\n",
+            )
+            .expect("write the roster");
             db.ok(now, &["import", "teachers", &path.to_string_lossy()]);
         } else {
             db.ok(now, &["teacher", "edit", &teacher(1), "--group", "数学"]);
@@ -211,9 +217,20 @@ fn dates_changed_later_leave_closed_rolls_alone() {
     let was = row(&rows, &teacher(2)).clone();
     db.ok(
         now,
-        &["teacher", "leave", &teacher(2), "--on", "2025-09-01", "--reason", "调离"],
+        &[
+            "teacher",
+            "leave",
+            &teacher(2),
+            "--on",
+            "2025-09-01",
+            "--reason",
+            "调离",
+        ],
     );
-    db.ok(now, &["teacher", "edit", &teacher(1), "--from", "2025-09-15"]);
+    db.ok(
+        now,
+        &["teacher", "edit", &teacher(1), "--from", "2025-09-15"],
+    );
     assert_eq!(closed_rolls(&db, now, &[&s[0]]), before);
     let rows = json(&db, now, &["standings", "--json"]);
     assert_eq!(row(&rows, &teacher(2))["absent"], was["absent"]);

@@ -642,14 +642,28 @@ fn emergency_sick_leave_approved_after_the_fact_turns_absent_into_sick_leave() {
     l.requested_at = at((2025, 10, 16), (8, 0));
     let not_seen = RollFacts::default();
 
-    let before = outcome(&s, RollState::Closed, None, &t, Some(&not_seen), &[l.clone()]);
+    let before = outcome(
+        &s,
+        RollState::Closed,
+        None,
+        &t,
+        Some(&not_seen),
+        &[l.clone()],
+    );
     assert_eq!(before, Outcome::just(Category::Absent));
 
     l.status = Approved;
     l.evidence.hospital_certificate = true;
     l.decided_by = Some("校长".into());
     l.decided_at = Some(at((2025, 10, 17), (10, 0)));
-    let after = outcome(&s, RollState::Closed, None, &t, Some(&not_seen), &[l.clone()]);
+    let after = outcome(
+        &s,
+        RollState::Closed,
+        None,
+        &t,
+        Some(&not_seen),
+        &[l.clone()],
+    );
     assert_eq!(after, Outcome::just(Category::SickLeave));
 
     let policy = Policy::default();

@@ -132,7 +132,14 @@ impl YearContext {
             let facts = r.facts(s.id, id)?;
             // Other leaves cannot outrank official leave (the kindest), so
             // the approved official ones decide alone.
-            let o = outcome(s, rec.state, rec.closed.as_ref(), teacher, facts.as_ref(), official);
+            let o = outcome(
+                s,
+                rec.state,
+                rec.closed.as_ref(),
+                teacher,
+                facts.as_ref(),
+                official,
+            );
             if o.category == Category::OfficialLeave {
                 makeups.push(MakeUpItem {
                     session: s.id,

@@ -391,7 +391,14 @@ impl Snapshot {
                 if !rec.requires(t) {
                     continue;
                 }
-                let o = outcome(&rec.session, rec.state, rec.closed.as_ref(), t, mine, &leaves);
+                let o = outcome(
+                    &rec.session,
+                    rec.state,
+                    rec.closed.as_ref(),
+                    t,
+                    mine,
+                    &leaves,
+                );
                 by_group[g].add(&self.policy, o, rec.session.credits);
             }
             Ok(SessionPoint {

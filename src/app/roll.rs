@@ -89,7 +89,14 @@ impl RollView {
             }
             let mine = covering.remove(&teacher.id).unwrap_or_default();
             let f = facts.get(&teacher.id).cloned().unwrap_or_default();
-            let o = outcome(&record.session, record.state, record.closed.as_ref(), &teacher, Some(&f), &mine);
+            let o = outcome(
+                &record.session,
+                record.state,
+                record.closed.as_ref(),
+                &teacher,
+                Some(&f),
+                &mine,
+            );
             let leave = mine
                 .iter()
                 .find(|l| l.status == LeaveStatus::Approved)

@@ -48,7 +48,10 @@ impl ClosedRoll {
 
     /// Adds `e` (an explicit correction), keeping the id order.
     pub fn add(&mut self, e: Expected) {
-        match self.expected.binary_search_by(|x| x.teacher.cmp(&e.teacher)) {
+        match self
+            .expected
+            .binary_search_by(|x| x.teacher.cmp(&e.teacher))
+        {
             Ok(i) => self.expected[i] = e,
             Err(i) => self.expected.insert(i, e),
         }

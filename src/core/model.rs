@@ -112,8 +112,8 @@ pub struct Teacher {
     /// Last day at the school; sessions after it are not required.
     pub active_to: Option<NaiveDate>,
     /// The moment on `active_from` the teacher was entered, where they
-    /// start on the day they were entered: a session of that day that began
-    /// before it is not theirs (a teacher added at 20:00 was not at the
+    /// start on the day they were entered: a session of that day that was
+    /// over by then is not theirs (a teacher added at 20:00 was not at the
     /// 15:00 session). `None`: the whole of `active_from`. Schema 7.
     #[serde(default)]
     pub from_time: Option<NaiveTime>,
@@ -155,12 +155,13 @@ impl Teacher {
         self.active_from.is_none_or(|d| date >= d) && self.active_to.is_none_or(|d| date <= d)
     }
 
-    /// Whether the teacher was at the school when a session of `date`
-    /// began at `start`: on the day they were entered, only from the moment
-    /// they were entered.
-    pub fn active_at(&self, date: NaiveDate, start: NaiveTime) -> bool {
+    /// Whether the teacher was at the school for a session of `date`
+    /// ending at `end`: on the day they were entered, a session already
+    /// over when they were entered is not theirs (one under way is: they
+    /// may be marked as they come in).
+    pub fn active_for(&self, date: NaiveDate, end: NaiveTime) -> bool {
         self.active_on(date)
-            && !(self.active_from == Some(date) && self.from_time.is_some_and(|t| start < t))
+            && !(self.active_from == Some(date) && self.from_time.is_some_and(|t| end <= t))
     }
 
     /// The teaching group the teacher was in on `date`.
@@ -362,7 +363,7 @@ pub struct Session {
 impl Session {
     /// Whether `teacher` had to attend: in the audience and at the school.
     pub fn requires(&self, teacher: &Teacher) -> bool {
-        self.audience.includes_on(teacher, self.date) && teacher.active_at(self.date, self.start)
+        self.audience.includes_on(teacher, self.date) && teacher.active_for(self.date, self.end)
     }
 }
 

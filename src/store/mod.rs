@@ -24,9 +24,8 @@ use crate::core::{
     AcademicYear, CreditId, ExternalCredit, Funds, MakeUpDone, MentorPair, Qualification, YearFile,
 };
 use crate::core::{
-    ClosedRoll,
-    Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher, TeacherId,
-    Term, TermId,
+    ClosedRoll, Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher,
+    TeacherId, Term, TermId,
 };
 use chrono::NaiveDateTime;
 use codec::{decode, encode};
@@ -1240,15 +1239,13 @@ impl Writer {
             if !s.requires(&t) {
                 continue;
             }
-            let mine: Vec<Leave> = leaves.iter().filter(|l| l.teacher == t.id).cloned().collect();
-            let outcome = crate::core::outcome(
-                s,
-                RollState::Closed,
-                None,
-                &t,
-                facts.get(&t.id),
-                &mine,
-            );
+            let mine: Vec<Leave> = leaves
+                .iter()
+                .filter(|l| l.teacher == t.id)
+                .cloned()
+                .collect();
+            let outcome =
+                crate::core::outcome(s, RollState::Closed, None, &t, facts.get(&t.id), &mine);
             expected.push(crate::core::Expected {
                 group: t.group_on(s.date).to_string(),
                 grade: t.grade_on(s.date).map(str::to_string),

@@ -49,7 +49,14 @@ fn contribution(
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Tally {
-    let o = outcome(&rec.session, rec.state, rec.closed.as_ref(), teacher, facts, leaves);
+    let o = outcome(
+        &rec.session,
+        rec.state,
+        rec.closed.as_ref(),
+        teacher,
+        facts,
+        leaves,
+    );
     Tally::of(policy, o, rec.session.credits)
 }
 
