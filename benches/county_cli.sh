@@ -1,11 +1,11 @@
 #!/bin/sh
 # One-shot commands on the county file, side by side with the sqlite3 tool
 # on a database of the same shape, in one run (docs/benchmarks.md).
-# Needs a release build, hyperfine, sqlite3 and GNU time:
-#   cargo build --release && sh benches/county_cli.sh
+# Needs the shipped build (the dist profile), hyperfine, sqlite3 and GNU time:
+#   cargo build --profile dist && sh benches/county_cli.sh
 set -eu
 cd "$(dirname "$0")/.."
-P=$PWD/target/release/peixun
+P=$PWD/target/dist/peixun
 D=${PEIXUN_BENCH_DIR:-$PWD/target/bench-data}
 mkdir -p "$D"
 DB=$D/county.redb

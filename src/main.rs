@@ -39,7 +39,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::Gate { account }) => {
             std::panic::set_hook(Box::new(|_| {}));
-            cli::gate::gate(account, cli.lang.as_deref())
+            cli::gate::gate(account, cli.lang.as_deref(), peixun::tui::run_gate)
         }
         None => match cli.db.clone() {
             Some(db) => peixun::tui::run(Some(db), cli.as_name.as_deref(), lang),

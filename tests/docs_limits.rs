@@ -4,7 +4,8 @@
 #[test]
 fn docs_io_names_every_limit() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let source = std::fs::read_to_string(format!("{root}/src/core/limits.rs")).expect("limits.rs");
+    let source =
+        std::fs::read_to_string(format!("{root}/crates/rules/src/limits.rs")).expect("limits.rs");
     let docs = std::fs::read_to_string(format!("{root}/docs/io.md")).expect("docs/io.md");
     let consts: Vec<&str> = source
         .lines()

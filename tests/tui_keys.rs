@@ -152,7 +152,7 @@ fn the_readme_key_table_is_the_key_map() {
 /// The terminal app uses the app layer, never the command line's code.
 #[test]
 fn the_terminal_app_does_not_import_the_command_line() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/tui/src");
     let mut stack = vec![root];
     let mut seen = 0;
     while let Some(dir) = stack.pop() {

@@ -1,0 +1,220 @@
+//! Text shared by both front ends (the command line and the terminal app):
+//! one standing, credit entry or make-up as table cells, money in yuan, the
+//! funds line, padding by display width. Pure formatting: no store, no I/O.
+
+use crate::i18n::{self, Lang};
+use crate::standings::StandingRow;
+use unicode_width::UnicodeWidthStr;
+
+/// Pads `s` with spaces to `width` display columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// The cells of one standings row, in `i18n::standings_headers` order.
+pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
+    let s = &row.standing;
+    let t = &s.tally;
+    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
+    if s.qualified && s.warning {
+        notes.push(i18n::warning(lang).to_string());
+    }
+    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
+    let none = rules::Figures::default();
+    let f = s.figures.as_ref().unwrap_or(&none);
+    // Before the year's last day: how far along the year's credits are.
+    if let Some(days) = row.year_days_left {
+        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
+        notes.push(i18n::year_progress(
+            lang,
+            year_credits,
+            row.year_credits_required,
+            days,
+        ));
+    }
+    let note = notes.join("; ");
+    let credits = s.credits();
+    let note = if row.changed_since_published {
+        let changed = i18n::io_text(lang, i18n::IoText::ChangedNote);
+        if note.is_empty() {
+            changed.to_string()
+        } else {
+            format!("{changed}; {note}")
+        }
+    } else {
+        note
+    };
+    vec![
+        row.teacher.id.0.clone(),
+        row.teacher.name.clone(),
+        row.teacher.group.clone(),
+        t.present.to_string(),
+        t.late.to_string(),
+        t.early_leave.to_string(),
+        t.absent.to_string(),
+        t.official_leave.to_string(),
+        t.personal_leave.to_string(),
+        t.sick_leave.to_string(),
+        format!("{}/{}", credits, s.credits_required),
+        t.points.to_string(),
+        format!("{}/{}", f.notes_chars, f.notes_required),
+        archive_cell(f, lang),
+        f.makeups_open.to_string(),
+        i18n::qualified(lang, s.qualified).to_string(),
+        note,
+        f.deducted.to_string(),
+        f.external_pending.to_string(),
+        credit_warning_cell(row, lang),
+    ]
+}
+
+pub use sheets::rows::{archive_cell, credit_warning_cell};
+
+/// The cells of one credit-card entry, in `i18n::credit_headers` order;
+/// where the assessment team takes a group step nobody else may review,
+/// the stage says so.
+pub fn credit_view_cells(v: &crate::credits::CreditView, lang: Lang) -> Vec<String> {
+    let c = &v.entry;
+    let mut cells = credit_cells(c, lang);
+    if let rules::review::Next::Assessment = &v.next
+        && c.stage == rules::CreditStage::SelfAssessed
+    {
+        cells[7] = format!(
+            "{} ({})",
+            i18n::credit_stage(lang, c.stage),
+            i18n::next_actor(lang, &v.next)
+        );
+    }
+    cells
+}
+
+/// The cells of one credit-card entry, in `i18n::credit_headers` order.
+/// The comment is the latest one given, with who gave it: a send-back's
+/// reason stays after the teacher resubmits.
+pub fn credit_cells(c: &rules::ExternalCredit, lang: Lang) -> Vec<String> {
+    let comment = c
+        .steps
+        .iter()
+        .rev()
+        .find(|s| !s.comment.trim().is_empty())
+        .map(|s| format!("{}: {}", s.by, s.comment))
+        .unwrap_or_default();
+    vec![
+        c.id.to_string(),
+        c.teacher.0.clone(),
+        c.date.to_string(),
+        c.title.clone(),
+        c.organiser.clone(),
+        c.credits.to_string(),
+        c.card.clone(),
+        i18n::credit_stage(lang, c.stage).to_string(),
+        comment,
+    ]
+}
+
+/// The cells of one official-leave make-up, in `i18n::makeup_headers` order.
+pub fn makeup_cells(m: &crate::assessment::MakeUpLine, lang: Lang) -> Vec<String> {
+    vec![
+        m.teacher.id.0.clone(),
+        m.teacher.name.clone(),
+        m.item.session.to_string(),
+        m.item.date.to_string(),
+        m.item.title.clone(),
+        m.item.credits.to_string(),
+        match &m.done {
+            Some(d) => format!("{} {}", d.at.format("%Y-%m-%d"), d.note)
+                .trim_end()
+                .to_string(),
+            None => i18n::yes_no(lang, false).to_string(),
+        },
+    ]
+}
+
+/// A teacher's mentor pairs of the year as one list: "mentor of X" or
+/// "mentee of Y" for each, in the user's language.
+pub fn mentor_list(pairs: &[rules::MentorPair], me: &rules::TeacherId, lang: Lang) -> String {
+    let a = |x: i18n::AssessText| i18n::assessment_text(lang, x);
+    let pairs: Vec<String> = pairs
+        .iter()
+        .map(|p| {
+            if &p.mentor == me {
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MentorOf),
+                    i18n::shown(&p.mentee.0)
+                )
+            } else {
+                format!(
+                    "{} {}",
+                    a(i18n::AssessText::MenteeOf),
+                    i18n::shown(&p.mentor.0)
+                )
+            }
+        })
+        .collect();
+    pairs.join(", ")
+}
+
+/// An amount of money in fen, as yuan with two decimals.
+pub fn yuan(fen: u64) -> String {
+    format!("{}.{:02}", fen / 100, fen % 100)
+}
+
+/// A year's funds as one line: the amounts, their share, and whether it
+/// meets the policy's minimum (篇6, 篇9).
+pub fn funds_line(l: Lang, f: Option<&rules::Funds>, policy: &rules::Policy) -> String {
+    use i18n::AssessText;
+    let a = |x: AssessText| i18n::assessment_text(l, x);
+    let Some(f) = f else {
+        return a(AssessText::NoFunds).to_string();
+    };
+    let share = f.share_permille().unwrap_or(0);
+    format!(
+        "{} {}  {} {}  {}.{}% (≥ {}%) {}",
+        a(AssessText::PublicFunds),
+        yuan(f.public_fen),
+        a(AssessText::TrainingFunds),
+        yuan(f.training_fen),
+        share / 10,
+        share % 10,
+        policy.assessment.training_funds_percent,
+        a(if f.enough(policy) {
+            AssessText::FundsEnough
+        } else {
+            AssessText::FundsShort
+        }),
+    )
+}
+
+/// What the roll knows of a teacher at a session, with the times it
+/// recorded: "late 15:42", "present, left early 16:50" (the terminal app's
+/// roll and record, `roll status` and `record`).
+pub fn attendance(lang: Lang, facts: &rules::RollFacts, outcome: &rules::Outcome) -> String {
+    use rules::Category;
+    let mut s = i18n::category(lang, outcome.category).to_string();
+    if let Some(a) = facts.arrived {
+        s.push_str(&format!(" {}", a.format("%H:%M")));
+    }
+    if let Some(x) = facts.left_early {
+        match &facts.early_excused {
+            // An early leave the office excused (早退(准假), 篇10): not
+            // counted, said once with its time and reason.
+            Some(why) => s.push_str(&format!(
+                " {} {} {}",
+                i18n::calendar_text(lang, i18n::CalendarText::ExcusedEarly),
+                x.format("%H:%M"),
+                i18n::shown(why)
+            )),
+            None => {
+                if outcome.category != Category::EarlyLeave {
+                    s.push_str(&format!(" {}", i18n::category(lang, Category::EarlyLeave)));
+                }
+                s.push_str(&format!(" {}", x.format("%H:%M")));
+            }
+        }
+    }
+    s
+}

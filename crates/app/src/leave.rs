@@ -1,0 +1,434 @@
+//! Leave requests (请假): asked for by a teacher or entered by the office
+//! from a paper leave note, decided by the role the policy names for the
+//! kind (personal: the leadership group leader; sick and official: the
+//! school), with evidence, and emergency sick leave after the fact.
+
+use super::calendar::{CalendarError, lapsed};
+use super::{App, AppError, FieldName, LeaveAction, LeavePaper, Result, Why, json};
+use chrono::NaiveDateTime;
+use rules::{Cover, Evidence, Leave, LeaveId, LeaveKind, LeaveStatus, Role, Session, TeacherId};
+
+/// What a new request says.
+#[derive(Debug, Clone)]
+pub struct LeaveRequest {
+    pub teacher: TeacherId,
+    pub kind: LeaveKind,
+    pub cover: Cover,
+    pub reason: String,
+    pub evidence: Evidence,
+    pub emergency: bool,
+}
+
+/// Which requests to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeaveFilter {
+    /// Pending requests this actor may decide.
+    Waiting,
+    /// Every pending request.
+    Pending,
+    /// Approved or rejected.
+    Decided,
+    All,
+}
+
+impl App {
+    /// Files a leave request. Returns its id.
+    pub fn request_leave(&mut self, req: LeaveRequest, now: NaiveDateTime) -> Result<LeaveId> {
+        let own = self.actor.teacher.as_ref() == Some(&req.teacher);
+        if !own {
+            self.actor.require("leave request", &[Role::Office])?;
+        }
+        if req.reason.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: FieldName::Reason,
+                value: String::new(),
+                why: Why::Empty,
+            });
+        }
+        super::bounded(rules::limits::Field::Reason, &req.reason)?;
+        let mut w = self.begin_for(&req.teacher, now)?;
+        let sessions: Vec<Session> = w.sessions()?.into_iter().map(|r| r.session).collect();
+        match &req.cover {
+            Cover::Dates { from, to } if to < from => {
+                return Err(AppError::Invalid {
+                    field: FieldName::To,
+                    value: to.to_string(),
+                    why: Why::BeforeDate(*from),
+                });
+            }
+            Cover::Span { from, to } if to <= from => {
+                return Err(CalendarError::SpanBackwards {
+                    from: *from,
+                    to: *to,
+                }
+                .into());
+            }
+            Cover::Sessions(ids) => {
+                if ids.is_empty() {
+                    return Err(AppError::Invalid {
+                        field: FieldName::Sessions,
+                        value: String::new(),
+                        why: Why::ListsNoSession,
+                    });
+                }
+                if let Some(missing) = ids.iter().find(|id| !sessions.iter().any(|s| s.id == **id))
+                {
+                    return Err(AppError::UnknownSession(*missing));
+                }
+            }
+            _ => {}
+        }
+        // Personal and non-emergency sick leave must come before the session
+        // starts (篇4, 篇7, 篇10); official leave is the school's own business.
+        let late_allowed =
+            req.kind == LeaveKind::Official || (req.kind == LeaveKind::Sick && req.emergency);
+        let started = w
+            .sessions()?
+            .iter()
+            .filter(|r| r.state != rules::RollState::Cancelled)
+            .map(|r| &r.session)
+            .any(|s| req.cover.covers(s) && s.date.and_time(s.start) <= now);
+        if started && !late_allowed {
+            return Err(AppError::AfterTheFact);
+        }
+        let id = w.next_leave_id()?;
+        let leave = Leave {
+            id,
+            teacher: req.teacher,
+            kind: req.kind,
+            cover: req.cover,
+            reason: req.reason,
+            // Only the office can say a paper was received; a teacher's
+            // own request starts with none.
+            evidence: if self.actor.has(Role::Office) {
+                req.evidence
+            } else {
+                Evidence::default()
+            },
+            emergency: req.emergency && req.kind == LeaveKind::Sick,
+            status: LeaveStatus::Pending,
+            requested_by: self.actor.name.clone(),
+            requested_at: now,
+            decided_by: None,
+            decided_at: None,
+            comment: String::new(),
+        };
+        w.put_leave(&leave)?;
+        w.log(
+            "leave.request",
+            format!("leave {id}"),
+            None,
+            json(&leave),
+            None,
+            None,
+            Some(leave.teacher.clone()),
+        )?;
+        w.commit()?;
+        Ok(id)
+    }
+
+    /// Approves a pending request (the role the policy names for its kind).
+    pub fn approve_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        super::bounded(rules::limits::Field::Comment, comment)?;
+        self.decide(id, LeaveStatus::Approved, comment, now)
+    }
+
+    /// Rejects a pending request; the comment says why and is required.
+    pub fn reject_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
+        if comment.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: FieldName::Comment,
+                value: String::new(),
+                why: Why::NeededToReject,
+            });
+        }
+        super::bounded(rules::limits::Field::Comment, comment)?;
+        self.decide(id, LeaveStatus::Rejected, comment, now)
+    }
+
+    fn decide(
+        &mut self,
+        id: LeaveId,
+        to: LeaveStatus,
+        comment: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let action = if to == LeaveStatus::Approved {
+            LeaveAction::Approve
+        } else {
+            LeaveAction::Reject
+        };
+        let w = self.begin(now)?;
+        let policy = w.policy()?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        let role = policy.leave.approver(before.kind);
+        self.actor
+            .require(&format!("leave {}", action.code()), &[role])?;
+        // Nobody decides their own leave, whatever roles they hold.
+        if self.actor.teacher.as_ref() == Some(&before.teacher) {
+            return Err(AppError::OwnLeave { id, action });
+        }
+        if before.status != LeaveStatus::Pending {
+            return Err(AppError::LeaveState {
+                id,
+                status: before.status,
+                action,
+            });
+        }
+        // Leave that had to be decided before its session and was not has
+        // lapsed: it is neither approved nor rejected afterwards.
+        if let Some((session, started)) = lapsed(&policy, &before, &w.sessions()?, now) {
+            return Err(CalendarError::Expired {
+                id,
+                session,
+                started,
+            }
+            .into());
+        }
+        // A decision changes the outcome of every session the leave
+        // covers: in a closed year only the office decides, with a reason.
+        let why =
+            self.closed_years_reason(&w, &leave_years(&w, &before)?, self.reason.as_deref())?;
+        if to == LeaveStatus::Approved {
+            if before.kind == LeaveKind::Personal
+                && policy.leave.personal_needs_note
+                && !before.evidence.leave_note
+            {
+                return Err(AppError::MissingEvidence {
+                    id,
+                    what: LeavePaper::LeaveNote,
+                });
+            }
+            if before.kind == LeaveKind::Sick
+                && policy.leave.sick_needs_certificate
+                && !before.evidence.hospital_certificate
+            {
+                return Err(AppError::MissingEvidence {
+                    id,
+                    what: LeavePaper::HospitalCertificate,
+                });
+            }
+        }
+        let after = Leave {
+            status: to,
+            decided_by: Some(self.actor.name.clone()),
+            decided_at: Some(now),
+            comment: comment.to_string(),
+            ..before.clone()
+        };
+        save(
+            w,
+            &format!("leave.{}", action.code()),
+            &after,
+            json(&before.status),
+            json(&after.status),
+            super::joined(&[comment, why.as_deref().unwrap_or("")]),
+        )
+    }
+
+    /// Withdraws a pending request (the teacher, or the office for them).
+    pub fn withdraw_leave(&mut self, id: LeaveId, now: NaiveDateTime) -> Result<()> {
+        let w = self.begin(now)?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        if self.actor.teacher.as_ref() != Some(&before.teacher) {
+            self.actor.require("leave withdraw", &[Role::Office])?;
+        }
+        if before.status != LeaveStatus::Pending {
+            return Err(AppError::LeaveState {
+                id,
+                status: before.status,
+                action: LeaveAction::Withdraw,
+            });
+        }
+        let after = Leave {
+            status: LeaveStatus::Withdrawn,
+            ..before.clone()
+        };
+        save(
+            w,
+            "leave.withdraw",
+            &after,
+            json(&before.status),
+            json(&after.status),
+            None,
+        )
+    }
+
+    /// Records evidence received (leave note, hospital certificate).
+    pub fn set_evidence(&mut self, id: LeaveId, ev: Evidence, now: NaiveDateTime) -> Result<()> {
+        let w = self.begin(now)?;
+        let policy = w.policy()?;
+        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        self.actor.require(
+            "leave evidence",
+            &[Role::Office, policy.leave.approver(before.kind)],
+        )?;
+        let after = Leave {
+            evidence: ev,
+            ..before.clone()
+        };
+        save(
+            w,
+            "leave.evidence",
+            &after,
+            json(&before.evidence),
+            json(&after.evidence),
+            None,
+        )
+    }
+
+    /// Leave requests as they stand at `now`: a pending request that lapsed
+    /// when its session started shows as expired (已过期), among the
+    /// decided ones, and leaves the queue.
+    pub fn leaves_at(&self, filter: LeaveFilter, now: NaiveDateTime) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let sessions = r.sessions()?;
+        let wide = match filter {
+            LeaveFilter::Decided => LeaveFilter::All,
+            f => f,
+        };
+        let mut out = Vec::new();
+        for mut l in self.leaves(wide)? {
+            if lapsed(&policy, &l, &sessions, now).is_some() {
+                l.status = LeaveStatus::Expired;
+            }
+            let keep = match filter {
+                LeaveFilter::Waiting | LeaveFilter::Pending => l.status == LeaveStatus::Pending,
+                LeaveFilter::Decided => matches!(
+                    l.status,
+                    LeaveStatus::Approved | LeaveStatus::Rejected | LeaveStatus::Expired
+                ),
+                LeaveFilter::All => true,
+            };
+            if keep {
+                out.push(l);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The teacher's other open or approved requests that overlap `cover`
+    /// (the same session, or overlapping times), for a warning.
+    pub fn overlapping_leaves(
+        &self,
+        teacher: &TeacherId,
+        cover: &Cover,
+        except: Option<LeaveId>,
+    ) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let sessions = r.sessions()?;
+        Ok(r.teacher_leaves(teacher)?
+            .into_iter()
+            .filter(|l| Some(l.id) != except)
+            .filter(|l| matches!(l.status, LeaveStatus::Pending | LeaveStatus::Approved))
+            .filter(|l| {
+                l.cover.overlaps(cover)
+                    || sessions
+                        .iter()
+                        .any(|s| l.cover.covers(&s.session) && cover.covers(&s.session))
+            })
+            .collect())
+    }
+
+    /// Leave requests, oldest first. A teacher sees only their own.
+    pub fn leaves(&self, filter: LeaveFilter) -> Result<Vec<Leave>> {
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let all = match (&self.actor.teacher, self.actor.roles.as_slice()) {
+            (Some(t), [Role::Teacher]) => r.teacher_leaves(t)?,
+            // The queue is read from its index, not from every request.
+            _ if matches!(filter, LeaveFilter::Waiting | LeaveFilter::Pending) => {
+                r.open_leaves()?
+            }
+            _ => r.leaves()?,
+        };
+        Ok(all
+            .into_iter()
+            .filter(|l| self.actor.may_see(&l.teacher))
+            .filter(|l| match filter {
+                LeaveFilter::Waiting => {
+                    l.status == LeaveStatus::Pending
+                        && self.actor.has(policy.leave.approver(l.kind))
+                        && self.actor.teacher.as_ref() != Some(&l.teacher)
+                }
+                LeaveFilter::Pending => l.status == LeaveStatus::Pending,
+                LeaveFilter::Decided => matches!(
+                    l.status,
+                    LeaveStatus::Approved | LeaveStatus::Rejected | LeaveStatus::Expired
+                ),
+                LeaveFilter::All => true,
+            })
+            .collect())
+    }
+}
+
+/// The academic years of the sessions a leave covers (cancelled ones
+/// too: a cancelled session's leave decides nothing, but costs nothing to
+/// guard), each once.
+fn leave_years(w: &store::Writer, l: &Leave) -> Result<Vec<rules::AcademicYear>> {
+    let terms = w.terms()?;
+    let policy = w.policy()?;
+    let mut years = Vec::new();
+    for rec in w.sessions()? {
+        if !l.cover.covers(&rec.session) {
+            continue;
+        }
+        let year = super::year_end::year_of_day(&terms, &policy, rec.session.date);
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    Ok(years)
+}
+
+/// Marks a pending request expired (已过期): it lapsed when `session`
+/// started, still undecided. Part of the change that found it.
+pub(super) fn expire(
+    w: &mut store::Writer,
+    before: Leave,
+    session: rules::SessionId,
+    started: NaiveDateTime,
+) -> Result<()> {
+    let after = Leave {
+        status: LeaveStatus::Expired,
+        ..before.clone()
+    };
+    w.put_leave(&after)?;
+    w.log(
+        "leave.expire",
+        format!("leave {}", after.id),
+        json(&before.status),
+        json(&after.status),
+        Some(format!(
+            "session {session} {}",
+            started.format("%Y-%m-%d %H:%M")
+        )),
+        Some(session),
+        Some(after.teacher.clone()),
+    )?;
+    Ok(())
+}
+
+/// Writes a changed leave request with its history entry and commits.
+fn save(
+    mut w: store::Writer,
+    action: &str,
+    after: &Leave,
+    before_json: Option<String>,
+    after_json: Option<String>,
+    reason: Option<String>,
+) -> Result<()> {
+    w.put_leave(after)?;
+    w.log(
+        action,
+        format!("leave {}", after.id),
+        before_json,
+        after_json,
+        reason,
+        None,
+        Some(after.teacher.clone()),
+    )?;
+    w.commit()?;
+    Ok(())
+}

@@ -1,0 +1,242 @@
+//! The roster, the terms and the term plan: teachers, terms and sessions.
+
+use super::calendar::CalendarError;
+use super::{App, AppError, FieldName, Result, Why, commit_logged, json};
+use chrono::NaiveDateTime;
+use rules::{Role, Session, SessionId, Teacher, Term, TermId};
+use store::SessionRecord;
+
+impl App {
+    /// Adds a teacher to the roster (training office).
+    /// A teacher joins on `active_from`, or now when it is not given:
+    /// sessions before are not required of them, nor a session of today
+    /// that began before they were added.
+    pub fn add_teacher(&mut self, mut t: Teacher, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("teacher add", &[Role::Office])?;
+        if t.active_from.is_none() {
+            t.active_from = Some(now.date());
+            t.from_time = Some(now.time());
+        }
+        validate_teacher(&t)?;
+        let mut w = self.begin(now)?;
+        if w.teacher(&t.id)?.is_some() {
+            return Err(AppError::Exists(t.id.0));
+        }
+        // Joining on a day of a closed year makes its sessions from then on
+        // required: the office's, with a reason, like any change to it.
+        let years = super::year_end::years_of_sessions(&w, |s| s.requires(&t))?;
+        let given = super::calendar::optional_reason(self.reason.as_deref())?;
+        let why = self.closed_years_reason(&w, &years, given.as_deref())?;
+        w.put_teacher(&t)?;
+        w.log(
+            "teacher.add",
+            format!("teacher {}", t.id),
+            None,
+            json(&t),
+            why,
+            None,
+            Some(t.id.clone()),
+        )?;
+        w.commit()?;
+        Ok(())
+    }
+
+    pub fn teachers(&self) -> Result<Vec<Teacher>> {
+        self.actor.require("teacher list", super::STAFF)?;
+        Ok(self.store.read()?.teachers()?)
+    }
+
+    /// Adds a term (training office). Its name must fit its dates (the
+    /// academic year containing its first day, `calendar.year_start`), and
+    /// terms may not overlap.
+    pub fn add_term(&mut self, term: Term, now: NaiveDateTime) -> Result<()> {
+        self.actor.require("term add", &[Role::Office])?;
+        if term.end < term.start {
+            return Err(AppError::Invalid {
+                field: FieldName::End,
+                value: term.end.to_string(),
+                why: Why::BeforeStart,
+            });
+        }
+        let mut w = self.begin(now)?;
+        let start = w.policy()?.calendar.year_start;
+        if let Err(fits) = rules::calendar::check_term(term.id, term.start, start) {
+            return Err(CalendarError::TermName {
+                given: term.id,
+                fits,
+                start: term.start,
+            }
+            .into());
+        }
+        if w.term(term.id)?.is_some() {
+            return Err(AppError::Exists(term.id.to_string()));
+        }
+        if let Some(o) = w
+            .terms()?
+            .into_iter()
+            .find(|o| o.start <= term.end && term.start <= o.end)
+        {
+            return Err(CalendarError::TermOverlap {
+                term: term.id,
+                other: o.id,
+                other_start: o.start,
+                other_end: o.end,
+            }
+            .into());
+        }
+        w.put_term(&term)?;
+        commit_logged(
+            w,
+            "term.add",
+            format!("term {}", term.id),
+            None,
+            json(&term),
+            None,
+        )
+    }
+
+    pub fn terms(&self) -> Result<Vec<Term>> {
+        Ok(self.store.read()?.terms()?)
+    }
+
+    /// Adds a session to the term plan (training office). The id is
+    /// assigned here; `session.id` is ignored. Returns the new id.
+    pub fn add_session(&mut self, session: Session, now: NaiveDateTime) -> Result<SessionId> {
+        self.actor.require("session add", &[Role::Office])?;
+        validate_session(&session)?;
+        bound_session(&session)?;
+        let mut w = self.begin(now)?;
+        if !w.terms()?.iter().any(|t| t.contains(session.date)) {
+            return Err(AppError::Invalid {
+                field: FieldName::Date,
+                value: session.date.to_string(),
+                why: Why::InNoTerm,
+            });
+        }
+        let terms = w.terms()?;
+        let year = super::year_end::year_of_day(&terms, &w.policy()?, session.date);
+        let why = self.closed_year_reason(&w, year)?;
+        let id = insert_session(&mut w, session, why)?.session.id;
+        w.commit()?;
+        Ok(id)
+    }
+
+    pub fn sessions(&self) -> Result<Vec<SessionRecord>> {
+        Ok(self.store.read()?.sessions()?)
+    }
+
+    pub fn session(&self, id: SessionId) -> Result<SessionRecord> {
+        self.store
+            .read()?
+            .session(id)?
+            .ok_or(AppError::UnknownSession(id))
+    }
+
+    /// The term a date falls in.
+    pub fn term_of(&self, date: chrono::NaiveDate) -> Result<Option<Term>> {
+        Ok(self.terms()?.into_iter().find(|t| t.contains(date)))
+    }
+
+    pub fn term(&self, id: TermId) -> Result<Term> {
+        self.store
+            .read()?
+            .term(id)?
+            .ok_or_else(|| AppError::UnknownTerm(id.to_string()))
+    }
+}
+
+/// A session's own fields: an end after the start, a title.
+pub(super) fn validate_session(session: &Session) -> Result<()> {
+    if session.end <= session.start {
+        return Err(AppError::Invalid {
+            field: FieldName::End,
+            value: session.end.format("%H:%M").to_string(),
+            why: Why::NotAfterStart,
+        });
+    }
+    if session.title.trim().is_empty() {
+        return Err(AppError::Invalid {
+            field: FieldName::Title,
+            value: String::new(),
+            why: Why::Empty,
+        });
+    }
+    Ok(())
+}
+
+pub(crate) fn validate_teacher(t: &Teacher) -> Result<()> {
+    use rules::limits::Field;
+    super::bounded(Field::TeacherId, &t.id.0)?;
+    super::bounded(Field::Name, &t.name)?;
+    super::bounded(Field::Group, &t.group)?;
+    if let Some(g) = &t.grade {
+        super::bounded(Field::Grade, g)?;
+    }
+    let bad = |field, value: &str, why| AppError::Invalid {
+        field,
+        value: value.to_string(),
+        why,
+    };
+    if t.id.0.trim().is_empty() || t.id.0.chars().any(char::is_whitespace) {
+        return Err(bad(FieldName::Id, &t.id.0, Why::IdWithSpaces));
+    }
+    if t.name.trim().is_empty() {
+        return Err(bad(FieldName::Name, &t.name, Why::Empty));
+    }
+    if t.group.trim().is_empty() {
+        return Err(bad(FieldName::Group, &t.group, Why::Empty));
+    }
+    if let (Some(a), Some(b)) = (t.active_from, t.active_to)
+        && b < a
+    {
+        return Err(bad(FieldName::To, &b.to_string(), Why::BeforeFirstDay));
+    }
+    Ok(())
+}
+
+/// Checks a session's texts and credits against their bounds.
+pub(crate) fn bound_session(s: &Session) -> Result<()> {
+    use rules::limits::{CREDITS_MAX_TENTHS, Field};
+    super::bounded(Field::Title, &s.title)?;
+    for (field, v) in [
+        (Field::Presenter, &s.presenter),
+        (Field::Host, &s.host),
+        (Field::Recorder, &s.recorder),
+    ] {
+        if let Some(v) = v {
+            super::bounded(field, v)?;
+        }
+    }
+    if let rules::Audience::Groups(gs) = &s.audience {
+        for g in gs {
+            super::bounded(Field::Group, g)?;
+        }
+    }
+    super::counted(
+        Field::Credits,
+        u64::from(s.credits.0),
+        u64::from(CREDITS_MAX_TENTHS),
+    )
+}
+
+/// Stores a new session under the next id, with an empty roll, and records
+/// it in the history (with the reason, for an import).
+pub(super) fn insert_session(
+    w: &mut store::Writer,
+    mut session: Session,
+    reason: Option<String>,
+) -> Result<SessionRecord> {
+    session.id = w.next_session_id()?;
+    let rec = SessionRecord::new(session, Default::default());
+    w.put_session(&rec)?;
+    w.log(
+        "session.add",
+        format!("session {}", rec.session.id),
+        None,
+        json(&rec.session),
+        reason,
+        Some(rec.session.id),
+        None,
+    )?;
+    Ok(rec)
+}

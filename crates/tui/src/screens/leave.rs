@@ -1,0 +1,434 @@
+//! The leave queue (2 请假审批): requests waiting for this user, all, or
+//! those decided; approve or reject with a comment, confirmed first; file
+//! a new request on a form.
+
+use super::{Cx, Screen, View, move_cursor};
+use crate::action::{Action, Mode};
+use crate::i18n::{self, Lang, Ui};
+use crate::widgets::{self, CommentBox, Step, TextBox, list_table, selected};
+use app::leave::{LeaveFilter, LeaveRequest};
+use app::{App, AppError, FieldName, Why};
+use chrono::NaiveDateTime;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row};
+use rules::{Cover, Evidence, Leave, LeaveStatus};
+
+/// The new-request form's fields, in order.
+const FIELDS: [Ui; 8] = [
+    Ui::FormTeacher,
+    Ui::FormKind,
+    Ui::FormFrom,
+    Ui::FormTo,
+    Ui::FormReason,
+    Ui::FormNote,
+    Ui::FormCertificate,
+    Ui::FormEmergency,
+];
+
+pub enum Popup {
+    /// A comment, then a confirmation, for a decision.
+    Decide {
+        leave: Box<Leave>,
+        approve: bool,
+        comment: CommentBox,
+    },
+    /// The new-request form: fields and the focused one.
+    Form { fields: Vec<TextBox>, focus: usize },
+}
+
+pub struct LeaveScreen {
+    pub filter: LeaveFilter,
+    pub list: Vec<Leave>,
+    /// The names of the teachers listed, by id.
+    pub names: std::collections::HashMap<rules::TeacherId, String>,
+    pub cursor: usize,
+    pub popup: Option<Popup>,
+}
+
+impl Default for LeaveScreen {
+    fn default() -> Self {
+        LeaveScreen {
+            filter: LeaveFilter::Waiting,
+            list: Vec::new(),
+            names: Default::default(),
+            cursor: 0,
+            popup: None,
+        }
+    }
+}
+
+impl LeaveScreen {
+    fn popup_action(&mut self, popup: Popup, action: Action, cx: &mut Cx) {
+        match popup {
+            Popup::Decide {
+                leave,
+                approve,
+                mut comment,
+            } if !approve
+                && !comment.confirming
+                && action == Action::Submit
+                && comment.text.value().trim().is_empty() =>
+            {
+                // A rejection is not asked for without its reason.
+                cx.fail_text(i18n::leave_text(cx.lang, i18n::LeaveText::RejectNeedsReason).into());
+                comment.confirming = false;
+                self.popup = Some(Popup::Decide {
+                    leave,
+                    approve,
+                    comment,
+                });
+            }
+            Popup::Decide {
+                leave,
+                approve,
+                mut comment,
+            } => match comment.handle(action) {
+                Step::Cancel => {}
+                Step::Stay => {
+                    self.popup = Some(Popup::Decide {
+                        leave,
+                        approve,
+                        comment,
+                    })
+                }
+                Step::Confirm => {
+                    let text = comment.text.value().to_string();
+                    let r = if approve {
+                        cx.app.approve_leave(leave.id, &text, cx.now)
+                    } else {
+                        cx.app.reject_leave(leave.id, &text, cx.now)
+                    };
+                    let what = if approve { Ui::Approved } else { Ui::Rejected };
+                    let lang = cx.lang;
+                    match r {
+                        Ok(_) => cx.done(Ok(format!("{} {}", leave.id, i18n::ui(lang, what)))),
+                        Err(e) => {
+                            // What was typed stays: the popup is back.
+                            cx.fail(e);
+                            comment.confirming = false;
+                            self.popup = Some(Popup::Decide {
+                                leave,
+                                approve,
+                                comment,
+                            });
+                        }
+                    }
+                }
+            },
+            Popup::Form {
+                mut fields,
+                mut focus,
+            } => {
+                let n = fields.len();
+                match action {
+                    Action::Cancel => return,
+                    Action::NextField | Action::Down => focus = (focus + 1) % n,
+                    Action::PrevField | Action::Up => focus = (focus + n - 1) % n,
+                    Action::ClearInput => fields[focus].clear(),
+                    Action::Submit => match submit(&fields, cx) {
+                        Ok(id) => {
+                            let msg = format!("{} {id}", i18n::ui(cx.lang, Ui::Filed));
+                            cx.done(Ok(msg));
+                            return;
+                        }
+                        Err(e) => cx.fail(e),
+                    },
+                    _ => {}
+                }
+                self.popup = Some(Popup::Form { fields, focus });
+            }
+        }
+    }
+}
+
+/// Files the request the form describes.
+fn submit(f: &[TextBox], cx: &mut Cx) -> Result<rules::LeaveId, AppError> {
+    let v = |i: usize| f[i].value().trim().to_string();
+    let yes = |i: usize| matches!(v(i).as_str(), "y" | "Y" | "yes" | "是");
+    let bad = |field, value: String, why| AppError::Invalid { field, value, why };
+    let teacher = cx.app.resolve_teacher(&v(0))?;
+    let kind = app::env::parse_kind(&v(1))
+        .ok_or_else(|| bad(FieldName::LeaveKind, v(1), Why::NotALeaveKind))?;
+    let date = |i: usize| {
+        chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
+            .map_err(|_| bad(FieldName::Date, v(i), Why::NotADate))
+    };
+    let from = date(2)?;
+    let to = if v(3).is_empty() { from } else { date(3)? };
+    cx.app.request_leave(
+        LeaveRequest {
+            teacher,
+            kind,
+            cover: Cover::Dates { from, to },
+            reason: v(4),
+            evidence: Evidence {
+                leave_note: yes(5),
+                hospital_certificate: yes(6),
+            },
+            emergency: yes(7),
+        },
+        cx.now,
+    )
+}
+
+impl Screen for LeaveScreen {
+    fn has_popup(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Decide { comment, .. }) => comment.mode(),
+            Some(Popup::Form { .. }) => Mode::Text,
+            None => Mode::Normal,
+        }
+    }
+
+    fn typed(&mut self, key: &KeyEvent, _cx: &mut Cx) {
+        match &mut self.popup {
+            Some(Popup::Decide { comment, .. }) => {
+                comment.text.typed(key);
+            }
+            Some(Popup::Form { fields, focus }) => {
+                fields[*focus].typed(key);
+            }
+            None => {}
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(p) = self.popup.take() {
+            self.popup_action(p, action, cx);
+            return;
+        }
+        if move_cursor(&mut self.cursor, self.list.len(), action) {
+            return;
+        }
+        match action {
+            Action::Filter => {
+                self.filter = match self.filter {
+                    LeaveFilter::Waiting => LeaveFilter::All,
+                    LeaveFilter::All => LeaveFilter::Decided,
+                    _ => LeaveFilter::Waiting,
+                };
+                self.cursor = 0;
+                if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
+                    cx.fail(e);
+                }
+            }
+            Action::Approve | Action::Reject => {
+                if let Some(leave) = self.list.get(self.cursor).cloned() {
+                    self.popup = Some(Popup::Decide {
+                        leave: Box::new(leave),
+                        approve: action == Action::Approve,
+                        comment: CommentBox::default(),
+                    });
+                }
+            }
+            Action::NewRequest => {
+                let today = cx.now.date().to_string();
+                let mut fields: Vec<TextBox> = FIELDS.iter().map(|_| TextBox::default()).collect();
+                fields[1] = TextBox::new(i18n::leave_kind(cx.lang, rules::LeaveKind::Personal));
+                fields[2] = TextBox::new(today);
+                for f in &mut fields[5..8] {
+                    *f = TextBox::new("n");
+                }
+                self.popup = Some(Popup::Form { fields, focus: 0 });
+            }
+            _ => {}
+        }
+    }
+
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        // Lapsed requests show as expired, among the decided (issue 14).
+        self.list = app.leaves_at(self.filter, now)?;
+        for x in &self.list {
+            if !self.names.contains_key(&x.teacher)
+                && let Ok(t) = app.visible_teacher(&x.teacher)
+            {
+                self.names.insert(x.teacher.clone(), t.name);
+            }
+        }
+        self.cursor = self.cursor.min(self.list.len().saturating_sub(1));
+        Ok(())
+    }
+
+    fn render(&self, v: &View, f: &mut Frame, area: Rect) {
+        render(self, v, f, area);
+        match &self.popup {
+            None => {}
+            Some(Popup::Decide {
+                leave,
+                approve,
+                comment,
+            }) => {
+                let prompt = match (approve, comment.confirming) {
+                    (true, false) => Ui::CommentPrompt,
+                    (false, false) => Ui::RejectPrompt,
+                    (true, true) => Ui::ConfirmApprove,
+                    (false, true) => Ui::ConfirmReject,
+                };
+                let about = format!(
+                    "{} {} {} {}",
+                    leave.id,
+                    leave.teacher,
+                    i18n::leave_kind(v.lang, leave.kind),
+                    i18n::shown(&leave.reason)
+                );
+                let lines = comment.lines(v.lang, about);
+                widgets::popup(f, f.area(), i18n::ui(v.lang, prompt), lines, 5);
+            }
+            Some(Popup::Form { fields, focus }) => {
+                let l = v.lang;
+                let lines = FIELDS
+                    .iter()
+                    .zip(fields)
+                    .enumerate()
+                    .map(|(i, (u, text))| {
+                        let style = if i == *focus {
+                            v.palette.accent().add_modifier(Modifier::BOLD)
+                        } else {
+                            Style::new()
+                        };
+                        Line::from(vec![
+                            Span::raw(app::format::pad(i18n::ui(l, *u), 28)),
+                            Span::styled(i18n::shown(text.value()).into_owned(), style),
+                        ])
+                    })
+                    .collect();
+                widgets::popup(f, f.area(), i18n::ui(l, Ui::FormTitle), lines, 10);
+            }
+        }
+    }
+}
+
+fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let filter = match s.filter {
+        LeaveFilter::Waiting | LeaveFilter::Pending => Ui::FilterWaiting,
+        LeaveFilter::All => Ui::FilterAll,
+        LeaveFilter::Decided => Ui::FilterDecided,
+    };
+    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    f.render_widget(
+        Paragraph::new(format!(
+            "[{}]  {}",
+            i18n::ui(l, filter),
+            i18n::ui(l, Ui::FormHint)
+        )),
+        head,
+    );
+    if s.list.is_empty() {
+        f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoRequests)), rest);
+        return;
+    }
+    let sessions = v.sessions;
+    let (cells, styles): (Vec<Vec<String>>, Vec<Style>) = s
+        .list
+        .iter()
+        .map(|x| {
+            let covers = match &x.cover {
+                Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
+                Cover::Sessions(ids) => ids
+                    .iter()
+                    .map(|i| {
+                        sessions
+                            .iter()
+                            .find(|s| s.session.id == *i)
+                            .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(","),
+            };
+            let affected = sessions
+                .iter()
+                .filter(|s| x.cover.covers(&s.session))
+                .count();
+            let mut ev = Vec::new();
+            ev.push(format!(
+                "{}{}",
+                i18n::text(l, i18n::Label::LeaveNote),
+                if x.evidence.leave_note { "✓" } else { "✗" }
+            ));
+            if x.kind == rules::LeaveKind::Sick {
+                ev.push(format!(
+                    "{}{}",
+                    i18n::text(l, i18n::Label::Certificate),
+                    if x.evidence.hospital_certificate {
+                        "✓"
+                    } else {
+                        "✗"
+                    }
+                ));
+            }
+            let style = match x.status {
+                LeaveStatus::Pending => v.palette.warn(),
+                LeaveStatus::Rejected => v.palette.error(),
+                _ => Style::new(),
+            };
+            (
+                vec![
+                    x.id.to_string(),
+                    match s.names.get(&x.teacher) {
+                        Some(name) => format!("{} {name}", x.teacher),
+                        None => x.teacher.0.clone(),
+                    },
+                    i18n::leave_kind(l, x.kind).to_string(),
+                    format!("{covers} ({affected})"),
+                    x.reason.clone(),
+                    ev.join(" "),
+                    if x.emergency {
+                        i18n::text(l, i18n::Label::Emergency).to_string()
+                    } else {
+                        String::new()
+                    },
+                    match &x.decided_by {
+                        Some(by) if x.status != LeaveStatus::Pending => format!(
+                            "{} ({} {by})",
+                            i18n::leave_status(l, x.status),
+                            i18n::leave_text(l, i18n::LeaveText::DecidedBy)
+                        ),
+                        _ => i18n::leave_status(l, x.status).to_string(),
+                    },
+                    x.comment.clone(),
+                ],
+                style,
+            )
+        })
+        .unzip();
+    let cells = widgets::shown_cells(cells);
+    let h = i18n::leave_headers(l);
+    // The waiting list has no decision yet: no comment column.
+    let n = if s.filter == LeaveFilter::Waiting {
+        8
+    } else {
+        9
+    };
+    let cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|mut c| {
+            c.truncate(n);
+            c
+        })
+        .collect();
+    // The reason gives up room first, then the covers, the comment, the
+    // evidence and the emergency mark; the id, the teacher and the
+    // decision never.
+    let widths = widgets::fit_within(
+        &h[..n],
+        &cells,
+        rest.width,
+        &[4, 3, 8, 5, 6],
+        &[5, 7, 8, 10, 6, 12, 4, 8, 6],
+    );
+    let rows = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, style)| Row::new(c).style(style));
+    let table = list_table(h[..n].to_vec(), rows, widths);
+    f.render_stateful_widget(table, rest, &mut selected(s.cursor));
+}

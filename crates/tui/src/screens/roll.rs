@@ -1,0 +1,1068 @@
+//! The roll-call screen (1 点名): a session's expected teachers and what
+//! the roll knows of each; the two calls, late arrivals and early leave,
+//! undo, closing. Calling mode walks those not yet seen one at a time.
+
+use super::{Cx, Screen, View, move_cursor};
+use crate::action::{Action, Mode};
+use crate::calendar_form::{Form, Outcome};
+use crate::i18n::{self, Lang, RollText, Ui};
+use crate::widgets::{self, TextBox, list_table, selected};
+use app::SessionRecord;
+use app::calendar::{CalendarError, Change};
+use app::charts::RollCounts;
+use app::roll::{Call, RollLine, RollView};
+use app::{App, AppError, lookup};
+use chrono::{NaiveDateTime, NaiveTime};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row};
+use rules::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, TeacherId};
+
+/// A popup of the roll screen.
+#[derive(Debug, Clone)]
+pub enum Popup {
+    /// A time for a late arrival or an early leave of this teacher.
+    Time {
+        teacher: TeacherId,
+        name: String,
+        early: bool,
+        text: TextBox,
+    },
+    /// Typing to jump to a teacher in the roll.
+    Find(TextBox),
+    /// Closing the roll: the teachers who will become absent (and whether
+    /// a leave of theirs is still pending), scrolled.
+    ConfirmClose {
+        absent: Vec<(Teacher, bool)>,
+        scroll: usize,
+    },
+    /// Starting a call or ending the second one; the teacher to mark
+    /// once the first call has started (Space before it).
+    Confirm {
+        step: Step,
+        mark: Option<TeacherId>,
+        /// What happens next, as the question says it.
+        question: RollText,
+    },
+    /// Correcting the teacher under the cursor.
+    Correct(Box<Correction>),
+    /// A calendar form: edit, move or cancel the session, reopen its roll,
+    /// excuse an early leave, or start the roll early (issue 14).
+    Calendar(Box<Form>),
+}
+
+/// A step of the roll that asks first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    FirstCall,
+    SecondCall,
+    EndSecondCall,
+}
+
+/// The correction of one teacher: what they were, a time for late or
+/// early, and the reason a closed roll needs.
+#[derive(Debug, Clone)]
+pub struct Correction {
+    pub teacher: TeacherId,
+    pub name: String,
+    /// Present, late, left early, cleared.
+    pub choice: usize,
+    pub time: TextBox,
+    pub reason: TextBox,
+    /// The reason box has the keys.
+    pub on_reason: bool,
+    pub closed: bool,
+    /// What they have now: kept where the choice leaves it (a remark).
+    pub facts: RollFacts,
+}
+
+impl Correction {
+    /// The facts the choice gives, or the time that is not one.
+    fn facts(&self) -> Result<RollFacts, String> {
+        let time = || parse_time(self.time.value()).ok_or_else(|| self.time.value().to_string());
+        let keep = RollFacts {
+            remark: self.facts.remark.clone(),
+            ..RollFacts::default()
+        };
+        let attended = RollFacts {
+            first_call: self.facts.first_call || !self.facts.second_call,
+            second_call: self.facts.second_call,
+            ..keep.clone()
+        };
+        Ok(match self.choice {
+            0 => attended,
+            1 => RollFacts {
+                arrived: Some(time()?),
+                ..keep
+            },
+            2 => {
+                let mut f = if self.facts.attended() {
+                    RollFacts {
+                        left_early: None,
+                        early_excused: None,
+                        ..self.facts.clone()
+                    }
+                } else {
+                    attended
+                };
+                f.left_early = Some(time()?);
+                f
+            }
+            _ => keep,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct RollScreen {
+    pub sessions: Vec<SessionRecord>,
+    pub index: usize,
+    pub view: Option<RollView>,
+    pub cursor: usize,
+    /// Calling mode walks the missing one at a time.
+    pub calling: bool,
+    pub popup: Option<Popup>,
+    /// Chosen on first load: today's session, or the next to come.
+    picked: bool,
+    /// The teacher the last mark was about: the reload after it reads
+    /// their line only.
+    touched: Option<TeacherId>,
+}
+
+impl RollScreen {
+    /// Reads the sessions and the roll of the one shown.
+    fn load_all(&mut self, app: &App, now: NaiveDateTime) -> Result<(), AppError> {
+        // Cancelled sessions are not listed (issue 14); the one shown stays
+        // shown where a move gives it another place in the list.
+        let shown = self.sessions.get(self.index).map(|r| r.session.id);
+        self.sessions = app.roll_sessions()?;
+        if let Some(i) = shown.and_then(|id| self.sessions.iter().position(|r| r.session.id == id))
+        {
+            self.index = i;
+        }
+        if !self.picked {
+            self.picked = true;
+            let today = now.date();
+            self.index = self
+                .sessions
+                .iter()
+                .position(|r| r.session.date >= today)
+                .unwrap_or(self.sessions.len().saturating_sub(1));
+        }
+        self.index = self.index.min(self.sessions.len().saturating_sub(1));
+        self.view = match self.sessions.get(self.index) {
+            Some(r) => Some(app.roll_view(r.session.id)?),
+            None => None,
+        };
+        Ok(())
+    }
+
+    /// The next reload reads the whole roll (another process wrote too).
+    pub fn forget_touched(&mut self) {
+        self.touched = None;
+    }
+
+    /// After a mark that left the roll's step as it was: reads the marked
+    /// teacher's line and the session's record only (the other lines'
+    /// outcomes depend on nothing the mark changed). False when the whole
+    /// roll must be read: no mark, or the step moved.
+    fn reread_touched(&mut self, app: &App) -> Result<bool, AppError> {
+        let Some(t) = self.touched.take() else {
+            return Ok(false);
+        };
+        let Some(v) = self.view.as_mut() else {
+            return Ok(false);
+        };
+        let Some(at) = v.lines.iter().position(|l| l.teacher.id == t) else {
+            return Ok(false);
+        };
+        let (record, line) = app.roll_line(v.record.session.id, &t)?;
+        let Some(line) = line.filter(|_| record.state == v.record.state) else {
+            return Ok(false);
+        };
+        v.lines[at] = line;
+        if let Some(s) = self
+            .sessions
+            .iter_mut()
+            .find(|s| s.session.id == record.session.id)
+        {
+            *s = record.clone();
+        }
+        v.record = record;
+        Ok(true)
+    }
+
+    /// The teacher under the cursor.
+    pub fn line(&self) -> Option<&RollLine> {
+        self.view.as_ref()?.lines.get(self.cursor)
+    }
+
+    fn session(&self) -> Option<(SessionId, RollState)> {
+        self.view
+            .as_ref()
+            .map(|v| (v.record.session.id, v.record.state))
+    }
+
+    /// In calling mode: the next not-yet-seen teacher from `from` on, or
+    /// the end of the walk.
+    fn next_missing(&mut self, from: usize, cx: &mut Cx) {
+        let Some(v) = &self.view else { return };
+        let found =
+            (from..v.lines.len()).find(|&i| v.lines[i].outcome.category == Category::Pending);
+        match found {
+            Some(i) => self.cursor = i,
+            None => {
+                self.calling = false;
+                cx.say(i18n::ui(cx.lang, Ui::CallingDone));
+                // The walk of the second call is over: end it? (asks)
+                if let Some((_, RollState::SecondCall)) = self.session() {
+                    self.ask(Step::EndSecondCall, None, cx.now.date());
+                }
+            }
+        }
+    }
+
+    fn missing(&self) -> usize {
+        self.view.as_ref().map_or(0, |v| v.missing().len())
+    }
+
+    /// The session's date when it is not `today`.
+    fn not_today(&self, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        let d = self.view.as_ref()?.record.session.date;
+        (d != today).then_some(d)
+    }
+
+    /// Opens the correction of the teacher under the cursor.
+    fn open_correction(&mut self, now: NaiveDateTime) {
+        let closed = self
+            .session()
+            .is_some_and(|(_, s)| matches!(s, RollState::Closed | RollState::Cancelled));
+        let Some(line) = self.line() else { return };
+        let f = &line.facts;
+        let (choice, at) = match (f.arrived, f.left_early, f.attended()) {
+            (_, Some(t), _) => (2, t),
+            (Some(t), None, _) => (1, t),
+            (None, None, true) => (0, now.time()),
+            (None, None, false) => (3, now.time()),
+        };
+        self.popup = Some(Popup::Correct(Box::new(Correction {
+            teacher: line.teacher.id.clone(),
+            name: line.teacher.name.clone(),
+            choice,
+            time: TextBox::selected(at.format("%H:%M").to_string()),
+            reason: TextBox::default(),
+            on_reason: false,
+            closed,
+            facts: f.clone(),
+        })));
+    }
+
+    /// Saves a correction: a fix while the roll is open (undone by u), a
+    /// correction with its reason once it is closed.
+    fn correct(&mut self, c: Correction, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let facts = match c.facts() {
+            Ok(f) => f,
+            Err(value) => {
+                cx.fail(AppError::Invalid {
+                    field: app::FieldName::Time,
+                    value,
+                    why: app::Why::NotATime,
+                });
+                self.popup = Some(Popup::Correct(Box::new(c)));
+                return;
+            }
+        };
+        let r = if c.closed || !c.reason.value().trim().is_empty() {
+            cx.app
+                .correct_facts(id, &c.teacher, facts, c.reason.value().trim(), cx.now)
+        } else {
+            cx.app.fix_facts(id, &c.teacher, facts, cx.now)
+        };
+        match r {
+            Ok(()) => {
+                let name = c.name.clone();
+                cx.done(Ok(i18n::roll_text(cx.lang, &RollText::Corrected { name })));
+            }
+            Err(e) => {
+                cx.fail(e);
+                self.popup = Some(Popup::Correct(Box::new(c)));
+            }
+        }
+    }
+
+    /// The question before a step: what happens next, and the session's
+    /// date when it is not today.
+    fn ask(&mut self, step: Step, mark: Option<TeacherId>, today: chrono::NaiveDate) {
+        let date = self.not_today(today);
+        let missing = self.missing();
+        let question = match step {
+            Step::FirstCall => RollText::ConfirmFirst { date },
+            Step::SecondCall => RollText::ConfirmSecond { missing, date },
+            Step::EndSecondCall => RollText::ConfirmEndSecond { missing },
+        };
+        self.popup = Some(Popup::Confirm {
+            step,
+            mark,
+            question,
+        });
+    }
+
+    /// Takes a step the user confirmed.
+    fn take(&mut self, step: Step, mark: Option<TeacherId>, cx: &mut Cx) {
+        let Some((id, _)) = self.session() else {
+            return;
+        };
+        let r = match step {
+            Step::FirstCall | Step::SecondCall => {
+                let call = if step == Step::FirstCall {
+                    Call::First
+                } else {
+                    Call::Second
+                };
+                match cx.app.start_call(id, call, cx.now) {
+                    Err(AppError::Calendar(CalendarError::RollTooEarly { opens, .. })) => {
+                        self.too_early(id, opens, mark, cx);
+                        return;
+                    }
+                    Err(e) => Err(e),
+                    Ok(()) => {
+                        self.calling = true;
+                        self.cursor = 0;
+                        match &mark {
+                            Some(t) => cx.app.answer(id, call, std::slice::from_ref(t), cx.now),
+                            None => Ok(()),
+                        }
+                    }
+                }
+            }
+            Step::EndSecondCall => {
+                self.calling = false;
+                cx.app.end_second_call(id, cx.now)
+            }
+        };
+        let lang = cx.lang;
+        cx.done(r.map(|_| i18n::roll_state(lang, self.state_after(step)).to_string()));
+    }
+
+    /// A roll started before it opens: the office is asked for a reason
+    /// (the start then goes through with it); anyone else is told when the
+    /// roll may start.
+    fn too_early(
+        &mut self,
+        id: SessionId,
+        opens: NaiveDateTime,
+        mark: Option<TeacherId>,
+        cx: &mut Cx,
+    ) {
+        if cx.app.may_start_early(id).is_ok() {
+            self.popup = Some(Popup::Calendar(Box::new(Form::early_start(
+                id, opens, mark,
+            ))));
+        } else {
+            cx.fail_text(i18n::form_text(
+                cx.lang,
+                &i18n::FormText::RollOpensAt { session: id, opens },
+            ));
+        }
+    }
+
+    /// Opens a calendar form on the session shown, when the app layer says
+    /// the user may make the change.
+    fn open_form(&mut self, action: Action, cx: &mut Cx) -> Result<(), AppError> {
+        let Some(view) = &self.view else {
+            return Ok(());
+        };
+        let rec = &view.record;
+        let s = &rec.session;
+        let form = match action {
+            Action::EditSession => {
+                cx.app.may_change(Change::EditSession)?;
+                Form::edit_session(s)
+            }
+            Action::MoveSession => {
+                cx.app.may_change(Change::MoveSession)?;
+                Form::move_session(s)
+            }
+            Action::CancelSession => {
+                cx.app.may_change(Change::CancelSession)?;
+                Form::cancel_session(s)
+            }
+            Action::ReopenRoll => {
+                cx.app.may_change(Change::ReopenRoll)?;
+                if rec.state != RollState::Closed {
+                    return Err(CalendarError::NotClosed(s.id).into());
+                }
+                Form::reopen(s.id)
+            }
+            Action::ExcuseEarlyLeave => {
+                cx.app.may_excuse_early_leave(s.id)?;
+                let Some(line) = self.line() else {
+                    return Ok(());
+                };
+                let at = line.facts.left_early.unwrap_or(cx.now.time());
+                Form::excuse(s.id, &line.teacher, at)
+            }
+            _ => return Ok(()),
+        };
+        self.popup = Some(Popup::Calendar(Box::new(form)));
+        Ok(())
+    }
+
+    fn state_after(&self, step: Step) -> RollState {
+        match step {
+            Step::FirstCall => RollState::FirstCall,
+            Step::SecondCall => RollState::SecondCall,
+            Step::EndSecondCall => RollState::AfterSecondCall,
+        }
+    }
+
+    fn open_time(&mut self, early: bool, now: NaiveDateTime) {
+        if let Some(line) = self.line() {
+            self.popup = Some(Popup::Time {
+                teacher: line.teacher.id.clone(),
+                name: line.teacher.name.clone(),
+                early,
+                text: TextBox::selected(now.format("%H:%M").to_string()),
+            });
+        }
+    }
+
+    /// Marks the teacher under the cursor according to the roll's step.
+    fn mark(&mut self, cx: &mut Cx) -> Result<Option<String>, AppError> {
+        let (Some((id, state)), Some(line)) = (self.session(), self.line()) else {
+            return Ok(None);
+        };
+        let t = line.teacher.id.clone();
+        let name = line.teacher.name.clone();
+        // Space on someone already marked offers to correct them.
+        if line.facts.attended() && !matches!(state, RollState::Closed | RollState::Cancelled) {
+            self.open_correction(cx.now);
+            return Ok(None);
+        }
+        let call = match state {
+            RollState::NotStarted => {
+                self.ask(Step::FirstCall, Some(t), cx.now.date());
+                return Ok(None);
+            }
+            RollState::FirstCall => Call::First,
+            RollState::SecondCall => Call::Second,
+            RollState::AfterSecondCall => {
+                // A late arrival: the time is editable before it is saved.
+                self.open_time(false, cx.now);
+                return Ok(None);
+            }
+            RollState::Closed | RollState::Cancelled => {
+                cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+                return Ok(None);
+            }
+        };
+        cx.app.answer(id, call, std::slice::from_ref(&t), cx.now)?;
+        self.touched = Some(t);
+        Ok(Some(format!(
+            "{} {}",
+            i18n::shown(&name),
+            i18n::ui(cx.lang, Ui::Marked)
+        )))
+    }
+
+    fn popup_action(&mut self, popup: Popup, action: Action, cx: &mut Cx) {
+        match popup {
+            Popup::Time {
+                teacher,
+                name,
+                early,
+                mut text,
+            } => match action {
+                Action::Cancel => {}
+                Action::ClearInput => {
+                    text.clear();
+                    self.popup = Some(Popup::Time {
+                        teacher,
+                        name,
+                        early,
+                        text,
+                    });
+                }
+                Action::Submit => {
+                    let Some((id, _)) = self.session() else {
+                        return;
+                    };
+                    match parse_time(text.value()) {
+                        Some(at) => {
+                            let r = if early {
+                                cx.app.leave_early(id, &teacher, at, cx.now)
+                            } else {
+                                cx.app.arrive(id, &teacher, at, cx.now)
+                            };
+                            let what = if early { Ui::LeftEarly } else { Ui::Late };
+                            let lang = cx.lang;
+                            cx.done(r.map(|_| format!("{teacher} {}", i18n::ui(lang, what))));
+                        }
+                        None => {
+                            cx.fail(AppError::Invalid {
+                                field: app::FieldName::Time,
+                                value: text.value().to_string(),
+                                why: app::Why::NotATime,
+                            });
+                            self.popup = Some(Popup::Time {
+                                teacher,
+                                name,
+                                early,
+                                text,
+                            });
+                        }
+                    }
+                }
+                _ => {
+                    self.popup = Some(Popup::Time {
+                        teacher,
+                        name,
+                        early,
+                        text,
+                    })
+                }
+            },
+            Popup::Find(mut text) => match action {
+                Action::Cancel | Action::Submit => {}
+                Action::ClearInput => {
+                    text.clear();
+                    self.popup = Some(Popup::Find(text));
+                }
+                _ => self.popup = Some(Popup::Find(text)),
+            },
+            Popup::Confirm {
+                step,
+                mark,
+                question,
+            } => match action {
+                Action::Yes => self.take(step, mark, cx),
+                Action::No | Action::Cancel => {}
+                _ => {
+                    self.popup = Some(Popup::Confirm {
+                        step,
+                        mark,
+                        question,
+                    })
+                }
+            },
+            Popup::Correct(mut c) => {
+                match action {
+                    Action::Cancel => return,
+                    Action::Submit => return self.correct(*c, cx),
+                    Action::Up => c.choice = c.choice.saturating_sub(1),
+                    Action::Down => c.choice = (c.choice + 1).min(3),
+                    Action::NextField | Action::PrevField => c.on_reason = !c.on_reason,
+                    Action::ClearInput if c.on_reason => c.reason.clear(),
+                    Action::ClearInput => c.time.clear(),
+                    _ => {}
+                }
+                self.popup = Some(Popup::Correct(c));
+            }
+            Popup::Calendar(form) => {
+                let early = matches!(form.kind, crate::calendar_form::Kind::EarlyStart { .. });
+                match form.handle(action, cx) {
+                    Outcome::Open(f) => self.popup = Some(Popup::Calendar(f)),
+                    Outcome::Closed => {}
+                    Outcome::Done if early => {
+                        self.calling = true;
+                        self.cursor = 0;
+                    }
+                    Outcome::Done => {}
+                }
+            }
+            Popup::ConfirmClose { absent, mut scroll } => match action {
+                Action::Yes => {
+                    if let Some((id, _)) = self.session() {
+                        let r = cx.app.close_roll(id, cx.now);
+                        let lang = cx.lang;
+                        cx.done(r.map(|_| i18n::ui(lang, Ui::Closed).to_string()));
+                    }
+                }
+                Action::No | Action::Cancel => {}
+                Action::Up => {
+                    scroll = scroll.saturating_sub(1);
+                    self.popup = Some(Popup::ConfirmClose { absent, scroll });
+                }
+                Action::Down => {
+                    scroll = (scroll + 1).min(absent.len().saturating_sub(1));
+                    self.popup = Some(Popup::ConfirmClose { absent, scroll });
+                }
+                Action::PageUp => {
+                    scroll = scroll.saturating_sub(10);
+                    self.popup = Some(Popup::ConfirmClose { absent, scroll });
+                }
+                Action::PageDown => {
+                    scroll = (scroll + 10).min(absent.len().saturating_sub(1));
+                    self.popup = Some(Popup::ConfirmClose { absent, scroll });
+                }
+                _ => self.popup = Some(Popup::ConfirmClose { absent, scroll }),
+            },
+        }
+    }
+}
+
+/// A time as typed: 16:42, 1642, 16：42 (a Chinese keyboard's colon), 9:05.
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s: String = s
+        .trim()
+        .chars()
+        .map(|c| if c == '：' { ':' } else { c })
+        .collect();
+    if let Ok(t) = NaiveTime::parse_from_str(&s, "%H:%M") {
+        return Some(t);
+    }
+    if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        return NaiveTime::parse_from_str(&format!("{}:{}", &s[..2], &s[2..]), "%H:%M").ok();
+    }
+    None
+}
+
+impl Screen for RollScreen {
+    fn has_popup(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
+            Some(Popup::Calendar(f)) => f.mode(),
+            None if self.calling => Mode::Calling,
+            None => Mode::Normal,
+        }
+    }
+
+    fn typed(&mut self, key: &KeyEvent, _cx: &mut Cx) {
+        match &mut self.popup {
+            Some(Popup::Time { text, .. }) => {
+                text.typed(key);
+            }
+            Some(Popup::Correct(c)) => {
+                if c.on_reason {
+                    c.reason.typed(key);
+                } else {
+                    c.time.typed(key);
+                }
+            }
+            Some(Popup::Calendar(f)) => f.typed(key),
+            Some(Popup::Find(text)) => {
+                text.typed(key);
+                // The best match (an exact name before names that
+                // contain it), the first of equally good ones.
+                if let Some(v) = &self.view
+                    && let Some((i, _)) = v
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, l)| Some((i, lookup::rank(&l.teacher, text.value())?)))
+                        .min_by_key(|(i, m)| (*m, *i))
+                {
+                    self.cursor = i;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(p) = self.popup.take() {
+            self.popup_action(p, action, cx);
+            return;
+        }
+        let len = self.view.as_ref().map_or(0, |v| v.lines.len());
+        if move_cursor(&mut self.cursor, len, action) {
+            return;
+        }
+        let Some((id, state)) = self.session() else {
+            return;
+        };
+        let now = cx.now;
+        let closed = matches!(state, RollState::Closed | RollState::Cancelled);
+        // After the close, a key that cannot apply says why.
+        if closed
+            && matches!(
+                action,
+                Action::FirstCall
+                    | Action::SecondCall
+                    | Action::EndSecondCall
+                    | Action::Calling
+                    | Action::EarlyLeave
+                    | Action::Undo
+                    | Action::CloseRoll
+            )
+        {
+            cx.fail_text(i18n::roll_text(cx.lang, &RollText::Closed));
+            return;
+        }
+        let today = now.date();
+        let result: Result<Option<String>, AppError> = match action {
+            Action::PrevSession | Action::NextSession => {
+                self.index = if action == Action::PrevSession {
+                    self.index.saturating_sub(1)
+                } else {
+                    (self.index + 1).min(self.sessions.len().saturating_sub(1))
+                };
+                self.cursor = 0;
+                self.calling = false;
+                self.read(cx.app, now, cx.lang).map(|_| None)
+            }
+            // A call already under way: walk it again, nothing asked.
+            Action::FirstCall if state == RollState::FirstCall => {
+                self.calling = true;
+                self.cursor = 0;
+                self.next_missing(0, cx);
+                Ok(None)
+            }
+            Action::SecondCall if state == RollState::SecondCall => {
+                self.calling = true;
+                self.cursor = 0;
+                self.next_missing(0, cx);
+                Ok(None)
+            }
+            Action::FirstCall if state == RollState::NotStarted => {
+                self.ask(Step::FirstCall, None, today);
+                Ok(None)
+            }
+            Action::SecondCall if state == RollState::FirstCall => {
+                self.ask(Step::SecondCall, None, today);
+                Ok(None)
+            }
+            Action::EndSecondCall if state == RollState::SecondCall => {
+                self.ask(Step::EndSecondCall, None, today);
+                Ok(None)
+            }
+            // Out of order: the app says why.
+            Action::FirstCall => cx.app.start_call(id, Call::First, now).map(|_| None),
+            Action::SecondCall => cx.app.start_call(id, Call::Second, now).map(|_| None),
+            Action::EndSecondCall => cx.app.end_second_call(id, now).map(|_| None),
+            Action::Correct => {
+                self.open_correction(now);
+                Ok(None)
+            }
+            Action::EditSession
+            | Action::MoveSession
+            | Action::CancelSession
+            | Action::ReopenRoll
+            | Action::ExcuseEarlyLeave => self.open_form(action, cx).map(|_| None),
+            Action::Calling => {
+                self.calling = !self.calling;
+                Ok(None)
+            }
+            Action::NextName if self.calling => {
+                let from = self.cursor + 1;
+                self.next_missing(from, cx);
+                return;
+            }
+            Action::StopCalling => {
+                self.calling = false;
+                Ok(None)
+            }
+            Action::Mark => self.mark(cx),
+            Action::EarlyLeave => {
+                self.open_time(true, now);
+                Ok(None)
+            }
+            Action::Undo => {
+                let r = cx.app.undo_step(id, now);
+                if r.as_ref().is_ok_and(|u| u.step.is_some()) {
+                    self.calling = false;
+                }
+                r.map(|u| Some(i18n::undone(cx.lang, &u)))
+            }
+            Action::CloseRoll => {
+                let absent = self.view.as_ref().map_or_else(Vec::new, |v| {
+                    v.missing()
+                        .into_iter()
+                        .map(|l| {
+                            let pending = l
+                                .leave
+                                .as_ref()
+                                .is_some_and(|x| x.status == LeaveStatus::Pending);
+                            (l.teacher.clone(), pending)
+                        })
+                        .collect()
+                });
+                self.popup = Some(Popup::ConfirmClose { absent, scroll: 0 });
+                Ok(None)
+            }
+            Action::Find => {
+                self.popup = Some(Popup::Find(TextBox::default()));
+                Ok(None)
+            }
+            _ => Ok(None),
+        };
+        match result {
+            Ok(Some(msg)) => cx.done(Ok(msg)),
+            Ok(None) => {}
+            Err(e) => cx.fail(e),
+        }
+    }
+
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        if !self.reread_touched(app)? {
+            self.load_all(app, now)?;
+        }
+        let n = self.view.as_ref().map_or(0, |v| v.lines.len());
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+        // In calling mode the cursor rests on someone not yet seen.
+        if self.calling && self.line().map(|l| l.outcome.category) != Some(Category::Pending) {
+            let v = self.view.as_ref();
+            let next = v.and_then(|v| {
+                (self.cursor..v.lines.len())
+                    .find(|&i| v.lines[i].outcome.category == Category::Pending)
+            });
+            match next {
+                Some(i) => self.cursor = i,
+                None => self.calling = false,
+            }
+        }
+        Ok(())
+    }
+
+    fn render(&self, v: &View, f: &mut Frame, area: Rect) {
+        render(self, v, f, area);
+    }
+}
+
+/// What the roll knows of a teacher, with the times recorded: "late
+/// 15:42", "present, left early 16:50".
+pub fn attendance(l: Lang, line: &RollLine) -> String {
+    app::format::attendance(l, &line.facts, &line.outcome)
+}
+
+fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let Some(view) = &s.view else {
+        f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoSessions)), area);
+        return;
+    };
+    let session = &view.record.session;
+    // The session and the roll's state, then the gauge: present / on
+    // leave / late / still missing, with the counts.
+    let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
+    let frame = Block::new().borders(Borders::BOTTOM);
+    let [text_area, gauge_area] =
+        Layout::vertical([Constraint::Length(2), Constraint::Length(2)]).areas(frame.inner(head));
+    let state = i18n::roll_state(l, view.record.state);
+    let header = vec![
+        Line::from(vec![Span::raw(format!(
+            "{} {}  {}  {}-{}  {}",
+            i18n::ui(l, Ui::Session),
+            session.id,
+            session.date,
+            session.start.format("%H:%M"),
+            session.end.format("%H:%M"),
+            i18n::shown(&session.title)
+        ))]),
+        Line::from(Span::styled(format!("【{state}】"), v.palette.state())),
+    ];
+    f.render_widget(frame, head);
+    f.render_widget(Paragraph::new(header), text_area);
+    let look = crate::charts::Look {
+        lang: l,
+        palette: v.palette,
+    };
+    crate::charts::roll_gauge::render(f, gauge_area, &RollCounts::of(view), look);
+    let (list_area, big) = if s.calling {
+        let [a, b] = Layout::vertical([Constraint::Min(3), Constraint::Length(7)]).areas(rest);
+        (a, Some(b))
+    } else {
+        (rest, None)
+    };
+    // Only the rows on screen are laid out (a county's session has 5,000
+    // teachers): the window ends at the cursor once it moves past the
+    // first screenful, as the table itself would scroll.
+    let height = usize::from(list_area.height.saturating_sub(1)).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let lines = || view.lines.iter().skip(first).take(height);
+    let styles: Vec<Style> = lines()
+        .map(|line| match line.outcome.category {
+            c @ (Category::Present | Category::Late | Category::EarlyLeave | Category::Absent) => {
+                v.palette.category(c)
+            }
+            _ => Style::new(),
+        })
+        .collect();
+    let cells: Vec<Vec<String>> = lines()
+        .map(|line| {
+            let leave = line
+                .leave
+                .as_ref()
+                .map(|x| {
+                    format!(
+                        "{} {}",
+                        i18n::leave_kind(l, x.kind),
+                        i18n::leave_status(l, x.status)
+                    )
+                })
+                .unwrap_or_default();
+            vec![
+                line.teacher.id.0.clone(),
+                line.teacher.name.clone(),
+                line.teacher.group.clone(),
+                attendance(l, line),
+                leave,
+            ]
+        })
+        .collect();
+    let cells = widgets::shown_cells(cells);
+    let headers = i18n::roll_headers(l);
+    // The leave and the group give up room first; never a name.
+    let widths = widgets::fit_within(
+        &headers,
+        &cells,
+        list_area.width,
+        &[4, 2],
+        &[7, 10, 6, 12, 6],
+    );
+    let rows = cells
+        .into_iter()
+        .zip(styles)
+        .map(|(c, style)| Row::new(c).style(style));
+    let table = list_table(headers.to_vec(), rows, widths);
+    f.render_stateful_widget(table, list_area, &mut selected(s.cursor - first));
+    if let (Some(big), Some(line)) = (big, view.lines.get(s.cursor)) {
+        let spaced: String = i18n::shown(&line.teacher.name)
+            .chars()
+            .map(|c| format!("{c} "))
+            .collect();
+        let text = vec![
+            Line::from(""),
+            Line::from(Span::styled(
+                spaced.trim_end().to_string(),
+                v.palette.accent().add_modifier(Modifier::BOLD),
+            ))
+            .centered(),
+            Line::from(format!(
+                "{}  {}",
+                line.teacher.id,
+                i18n::shown(&line.teacher.group)
+            ))
+            .centered(),
+        ];
+        f.render_widget(
+            Paragraph::new(text).block(Block::bordered().title(i18n::ui(l, Ui::CallingTitle))),
+            big,
+        );
+    }
+    match &s.popup {
+        None => {}
+        Some(Popup::Time { name, text, .. }) => widgets::popup(
+            f,
+            f.area(),
+            &format!("{} — {}", i18n::ui(l, Ui::TimePrompt), i18n::shown(name)),
+            vec![text.line()],
+            3,
+        ),
+        Some(Popup::Find(text)) => widgets::popup(
+            f,
+            f.area(),
+            i18n::ui(l, Ui::SearchPrompt),
+            vec![text.line()],
+            3,
+        ),
+        Some(Popup::ConfirmClose { absent, scroll }) => {
+            let body: Vec<Line> = if absent.is_empty() {
+                vec![Line::from(i18n::ui(l, Ui::Nobody))]
+            } else {
+                absent
+                    .iter()
+                    .map(|(t, pending)| {
+                        Line::from(format!(
+                            "{} {} {}{}",
+                            t.id,
+                            i18n::shown(&t.name),
+                            i18n::shown(&t.group),
+                            if *pending {
+                                format!(" {}", i18n::roll_text(l, &RollText::LeavePending))
+                            } else {
+                                String::new()
+                            }
+                        ))
+                    })
+                    .collect()
+            };
+            let title = i18n::roll_text(
+                l,
+                &RollText::ConfirmClose {
+                    absent: absent.len(),
+                },
+            );
+            widgets::scrolling_popup(
+                f,
+                f.area(),
+                &title,
+                body,
+                Line::from(i18n::ui(l, Ui::YesNo)),
+                *scroll,
+            );
+        }
+        Some(Popup::Confirm { question, .. }) => {
+            let text = i18n::roll_text(l, question);
+            let lines = vec![
+                Line::from(text),
+                Line::from(i18n::roll_text(l, &RollText::YesNo)),
+            ];
+            let area = f.area();
+            let rect = widgets::centered(area, area.width.min(70), 6);
+            f.render_widget(ratatui::widgets::Clear, rect);
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(ratatui::widgets::Wrap { trim: true })
+                    .block(Block::bordered()),
+                rect,
+            );
+        }
+        Some(Popup::Calendar(form)) => form.render(f, l, v.palette),
+        Some(Popup::Correct(c)) => {
+            let choices = [
+                RollText::CorrectPresent,
+                RollText::CorrectLate,
+                RollText::CorrectEarly,
+                RollText::CorrectClear,
+            ];
+            let mut lines: Vec<Line> = choices
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let mark = if i == c.choice { "(•)" } else { "( )" };
+                    let text = format!("{mark} {}", i18n::roll_text(l, t));
+                    if i == c.choice {
+                        Line::styled(text, v.palette.accent())
+                    } else {
+                        Line::from(text)
+                    }
+                })
+                .collect();
+            let focus = |on: bool| if on { "> " } else { "  " };
+            let mut time = vec![Span::raw(format!(
+                "{}{}: ",
+                focus(!c.on_reason),
+                i18n::roll_text(l, &RollText::CorrectTime)
+            ))];
+            time.extend(c.time.line().spans);
+            lines.push(Line::from(time));
+            let mut reason = vec![Span::raw(format!(
+                "{}{}: ",
+                focus(c.on_reason),
+                i18n::roll_text(l, &RollText::CorrectReason { required: c.closed })
+            ))];
+            reason.extend(c.reason.line().spans);
+            lines.push(Line::from(reason));
+            lines.push(Line::from(i18n::roll_text(l, &RollText::CorrectHint)));
+            let title = i18n::roll_text(
+                l,
+                &RollText::CorrectTitle {
+                    name: c.name.clone(),
+                },
+            );
+            widgets::popup(f, f.area(), &title, lines, 10);
+        }
+    }
+}

@@ -1,0 +1,643 @@
+//! The standings screen (3 考勤统计): every teacher's term or year standing
+//! as the scoring module computes it, sorted and filtered by group; export
+//! the view as shown, publish the term (confirmed first), import a roster
+//! or the term's plan.
+
+use super::{Cx, Screen, View, move_cursor};
+use crate::action::{Action, Mode};
+use crate::charts::Look;
+use crate::charts::live::ChartView;
+use crate::i18n::{self, IoText, Lang, Ui};
+use crate::widgets::{self, TextBox, list_table, selected};
+use app::standings::StandingRow;
+use app::standings_job::{self, Counted, PeriodStandings, StandingsJob};
+use app::{App, AppError};
+use chrono::{NaiveDate, NaiveDateTime};
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Row, Wrap};
+use rules::{Period, TermId};
+use sheets::export::{self, FileFormat, StandingsSheet};
+use sheets::{self as files, Encoding, ImportError};
+use std::path::{Path, PathBuf};
+
+/// The standings columns the terminal app shows, in order (by index into
+/// `i18n::standings_headers`): every one, the assessment's beside the
+/// credits: credits in review, points, points deducted, note characters,
+/// archive (what is missing said as missing), make-ups, the result, the
+/// credit warning and the note.
+pub const STANDINGS_SHOWN: [usize; 20] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 11, 17, 12, 13, 14, 15, 19, 16,
+];
+
+/// On a narrow terminal the columns give way in this order (positions in
+/// `STANDINGS_SHOWN`): the archive and the note characters first (the
+/// detail lines under the table give them for the selected teacher), then
+/// the note (which starts with "公布后有更改" where a row changed) and the
+/// credit warning, then the group and the headers of the counts. Names and
+/// figures never do.
+const GIVE_WAY: [usize; 16] = [15, 14, 19, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
+
+/// How narrow each shown column may get: a figure's width, or nothing for
+/// the texts that give way entirely.
+const MIN_WIDTH: [u16; 20] = [5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 4, 3, 2, 0, 0, 3, 4, 0, 0];
+
+pub enum Popup {
+    /// The file to export the standings as shown to.
+    Export(TextBox),
+    /// The file to import a roster or this term's plan from.
+    Import(TextBox),
+    /// Publishing the term's standings.
+    ConfirmPublish(TermId),
+}
+
+#[derive(Default)]
+pub struct StandingsScreen {
+    pub year: bool,
+    pub rows: Vec<StandingRow>,
+    pub sort: usize,
+    pub reverse: bool,
+    pub groups: Vec<String>,
+    /// Index into `groups`, or None for all.
+    pub group: Option<usize>,
+    pub cursor: usize,
+    /// The period shown, once loaded.
+    pub period: Option<Period>,
+    /// The shown term's latest publication: when, by whom, which number.
+    pub published: Option<(NaiveDateTime, String, u32)>,
+    pub popup: Option<Popup>,
+    /// The chart view of the period shown (`g`), instead of the table.
+    pub chart: ChartView,
+    /// The live standings: counted in the background at county scale.
+    pub live: Live,
+}
+
+/// The standings as counted: the term and the year are counted together,
+/// from one snapshot, after the app opens and after each change (in a
+/// thread of their own at county scale, `app::standings_job`), so that
+/// showing the screen or switching term ↔ year only picks what is counted.
+#[derive(Default)]
+pub struct Live {
+    /// The period the screen wants shown.
+    want: Option<Period>,
+    /// The other period of the last count (the shown one is in the
+    /// screen's `rows`).
+    stash: Vec<PeriodStandings>,
+    /// The generation the last count was read at.
+    counted_at: Option<u64>,
+    /// The store's generation when last looked.
+    latest: Option<u64>,
+    job: Option<StandingsJob>,
+    /// The last count found few enough teachers to count at once: no need
+    /// to count ahead of the screen being shown.
+    small: bool,
+    /// Up to this many teachers the standings are counted at once; None
+    /// for `standings_job::INLINE` (tests set 0 to count in a thread).
+    pub inline: Option<usize>,
+}
+
+impl StandingsScreen {
+    /// The group the filter shows, or None for all.
+    pub fn group_shown(&self) -> Option<&str> {
+        self.group
+            .and_then(|g| self.groups.get(g))
+            .map(String::as_str)
+    }
+
+    /// Rows as shown: filtered by group, in the chosen order.
+    pub fn visible(&self) -> Vec<&StandingRow> {
+        let group = self.group.and_then(|g| self.groups.get(g));
+        self.rows
+            .iter()
+            .filter(|r| group.is_none_or(|g| r.teacher.group == *g))
+            .collect()
+    }
+
+    fn sort(&mut self) {
+        let col = self.sort;
+        let key = |r: &StandingRow| -> (i64, String) {
+            let t = &r.standing.tally;
+            let f = r.standing.figures.as_ref();
+            let n = match col {
+                3 => t.present as i64,
+                4 => t.late as i64,
+                5 => t.early_leave as i64,
+                6 => t.absent as i64,
+                7 => t.official_leave as i64,
+                8 => t.personal_leave as i64,
+                9 => t.sick_leave as i64,
+                10 => r.standing.credits().0 as i64,
+                11 => t.points as i64,
+                12 => f.map_or(0, |f| i64::from(f.notes_chars)),
+                13 => f.map_or(0, |f| -(f.archive_missing.len() as i64)),
+                14 => f.map_or(0, |f| f.makeups_open as i64),
+                15 => r.standing.qualified as i64,
+                16 => r.standing.warning as i64,
+                17 => f.map_or(0, |f| i64::from(f.deducted)),
+                18 => f.map_or(0, |f| i64::from(f.external_pending.0)),
+                19 => f.map_or(0, |f| f.credit_warning.is_some() as i64),
+                _ => 0,
+            };
+            let s = match col {
+                1 => r.teacher.name.clone(),
+                2 => r.teacher.group.clone(),
+                _ => r.teacher.id.0.clone(),
+            };
+            (n, s)
+        };
+        // Each row's key once, not once per comparison: 5,000 rows.
+        self.rows.sort_by_cached_key(key);
+        if self.reverse {
+            self.rows.reverse();
+        }
+    }
+
+    /// Counts the standings again if the store changed since they were
+    /// last counted (or are being counted). `ahead`: the screen is not
+    /// shown, so a school small enough to be counted at once waits until
+    /// it is.
+    pub fn count(&mut self, app: &App, today: NaiveDate, ahead: bool) -> Result<(), AppError> {
+        let g = app.generation()?;
+        self.live.latest = Some(g);
+        let live = &self.live;
+        // The period wanted was not counted (the day moved into another
+        // term since): counted now, whatever the generation.
+        let missing = live
+            .want
+            .is_some_and(|w| self.period != Some(w) && !live.stash.iter().any(|p| p.period == w));
+        if (live.counted_at == Some(g) && !missing)
+            || live.job.as_ref().is_some_and(|j| j.generation() == g)
+            // Counted again when this job ends (`poll`).
+            || live.job.as_ref().is_some_and(StandingsJob::running)
+            || (ahead && live.small)
+        {
+            return Ok(());
+        }
+        let inline = live.inline.unwrap_or(standings_job::INLINE);
+        self.live.job = Some(app.start_standings(today, inline)?);
+        Ok(())
+    }
+
+    /// Takes the standings once counted, and counts again if the store
+    /// changed meanwhile: `Some` when that changed the screen.
+    pub fn poll(&mut self, app: &App, today: NaiveDate) -> Option<Result<(), AppError>> {
+        let taken = self.take()?;
+        if taken.is_ok() && self.live.latest > self.live.counted_at {
+            return Some(self.count(app, today, true));
+        }
+        Some(taken)
+    }
+
+    /// Standings are being counted, or the ones shown are older than the
+    /// store's latest change.
+    pub fn counting(&self) -> bool {
+        self.live.job.is_some() || self.live.latest > self.live.counted_at
+    }
+
+    /// A count is under way (the event loop looks for it soon).
+    pub fn job_running(&self) -> bool {
+        self.live.job.is_some()
+    }
+
+    /// Waits for the standings being counted and shows them (tests and
+    /// benchmarks).
+    pub fn wait(&mut self) -> Result<(), AppError> {
+        if let Some(job) = self.live.job.take() {
+            self.install(job.wait()?);
+        }
+        Ok(())
+    }
+
+    /// The finished job's standings, shown.
+    fn take(&mut self) -> Option<Result<(), AppError>> {
+        let result = self.live.job.as_mut()?.poll()?;
+        self.live.job = None;
+        Some(result.map(|c| self.install(c)))
+    }
+
+    fn install(&mut self, c: Counted) {
+        let inline = self.live.inline.unwrap_or(standings_job::INLINE);
+        self.live.small = c.visible <= inline;
+        self.live.counted_at = Some(c.generation);
+        self.live.stash = c.periods;
+        // What was shown is older: it goes.
+        self.period = None;
+        self.rows.clear();
+        self.published = None;
+        self.show();
+    }
+
+    /// Shows the period wanted from what was counted; where it was not
+    /// (yet), nothing of another period is shown under its name.
+    fn show(&mut self) {
+        let Some(want) = self.live.want else { return };
+        if self.period == Some(want) {
+            return;
+        }
+        if let Some(p) = self.period.take() {
+            self.live.stash.push(PeriodStandings {
+                period: p,
+                rows: std::mem::take(&mut self.rows),
+                published: self.published.take(),
+            });
+        }
+        self.period = Some(want);
+        self.rows.clear();
+        self.published = None;
+        if let Some(i) = self.live.stash.iter().position(|p| p.period == want) {
+            let p = self.live.stash.swap_remove(i);
+            self.rows = p.rows;
+            self.published = p.published;
+        }
+        let mut groups: Vec<String> = self.rows.iter().map(|r| r.teacher.group.clone()).collect();
+        groups.sort();
+        groups.dedup();
+        // The group filter keeps its group, wherever it now is.
+        let shown = self.group_shown().map(str::to_string);
+        self.groups = groups;
+        self.group = shown.and_then(|g| self.groups.iter().position(|x| *x == g));
+        self.sort();
+        let n = self.visible().len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+    }
+
+    fn reload(&mut self, cx: &mut Cx) {
+        if let Err(e) = self.read(cx.app, cx.now, cx.lang) {
+            cx.fail(e);
+        }
+    }
+
+    fn popup_action(&mut self, popup: Popup, action: Action, cx: &mut Cx) {
+        match (popup, action) {
+            (Popup::Export(_) | Popup::Import(_), Action::Cancel) => {}
+            (Popup::Export(mut t), Action::ClearInput) => {
+                t.clear();
+                self.popup = Some(Popup::Export(t));
+            }
+            (Popup::Import(mut t), Action::ClearInput) => {
+                t.clear();
+                self.popup = Some(Popup::Import(t));
+            }
+            (Popup::Export(t), Action::Submit) => {
+                let path = PathBuf::from(t.value().trim());
+                match self.export_view(&path, cx) {
+                    Ok(msg) => cx.say(msg),
+                    Err(e) => {
+                        cx.fail(e);
+                        self.popup = Some(Popup::Export(t));
+                    }
+                }
+            }
+            (Popup::Import(t), Action::Submit) => {
+                let path = PathBuf::from(t.value().trim());
+                match self.import_file(&path, cx) {
+                    Ok(msg) => cx.done(Ok(msg)),
+                    Err(e) => {
+                        cx.fail(e);
+                        self.popup = Some(Popup::Import(t));
+                    }
+                }
+            }
+            (Popup::ConfirmPublish(term), Action::Yes) => {
+                let r = cx.app.publish(term, cx.now);
+                let lang = cx.lang;
+                cx.done(r.map(|p| i18n::published(lang, &p)));
+            }
+            (Popup::ConfirmPublish(_), Action::No) => {}
+            (p, _) => self.popup = Some(p),
+        }
+    }
+
+    /// Writes the rows as shown (group filter and order) to `path`.
+    fn export_view(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+        let l = cx.lang;
+        let file = path.display().to_string();
+        let format = FileFormat::of(path).ok_or_else(|| AppError::Invalid {
+            field: app::FieldName::File,
+            value: file.clone(),
+            why: app::Why::NotAFileFormat,
+        })?;
+        let Some(period) = self.period else {
+            return Ok(String::new());
+        };
+        let rows: Vec<_> = self.visible().into_iter().cloned().collect();
+        let school = cx.app.school()?;
+        let sheet = StandingsSheet {
+            school: school.as_deref(),
+            period,
+            rows: &rows,
+            published: self.published.clone(),
+            exported: cx.now,
+            lang: l,
+        };
+        let bytes = match format {
+            FileFormat::Xlsx => export::standings_xlsx(&sheet, &file, &mut |_, _| {})?,
+            FileFormat::Csv => export::standings_csv(&sheet, Encoding::Auto),
+        };
+        // The app has no --force: a file in the way asks for another name.
+        export::write_file(path, &bytes, false).map_err(|e| match e {
+            ImportError::Exists { file } => AppError::Invalid {
+                field: app::FieldName::File,
+                value: file,
+                why: app::Why::FileExists,
+            },
+            e => e.into(),
+        })?;
+        Ok(format!(
+            "{} {} ({})",
+            i18n::io_text(l, IoText::Written),
+            i18n::shown(&file),
+            i18n::rows(l, rows.len())
+        ))
+    }
+
+    /// Imports `path`: a term plan (it has date and title columns) into the
+    /// term shown, else a roster.
+    fn import_file(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+        let l = cx.lang;
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
+            file: name.clone(),
+            why: e.to_string(),
+        })?;
+        let table = files::table::read(&name, &bytes, Encoding::Auto)?;
+        let summary = if files::find_header(&table, files::plan::FIELDS).is_ok() {
+            let Some(Period::Term(term)) = self.period else {
+                return Err(AppError::Invalid {
+                    field: app::FieldName::Term,
+                    value: name,
+                    why: app::Why::TodayInNoTerm,
+                });
+            };
+            cx.app
+                .import_plan(&name, &bytes, Encoding::Auto, term, cx.now, &mut |_, _| {})?
+        } else {
+            cx.app
+                .import_teachers(&name, &bytes, Encoding::Auto, cx.now, &mut |_, _| {})?
+        };
+        Ok(i18n::import_summary(l, &summary))
+    }
+}
+
+impl Screen for StandingsScreen {
+    fn has_popup(&self) -> bool {
+        self.popup.is_some()
+    }
+
+    fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Export(_) | Popup::Import(_)) => Mode::Text,
+            Some(Popup::ConfirmPublish(_)) => Mode::Confirm,
+            None => Mode::Normal,
+        }
+    }
+
+    fn typed(&mut self, key: &KeyEvent, _cx: &mut Cx) {
+        if let Some(Popup::Export(t) | Popup::Import(t)) = &mut self.popup {
+            t.typed(key);
+        }
+    }
+
+    fn handle(&mut self, action: Action, cx: &mut Cx) {
+        if let Some(p) = self.popup.take() {
+            self.popup_action(p, action, cx);
+            return;
+        }
+        let len = self.visible().len();
+        if move_cursor(&mut self.cursor, len, action) {
+            return;
+        }
+        if cx.gate && matches!(action, Action::Export | Action::Import) {
+            let how = if action == Action::Export {
+                i18n::GateText::ExportOverSsh
+            } else {
+                i18n::GateText::ImportOverSsh
+            };
+            cx.say(i18n::gate(cx.lang, &how));
+            return;
+        }
+        match action {
+            Action::TogglePeriod => {
+                self.year = !self.year;
+                self.reload(cx);
+            }
+            Action::SortNext => {
+                let at = STANDINGS_SHOWN
+                    .iter()
+                    .position(|c| *c == self.sort)
+                    .unwrap_or(0);
+                self.sort = STANDINGS_SHOWN[(at + 1) % STANDINGS_SHOWN.len()];
+                self.sort();
+            }
+            Action::Reverse => {
+                self.reverse = !self.reverse;
+                self.sort();
+            }
+            Action::Group => {
+                let n = self.groups.len();
+                self.group = match self.group {
+                    None if n > 0 => Some(0),
+                    Some(g) if g + 1 < n => Some(g + 1),
+                    _ => None,
+                };
+                self.cursor = 0;
+            }
+            Action::Export | Action::Import if cx.gate => {
+                let how = if action == Action::Export {
+                    i18n::GateText::ExportOverSsh
+                } else {
+                    i18n::GateText::ImportOverSsh
+                };
+                cx.say(i18n::gate(cx.lang, &how));
+            }
+            // Nothing counted yet for the period: nothing to write.
+            Action::Export if self.rows.is_empty() && self.counting() => {
+                cx.fail_text(i18n::standings_live(cx.lang, i18n::StandingsLive::Counting).into());
+            }
+            Action::Export => {
+                let name = match self.period {
+                    Some(Period::Term(t)) => format!("standings-{t}.xlsx"),
+                    Some(Period::Year(y)) => format!("standings-{}.xlsx", y.0),
+                    None => "standings.xlsx".into(),
+                };
+                self.popup = Some(Popup::Export(TextBox::new(name)));
+            }
+            Action::Publish => match self.period {
+                Some(Period::Term(t)) => self.popup = Some(Popup::ConfirmPublish(t)),
+                _ => {
+                    cx.status = Some(super::Status {
+                        text: i18n::io_text(cx.lang, IoText::NoTerm).into(),
+                        error: true,
+                    })
+                }
+            },
+            Action::Import => self.popup = Some(Popup::Import(TextBox::default())),
+            Action::ChartView => {
+                if let Err(e) = self.chart.toggle(cx.app, self.period) {
+                    cx.fail(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        let period = if self.year {
+            Period::Year(app.current_year(now.date())?)
+        } else {
+            match app.current_term(now.date())? {
+                Some(t) => Period::Term(t),
+                None => Period::Year(app.current_year(now.date())?),
+            }
+        };
+        // Counted after the change that made the screen stale (ahead of
+        // it being shown, at county scale) or now; shown from what is
+        // counted, with a line saying so while newer figures are on their
+        // way.
+        self.live.want = Some(period);
+        self.count(app, now.date(), false)?;
+        // Counted at once (a school): shown now. A county's count is taken
+        // by the event loop's next look (`poll`).
+        if !self.live.job.as_ref().is_some_and(StandingsJob::running)
+            && let Some(taken) = self.take()
+        {
+            taken?;
+        }
+        self.show();
+        // The charts are live like the table: counted again with it.
+        self.chart.reload(app, Some(period))
+    }
+
+    fn render(&self, v: &View, f: &mut Frame, area: Rect) {
+        render(self, v, f, area);
+        let l = v.lang;
+        match &self.popup {
+            None => {}
+            Some(Popup::Export(t)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, IoText::ExportPrompt),
+                vec![t.line()],
+                3,
+            ),
+            Some(Popup::Import(t)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, IoText::ImportPrompt),
+                vec![t.line()],
+                3,
+            ),
+            Some(Popup::ConfirmPublish(term)) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, IoText::ConfirmPublish),
+                vec![
+                    Line::from(term.to_string()),
+                    Line::from(i18n::ui(l, Ui::YesNo)),
+                ],
+                4,
+            ),
+        }
+    }
+}
+
+fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let all_headers = i18n::standings_headers(l);
+    let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
+    let counting = s.counting();
+    let [head, note, rest, detail] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(u16::from(counting)),
+        Constraint::Min(1),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    if counting {
+        // Never figures older than a change without saying so.
+        let what = match s.rows.is_empty() {
+            true => i18n::StandingsLive::Counting,
+            false => i18n::StandingsLive::Older,
+        };
+        f.render_widget(
+            Paragraph::new(i18n::standings_live(l, what)).style(v.palette.hint()),
+            note,
+        );
+    }
+    let period = s
+        .period
+        .map(|p| match p {
+            Period::Term(t) => format!("{} {}", i18n::ui(l, Ui::Term), t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
+        })
+        .unwrap_or_default();
+    let group = s
+        .group
+        .and_then(|g| s.groups.get(g))
+        .map(|g| i18n::shown(g).into_owned())
+        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
+    let published = match s.period {
+        Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
+        _ => String::new(),
+    };
+    f.render_widget(
+        Paragraph::new(format!(
+            "{period}  [{group}]  {} {}{}{published}  {}",
+            i18n::ui(l, Ui::SortedBy),
+            all_headers[s.sort],
+            if s.reverse { " ↓" } else { " ↑" },
+            i18n::io_text(l, IoText::PublishHint)
+        )),
+        head,
+    );
+    if s.chart.shown {
+        let [_, below] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let look = Look {
+            lang: l,
+            palette: v.palette,
+        };
+        s.chart.render(f, below, s.group_shown(), look);
+        return;
+    }
+    let visible = s.visible();
+    if let Some(r) = visible.get(s.cursor) {
+        f.render_widget(
+            Paragraph::new(crate::assessment_view::lines(l, v.palette, r))
+                .wrap(Wrap { trim: true }),
+            detail,
+        );
+    }
+    // Only the rows on screen are laid out (a county has 5,000): the window
+    // ends at the cursor once it moves past the first screenful, as the
+    // table itself would scroll.
+    let height = usize::from(rest.height.saturating_sub(1)).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let visible: Vec<_> = visible.into_iter().skip(first).take(height).collect();
+    let cells: Vec<Vec<String>> = visible
+        .iter()
+        .map(|r| {
+            let c = app::format::standing_cells(r, l);
+            STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
+        })
+        .collect();
+    let cells = widgets::shown_cells(cells);
+    // Too wide for the terminal: the columns give way by priority.
+    let widths = widgets::fit_within(&headers, &cells, rest.width, &GIVE_WAY, &MIN_WIDTH);
+    let rows = cells.into_iter().zip(visible).map(|(c, r)| {
+        let style = if !r.standing.qualified {
+            v.palette.unqualified()
+        } else if r.changed_since_published {
+            v.palette.changed()
+        } else if r.standing.warning {
+            v.palette.warn()
+        } else {
+            Style::new()
+        };
+        Row::new(c).style(style)
+    });
+    let table = list_table(headers.clone(), rows, widths);
+    f.render_stateful_widget(table, rest, &mut selected(s.cursor - first));
+}

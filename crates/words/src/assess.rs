@@ -1,0 +1,276 @@
+//! The catalogue of the year's assessment to its end (issue 20): refusals of
+//! the review chain naming who acts next, plausibility, deadlines, closed
+//! years, the credit warning, and the confirmations that name the term or
+//! year a change was saved to. Each text is a typed variant with its zh and
+//! en words in one match arm.
+
+use super::{Lang, credit_stage, period_name, shown};
+use rules::review::Next;
+use rules::{CreditWarning, Period};
+
+/// Who acts next, said as an instruction: "由考核小组审核".
+pub fn next_actor(l: Lang, n: &Next) -> String {
+    match (l, n) {
+        (Lang::Zh, Next::Teacher { teacher }) => {
+            format!("由教师 {} 本人(或教务处代为)自评或修改", shown(&teacher.0))
+        }
+        (Lang::En, Next::Teacher { teacher }) => format!(
+            "teacher {} (or the office for them) self-assesses or corrects it",
+            shown(&teacher.0)
+        ),
+        (Lang::Zh, Next::GroupLeader { group }) => {
+            format!("由{}教研组长审核", shown(group))
+        }
+        (Lang::En, Next::GroupLeader { group }) => {
+            format!("the {} group leader reviews it", shown(group))
+        }
+        (Lang::Zh, Next::Assessment) => "由考核小组审核".into(),
+        (Lang::En, Next::Assessment) => "the assessment team reviews it".into(),
+        (Lang::Zh, Next::Office) => "由教务处办理".into(),
+        (Lang::En, Next::Office) => "the training office does it".into(),
+        (Lang::Zh, Next::Nobody) => "已办结,无需再审核".into(),
+        (Lang::En, Next::Nobody) => "it is settled; nobody reviews it".into(),
+    }
+}
+
+/// Who acts next, as a short code for JSON.
+pub fn next_code(n: &Next) -> &'static str {
+    match n {
+        Next::Teacher { .. } => "teacher",
+        Next::GroupLeader { .. } => "group_leader",
+        Next::Assessment => "assessment",
+        Next::Office => "office",
+        Next::Nobody => "nobody",
+    }
+}
+
+/// The credit warning: "学分落后:已 18/40,本学年剩 5 周".
+pub fn credit_warning(l: Lang, w: &CreditWarning) -> String {
+    match l {
+        Lang::Zh => format!(
+            "学分落后:已 {}/{},本学年剩 {} 周",
+            w.earned, w.required, w.weeks_left
+        ),
+        Lang::En => format!(
+            "credits behind: {}/{}, {} weeks left in the year",
+            w.earned, w.required, w.weeks_left
+        ),
+    }
+}
+
+/// Short texts of the year's end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum YearEndText {
+    /// Before the term or year a change was saved to.
+    SavedTo,
+    /// Before the list of review deadlines.
+    Deadlines,
+    /// After a year's closing: how many teachers were recorded.
+    Closed,
+    /// Heading of a closed year's note.
+    YearClosedOn,
+    /// Before a credit entry's number, when registered.
+    CreditAddedAs,
+    /// The archive items missing: "缺:".
+    Missing,
+    /// In an office box, before the term or year it saves to.
+    SavesTo,
+    /// The office boxes' keys to choose the term, or the year.
+    PickTerm,
+    PickYear,
+}
+
+pub fn year_text(l: Lang, y: YearEndText) -> &'static str {
+    match y {
+        YearEndText::SavedTo => l.t("已保存到", "saved to the"),
+        YearEndText::Deadlines => l.t("学分审核截止", "review deadlines"),
+        YearEndText::Closed => l.t("考核已结束,已记录", "assessment closed; recorded"),
+        YearEndText::YearClosedOn => l.t("考核已结束于", "assessment closed on"),
+        YearEndText::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
+        YearEndText::Missing => l.t("缺:", "missing: "),
+        YearEndText::SavesTo => l.t("保存到", "saves to the"),
+        YearEndText::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
+        YearEndText::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
+    }
+}
+
+/// "已保存到 2025-2026学年" / "saved to the academic year 2025-2026".
+pub fn saved_to(l: Lang, p: Period) -> String {
+    format!(
+        "{} {}",
+        year_text(l, YearEndText::SavedTo),
+        period_name(l, p)
+    )
+}
+
+/// What a key on the credits screen does to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum CreditDo {
+    /// Self-assess (the teacher's, or resubmit), review, or confirm: the
+    /// step the entry is at says which.
+    Pass,
+    SendBack,
+    Reject,
+    Withdraw,
+    /// The office records the written report after outside study.
+    Report,
+}
+
+/// The step of the review chain the actor takes on an entry waiting for
+/// `next` at `stage`: 自评 (the teacher), 审核 (the group), 认定 (the team).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum ReviewStepWord {
+    SelfAssess,
+    Review,
+    Confirm,
+}
+
+pub fn review_step_word(stage: rules::CreditStage, next: &Next) -> ReviewStepWord {
+    use rules::CreditStage as S;
+    match (stage, next) {
+        (S::Registered | S::Returned, _) => ReviewStepWord::SelfAssess,
+        (S::SelfAssessed, Next::GroupLeader { .. }) => ReviewStepWord::Review,
+        _ => ReviewStepWord::Confirm,
+    }
+}
+
+/// The question before a credit action takes effect.
+pub fn credit_question(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t("提交自评?", "Submit the self-assessment?"),
+        (CreditDo::Pass, W::Review) => l.t("审核通过此学分登记?", "Pass the group review?"),
+        (CreditDo::Pass, W::Confirm) => l.t("认定此学分登记?", "Confirm these credits?"),
+        (CreditDo::SendBack, _) => l.t("退回此学分登记?", "Send this credit entry back?"),
+        (CreditDo::Reject, _) => l.t("驳回此学分登记(不能再提交)?", "Reject this entry for good?"),
+        (CreditDo::Withdraw, _) => l.t("撤回此学分登记?", "Withdraw this entry?"),
+        (CreditDo::Report, _) => l.t(
+            "记录已交外出学习书面汇报?",
+            "Record the written report as received?",
+        ),
+    }
+}
+
+/// The box's title before the question: what to type.
+pub fn credit_prompt(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t(
+            "自评说明(可空,回车确认)",
+            "Self-assessment note (optional, Enter)",
+        ),
+        (CreditDo::Pass, W::Review) => l.t(
+            "审核意见(可空,回车确认)",
+            "Review comment (optional, Enter)",
+        ),
+        (CreditDo::Pass, W::Confirm) => l.t("认定意见(可空,回车确认)", "Comment (optional, Enter)"),
+        (CreditDo::SendBack, _) => l.t(
+            "退回理由(必填,回车确认)",
+            "Reason for sending back (required, Enter)",
+        ),
+        (CreditDo::Reject, _) => l.t(
+            "驳回理由(必填,回车确认)",
+            "Reason for rejecting (required, Enter)",
+        ),
+        (CreditDo::Withdraw, _) => l.t("撤回(回车确认)", "Withdraw (Enter)"),
+        (CreditDo::Report, _) => l.t("外出学习汇报(回车确认)", "Report received (Enter)"),
+    }
+}
+
+/// What was done, after the entry's number: "6 已提交自评".
+pub fn credit_done(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+    use ReviewStepWord as W;
+    match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => l.t("已提交自评", "self-assessed"),
+        (CreditDo::Pass, W::Review) => l.t("审核通过", "passed the group review"),
+        (CreditDo::Pass, W::Confirm) => l.t("已认定", "confirmed"),
+        (CreditDo::SendBack, _) => l.t("已退回", "sent back"),
+        (CreditDo::Reject, _) => l.t("已驳回", "rejected"),
+        (CreditDo::Withdraw, _) => l.t("已撤回", "withdrawn"),
+        (CreditDo::Report, _) => l.t("已记录汇报", "report recorded"),
+    }
+}
+
+/// One step of an entry's conversation: "退回 zhang 2025-11-20 10:00:学分卡缺盖章".
+pub fn conversation_step(l: Lang, s: &rules::ReviewStep) -> String {
+    let mut out = format!(
+        "{} {} {}",
+        credit_stage(l, s.to),
+        shown(&s.by),
+        s.at.format("%Y-%m-%d %H:%M")
+    );
+    if !s.comment.trim().is_empty() {
+        out.push_str(l.t(":", ": "));
+        out.push_str(&shown(&s.comment));
+    }
+    out
+}
+
+/// A field of the credit-entry form on the credits tab (the fields of
+/// `peixun credit add`; an edit has all but the teacher and the year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum CreditField {
+    Teacher,
+    Date,
+    Title,
+    Organiser,
+    Credits,
+    Card,
+    Year,
+}
+
+pub fn credit_field(l: Lang, f: CreditField) -> &'static str {
+    use CreditField::*;
+    match f {
+        Teacher => l.t("工号", "teacher"),
+        Date => l.t("培训日期(YYYY-MM-DD)", "training date (YYYY-MM-DD)"),
+        Title => l.t("培训名称", "training"),
+        Organiser => l.t("主办单位", "organiser"),
+        Credits => l.t("学分", "credits"),
+        Card => l.t("学分卡编号", "card number"),
+        Year => l.t("计入学年(起始年份)", "counts for the year (first year)"),
+    }
+}
+
+/// Texts of the credit-entry form and the credits table's report column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum CreditForm {
+    /// The form's title when registering.
+    NewTitle,
+    /// The form's title when correcting, before the entry's number.
+    EditTitle,
+    /// The keys of the form.
+    Hint,
+    /// After an entry's number, once corrected: "7 已修改".
+    Edited,
+    /// The table's column of the report after outside study.
+    ReportHeader,
+    /// The report of a confirmed entry: received, or not yet.
+    ReportIn,
+    ReportDue,
+}
+
+pub fn credit_form(l: Lang, x: CreditForm) -> &'static str {
+    use CreditForm::*;
+    match x {
+        NewTitle => l.t("登记学分卡培训", "Register training from a credit card"),
+        EditTitle => l.t("修改学分登记", "Edit credit entry"),
+        Hint => l.t(
+            "Tab 下一项  Ctrl-U 清空  回车保存  Esc 取消",
+            "Tab next field  Ctrl-U clear  Enter save  Esc cancel",
+        ),
+        Edited => l.t("已修改", "edited"),
+        ReportHeader => l.t("汇报", "report"),
+        ReportIn => l.t("已交", "received"),
+        ReportDue => l.t("未交", "not yet"),
+    }
+}
+
+/// The report cell of an entry: only a confirmed entry has one due.
+pub fn credit_report_cell(l: Lang, c: &rules::ExternalCredit) -> &'static str {
+    match (c.stage, c.reported) {
+        (_, true) => credit_form(l, CreditForm::ReportIn),
+        (rules::CreditStage::Confirmed, false) => credit_form(l, CreditForm::ReportDue),
+        _ => "",
+    }
+}

@@ -1,0 +1,407 @@
+//! The catalogue of the school's calendar (issue 14): its errors, its
+//! labels and the names of terms, in Chinese and English side by side.
+
+use super::Lang;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use rules::{Credits, Season, SessionId, TermId};
+
+/// A term as schools name it: `2025-2026学年第二学期` / `2025-2026 spring term`.
+pub fn term_name(l: Lang, t: TermId) -> String {
+    match (l, t.season) {
+        (Lang::Zh, Season::Autumn) => format!("{}学年第一学期", t.year),
+        (Lang::Zh, Season::Spring) => format!("{}学年第二学期", t.year),
+        (Lang::En, Season::Autumn) => format!("{} autumn term", t.year),
+        (Lang::En, Season::Spring) => format!("{} spring term", t.year),
+    }
+}
+
+pub fn hm(t: chrono::NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Labels of the calendar's lists and lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum CalendarText {
+    Joined,
+    Left,
+    ExcusedEarly,
+    Cancelled,
+    Overlaps,
+    YearProgress,
+    DaysLeft,
+    YearOver,
+    Reopened,
+    Host,
+    Recorder,
+    Presenter,
+    Groups,
+    Everyone,
+    LapsedAt,
+}
+
+pub fn calendar_text(l: Lang, c: CalendarText) -> &'static str {
+    match c {
+        CalendarText::Joined => l.t("到校", "joined"),
+        CalendarText::Left => l.t("离校", "left"),
+        CalendarText::ExcusedEarly => l.t("早退(准假)", "early leave (excused)"),
+        CalendarText::Cancelled => l.t("已取消", "cancelled"),
+        CalendarText::Overlaps => l.t(
+            "注意:与以下请假申请时间重叠",
+            "note: overlaps these leave requests",
+        ),
+        CalendarText::YearProgress => l.t("本学年学分", "year credits"),
+        CalendarText::DaysLeft => l.t("本学年尚余(天)", "days left in the year"),
+        CalendarText::YearOver => l.t("学年已结束", "year over"),
+        CalendarText::Reopened => l.t("点名已重新打开", "roll reopened"),
+        CalendarText::Host => l.t("主持人", "host"),
+        CalendarText::Recorder => l.t("记录人", "recorder"),
+        CalendarText::Presenter => l.t("主讲人", "presenter"),
+        CalendarText::Groups => l.t("参加教研组", "groups"),
+        CalendarText::Everyone => l.t("全体", "everyone"),
+        CalendarText::LapsedAt => l.t(
+            "活动开始时仍未审批,已过期",
+            "lapsed: still pending when its session started",
+        ),
+    }
+}
+
+/// A year's progress as one note: `学分 18/40,本学年尚余 120 天`.
+pub fn year_progress(
+    l: Lang,
+    credits: rules::Credits,
+    required: rules::Credits,
+    days_left: i64,
+) -> String {
+    match l {
+        Lang::Zh => format!("学分 {credits}/{required},本学年尚余 {days_left} 天"),
+        Lang::En => format!("credits {credits}/{required}, {days_left} days left in the year"),
+    }
+}
+
+/// A box of the terminal app's calendar forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum FormField {
+    Title,
+    Start,
+    End,
+    Credits,
+    Presenter,
+    Date,
+    Reason,
+    At,
+    Name,
+    Group,
+    Grade,
+    Joined,
+    Left,
+}
+
+pub fn form_field(l: Lang, f: FormField) -> &'static str {
+    use FormField::*;
+    match f {
+        Title => l.t("标题", "title"),
+        Start => l.t("开始时间", "start"),
+        End => l.t("结束时间", "end"),
+        Credits => l.t("学分", "credits"),
+        Presenter => l.t("主讲人", "presenter"),
+        Date => l.t("日期", "date"),
+        Reason => l.t("原因", "reason"),
+        At => l.t("离开时间", "left at"),
+        Name => l.t("姓名", "name"),
+        Group => l.t("教研组", "group"),
+        Grade => l.t("年级", "grade"),
+        Joined => l.t("到校日期", "joined on"),
+        Left => l.t("离校日期", "left on"),
+    }
+}
+
+/// What the terminal app's calendar forms say: titles, questions (what
+/// will happen), what was done, and why what was typed is not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormText {
+    EditSessionTitle(SessionId),
+    MoveSessionTitle(SessionId),
+    CancelSessionTitle(SessionId),
+    ReopenTitle(SessionId),
+    ExcuseTitle(String),
+    EarlyStartTitle {
+        session: SessionId,
+        opens: NaiveDateTime,
+    },
+    DepartTitle(String),
+    EditTeacherTitle(String),
+    /// The keys of a form.
+    Hint,
+    /// The keys of its question.
+    YesNo,
+    AskEditSession {
+        session: SessionId,
+        title: String,
+        start: NaiveTime,
+        end: NaiveTime,
+        credits: Credits,
+        presenter: Option<String>,
+    },
+    AskMove {
+        session: SessionId,
+        date: NaiveDate,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
+    AskCancel {
+        session: SessionId,
+        title: String,
+    },
+    AskReopen(SessionId),
+    AskExcuse {
+        name: String,
+        at: NaiveTime,
+    },
+    AskEarlyStart(SessionId),
+    AskDepart {
+        name: String,
+        on: NaiveDate,
+    },
+    AskEditTeacher {
+        name: String,
+        group: String,
+        grade: String,
+        joined: Option<NaiveDate>,
+        left: Option<NaiveDate>,
+    },
+    SessionEdited(SessionId),
+    Moved(SessionId),
+    CancelledDone(SessionId),
+    Reopened(SessionId),
+    Excused(String),
+    Departed(String),
+    TeacherEdited(String),
+    /// A refusal that fits the status line: when the roll may start.
+    RollOpensAt {
+        session: SessionId,
+        opens: NaiveDateTime,
+    },
+    /// What was typed in a box is not a time, a date or a number of credits.
+    NotATime(FormField, String),
+    NotADate(FormField, String),
+    NotCredits(String),
+    /// A box that must be filled.
+    Needed(FormField),
+}
+
+fn opt(l: Lang, s: &Option<String>) -> String {
+    match s {
+        Some(s) => super::shown(s).into_owned(),
+        None => l.t("无", "none").to_string(),
+    }
+}
+
+pub fn form_text(l: Lang, t: &FormText) -> String {
+    use FormText::*;
+    let shown = |s: &str| super::shown(s).into_owned();
+    let day = |d: &NaiveDateTime| d.format("%Y-%m-%d %H:%M").to_string();
+    match (l, t) {
+        (Lang::Zh, EditSessionTitle(s)) => format!("修改活动 {s}"),
+        (Lang::En, EditSessionTitle(s)) => format!("Edit session {s}"),
+        (Lang::Zh, MoveSessionTitle(s)) => format!("调整活动 {s} 的日期和时间"),
+        (Lang::En, MoveSessionTitle(s)) => format!("Move session {s}"),
+        (Lang::Zh, CancelSessionTitle(s)) => format!("取消活动 {s}"),
+        (Lang::En, CancelSessionTitle(s)) => format!("Cancel session {s}"),
+        (Lang::Zh, ReopenTitle(s)) => format!("重新打开活动 {s} 的点名"),
+        (Lang::En, ReopenTitle(s)) => format!("Reopen the roll of session {s}"),
+        (Lang::Zh, ExcuseTitle(n)) => format!("{} 早退准假", shown(n)),
+        (Lang::En, ExcuseTitle(n)) => format!("Excuse the early leave of {}", shown(n)),
+        (Lang::Zh, EarlyStartTitle { session, opens }) => {
+            format!("提前点名:活动 {session} 的点名 {} 才开始", day(opens))
+        }
+        (Lang::En, EarlyStartTitle { session, opens }) => {
+            format!(
+                "Start early: the roll of session {session} opens at {}",
+                day(opens)
+            )
+        }
+        (Lang::Zh, DepartTitle(n)) => format!("登记 {} 离校", shown(n)),
+        (Lang::En, DepartTitle(n)) => format!("{} leaves the school", shown(n)),
+        (Lang::Zh, EditTeacherTitle(n)) => format!("修改 {} 的资料", shown(n)),
+        (Lang::En, EditTeacherTitle(n)) => format!("Edit {}", shown(n)),
+        (Lang::Zh, Hint) => "Tab/↑↓ 换项  Enter 确定  Ctrl-U 清空  Esc 取消".into(),
+        (Lang::En, Hint) => "Tab/↑↓ next box  Enter done  Ctrl-U clear  Esc cancel".into(),
+        (Lang::Zh, YesNo) => "y 确认  n 返回修改".into(),
+        (Lang::En, YesNo) => "y confirm  n back to the form".into(),
+        (
+            Lang::Zh,
+            AskEditSession {
+                session,
+                title,
+                start,
+                end,
+                credits,
+                presenter,
+            },
+        ) => format!(
+            "将活动 {session} 改为「{}」{}–{},{credits} 学分,主讲人 {}?",
+            shown(title),
+            hm(*start),
+            hm(*end),
+            opt(l, presenter)
+        ),
+        (
+            Lang::En,
+            AskEditSession {
+                session,
+                title,
+                start,
+                end,
+                credits,
+                presenter,
+            },
+        ) => format!(
+            "Change session {session} to \"{}\", {}–{}, {credits} credits, presenter {}?",
+            shown(title),
+            hm(*start),
+            hm(*end),
+            opt(l, presenter)
+        ),
+        (
+            Lang::Zh,
+            AskMove {
+                session,
+                date,
+                start,
+                end,
+            },
+        ) => format!(
+            "将活动 {session} 改到 {date} {}–{}?请假按新的时间计算",
+            hm(*start),
+            hm(*end)
+        ),
+        (
+            Lang::En,
+            AskMove {
+                session,
+                date,
+                start,
+                end,
+            },
+        ) => format!(
+            "Move session {session} to {date} {}–{}? Leave follows the new time",
+            hm(*start),
+            hm(*end)
+        ),
+        (Lang::Zh, AskCancel { session, title }) => format!(
+            "取消活动 {session}「{}」?取消后不计入任何人的考勤",
+            shown(title)
+        ),
+        (Lang::En, AskCancel { session, title }) => format!(
+            "Cancel session {session} \"{}\"? It will count for nobody",
+            shown(title)
+        ),
+        (Lang::Zh, AskReopen(s)) => {
+            format!("重新打开活动 {s} 的点名?未到者在再次结束点名前不记旷工")
+        }
+        (Lang::En, AskReopen(s)) => format!(
+            "Reopen the roll of session {s}? The missing are not absent until it closes again"
+        ),
+        (Lang::Zh, AskExcuse { name, at }) => format!(
+            "将 {} {} 的早退记为准假?准假早退不计入考勤",
+            shown(name),
+            hm(*at)
+        ),
+        (Lang::En, AskExcuse { name, at }) => format!(
+            "Excuse the early leave of {} at {}? It will not count",
+            shown(name),
+            hm(*at)
+        ),
+        (Lang::Zh, AskEarlyStart(s)) => format!("现在提前开始活动 {s} 的第一次点名?"),
+        (Lang::En, AskEarlyStart(s)) => format!("Start the first call of session {s} now?"),
+        (Lang::Zh, AskDepart { name, on }) => format!(
+            "登记 {} 于 {on} 离校?此后的活动不再要求其参加,以往记录保留",
+            shown(name)
+        ),
+        (Lang::En, AskDepart { name, on }) => format!(
+            "Record that {} leaves on {on}? Later sessions are not required of them; the record stays",
+            shown(name)
+        ),
+        (
+            l,
+            AskEditTeacher {
+                name,
+                group,
+                grade,
+                joined,
+                left,
+            },
+        ) => {
+            let grade = if grade.trim().is_empty() {
+                l.t("无", "none").into()
+            } else {
+                shown(grade)
+            };
+            let joined = joined.map_or_else(|| l.t("未填", "not given").into(), |d| d.to_string());
+            let left = left.map_or_else(
+                || l.t("未离校", "not (still at the school)").into(),
+                |d| d.to_string(),
+            );
+            match l {
+                Lang::Zh => format!(
+                    "保存为:{},{},年级 {grade},到校 {joined},离校 {left}?",
+                    shown(name),
+                    shown(group)
+                ),
+                Lang::En => format!(
+                    "Save as: {}, {}, grade {grade}, joined {joined}, left {left}?",
+                    shown(name),
+                    shown(group)
+                ),
+            }
+        }
+        (Lang::Zh, SessionEdited(s)) => format!("活动 {s} 已修改"),
+        (Lang::En, SessionEdited(s)) => format!("session {s} changed"),
+        (Lang::Zh, Moved(s)) => format!("活动 {s} 已改期"),
+        (Lang::En, Moved(s)) => format!("session {s} moved"),
+        (Lang::Zh, CancelledDone(s)) => format!("活动 {s} 已取消"),
+        (Lang::En, CancelledDone(s)) => format!("session {s} cancelled"),
+        (Lang::Zh, Reopened(s)) => format!("活动 {s} 的点名已重新打开"),
+        (Lang::En, Reopened(s)) => format!("the roll of session {s} is open again"),
+        (Lang::Zh, Excused(n)) => format!("{} 的早退已准假", shown(n)),
+        (Lang::En, Excused(n)) => format!("the early leave of {} is excused", shown(n)),
+        (Lang::Zh, Departed(n)) => format!("已登记 {} 离校", shown(n)),
+        (Lang::En, Departed(n)) => format!("{}'s departure is recorded", shown(n)),
+        (Lang::Zh, TeacherEdited(n)) => format!("{} 的资料已修改", shown(n)),
+        (Lang::En, TeacherEdited(n)) => format!("{} changed", shown(n)),
+        (Lang::Zh, RollOpensAt { session, opens }) => {
+            format!("活动 {session} 的点名 {} 才开始,未做任何更改", day(opens))
+        }
+        (Lang::En, RollOpensAt { session, opens }) => format!(
+            "the roll of session {session} opens at {}; nothing was changed",
+            day(opens)
+        ),
+        (Lang::Zh, NotATime(f, v)) => {
+            format!("{}「{}」不是时间,请写成 16:30", form_field(l, *f), shown(v))
+        }
+        (Lang::En, NotATime(f, v)) => format!(
+            "{} \"{}\" is not a time; write it as 16:30",
+            form_field(l, *f),
+            shown(v)
+        ),
+        (Lang::Zh, NotADate(f, v)) => format!(
+            "{}「{}」不是日期,请写成 2026-03-01",
+            form_field(l, *f),
+            shown(v)
+        ),
+        (Lang::En, NotADate(f, v)) => format!(
+            "{} \"{}\" is not a date; write it as 2026-03-01",
+            form_field(l, *f),
+            shown(v)
+        ),
+        (Lang::Zh, NotCredits(v)) => {
+            format!("学分「{}」不是学分数,请写成 2 或 1.5", shown(v))
+        }
+        (Lang::En, NotCredits(v)) => format!(
+            "credits \"{}\" is not a number of credits; write it as 2 or 1.5",
+            shown(v)
+        ),
+        (Lang::Zh, Needed(f)) => format!("请填写{}", form_field(l, *f)),
+        (Lang::En, Needed(f)) => format!("the {} is needed", form_field(l, *f)),
+    }
+}

@@ -1,0 +1,215 @@
+//! Files in and out, and publishing: import, export, publish.
+
+use super::*;
+
+// ---------------------------------------------------------------------------
+// Files in and out, and publishing (issue 6): import, export, publish.
+// ---------------------------------------------------------------------------
+
+/// Texts of import, export and publishing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
+pub enum IoText {
+    StandingsTitle,
+    RecordTitle,
+    ExportedAt,
+    NotPublished,
+    Totals,
+    ChangedMark,
+    ChangedNote,
+    SheetStandings,
+    SheetRecord,
+    SheetRoster,
+    Leaves,
+    Written,
+    Progress,
+    ExportPrompt,
+    ImportPrompt,
+    ConfirmPublish,
+    NoTerm,
+    PublishHint,
+    NoSchool,
+}
+
+pub fn io_text(l: Lang, x: IoText) -> &'static str {
+    match x {
+        IoText::StandingsTitle => l.t("校本培训考勤统计", "school-based training attendance"),
+        IoText::RecordTitle => l.t("教师培训记录", "training record of"),
+        IoText::ExportedAt => l.t("导出时间", "exported"),
+        IoText::NotPublished => l.t("本学期尚未公布", "not yet published this term"),
+        IoText::Totals => l.t("合计", "Total"),
+        IoText::ChangedMark => l.t("是", "yes"),
+        IoText::ChangedNote => l.t("公布后有更改", "changed since published"),
+        IoText::SheetStandings => l.t("考勤统计", "Standings"),
+        IoText::SheetRecord => l.t("培训记录", "Record"),
+        IoText::SheetRoster => l.t("教师名单", "Roster"),
+        IoText::Leaves => l.t("请假记录", "Leave requests"),
+        IoText::Written => l.t("已导出", "written"),
+        IoText::Progress => l.t("处理中", "working"),
+        IoText::ExportPrompt => l.t(
+            "导出当前统计到文件(.xlsx 或 .csv,回车确认)",
+            "Export this view to a file (.xlsx or .csv, Enter)",
+        ),
+        IoText::ImportPrompt => l.t(
+            "导入教师名单或本学期计划(文件路径,回车确认)",
+            "Import a roster or this term's plan (file path, Enter)",
+        ),
+        IoText::ConfirmPublish => l.t(
+            "公布本学期考勤?将记录当前各项数据",
+            "Publish this term's standings? The current figures are recorded",
+        ),
+        IoText::NoTerm => l.t(
+            "今天不在任何学期内,无法公布或导入计划",
+            "today is in no term: nothing to publish or import a plan into",
+        ),
+        IoText::NoSchool => l.t(
+            "尚未设置学校名称;用 peixun school 名称 设置",
+            "no school name yet; set one with peixun school NAME",
+        ),
+        IoText::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
+    }
+}
+
+/// A period as people name it: 2025-2026学年 秋季学期.
+pub fn period_name(l: Lang, p: rules::Period) -> String {
+    use rules::Period;
+    match (l, p) {
+        (Lang::Zh, Period::Term(t)) => format!("{}学年 {}", t.year, season(l, t.season)),
+        (Lang::Zh, Period::Year(y)) => format!("{y}学年"),
+        (Lang::En, Period::Term(t)) => format!("{} {}", t.year, season(l, t.season)),
+        (Lang::En, Period::Year(y)) => format!("academic year {y}"),
+    }
+}
+
+/// "12 人" / "12 teachers".
+pub fn people(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 人"),
+        Lang::En if n == 1 => "1 teacher".into(),
+        Lang::En => format!("{n} teachers"),
+    }
+}
+
+/// When a term was last published, or that it was not.
+pub fn published_line(l: Lang, p: Option<&(chrono::NaiveDateTime, String, u32)>) -> String {
+    match (l, p) {
+        (_, None) => io_text(l, IoText::NotPublished).into(),
+        (Lang::Zh, Some((at, who, n))) => {
+            format!("第{n}次公布:{} {who}", at.format("%Y-%m-%d %H:%M"))
+        }
+        (Lang::En, Some((at, who, n))) => {
+            format!("published (#{n}) {} by {who}", at.format("%Y-%m-%d %H:%M"))
+        }
+    }
+}
+
+pub fn session_kind(l: Lang, k: rules::SessionKind) -> &'static str {
+    use rules::SessionKind::*;
+    match k {
+        WeeklyStudy => l.t("业务学习", "weekly study"),
+        SchoolTraining => l.t("校本培训", "school training"),
+        OutsideStudy => l.t("外出学习", "outside study"),
+        Remote => l.t("远程培训", "remote training"),
+    }
+}
+
+/// Column headers of an exported standings sheet.
+pub fn export_standings_headers(l: Lang) -> [&'static str; 22] {
+    [
+        l.t("工号", "id"),
+        l.t("姓名", "name"),
+        l.t("教研组", "group"),
+        l.t("年级组", "grade"),
+        l.t("出勤", "present"),
+        l.t("迟到", "late"),
+        l.t("早退", "early leave"),
+        l.t("旷工", "absent"),
+        l.t("公假", "official leave"),
+        l.t("事假", "personal leave"),
+        l.t("病假", "sick leave"),
+        l.t("学分", "credits"),
+        l.t("应得学分", "credits required"),
+        l.t("积分", "points"),
+        l.t("考核", "result"),
+        l.t("说明", "note"),
+        l.t("公布后有更改", "changed since published"),
+        l.t("笔记字数", "note characters"),
+        l.t("档案", "archive"),
+        l.t("扣分", "points deducted"),
+        l.t("待认定学分", "credits in review"),
+        l.t("学分提醒", "credit warning"),
+    ]
+}
+
+/// Column headers of a roster file; the import reads both languages.
+pub fn roster_file_headers(l: Lang) -> [&'static str; 6] {
+    [
+        l.t("工号", "id"),
+        l.t("姓名", "name"),
+        l.t("教研组", "group"),
+        l.t("年级组", "grade"),
+        l.t("入职日期", "from"),
+        l.t("离校日期", "to"),
+    ]
+}
+
+pub fn record_file_headers(l: Lang) -> [&'static str; 7] {
+    [
+        l.t("编号", "id"),
+        l.t("日期", "date"),
+        l.t("时间", "time"),
+        l.t("主题", "title"),
+        l.t("类型", "kind"),
+        l.t("学分", "credits"),
+        l.t("考勤", "attendance"),
+    ]
+}
+
+pub fn leave_file_headers(l: Lang) -> [&'static str; 5] {
+    [
+        l.t("编号", "id"),
+        l.t("类别", "kind"),
+        l.t("范围", "covers"),
+        l.t("事由", "reason"),
+        l.t("状态", "status"),
+    ]
+}
+
+/// What a publication recorded.
+pub fn published(l: Lang, p: &::store::published::Publication) -> String {
+    let bad = p.rows.iter().filter(|r| !r.qualified).count();
+    match l {
+        Lang::Zh => format!(
+            "已公布 {}(第{}次):{} 名教师,不合格 {} 人",
+            p.term,
+            p.number,
+            p.rows.len(),
+            bad
+        ),
+        Lang::En => format!(
+            "published {} (#{}): {} teachers, {} unqualified",
+            p.term,
+            p.number,
+            p.rows.len(),
+            bad
+        ),
+    }
+}
+
+pub fn publication_headers(l: Lang) -> [&'static str; 5] {
+    [
+        l.t("次序", "number"),
+        l.t("公布时间", "when"),
+        l.t("公布人", "who"),
+        l.t("教师数", "teachers"),
+        l.t("不合格", "unqualified"),
+    ]
+}
+
+/// "80 行" / "80 rows".
+pub fn rows(l: Lang, n: usize) -> String {
+    match l {
+        Lang::Zh => format!("{n} 行"),
+        Lang::En if n == 1 => "1 row".into(),
+        Lang::En => format!("{n} rows"),
+    }
+}

@@ -1,0 +1,86 @@
+//! The catalogue: every piece of text a user sees, in Chinese (简体, the
+//! default) and English. Nothing else in the program spells user text.
+
+// The catalogue by subject; each file holds its enums and their words.
+mod assess;
+mod calendar;
+mod charts;
+mod credits;
+mod domain;
+mod files;
+mod gate;
+mod help;
+mod history;
+mod history_screen;
+mod keys;
+mod labels;
+mod limits;
+mod office;
+mod policy;
+mod reliability;
+mod safe;
+mod standings_live;
+mod store;
+mod ui;
+
+pub use assess::*;
+pub use calendar::*;
+pub use charts::*;
+pub use credits::*;
+pub use domain::*;
+pub use files::*;
+pub use gate::*;
+pub use help::*;
+pub use history::*;
+pub use history_screen::*;
+pub use keys::*;
+pub use labels::*;
+pub use limits::*;
+pub use office::*;
+pub use policy::*;
+pub use reliability::*;
+pub use safe::{is_unsafe_char, shown};
+pub use standings_live::*;
+pub use store::*;
+pub use ui::*;
+
+use ::store::StoreError;
+use rules::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// `--lang` wins; otherwise English when LANG/LC_ALL asks for it.
+    pub fn detect(flag: Option<&str>) -> Lang {
+        let pick = |s: &str| {
+            if s.to_ascii_lowercase().starts_with("en") {
+                Some(Lang::En)
+            } else if s.to_ascii_lowercase().starts_with("zh") {
+                Some(Lang::Zh)
+            } else {
+                None
+            }
+        };
+        if let Some(l) = flag.and_then(pick) {
+            return l;
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find_map(|v| pick(&v))
+            .unwrap_or_default()
+    }
+
+    /// Picks the Chinese or the English text.
+    pub fn t<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
