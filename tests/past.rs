@@ -235,3 +235,47 @@ fn dates_changed_later_leave_closed_rolls_alone() {
     let rows = json(&db, now, &["standings", "--json"]);
     assert_eq!(row(&rows, &teacher(2))["absent"], was["absent"]);
 }
+
+/// On 09-12 a personal leave is approved for the 09-17 session: until the
+/// session takes place it counts nowhere (not 事假 1 in the standings, the
+/// session still to come); once its roll is taken, it is 事假.
+#[test]
+fn leave_for_a_session_to_come_counts_when_it_happens() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+    db.ok(
+        common::SETUP,
+        &["account", "set", "leader1", "--roles", "leader"],
+    );
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1), &teacher(2)]);
+    db.ok(
+        "2025-09-12T10:00",
+        &[
+            "leave",
+            "request",
+            &teacher(1),
+            "personal",
+            "--sessions",
+            &s[1],
+            "--reason",
+            "家中有事",
+            "--note",
+        ],
+    );
+    let before = json(&db, "2025-09-12T10:00", &["standings", "--json"]);
+    db.ok_as("leader1", "2025-09-12T11:00", &["leave", "approve", "1"]);
+    let after = json(&db, "2025-09-12T11:00", &["standings", "--json"]);
+    let r = row(&after, &teacher(1));
+    assert_eq!(r["personal_leave"], 0, "{r}");
+    assert_eq!(after, before, "approving leave to come changed a figure");
+    let leaves = db.ok("2025-09-12T11:00", &["leave", "list", "--all"]);
+    assert!(leaves.contains("approved"), "{leaves}");
+    roll(&db, &s[1], "2025-09-17", &[&teacher(2)]);
+    let rows = json(&db, "2025-09-18T10:00", &["standings", "--json"]);
+    let r = row(&rows, &teacher(1));
+    assert_eq!(
+        (r["personal_leave"].as_u64(), r["absent"].as_u64()),
+        (Some(1), Some(0)),
+        "{r}"
+    );
+}

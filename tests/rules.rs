@@ -416,6 +416,14 @@ const ROWS: &[Row] = &[
         ..BASE
     },
     Row {
+        rule: "本系统(issue 25): 已批准的请假, 活动尚未开始点名, 暂记待定(不计入)",
+        roll: RollState::NotStarted,
+        leaves: &[lv(Personal, Approved, Cov::Dates)],
+        category: Category::Pending,
+        points: 0,
+        ..BASE
+    },
+    Row {
         rule: "本系统(篇4 两次点名): 第一次点名中未到者, 暂记待定",
         roll: RollState::FirstCall,
         category: Category::Pending,

@@ -79,6 +79,12 @@ pub fn outcome(
         };
     }
     if let Some(kind) = excusing_leave(session, teacher, leaves) {
+        // Leave counts when its session happens (issue 25): approved leave
+        // for a session whose roll has not begun is approved and to come,
+        // counted nowhere yet.
+        if state == RollState::NotStarted {
+            return Outcome::just(Category::Pending);
+        }
         return Outcome::just(match kind {
             LeaveKind::Official => Category::OfficialLeave,
             LeaveKind::Personal => Category::PersonalLeave,

@@ -222,15 +222,19 @@ impl Writer {
             return Ok(());
         }
         let before = self.session(after.session.id)?;
-        // Closing and cancelling change categories; the calls do not.
+        // Starting (approved leave counts once the session happens),
+        // closing and cancelling change categories; the calls do not; nor
+        // does a closed roll's record unless it changed.
         let closed = |s: RollState| match s {
             RollState::Closed => 1,
             RollState::Cancelled => 2,
+            RollState::NotStarted => 3,
             _ => 0,
         };
         if let Some(b) = &before
             && b.session == after.session
             && closed(b.state) == closed(after.state)
+            && b.closed == after.closed
         {
             // Only the calls moved on: nobody's category changes.
             return Ok(());
