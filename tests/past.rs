@@ -279,3 +279,140 @@ fn leave_for_a_session_to_come_counts_when_it_happens() {
         "{r}"
     );
 }
+
+/// Writes `text` as roster.csv beside the database; returns its path.
+fn roster(db: &Db, text: &str) -> String {
+    let path = db.file("roster.csv");
+    std::fs::write(&path, text).expect("write the roster");
+    path.to_string_lossy().into_owned()
+}
+
+/// A roster of 4 imported over 5 teachers names the fifth; with
+/// `--departed-on` their departure is recorded and later sessions are not
+/// theirs.
+#[test]
+fn a_roster_names_the_teachers_it_leaves_out() {
+    let db = Db::new();
+    let s = school(&db, 5, &["2025-10-15"]);
+    let file = roster(
+        &db,
+        "工号,姓名,教研组\nT0001,教师1,语文\nT0002,教师2,数学\nT0003,教师3,语文\nT0004,教师4,数学\n",
+    );
+    let now = "2025-09-20T10:00";
+    let out = db.ok(now, &["import", "teachers", &file]);
+    assert!(
+        out.contains("1 teachers are not in this file: T0005 教师5"),
+        "{out}"
+    );
+    let zh = common::expect_ok(
+        common::command_in("zh", &db.path, None, now, &["import", "teachers", &file])
+            .output()
+            .expect("run"),
+        &["import"],
+    );
+    assert!(zh.contains("以下 1 位教师不在此文件中:T0005 教师5"), "{zh}");
+    db.ok(
+        now,
+        &["import", "teachers", &file, "--departed-on", "2025-09-30"],
+    );
+    let list = json(&db, now, &["teacher", "list", "--json"]);
+    assert_eq!(row(&list, "T0005")["left"], "2025-09-30");
+    roll(&db, &s[0], "2025-10-15", &[]);
+    let status = db.ok("2025-10-16T10:00", &["roll", "status", &s[0]]);
+    assert!(
+        status.contains("expected 4") && !status.contains("T0005"),
+        "{status}"
+    );
+    // Once they have left, a roster without them says nothing of them.
+    let out = db.ok("2025-10-16T10:00", &["import", "teachers", &file]);
+    assert!(!out.contains("T0005"), "{out}");
+}
+
+/// `T０００１` (full-width digits) is T0001, not a second teacher; `李　四`
+/// (a full-width space padding a two-character name) is 李四 and is found
+/// by `lookup 李四`; re-importing 李明 as `李　明` changes nothing.
+#[test]
+fn full_width_ids_and_padded_names_are_the_same_person() {
+    let db = Db::new();
+    school(&db, 0, &[]);
+    db.ok(common::SETUP, &["teacher", "add", "T0001", "李明", "语文"]);
+    let file = roster(
+        &db,
+        "工号,姓名,教研组\nT０００１,李　明,语文\nT0002,李　四,数学\n",
+    );
+    let out = db.ok("2025-09-20T10:00", &["import", "teachers", &file]);
+    assert!(
+        out.contains("1 added") && out.contains("0 updated"),
+        "{out}"
+    );
+    let list = json(&db, "2025-09-20T10:00", &["teacher", "list", "--json"]);
+    let ids: Vec<&str> = list
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|t| t["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["T0001", "T0002"]);
+    assert_eq!(row(&list, "T0002")["name"], "李四");
+    assert_eq!(row(&list, "T0001")["name"], "李明");
+    let found = db.ok("2025-09-20T10:00", &["lookup", "李四"]);
+    assert!(found.contains("T0002"), "{found}");
+}
+
+/// `session add --groups 语文组` when the group is called 语文 is refused,
+/// naming the groups there are and the near match; so is a plan row.
+#[test]
+fn an_audience_nobody_belongs_to_is_refused() {
+    let db = Db::new();
+    school(&db, 2, &[]);
+    let line = db.refused(
+        None,
+        common::SETUP,
+        &[
+            "session",
+            "add",
+            "2025-09-10",
+            "15:30",
+            "16:30",
+            "教研",
+            "--groups",
+            "语文组",
+        ],
+    );
+    assert!(
+        line.contains("语文组") && line.contains("did you mean 语文"),
+        "{line}"
+    );
+    assert!(line.contains("数学"), "{line}");
+    let plan = db.file("plan.csv");
+    std::fs::write(
+        &plan,
+        "日期,开始,结束,主题,参加对象\n2025-09-10,15:30,16:30,教研,语文组\n",
+    )
+    .expect("write the plan");
+    let line = db.refused(
+        None,
+        common::SETUP,
+        &[
+            "import",
+            "plan",
+            &plan.to_string_lossy(),
+            "--term",
+            "2025-autumn",
+        ],
+    );
+    assert!(line.contains("did you mean 语文"), "{line}");
+    db.ok(
+        common::SETUP,
+        &[
+            "session",
+            "add",
+            "2025-09-10",
+            "15:30",
+            "16:30",
+            "教研",
+            "--groups",
+            "语文",
+        ],
+    );
+}

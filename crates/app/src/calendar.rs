@@ -129,9 +129,10 @@ pub struct TeacherEdit {
     pub name: Option<String>,
     pub group: Option<String>,
     pub grade: Option<String>,
-    /// The first day at the school; with a new group or grade, the day
-    /// that takes effect instead (`None`: today).
+    /// The first day at the school.
     pub from: Option<NaiveDate>,
+    /// The day a new group or grade takes effect (`None`: today).
+    pub group_from: Option<NaiveDate>,
     /// The last day at the school: `Some(None)` withdraws a departure
     /// recorded by mistake.
     pub to: Option<Option<NaiveDate>>,
@@ -217,7 +218,7 @@ impl App {
             .ok_or_else(|| AppError::UnknownTeacher(id.0.clone()))?;
         let mut after = before.clone();
         if let Some(n) = edit.name {
-            after.name = n;
+            after.name = rules::tidy_name(&n);
         }
         // A new group or grade applies from `from` (default today): the
         // sessions before keep the group the teacher was in (issue 25).
@@ -228,8 +229,9 @@ impl App {
                 Some(g) => (!g.trim().is_empty()).then_some(g),
                 None => after.grade.clone(),
             };
-            after.move_group(&group, grade, edit.from.unwrap_or(now.date()));
-        } else if let Some(f) = edit.from {
+            after.move_group(&group, grade, edit.group_from.unwrap_or(now.date()));
+        }
+        if let Some(f) = edit.from {
             after.active_from = Some(f);
             after.from_time = None;
         }
@@ -341,6 +343,7 @@ impl App {
             s.recorder = (!p.trim().is_empty()).then_some(p);
         }
         if let Some(a) = edit.groups {
+            super::roster::check_audience(&w, &a)?;
             s.audience = a;
         }
         if s == before.session {

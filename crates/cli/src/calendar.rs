@@ -80,14 +80,18 @@ pub(super) fn teacher_edit(
 ) -> Outcome {
     let id = teacher_arg(app, lang, &a.id)?;
     app.reason = a.reason;
+    let from = a
+        .from
+        .map(|s| date(lang, FieldName::From, &s))
+        .transpose()?;
+    // With a new group or grade, --from is the day it takes effect.
+    let regroup = a.group.is_some() || a.grade.is_some();
     let edit = TeacherEdit {
         name: a.name,
         group: a.group,
         grade: a.grade,
-        from: a
-            .from
-            .map(|s| date(lang, FieldName::From, &s))
-            .transpose()?,
+        from: from.filter(|_| !regroup),
+        group_from: from.filter(|_| regroup),
         to: match a.to.as_deref().map(str::trim) {
             None => None,
             Some("none") => Some(None),

@@ -596,3 +596,42 @@ pub enum Role {
     /// A teacher (教师): their own leave and record only.
     Teacher,
 }
+
+/// A teacher id as the program compares it: full-width Latin letters and
+/// digits (`T０００１`, as some input methods type them) in their half-width
+/// form, so that they are the same id (issue 25).
+pub fn half_width_id(id: &str) -> String {
+    id.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// A person's name as it is kept: spaces inside a Chinese name are
+/// padding (`李　四`, `王 芳`, a habit of rosters) and are dropped; a name
+/// with Latin letters keeps single spaces between its words.
+pub fn tidy_name(name: &str) -> String {
+    let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+    if latin {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        name.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tidy_tests {
+    use super::*;
+
+    #[test]
+    fn full_width_ids_and_padded_names() {
+        assert_eq!(half_width_id("T０００１"), "T0001");
+        assert_eq!(half_width_id("Ｔ0001"), "T0001");
+        assert_eq!(tidy_name("李　四"), "李四");
+        assert_eq!(tidy_name(" 李 明 "), "李明");
+        assert_eq!(tidy_name("Anna  Li"), "Anna Li");
+        assert_eq!(tidy_name("Anna\u{3000}Li"), "Anna Li");
+    }
+}

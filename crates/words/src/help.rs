@@ -522,6 +522,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "xlsx 或 csv(默认按内容判断)",
             "xlsx or csv (default: told from the content)",
         ),
+        ("import teachers", "departed_on") => l.t(
+            "名册中没有的在校教师,记为在这一天离校(YYYY-MM-DD)",
+            "The teachers still at the school whom the file does not contain left on this day (YYYY-MM-DD)",
+        ),
         ("import plan", "term") => l.t(
             "这些活动所属的学期,例如 2025-autumn",
             "The term the sessions belong to, e.g. 2025-autumn",
