@@ -416,3 +416,52 @@ fn an_audience_nobody_belongs_to_is_refused() {
         ],
     );
 }
+
+/// Two absences in autumn and a third in spring: the autumn standing read
+/// in the spring is still what its posting said (qualified, with a
+/// warning); the spring's and the year's are 不合格.
+#[test]
+fn a_terms_standing_is_judged_as_of_its_last_day() {
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+    db.ok(
+        common::SETUP,
+        &["term", "add", "2025-spring", "2026-02-20", "2026-07-10"],
+    );
+    let spring = common::last_number(&db.ok(
+        common::SETUP,
+        &[
+            "session",
+            "add",
+            "2026-03-04",
+            "15:30",
+            "16:30",
+            "春",
+            "--credits",
+            "2",
+        ],
+    ));
+    roll(&db, &s[0], "2025-09-10", &[&teacher(2)]);
+    roll(&db, &s[1], "2025-09-17", &[&teacher(2)]);
+    let autumn = |now: &str| {
+        let rows = json(&db, now, &["standings", "--term", "2025-autumn", "--json"]);
+        row(&rows, &teacher(1)).clone()
+    };
+    let posted = autumn("2026-01-25T10:00");
+    assert_eq!(
+        (posted["qualified"].as_bool(), posted["warning"].as_bool()),
+        (Some(true), Some(true)),
+        "{posted}"
+    );
+    roll(&db, &spring, "2026-03-04", &[&teacher(2)]);
+    let later = autumn("2026-03-05T10:00");
+    assert_eq!(later["qualified"], true, "{later}");
+    assert_eq!(later["absent"], 2, "{later}");
+    for period in [&["--term", "2025-spring"][..], &["--year", "2025"][..]] {
+        let mut args = vec!["standings"];
+        args.extend(period);
+        args.push("--json");
+        let rows = json(&db, "2026-03-05T10:00", &args);
+        assert_eq!(row(&rows, &teacher(1))["qualified"], false, "{period:?}");
+    }
+}
