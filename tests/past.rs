@@ -465,3 +465,110 @@ fn a_terms_standing_is_judged_as_of_its_last_day() {
         assert_eq!(row(&rows, &teacher(1))["qualified"], false, "{period:?}");
     }
 }
+
+/// A correction keeps what it does not say: correcting the remark of an
+/// excused early leave keeps it excused; `--excused` excuses one;
+/// `--left` alone on a teacher never in the room is refused. An edit of a
+/// held session's times that a recorded early leave would fall outside
+/// of is refused, naming it.
+#[test]
+fn corrections_and_time_edits_keep_the_recorded_facts() {
+    let db = Db::new();
+    let s = school(&db, 3, &["2025-09-10"]);
+    let s1 = s[0].as_str();
+    db.ok(
+        "2025-09-10T15:31",
+        &["roll", "first", s1, &teacher(1), &teacher(3)],
+    );
+    db.ok(
+        "2025-09-10T16:10",
+        &[
+            "roll",
+            "leave",
+            s1,
+            &teacher(1),
+            "--at",
+            "16:10",
+            "--excused",
+            "--reason",
+            "医院复诊",
+        ],
+    );
+    db.ok(
+        "2025-09-10T16:12",
+        &["roll", "leave", s1, &teacher(3), "--at", "16:12"],
+    );
+    let line = |db: &Db, t: usize| {
+        let status = db.ok("2025-09-10T16:20", &["roll", "status", s1]);
+        common::status_line(&status, &teacher(t))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let excused = line(&db, 1);
+    assert!(excused.contains("excused"), "{excused}");
+    db.ok(
+        "2025-09-10T16:20",
+        &[
+            "roll",
+            "correct",
+            s1,
+            &teacher(1),
+            "--first",
+            "--left",
+            "16:10",
+            "--remark",
+            "补记",
+            "--reason",
+            "补备注",
+        ],
+    );
+    assert!(line(&db, 1).contains("excused"), "{}", line(&db, 1));
+    db.ok(
+        "2025-09-10T16:20",
+        &[
+            "roll",
+            "correct",
+            s1,
+            &teacher(3),
+            "--first",
+            "--left",
+            "16:12",
+            "--excused",
+            "--reason",
+            "班主任有事",
+        ],
+    );
+    assert!(line(&db, 3).contains("excused"), "{}", line(&db, 3));
+    let refused = db.refused(
+        None,
+        "2025-09-10T16:20",
+        &[
+            "roll",
+            "correct",
+            s1,
+            &teacher(2),
+            "--left",
+            "16:00",
+            "--reason",
+            "误记",
+        ],
+    );
+    assert!(refused.contains(&teacher(2)), "{refused}");
+    let refused = db.refused(
+        None,
+        "2025-09-10T16:20",
+        &[
+            "session",
+            "edit",
+            s1,
+            "--end",
+            "16:05",
+            "--reason",
+            "提前结束",
+        ],
+    );
+    assert!(
+        refused.contains(&teacher(1)) && refused.contains("16:10"),
+        "{refused}"
+    );
+}

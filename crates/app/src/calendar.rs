@@ -75,6 +75,17 @@ pub enum CalendarError {
         start: NaiveTime,
         end: NaiveTime,
     },
+    /// New times for a held session that a recorded arrival or early
+    /// leave would fall outside of (issue 25): refused, naming it.
+    #[error("session {session} at {start}–{end}: {teacher}'s {what:?} at {at} would be outside it")]
+    TimesContradict {
+        session: SessionId,
+        teacher: TeacherId,
+        what: TimeOf,
+        at: NaiveTime,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
     /// A departure before the teacher joined.
     #[error("{teacher} joined on {joined}; cannot leave on {on}")]
     LeavesBeforeJoining {
@@ -351,6 +362,28 @@ impl App {
         }
         super::roster::validate_session(&s)?;
         super::roster::bound_session(&s)?;
+        // New times must keep every recorded arrival and early leave
+        // inside the session (at or after the start, before the end).
+        if (s.start, s.end) != (before.session.start, before.session.end) {
+            for (teacher, f) in w.session_facts(id)? {
+                for (what, at) in [
+                    (TimeOf::Arrival, f.arrived),
+                    (TimeOf::EarlyLeave, f.left_early),
+                ] {
+                    if let Some(at) = at.filter(|at| *at < s.start || *at >= s.end) {
+                        return Err(CalendarError::TimesContradict {
+                            session: id,
+                            teacher,
+                            what,
+                            at,
+                            start: s.start,
+                            end: s.end,
+                        }
+                        .into());
+                    }
+                }
+            }
+        }
         // What moves figures (times, credits, audience) in a closed year
         // needs the office's reason; a title or a name does not.
         let moves = Session {

@@ -502,6 +502,23 @@ impl App {
             });
         }
         let before = expected_facts(&w, &rec, teacher)?;
+        // A correction keeps what it does not say (issue 25): an excuse of
+        // the same early leave stays; an early leave needs the teacher in
+        // the room.
+        let mut facts = facts;
+        if facts.early_excused.is_none() && facts.left_early == before.left_early {
+            facts.early_excused.clone_from(&before.early_excused);
+        }
+        if facts.left_early.is_some()
+            && !facts.first_call
+            && !facts.second_call
+            && facts.arrived.is_none()
+        {
+            return Err(AppError::NotPresent {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
         put(
             &mut w,
             id,

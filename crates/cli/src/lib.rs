@@ -367,6 +367,9 @@ pub enum RollCmd {
         left: Option<String>,
         #[arg(long, default_value = "")]
         remark: String,
+        /// The early leave is excused (早退(准假)), for --reason.
+        #[arg(long)]
+        excused: bool,
     },
 }
 
@@ -1097,6 +1100,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             arrived,
             left,
             remark,
+            excused,
         } => {
             let id = teacher_arg(app, lang, &teacher)?;
             let facts = RollFacts {
@@ -1107,7 +1111,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                     .transpose()?,
                 left_early: left.map(|s| hm(lang, FieldName::Left, &s)).transpose()?,
                 remark,
-                early_excused: None,
+                early_excused: excused.then(|| reason.clone()),
             };
             app.correct_facts(SessionId(session), &id, facts, &reason, now)
                 .map_err(e)?;

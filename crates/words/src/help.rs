@@ -446,6 +446,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ),
         ("roll correct", "arrived") => l.t("到达时间(HH:MM)", "Time of arrival (HH:MM)"),
         ("roll correct", "left") => l.t("离开时间(HH:MM)", "Time of leaving (HH:MM)"),
+        ("roll correct", "excused") => l.t(
+            "早退经准假(早退(准假)),理由即 --reason;不写时保留原有的准假",
+            "The early leave is excused (the reason is --reason); without it an excuse already recorded is kept",
+        ),
         ("roll correct", "remark") => l.t("备注", "Remark"),
         ("leave request", "teacher") => l.t(
             "请假的教师(工号或姓名)",
