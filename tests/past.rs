@@ -572,3 +572,28 @@ fn corrections_and_time_edits_keep_the_recorded_facts() {
         "{refused}"
     );
 }
+
+/// Late means arriving after the second call ended: an arrival recorded
+/// at 15:38 for a second call that ended at 15:40 is present; one at 15:45
+/// is late.
+#[test]
+fn late_means_after_the_second_call_ended() {
+    let db = Db::new();
+    let s = school(&db, 3, &["2025-09-10"]);
+    let s1 = s[0].as_str();
+    db.ok("2025-09-10T15:31", &["roll", "first", s1, &teacher(1)]);
+    db.ok("2025-09-10T15:36", &["roll", "second", s1]);
+    db.ok("2025-09-10T15:40", &["roll", "end-second", s1]);
+    db.ok(
+        "2025-09-10T15:50",
+        &["roll", "arrive", s1, &teacher(2), "--at", "15:38"],
+    );
+    db.ok(
+        "2025-09-10T15:50",
+        &["roll", "arrive", s1, &teacher(3), "--at", "15:45"],
+    );
+    let status = db.ok("2025-09-10T15:50", &["roll", "status", s1]);
+    let line = |t| common::status_line(&status, &teacher(t)).unwrap_or_default();
+    assert!(!line(2).contains("late"), "{status}");
+    assert!(line(3).contains("late"), "{status}");
+}

@@ -265,8 +265,14 @@ impl App {
             });
         }
         in_session(&rec, at, TimeOf::Arrival)?;
+        // Late means arriving after the second call ended (篇10 ④, issue
+        // 25): one who came in before it ended answered it.
+        let answered = rec.state == RollState::AfterSecondCall
+            && second_call_ended(&w, id)?
+                .is_some_and(|ended| rec.session.date == ended.date() && at < ended.time());
         let after = RollFacts {
             arrived: Some(at),
+            second_call: before.second_call || answered,
             ..before.clone()
         };
         put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
@@ -884,4 +890,18 @@ fn put(
         Some(t.clone()),
     )?;
     Ok(())
+}
+
+/// When the second call of session `id` last ended, by the history.
+fn second_call_ended(w: &Writer, id: SessionId) -> Result<Option<NaiveDateTime>> {
+    let ended = json(&RollState::AfterSecondCall);
+    let mut at = None;
+    w.history_newest_first(|e| {
+        if e.session == Some(id) && e.action == STEP && e.after == ended {
+            at = Some(e.at);
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    })?;
+    Ok(at)
 }
