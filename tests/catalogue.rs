@@ -29,6 +29,10 @@ const ALLOWED: &[&str] = &[
     "backup",
     "school",
     "root",
+    // the export commands of a session's sheets, as typed
+    "export",
+    "signin",
+    "session",
     "redb",
     "TOML",
     // placeholders of a date or a time
@@ -97,7 +101,7 @@ const SAMPLE_IDS: &[&str] = &["roll arrive", "teachers"];
 
 /// Flags a Chinese text may name after `--`.
 const FLAGS: &[&str] = &[
-    "as", "force", "db", "encoding", "from", "to", "sessions", "at",
+    "as", "force", "db", "encoding", "from", "to", "sessions", "at", "out", "format",
 ];
 
 fn is_cjk(c: char) -> bool {
@@ -233,6 +237,25 @@ fn walk() -> Walk {
     w.both(i18n::FormField::iter(), |l, x| {
         i18n::form_field(l, *x).into()
     });
+    w.both(i18n::PaperText::iter(), |l, x| {
+        i18n::paper_text(l, *x).into()
+    });
+    w.both(i18n::SessionSheet::iter(), |l, x| {
+        format!(
+            "{} {} {} {}",
+            i18n::sheet_over_ssh(l, *x, 17),
+            i18n::sheet_file(l, *x, 17),
+            i18n::record_not_closed(l, 17),
+            i18n::sheet_xlsx_only(l)
+        )
+    });
+    w.both([None, Some(80)], |l, x| {
+        format!("{} {}", i18n::rate_axis(l, *x), i18n::count_axis(l))
+    });
+    w.both(
+        (0..7u8).filter_map(|n| chrono::Weekday::try_from(n).ok()),
+        |l, d| i18n::weekday(l, *d).into(),
+    );
     w.both(i18n::StandingsLive::iter(), |l, x| {
         i18n::standings_live(l, *x).into()
     });

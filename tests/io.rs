@@ -117,7 +117,19 @@ fn roster_export_then_import_gives_the_same_roster() {
         let files = [
             (
                 "r.xlsx",
-                peixun::io::export::roster_xlsx(&roster, lang, "r.xlsx").unwrap(),
+                peixun::io::export::roster_xlsx(
+                    &peixun::io::export::RosterSheet {
+                        school: Some("第一中学"),
+                        teachers: &roster,
+                        exported: chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+                            .unwrap()
+                            .and_hms_opt(16, 25, 0)
+                            .unwrap(),
+                        lang,
+                    },
+                    "r.xlsx",
+                )
+                .unwrap(),
             ),
             (
                 "r.csv",

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use peixun::core::{Teacher, TeacherId};
 use peixun::i18n::Lang;
-use peixun::io::export::{roster_csv, roster_xlsx};
+use peixun::io::export::{RosterSheet, roster_csv, roster_xlsx};
 use peixun::io::{Encoding, parse_plan_bytes, parse_roster_bytes};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -76,7 +76,7 @@ proptest! {
     fn exported_rosters_read_back_the_same(teachers in roster(), en in any::<bool>()) {
         let lang = if en { Lang::En } else { Lang::Zh };
         let files = [
-            ("r.xlsx", roster_xlsx(&teachers, lang, "r.xlsx").unwrap()),
+            ("r.xlsx", roster_xlsx(&RosterSheet { school: None, teachers: &teachers, exported: chrono::NaiveDateTime::default(), lang }, "r.xlsx").unwrap()),
             ("r.csv", roster_csv(&teachers, lang, Encoding::Utf8)),
             ("g.csv", roster_csv(&teachers, lang, Encoding::Gbk)),
         ];

@@ -218,3 +218,21 @@ pub fn attendance(lang: Lang, facts: &rules::RollFacts, outcome: &rules::Outcome
     }
     s
 }
+
+/// A session of a teacher's record in words, the same in `record`, the
+/// terminal app's teacher screen and the exported record: as `attendance`
+/// says it, except a session still to come (`sheets::rows::still_to_come`),
+/// which is 未开始 / "not yet held" — not 未到, which reads as "did not
+/// come" (issue 28).
+pub fn record_attendance(
+    lang: Lang,
+    line: &crate::standings::RecordLine,
+    now: chrono::NaiveDateTime,
+) -> String {
+    if sheets::rows::still_to_come(line, now) {
+        return i18n::paper_text(lang, i18n::PaperText::NotYetHeld).to_string();
+    }
+    attendance(lang, &line.facts, &line.outcome)
+}
+
+pub use sheets::rows::{cover_words, session_when, still_to_come};

@@ -6,8 +6,8 @@ use super::calendar::{CalendarError, TimeOf};
 use super::{App, AppError, FieldName, Result, RollStep, Why, json};
 use chrono::{NaiveDateTime, NaiveTime};
 use rules::{
-    Audience, Leave, LeaveStatus, Outcome, Role, RollFacts, RollState, SessionId, Teacher,
-    TeacherId, outcome,
+    Audience, Leave, LeaveStatus, Role, RollFacts, RollState, SessionId, Teacher, TeacherId,
+    outcome,
 };
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -42,106 +42,60 @@ const STEP: &str = "roll.state";
 const UNDO_MARK: &str = "roll.undo";
 const UNDO_STEP: &str = "roll.undo_step";
 
-/// One expected teacher at a session, as the roll-call screen shows them.
-#[derive(Debug, Clone)]
-pub struct RollLine {
-    pub teacher: Teacher,
-    pub facts: RollFacts,
-    pub outcome: Outcome,
-    /// An approved or pending leave covering the session.
-    pub leave: Option<Leave>,
-}
+/// One expected teacher at a session, and a session's roll as it stands:
+/// defined with the sheets that print them (`sheets::rows`).
+pub use sheets::rows::{RollLine, RollView};
 
-/// A session's roll as it stands.
-#[derive(Debug, Clone)]
-pub struct RollView {
-    pub record: SessionRecord,
-    pub lines: Vec<RollLine>,
-}
-
-impl RollView {
-    /// The roll from a snapshot's teachers, the session's facts and the
-    /// leave requests covering it; shared by the screen and by closing, which must see
-    /// the same missing teachers as the transaction that closes.
-    fn build(
-        record: SessionRecord,
-        teachers: Vec<Teacher>,
-        facts: Vec<(TeacherId, RollFacts)>,
-        leaves: Vec<Leave>,
-    ) -> RollView {
-        let facts: HashMap<TeacherId, RollFacts> = facts.into_iter().collect();
-        let mut covering: HashMap<TeacherId, Vec<Leave>> = HashMap::new();
-        for l in leaves
-            .into_iter()
-            .filter(|l| l.cover.covers(&record.session))
-        {
-            covering.entry(l.teacher.clone()).or_default().push(l);
+/// The roll from a snapshot's teachers, the session's facts and the
+/// leave requests covering it; shared by the screen and by closing, which must see
+/// the same missing teachers as the transaction that closes.
+fn build_view(
+    record: SessionRecord,
+    teachers: Vec<Teacher>,
+    facts: Vec<(TeacherId, RollFacts)>,
+    leaves: Vec<Leave>,
+) -> RollView {
+    let facts: HashMap<TeacherId, RollFacts> = facts.into_iter().collect();
+    let mut covering: HashMap<TeacherId, Vec<Leave>> = HashMap::new();
+    for l in leaves
+        .into_iter()
+        .filter(|l| l.cover.covers(&record.session))
+    {
+        covering.entry(l.teacher.clone()).or_default().push(l);
+    }
+    let mut lines = Vec::new();
+    for mut teacher in teachers {
+        if !record.requires(&teacher) {
+            continue;
         }
-        let mut lines = Vec::new();
-        for mut teacher in teachers {
-            if !record.requires(&teacher) {
-                continue;
-            }
-            // A closed roll shows each teacher in the group of its day.
-            if let Some(e) = record.closed.as_ref().and_then(|c| c.entry(&teacher.id)) {
-                teacher.group.clone_from(&e.group);
-                teacher.grade.clone_from(&e.grade);
-            }
-            let mine = covering.remove(&teacher.id).unwrap_or_default();
-            let f = facts.get(&teacher.id).cloned().unwrap_or_default();
-            let o = outcome(
-                &record.session,
-                record.state,
-                record.closed.as_ref(),
-                &teacher,
-                Some(&f),
-                &mine,
-            );
-            let leave = mine
-                .iter()
-                .find(|l| l.status == LeaveStatus::Approved)
-                .or_else(|| mine.iter().find(|l| l.status == LeaveStatus::Pending))
-                .cloned();
-            lines.push(RollLine {
-                teacher,
-                facts: f,
-                outcome: o,
-                leave,
-            });
+        // A closed roll shows each teacher in the group of its day.
+        if let Some(e) = record.closed.as_ref().and_then(|c| c.entry(&teacher.id)) {
+            teacher.group.clone_from(&e.group);
+            teacher.grade.clone_from(&e.grade);
         }
-        RollView { record, lines }
-    }
-
-    pub fn expected(&self) -> usize {
-        self.lines.len()
-    }
-    pub fn present(&self) -> usize {
-        self.lines.iter().filter(|l| l.facts.attended()).count()
-    }
-    pub fn on_leave(&self) -> usize {
-        self.lines
+        let mine = covering.remove(&teacher.id).unwrap_or_default();
+        let f = facts.get(&teacher.id).cloned().unwrap_or_default();
+        let o = outcome(
+            &record.session,
+            record.state,
+            record.closed.as_ref(),
+            &teacher,
+            Some(&f),
+            &mine,
+        );
+        let leave = mine
             .iter()
-            .filter(|l| {
-                !l.facts.attended()
-                    && l.leave
-                        .as_ref()
-                        .is_some_and(|x| x.status == LeaveStatus::Approved)
-            })
-            .count()
+            .find(|l| l.status == LeaveStatus::Approved)
+            .or_else(|| mine.iter().find(|l| l.status == LeaveStatus::Pending))
+            .cloned();
+        lines.push(RollLine {
+            teacher,
+            facts: f,
+            outcome: o,
+            leave,
+        });
     }
-    /// Not seen and not on approved leave: who would be absent at closing.
-    pub fn missing(&self) -> Vec<&RollLine> {
-        self.lines
-            .iter()
-            .filter(|l| {
-                !l.facts.attended()
-                    && !l
-                        .leave
-                        .as_ref()
-                        .is_some_and(|x| x.status == LeaveStatus::Approved)
-            })
-            .collect()
-    }
+    RollView { record, lines }
 }
 
 /// Who may take a step (issue 14, 篇1: 业务学习…由教研组长组织).
@@ -166,7 +120,7 @@ impl App {
         let r = self.store.read()?;
         let record = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
         let leaves = r.leaves_covering(&record.session)?;
-        let mut view = RollView::build(record, r.teachers()?, r.session_facts(id)?, leaves);
+        let mut view = build_view(record, r.teachers()?, r.session_facts(id)?, leaves);
         view.lines.retain(|l| self.actor.may_see(&l.teacher.id));
         Ok(view)
     }
@@ -191,7 +145,7 @@ impl App {
             .into_iter()
             .collect();
         let leaves = r.teacher_leaves(teacher)?;
-        let view = RollView::build(record.clone(), vec![t], facts, leaves);
+        let view = build_view(record.clone(), vec![t], facts, leaves);
         Ok((record, view.lines.into_iter().next()))
     }
 
@@ -336,7 +290,7 @@ impl App {
         after_calls(&rec, RollStep::CloseRoll)?;
         // Read inside the closing transaction: a mark made a moment earlier
         // by someone else is seen, and one made later waits for the commit.
-        let view = RollView::build(
+        let view = build_view(
             rec.clone(),
             w.teachers()?,
             w.session_facts(id)?,

@@ -7,7 +7,7 @@ use crate::i18n::{self, GateText, IoText, Lang};
 use app::{App, AppError, FieldName, Why};
 use chrono::NaiveDateTime;
 use clap::{Args, Subcommand};
-use sheets::export::{self, FileFormat, RecordSheet, StandingsSheet};
+use sheets::export::{self, FileFormat, RecordSheet, RosterSheet, StandingsSheet};
 use sheets::{Encoding, ImportError};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -67,6 +67,18 @@ pub enum ExportCmd {
     },
     /// The roster, in the form `import teachers` reads.
     Teachers {
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// A session's sign-in sheet (.xlsx), to print before it.
+    Signin {
+        session: u32,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// A session's record for the archive (.xlsx), once its roll is closed.
+    Session {
+        session: u32,
         #[command(flatten)]
         out: OutArgs,
     },
@@ -249,7 +261,9 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
     let out = match &cmd {
         ExportCmd::Standings { out, .. }
         | ExportCmd::Record { out, .. }
-        | ExportCmd::Teachers { out } => out,
+        | ExportCmd::Teachers { out }
+        | ExportCmd::Signin { out, .. }
+        | ExportCmd::Session { out, .. } => out,
     };
     let to_stdout = out.out == Path::new("-");
     let format = match (&out.format, to_stdout) {
@@ -315,10 +329,26 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
         ExportCmd::Teachers { .. } => {
             let teachers = app.teachers().map_err(e)?;
             let bytes = match format {
-                FileFormat::Xlsx => export::roster_xlsx(&teachers, lang, &file).map_err(io)?,
+                FileFormat::Xlsx => export::roster_xlsx(
+                    &RosterSheet {
+                        school: school.as_deref(),
+                        teachers: &teachers,
+                        exported: now,
+                        lang,
+                    },
+                    &file,
+                )
+                .map_err(io)?,
                 FileFormat::Csv => export::roster_csv(&teachers, lang, enc),
             };
             (bytes, teachers.len())
+        }
+        ExportCmd::Signin { session, .. } | ExportCmd::Session { session, .. } => {
+            let which = match &cmd {
+                ExportCmd::Session { .. } => i18n::SessionSheet::Record,
+                _ => i18n::SessionSheet::SignIn,
+            };
+            session_sheet(app, *session, which, format, &file, lang, now)?
         }
     };
     if to_stdout {
@@ -335,6 +365,41 @@ pub fn export(app: &mut App, cmd: ExportCmd, lang: Lang, now: NaiveDateTime) -> 
         i18n::shown(&file),
         i18n::rows(lang, rows)
     ))
+}
+
+/// A session's sign-in sheet or record: the roll as `roll status` reads
+/// it; a record only once the roll is closed; .xlsx only (a sheet to
+/// print, not rows for another program).
+fn session_sheet(
+    app: &App,
+    session: u32,
+    which: i18n::SessionSheet,
+    format: FileFormat,
+    file: &str,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<(Vec<u8>, usize), String> {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let view = app.roll_view(rules::SessionId(session)).map_err(e)?;
+    if which == i18n::SessionSheet::Record && view.record.state != rules::RollState::Closed {
+        return Err(i18n::record_not_closed(lang, session));
+    }
+    if format != FileFormat::Xlsx {
+        return Err(i18n::sheet_xlsx_only(lang));
+    }
+    let school = app.school().map_err(e)?;
+    let p = sheets::session_sheet::SessionPaper {
+        school: school.as_deref(),
+        view: &view,
+        exported: now,
+        lang,
+    };
+    let bytes = match which {
+        i18n::SessionSheet::SignIn => sheets::signin::signin_xlsx(&p, file),
+        i18n::SessionSheet::Record => sheets::session_sheet::session_xlsx(&p, file),
+    }
+    .map_err(|x| i18n::import_error(lang, &x))?;
+    Ok((bytes, view.lines.len()))
 }
 
 pub fn publish(app: &mut App, a: PublishArgs, lang: Lang, now: NaiveDateTime) -> Outcome {

@@ -151,7 +151,9 @@ pub fn gate(
         Some(Command::Export(
             files::ExportCmd::Standings { out, .. }
             | files::ExportCmd::Record { out, .. }
-            | files::ExportCmd::Teachers { out },
+            | files::ExportCmd::Teachers { out }
+            | files::ExportCmd::Signin { out, .. }
+            | files::ExportCmd::Session { out, .. },
         )) if !dash(&out.out) => return server_path("export --out FILE"),
         Some(_) => {}
     }

@@ -768,7 +768,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = app::format::attendance(lang, &l.facts, &l.outcome);
+                    let cat = app::format::record_attendance(lang, l, now);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -781,7 +781,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             out.push_str(&table(&i18n::record_headers(lang), &rows));
             if !leaves.is_empty() {
                 out.push('\n');
-                out.push_str(&leave_table(&leaves, lang));
+                let sessions: Vec<&rules::Session> = lines.iter().map(|l| &l.session).collect();
+                out.push_str(&leave_table(&leaves, lang, &sessions));
             }
             let year = app.current_year(today).map_err(e)?;
             out.push('\n');
@@ -1120,13 +1121,15 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
     }
 }
 
-fn leave_table(leaves: &[rules::Leave], lang: Lang) -> String {
+/// The leave requests as a table; a leave of listed sessions names each
+/// by its date and times when `sessions` has it (a teacher's record).
+fn leave_table(leaves: &[rules::Leave], lang: Lang, sessions: &[&rules::Session]) -> String {
     let rows: Vec<Vec<String>> = leaves
         .iter()
         .map(|l| {
             let covers = match &l.cover {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
-                c => c.to_string(),
+                c => app::format::cover_words(lang, c, sessions),
             };
             let mut ev = Vec::new();
             if l.evidence.leave_note {
@@ -1237,7 +1240,9 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             if json {
                 return calendar::leave_json(&list);
             }
-            Ok(leave_table(&list, lang))
+            let all = app.sessions().map_err(e)?;
+            let sessions: Vec<&rules::Session> = all.iter().map(|r| &r.session).collect();
+            Ok(leave_table(&list, lang, &sessions))
         }
         LeaveCmd::Approve {
             id,

@@ -16,8 +16,8 @@ use super::table::column_letter;
 use crate::rows::group_figures;
 use i18n::{self, ChartText, IoText};
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartType, Format, FormatAlign, FormatBorder, Formula, Workbook,
-    XlsxError,
+    Chart, ChartDataLabel, ChartLegendPosition, ChartType, Format, FormatAlign, FormatBorder,
+    Formula, Workbook, XlsxError,
 };
 
 /// Columns of the standings sheet the formulas read (0-based, in
@@ -71,6 +71,18 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
     let ws = wb.add_worksheet();
     ws.set_name(i18n::chart_text(l, ChartText::SheetCharts))
         .map_err(&e)?;
+    // The table and both charts on one A4 landscape page.
+    super::paper::set_up(
+        ws,
+        &super::paper::Paper {
+            landscape: true,
+            repeat: None,
+            tall: 1,
+            exported: s.exported,
+            lang: l,
+        },
+    )
+    .map_err(&e)?;
     ws.merge_range(
         0,
         0,
@@ -170,6 +182,7 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
     }
     let name = i18n::chart_text(l, ChartText::SheetCharts);
     let last = DATA + groups.len() as u32 - 1;
+    let from = rate_axis_start(&groups);
     let mut rates = Chart::new(ChartType::Bar);
     rates
         .title()
@@ -180,9 +193,17 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
         .set_categories((name, DATA, 0, last, 0))
         .set_values((name, DATA, 6, last, 6))
         .set_data_label(ChartDataLabel::new().show_value());
-    // A bar chart's value axis is its x axis; the groups read top down.
-    rates.x_axis().set_num_format("0%").set_max(1.0);
-    rates.y_axis().set_reverse();
+    // A bar chart's value axis is its x axis; the groups read top down,
+    // every one labelled (Excel and LibreOffice skip labels that crowd).
+    rates
+        .x_axis()
+        .set_num_format("0%")
+        .set_min(from)
+        .set_max(1.0)
+        .set_name(
+            i18n::rate_axis(l, (from > 0.0).then_some((from * 100.0).round() as u32)).as_str(),
+        );
+    rates.y_axis().set_reverse().set_label_interval(1);
     rates.legend().set_hidden();
     let mut misses = Chart::new(ChartType::Column);
     misses
@@ -195,11 +216,96 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
             .set_categories((name, DATA, 0, last, 0))
             .set_values((name, DATA, col, last, col));
     }
-    // Beside the table, one under the other.
-    let height = (groups.len() as u32 * 22).clamp(240, 600);
-    rates.set_height(height);
-    ws.insert_chart(DATA - 1, 8, &rates).map_err(&e)?;
-    let below = DATA - 1 + height / 20 + 2;
-    ws.insert_chart(below, 8, &misses).map_err(&e)?;
+    misses.x_axis().set_label_interval(1);
+    misses.y_axis().set_min(0.0).set_name(i18n::count_axis(l));
+    misses.legend().set_position(ChartLegendPosition::Bottom);
+    // Under the table, side by side: the table and both charts on one A4
+    // landscape page (issue 28: they printed over three portrait pages).
+    let height = (groups.len() as u32 * 22 + 90).clamp(300, 560);
+    for chart in [&mut rates, &mut misses] {
+        chart.set_width(CHART_WIDTH).set_height(height);
+    }
+    let below = last + 2;
+    ws.insert_chart(below, 0, &rates).map_err(&e)?;
+    ws.insert_chart_with_offset(below, 0, &misses, CHART_WIDTH + CHART_GAP, 0)
+        .map_err(&e)?;
     Ok(())
+}
+
+/// Each chart's width in pixels: two side by side fill an A4 landscape
+/// page's width.
+const CHART_WIDTH: u32 = 500;
+const CHART_GAP: u32 = 12;
+
+/// Where the rate axis starts: at 0, unless every group's rate is at least
+/// 50%; then at the tenth below the lowest, so the differences show (and
+/// the axis says it does not start at 0).
+fn rate_axis_start(groups: &[crate::rows::GroupFigures]) -> f64 {
+    let lowest = groups
+        .iter()
+        .map(|g| g.rate())
+        .filter(|r| r.required > 0)
+        .map(|r| f64::from(r.attended) / f64::from(r.required))
+        .fold(f64::INFINITY, f64::min);
+    if lowest.is_finite() && lowest >= 0.5 {
+        ((lowest * 10.0).floor() / 10.0 - 0.1).max(0.0)
+    } else {
+        0.0
+    }
+}
+
+/// Labels every category of every chart in `xlsx` (a workbook's bytes):
+/// a label interval of 1 (`<c:tickLblSkip val="1"/>`) on each category
+/// axis, which rust_xlsxwriter leaves out (it writes intervals above 1
+/// only), so that Excel and LibreOffice may skip crowded labels (issue 28:
+/// the bar chart labelled 7 of 13 groups). Other parts are copied as they
+/// are.
+pub fn label_every_category(xlsx: &[u8], file: &str) -> Result<Vec<u8>, ImportError> {
+    use std::io::{Cursor, Read, Write};
+    let bad = |why: String| ImportError::Write {
+        file: file.to_string(),
+        why,
+    };
+    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).map_err(|e| bad(e.to_string()))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| bad(e.to_string()))?;
+        let name = part.name().map_err(|e| bad(e.to_string()))?.into_owned();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes)
+            .map_err(|e| bad(e.to_string()))?;
+        if name.starts_with("xl/charts/chart") && name.ends_with(".xml") {
+            let text = String::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
+            bytes = every_label(&text).into_bytes();
+        }
+        out.start_file(name, options)
+            .map_err(|e| bad(e.to_string()))?;
+        out.write_all(&bytes).map_err(|e| bad(e.to_string()))?;
+    }
+    out.finish()
+        .map(Cursor::into_inner)
+        .map_err(|e| bad(e.to_string()))
+}
+
+/// A chart part with `<c:tickLblSkip val="1"/>` in each category axis
+/// that has no interval, where the schema puts it: after `c:lblOffset`.
+fn every_label(chart: &str) -> String {
+    const OFFSET: &str = "<c:lblOffset val=\"100\"/>";
+    let mut out = String::with_capacity(chart.len() + 64);
+    let mut rest = chart;
+    while let Some(at) = rest.find("<c:catAx>") {
+        let end = rest[at..].find("</c:catAx>").map_or(rest.len(), |e| at + e);
+        out.push_str(&rest[..at]);
+        let axis = &rest[at..end];
+        if axis.contains("<c:tickLblSkip") {
+            out.push_str(axis);
+        } else {
+            out.push_str(&axis.replacen(OFFSET, &format!("{OFFSET}<c:tickLblSkip val=\"1\"/>"), 1));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }

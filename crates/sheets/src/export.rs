@@ -6,6 +6,7 @@
 //! on disk all at once, so a failed export leaves no half-written file.
 
 use super::{Encoding, ImportError, stamp};
+use crate::paper::{self, Paper};
 use crate::rows::Progress;
 use crate::rows::{RecordLine, StandingRow};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -55,6 +56,14 @@ pub struct RecordSheet<'a> {
     pub teacher: &'a Teacher,
     pub lines: &'a [RecordLine],
     pub leaves: &'a [Leave],
+    pub exported: NaiveDateTime,
+    pub lang: Lang,
+}
+
+/// The roster sheet: the teachers, and what its title says.
+pub struct RosterSheet<'a> {
+    pub school: Option<&'a str>,
+    pub teachers: &'a [Teacher],
     pub exported: NaiveDateTime,
     pub lang: Lang,
 }
@@ -249,12 +258,15 @@ fn styles() -> Styles {
             .set_bold()
             .set_background_color(Color::RGB(0xD9E1F2))
             .set_align(FormatAlign::Center),
-        text: base.clone(),
+        // Text wraps instead of being cut at the column's edge on paper
+        // (issue 28: 档案 names every missing item).
+        text: base.clone().set_text_wrap(),
         number: base.clone().set_num_format("0"),
         credits: base.clone().set_num_format("0.0"),
         date: base.clone().set_num_format("yyyy-mm-dd"),
         bad_text: base
             .clone()
+            .set_text_wrap()
             .set_background_color(red_fill)
             .set_font_color(red_font),
         bad_number: base
@@ -309,17 +321,29 @@ pub fn standings_xlsx(
             .map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 2).map_err(&e)?;
-    // Printed to be posted: A4 landscape, one page wide, header on each page.
-    ws.set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_print_center_horizontally(true)
-        .set_footer("&C&P / &N");
-    ws.set_repeat_rows(0, FIRST_ROW - 1).map_err(&e)?;
-    let widths = [10, 10, 10, 8, 6, 6, 6, 6, 6, 6, 6, 7, 9, 6, 8, 28, 10];
+    // Every column has a width, the text ones wide enough to wrap in a
+    // line or two (说明, 档案, 学分提醒).
+    let widths = [
+        10.0, 10.0, 10.0, 8.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 7.0, 9.0, 6.0, 8.0, 28.0, 10.0,
+        9.0, 22.0, 6.0, 9.0, 22.0,
+    ];
+    debug_assert_eq!(widths.len(), headers.len());
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
+    // Printed to be posted: A4, landscape by its width, one page wide, the
+    // title and the header on each page.
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((0, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang: l,
+        },
+    )
+    .map_err(&e)?;
     let total = s.rows.len();
     let values: Vec<Vec<Value>> = s.rows.iter().map(|r| standing_values(r, l)).collect();
     for (i, (r, cells)) in s.rows.iter().zip(&values).enumerate() {
@@ -394,7 +418,8 @@ pub fn standings_xlsx(
     )
     .map_err(&e)?;
     super::chart_sheet::add(&mut wb, s, file)?;
-    wb.save_to_buffer().map_err(&e)
+    let bytes = wb.save_to_buffer().map_err(&e)?;
+    super::chart_sheet::label_every_category(&bytes, file)
 }
 
 /// The standings as CSV: the header and one line per teacher.
@@ -427,25 +452,63 @@ fn teacher_cells(t: &Teacher) -> Vec<Value> {
     ]
 }
 
-/// The roster as .xlsx: a header row the import recognises, then one
-/// teacher a row: ids and names as text (so 工号 0012 keeps its zeros),
-/// dates as dates.
-pub fn roster_xlsx(teachers: &[Teacher], lang: Lang, file: &str) -> Result<Vec<u8>, ImportError> {
+/// The roster as .xlsx: a title (the school, 教师名单) and the export
+/// time above a header row the import recognises (it looks for the header
+/// in the first ten rows), then one teacher a row: ids and names as text
+/// (so 工号 0012 keeps its zeros), dates as dates.
+pub fn roster_xlsx(s: &RosterSheet, file: &str) -> Result<Vec<u8>, ImportError> {
     let e = xerr(file);
+    let lang = s.lang;
     let st = styles();
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name(i18n::io_text(lang, IoText::SheetRoster))
         .map_err(&e)?;
-    for (c, h) in i18n::roster_file_headers(lang).iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &st.header)
+    let headers = i18n::roster_file_headers(lang);
+    let last = (headers.len() - 1) as u16;
+    let title = format!(
+        "{}{}",
+        s.school
+            .map(|x| format!("{} ", i18n::shown(x)))
+            .unwrap_or_default(),
+        i18n::io_text(lang, IoText::SheetRoster)
+    );
+    ws.merge_range(0, 0, 0, last, &title, &st.title)
+        .map_err(&e)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        last,
+        &format!(
+            "{} {}",
+            i18n::io_text(lang, IoText::ExportedAt),
+            stamp(s.exported)
+        ),
+        &Format::new(),
+    )
+    .map_err(&e)?;
+    let widths = [10.0, 12.0, 12.0, 10.0, 12.0, 12.0];
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(FIRST_ROW - 1, c as u16, *h, &st.header)
             .map_err(&e)?;
-        ws.set_column_width(c as u16, 12).map_err(&e)?;
+        ws.set_column_width(c as u16, widths[c]).map_err(&e)?;
     }
-    ws.set_freeze_panes(1, 0).map_err(&e)?;
-    for (i, t) in teachers.iter().enumerate() {
+    ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((FIRST_ROW - 1, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang,
+        },
+    )
+    .map_err(&e)?;
+    for (i, t) in s.teachers.iter().enumerate() {
         for (c, v) in teacher_cells(t).iter().enumerate() {
-            v.write(ws, (1 + i as u32, c as u16), &st, false)
+            v.write(ws, (FIRST_ROW + i as u32, c as u16), &st, false)
                 .map_err(&e)?;
         }
     }
@@ -468,10 +531,14 @@ pub fn roster_csv(teachers: &[Teacher], lang: Lang, encoding: Encoding) -> Vec<u
     csv_bytes(&lines, encoding)
 }
 
-fn record_cells(x: &RecordLine, l: Lang) -> Vec<Value> {
+fn record_cells(x: &RecordLine, l: Lang, now: NaiveDateTime) -> Vec<Value> {
     let mut cat = i18n::category(l, x.outcome.category).to_string();
     if x.outcome.also_left_early {
         cat = format!("{cat}+{}", i18n::category(l, Category::EarlyLeave));
+    }
+    // Still to come: said so, the same as `record` and the teacher screen.
+    if crate::rows::still_to_come(x, now) {
+        cat = i18n::paper_text(l, i18n::PaperText::NotYetHeld).to_string();
     }
     vec![
         Value::Count(x.session.id.0),
@@ -530,13 +597,27 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
         ws.write_string_with_format(2, c as u16, *h, &st.header)
             .map_err(&e)?;
     }
-    for (c, w) in [6, 12, 12, 30, 10, 6, 12].iter().enumerate() {
+    // 范围 (the third column of the leave table below) holds a leave's
+    // dates and times: it wraps there.
+    let widths = [6.0, 11.0, 14.0, 30.0, 10.0, 6.0, 12.0];
+    for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 0).map_err(&e)?;
+    paper::set_up(
+        ws,
+        &Paper {
+            landscape: paper::landscape_for(&widths),
+            repeat: Some((0, FIRST_ROW - 1)),
+            tall: 0,
+            exported: s.exported,
+            lang: l,
+        },
+    )
+    .map_err(&e)?;
     for (i, x) in s.lines.iter().enumerate() {
         let bad = x.outcome.category == Category::Absent;
-        for (c, v) in record_cells(x, l).iter().enumerate() {
+        for (c, v) in record_cells(x, l, s.exported).iter().enumerate() {
             v.write(ws, (FIRST_ROW + i as u32, c as u16), &st, bad)
                 .map_err(&e)?;
         }
@@ -550,9 +631,10 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
             ws.write_string_with_format(row, c as u16, *h, &st.header)
                 .map_err(&e)?;
         }
+        let sessions: Vec<&rules::Session> = s.lines.iter().map(|x| &x.session).collect();
         for x in s.leaves {
             row += 1;
-            for (c, v) in leave_cells(x, l).iter().enumerate() {
+            for (c, v) in leave_cells(x, l, &sessions).iter().enumerate() {
                 v.write(ws, (row, c as u16), &st, false).map_err(&e)?;
             }
         }
@@ -560,10 +642,10 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     wb.save_to_buffer().map_err(&e)
 }
 
-fn leave_cells(x: &Leave, l: Lang) -> Vec<Value> {
+fn leave_cells(x: &Leave, l: Lang, sessions: &[&rules::Session]) -> Vec<Value> {
     let covers = match &x.cover {
         rules::Cover::Dates { from, to } if from == to => Value::Date(*from),
-        cover => Value::Text(cover.to_string()),
+        cover => Value::Text(crate::rows::cover_words(l, cover, sessions)),
     };
     vec![
         Value::Count(x.id.0),
@@ -583,11 +665,12 @@ pub fn record_csv(s: &RecordSheet, encoding: Encoding) -> Vec<u8> {
             .map(|h| h.to_string())
             .collect(),
     ];
-    lines.extend(
-        s.lines
+    lines.extend(s.lines.iter().map(|x| {
+        record_cells(x, l, s.exported)
             .iter()
-            .map(|x| record_cells(x, l).iter().map(Value::csv).collect()),
-    );
+            .map(Value::csv)
+            .collect()
+    }));
     csv_bytes(&lines, encoding)
 }
 

@@ -11,10 +11,13 @@
 pub mod chart_sheet;
 pub mod ends;
 pub mod export;
+pub mod paper;
 pub mod plan;
 pub mod roster;
 pub mod rows;
+pub mod session_sheet;
 pub mod shown;
+pub mod signin;
 pub mod table;
 pub mod words;
 

@@ -107,3 +107,91 @@ pub fn credit_warning_cell(row: &StandingRow, lang: Lang) -> String {
         .map(|w| i18n::credit_warning(lang, &w))
         .unwrap_or_default()
 }
+
+/// One expected teacher at a session, as the roll-call screen shows them.
+#[derive(Debug, Clone)]
+pub struct RollLine {
+    pub teacher: Teacher,
+    pub facts: RollFacts,
+    pub outcome: Outcome,
+    /// An approved or pending leave covering the session.
+    pub leave: Option<rules::Leave>,
+}
+
+/// A session's roll as it stands.
+#[derive(Debug, Clone)]
+pub struct RollView {
+    pub record: store::SessionRecord,
+    pub lines: Vec<RollLine>,
+}
+
+impl RollView {
+    pub fn expected(&self) -> usize {
+        self.lines.len()
+    }
+    pub fn present(&self) -> usize {
+        self.lines.iter().filter(|l| l.facts.attended()).count()
+    }
+    pub fn on_leave(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| {
+                !l.facts.attended()
+                    && l.leave
+                        .as_ref()
+                        .is_some_and(|x| x.status == rules::LeaveStatus::Approved)
+            })
+            .count()
+    }
+    /// Not seen and not on approved leave: who would be absent at closing.
+    pub fn missing(&self) -> Vec<&RollLine> {
+        self.lines
+            .iter()
+            .filter(|l| {
+                !l.facts.attended()
+                    && !l
+                        .leave
+                        .as_ref()
+                        .is_some_and(|x| x.status == rules::LeaveStatus::Approved)
+            })
+            .collect()
+    }
+}
+
+/// Whether a session of a record is still to come at `now`: its roll has
+/// not begun and nobody was marked, and it starts later (issue 28: said as
+/// 未开始 / "not yet held", not 未到).
+pub fn still_to_come(line: &RecordLine, now: chrono::NaiveDateTime) -> bool {
+    line.outcome.category == rules::Category::Pending
+        && line.state == RollState::NotStarted
+        && line.session.date.and_time(line.session.start) > now
+}
+
+/// A session as a leave's range names it: its date and times.
+pub fn session_when(s: &Session) -> String {
+    format!(
+        "{} {}-{}",
+        s.date,
+        s.start.format("%H:%M"),
+        s.end.format("%H:%M")
+    )
+}
+
+/// What a leave covers, in dates and times: the listed sessions each by
+/// its date and times (looked up in `sessions`; one not among them by its
+/// number), dates and spans as written (issue 28: not a bare `17`).
+pub fn cover_words(lang: Lang, cover: &rules::Cover, sessions: &[&Session]) -> String {
+    match cover {
+        rules::Cover::Sessions(ids) => ids
+            .iter()
+            .map(|id| {
+                sessions
+                    .iter()
+                    .find(|s| s.id == *id)
+                    .map_or_else(|| format!("#{id}"), |s| session_when(s))
+            })
+            .collect::<Vec<_>>()
+            .join(lang.t("、", "; ")),
+        c => c.to_string(),
+    }
+}

@@ -108,6 +108,9 @@ pub enum Action {
     CancelSession,
     ReopenRoll,
     ExcuseEarlyLeave,
+    // A session's paper (issue 28).
+    SignInSheet,
+    SessionRecord,
     TeacherDeparts,
     EditTeacher,
     // The leave queue.
@@ -210,6 +213,14 @@ impl Action {
                 "correct the teacher under the cursor (a reason once closed)",
             ),
             Find => l.t("按姓名或拼音查找", "find by name or pinyin"),
+            SignInSheet => l.t(
+                "导出本活动的签到表(.xlsx,供打印)",
+                "export this session's sign-in sheet (.xlsx, to print)",
+            ),
+            SessionRecord => l.t(
+                "导出本活动的活动记录(.xlsx,结束点名后)",
+                "export this session's record (.xlsx, once the roll is closed)",
+            ),
             EditSession => l.t(
                 "修改本活动:标题、时间、学分、主讲人(教务处)",
                 "edit this session: title, times, credits, presenter (office)",

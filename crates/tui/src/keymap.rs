@@ -237,6 +237,8 @@ fn defaults() -> Vec<Binding> {
         (roll, Normal, vec![c('C')], CancelSession),
         (roll, Normal, vec![c('O')], ReopenRoll),
         (roll, Normal, vec![c('L')], ExcuseEarlyLeave),
+        (roll, Normal, vec![c('p')], SignInSheet),
+        (roll, Normal, vec![c('r')], SessionRecord),
         (roll, Mode::Calling, vec![c('n'), p(K::Right)], NextName),
         (roll, Mode::Calling, vec![p(K::Esc)], StopCalling),
         // The leave queue.

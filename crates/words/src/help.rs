@@ -164,14 +164,22 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "A term's plan of sessions from .xlsx or .csv; - reads standard input",
         ),
         "export" => l.t(
-            "把考核情况、教师记录或名册导出为 .xlsx 或 .csv",
-            "Export standings, a teacher's record or the roster as .xlsx or .csv",
+            "把考核情况、教师记录或名册导出为 .xlsx 或 .csv;活动的签到表和活动记录导出为 .xlsx",
+            "Export standings, a teacher's record or the roster as .xlsx or .csv; a session's sign-in sheet and record as .xlsx",
         ),
         "export standings" => l.t(
             "某学期或某学年的考核情况",
             "The standings of a term or an academic year",
         ),
         "export record" => l.t("一位教师的记录", "One teacher's record"),
+        "export signin" => l.t(
+            "一次活动的签到表(.xlsx),活动前打印",
+            "A session's sign-in sheet (.xlsx), to print before it",
+        ),
+        "export session" => l.t(
+            "一次活动的活动记录(.xlsx),结束点名后存档",
+            "A session's record for the archive (.xlsx), once its roll is closed",
+        ),
         "export teachers" => l.t(
             "名册,格式与 import teachers 读取的相同",
             "The roster, in the form import teachers reads",

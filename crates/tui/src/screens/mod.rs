@@ -12,6 +12,7 @@ pub mod credits;
 pub mod history;
 pub mod leave;
 pub mod roll;
+pub mod roll_paper;
 pub mod standings;
 pub mod teacher;
 

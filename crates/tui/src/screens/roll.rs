@@ -52,6 +52,8 @@ pub enum Popup {
     /// A calendar form: edit, move or cancel the session, reopen its roll,
     /// excuse an early leave, or start the roll early (issue 14).
     Calendar(Box<Form>),
+    /// Where to write the session's sign-in sheet or record (issue 28).
+    Sheet(super::roll_paper::SheetBox),
 }
 
 /// A step of the roll that asks first.
@@ -528,6 +530,7 @@ impl RollScreen {
                     })
                 }
             },
+            Popup::Sheet(b) => self.popup = b.act(action, self.view.as_ref(), cx).map(Popup::Sheet),
             Popup::Find(mut text) => match action {
                 Action::Cancel | Action::Submit => {}
                 Action::ClearInput => {
@@ -630,7 +633,9 @@ impl Screen for RollScreen {
 
     fn mode(&self) -> Mode {
         match &self.popup {
-            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_)) => Mode::Text,
+            Some(Popup::Time { .. } | Popup::Find(_) | Popup::Correct(_) | Popup::Sheet(_)) => {
+                Mode::Text
+            }
             Some(Popup::ConfirmClose { .. } | Popup::Confirm { .. }) => Mode::Confirm,
             Some(Popup::Calendar(f)) => f.mode(),
             None if self.calling => Mode::Calling,
@@ -651,6 +656,9 @@ impl Screen for RollScreen {
                 }
             }
             Some(Popup::Calendar(f)) => f.typed(key),
+            Some(Popup::Sheet(b)) => {
+                b.text.typed(key);
+            }
             Some(Popup::Find(text)) => {
                 text.typed(key);
                 // The best match (an exact name before names that
@@ -793,6 +801,17 @@ impl Screen for RollScreen {
             }
             Action::Find => {
                 self.popup = Some(Popup::Find(TextBox::default()));
+                Ok(None)
+            }
+            Action::SignInSheet | Action::SessionRecord => {
+                let which = if action == Action::SignInSheet {
+                    i18n::SessionSheet::SignIn
+                } else {
+                    i18n::SessionSheet::Record
+                };
+                if let Some(v) = &self.view {
+                    self.popup = super::roll_paper::SheetBox::open(which, v, cx).map(Popup::Sheet);
+                }
                 Ok(None)
             }
             _ => Ok(None),
@@ -960,6 +979,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             vec![text.line()],
             3,
         ),
+        Some(Popup::Sheet(b)) => b.render(f, l),
         Some(Popup::Find(text)) => widgets::popup(
             f,
             f.area(),

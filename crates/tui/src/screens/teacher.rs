@@ -38,6 +38,8 @@ pub struct TeacherScreen {
     pub popup: Option<Box<OfficeEdit>>,
     /// A departure or an edit of the teacher under the cursor (issue 14).
     pub form: Option<Box<Form>>,
+    /// When the record was read: a session after it is still to come.
+    pub read_at: NaiveDateTime,
 }
 
 impl Default for TeacherScreen {
@@ -53,6 +55,7 @@ impl Default for TeacherScreen {
             charts: None,
             popup: None,
             form: None,
+            read_at: NaiveDateTime::default(),
         }
     }
 }
@@ -61,6 +64,7 @@ impl TeacherScreen {
     /// The record of the teacher under the cursor.
     fn load_record(&mut self, app: &App, now: NaiveDateTime) -> Result<(), AppError> {
         let chosen = self.matches.get(self.cursor);
+        self.read_at = now;
         self.record = match chosen {
             Some(t) => Some(app.record(&t.id)?),
             None => None,
@@ -344,11 +348,14 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         text.extend(crate::assessment_view::lines(l, v.palette, r));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Leaves))));
+    // Each leave by the dates and times it covers, as `record` says them.
+    let sessions: Vec<&rules::Session> = lines.iter().map(|x| &x.session).collect();
     for x in leaves {
         text.push(Line::from(format!(
-            "{} {} {} {}",
+            "{} {} {} {} {}",
             x.id,
             i18n::leave_kind(l, x.kind),
+            app::format::cover_words(l, &x.cover, &sessions),
             i18n::shown(&x.reason),
             i18n::leave_status(l, x.status)
         )));
@@ -360,7 +367,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != rules::RollState::NotStarted)
     {
-        let cat = app::format::attendance(l, &x.facts, &x.outcome);
+        let cat = app::format::record_attendance(l, x, s.read_at);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,
