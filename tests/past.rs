@@ -597,3 +597,52 @@ fn late_means_after_the_second_call_ended() {
     assert!(!line(2).contains("late"), "{status}");
     assert!(line(3).contains("late"), "{status}");
 }
+
+/// Adding someone to a closed roll is a correction: a teacher given an
+/// earlier first day is not on the roll until the office corrects it with
+/// a reason; the history names it.
+#[test]
+fn adding_someone_to_a_closed_roll_is_an_explicit_correction() {
+    let db = Db::new();
+    let s = school(&db, 1, &["2025-09-10"]);
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+    let now = "2025-09-20T10:00";
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "add",
+            "N1",
+            "补录",
+            "语文",
+            "--from",
+            "2025-09-01",
+        ],
+    );
+    let status = db.ok(now, &["roll", "status", &s[0]]);
+    assert!(!status.contains("N1"), "{status}");
+    db.ok(
+        now,
+        &[
+            "roll",
+            "correct",
+            &s[0],
+            "N1",
+            "--first",
+            "--reason",
+            "漏录的新教师",
+        ],
+    );
+    let status = db.ok(now, &["roll", "status", &s[0]]);
+    assert!(
+        status.contains("expected 2") && status.contains("N1"),
+        "{status}"
+    );
+    let rows = json(&db, now, &["standings", "--json"]);
+    assert_eq!(row(&rows, "N1")["present"], 1);
+    let history = db.ok(now, &["history"]);
+    assert!(
+        history.contains("added to a closed roll") && history.contains("漏录的新教师"),
+        "{history}"
+    );
+}

@@ -461,7 +461,24 @@ impl App {
                 why: Why::BeforeArrival(a),
             });
         }
-        let before = expected_facts(&w, &rec, teacher)?;
+        // Adding a teacher to a closed roll is a correction of its record
+        // (issue 25): explicit, with the reason, in the history; never a
+        // side effect of a roster change.
+        let added = match (&rec.closed, w.teacher(teacher)?) {
+            (Some(c), Some(t))
+                if rec.state == RollState::Closed
+                    && !c.expects(&t.id)
+                    && rec.session.audience.includes_on(&t, rec.session.date)
+                    && t.active_on(rec.session.date) =>
+            {
+                Some(t)
+            }
+            _ => None,
+        };
+        let before = match &added {
+            Some(_) => w.facts(id, teacher)?.unwrap_or_default(),
+            None => expected_facts(&w, &rec, teacher)?,
+        };
         // A correction keeps what it does not say (issue 25): an excuse of
         // the same early leave stays; an early leave needs the teacher in
         // the room.
@@ -488,6 +505,42 @@ impl App {
             "roll.correct",
             Some(reason.to_string()),
         )?;
+        if let Some(t) = added {
+            let mut rec = rec;
+            let mine: Vec<Leave> = w
+                .leaves_covering(&rec.session)?
+                .into_iter()
+                .filter(|l| l.teacher == t.id)
+                .collect();
+            let o = outcome(
+                &rec.session,
+                RollState::Closed,
+                None,
+                &t,
+                Some(&facts),
+                &mine,
+            );
+            let entry = rules::Expected {
+                teacher: t.id.clone(),
+                name: t.name.clone(),
+                group: t.group_on(rec.session.date).to_string(),
+                grade: t.grade_on(rec.session.date).map(str::to_string),
+                outcome: o,
+            };
+            if let Some(c) = rec.closed.as_mut() {
+                c.add(entry);
+            }
+            w.put_session(&rec)?;
+            w.log(
+                "roll.add_expected",
+                format!("session {id} / {}", t.id),
+                None,
+                json(&o.category),
+                Some(reason.to_string()),
+                Some(id),
+                Some(t.id.clone()),
+            )?;
+        }
         w.commit()?;
         Ok(())
     }
