@@ -75,9 +75,16 @@ fn build_view(
         }
         let mine = covering.remove(&teacher.id).unwrap_or_default();
         let f = facts.get(&teacher.id).cloned().unwrap_or_default();
+        // Before the roll begins, approved leave is shown as what it will
+        // be (the screen's caller sees who is excused), though it counts
+        // only once the session happens (issue 25).
+        let shown_state = match record.state {
+            RollState::NotStarted => RollState::FirstCall,
+            s => s,
+        };
         let o = outcome(
             &record.session,
-            record.state,
+            shown_state,
             record.closed.as_ref(),
             &teacher,
             Some(&f),
