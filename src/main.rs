@@ -42,10 +42,14 @@ fn main() -> ExitCode {
             cli::gate::gate(account, cli.lang.as_deref(), peixun::tui::run_gate)
         }
         None => match cli.db.clone() {
-            Some(db) => peixun::tui::run(Some(db), cli.as_name.as_deref(), lang),
-            None => cli::gate::local_db(lang)
-                .and_then(|db| peixun::tui::run(db, cli.as_name.as_deref(), lang)),
-        },
+            Some(db) => Ok(db),
+            None => cli::gate::local_db(lang).map(|db| db.unwrap_or_else(cli::default_db)),
+        }
+        .and_then(|db| {
+            // A database on a network share is refused before the screen opens.
+            cli::gate::refuse_network_share(&db, lang)?;
+            peixun::tui::run(Some(db), cli.as_name.as_deref(), lang)
+        }),
         Some(_) => {
             std::panic::set_hook(Box::new(|_| {}));
             cli::run(cli, lang)

@@ -133,7 +133,7 @@ fn build(path: &std::path::Path, p: &Plan) -> App {
         .expect("session");
     }
     // Facts, states and leave written as they stand, through the store.
-    let mut w = app.store.write("office", now).expect("write");
+    let mut w = app.store().write("office", now).expect("write");
     for (i, _) in p.sessions.iter().enumerate() {
         let id = SessionId(i as u32 + 1);
         let rec = w.session(id).expect("read").expect("session");
@@ -245,7 +245,7 @@ proptest! {
                 .expect("move back");
         }
         prop_assert_eq!(&before, &standings(&app));
-        let r = app.store.read().expect("read");
+        let r = app.store().read().expect("read");
         prop_assert_eq!(r.tallies().expect("kept"), r.recount().expect("recount"));
     }
 }

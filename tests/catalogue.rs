@@ -61,6 +61,18 @@ const ALLOWED: &[&str] = &[
     "ed",
     "base",
     "AAAA",
+    // operating systems and network file systems by their names, and the
+    // configuration setting a refused network share names (issue 29)
+    "Unix",
+    "Linux",
+    "Windows",
+    "NFS",
+    "SMB",
+    "network",
+    "filesystem",
+    "accept",
+    "refuse",
+    "config",
     // file types and encodings
     "xlsx",
     "csv",
@@ -135,6 +147,8 @@ fn fault(l: Lang, text: &str) -> Option<String> {
                 let flag = start >= 2 && cs[start - 2] == '-' && cs[start - 1] == '-';
                 let ok = run.len() == 1
                     || ALLOWED.contains(&run.as_str())
+                    // the leave kinds as typed, from the enum
+                    || LeaveKind::ALL.iter().any(|k| k.code() == run)
                     || (flag && FLAGS.contains(&run.as_str()));
                 if !ok {
                     return Some(format!("English {run:?} in Chinese"));
@@ -269,6 +283,15 @@ fn walk() -> Walk {
     w.both(i18n::KeyFileError::iter(), |l, x| {
         i18n::key_file_error(l, x)
     });
+    w.both(i18n::PlatformText::iter(), i18n::platform);
+    w.both(i18n::ShareKind::iter(), |l, kind| {
+        let share = i18n::PlatformText::NetworkShare {
+            path: "peixun.redb".into(),
+            kind: *kind,
+            config: "config.toml".into(),
+        };
+        i18n::platform(l, &share)
+    });
     w.both(i18n::KeyWhy::iter(), |l, x| {
         i18n::gate(l, &i18n::GateText::BadKey(x.clone()))
     });
@@ -289,17 +312,21 @@ fn walk() -> Walk {
     w.both(Why::iter(), |l, x| i18n::why_text(l, *x));
     w.both(RollStep::iter(), |l, x| i18n::roll_step(l, *x).into());
     w.both(LeaveAction::iter(), |l, x| i18n::leave_action(l, *x).into());
-    w.both(LeavePaper::iter(), |l, x| i18n::leave_paper(l, *x).into());
+    w.both(LeavePaper::ALL.iter().copied(), |l, x| {
+        i18n::leave_paper(l, *x).into()
+    });
 
     // The domain's words.
-    w.both(
-        all!(Category: Present, Late, EarlyLeave, Absent, OfficialLeave, PersonalLeave,
-            SickLeave, NotRequired, Pending),
-        |l, x| format!("{} {}", i18n::category(l, *x), i18n::category_symbol(l, *x)),
-    );
-    w.both(all!(LeaveKind: Official, Personal, Sick), |l, x| {
+    w.both(Category::ALL.iter().copied(), |l, x| {
+        format!("{} {}", i18n::category(l, *x), i18n::category_symbol(l, *x))
+    });
+    w.both(LeaveKind::ALL.iter().copied(), |l, x| {
         i18n::leave_kind(l, *x).into()
     });
+    // The texts that list them, generated from the lists.
+    w.both([()], |l, _| i18n::leave_kinds(l));
+    w.both([()], |l, _| i18n::leave_kind_codes(l));
+    w.both([()], |l, _| i18n::role_codes(l));
     w.both(
         all!(LeaveStatus: Pending, Approved, Rejected, Withdrawn, Expired),
         |l, x| i18n::leave_status(l, *x).into(),
@@ -308,10 +335,7 @@ fn walk() -> Walk {
         all!(RollState: NotStarted, FirstCall, SecondCall, AfterSecondCall, Closed, Cancelled),
         |l, x| i18n::roll_state(l, *x).into(),
     );
-    w.both(
-        all!(Role: Office, Leader, School, GroupLeader, Assessment, Teacher),
-        |l, x| i18n::role(l, *x).into(),
-    );
+    w.both(Role::ALL.iter().copied(), |l, x| i18n::role(l, *x).into());
     w.both(all!(Season: Autumn, Spring), |l, x| {
         i18n::season(l, *x).into()
     });
@@ -357,7 +381,7 @@ fn walk() -> Walk {
     });
 
     // Column headers.
-    w.headers("standings", |l| i18n::standings_headers(l).to_vec());
+    w.headers("standings", peixun::io::columns::cli_headers);
     w.headers("teacher", |l| i18n::teacher_headers(l).to_vec());
     w.headers("term", |l| i18n::term_headers(l).to_vec());
     w.headers("session", |l| i18n::session_headers(l).to_vec());
@@ -369,7 +393,7 @@ fn walk() -> Walk {
     w.headers("history screen", |l| {
         i18n::history_screen_headers(l).to_vec()
     });
-    w.headers("export", |l| i18n::export_standings_headers(l).to_vec());
+    w.headers("export", peixun::io::columns::export_headers);
     w.headers("roster file", |l| i18n::roster_file_headers(l).to_vec());
     w.headers("record file", |l| i18n::record_file_headers(l).to_vec());
     w.headers("leave file", |l| i18n::leave_file_headers(l).to_vec());
@@ -643,7 +667,7 @@ fn every_text_in_both_languages_is_whole() {
 #[test]
 fn the_walk_catches_a_planted_fault() {
     assert!(fault(Lang::Zh, "at:“16:25” 无效(is outside the session)").is_some());
-    assert!(fault(Lang::Zh, "类别 official/personal/sick").is_some());
+    assert!(fault(Lang::Zh, "类别 holiday/vacation").is_some());
     assert!(fault(Lang::Zh, "give --force to replace it").is_some());
     assert!(fault(Lang::Zh, "如要覆盖请加 --force").is_none());
     assert!(fault(Lang::En, "leave 3 lacks its 请假条").is_some());

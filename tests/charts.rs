@@ -290,6 +290,33 @@ fn roll_gauge_on_one_line_and_after_closing() {
     assert!(text.starts_with("expected 60   █ present 40"), "{text}");
 }
 
+/// On the old Windows console (console.rs) the bar and its legend keep to
+/// ASCII, one cell per character, and the parts stay apart by their fill.
+#[test]
+fn roll_gauge_in_ascii_for_the_old_windows_console() {
+    let ascii = Look {
+        lang: Lang::En,
+        palette: Palette {
+            ascii: true,
+            ..Palette::colour()
+        },
+    };
+    let (text, _) = draw(80, 24, rows(2), |f, a| {
+        roll_gauge::render(f, a, &roll(), ascii)
+    });
+    assert!(text.is_ascii(), "{text}");
+    for fill in ["#", "=", "+", "."] {
+        assert!(
+            text.contains(&format!("{fill} ")),
+            "no {fill} in the legend: {text}"
+        );
+    }
+    let (bar, _) = draw(80, 24, rows(1), |f, a| {
+        roll_gauge::render(f, a, &roll(), ascii)
+    });
+    assert!(bar.starts_with('#'), "{bar}");
+}
+
 /// Too small for the charts: they say so, with the size they need.
 #[test]
 fn too_small_says_so() {

@@ -550,7 +550,32 @@ fn exported_standings_xlsx_has_title_header_rows_and_totals() {
         "{}",
         cell(&r, 1, 0)
     );
-    let want = i18n::export_standings_headers(Lang::Zh);
+    // The sheet's columns as they have always been (sheets::columns).
+    let want = [
+        "工号",
+        "姓名",
+        "教研组",
+        "年级组",
+        "出勤",
+        "迟到",
+        "早退",
+        "旷工",
+        "公假",
+        "事假",
+        "病假",
+        "学分",
+        "应得学分",
+        "积分",
+        "考核",
+        "说明",
+        "公布后有更改",
+        "笔记字数",
+        "档案",
+        "扣分",
+        "待认定学分",
+        "学分提醒",
+    ];
+    assert_eq!(peixun::io::columns::export_headers(Lang::Zh), want);
     let headers: Vec<String> = (0..want.len() as u32).map(|c| cell(&r, 2, c)).collect();
     assert_eq!(headers, want.map(String::from));
     for (i, want) in rows.iter().enumerate() {

@@ -266,7 +266,7 @@ fn the_roll_screen_excuses_an_early_leave_for_the_office_only() {
         Some("孩子发烧")
     );
     // A teacher pressing the key is refused by the app layer.
-    m.app.actor.roles = vec![Role::Teacher];
+    m.app.actor_mut().roles = vec![Role::Teacher];
     keys(&mut m, "L");
     assert!(!m.popup_open());
     let (msg, err) = status(&m);
@@ -325,8 +325,8 @@ fn others_are_told_when_the_roll_opens_on_one_line() {
         m.app
             .edit_session(next, edit, None, now)
             .expect("for one group");
-        m.app.actor.roles = vec![Role::GroupLeader];
-        m.app.actor.teacher = Some(TeacherId("T0001".into()));
+        m.app.actor_mut().roles = vec![Role::GroupLeader];
+        m.app.actor_mut().teacher = Some(TeacherId("T0001".into()));
         m.reload();
         keys(&mut m, "]");
         assert_eq!(
@@ -431,7 +431,7 @@ fn the_teacher_screen_records_a_departure_and_edits_a_teacher() {
     assert!(!m.popup_open(), "{}", text(&m));
     assert_eq!(teacher(&m, "T0003").active_to, None);
     // A teacher pressing either key is refused by the app layer.
-    m.app.actor.roles = vec![Role::Teacher];
+    m.app.actor_mut().roles = vec![Role::Teacher];
     for k in ["L", "E"] {
         keys(&mut m, k);
         assert!(!m.popup_open(), "{k}");
@@ -449,7 +449,7 @@ fn lang_name(l: Lang) -> &'static str {
 
 fn snap(m: &Model, name: &str) {
     // The temporary file's path differs from run to run.
-    let file = m.app.store.path().display().to_string();
+    let file = m.app.path().display().to_string();
     let text = screen(m, 100, 28).join("\n").replace(&file, "[file]");
     insta::assert_snapshot!(format!("{name}_{}", lang_name(m.lang)), text);
 }

@@ -14,9 +14,9 @@ use common::tui::{fixture, press, shows, text};
 
 /// The read snapshots `key` begins.
 fn reads(m: &mut Model, key: KeyCode) -> u64 {
-    let before = m.app.store.reads_begun();
+    let before = m.app.store().reads_begun();
     press(m, key);
-    m.app.store.reads_begun() - before
+    m.app.store().reads_begun() - before
 }
 
 #[test]

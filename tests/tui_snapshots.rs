@@ -19,7 +19,7 @@ fn lang_name(l: Lang) -> &'static str {
 
 fn snap(m: &peixun::tui::model::Model, name: &str) {
     // The temporary file's path differs from run to run.
-    let file = m.app.store.path().display().to_string();
+    let file = m.app.path().display().to_string();
     let text = screen(m, 100, 28).join("\n").replace(&file, "[file]");
     insta::assert_snapshot!(format!("{name}_{}", lang_name(m.lang)), text);
 }

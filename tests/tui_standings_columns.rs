@@ -6,6 +6,7 @@
 
 use crossterm::event::KeyCode;
 use peixun::i18n::Lang;
+use peixun::io::columns::Col;
 
 mod common;
 use common::tui::{fixture, press, screen};
@@ -85,19 +86,26 @@ fn the_standings_tab_shows_the_assessment_columns() {
         let mut missing = 0;
         let mut warned = 0;
         for r in &m.screens.standings.rows {
-            let c = peixun::app::format::standing_cells(r, lang);
-            for cell in [&c[1], &c[10], &c[17], &c[18]] {
+            let c = |col: Col| col.cell(r, lang);
+            for col in [Col::Name, Col::Credits, Col::Deducted, Col::InReview] {
+                let cell = c(col);
                 assert!(wide.contains(cell.as_str()), "{lang:?}: {cell}\n{wide}");
             }
-            for cell in [&c[12], &c[13], &c[19]] {
+            for col in [Col::NoteChars, Col::Archive, Col::CreditWarning] {
+                let cell = c(col);
                 assert!(wider.contains(cell.as_str()), "{lang:?}: {cell}\n{wider}");
             }
-            if !c[13].starts_with("4/4") {
-                assert!(c[13].contains(t("缺:", "missing: ")), "{}", c[13]);
+            let archive = c(Col::Archive);
+            if !archive.starts_with("4/4") {
+                assert!(archive.contains(t("缺:", "missing: ")), "{archive}");
                 missing += 1;
             }
-            if !c[19].is_empty() {
-                assert!(c[19].contains(t("学分落后", "credits behind")), "{}", c[19]);
+            let warning = c(Col::CreditWarning);
+            if !warning.is_empty() {
+                assert!(
+                    warning.contains(t("学分落后", "credits behind")),
+                    "{warning}"
+                );
                 warned += 1;
             }
         }
@@ -112,9 +120,9 @@ fn on_a_narrow_terminal_the_new_columns_give_way_and_figures_stay_whole() {
         let (_d, m) = standings(lang);
         let narrow = shown(&m, 80, 24);
         for r in &m.screens.standings.rows {
-            let c = peixun::app::format::standing_cells(r, lang);
             // Name, credits, in review and points deducted never give way.
-            for cell in [&c[1], &c[10], &c[17], &c[18]] {
+            for col in [Col::Name, Col::Credits, Col::Deducted, Col::InReview] {
+                let cell = col.cell(r, lang);
                 assert!(narrow.contains(cell.as_str()), "{lang:?}: {cell}\n{narrow}");
             }
         }

@@ -20,7 +20,8 @@ pub fn small(teachers: usize) -> DemoOptions {
 /// way the program opens it (with every staff role the demo gives it).
 pub fn demo_school(path: &Path, opts: DemoOptions, now: NaiveDateTime) -> App {
     let made = demo(path, "tester", now, opts, &mut |_, _| {}).expect("demo school");
-    App::new(made.store, "tester", None, false).expect("open the demo school")
+    drop(made);
+    App::open(path, "tester", None, false).expect("open the demo school")
 }
 
 /// A teacher marked present at a closed session held on or after `since`,

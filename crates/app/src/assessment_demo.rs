@@ -4,8 +4,7 @@ use super::{App, Result};
 use chrono::NaiveDateTime;
 use rules::{
     AcademicYear, ArchiveItem, Category, CreditId, CreditStage, Credits, Degree, ExternalCredit,
-    Funds, LeaveKind, MakeUpDone, MentorPair, Qualification, ReviewStep, Season, Teacher, YearFile,
-    outcome,
+    Funds, MakeUpDone, MentorPair, Qualification, ReviewStep, Season, Teacher, YearFile, outcome,
 };
 use store::SessionRecord;
 
@@ -177,15 +176,12 @@ pub(crate) fn demo_assessment(
         .collect();
     for t in teachers {
         let leaves = w.teacher_leaves(&t.id)?;
-        if !leaves.iter().any(|l| l.kind == LeaveKind::Official) {
+        if !leaves.iter().any(|l| l.kind.made_up()) {
             continue;
         }
         for rec in &sessions {
             let s = &rec.session;
-            if !leaves
-                .iter()
-                .any(|l| l.kind == LeaveKind::Official && l.excuses(s))
-            {
+            if !leaves.iter().any(|l| l.kind.made_up() && l.excuses(s)) {
                 continue;
             }
             let facts = w.facts(s.id, &t.id)?;

@@ -7,8 +7,8 @@
 use super::{App, AppError, Result, json};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rules::{
-    Audience, Credits, Leave, LeaveId, LeaveKind, LeaveStatus, Policy, Role, RollState, Session,
-    SessionId, Teacher, TeacherId, TermId,
+    Audience, Credits, Leave, LeaveId, LeaveStatus, Policy, Role, RollState, Session, SessionId,
+    Teacher, TeacherId, TermId,
 };
 use store::{SessionRecord, Writer};
 
@@ -562,12 +562,7 @@ fn store_session(
 /// Whether a leave of this kind must be decided before its session starts
 /// (篇4, 篇7, 篇10: personal leave, and sick leave except an emergency).
 pub fn decided_before(policy: &Policy, l: &Leave) -> bool {
-    !policy.calendar.late_approval
-        && match l.kind {
-            LeaveKind::Official => false,
-            LeaveKind::Personal => true,
-            LeaveKind::Sick => !l.emergency,
-        }
+    !policy.calendar.late_approval && l.kind.decided_before(l.emergency)
 }
 
 /// The session whose start a pending request lapsed at, by `now`: the

@@ -329,13 +329,13 @@ fn demo_leave(
     status: LeaveStatus,
     now: NaiveDateTime,
 ) -> Leave {
-    let kind = [LeaveKind::Official, LeaveKind::Personal, LeaveKind::Sick][rng.below(3)];
+    let kind = LeaveKind::ALL[rng.below(LeaveKind::ALL.len())];
     let reason = match kind {
         LeaveKind::Official => ["外出参加市教研活动", "带学生参加比赛", "产假"][rng.below(3)],
         LeaveKind::Personal => ["家中有事", "子女升学考试", "搬家"][rng.below(3)],
         LeaveKind::Sick => ["发烧就医", "急性肠胃炎", "牙科手术"][rng.below(3)],
     };
-    let emergency = kind == LeaveKind::Sick && rng.chance(300);
+    let emergency = kind.may_be_emergency() && rng.chance(300);
     let decided = status != LeaveStatus::Pending && status != LeaveStatus::Withdrawn;
     let asked = s.date.and_time(s.start) - Duration::days(1 + rng.below(3) as i64);
     Leave {

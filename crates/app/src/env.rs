@@ -1,9 +1,8 @@
 //! What both front ends take from the environment: the clock (`now`, which
 //! a test may set through PEIXUN_NOW; the SSH gate never reads it), the
-//! default database file, and a leave kind as a user types it. No store.
+//! default database file. No store.
 
 use chrono::{Local, NaiveDateTime};
-use rules::LeaveKind;
 use std::path::PathBuf;
 
 /// "now" for this process: the clock, or `PEIXUN_NOW` (YYYY-MM-DDTHH:MM)
@@ -22,14 +21,4 @@ pub fn default_db() -> PathBuf {
     directories::ProjectDirs::from("", "", "peixun")
         .map(|d| d.data_dir().join("peixun.redb"))
         .unwrap_or_else(|| PathBuf::from("peixun.redb"))
-}
-
-/// A leave kind as typed: its English name or its Chinese one.
-pub fn parse_kind(s: &str) -> Option<LeaveKind> {
-    Some(match s {
-        "official" | "公假" => LeaveKind::Official,
-        "personal" | "事假" => LeaveKind::Personal,
-        "sick" | "病假" => LeaveKind::Sick,
-        _ => return None,
-    })
 }

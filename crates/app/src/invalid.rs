@@ -163,9 +163,6 @@ impl LeaveAction {
     }
 }
 
-/// A paper a leave request needs before it is approved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
-pub enum LeavePaper {
-    LeaveNote,
-    HospitalCertificate,
-}
+/// A paper a leave request needs before it is approved (defined with
+/// the leave kinds that need it).
+pub use rules::LeavePaper;

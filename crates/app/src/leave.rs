@@ -4,7 +4,7 @@
 //! school), with evidence, and emergency sick leave after the fact.
 
 use super::calendar::{CalendarError, lapsed};
-use super::{App, AppError, FieldName, LeaveAction, LeavePaper, Result, Why, json};
+use super::{App, AppError, FieldName, LeaveAction, Result, Why, json};
 use chrono::NaiveDateTime;
 use rules::{Cover, Evidence, Leave, LeaveId, LeaveKind, LeaveStatus, Role, Session, TeacherId};
 
@@ -80,8 +80,7 @@ impl App {
         }
         // Personal and non-emergency sick leave must come before the session
         // starts (篇4, 篇7, 篇10); official leave is the school's own business.
-        let late_allowed =
-            req.kind == LeaveKind::Official || (req.kind == LeaveKind::Sick && req.emergency);
+        let late_allowed = req.kind.after_the_fact(req.emergency);
         let started = w
             .sessions()?
             .iter()
@@ -105,7 +104,7 @@ impl App {
             } else {
                 Evidence::default()
             },
-            emergency: req.emergency && req.kind == LeaveKind::Sick,
+            emergency: req.emergency && req.kind.may_be_emergency(),
             status: LeaveStatus::Pending,
             requested_by: self.actor.name.clone(),
             requested_at: now,
@@ -189,25 +188,11 @@ impl App {
         // covers: in a closed year only the office decides, with a reason.
         let why =
             self.closed_years_reason(&w, &leave_years(&w, &before)?, self.reason.as_deref())?;
-        if to == LeaveStatus::Approved {
-            if before.kind == LeaveKind::Personal
-                && policy.leave.personal_needs_note
-                && !before.evidence.leave_note
-            {
-                return Err(AppError::MissingEvidence {
-                    id,
-                    what: LeavePaper::LeaveNote,
-                });
-            }
-            if before.kind == LeaveKind::Sick
-                && policy.leave.sick_needs_certificate
-                && !before.evidence.hospital_certificate
-            {
-                return Err(AppError::MissingEvidence {
-                    id,
-                    what: LeavePaper::HospitalCertificate,
-                });
-            }
+        if to == LeaveStatus::Approved
+            && let Some(what) = before.kind.paper(&policy.leave)
+            && !what.received(&before.evidence)
+        {
+            return Err(AppError::MissingEvidence { id, what });
         }
         let after = Leave {
             status: to,

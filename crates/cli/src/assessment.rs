@@ -764,7 +764,7 @@ pub fn year_summary(
     }
     out.push_str(&format!(
         "{} {}",
-        i18n::standings_headers(lang)[15],
+        sheets::columns::Col::Result.header(lang),
         i18n::qualified(lang, s.qualified)
     ));
     if f.deducted > 0 {

@@ -210,7 +210,7 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
     let e = |x: AppError| i18n::error(lang, &x);
     let mut p = progress(lang);
     // The account may import before anything is read.
-    app.actor
+    app.actor()
         .require("import", &[rules::Role::Office])
         .map_err(e)?;
     let summary = match cmd {

@@ -9,7 +9,7 @@
 //! gate and is the default for anyone running peixun as that account.
 
 use super::{Cli, Command, Outcome, PolicyCmd, Who, files};
-use crate::i18n::{self, GateText, Lang};
+use crate::i18n::{self, GateText, Lang, PlatformText, ShareKind};
 use clap::FromArgMatches;
 use clap::parser::ValueSource;
 use std::path::{Path, PathBuf};
@@ -17,19 +17,7 @@ use std::path::{Path, PathBuf};
 /// The home directory of the real user id, from the passwd database (not
 /// `$HOME`, which the caller controls).
 pub fn passwd_home() -> Option<PathBuf> {
-    // SAFETY: getuid cannot fail; getpwuid_r writes only into our buffers.
-    let uid = unsafe { libc::getuid() };
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut buf = vec![0 as libc::c_char; 4096];
-    let mut result: *mut libc::passwd = std::ptr::null_mut();
-    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
-    if rc != 0 || result.is_null() || pwd.pw_dir.is_null() {
-        return None;
-    }
-    let dir = unsafe { std::ffi::CStr::from_ptr(pwd.pw_dir) };
-    use std::os::unix::ffi::OsStrExt;
-    let dir = PathBuf::from(std::ffi::OsStr::from_bytes(dir.to_bytes()));
-    dir.is_absolute().then_some(dir)
+    app::os_user::passwd_home()
 }
 
 /// The configuration file of the gate: in the passwd home, whatever the
@@ -45,17 +33,19 @@ fn local_config() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "peixun").map(|d| d.config_dir().join("config.toml"))
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, Default)]
 struct Config {
     db: Option<PathBuf>,
+    /// "accept": the office knows the database lies on a network file
+    /// system; "refuse" (the default) otherwise.
+    network_filesystem: Option<String>,
 }
 
-/// The database a configuration file names; `None` when there is no file
-/// or it names none.
-fn configured_db(path: &Path, lang: Lang) -> Result<Option<PathBuf>, String> {
+/// The configuration file at `path`; empty when there is none.
+fn read_config(path: &Path, lang: Lang) -> Result<Config, String> {
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
         Err(e) => {
             return Err(i18n::gate(
                 lang,
@@ -66,7 +56,7 @@ fn configured_db(path: &Path, lang: Lang) -> Result<Option<PathBuf>, String> {
             ));
         }
     };
-    let config: Config = toml::from_str(&text).map_err(|e| {
+    toml::from_str(&text).map_err(|e| {
         i18n::gate(
             lang,
             &GateText::BadConfig {
@@ -74,8 +64,13 @@ fn configured_db(path: &Path, lang: Lang) -> Result<Option<PathBuf>, String> {
                 why: e.message().to_string(),
             },
         )
-    })?;
-    match config.db {
+    })
+}
+
+/// The database a configuration file names; `None` when there is no file
+/// or it names none.
+fn configured_db(path: &Path, lang: Lang) -> Result<Option<PathBuf>, String> {
+    match read_config(path, lang)?.db {
         Some(db) if !db.is_absolute() => Err(i18n::gate(
             lang,
             &GateText::RelativeDb(db.display().to_string()),
@@ -93,6 +88,40 @@ pub fn local_db(lang: Lang) -> Result<Option<PathBuf>, String> {
     }
 }
 
+/// Refuses a database on a network file system (an NFS or SMB mount, a
+/// Windows share or mapped network drive) unless the local configuration
+/// says `network_filesystem = "accept"`: file locking over the network does
+/// not give redb's guarantees (issue 29).
+pub fn refuse_network_share(db: &Path, lang: Lang) -> Result<(), String> {
+    let config = local_config().unwrap_or_else(|| PathBuf::from("config.toml"));
+    network_share_allowed(db, &config, lang)
+}
+
+/// The same, with the configuration file at `config`.
+fn network_share_allowed(db: &Path, config: &Path, lang: Lang) -> Result<(), String> {
+    use app::file::NetworkFs;
+    let Some(fs) = app::file::network_filesystem(db) else {
+        return Ok(());
+    };
+    let words = |t: PlatformText| i18n::platform(lang, &t);
+    match read_config(config, lang)?.network_filesystem.as_deref() {
+        Some("accept") => Ok(()),
+        None | Some("refuse") => Err(words(PlatformText::NetworkShare {
+            path: db.display().to_string(),
+            kind: match fs {
+                NetworkFs::Nfs => ShareKind::Nfs,
+                NetworkFs::Smb => ShareKind::Smb,
+                NetworkFs::WindowsShare => ShareKind::WindowsShare,
+            },
+            config: config.display().to_string(),
+        })),
+        Some(other) => Err(words(PlatformText::BadNetworkSetting {
+            config: config.display().to_string(),
+            value: other.to_string(),
+        })),
+    }
+}
+
 /// What `peixun gate ACCOUNT` does: the terminal app without a command,
 /// else the command in `SSH_ORIGINAL_COMMAND`, as ACCOUNT, on the
 /// configured database, at the server's time. The terminal app is
@@ -104,9 +133,16 @@ pub fn gate(
     terminal_app: impl FnOnce(PathBuf, &str, Lang) -> Outcome,
 ) -> Outcome {
     let lang = Lang::detect(lang_flag);
+    if !app::os_user::serves_ssh_gate() {
+        return Err(i18n::platform(
+            lang,
+            &PlatformText::UnixServerOnly("gate".into()),
+        ));
+    }
     let config = gate_config(lang)?;
     let db = configured_db(&config, lang)?
         .ok_or_else(|| i18n::gate(lang, &GateText::NoConfig(config.display().to_string())))?;
+    network_share_allowed(&db, &config, lang)?;
     let command = std::env::var("SSH_ORIGINAL_COMMAND").unwrap_or_default();
     if command.trim().is_empty() {
         return terminal_app(db, account, lang);

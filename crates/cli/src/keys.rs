@@ -185,6 +185,7 @@ fn write_file(lang: Lang, path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent()
         && !dir.is_dir()
     {
+        #[cfg_attr(not(unix), allow(unused_mut))]
         let mut b = std::fs::DirBuilder::new();
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);

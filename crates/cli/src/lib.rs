@@ -375,7 +375,7 @@ pub enum RollCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum LeaveCmd {
-    /// Ask for leave: TEACHER KIND (official | personal | sick).
+    /// Ask for leave: TEACHER KIND (`LeaveKind::code`).
     Request {
         teacher: String,
         kind: String,
@@ -475,7 +475,7 @@ pub enum AccountCmd {
 /// What a command produced, or the one line that says why it failed.
 pub type Outcome = Result<String, String>;
 
-pub use app::env::{default_db, now, parse_kind};
+pub use app::env::{default_db, now};
 
 pub(crate) fn bad(lang: Lang, field: FieldName, value: &str, why: Why) -> String {
     i18n::error(
@@ -520,6 +520,7 @@ pub fn run(cli: Cli, lang: Lang) -> Outcome {
         Some(p) => p,
         None => gate::local_db(lang)?.unwrap_or_else(default_db),
     };
+    gate::refuse_network_share(&path, lang)?;
     let (name, is_root) = app::os_account();
     let who = Who {
         path,
@@ -542,6 +543,10 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
         now,
     } = who;
     let e = |e: AppError| i18n::error(lang, &e);
+    if matches!(command, Command::Key(_)) && !app::os_user::serves_ssh_gate() {
+        let key = i18n::PlatformText::UnixServerOnly("key".into());
+        return Err(i18n::platform(lang, &key));
+    }
     match command {
         Command::Init => {
             app::accounts::init(&path, &os_name, now).map_err(e)?;
@@ -577,10 +582,9 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
-                let store =
-                    app::file::Store::open_read_with(&path, wait).map_err(|x| e(x.into()))?;
                 let mut app =
-                    App::new(store, &os_name, cli.as_name.as_deref(), is_root).map_err(e)?;
+                    App::open_with(&path, &os_name, cli.as_name.as_deref(), is_root, wait)
+                        .map_err(e)?;
                 dispatch(&mut app, command, lang, now)
             }));
             let failed = match outcome {
@@ -768,7 +772,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let rows: Vec<Vec<String>> = lines
                 .iter()
                 .map(|l| {
-                    let cat = app::format::record_attendance(lang, l, now);
+                    let cat = app::cells::record_attendance(lang, l, now);
                     vec![
                         l.session.id.to_string(),
                         l.session.date.to_string(),
@@ -863,7 +867,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Policy(PolicyCmd::Set { file }) => {
             // Refused before the file is read: nobody learns anything of a
             // file through the messages of a command they may not use.
-            app.actor
+            app.actor()
                 .require("policy set", &[Role::Office])
                 .map_err(e)?;
             let p = if file.as_os_str() == "-" {
@@ -891,8 +895,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
         Command::Assess(cmd) => assessment::assess(app, cmd, lang, now),
         Command::Whoami => Ok(format!(
             "{} ({})",
-            i18n::shown(&app.actor.name),
-            app.actor
+            i18n::shown(&app.actor().name),
+            app.actor()
                 .roles
                 .iter()
                 .map(|r| i18n::role(lang, *r))
@@ -903,15 +907,7 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
 }
 
 pub fn parse_role(s: &str) -> Option<Role> {
-    Some(match s {
-        "office" => Role::Office,
-        "leader" => Role::Leader,
-        "school" => Role::School,
-        "group_leader" | "group-leader" => Role::GroupLeader,
-        "assessment" => Role::Assessment,
-        "teacher" => Role::Teacher,
-        _ => return None,
-    })
+    Role::from_code(s)
 }
 
 fn call(
@@ -1075,7 +1071,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.teacher.id.0.clone(),
                         l.teacher.name.clone(),
                         l.teacher.group.clone(),
-                        app::format::attendance(lang, &l.facts, &l.outcome),
+                        app::cells::attendance(lang, &l.facts, &l.outcome),
                         l.leave
                             .as_ref()
                             .map(|x| {
@@ -1129,15 +1125,13 @@ fn leave_table(leaves: &[rules::Leave], lang: Lang, sessions: &[&rules::Session]
         .map(|l| {
             let covers = match &l.cover {
                 Cover::Dates { from, to } => format!("{from}..{to}"),
-                c => app::format::cover_words(lang, c, sessions),
+                c => app::cells::cover_words(lang, c, sessions),
             };
-            let mut ev = Vec::new();
-            if l.evidence.leave_note {
-                ev.push(i18n::text(lang, Label::LeaveNote));
-            }
-            if l.evidence.hospital_certificate {
-                ev.push(i18n::text(lang, Label::Certificate));
-            }
+            let ev: Vec<&str> = rules::LeavePaper::ALL
+                .iter()
+                .filter(|p| p.received(&l.evidence))
+                .map(|p| i18n::leave_paper(lang, *p))
+                .collect();
             vec![
                 l.id.to_string(),
                 l.teacher.0.clone(),
@@ -1178,7 +1172,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             emergency,
         } => {
             let teacher = teacher_arg(app, lang, &teacher)?;
-            let kind = parse_kind(&kind)
+            let kind = i18n::parse_leave_kind(&kind)
                 .ok_or_else(|| bad(lang, FieldName::LeaveKind, &kind, Why::NotALeaveKind))?;
             let cover = match (from, to, sessions) {
                 (Some(f), t, None) => calendar::leave_cover(lang, &f, t.as_deref())?,

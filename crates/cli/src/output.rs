@@ -4,11 +4,11 @@
 use crate::i18n::{self, Lang};
 use app::standings::StandingRow;
 use serde::Serialize;
+use sheets::columns;
 use unicode_width::UnicodeWidthStr;
 
-pub use app::format::{
-    credit_cells, credit_view_cells, funds_line, makeup_cells, mentor_list, pad, standing_cells,
-    yuan,
+pub use app::cells::{
+    credit_cells, credit_view_cells, funds_line, makeup_cells, mentor_list, pad, yuan,
 };
 
 /// A table whose columns line up on a terminal, whatever the script.
@@ -53,6 +53,8 @@ pub struct StandingJson<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub group: &'a str,
+    /// The grade group (年级组), if the roster gives one.
+    pub grade: Option<&'a str>,
     pub period: String,
     pub present: u32,
     pub late: u32,
@@ -189,6 +191,7 @@ pub fn standing_json(row: &StandingRow) -> StandingJson<'_> {
         id: &row.teacher.id.0,
         name: &row.teacher.name,
         group: &row.teacher.group,
+        grade: row.teacher.grade.as_deref(),
         period: match s.period {
             rules::Period::Term(id) => id.to_string(),
             rules::Period::Year(y) => y.to_string(),
@@ -226,6 +229,6 @@ pub fn standing_json(row: &StandingRow) -> StandingJson<'_> {
 }
 
 pub fn standings_table(rows: &[StandingRow], lang: Lang) -> String {
-    let cells: Vec<Vec<String>> = rows.iter().map(|r| standing_cells(r, lang)).collect();
-    table(&i18n::standings_headers(lang), &cells)
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| columns::cli_cells(r, lang)).collect();
+    table(&columns::cli_headers(lang), &cells)
 }

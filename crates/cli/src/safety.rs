@@ -21,19 +21,7 @@ pub fn check(
     is_root: bool,
     lang: Lang,
 ) -> Outcome {
-    use app::file::{Store, StoreError};
-    // redb may panic on overwritten pages: then, too, the check says what
-    // is wrong.
-    let opened = std::panic::catch_unwind(|| Store::open_read(path))
-        .unwrap_or_else(|_| Err(StoreError::Db("unreadable".into())));
-    match opened {
-        Ok(store) => {
-            drop(App::new(store, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?)
-        }
-        Err(e @ StoreError::Missing(_)) => return Err(i18n::error(lang, &AppError::Store(e))),
-        // Too damaged to say who may read it: the check says what is wrong.
-        Err(_) => {}
-    }
+    app::file::may_check(path, os_name, as_name, is_root).map_err(|e| i18n::error(lang, &e))?;
     let report = check::check(path).map_err(|e| i18n::error(lang, &AppError::Store(e)))?;
     if report.is_clean() {
         return Ok(format!(

@@ -7,6 +7,7 @@
 use super::model::{Leave, LeaveKind, RollFacts, RollState, Session, Teacher};
 use serde::{Deserialize, Serialize};
 
+listed! {
 /// What one teacher was at one session (考勤类别).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Category {
@@ -28,6 +29,7 @@ pub enum Category {
     NotRequired,
     /// Roll is still open and the teacher has not been seen yet.
     Pending,
+}
 }
 
 /// The outcome at one session: a category, and whether a late teacher also

@@ -4,6 +4,29 @@
 //! `tests/rules.rs` reads the `use` lines to keep it so), and "today" is
 //! always passed in by the caller.
 
+/// Defines an enum of plain variants and its `ALL`: every variant, in the
+/// order written, generated from the definition itself (so a new variant
+/// is in every list built from `ALL`: the words that list the kinds, the
+/// catalogue walk, the legends). Std only, where strum's `EnumIter` would
+/// be a dependency the rules crate does not take.
+macro_rules! listed {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+        impl $name {
+            /// Every variant, in the order of the definition.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+        }
+    };
+}
+
 pub mod assessment;
 pub mod calendar;
 pub mod category;

@@ -414,15 +414,112 @@ impl RollFacts {
     }
 }
 
-/// The three kinds of leave (请假).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum LeaveKind {
-    /// Official leave (公假): school business, maternity; outside rewards and penalties.
-    Official,
-    /// Personal leave (事假): a leave note and the leadership group leader's approval.
-    Personal,
-    /// Sick leave (病假): a hospital certificate and the school's approval.
-    Sick,
+listed! {
+    /// The three kinds of leave (请假). Each is routed by the methods below
+    /// and `policy::LeaveRules`, every one an exhaustive match: a new kind
+    /// is named by the compiler at each.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    pub enum LeaveKind {
+        /// Official leave (公假): school business, maternity; outside rewards and penalties.
+        Official,
+        /// Personal leave (事假): a leave note and the leadership group leader's approval.
+        Personal,
+        /// Sick leave (病假): a hospital certificate and the school's approval.
+        Sick,
+    }
+}
+
+/// A paper a leave request needs before it is approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeavePaper {
+    /// The leave note (请假条).
+    LeaveNote,
+    /// The hospital certificate (医院证明).
+    HospitalCertificate,
+}
+
+impl LeavePaper {
+    pub const ALL: [LeavePaper; 2] = [LeavePaper::LeaveNote, LeavePaper::HospitalCertificate];
+
+    /// Whether the office has recorded the paper as received.
+    pub fn received(self, e: &Evidence) -> bool {
+        match self {
+            LeavePaper::LeaveNote => e.leave_note,
+            LeavePaper::HospitalCertificate => e.hospital_certificate,
+        }
+    }
+}
+
+impl LeaveKind {
+    /// The kind as typed on the command line and in files (`official`,
+    /// `personal`, `sick`); `i18n::parse_leave_kind` reads it, or the
+    /// kind's Chinese name.
+    pub fn code(self) -> &'static str {
+        match self {
+            LeaveKind::Official => "official",
+            LeaveKind::Personal => "personal",
+            LeaveKind::Sick => "sick",
+        }
+    }
+
+    /// May be asked for once a session it covers has started (篇4, 篇7,
+    /// 篇10): official leave is the school's own business; sick leave in
+    /// an emergency; personal leave never.
+    pub fn after_the_fact(self, emergency: bool) -> bool {
+        match self {
+            LeaveKind::Official => true,
+            LeaveKind::Personal => false,
+            LeaveKind::Sick => emergency,
+        }
+    }
+
+    /// Whether a request of this kind may be an emergency (急诊).
+    pub fn may_be_emergency(self) -> bool {
+        match self {
+            LeaveKind::Official | LeaveKind::Personal => false,
+            LeaveKind::Sick => true,
+        }
+    }
+
+    /// Whether a pending request of this kind lapses when its session
+    /// starts: personal leave, and sick leave except an emergency, must be
+    /// decided before.
+    pub fn decided_before(self, emergency: bool) -> bool {
+        match self {
+            LeaveKind::Official => false,
+            LeaveKind::Personal => true,
+            LeaveKind::Sick => !emergency,
+        }
+    }
+
+    /// A session missed on approved leave of this kind is made up later
+    /// (后补, with the make-ups): official leave.
+    pub fn made_up(self) -> bool {
+        match self {
+            LeaveKind::Official => true,
+            LeaveKind::Personal | LeaveKind::Sick => false,
+        }
+    }
+
+    /// The papers a request of this kind may carry (the leave screen shows
+    /// whether each was received).
+    pub fn papers(self) -> &'static [LeavePaper] {
+        match self {
+            LeaveKind::Official | LeaveKind::Personal => &[LeavePaper::LeaveNote],
+            LeaveKind::Sick => &[LeavePaper::LeaveNote, LeavePaper::HospitalCertificate],
+        }
+    }
+
+    /// The paper approval needs under `rules`, if any.
+    pub fn paper(self, rules: &super::policy::LeaveRules) -> Option<LeavePaper> {
+        match self {
+            LeaveKind::Official => None,
+            LeaveKind::Personal => rules.personal_needs_note.then_some(LeavePaper::LeaveNote),
+            LeaveKind::Sick => rules
+                .sick_needs_certificate
+                .then_some(LeavePaper::HospitalCertificate),
+        }
+    }
 }
 
 /// What a leave request covers.
@@ -579,22 +676,45 @@ impl Leave {
     }
 }
 
-/// What an account may do (角色). An account may hold several roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// Training office (教务处): roster, terms, sessions, roll call, policy, accounts.
-    Office,
-    /// Leadership group leader (校本培训领导组组长): decides personal leave.
-    Leader,
-    /// The school (学校, principal's office): decides sick and official leave.
-    School,
-    /// Teaching-group leader (教研组长).
-    GroupLeader,
-    /// Assessment team (考核小组).
-    Assessment,
-    /// A teacher (教师): their own leave and record only.
-    Teacher,
+listed! {
+    /// What an account may do (角色). An account may hold several roles.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Role {
+        /// Training office (教务处): roster, terms, sessions, roll call, policy, accounts.
+        Office,
+        /// Leadership group leader (校本培训领导组组长): decides personal leave.
+        Leader,
+        /// The school (学校, principal's office): decides sick and official leave.
+        School,
+        /// Teaching-group leader (教研组长).
+        GroupLeader,
+        /// Assessment team (考核小组).
+        Assessment,
+        /// A teacher (教师): their own leave and record only.
+        Teacher,
+    }
+}
+
+impl Role {
+    /// The role as typed on the command line (`office`, `group_leader`,
+    /// ...), as it is stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Office => "office",
+            Role::Leader => "leader",
+            Role::School => "school",
+            Role::GroupLeader => "group_leader",
+            Role::Assessment => "assessment",
+            Role::Teacher => "teacher",
+        }
+    }
+
+    /// A role as typed: its code (`group-leader` too).
+    pub fn from_code(s: &str) -> Option<Role> {
+        let s = s.replace('-', "_");
+        Role::ALL.iter().copied().find(|r| r.code() == s)
+    }
 }
 
 /// A teacher id as the program compares it: full-width Latin letters and

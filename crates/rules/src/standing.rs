@@ -107,18 +107,33 @@ impl Tally {
 
     /// Adds another period's tally, e.g. two terms into a year.
     pub fn merge(&mut self, o: &Tally) {
-        self.present += o.present;
-        self.late += o.late;
-        self.early_leave += o.early_leave;
-        self.absent += o.absent;
-        self.official_leave += o.official_leave;
-        self.personal_leave += o.personal_leave;
-        self.sick_leave += o.sick_leave;
-        self.late_and_early_leave += o.late_and_early_leave;
-        self.required += o.required;
-        self.pending += o.pending;
-        self.credits += o.credits;
-        self.points += o.points;
+        // Every field by name, so that a new count is a compile error here.
+        let Tally {
+            present,
+            late,
+            early_leave,
+            absent,
+            official_leave,
+            personal_leave,
+            sick_leave,
+            late_and_early_leave,
+            required,
+            pending,
+            credits,
+            points,
+        } = *o;
+        self.present += present;
+        self.late += late;
+        self.early_leave += early_leave;
+        self.absent += absent;
+        self.official_leave += official_leave;
+        self.personal_leave += personal_leave;
+        self.sick_leave += sick_leave;
+        self.late_and_early_leave += late_and_early_leave;
+        self.required += required;
+        self.pending += pending;
+        self.credits += credits;
+        self.points += points;
     }
 
     /// The tally of one session alone.

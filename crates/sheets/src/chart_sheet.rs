@@ -13,19 +13,13 @@
 use super::ImportError;
 use super::export::{FIRST_ROW, StandingsSheet};
 use super::table::column_letter;
+use crate::columns::Col;
 use crate::rows::group_figures;
 use i18n::{self, ChartText, IoText};
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartLegendPosition, ChartType, Format, FormatAlign, FormatBorder,
     Formula, Workbook, XlsxError,
 };
-
-/// Columns of the standings sheet the formulas read (0-based, in
-/// `i18n::export_standings_headers` order).
-const GROUP: usize = 2;
-const PRESENT: usize = 4;
-const LATE: usize = 5;
-const ABSENT: usize = 7;
 
 /// The chart sheet's first data row (0-based): title, note, header.
 const DATA: u32 = 3;
@@ -57,6 +51,14 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
     let n = s.rows.len() as u32;
     // The standings sheet's data rows, in Excel's 1-based numbering.
     let (top, bottom) = (FIRST_ROW + 1, FIRST_ROW + n.max(1));
+    // The standings sheet's columns the formulas read, from the one table.
+    let at = |col: Col| col.export_index().unwrap_or(0);
+    let (group, present, late, absent) = (
+        at(Col::Group),
+        at(Col::Present),
+        at(Col::Late),
+        at(Col::Absent),
+    );
     let range = |col: usize| {
         let c = column_letter(col);
         format!("{sheet}!${c}${top}:${c}${bottom}")
@@ -129,34 +131,34 @@ pub fn add(wb: &mut Workbook, s: &StandingsSheet, file: &str) -> Result<(), Impo
             .unwrap_or(0) as u32;
         let name_ref = format!(
             "={sheet}!${}${}",
-            column_letter(GROUP),
+            column_letter(group),
             FIRST_ROW + 1 + first
         );
         let t = &g.tally;
         let cells = [
             (live(name_ref, i18n::shown(&g.group)), &cell),
             (
-                live(format!("=COUNTIF({},$A{x})", range(GROUP)), g.teachers),
+                live(format!("=COUNTIF({},$A{x})", range(group)), g.teachers),
                 &count,
             ),
             (live(format!("={}", t.required), t.required), &count),
             (
                 live(
-                    format!("=SUMIF({},$A{x},{})", range(GROUP), range(PRESENT)),
+                    format!("=SUMIF({},$A{x},{})", range(group), range(present)),
                     t.present,
                 ),
                 &count,
             ),
             (
                 live(
-                    format!("=SUMIF({},$A{x},{})", range(GROUP), range(LATE)),
+                    format!("=SUMIF({},$A{x},{})", range(group), range(late)),
                     t.late,
                 ),
                 &count,
             ),
             (
                 live(
-                    format!("=SUMIF({},$A{x},{})", range(GROUP), range(ABSENT)),
+                    format!("=SUMIF({},$A{x},{})", range(group), range(absent)),
                     t.absent,
                 ),
                 &count,

@@ -6,6 +6,7 @@
 //! on disk all at once, so a failed export leaves no half-written file.
 
 use super::{Encoding, ImportError, stamp};
+use crate::columns::Total;
 use crate::paper::{self, Paper};
 use crate::rows::Progress;
 use crate::rows::{RecordLine, StandingRow};
@@ -81,55 +82,8 @@ fn xerr(file: &str) -> impl Fn(XlsxError) -> ImportError + '_ {
     }
 }
 
-/// The cells of one standings row, in `i18n::export_standings_headers` order.
-fn standing_values(r: &StandingRow, l: Lang) -> Vec<Value> {
-    let s = &r.standing;
-    let t = &s.tally;
-    let note = if !s.qualified {
-        s.reasons
-            .iter()
-            .map(|x| i18n::reason(l, x))
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else if s.warning {
-        i18n::warning(l).to_string()
-    } else {
-        String::new()
-    };
-    let none = rules::Figures::default();
-    let f = s.figures.as_ref().unwrap_or(&none);
-    vec![
-        Value::Text(r.teacher.id.0.clone()),
-        Value::Text(r.teacher.name.clone()),
-        Value::Text(r.teacher.group.clone()),
-        Value::Text(r.teacher.grade.clone().unwrap_or_default()),
-        Value::Count(t.present),
-        Value::Count(t.late),
-        Value::Count(t.early_leave),
-        Value::Count(t.absent),
-        Value::Count(t.official_leave),
-        Value::Count(t.personal_leave),
-        Value::Count(t.sick_leave),
-        Value::Credits(s.credits().as_f64()),
-        Value::Credits(s.credits_required.as_f64()),
-        Value::Points(t.points),
-        Value::Text(i18n::qualified(l, s.qualified).to_string()),
-        Value::Text(note),
-        Value::Text(if r.changed_since_published {
-            i18n::io_text(l, IoText::ChangedMark).to_string()
-        } else {
-            String::new()
-        }),
-        Value::Count(f.notes_chars),
-        Value::Text(crate::rows::archive_cell(f, l)),
-        Value::Count(f.deducted),
-        Value::Credits(f.external_pending.as_f64()),
-        Value::Text(crate::rows::credit_warning_cell(r, l)),
-    ]
-}
-
 /// A cell to write, typed so that the spreadsheet can add it up.
-enum Value {
+pub enum Value {
     Text(String),
     Count(u32),
     Credits(f64),
@@ -140,7 +94,7 @@ enum Value {
 
 impl Value {
     /// The value as a number, for sums; text counts as nothing.
-    fn number(&self) -> f64 {
+    pub fn number(&self) -> f64 {
         match self {
             Value::Count(n) => f64::from(*n),
             Value::Credits(x) => *x,
@@ -149,7 +103,7 @@ impl Value {
         }
     }
 
-    fn csv(&self) -> String {
+    pub fn csv(&self) -> String {
         match self {
             Value::Text(s) => s.clone(),
             Value::Count(n) => n.to_string(),
@@ -298,7 +252,8 @@ pub fn standings_xlsx(
 ) -> Result<Vec<u8>, ImportError> {
     let e = xerr(file);
     let l = s.lang;
-    let headers = i18n::export_standings_headers(l);
+    let columns = crate::columns::exported();
+    let headers = crate::columns::export_headers(l);
     let last_col = (headers.len() - 1) as u16;
     let st = styles();
     let mut wb = Workbook::new();
@@ -321,13 +276,9 @@ pub fn standings_xlsx(
             .map_err(&e)?;
     }
     ws.set_freeze_panes(FIRST_ROW, 2).map_err(&e)?;
-    // Every column has a width, the text ones wide enough to wrap in a
-    // line or two (说明, 档案, 学分提醒).
-    let widths = [
-        10.0, 10.0, 10.0, 8.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 6.0, 7.0, 9.0, 6.0, 8.0, 28.0, 10.0,
-        9.0, 22.0, 6.0, 9.0, 22.0,
-    ];
-    debug_assert_eq!(widths.len(), headers.len());
+    // Every column has a width (`sheets::columns`), the text ones wide
+    // enough to wrap in a line or two (说明, 档案, 学分提醒).
+    let widths: Vec<f64> = columns.iter().map(|(_, col)| col.width).collect();
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w).map_err(&e)?;
     }
@@ -345,7 +296,11 @@ pub fn standings_xlsx(
     )
     .map_err(&e)?;
     let total = s.rows.len();
-    let values: Vec<Vec<Value>> = s.rows.iter().map(|r| standing_values(r, l)).collect();
+    let values: Vec<Vec<Value>> = s
+        .rows
+        .iter()
+        .map(|r| crate::columns::export_values(r, l))
+        .collect();
     for (i, (r, cells)) in s.rows.iter().zip(&values).enumerate() {
         let row = FIRST_ROW + i as u32;
         let bad = !r.standing.qualified;
@@ -359,64 +314,32 @@ pub fn standings_xlsx(
     // Totals: live formulas, with their values stored for readers that do
     // not calculate.
     let trow = FIRST_ROW + total as u32;
-    ws.write_string_with_format(trow, 0, i18n::io_text(l, IoText::Totals), &st.total_text)
-        .map_err(&e)?;
-    ws.write_string_with_format(trow, 1, i18n::people(l, total), &st.total_text)
-        .map_err(&e)?;
-    for c in [2u16, 3] {
-        ws.write_string_with_format(trow, c, "", &st.total_text)
-            .map_err(&e)?;
-    }
-    let sums: Vec<f64> = (4..14)
-        .map(|c| values.iter().map(|v| v[c].number()).sum())
-        .collect();
-    for (k, sum) in sums.iter().enumerate() {
-        let c = (4 + k) as u16;
-        let col = super::table::column_letter(c as usize);
+    for (c, (_, col)) in columns.iter().enumerate() {
+        let format = match col.total {
+            Total::Nothing => continue,
+            Total::Text(text) => {
+                ws.write_string_with_format(trow, c as u16, text(s.rows, l), &st.total_text)
+                    .map_err(&e)?;
+                continue;
+            }
+            Total::Count => &st.total_number,
+            Total::Credits => &st.total_credits,
+        };
+        let sum: f64 = values.iter().map(|v| v[c].number()).sum();
+        let letter = super::table::column_letter(c);
         let formula = if total == 0 {
             Formula::new("=0").set_result("0")
         } else {
             Formula::new(format!(
-                "=SUM({col}{}:{col}{})",
+                "=SUM({letter}{}:{letter}{})",
                 FIRST_ROW + 1,
                 FIRST_ROW + total as u32
             ))
             .set_result(format!("{}", (sum * 10.0).round() / 10.0))
         };
-        let f = if c == 11 || c == 12 {
-            &st.total_credits
-        } else {
-            &st.total_number
-        };
-        ws.write_formula_with_format(trow, c, formula, f)
+        ws.write_formula_with_format(trow, c as u16, formula, format)
             .map_err(&e)?;
     }
-    let unqualified = s.rows.iter().filter(|r| !r.standing.qualified).count();
-    ws.write_string_with_format(
-        trow,
-        14,
-        format!(
-            "{} {}",
-            i18n::qualified(l, false),
-            i18n::people(l, unqualified)
-        ),
-        &st.total_text,
-    )
-    .map_err(&e)?;
-    let changed = s.rows.iter().filter(|r| r.changed_since_published).count();
-    ws.write_string_with_format(trow, 15, "", &st.total_text)
-        .map_err(&e)?;
-    ws.write_string_with_format(
-        trow,
-        16,
-        &if changed > 0 {
-            i18n::people(l, changed)
-        } else {
-            String::new()
-        },
-        &st.total_text,
-    )
-    .map_err(&e)?;
     super::chart_sheet::add(&mut wb, s, file)?;
     let bytes = wb.save_to_buffer().map_err(&e)?;
     super::chart_sheet::label_every_category(&bytes, file)
@@ -426,13 +349,13 @@ pub fn standings_xlsx(
 pub fn standings_csv(s: &StandingsSheet, encoding: Encoding) -> Vec<u8> {
     let l = s.lang;
     let mut lines: Vec<Vec<String>> = vec![
-        i18n::export_standings_headers(l)
+        crate::columns::export_headers(l)
             .iter()
             .map(|h| h.to_string())
             .collect(),
     ];
     lines.extend(s.rows.iter().map(|r| {
-        standing_values(r, l)
+        crate::columns::export_values(r, l)
             .iter()
             .map(Value::csv)
             .collect::<Vec<_>>()

@@ -9,6 +9,7 @@
 //! (`ImportError`, `Problem`) and worded by the catalogue (`i18n`).
 
 pub mod chart_sheet;
+pub mod columns;
 pub mod ends;
 pub mod export;
 pub mod paper;

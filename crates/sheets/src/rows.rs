@@ -1,7 +1,7 @@
 //! The rows and cells the spreadsheets write: a teacher's standing over a
 //! period, one session of a record, a group's figures, and the cells said
 //! in words. The commands crate fills them (and re-exports them where they
-//! were: `app::standings::StandingRow`, `app::format::archive_cell`, ...).
+//! were: `app::standings::StandingRow`, `app::cells::archive_cell`, ...).
 
 use i18n::Lang;
 use rules::{Outcome, Rate, RollFacts, RollState, Session, Standing, Tally, Teacher};

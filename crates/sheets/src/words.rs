@@ -1,37 +1,46 @@
 //! The words for spreadsheet problems: a refused file, a bad cell, a
 //! column (moved up from the words crate: they name this crate's types).
 
-mod names;
-pub use names::*;
+mod files;
+pub use files::*;
 
+use i18n::say;
 use i18n::*;
 
 /// What is wrong with one cell.
 pub fn problem(l: Lang, p: &crate::Problem) -> String {
     use crate::Problem::*;
-    match (l, p) {
-        (Lang::Zh, Missing) => "不能为空".into(),
-        (Lang::En, Missing) => "is empty".into(),
-        (Lang::Zh, Spaces) => "工号不能含空格".into(),
-        (Lang::En, Spaces) => "must have no spaces".into(),
-        (Lang::Zh, Date) => "应为日期,如 2025-09-01 或 2025/9/1".into(),
-        (Lang::En, Date) => "should be a date such as 2025-09-01".into(),
-        (Lang::Zh, Time) => "应为时间,如 14:30".into(),
-        (Lang::En, Time) => "should be a time such as 14:30".into(),
-        (Lang::Zh, Credits) => "应为学分,如 1 或 1.5".into(),
-        (Lang::En, Credits) => "should be credits such as 1 or 1.5".into(),
-        (Lang::Zh, Kind) => "应为 业务学习、校本培训、外出学习 或 远程培训".into(),
-        (Lang::En, Kind) => "should be weekly, training, outside or remote".into(),
-        (Lang::Zh, Duplicate { first_row }) => format!("与第 {first_row} 行重复"),
-        (Lang::En, Duplicate { first_row }) => format!("repeats row {first_row}"),
-        (Lang::Zh, EndNotAfterStart) => "结束时间应晚于开始时间".into(),
-        (Lang::En, EndNotAfterStart) => "the end is not after the start".into(),
-        (Lang::Zh, ToBeforeFrom) => "离校日期早于入职日期".into(),
-        (Lang::En, ToBeforeFrom) => "is before the first day".into(),
-        (Lang::Zh, OutsideTerm { term }) => format!("不在学期 {term} 内"),
-        (Lang::En, OutsideTerm { term }) => format!("is outside the term {term}"),
-        (_, AsShown(p)) => as_shown(l, p),
-        (_, Bound(b)) => bound(l, b),
+    match p {
+        Missing => l.t("不能为空", "is empty").into(),
+        Spaces => l.t("工号不能含空格", "must have no spaces").into(),
+        Date => l
+            .t(
+                "应为日期,如 2025-09-01 或 2025/9/1",
+                "should be a date such as 2025-09-01",
+            )
+            .into(),
+        Time => l
+            .t("应为时间,如 14:30", "should be a time such as 14:30")
+            .into(),
+        Credits => l
+            .t("应为学分,如 1 或 1.5", "should be credits such as 1 or 1.5")
+            .into(),
+        Kind => l
+            .t(
+                "应为 业务学习、校本培训、外出学习 或 远程培训",
+                "should be weekly, training, outside or remote",
+            )
+            .into(),
+        Duplicate { first_row } => say!(l, "与第 {first_row} 行重复", "repeats row {first_row}"),
+        EndNotAfterStart => l
+            .t("结束时间应晚于开始时间", "the end is not after the start")
+            .into(),
+        ToBeforeFrom => l
+            .t("离校日期早于入职日期", "is before the first day")
+            .into(),
+        OutsideTerm { term } => say!(l, "不在学期 {term} 内", "is outside the term {term}"),
+        AsShown(p) => as_shown(l, p),
+        Bound(b) => bound(l, b),
     }
 }
 
@@ -58,27 +67,20 @@ pub fn import_error(l: Lang, e: &crate::ImportError) -> String {
             }
         }
         (
-            Lang::Zh,
+            _,
             Encoding {
                 file,
                 encoding,
                 line,
             },
-        ) => format!(
-            "{file}:第 {line} 行不是 {} 编码的文字;可用 --encoding 指定。未导入任何数据",
-            enc(encoding)
-        ),
-        (
-            Lang::En,
-            Encoding {
-                file,
-                encoding,
-                line,
-            },
-        ) => format!(
-            "{file}: line {line} is not {} text; try --encoding. Nothing was imported",
-            enc(encoding)
-        ),
+        ) => {
+            let encoding = enc(encoding);
+            say!(
+                l,
+                "{file}:第 {line} 行不是 {encoding} 编码的文字;可用 --encoding 指定。未导入任何数据",
+                "{file}: line {line} is not {encoding} text; try --encoding. Nothing was imported",
+            )
+        }
         (_, NoHeader { file, missing }) => {
             let file = shown(file);
             let columns: Vec<&str> = missing.iter().map(|f| column(l, f)).collect();

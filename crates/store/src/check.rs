@@ -21,8 +21,8 @@ use redb::{
     TableDefinition, TableHandle, Value, WriteTransaction,
 };
 use rules::{
-    ExternalCredit, Funds, Leave, LeaveKind, LeaveStatus, MakeUpDone, MentorPair, Policy,
-    Qualification, RollFacts, Teacher, Term, YearFile, YearTally,
+    ExternalCredit, Funds, Leave, LeaveStatus, MakeUpDone, MentorPair, Policy, Qualification,
+    RollFacts, Teacher, Term, YearFile, YearTally,
 };
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -635,7 +635,7 @@ fn expected_leave_keys(
     if is_open {
         open.insert(id.to_string());
     }
-    if l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved {
+    if l.kind.made_up() && l.status == LeaveStatus::Approved {
         official.insert(format!("{}/{id}", l.teacher));
     }
 }
@@ -886,10 +886,5 @@ pub fn disk_trouble(e: &StoreError) -> Option<DiskTrouble> {
         .trim_end_matches(')')
         .parse()
         .ok()?;
-    match code {
-        libc::ENOSPC | libc::EDQUOT => Some(DiskTrouble::Full),
-        libc::EROFS => Some(DiskTrouble::ReadOnly),
-        libc::EACCES | libc::EPERM => Some(DiskTrouble::Denied),
-        _ => None,
-    }
+    crate::os::disk::trouble(code)
 }

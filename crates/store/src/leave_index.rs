@@ -8,7 +8,7 @@ use super::tables::{LEAVES_BY_DAY, LEAVES_BY_SESSION, OFFICIAL_LEAVES, OPEN_LEAV
 use super::{Reader, Result, Writer};
 use chrono::Datelike;
 use redb::ReadableTable;
-use rules::{Cover, Leave, LeaveId, LeaveKind, LeaveStatus, Session, TeacherId};
+use rules::{Cover, Leave, LeaveId, LeaveStatus, Session, TeacherId};
 use std::collections::BTreeSet;
 
 /// The index keys of one request: sessions, days, and whether it is open.
@@ -89,8 +89,7 @@ impl Writer {
         let mut by_day = self.txn.open_table(LEAVES_BY_DAY)?;
         let mut open = self.txn.open_table(OPEN_LEAVES)?;
         let mut official = self.txn.open_table(OFFICIAL_LEAVES)?;
-        let approved_official =
-            |l: &Leave| l.kind == LeaveKind::Official && l.status == LeaveStatus::Approved;
+        let approved_official = |l: &Leave| l.kind.made_up() && l.status == LeaveStatus::Approved;
         if let Some(b) = before {
             official.remove((b.teacher.0.as_str(), id))?;
             let (sessions, days, _) = keys(b);

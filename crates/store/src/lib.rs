@@ -13,6 +13,7 @@ pub mod check;
 pub mod codec;
 mod leave_index;
 mod legacy;
+pub mod os;
 mod overlay;
 pub mod policy_file;
 pub mod published;
@@ -181,19 +182,12 @@ const CACHE_BYTES: usize = 16 << 20;
 
 /// Removes the file at `path` if it is still the one described by `ours`
 /// (a failed create leaves nothing behind, and removes nothing else).
-fn remove_if_same(path: &Path, ours: Option<&std::fs::Metadata>) {
-    #[cfg(unix)]
+fn remove_if_same(path: &Path, ours: Option<(FileId, u64)>) {
+    if let (Some((a, _)), Some((b, _))) = (ours, os::file_id::of_path(path, false))
+        && a == b
     {
-        use std::os::unix::fs::MetadataExt;
-        if let (Some(a), Ok(b)) = (ours, std::fs::symlink_metadata(path))
-            && a.dev() == b.dev()
-            && a.ino() == b.ino()
-        {
-            let _ = std::fs::remove_file(path);
-        }
+        let _ = std::fs::remove_file(path);
     }
-    #[cfg(not(unix))]
-    let _ = (path, ours);
 }
 
 fn open_error(path: &Path, e: impl std::fmt::Display) -> StoreError {
@@ -240,14 +234,12 @@ fn pause_for_tests() {
     }
 }
 
-/// A file's device and inode number.
-type FileId = (u64, u64);
+/// A file's identity: device and inode number, or volume and file index.
+use os::file_id::FileId;
 
-/// The device, inode and length of the file at `path` now.
+/// The identity and length of the file at `path` now.
 fn stat(path: &Path) -> Option<(FileId, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some(((m.dev(), m.ino()), m.len()))
+    os::file_id::of_path(path, true)
 }
 
 /// The META key of the proof that the file was sound at its last commit:
@@ -280,24 +272,17 @@ impl Store {
         }
         let mut opts = std::fs::OpenOptions::new();
         opts.read(true).write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600).custom_flags(libc::O_NOFOLLOW);
-        }
+        os::create::owner_only_no_follow(&mut opts);
         let file = opts.open(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => StoreError::Exists(path.to_path_buf()),
             _ => open_error(path, e),
         })?;
-        let ours = file.metadata().ok();
-        let id = ours.as_ref().map(|m| {
-            use std::os::unix::fs::MetadataExt;
-            (m.dev(), m.ino())
-        });
+        let ours = os::file_id::of_file(&file);
+        let id = ours.map(|(id, _)| id);
         let db = redb::backends::FileBackend::new(file)
             .and_then(|backend| builder().create_with_backend(backend))
             .map_err(|e| {
-                remove_if_same(path, ours.as_ref());
+                remove_if_same(path, ours);
                 open_error(path, e)
             })?;
         let txn = db.begin_write()?;

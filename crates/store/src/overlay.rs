@@ -10,7 +10,6 @@ use redb::StorageBackend;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
@@ -57,7 +56,7 @@ impl Overlay {
         let visible = file_len.saturating_sub(offset).min(out.len() as u64) as usize;
         let (from_file, zeros) = out.split_at_mut(visible);
         if !from_file.is_empty() {
-            self.file.read_exact_at(from_file, offset)?;
+            super::os::read_at::read_exact_at(&self.file, from_file, offset)?;
         }
         zeros.fill(0);
         Ok(())

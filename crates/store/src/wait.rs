@@ -141,24 +141,7 @@ impl Wait {
     }
 }
 
-/// Whether another process holds the database's write lock: the byte that
-/// redb 4 locks for the length of a write transaction in multi-writer mode
-/// (`WRITER_BYTE`, 2^62, an open-file-description lock). Only asks; takes
-/// nothing. Where redb moves it, this says "no" and the wait is silent, but
-/// still bounded.
+/// Whether another process holds the database's write lock (os/lock.rs).
 fn write_lock_held(path: &Path) -> bool {
-    use std::os::fd::AsRawFd;
-    const WRITER_BYTE: i64 = 1 << 62;
-    let Ok(file) = std::fs::File::open(path) else {
-        return false;
-    };
-    // SAFETY: a zeroed flock is a valid value; fcntl F_OFD_GETLK only
-    // reads and writes that struct, on a descriptor we own.
-    let mut lock: libc::flock = unsafe { std::mem::zeroed() };
-    lock.l_type = libc::F_WRLCK as libc::c_short;
-    lock.l_whence = libc::SEEK_SET as libc::c_short;
-    lock.l_start = WRITER_BYTE;
-    lock.l_len = 1;
-    let rc = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_GETLK, &mut lock) };
-    rc == 0 && lock.l_type != libc::F_UNLCK as libc::c_short
+    super::os::lock::write_lock_held(path)
 }

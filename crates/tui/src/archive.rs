@@ -10,7 +10,7 @@ use super::screens::Cx;
 use super::widgets::input_request;
 use crate::i18n::{self, AssessText, Lang, OfficeText};
 use app::assessment::{YearFileChange, parse_yuan, season_slot};
-use app::format::{funds_line, yuan};
+use app::cells::{funds_line, yuan};
 use app::standings::StandingRow;
 use app::{AppError, FieldName, Why};
 use crossterm::event::KeyEvent;

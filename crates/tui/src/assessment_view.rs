@@ -76,7 +76,7 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
         second.push_str(&format!(
             "  {} {}",
             a(AssessText::Mentors),
-            app::format::mentor_list(&f.mentors, &row.teacher.id, l)
+            app::cells::mentor_list(&f.mentors, &row.teacher.id, l)
         ));
     }
     out.push(Line::from(second));

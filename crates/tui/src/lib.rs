@@ -8,6 +8,7 @@ pub mod archive;
 pub mod assessment_view;
 pub mod calendar_form;
 pub mod charts;
+mod console;
 pub mod keymap;
 pub mod model;
 pub mod palette;

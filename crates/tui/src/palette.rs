@@ -14,6 +14,8 @@ use rules::Category;
 pub struct Palette {
     /// No colour at all: attributes only.
     pub mono: bool,
+    /// Bars and rules in ASCII (the old Windows console: console.rs).
+    pub ascii: bool,
 }
 
 impl Default for Palette {
@@ -24,21 +26,54 @@ impl Default for Palette {
 
 impl Palette {
     pub const fn colour() -> Palette {
-        Palette { mono: false }
+        Palette {
+            mono: false,
+            ascii: false,
+        }
     }
 
     pub const fn mono() -> Palette {
-        Palette { mono: true }
+        Palette {
+            mono: true,
+            ascii: false,
+        }
+    }
+
+    /// `glyph`, or `ascii` where the console keeps to ASCII.
+    pub fn glyph(&self, glyph: &'static str, ascii: &'static str) -> &'static str {
+        if self.ascii { ascii } else { glyph }
+    }
+
+    /// The lines of a block's borders.
+    pub fn rule(&self) -> ratatui::symbols::border::Set<'static> {
+        use ratatui::symbols::border::{PLAIN, Set};
+        if self.ascii {
+            Set {
+                top_left: "+",
+                top_right: "+",
+                bottom_left: "+",
+                bottom_right: "+",
+                vertical_left: "|",
+                vertical_right: "|",
+                horizontal_top: "-",
+                horizontal_bottom: "-",
+            }
+        } else {
+            PLAIN
+        }
     }
 
     /// The palette this terminal and environment ask for.
     pub fn detect() -> Palette {
-        Palette::decide(
-            anstyle_query::no_color(),
-            anstyle_query::clicolor(),
-            anstyle_query::clicolor_force(),
-            anstyle_query::term_supports_color(),
-        )
+        Palette {
+            ascii: crate::console::ascii_only(),
+            ..Palette::decide(
+                anstyle_query::no_color(),
+                anstyle_query::clicolor(),
+                anstyle_query::clicolor_force(),
+                anstyle_query::term_supports_color(),
+            )
+        }
     }
 
     /// NO_COLOR wins (no-color.org); then CLICOLOR_FORCE; then CLICOLOR=0
@@ -50,7 +85,7 @@ impl Palette {
         term_has_colour: bool,
     ) -> Palette {
         let mono = no_color || (!force && (clicolor == Some(false) || !term_has_colour));
-        Palette { mono }
+        Palette { mono, ascii: false }
     }
 
     fn pick(&self, colour: Style, mono: Style) -> Style {
@@ -219,17 +254,7 @@ mod tests {
     #[test]
     fn mono_has_no_colour() {
         let p = Palette::mono();
-        let all = [
-            Category::Present,
-            Category::Late,
-            Category::EarlyLeave,
-            Category::Absent,
-            Category::OfficialLeave,
-            Category::PersonalLeave,
-            Category::SickLeave,
-            Category::NotRequired,
-            Category::Pending,
-        ];
+        let all = Category::ALL;
         let mut styles: Vec<Style> = all.iter().map(|c| p.category(*c)).collect();
         styles.extend(all.iter().map(|c| p.cell(*c)));
         styles.extend([

@@ -34,7 +34,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let actor = &m.app.actor;
+    let actor = &m.app.actor();
     let file = m.app.path().display().to_string();
     let header = i18n::header(
         l,

@@ -175,17 +175,7 @@ pub fn charts_sheet_title(l: Lang, period: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Category; 9] = [
-        Category::Present,
-        Category::Late,
-        Category::EarlyLeave,
-        Category::Absent,
-        Category::OfficialLeave,
-        Category::PersonalLeave,
-        Category::SickLeave,
-        Category::NotRequired,
-        Category::Pending,
-    ];
+    const ALL: &[Category] = Category::ALL;
 
     /// Without colour, the symbol alone tells each category apart.
     #[test]

@@ -26,6 +26,77 @@ pub fn leave_kind(l: Lang, k: LeaveKind) -> &'static str {
     }
 }
 
+/// A paper a leave request needs before it is approved.
+pub fn leave_paper(l: Lang, p: rules::LeavePaper) -> &'static str {
+    match p {
+        rules::LeavePaper::LeaveNote => l.t("请假条", "leave note"),
+        rules::LeavePaper::HospitalCertificate => l.t("医院证明", "hospital certificate"),
+    }
+}
+
+/// A leave kind as typed: its code (`official`) or its Chinese name (公假).
+pub fn parse_leave_kind(s: &str) -> Option<LeaveKind> {
+    LeaveKind::ALL
+        .iter()
+        .copied()
+        .find(|k| s == k.code() || s == leave_kind(Lang::Zh, *k))
+}
+
+/// Items said as one of a list: "公假、事假或病假", "official, personal or
+/// sick".
+pub fn one_of(l: Lang, items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{}{}{last}", rest.join(l.t("、", ", ")), l.t("或", " or ")),
+    }
+}
+
+/// Every leave kind by the word a user types: its Chinese name, in
+/// English its code; generated from `LeaveKind::ALL`.
+pub fn leave_kind_words(l: Lang) -> Vec<&'static str> {
+    LeaveKind::ALL
+        .iter()
+        .map(|k| match l {
+            Lang::Zh => leave_kind(l, *k),
+            Lang::En => k.code(),
+        })
+        .collect()
+}
+
+/// Every leave kind, as a list ("公假、事假或病假"; in English the codes
+/// one types).
+pub fn leave_kinds(l: Lang) -> String {
+    one_of(l, &leave_kind_words(l))
+}
+
+/// Every leave kind as typed, with its Chinese name beside the code
+/// ("official 公假 | personal 事假 | sick 病假"; in English the codes).
+pub fn leave_kind_codes(l: Lang) -> String {
+    LeaveKind::ALL
+        .iter()
+        .map(|k| match l {
+            Lang::Zh => format!("{} {}", k.code(), leave_kind(l, *k)),
+            Lang::En => k.code().to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Every role as typed, with its name in Chinese ("office(教务处)、...或
+/// teacher(教师)"; in English the codes), generated from `Role::ALL`.
+pub fn role_codes(l: Lang) -> String {
+    let items: Vec<String> = Role::ALL
+        .iter()
+        .map(|r| match l {
+            Lang::Zh => format!("{}({})", r.code(), role(l, *r)),
+            Lang::En => r.code().to_string(),
+        })
+        .collect();
+    let items: Vec<&str> = items.iter().map(String::as_str).collect();
+    one_of(l, &items)
+}
+
 pub fn leave_status(l: Lang, s: LeaveStatus) -> &'static str {
     match s {
         LeaveStatus::Pending => l.t("待审批", "pending"),
@@ -93,32 +164,6 @@ pub fn qualified(l: Lang, q: bool) -> &'static str {
     } else {
         l.t("不合格", "unqualified")
     }
-}
-
-/// Column headers of the standings table (CLI and terminal app).
-pub fn standings_headers(l: Lang) -> [&'static str; 20] {
-    [
-        l.t("工号", "id"),
-        l.t("姓名", "name"),
-        l.t("教研组", "group"),
-        l.t("出勤", "present"),
-        l.t("迟到", "late"),
-        l.t("早退", "early"),
-        l.t("旷工", "absent"),
-        l.t("公假", "official"),
-        l.t("事假", "personal"),
-        l.t("病假", "sick"),
-        l.t("学分", "credits"),
-        l.t("积分", "points"),
-        l.t("笔记字数", "notes"),
-        l.t("档案", "archive"),
-        l.t("待补", "make-ups"),
-        l.t("考核", "result"),
-        l.t("提醒", "note"),
-        l.t("扣分", "deducted"),
-        l.t("待认定", "in review"),
-        l.t("学分提醒", "credit warning"),
-    ]
 }
 
 /// The warning shown beside a teacher one absence from unqualified.

@@ -112,34 +112,6 @@ pub fn session_kind(l: Lang, k: rules::SessionKind) -> &'static str {
     }
 }
 
-/// Column headers of an exported standings sheet.
-pub fn export_standings_headers(l: Lang) -> [&'static str; 22] {
-    [
-        l.t("工号", "id"),
-        l.t("姓名", "name"),
-        l.t("教研组", "group"),
-        l.t("年级组", "grade"),
-        l.t("出勤", "present"),
-        l.t("迟到", "late"),
-        l.t("早退", "early leave"),
-        l.t("旷工", "absent"),
-        l.t("公假", "official leave"),
-        l.t("事假", "personal leave"),
-        l.t("病假", "sick leave"),
-        l.t("学分", "credits"),
-        l.t("应得学分", "credits required"),
-        l.t("积分", "points"),
-        l.t("考核", "result"),
-        l.t("说明", "note"),
-        l.t("公布后有更改", "changed since published"),
-        l.t("笔记字数", "note characters"),
-        l.t("档案", "archive"),
-        l.t("扣分", "points deducted"),
-        l.t("待认定学分", "credits in review"),
-        l.t("学分提醒", "credit warning"),
-    ]
-}
-
 /// Column headers of a roster file; the import reads both languages.
 pub fn roster_file_headers(l: Lang) -> [&'static str; 6] {
     [

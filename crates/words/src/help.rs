@@ -5,7 +5,8 @@
 //! `cli::help` walks the command tree and fills it from here, and
 //! tests/help.rs fails when a command or an argument has no entry.
 
-use super::Lang;
+use super::{Lang, leave_kind_codes};
+use std::sync::LazyLock;
 
 /// A piece of `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,10 +105,16 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
             "Correct a teacher's facts (training office), with a reason",
         ),
         "leave" => l.t("请假", "Leave requests"),
-        "leave request" => l.t(
-            "申请请假:教师 类别(official 公假 | personal 事假 | sick 病假)",
-            "Ask for leave: TEACHER KIND (official | personal | sick)",
-        ),
+        "leave request" => {
+            // Made once from `LeaveKind::ALL`.
+            static ZH: LazyLock<String> = LazyLock::new(|| {
+                format!("申请请假:教师 类别({})", leave_kind_codes(Lang::Zh))
+            });
+            static EN: LazyLock<String> = LazyLock::new(|| {
+                format!("Ask for leave: TEACHER KIND ({})", leave_kind_codes(Lang::En))
+            });
+            l.t(&ZH, &EN)
+        }
         "leave list" => l.t(
             "列出请假申请:默认只列待审批的",
             "List requests: pending by default",
@@ -463,10 +470,13 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "请假的教师(工号或姓名)",
             "The teacher on leave (id or name)",
         ),
-        ("leave request", "kind") => l.t(
-            "类别:official 公假 | personal 事假 | sick 病假",
-            "Kind: official | personal | sick",
-        ),
+        ("leave request", "kind") => {
+            static ZH: LazyLock<String> =
+                LazyLock::new(|| format!("类别:{}", leave_kind_codes(Lang::Zh)));
+            static EN: LazyLock<String> =
+                LazyLock::new(|| format!("Kind: {}", leave_kind_codes(Lang::En)));
+            l.t(&ZH, &EN)
+        }
         ("leave request", "from") => l.t(
             "开始:日期 YYYY-MM-DD,或日期和时间 2025-09-10T08:00",
             "Start: a day YYYY-MM-DD, or a day and time 2025-09-10T08:00",

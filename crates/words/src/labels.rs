@@ -18,8 +18,6 @@ pub enum Label {
     OnLeave,
     Missing,
     Ambiguous,
-    LeaveNote,
-    Certificate,
     Emergency,
     WantCover,
 }
@@ -42,8 +40,6 @@ pub fn text(l: Lang, t: Label) -> &'static str {
             "匹配到多位教师,请用工号",
             "several teachers match; use the id",
         ),
-        Label::LeaveNote => l.t("请假条", "leave note"),
-        Label::Certificate => l.t("医院证明", "hospital certificate"),
         Label::Emergency => l.t("急诊", "emergency"),
         Label::WantCover => l.t(
             "请用 --from/--to 给出日期,或用 --sessions 列出活动",

@@ -8,17 +8,21 @@ mod charts;
 mod credits;
 mod domain;
 mod files;
+mod frame;
 mod gate;
 mod help;
 mod history;
 mod history_screen;
 mod keys;
 mod labels;
+mod leave;
 mod limits;
 mod office;
 mod paper;
+mod platform;
 mod policy;
 mod reliability;
+mod roll;
 mod safe;
 mod standings_live;
 mod store;
@@ -30,17 +34,21 @@ pub use charts::*;
 pub use credits::*;
 pub use domain::*;
 pub use files::*;
+pub use frame::*;
 pub use gate::*;
 pub use help::*;
 pub use history::*;
 pub use history_screen::*;
 pub use keys::*;
 pub use labels::*;
+pub use leave::*;
 pub use limits::*;
 pub use office::*;
 pub use paper::*;
+pub use platform::*;
 pub use policy::*;
 pub use reliability::*;
+pub use roll::*;
 pub use safe::{is_unsafe_char, shown};
 pub use standings_live::*;
 pub use store::*;
@@ -48,6 +56,20 @@ pub use ui::*;
 
 use ::store::StoreError;
 use rules::{Category, LeaveKind, LeaveStatus, Reason, Role, RollState, Season};
+
+/// One message, one form, when the two languages differ only in words:
+/// `say!(l, "与第 {row} 行重复", "repeats row {row}")` formats the one `l`
+/// asks for, each capturing the same names (no destructure repeated per
+/// language).
+#[macro_export]
+macro_rules! say {
+    ($l:expr, $zh:literal, $en:literal $(,)?) => {
+        match $l {
+            $crate::Lang::Zh => format!($zh),
+            $crate::Lang::En => format!($en),
+        }
+    };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {

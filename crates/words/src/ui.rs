@@ -1,6 +1,7 @@
 //! Texts of the terminal app's tabs, forms and prompts.
 
 use super::*;
+use std::sync::LazyLock;
 
 /// Texts of the terminal app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
@@ -103,7 +104,14 @@ pub fn ui(l: Lang, u: Ui) -> &'static str {
             "New leave request (Tab next, Enter submit, Esc cancel)",
         ),
         FormTeacher => l.t("教师(工号/姓名)", "Teacher (id/name)"),
-        FormKind => l.t("类别 公假/事假/病假", "Kind official/personal/sick"),
+        FormKind => {
+            // Made once from `LeaveKind::ALL`: "类别 公假/事假/病假".
+            static ZH: LazyLock<String> =
+                LazyLock::new(|| format!("类别 {}", leave_kind_words(Lang::Zh).join("/")));
+            static EN: LazyLock<String> =
+                LazyLock::new(|| format!("Kind {}", leave_kind_words(Lang::En).join("/")));
+            l.t(&ZH, &EN)
+        }
         FormFrom => l.t("开始日期 YYYY-MM-DD", "From YYYY-MM-DD"),
         FormTo => l.t("结束日期(可空)", "To (optional)"),
         FormReason => l.t("事由", "Reason"),

@@ -1,7 +1,7 @@
 //! One clear line for each error a command returns.
 
 use super::*;
-use crate::{AppError, FieldName, LeaveAction, LeavePaper, RollStep, Why};
+use crate::{AppError, FieldName, LeaveAction, RollStep, Why};
 use store::StoreError;
 
 /// One clear line for an error, in the user's language. Each arm holds
@@ -300,15 +300,9 @@ pub fn why_text(l: Lang, w: Why) -> String {
             "无效,应为 weekly(业务学习)、training(校本培训)、outside(外出学习)或 remote(远程培训)",
             "should be weekly, training, outside or remote",
         ),
-        NotALeaveKind => l.t(
-            "无效,应为公假、事假或病假",
-            "should be official, personal or sick",
-        ),
+        NotALeaveKind => return format!("{}{}", l.t("无效,应为", "should be "), leave_kinds(l)),
         NotCredits => l.t("无效,应为学分,如 1 或 1.5", "should be credits such as 1 or 1.5"),
-        NotARole => l.t(
-            "无效,应为 office(教务处)、leader(领导组组长)、school(学校)、group_leader(教研组长)、assessment(考核小组)或 teacher(教师)",
-            "should be office, leader, school, group_leader, assessment or teacher",
-        ),
+        NotARole => return format!("{}{}", l.t("无效,应为 ", "should be "), role_codes(l)),
         NotANumber => l.t("无效,应为数字", "should be a number"),
         NotAWholeNumber => l.t("无效,应为非负整数", "should be a whole number"),
         NotTwoAmounts => l.t(
@@ -360,14 +354,6 @@ pub fn leave_action(l: Lang, a: LeaveAction) -> &'static str {
         LeaveAction::Approve => l.t("批准", "approve"),
         LeaveAction::Reject => l.t("驳回", "reject"),
         LeaveAction::Withdraw => l.t("撤回", "withdraw"),
-    }
-}
-
-/// A paper a leave request lacks.
-pub fn leave_paper(l: Lang, p: LeavePaper) -> &'static str {
-    match p {
-        LeavePaper::LeaveNote => l.t("请假条", "leave note"),
-        LeavePaper::HospitalCertificate => l.t("医院证明", "hospital certificate"),
     }
 }
 

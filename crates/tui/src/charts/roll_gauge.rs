@@ -35,25 +35,25 @@ fn parts(c: &RollCounts, look: Look) -> [Part; 4] {
     [
         Part {
             count: c.present,
-            fill: "█",
+            fill: p.glyph("█", "#"),
             style: p.category(Category::Present),
             label: i18n::text(l, Label::Present),
         },
         Part {
             count: c.on_leave,
-            fill: "▒",
+            fill: p.glyph("▒", "="),
             style: p.category(Category::PersonalLeave),
             label: i18n::text(l, Label::OnLeave),
         },
         Part {
             count: c.late,
-            fill: "▓",
+            fill: p.glyph("▓", "+"),
             style: p.category(Category::Late),
             label: i18n::category(l, Category::Late),
         },
         Part {
             count: c.missing,
-            fill: "░",
+            fill: p.glyph("░", "."),
             style: p.category(missing),
             label: if c.closed {
                 i18n::category(l, Category::Absent)

@@ -24,18 +24,8 @@ pub const MIN_W: u16 = 30;
 /// Columns of one strip cell: wide enough for a Chinese symbol.
 const CELL: u16 = 2;
 
-/// The order categories are listed in the legend.
-const ORDER: [Category; 9] = [
-    Category::Present,
-    Category::Late,
-    Category::EarlyLeave,
-    Category::Absent,
-    Category::OfficialLeave,
-    Category::PersonalLeave,
-    Category::SickLeave,
-    Category::NotRequired,
-    Category::Pending,
-];
+/// The order categories are listed in the legend: as defined.
+const ORDER: &[Category] = Category::ALL;
 
 /// The rows the picture takes at `width`: strip, legend, credits, absences.
 pub fn height(c: &TeacherCharts, look: Look, width: u16) -> u16 {

@@ -238,7 +238,7 @@ impl CreditsScreen {
         let year = cx.app.meant_year(today)?;
         let me = cx
             .app
-            .actor
+            .actor()
             .teacher
             .as_ref()
             .map_or(TextBox::default(), |t| TextBox::selected(t.0.clone()));
@@ -609,7 +609,7 @@ fn render_form(
             format!(
                 "{}{}",
                 if at { "> " } else { "  " },
-                app::format::pad(i18n::credit_field(l, *name), 34)
+                app::cells::pad(i18n::credit_field(l, *name), 34)
             ),
             style,
         )];
@@ -697,7 +697,7 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
         .list
         .iter()
         .map(|c| {
-            let mut cells = app::format::credit_cells(c, l);
+            let mut cells = app::cells::credit_cells(c, l);
             cells.push(i18n::credit_report_cell(l, c).to_string());
             cells
         })
@@ -749,7 +749,7 @@ fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let cells: Vec<Vec<String>> = s
         .makeup_list
         .iter()
-        .map(|x| app::format::makeup_cells(x, l))
+        .map(|x| app::cells::makeup_cells(x, l))
         .collect();
     let cells = widgets::shown_cells(cells);
     let widths = fit(&headers, &cells, 4, &[6, 8, 4, 10, 10, 4, 6]);

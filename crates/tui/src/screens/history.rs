@@ -220,7 +220,7 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
     let all = i18n::history_ui(l, HistoryUi::All);
     let teacher = h.teacher.as_ref().map_or(all.to_string(), |t| t.0.clone());
     let session = h.session.map_or(all.to_string(), |s| s.to_string());
-    let scope = if v.app.actor.roles.iter().any(|r| app::STAFF.contains(r)) {
+    let scope = if v.app.actor().roles.iter().any(|r| app::STAFF.contains(r)) {
         HistoryUi::ScopeAll
     } else {
         HistoryUi::ScopeOwn
@@ -296,9 +296,11 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             )),
         ];
         f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .block(Block::new().borders(Borders::TOP)),
+            Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                Block::new()
+                    .borders(Borders::TOP)
+                    .border_set(v.palette.rule()),
+            ),
             detail,
         );
     }

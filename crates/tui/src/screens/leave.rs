@@ -151,7 +151,7 @@ fn submit(f: &[TextBox], cx: &mut Cx) -> Result<rules::LeaveId, AppError> {
     let yes = |i: usize| matches!(v(i).as_str(), "y" | "Y" | "yes" | "是");
     let bad = |field, value: String, why| AppError::Invalid { field, value, why };
     let teacher = cx.app.resolve_teacher(&v(0))?;
-    let kind = app::env::parse_kind(&v(1))
+    let kind = i18n::parse_leave_kind(&v(1))
         .ok_or_else(|| bad(FieldName::LeaveKind, v(1), Why::NotALeaveKind))?;
     let date = |i: usize| {
         chrono::NaiveDate::parse_from_str(&v(i), "%Y-%m-%d")
@@ -295,7 +295,7 @@ impl Screen for LeaveScreen {
                             Style::new()
                         };
                         Line::from(vec![
-                            Span::raw(app::format::pad(i18n::ui(l, *u), 28)),
+                            Span::raw(app::cells::pad(i18n::ui(l, *u), 28)),
                             Span::styled(i18n::shown(text.value()).into_owned(), style),
                         ])
                     })
@@ -348,23 +348,19 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
                 .iter()
                 .filter(|s| x.cover.covers(&s.session))
                 .count();
-            let mut ev = Vec::new();
-            ev.push(format!(
-                "{}{}",
-                i18n::text(l, i18n::Label::LeaveNote),
-                if x.evidence.leave_note { "✓" } else { "✗" }
-            ));
-            if x.kind == rules::LeaveKind::Sick {
-                ev.push(format!(
-                    "{}{}",
-                    i18n::text(l, i18n::Label::Certificate),
-                    if x.evidence.hospital_certificate {
+            let ev: Vec<String> = x
+                .kind
+                .papers()
+                .iter()
+                .map(|p| {
+                    let got = if p.received(&x.evidence) {
                         "✓"
                     } else {
                         "✗"
-                    }
-                ));
-            }
+                    };
+                    format!("{}{got}", i18n::leave_paper(l, *p))
+                })
+                .collect();
             let style = match x.status {
                 LeaveStatus::Pending => v.palette.warn(),
                 LeaveStatus::Rejected => v.palette.error(),

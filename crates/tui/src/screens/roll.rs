@@ -852,7 +852,7 @@ impl Screen for RollScreen {
 /// What the roll knows of a teacher, with the times recorded: "late
 /// 15:42", "present, left early 16:50".
 pub fn attendance(l: Lang, line: &RollLine) -> String {
-    app::format::attendance(l, &line.facts, &line.outcome)
+    app::cells::attendance(l, &line.facts, &line.outcome)
 }
 
 fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
@@ -865,7 +865,9 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
     // The session and the roll's state, then the gauge: present / on
     // leave / late / still missing, with the counts.
     let [head, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(1)]).areas(area);
-    let frame = Block::new().borders(Borders::BOTTOM);
+    let frame = Block::new()
+        .borders(Borders::BOTTOM)
+        .border_set(v.palette.rule());
     let [text_area, gauge_area] =
         Layout::vertical([Constraint::Length(2), Constraint::Length(2)]).areas(frame.inner(head));
     let state = i18n::roll_state(l, view.record.state);

@@ -20,30 +20,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Row, Wrap};
 use rules::{Period, TermId};
+use sheets::columns::{self, Col};
 use sheets::export::{self, FileFormat, StandingsSheet};
 use sheets::{self as files, Encoding, ImportError};
 use std::path::{Path, PathBuf};
-
-/// The standings columns the terminal app shows, in order (by index into
-/// `i18n::standings_headers`): every one, the assessment's beside the
-/// credits: credits in review, points, points deducted, note characters,
-/// archive (what is missing said as missing), make-ups, the result, the
-/// credit warning and the note.
-pub const STANDINGS_SHOWN: [usize; 20] = [
-    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 18, 11, 17, 12, 13, 14, 15, 19, 16,
-];
-
-/// On a narrow terminal the columns give way in this order (positions in
-/// `STANDINGS_SHOWN`): the archive and the note characters first (the
-/// detail lines under the table give them for the selected teacher), then
-/// the note (which starts with "公布后有更改" where a row changed) and the
-/// credit warning, then the group and the headers of the counts. Names and
-/// figures never do.
-const GIVE_WAY: [usize; 16] = [15, 14, 19, 18, 2, 7, 8, 9, 16, 13, 11, 3, 4, 5, 6, 12];
-
-/// How narrow each shown column may get: a figure's width, or nothing for
-/// the texts that give way entirely.
-const MIN_WIDTH: [u16; 20] = [5, 4, 2, 2, 2, 2, 2, 2, 2, 2, 7, 4, 3, 2, 0, 0, 3, 4, 0, 0];
 
 pub enum Popup {
     /// The file to export the standings as shown to.
@@ -58,7 +38,8 @@ pub enum Popup {
 pub struct StandingsScreen {
     pub year: bool,
     pub rows: Vec<StandingRow>,
-    pub sort: usize,
+    /// The column sorted by.
+    pub sort: Col,
     pub reverse: bool,
     pub groups: Vec<String>,
     /// Index into `groups`, or None for all.
@@ -117,37 +98,9 @@ impl StandingsScreen {
     }
 
     fn sort(&mut self) {
+        // The column's own key (`sheets::columns`).
         let col = self.sort;
-        let key = |r: &StandingRow| -> (i64, String) {
-            let t = &r.standing.tally;
-            let f = r.standing.figures.as_ref();
-            let n = match col {
-                3 => t.present as i64,
-                4 => t.late as i64,
-                5 => t.early_leave as i64,
-                6 => t.absent as i64,
-                7 => t.official_leave as i64,
-                8 => t.personal_leave as i64,
-                9 => t.sick_leave as i64,
-                10 => r.standing.credits().0 as i64,
-                11 => t.points as i64,
-                12 => f.map_or(0, |f| i64::from(f.notes_chars)),
-                13 => f.map_or(0, |f| -(f.archive_missing.len() as i64)),
-                14 => f.map_or(0, |f| f.makeups_open as i64),
-                15 => r.standing.qualified as i64,
-                16 => r.standing.warning as i64,
-                17 => f.map_or(0, |f| i64::from(f.deducted)),
-                18 => f.map_or(0, |f| i64::from(f.external_pending.0)),
-                19 => f.map_or(0, |f| f.credit_warning.is_some() as i64),
-                _ => 0,
-            };
-            let s = match col {
-                1 => r.teacher.name.clone(),
-                2 => r.teacher.group.clone(),
-                _ => r.teacher.id.0.clone(),
-            };
-            (n, s)
-        };
+        let key = |r: &StandingRow| col.sort_key(r);
         // Each row's key once, not once per comparison: 5,000 rows.
         self.rows.sort_by_cached_key(key);
         if self.reverse {
@@ -425,11 +378,11 @@ impl Screen for StandingsScreen {
                 self.reload(cx);
             }
             Action::SortNext => {
-                let at = STANDINGS_SHOWN
-                    .iter()
-                    .position(|c| *c == self.sort)
-                    .unwrap_or(0);
-                self.sort = STANDINGS_SHOWN[(at + 1) % STANDINGS_SHOWN.len()];
+                let shown = columns::screen();
+                let at = shown.iter().position(|(c, _)| *c == self.sort).unwrap_or(0);
+                if let Some((next, _)) = shown.get((at + 1) % shown.len()) {
+                    self.sort = *next;
+                }
                 self.sort();
             }
             Action::Reverse => {
@@ -546,8 +499,8 @@ impl Screen for StandingsScreen {
 
 fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
-    let all_headers = i18n::standings_headers(l);
-    let headers: Vec<&str> = STANDINGS_SHOWN.iter().map(|i| all_headers[*i]).collect();
+    let shown = columns::screen();
+    let headers: Vec<&str> = shown.iter().map(|(_, c)| c.header.get(l)).collect();
     let counting = s.counting();
     let [head, note, rest, detail] = Layout::vertical([
         Constraint::Length(1),
@@ -587,7 +540,7 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
         Paragraph::new(format!(
             "{period}  [{group}]  {} {}{}{published}  {}",
             i18n::ui(l, Ui::SortedBy),
-            all_headers[s.sort],
+            s.sort.header(l),
             if s.reverse { " ↓" } else { " ↑" },
             i18n::io_text(l, IoText::PublishHint)
         )),
@@ -618,14 +571,20 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     let visible: Vec<_> = visible.into_iter().skip(first).take(height).collect();
     let cells: Vec<Vec<String>> = visible
         .iter()
-        .map(|r| {
-            let c = app::format::standing_cells(r, l);
-            STANDINGS_SHOWN.iter().map(|i| c[*i].clone()).collect()
-        })
+        .map(|r| shown.iter().map(|(_, c)| (c.cell)(r, l)).collect())
         .collect();
     let cells = widgets::shown_cells(cells);
-    // Too wide for the terminal: the columns give way by priority.
-    let widths = widgets::fit_within(&headers, &cells, rest.width, &GIVE_WAY, &MIN_WIDTH);
+    // Too wide for the terminal: the columns give way by priority (names
+    // and figures never do), each down to its least width.
+    let mut give_way: Vec<(u8, usize)> = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, c))| c.give_way.map(|p| (p, i)))
+        .collect();
+    give_way.sort();
+    let give_way: Vec<usize> = give_way.into_iter().map(|(_, i)| i).collect();
+    let min_width: Vec<u16> = shown.iter().map(|(_, c)| c.min_width).collect();
+    let widths = widgets::fit_within(&headers, &cells, rest.width, &give_way, &min_width);
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             v.palette.unqualified()

@@ -241,7 +241,7 @@ fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
     match app.teachers() {
         Ok(all) => Ok(all),
         Err(AppError::Forbidden { .. }) => Ok(app
-            .actor
+            .actor()
             .teacher
             .as_ref()
             .and_then(|t| app.visible_teacher(t).ok())
@@ -339,7 +339,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::shown(&t.group),
             i18n::category(l, Category::Absent),
             absent,
-            i18n::standings_headers(l)[10],
+            sheets::columns::Col::Credits.header(l),
             credits
         ),
         Style::new().add_modifier(Modifier::BOLD),
@@ -355,7 +355,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             "{} {} {} {} {}",
             x.id,
             i18n::leave_kind(l, x.kind),
-            app::format::cover_words(l, &x.cover, &sessions),
+            app::cells::cover_words(l, &x.cover, &sessions),
             i18n::shown(&x.reason),
             i18n::leave_status(l, x.status)
         )));
@@ -367,7 +367,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         .rev()
         .filter(|x| x.state != rules::RollState::NotStarted)
     {
-        let cat = app::format::record_attendance(l, x, s.read_at);
+        let cat = app::cells::record_attendance(l, x, s.read_at);
         text.push(Line::from(format!(
             "{} {} {}  {}",
             x.session.date,

@@ -1,9 +1,10 @@
-//! Text shared by both front ends (the command line and the terminal app):
-//! one standing, credit entry or make-up as table cells, money in yuan, the
-//! funds line, padding by display width. Pure formatting: no store, no I/O.
+//! Table cells and figures as text, shared by both front ends (the command
+//! line and the terminal app): a credit entry or a make-up as cells, a
+//! session's attendance, money in yuan, the funds line, padding by display
+//! width. Pure formatting: no store, no I/O. (The standings' cells are in
+//! `sheets::columns`, the one table of the standings columns.)
 
 use crate::i18n::{self, Lang};
-use crate::standings::StandingRow;
 use unicode_width::UnicodeWidthStr;
 
 /// Pads `s` with spaces to `width` display columns.
@@ -12,63 +13,6 @@ pub fn pad(s: &str, width: usize) -> String {
     let mut out = s.to_string();
     out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
     out
-}
-
-/// The cells of one standings row, in `i18n::standings_headers` order.
-pub fn standing_cells(row: &StandingRow, lang: Lang) -> Vec<String> {
-    let s = &row.standing;
-    let t = &s.tally;
-    let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
-    if s.qualified && s.warning {
-        notes.push(i18n::warning(lang).to_string());
-    }
-    notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
-    let none = rules::Figures::default();
-    let f = s.figures.as_ref().unwrap_or(&none);
-    // Before the year's last day: how far along the year's credits are.
-    if let Some(days) = row.year_days_left {
-        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
-        notes.push(i18n::year_progress(
-            lang,
-            year_credits,
-            row.year_credits_required,
-            days,
-        ));
-    }
-    let note = notes.join("; ");
-    let credits = s.credits();
-    let note = if row.changed_since_published {
-        let changed = i18n::io_text(lang, i18n::IoText::ChangedNote);
-        if note.is_empty() {
-            changed.to_string()
-        } else {
-            format!("{changed}; {note}")
-        }
-    } else {
-        note
-    };
-    vec![
-        row.teacher.id.0.clone(),
-        row.teacher.name.clone(),
-        row.teacher.group.clone(),
-        t.present.to_string(),
-        t.late.to_string(),
-        t.early_leave.to_string(),
-        t.absent.to_string(),
-        t.official_leave.to_string(),
-        t.personal_leave.to_string(),
-        t.sick_leave.to_string(),
-        format!("{}/{}", credits, s.credits_required),
-        t.points.to_string(),
-        format!("{}/{}", f.notes_chars, f.notes_required),
-        archive_cell(f, lang),
-        f.makeups_open.to_string(),
-        i18n::qualified(lang, s.qualified).to_string(),
-        note,
-        f.deducted.to_string(),
-        f.external_pending.to_string(),
-        credit_warning_cell(row, lang),
-    ]
 }
 
 pub use sheets::rows::{archive_cell, credit_warning_cell};

@@ -1,4 +1,4 @@
-//! Text about names and spreadsheets as people see them (issue 19): where
+//! Text about spreadsheet files as people see them (issue 19): where
 //! a file's data ended (a total or footer row), ids that differ only by
 //! leading zeros, and stored characters a file's encoding would lose.
 
