@@ -213,7 +213,7 @@ fn build(path: &std::path::Path, s: &School) -> App {
             .iter()
             .map(|l| l.teacher.id.clone())
             .collect();
-        let mut w = app.store.write("office", at(d, 15, 31)).expect("write");
+        let mut w = app.store().write("office", at(d, 15, 31)).expect("write");
         for t in &expected {
             let n: usize = t.0[1..].parse().unwrap_or(1);
             let start = NaiveTime::from_hms_opt(15, 30, 0).unwrap_or_default();
@@ -393,7 +393,7 @@ proptest! {
             apply(&mut app, op, now);
             prop_assert_eq!(&past(&app), &before, "after {:?}", op);
         }
-        let r = app.store.read().expect("read");
+        let r = app.store().read().expect("read");
         prop_assert_eq!(r.tallies().expect("kept"), r.recount().expect("recount"));
     }
 }
