@@ -246,6 +246,8 @@ fn scoring() {
         grade: None,
         active_from: None,
         active_to: None,
+        from_time: None,
+        past_groups: Vec::new(),
     };
     let leave = Leave {
         id: LeaveId(1),
@@ -297,6 +299,7 @@ fn scoring() {
             let o: Outcome = outcome(
                 s,
                 RollState::Closed,
+                None,
                 &teacher,
                 facts[i % facts.len()].as_ref(),
                 &leaves,

@@ -150,21 +150,14 @@ fn case3_people_join_and_leave() {
     assert_eq!(row(&list, "N1")["joined"], "2025-09-29");
     db.ok(
         "2025-09-29T10:05",
-        &[
-            "teacher",
-            "edit",
-            "N1",
-            "--group",
-            "数学",
-            "--from",
-            "2025-09-20",
-        ],
+        &["teacher", "edit", "N1", "--from", "2025-09-20"],
     );
+    // Issue 25: a start before a closed roll does not put them on it.
     let rows = json(&db, "2025-09-29T10:05", &["standings", "--json"]);
     assert_eq!(
         row(&rows, "N1")["absent"],
-        1,
-        "the 09-24 session is theirs now"
+        0,
+        "the 09-24 roll closed without them"
     );
     // T0001 leaves on 2025-10-01: the 10-15 session is not theirs, the
     // past stays.

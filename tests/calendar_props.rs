@@ -93,6 +93,8 @@ fn build(path: &std::path::Path, p: &Plan) -> App {
                 grade: None,
                 active_from: None,
                 active_to: None,
+                from_time: None,
+                past_groups: Vec::new(),
             },
             now,
         )
@@ -158,6 +160,7 @@ fn build(path: &std::path::Path, p: &Plan) -> App {
         if p.closed[i % p.closed.len()] {
             w.put_session(&SessionRecord {
                 state: RollState::Closed,
+                closed: None,
                 ..rec
             })
             .expect("state");

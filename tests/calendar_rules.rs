@@ -168,6 +168,8 @@ fn teacher() -> Teacher {
         grade: None,
         active_from: Some(day("2025-09-01")),
         active_to: None,
+        from_time: None,
+        past_groups: Vec::new(),
     }
 }
 
@@ -229,6 +231,8 @@ fn k4_k5_k11_categories() {
     };
     let left_before = Teacher {
         active_to: Some(day("2025-10-14")),
+        from_time: None,
+        past_groups: Vec::new(),
         ..teacher()
     };
     // (rule, state, teacher, facts, category, also left early)
@@ -291,7 +295,7 @@ fn k4_k5_k11_categories() {
         ),
     ];
     for (rule, state, t, facts, want, both) in rows {
-        let o = outcome(&s, state, &t, facts.as_ref(), &[]);
+        let o = outcome(&s, state, None, &t, facts.as_ref(), &[]);
         assert_eq!((o.category, o.also_left_early), (want, both), "{rule}");
     }
 }
@@ -357,7 +361,7 @@ fn k6_leave_by_the_hour() {
             LeaveStatus::Approved,
             false,
         );
-        let o = outcome(&s, RollState::Closed, &teacher(), None, &[l]);
+        let o = outcome(&s, RollState::Closed, None, &teacher(), None, &[l]);
         let want = if covered {
             Category::PersonalLeave
         } else {
@@ -387,6 +391,7 @@ fn k7_leave_lapses_at_the_session() {
     let s = SessionRecord {
         session: session(1, "2025-10-15", "15:30", "16:30"),
         state: RollState::NotStarted,
+        closed: None,
     };
     let cover = Cover::Sessions(vec![SessionId(1)]);
     let late = Policy {
@@ -486,6 +491,7 @@ fn k7_leave_lapses_at_the_session() {
     ));
     let cancelled = SessionRecord {
         state: RollState::Cancelled,
+        closed: None,
         ..s.clone()
     };
     let l = leave(LeaveKind::Personal, cover, LeaveStatus::Pending, false);

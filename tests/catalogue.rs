@@ -502,6 +502,16 @@ fn errors() -> Vec<AppError> {
         AppError::UnknownTerm("2030-autumn".into()),
         AppError::UnknownLeave(LeaveId(5)),
         AppError::Exists("T0001".into()),
+        AppError::UnknownGroup {
+            group: "G10".into(),
+            known: vec!["G1".into(), "G2".into()],
+            near: Some("G1".into()),
+        },
+        AppError::UnknownGroup {
+            group: "G30".into(),
+            known: vec!["G1".into(), "G2".into()],
+            near: None,
+        },
         AppError::NotExpected {
             teacher: t(),
             session: SessionId(1),
@@ -599,6 +609,7 @@ fn errors() -> Vec<AppError> {
             | AppError::Invalid { .. }
             | AppError::RollOrder { .. }
             | AppError::NotExpected { .. }
+            | AppError::UnknownGroup { .. }
             | AppError::AlreadyMarked { .. }
             | AppError::NotPresent { .. }
             | AppError::NothingToUndo(_)

@@ -183,6 +183,8 @@ fn arb_teacher() -> impl Strategy<Value = Teacher> {
             grade: None,
             active_from: from.map(day),
             active_to: to.map(day),
+            from_time: None,
+            past_groups: Vec::new(),
         })
 }
 
@@ -317,7 +319,7 @@ fn tally_where(
     let mut t = Tally::default();
     for c in cases.iter().filter(|c| keep(&c.session)) {
         let f = facts_for(facts, c.session.id, &s.teacher.id);
-        let o = outcome(&c.session, c.state, &s.teacher, f, leaves);
+        let o = outcome(&c.session, c.state, None, &s.teacher, f, leaves);
         t.add(&s.policy, o, c.session.credits);
     }
     t
@@ -470,13 +472,13 @@ proptest! {
         let facts = s.facts();
         for c in &s.cases {
             let f = facts_for(&facts, c.session.id, &s.teacher.id);
-            let first = outcome(&c.session, c.state, &s.teacher, f, &s.leaves);
-            let again = outcome(&c.session, c.state, &s.teacher, f, &s.leaves);
+            let first = outcome(&c.session, c.state, None, &s.teacher, f, &s.leaves);
+            let again = outcome(&c.session, c.state, None, &s.teacher, f, &s.leaves);
             prop_assert_eq!(first, again);
             // The same inputs rebuilt from scratch give the same answer.
             let (session, teacher, leaves) = (c.session.clone(), s.teacher.clone(), s.leaves.clone());
             let f2 = f.cloned();
-            let third = outcome(&session, c.state, &teacher, f2.as_ref(), &leaves);
+            let third = outcome(&session, c.state, None, &teacher, f2.as_ref(), &leaves);
             prop_assert_eq!(first, third);
             // Not required exactly when the session does not require the teacher.
             prop_assert_eq!(

@@ -55,6 +55,8 @@ fn school(dir: &std::path::Path, leader: Leader, team_is_t3: bool) -> std::path:
                     grade: None,
                     active_from: None,
                     active_to: None,
+                    from_time: None,
+                    past_groups: Vec::new(),
                 },
                 now(),
             )

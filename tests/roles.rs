@@ -86,6 +86,8 @@ fn build(path: &Path) -> Leaves {
                 grade: None,
                 active_from: None,
                 active_to: None,
+                from_time: None,
+                past_groups: Vec::new(),
             },
             at(8, 1),
         )
@@ -247,6 +249,8 @@ fn cases(l: &Leaves) -> Vec<Case> {
                     grade: None,
                     active_from: None,
                     active_to: None,
+                    from_time: None,
+                    past_groups: Vec::new(),
                 },
                 now(),
             )

@@ -108,6 +108,8 @@ fn teacher(active: (Option<Ymd>, Option<Ymd>)) -> Teacher {
         grade: Some("七年级".into()),
         active_from: active.0.map(day),
         active_to: active.1.map(day),
+        from_time: None,
+        past_groups: Vec::new(),
     }
 }
 
@@ -414,6 +416,14 @@ const ROWS: &[Row] = &[
         ..BASE
     },
     Row {
+        rule: "本系统(issue 25): 已批准的请假, 活动尚未开始点名, 暂记待定(不计入)",
+        roll: RollState::NotStarted,
+        leaves: &[lv(Personal, Approved, Cov::Dates)],
+        category: Category::Pending,
+        points: 0,
+        ..BASE
+    },
+    Row {
         rule: "本系统(篇4 两次点名): 第一次点名中未到者, 暂记待定",
         roll: RollState::FirstCall,
         category: Category::Pending,
@@ -535,14 +545,14 @@ fn every_category_rule() {
             category: row.category,
             also_left_early: row.also_left_early,
         };
-        let got = outcome(&s, row.roll, &t, Some(&facts), &leaves);
+        let got = outcome(&s, row.roll, None, &t, Some(&facts), &leaves);
         if got != want {
             failures.push(format!("{}: want {want:?}, got {got:?}", row.rule));
             continue;
         }
         // A teacher never seen may have no facts at all: same outcome.
         if !facts.attended() {
-            let none = outcome(&s, row.roll, &t, None, &leaves);
+            let none = outcome(&s, row.roll, None, &t, None, &leaves);
             if none != want {
                 failures.push(format!(
                     "{} (no facts): want {want:?}, got {none:?}",
@@ -640,14 +650,28 @@ fn emergency_sick_leave_approved_after_the_fact_turns_absent_into_sick_leave() {
     l.requested_at = at((2025, 10, 16), (8, 0));
     let not_seen = RollFacts::default();
 
-    let before = outcome(&s, RollState::Closed, &t, Some(&not_seen), &[l.clone()]);
+    let before = outcome(
+        &s,
+        RollState::Closed,
+        None,
+        &t,
+        Some(&not_seen),
+        &[l.clone()],
+    );
     assert_eq!(before, Outcome::just(Category::Absent));
 
     l.status = Approved;
     l.evidence.hospital_certificate = true;
     l.decided_by = Some("校长".into());
     l.decided_at = Some(at((2025, 10, 17), (10, 0)));
-    let after = outcome(&s, RollState::Closed, &t, Some(&not_seen), &[l.clone()]);
+    let after = outcome(
+        &s,
+        RollState::Closed,
+        None,
+        &t,
+        Some(&not_seen),
+        &[l.clone()],
+    );
     assert_eq!(after, Outcome::just(Category::SickLeave));
 
     let policy = Policy::default();

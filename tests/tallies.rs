@@ -152,6 +152,8 @@ fn apply(w: &mut peixun::store::Writer, op: &Op) -> peixun::store::Result<()> {
             grade: None,
             active_from: from.map(day),
             active_to: None,
+            from_time: None,
+            past_groups: Vec::new(),
         }),
         Op::Session {
             id,
@@ -178,6 +180,7 @@ fn apply(w: &mut peixun::store::Writer, op: &Op) -> peixun::store::Result<()> {
                 },
             },
             state: *state,
+            closed: None,
         }),
         Op::Facts {
             session,

@@ -34,6 +34,8 @@ fn standings(lang: Lang) -> (tempfile::TempDir, peixun::tui::model::Model) {
                 grade: None,
                 active_from: Some(day(11, 20)),
                 active_to: None,
+                from_time: None,
+                past_groups: Vec::new(),
             },
             common::tui::at(15, 35),
         )

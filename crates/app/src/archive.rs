@@ -88,7 +88,14 @@ impl App {
         let why = self.closed_year_reason(&w, year)?;
         let facts = w.facts(session, teacher)?;
         let leaves = w.teacher_leaves(teacher)?;
-        let o = outcome(&rec.session, rec.state, &t, facts.as_ref(), &leaves);
+        let o = outcome(
+            &rec.session,
+            rec.state,
+            rec.closed.as_ref(),
+            &t,
+            facts.as_ref(),
+            &leaves,
+        );
         let before = w.makeup(teacher, session)?;
         if undo {
             if before.is_none() {

@@ -126,13 +126,20 @@ impl YearContext {
             let s = &rec.session;
             // Only a session an approved official leave covers can be one;
             // the facts are read for those alone.
-            if !s.requires(teacher) || !official.iter().any(|l| l.excuses(s)) {
+            if !rec.requires(teacher) || !official.iter().any(|l| l.excuses(s)) {
                 continue;
             }
             let facts = r.facts(s.id, id)?;
             // Other leaves cannot outrank official leave (the kindest), so
             // the approved official ones decide alone.
-            let o = outcome(s, rec.state, teacher, facts.as_ref(), official);
+            let o = outcome(
+                s,
+                rec.state,
+                rec.closed.as_ref(),
+                teacher,
+                facts.as_ref(),
+                official,
+            );
             if o.category == Category::OfficialLeave {
                 makeups.push(MakeUpItem {
                     session: s.id,

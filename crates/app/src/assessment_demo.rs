@@ -185,7 +185,16 @@ pub(crate) fn demo_assessment(
                 continue;
             }
             let facts = w.facts(s.id, &t.id)?;
-            if outcome(s, rec.state, t, facts.as_ref(), &leaves).category == Category::OfficialLeave
+            if outcome(
+                s,
+                rec.state,
+                rec.closed.as_ref(),
+                t,
+                facts.as_ref(),
+                &leaves,
+            )
+            .category
+                == Category::OfficialLeave
                 && next(2) == 0
             {
                 w.put_makeup(

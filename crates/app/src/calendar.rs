@@ -75,6 +75,17 @@ pub enum CalendarError {
         start: NaiveTime,
         end: NaiveTime,
     },
+    /// New times for a held session that a recorded arrival or early
+    /// leave would fall outside of (issue 25): refused, naming it.
+    #[error("session {session} at {start}–{end}: {teacher}'s {what:?} at {at} would be outside it")]
+    TimesContradict {
+        session: SessionId,
+        teacher: TeacherId,
+        what: TimeOf,
+        at: NaiveTime,
+        start: NaiveTime,
+        end: NaiveTime,
+    },
     /// A departure before the teacher joined.
     #[error("{teacher} joined on {joined}; cannot leave on {on}")]
     LeavesBeforeJoining {
@@ -129,7 +140,10 @@ pub struct TeacherEdit {
     pub name: Option<String>,
     pub group: Option<String>,
     pub grade: Option<String>,
+    /// The first day at the school.
     pub from: Option<NaiveDate>,
+    /// The day a new group or grade takes effect (`None`: today).
+    pub group_from: Option<NaiveDate>,
     /// The last day at the school: `Some(None)` withdraws a departure
     /// recorded by mistake.
     pub to: Option<Option<NaiveDate>>,
@@ -215,16 +229,22 @@ impl App {
             .ok_or_else(|| AppError::UnknownTeacher(id.0.clone()))?;
         let mut after = before.clone();
         if let Some(n) = edit.name {
-            after.name = n;
+            after.name = rules::tidy_name(&n);
         }
-        if let Some(g) = edit.group {
-            after.group = g;
-        }
-        if let Some(g) = edit.grade {
-            after.grade = (!g.trim().is_empty()).then_some(g);
+        // A new group or grade applies from `from` (default today): the
+        // sessions before keep the group the teacher was in (issue 25).
+        let regroup = edit.group.is_some() || edit.grade.is_some();
+        if regroup {
+            let group = edit.group.unwrap_or_else(|| after.group.clone());
+            let grade = match edit.grade {
+                Some(g) => (!g.trim().is_empty()).then_some(g),
+                None => after.grade.clone(),
+            };
+            after.move_group(&group, grade, edit.group_from.unwrap_or(now.date()));
         }
         if let Some(f) = edit.from {
             after.active_from = Some(f);
+            after.from_time = None;
         }
         if let Some(t) = edit.to {
             after.active_to = t;
@@ -334,6 +354,7 @@ impl App {
             s.recorder = (!p.trim().is_empty()).then_some(p);
         }
         if let Some(a) = edit.groups {
+            super::roster::check_audience(&w, &a)?;
             s.audience = a;
         }
         if s == before.session {
@@ -341,6 +362,28 @@ impl App {
         }
         super::roster::validate_session(&s)?;
         super::roster::bound_session(&s)?;
+        // New times must keep every recorded arrival and early leave
+        // inside the session (at or after the start, before the end).
+        if (s.start, s.end) != (before.session.start, before.session.end) {
+            for (teacher, f) in w.session_facts(id)? {
+                for (what, at) in [
+                    (TimeOf::Arrival, f.arrived),
+                    (TimeOf::EarlyLeave, f.left_early),
+                ] {
+                    if let Some(at) = at.filter(|at| *at < s.start || *at >= s.end) {
+                        return Err(CalendarError::TimesContradict {
+                            session: id,
+                            teacher,
+                            what,
+                            at,
+                            start: s.start,
+                            end: s.end,
+                        }
+                        .into());
+                    }
+                }
+            }
+        }
         // What moves figures (times, credits, audience) in a closed year
         // needs the office's reason; a title or a name does not.
         let moves = Session {

@@ -227,6 +227,7 @@ impl App {
                 outcome: outcome(
                     &rec.session,
                     rec.state,
+                    rec.closed.as_ref(),
                     &teacher,
                     facts.get(&rec.session.id),
                     &leaves,
@@ -346,10 +347,17 @@ impl Snapshot {
             for (t, &g) in teachers.iter().zip(&group_of) {
                 while f.next_if(|(id, _)| *id < t.id).is_some() {}
                 let mine = f.next_if(|(id, _)| *id == t.id).map(|(_, x)| x);
-                if !rec.session.requires(t) {
+                if !rec.requires(t) {
                     continue;
                 }
-                let o = outcome(&rec.session, rec.state, t, mine, &leaves);
+                let o = outcome(
+                    &rec.session,
+                    rec.state,
+                    rec.closed.as_ref(),
+                    t,
+                    mine,
+                    &leaves,
+                );
                 by_group[g].add(&self.policy, o, rec.session.credits);
             }
             Ok(SessionPoint {

@@ -129,6 +129,8 @@ pub fn demo(
                 .chance(20)
                 .then(|| date(last_year, 10, 1 + rng.below(28) as u32)),
             active_to: None,
+            from_time: None,
+            past_groups: Vec::new(),
         };
         w.put_teacher(&t)?;
         teachers.push(t);
@@ -203,11 +205,13 @@ pub fn demo(
                             w.put_leave(&l)?;
                         }
                     }
-                    w.put_session(&SessionRecord { session, state })?;
+                    w.put_session(&SessionRecord::new(session, state))?;
                 }
                 d += Duration::days(1);
             }
         }
+        // Each closed roll keeps who was expected (issue 25).
+        w.record_closed_rolls()?;
         w.commit()?;
         progress(done as u32 + 1, years);
     }

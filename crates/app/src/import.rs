@@ -9,23 +9,32 @@
 //! file are never deleted: a teacher who leaves gets a last day instead.
 //! A column the file lacks altogether (say 年级组, or 主持人) leaves that
 //! field of a stored teacher or session as it is; an empty cell in a column
-//! the file has clears it.
+//! the file has clears it, but for 入职日期: every teacher starts on a day
+//! (issue 25), so a blank one keeps the stored day, and a new teacher
+//! without one starts at the moment of the import. A roster names the
+//! teachers still at the school that it leaves out (`ImportSummary::missing`)
+//! and, with `--departed-on`, records their last day.
 
 use super::{App, AppError, Result, json};
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rules::{Role, Session, Teacher, TeacherId, TermId};
 use sheets::{self as io, Encoding, ImportError, Problem, ShownProblem};
 use std::collections::HashMap;
 use store::SessionRecord;
 
 /// What an import did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportSummary {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
     /// The total or footer row that ended the file's data, if any.
     pub ended: Option<io::ends::Ended>,
+    /// A roster's: the teachers still at the school the file does not
+    /// contain (id, name), never kept required in silence (issue 25).
+    pub missing: Vec<(TeacherId, String)>,
+    /// The day their departure was recorded (`--departed-on`), if it was.
+    pub departed_on: Option<NaiveDate>,
 }
 
 impl ImportSummary {
@@ -60,6 +69,20 @@ impl App {
         now: NaiveDateTime,
         progress: Progress,
     ) -> Result<ImportSummary> {
+        self.import_roster(name, bytes, encoding, None, now, progress)
+    }
+
+    /// `import_teachers`, recording `departed_on` as the last day of the
+    /// teachers still at the school whom the file does not contain.
+    pub fn import_roster(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        encoding: Encoding,
+        departed_on: Option<NaiveDate>,
+        now: NaiveDateTime,
+        progress: Progress,
+    ) -> Result<ImportSummary> {
         self.actor.require("import teachers", &[Role::Office])?;
         let table = io::table::read(name, bytes, encoding)?;
         let parsed = io::roster::parse(&table)?;
@@ -67,7 +90,7 @@ impl App {
         let dry = {
             let r = self.store.read()?;
             let ids = r.find_teachers(|_, _| true)?;
-            roster_changes(&parsed, &ids, |id| Ok(r.teacher(id)?))?
+            roster_changes(&parsed, &ids, now, departed_on, |id| Ok(r.teacher(id)?))?
         };
         if dry.changes.is_empty() {
             progress(total, total);
@@ -77,7 +100,7 @@ impl App {
         // Read again in the write transaction: another process may have
         // changed the roster since.
         let ids = w.find_teachers(|_, _| true)?;
-        let plan = roster_changes(&parsed, &ids, |id| Ok(w.teacher(id)?))?;
+        let plan = roster_changes(&parsed, &ids, now, departed_on, |id| Ok(w.teacher(id)?))?;
         // A closed year whose sessions a changed teacher now has to attend,
         // or not: the office's, with a reason (`assess close`).
         let mut years = Vec::new();
@@ -156,6 +179,9 @@ impl App {
         for (i, change) in plan.changes.into_iter().enumerate() {
             match change {
                 (Some(mut rec), new) => {
+                    if new.audience != rec.session.audience {
+                        super::roster::check_audience(&w, &new.audience)?;
+                    }
                     let before = json(&rec.session);
                     rec.session = new;
                     w.put_session(&rec)?;
@@ -170,6 +196,7 @@ impl App {
                     )?;
                 }
                 (None, new) => {
+                    super::roster::check_audience(&w, &new.audience)?;
                     super::roster::insert_session(&mut w, new, reason.clone())?;
                 }
             }
@@ -310,9 +337,16 @@ struct RosterChanges {
 /// `stored`). Refuses ids that differ from a stored one only by leading
 /// zeros, and a change that would put `?` where a stored text has a
 /// character the file's encoding could not hold.
+///
+/// A new teacher without a 入职日期 (no column, or a blank cell) starts at
+/// the moment of the import (`now`); a changed 教研组 or 年级组 applies from
+/// the day of the import on, the groups before staying theirs for the days
+/// before (issue 25).
 fn roster_changes(
     parsed: &io::Parsed<Teacher>,
     ids: &[TeacherId],
+    now: NaiveDateTime,
+    departed_on: Option<NaiveDate>,
     stored: impl Fn(&TeacherId) -> Result<Option<Teacher>>,
 ) -> Result<RosterChanges> {
     let has = |k: &str| parsed.header.column(k).is_some();
@@ -338,12 +372,20 @@ fn roster_changes(
                 if !grade {
                     t.grade = o.grade.clone();
                 }
-                if !from {
+                // Every teacher starts on a day (issue 25): a blank 入职日期
+                // keeps the stored one.
+                if !from || t.active_from.is_none() {
                     t.active_from = o.active_from;
                 }
                 if !to {
                     t.active_to = o.active_to;
                 }
+                // The start's moment stays where the start does; a new
+                // group applies from today, the old ones stay in the past.
+                t.from_time = o.from_time.filter(|_| t.active_from == o.active_from);
+                let mut moved = o.clone();
+                moved.move_group(&t.group, t.grade.clone(), now.date());
+                t.past_groups = moved.past_groups;
                 let fields = [
                     ("name", Some(&o.name), Some(&t.name)),
                     ("group", Some(&o.group), Some(&t.group)),
@@ -359,6 +401,11 @@ fn roster_changes(
                 }
             }
             None => {
+                // Every new teacher starts on a day: the file's, or now.
+                if t.active_from.is_none() {
+                    t.active_from = Some(now.date());
+                    t.from_time = Some(now.time());
+                }
                 if let Some(other) = zeros.get(io::without_zeros(&t.id.0)) {
                     let name = stored(other)?.map(|o| o.name).unwrap_or_default();
                     let other = other.0.clone();
@@ -379,5 +426,33 @@ fn roster_changes(
         }
     }
     io::check(&parsed.file, problems)?;
+    // The teachers still at the school that the file leaves out: named,
+    // and given a last day where the office says they left.
+    let in_file: std::collections::HashSet<&TeacherId> =
+        parsed.rows.iter().map(|r| &r.value.id).collect();
+    for id in ids.iter().filter(|id| !in_file.contains(id)) {
+        let Some(t) = stored(id)? else { continue };
+        if t.active_to.is_some_and(|d| d < now.date()) {
+            continue;
+        }
+        summary.missing.push((t.id.clone(), t.name.clone()));
+        if let Some(on) = departed_on {
+            if let Some(joined) = t.active_from.filter(|j| on < *j) {
+                return Err(super::calendar::CalendarError::LeavesBeforeJoining {
+                    teacher: t.id.clone(),
+                    joined,
+                    on,
+                }
+                .into());
+            }
+            let left = Teacher {
+                active_to: Some(on),
+                ..t.clone()
+            };
+            summary.updated += 1;
+            changes.push((left, Some(t)));
+        }
+    }
+    summary.departed_on = departed_on.filter(|_| !summary.missing.is_empty());
     Ok(RosterChanges { changes, summary })
 }

@@ -128,6 +128,15 @@ pub enum AppError {
         state: RollState,
         step: RollStep,
     },
+    /// A session's audience names a group no teacher belongs to (issue 25).
+    #[error("no teacher is in the group {group}")]
+    UnknownGroup {
+        group: String,
+        /// The groups there are, in order.
+        known: Vec<String>,
+        /// The one the office probably meant.
+        near: Option<String>,
+    },
     #[error("{teacher} is not expected at session {session}")]
     NotExpected {
         teacher: TeacherId,

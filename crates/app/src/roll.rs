@@ -64,13 +64,32 @@ fn build_view(
         covering.entry(l.teacher.clone()).or_default().push(l);
     }
     let mut lines = Vec::new();
-    for teacher in teachers {
-        if !record.session.requires(&teacher) {
+    for mut teacher in teachers {
+        if !record.requires(&teacher) {
             continue;
+        }
+        // A closed roll shows each teacher in the group of its day.
+        if let Some(e) = record.closed.as_ref().and_then(|c| c.entry(&teacher.id)) {
+            teacher.group.clone_from(&e.group);
+            teacher.grade.clone_from(&e.grade);
         }
         let mine = covering.remove(&teacher.id).unwrap_or_default();
         let f = facts.get(&teacher.id).cloned().unwrap_or_default();
-        let o = outcome(&record.session, record.state, &teacher, Some(&f), &mine);
+        // Before the roll begins, approved leave is shown as what it will
+        // be (the screen's caller sees who is excused), though it counts
+        // only once the session happens (issue 25).
+        let shown_state = match record.state {
+            RollState::NotStarted => RollState::FirstCall,
+            s => s,
+        };
+        let o = outcome(
+            &record.session,
+            shown_state,
+            record.closed.as_ref(),
+            &teacher,
+            Some(&f),
+            &mine,
+        );
         let leave = mine
             .iter()
             .find(|l| l.status == LeaveStatus::Approved)
@@ -235,8 +254,14 @@ impl App {
         }
         in_session(&rec, at, TimeOf::Arrival)?;
         not_after_now(&rec, at, FieldName::Arrived, now)?;
+        // Late means arriving after the second call ended (篇10 ④, issue
+        // 25): one who came in before it ended answered it.
+        let answered = rec.state == RollState::AfterSecondCall
+            && second_call_ended(&w, id)?
+                .is_some_and(|ended| rec.session.date == ended.date() && at < ended.time());
         let after = RollFacts {
             arrived: Some(at),
+            second_call: before.second_call || answered,
             ..before.clone()
         };
         put(&mut w, id, teacher, &before, &after, "roll.arrive", None)?;
@@ -322,6 +347,10 @@ impl App {
                 super::leave::expire(&mut w, l, session, started)?;
             }
         }
+        // The record of the day: who was expected, in which group, with
+        // what outcome. Later changes to the roster do not alter it.
+        let mut rec = rec;
+        rec.closed = Some(w.closed_record(&rec, now)?);
         set_state(&mut w, rec, RollState::Closed)?;
         w.commit()?;
         Ok(absent)
@@ -476,7 +505,41 @@ impl App {
                 why: Why::BeforeArrival(a),
             });
         }
-        let before = expected_facts(&w, &rec, teacher)?;
+        // Adding a teacher to a closed roll is a correction of its record
+        // (issue 25): explicit, with the reason, in the history; never a
+        // side effect of a roster change.
+        let added = match (&rec.closed, w.teacher(teacher)?) {
+            (Some(c), Some(t))
+                if rec.state == RollState::Closed
+                    && !c.expects(&t.id)
+                    && rec.session.audience.includes_on(&t, rec.session.date)
+                    && t.active_on(rec.session.date) =>
+            {
+                Some(t)
+            }
+            _ => None,
+        };
+        let before = match &added {
+            Some(_) => w.facts(id, teacher)?.unwrap_or_default(),
+            None => expected_facts(&w, &rec, teacher)?,
+        };
+        // A correction keeps what it does not say (issue 25): an excuse of
+        // the same early leave stays; an early leave needs the teacher in
+        // the room.
+        let mut facts = facts;
+        if facts.early_excused.is_none() && facts.left_early == before.left_early {
+            facts.early_excused.clone_from(&before.early_excused);
+        }
+        if facts.left_early.is_some()
+            && !facts.first_call
+            && !facts.second_call
+            && facts.arrived.is_none()
+        {
+            return Err(AppError::NotPresent {
+                teacher: teacher.clone(),
+                session: id,
+            });
+        }
         put(
             &mut w,
             id,
@@ -486,6 +549,42 @@ impl App {
             "roll.correct",
             Some(reason.to_string()),
         )?;
+        if let Some(t) = added {
+            let mut rec = rec;
+            let mine: Vec<Leave> = w
+                .leaves_covering(&rec.session)?
+                .into_iter()
+                .filter(|l| l.teacher == t.id)
+                .collect();
+            let o = outcome(
+                &rec.session,
+                RollState::Closed,
+                None,
+                &t,
+                Some(&facts),
+                &mine,
+            );
+            let entry = rules::Expected {
+                teacher: t.id.clone(),
+                name: t.name.clone(),
+                group: t.group_on(rec.session.date).to_string(),
+                grade: t.grade_on(rec.session.date).map(str::to_string),
+                outcome: o,
+            };
+            if let Some(c) = rec.closed.as_mut() {
+                c.add(entry);
+            }
+            w.put_session(&rec)?;
+            w.log(
+                "roll.add_expected",
+                format!("session {id} / {}", t.id),
+                None,
+                json(&o.category),
+                Some(reason.to_string()),
+                Some(id),
+                Some(t.id.clone()),
+            )?;
+        }
         w.commit()?;
         Ok(())
     }
@@ -783,7 +882,7 @@ fn expected_facts(w: &Writer, rec: &SessionRecord, t: &TeacherId) -> Result<Roll
     let teacher = w
         .teacher(t)?
         .ok_or_else(|| AppError::UnknownTeacher(t.0.clone()))?;
-    if !rec.session.requires(&teacher) {
+    if !rec.requires(&teacher) {
         return Err(AppError::NotExpected {
             teacher: t.clone(),
             session: rec.session.id,
@@ -876,4 +975,18 @@ fn put(
         Some(t.clone()),
     )?;
     Ok(())
+}
+
+/// When the second call of session `id` last ended, by the history.
+fn second_call_ended(w: &Writer, id: SessionId) -> Result<Option<NaiveDateTime>> {
+    let ended = json(&RollState::AfterSecondCall);
+    let mut at = None;
+    w.history_newest_first(|e| {
+        if e.session == Some(id) && e.action == STEP && e.after == ended {
+            at = Some(e.at);
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    })?;
+    Ok(at)
 }

@@ -8,11 +8,17 @@ use store::SessionRecord;
 
 impl App {
     /// Adds a teacher to the roster (training office).
-    /// A teacher joins on `active_from`, or today when it is not given:
-    /// sessions before are not required of them.
+    /// A teacher joins on `active_from`, or now when it is not given:
+    /// sessions before are not required of them, nor a session of today
+    /// that began before they were added.
     pub fn add_teacher(&mut self, mut t: Teacher, now: NaiveDateTime) -> Result<()> {
         self.actor.require("teacher add", &[Role::Office])?;
-        t.active_from = t.active_from.or(Some(now.date()));
+        if t.active_from.is_none() {
+            t.active_from = Some(now.date());
+            t.from_time = Some(now.time());
+        }
+        t.id.0 = rules::half_width_id(&t.id.0);
+        t.name = rules::tidy_name(&t.name);
         validate_teacher(&t)?;
         let mut w = self.begin(now)?;
         if w.teacher(&t.id)?.is_some() {
@@ -109,6 +115,7 @@ impl App {
                 why: Why::InNoTerm,
             });
         }
+        check_audience(&w, &session.audience)?;
         let terms = w.terms()?;
         let year = super::year_end::year_of_day(&terms, &w.policy()?, session.date);
         let why = self.closed_year_reason(&w, year)?;
@@ -219,10 +226,7 @@ pub(super) fn insert_session(
     reason: Option<String>,
 ) -> Result<SessionRecord> {
     session.id = w.next_session_id()?;
-    let rec = SessionRecord {
-        session,
-        state: Default::default(),
-    };
+    let rec = SessionRecord::new(session, Default::default());
     w.put_session(&rec)?;
     w.log(
         "session.add",
@@ -234,4 +238,68 @@ pub(super) fn insert_session(
         None,
     )?;
     Ok(rec)
+}
+
+/// Refuses an audience naming a group no teacher belongs to, now or in
+/// their past groups (issue 25: `语文组` for 语文 made a session of 应到 0),
+/// naming the groups there are and the one probably meant. A school with
+/// no teacher yet (a plan entered before the roster) is not checked.
+pub(crate) fn check_audience(w: &store::Writer, a: &rules::Audience) -> Result<()> {
+    let rules::Audience::Groups(named) = a else {
+        return Ok(());
+    };
+    let mut known: Vec<String> = Vec::new();
+    for t in w.teachers()? {
+        for g in std::iter::once(&t.group).chain(t.past_groups.iter().map(|p| &p.group)) {
+            if !known.contains(g) {
+                known.push(g.clone());
+            }
+        }
+    }
+    known.sort();
+    // A plan entered before the roster has nothing to be checked against.
+    if known.is_empty() {
+        return Ok(());
+    }
+    match named.iter().find(|g| !known.contains(g)) {
+        None => Ok(()),
+        Some(group) => Err(AppError::UnknownGroup {
+            near: near_group(group, &known),
+            group: group.clone(),
+            known,
+        }),
+    }
+}
+
+/// The known group `group` most likely means: one inside the other
+/// (语文组 and 语文), else the closest by at most two characters.
+fn near_group(group: &str, known: &[String]) -> Option<String> {
+    if let Some(k) = known
+        .iter()
+        .find(|k| group.contains(k.as_str()) || k.contains(group))
+    {
+        return Some(k.clone());
+    }
+    known
+        .iter()
+        .map(|k| (edits(group, k), k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.clone())
+}
+
+/// The number of characters to insert, remove or replace to turn `a` into `b`.
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }

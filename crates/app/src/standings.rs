@@ -67,11 +67,18 @@ impl App {
         let facts: HashMap<_, _> = r.teacher_facts(id)?.into_iter().collect();
         let mut lines = Vec::new();
         for rec in r.sessions()? {
-            if !rec.session.requires(&teacher) {
+            if !rec.requires(&teacher) {
                 continue;
             }
             let f = facts.get(&rec.session.id).cloned().unwrap_or_default();
-            let o = outcome(&rec.session, rec.state, &teacher, Some(&f), &leaves);
+            let o = outcome(
+                &rec.session,
+                rec.state,
+                rec.closed.as_ref(),
+                &teacher,
+                Some(&f),
+                &leaves,
+            );
             lines.push(RecordLine {
                 session: rec.session,
                 state: rec.state,
@@ -102,10 +109,33 @@ pub(super) fn at_school(
             (calendar::first_day(y, start), calendar::last_day(y, start))
         }
     };
-    Ok(teachers
-        .into_iter()
-        .filter(|t| t.active_between(first, last))
-        .collect())
+    // One whose dates now lie outside the period stays in it where a
+    // closed roll of the period expected them (issue 25): the record of
+    // the day, not the roster of today. Read only when someone is outside.
+    let mut on_record: Option<std::collections::HashSet<rules::TeacherId>> = None;
+    let mut out = Vec::new();
+    for t in teachers {
+        if t.active_between(first, last) {
+            out.push(t);
+            continue;
+        }
+        if on_record.is_none() {
+            let mut ids = std::collections::HashSet::new();
+            for rec in r.sessions()? {
+                if rec.session.date < first || rec.session.date > last {
+                    continue;
+                }
+                if let Some(c) = &rec.closed {
+                    ids.extend(c.expected.iter().map(|e| e.teacher.clone()));
+                }
+            }
+            on_record = Some(ids);
+        }
+        if on_record.as_ref().is_some_and(|ids| ids.contains(&t.id)) {
+            out.push(t);
+        }
+    }
+    Ok(out)
 }
 
 /// Up to this many teachers, tallies are read by key rather than by range.

@@ -289,16 +289,16 @@ pub(crate) fn years_moved(
 /// The academic years of the sessions `touched` picks, each once.
 pub(crate) fn years_of_sessions(
     w: &Writer,
-    touched: impl Fn(&rules::Session) -> bool,
+    touched: impl Fn(&store::SessionRecord) -> bool,
 ) -> Result<Vec<AcademicYear>> {
     let terms = w.terms()?;
     let policy = w.policy()?;
     let mut years = Vec::new();
     for rec in w.sessions()? {
-        let s = &rec.session;
-        if !touched(s) {
+        if !touched(&rec) {
             continue;
         }
+        let s = &rec.session;
         let year = year_of_day(&terms, &policy, s.date);
         if !years.contains(&year) {
             years.push(year);

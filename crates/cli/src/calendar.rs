@@ -22,7 +22,8 @@ pub struct TeacherEditArgs {
     pub group: Option<String>,
     #[arg(long)]
     pub grade: Option<String>,
-    /// First day at the school (YYYY-MM-DD).
+    /// First day at the school (YYYY-MM-DD); with --group/--grade, the
+    /// day the new group takes effect (default today).
     #[arg(long)]
     pub from: Option<String>,
     /// Last day at the school (YYYY-MM-DD); `none` withdraws a departure.
@@ -79,14 +80,18 @@ pub(super) fn teacher_edit(
 ) -> Outcome {
     let id = teacher_arg(app, lang, &a.id)?;
     app.reason = a.reason;
+    let from = a
+        .from
+        .map(|s| date(lang, FieldName::From, &s))
+        .transpose()?;
+    // With a new group or grade, --from is the day it takes effect.
+    let regroup = a.group.is_some() || a.grade.is_some();
     let edit = TeacherEdit {
         name: a.name,
         group: a.group,
         grade: a.grade,
-        from: a
-            .from
-            .map(|s| date(lang, FieldName::From, &s))
-            .transpose()?,
+        from: from.filter(|_| !regroup),
+        group_from: from.filter(|_| regroup),
         to: match a.to.as_deref().map(str::trim) {
             None => None,
             Some("none") => Some(None),
@@ -121,6 +126,38 @@ struct TeacherJson<'a> {
     grade: Option<&'a str>,
     joined: Option<NaiveDate>,
     left: Option<NaiveDate>,
+    /// Every group the teacher was in, oldest first, the current one last
+    /// (`to` null), each with its first and last day.
+    groups: Vec<GroupJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    group: &'a str,
+    grade: Option<&'a str>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+/// A teacher's groups over time, oldest first, the current one last.
+fn groups_of(t: &rules::Teacher) -> Vec<GroupJson<'_>> {
+    let mut out: Vec<GroupJson> = t
+        .past_groups
+        .iter()
+        .map(|p| GroupJson {
+            group: &p.group,
+            grade: p.grade.as_deref(),
+            from: p.from.or(t.active_from),
+            to: Some(p.until),
+        })
+        .collect();
+    out.push(GroupJson {
+        group: &t.group,
+        grade: t.grade.as_deref(),
+        from: t.group_since().or(t.active_from),
+        to: None,
+    });
+    out
 }
 
 pub(super) fn teacher_list(app: &App, lang: Lang, json: bool) -> Outcome {
@@ -135,6 +172,7 @@ pub(super) fn teacher_list(app: &App, lang: Lang, json: bool) -> Outcome {
                 grade: t.grade.as_deref(),
                 joined: t.active_from,
                 left: t.active_to,
+                groups: groups_of(t),
             })
             .collect();
         return to_json(&v);

@@ -23,6 +23,10 @@ pub enum ImportCmd {
         /// xlsx or csv (default: told from the content).
         #[arg(long)]
         format: Option<String>,
+        /// The teachers still at the school whom the file does not contain
+        /// left on this day (YYYY-MM-DD).
+        #[arg(long)]
+        departed_on: Option<String>,
         /// Why a closed year's figures change (training office).
         #[arg(long)]
         reason: Option<String>,
@@ -241,13 +245,24 @@ pub fn import(app: &mut App, cmd: ImportCmd, lang: Lang, now: NaiveDateTime) -> 
             file,
             encoding: enc,
             format,
+            departed_on,
             reason,
         } => {
             app.reason = reason;
             let enc = encoding(lang, enc.as_deref())?;
+            let departed_on = departed_on
+                .map(|d| super::date(lang, FieldName::Date, &d))
+                .transpose()?;
             let bytes = read_input(lang, &file, format.as_deref())?;
-            app.import_teachers(&file.display().to_string(), &bytes, enc, now, &mut p)
-                .map_err(e)?
+            app.import_roster(
+                &file.display().to_string(),
+                &bytes,
+                enc,
+                departed_on,
+                now,
+                &mut p,
+            )
+            .map_err(e)?
         }
         ImportCmd::Plan {
             file,

@@ -374,6 +374,9 @@ pub enum RollCmd {
         left: Option<String>,
         #[arg(long, default_value = "")]
         remark: String,
+        /// The early leave is excused (早退(准假)), for --reason.
+        #[arg(long)]
+        excused: bool,
     },
 }
 
@@ -704,6 +707,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 grade,
                 active_from: from.map(|s| date(lang, FieldName::From, &s)).transpose()?,
                 active_to: to.map(|s| date(lang, FieldName::To, &s)).transpose()?,
+                from_time: None,
+                past_groups: Vec::new(),
             };
             app.add_teacher(t, now).map_err(e)?;
             Ok(saved())
@@ -1148,6 +1153,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             arrived,
             left,
             remark,
+            excused,
         } => {
             let id = teacher_arg(app, lang, &teacher)?;
             let facts = RollFacts {
@@ -1158,7 +1164,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                     .transpose()?,
                 left_early: left.map(|s| hm(lang, FieldName::Left, &s)).transpose()?,
                 remark,
-                early_excused: None,
+                early_excused: excused.then(|| reason.clone()),
             };
             app.correct_facts(SessionId(session), &id, facts, &reason, now)
                 .map_err(e)?;

@@ -54,13 +54,15 @@ impl Outcome {
 pub fn outcome(
     session: &Session,
     state: RollState,
+    closed: Option<&super::ClosedRoll>,
     teacher: &Teacher,
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Outcome {
     // A cancelled session counts for nobody; one outside the teacher's
-    // time at the school is not theirs.
-    if state == RollState::Cancelled || !session.requires(teacher) {
+    // time at the school is not theirs; a closed roll's record says who
+    // had to attend.
+    if !super::closed::required(session, state, closed, teacher) {
         return Outcome::just(Category::NotRequired);
     }
     if let Some(f) = facts.filter(|f| f.attended()) {
@@ -79,6 +81,12 @@ pub fn outcome(
         };
     }
     if let Some(kind) = excusing_leave(session, teacher, leaves) {
+        // Leave counts when its session happens (issue 25): approved leave
+        // for a session whose roll has not begun is approved and to come,
+        // counted nowhere yet.
+        if state == RollState::NotStarted {
+            return Outcome::just(Category::Pending);
+        }
         return Outcome::just(match kind {
             LeaveKind::Official => Category::OfficialLeave,
             LeaveKind::Personal => Category::PersonalLeave,

@@ -30,6 +30,7 @@ macro_rules! listed {
 pub mod assessment;
 pub mod calendar;
 pub mod category;
+pub mod closed;
 pub mod dates;
 pub mod limits;
 pub mod model;
@@ -45,6 +46,7 @@ pub use assessment::{
 };
 pub use calendar::MonthDay;
 pub use category::{Category, Outcome, outcome};
+pub use closed::{ClosedRoll, Expected};
 pub use model::*;
 pub use policy::{CalendarRules, Effect, Policy};
 pub use rates::Rate;

@@ -111,12 +111,114 @@ pub struct Teacher {
     pub active_from: Option<NaiveDate>,
     /// Last day at the school; sessions after it are not required.
     pub active_to: Option<NaiveDate>,
+    /// The moment on `active_from` the teacher was entered, where they
+    /// start on the day they were entered: a session of that day that was
+    /// over by then is not theirs (a teacher added at 20:00 was not at the
+    /// 15:00 session). `None`: the whole of `active_from`. Schema 7.
+    #[serde(default)]
+    pub from_time: Option<NaiveTime>,
+    /// The groups the teacher was in before `group` and `grade`, oldest
+    /// first, each with its last day: a session is judged by the group the
+    /// teacher was in on its day. Schema 7.
+    #[serde(default)]
+    pub past_groups: Vec<PastGroup>,
+}
+
+/// A teaching group and grade group a teacher was in, to its last day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PastGroup {
+    pub group: String,
+    pub grade: Option<String>,
+    /// The first day in this group (`None`: since the teacher joined).
+    pub from: Option<NaiveDate>,
+    /// The last day in this group.
+    pub until: NaiveDate,
 }
 
 impl Teacher {
+    /// A teacher with no dates and no past groups.
+    pub fn new(id: &str, name: &str, group: &str) -> Teacher {
+        Teacher {
+            id: TeacherId(id.to_string()),
+            name: name.to_string(),
+            group: group.to_string(),
+            grade: None,
+            active_from: None,
+            active_to: None,
+            from_time: None,
+            past_groups: Vec::new(),
+        }
+    }
+
     /// Whether the teacher was at the school on `date`.
     pub fn active_on(&self, date: NaiveDate) -> bool {
         self.active_from.is_none_or(|d| date >= d) && self.active_to.is_none_or(|d| date <= d)
+    }
+
+    /// Whether the teacher was at the school for a session of `date`
+    /// ending at `end`: on the day they were entered, a session already
+    /// over when they were entered is not theirs (one under way is: they
+    /// may be marked as they come in).
+    pub fn active_for(&self, date: NaiveDate, end: NaiveTime) -> bool {
+        self.active_on(date)
+            && !(self.active_from == Some(date) && self.from_time.is_some_and(|t| end <= t))
+    }
+
+    /// The teaching group the teacher was in on `date`.
+    pub fn group_on(&self, date: NaiveDate) -> &str {
+        self.past_groups
+            .iter()
+            .find(|p| date <= p.until)
+            .map_or(self.group.as_str(), |p| p.group.as_str())
+    }
+
+    /// The grade group the teacher was in on `date`.
+    pub fn grade_on(&self, date: NaiveDate) -> Option<&str> {
+        match self.past_groups.iter().find(|p| date <= p.until) {
+            Some(p) => p.grade.as_deref(),
+            None => self.grade.as_deref(),
+        }
+    }
+
+    /// The first day in the current group (`None`: since joining).
+    pub fn group_since(&self) -> Option<NaiveDate> {
+        self.past_groups.last().and_then(|p| p.until.succ_opt())
+    }
+
+    /// Moves the teacher to `group` and `grade` from `from` on: the groups
+    /// they were in before stay theirs for the days before. A move on or
+    /// before an earlier move's day replaces what was planned from then.
+    pub fn move_group(&mut self, group: &str, grade: Option<String>, from: NaiveDate) {
+        let Some(until) = from.pred_opt() else {
+            return;
+        };
+        let joined = self.active_from.unwrap_or(NaiveDate::MIN);
+        let mut periods = std::mem::take(&mut self.past_groups);
+        periods.push(PastGroup {
+            group: std::mem::take(&mut self.group),
+            grade: self.grade.take(),
+            from: periods.last().and_then(|p| p.until.succ_opt()),
+            until: NaiveDate::MAX,
+        });
+        // What began before `from` stays, to the day before it; what was
+        // to begin on or after it gives way to the move.
+        periods.retain(|p| p.from.unwrap_or(joined) < from);
+        if let Some(last) = periods.last_mut() {
+            last.until = last.until.min(until);
+        }
+        // The same group again just goes on.
+        if periods
+            .last()
+            .is_some_and(|p| p.group == group && p.grade == grade)
+            && let Some(last) = periods.pop()
+        {
+            self.group = last.group;
+            self.grade = last.grade;
+        } else {
+            self.group = group.to_string();
+            self.grade = grade;
+        }
+        self.past_groups = periods;
     }
 
     /// Whether the teacher was at the school on some day from `first` to
@@ -226,6 +328,14 @@ impl Audience {
             Audience::Groups(gs) => gs.contains(&teacher.group),
         }
     }
+
+    /// Whether the audience includes `teacher` as they were on `date`.
+    pub fn includes_on(&self, teacher: &Teacher, date: NaiveDate) -> bool {
+        match self {
+            Audience::Everyone => true,
+            Audience::Groups(gs) => gs.iter().any(|g| g == teacher.group_on(date)),
+        }
+    }
 }
 
 /// A training session (培训活动).
@@ -253,7 +363,7 @@ pub struct Session {
 impl Session {
     /// Whether `teacher` had to attend: in the audience and at the school.
     pub fn requires(&self, teacher: &Teacher) -> bool {
-        self.audience.includes(teacher) && teacher.active_on(self.date)
+        self.audience.includes_on(teacher, self.date) && teacher.active_for(self.date, self.end)
     }
 }
 
@@ -604,5 +714,44 @@ impl Role {
     pub fn from_code(s: &str) -> Option<Role> {
         let s = s.replace('-', "_");
         Role::ALL.iter().copied().find(|r| r.code() == s)
+    }
+}
+
+/// A teacher id as the program compares it: full-width Latin letters and
+/// digits (`T０００１`, as some input methods type them) in their half-width
+/// form, so that they are the same id (issue 25).
+pub fn half_width_id(id: &str) -> String {
+    id.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// A person's name as it is kept: spaces inside a Chinese name are
+/// padding (`李　四`, `王 芳`, a habit of rosters) and are dropped; a name
+/// with Latin letters keeps single spaces between its words.
+pub fn tidy_name(name: &str) -> String {
+    let latin = name.chars().any(|c| c.is_ascii_alphabetic());
+    if latin {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        name.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tidy_tests {
+    use super::*;
+
+    #[test]
+    fn full_width_ids_and_padded_names() {
+        assert_eq!(half_width_id("T０００１"), "T0001");
+        assert_eq!(half_width_id("Ｔ0001"), "T0001");
+        assert_eq!(tidy_name("李　四"), "李四");
+        assert_eq!(tidy_name(" 李 明 "), "李明");
+        assert_eq!(tidy_name("Anna  Li"), "Anna Li");
+        assert_eq!(tidy_name("Anna\u{3000}Li"), "Anna Li");
     }
 }

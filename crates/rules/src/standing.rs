@@ -212,13 +212,25 @@ impl YearTally {
         }
     }
 
-    /// Judges the standing of `period` from this year's tallies.
+    /// The year's count as of the last day of `period` (issue 25): the
+    /// autumn term's standing is judged on the autumn alone, whatever the
+    /// spring holds, as its posting was; the spring's and the year's on
+    /// both terms.
+    pub fn through(&self, period: Period) -> Tally {
+        match period {
+            Period::Term(id) if id.season == Season::Autumn => self.autumn,
+            _ => self.whole(),
+        }
+    }
+
+    /// Judges the standing of `period` from this year's tallies, as of the
+    /// period's last day.
     pub fn judge(&self, policy: &Policy, period: Period, year_ended: bool) -> Standing {
         Standing::judge(
             policy,
             period,
             self.of_period(period),
-            &self.whole(),
+            &self.through(period),
             year_ended,
         )
     }

@@ -74,7 +74,8 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
     for row in data {
         let text = |k: &str| header.cell(row, k).text();
         let before = problems.len();
-        let id = text("id");
+        // Full-width letters and digits are the same id (issue 25).
+        let id = rules::half_width_id(&text("id"));
         if id.is_empty() {
             problems.push(header.problem(row, "id", Problem::Missing));
         } else if id.chars().any(char::is_whitespace) {
@@ -141,11 +142,13 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             row: row.clone(),
             value: Teacher {
                 id: TeacherId(id),
-                name: text("name"),
+                name: rules::tidy_name(&text("name")),
                 group: text("group"),
                 grade: (!grade.is_empty()).then_some(grade),
                 active_from: from,
                 active_to: to,
+                from_time: None,
+                past_groups: Vec::new(),
             },
         });
     }

@@ -505,6 +505,15 @@ fn records(owned: ReadTransaction) -> Result<Report> {
     })?;
     report.counts.push((Counted::Sessions, n));
 
+    // A closed roll's record decodes and belongs to a session.
+    each(txn, CLOSED_ROLLS, |k: u32, v: &[u8]| {
+        if let Err(e) = decode::<rules::ClosedRoll>(v, "closed_rolls", &k) {
+            bad(record(e));
+        } else if !sessions.contains(&k) {
+            bad(wrong("closed_rolls", &k, &k));
+        }
+    })?;
+
     let mut facts = BTreeSet::new();
     let n = each(txn, FACTS, |(s, t): (u32, &str), v: &[u8]| {
         let key = format!("{s}/{t}");

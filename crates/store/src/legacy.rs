@@ -315,7 +315,12 @@ pub(super) fn migrate(txn: &redb::WriteTransaction, found: u32) -> Result<()> {
     }
     // Schema 6 (the credit-card index `credit_cards`) rewrites no record:
     // `upgrade` builds the index with the other derived tables.
-    policy_to_live(txn)
+    policy_to_live(txn)?;
+    // Schema 7 (issue 25): teachers gain their start time and past groups.
+    if found < 7 {
+        upgrade_to_7(txn)?;
+    }
+    Ok(())
 }
 
 /// The stored policy decoded as `T`, if there is one.
@@ -576,4 +581,68 @@ mod tests {
         let live: RollFacts = decode(&bytes, "facts", &"1/T0001").expect("decodes");
         assert_eq!(encode(&live), bytes);
     }
+}
+
+/// A teacher as schemas up to 6 stored it: no `from_time`, no
+/// `past_groups`. Frozen: plain types only, never today's.
+#[derive(Deserialize)]
+struct TeacherV6 {
+    id: String,
+    name: String,
+    group: String,
+    grade: Option<String>,
+    active_from: Option<chrono::NaiveDate>,
+    active_to: Option<chrono::NaiveDate>,
+}
+
+/// Schema 7 (issue 25): each teacher gains `from_time` and `past_groups`
+/// (no past groups: nothing recorded one). A teacher stored without a
+/// start date (imported from a roster without 入职日期 by an older build)
+/// starts on the day of their add entry in the history, from its time:
+/// sessions held before they were entered are not theirs. The closed
+/// rolls' records (`closed_rolls`) are written by `upgrade` once the
+/// teachers read in the new shape.
+pub(super) fn upgrade_to_7(txn: &redb::WriteTransaction) -> Result<()> {
+    let mut added: std::collections::HashMap<String, chrono::NaiveDateTime> =
+        std::collections::HashMap::new();
+    {
+        let history = txn.open_table(HISTORY)?;
+        for row in history.iter()? {
+            let (k, v) = row?;
+            let e: super::HistoryEntry = decode(v.value(), "history", &k.value())?;
+            if e.action == "teacher.add"
+                && let Some(t) = e.teacher
+            {
+                // The first add entry: a later one (after a removal) is not
+                // the day they came.
+                added.entry(t.0).or_insert(e.at);
+            }
+        }
+    }
+    let mut teachers = txn.open_table(TEACHERS)?;
+    let mut rewritten = Vec::new();
+    for row in teachers.iter()? {
+        let (k, v) = row?;
+        let old = decode::<TeacherV6>(v.value(), "teachers", &k.value())?;
+        let entered = old
+            .active_from
+            .is_none()
+            .then(|| added.get(&old.id).copied())
+            .flatten();
+        let new = rules::Teacher {
+            id: rules::TeacherId(old.id),
+            name: old.name,
+            group: old.group,
+            grade: old.grade,
+            active_from: old.active_from.or(entered.map(|at| at.date())),
+            active_to: old.active_to,
+            from_time: entered.map(|at| at.time()),
+            past_groups: Vec::new(),
+        };
+        rewritten.push((new.id.0.clone(), encode(&new)));
+    }
+    for (id, bytes) in rewritten {
+        teachers.insert(id.as_str(), bytes.as_slice())?;
+    }
+    Ok(())
 }

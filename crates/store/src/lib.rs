@@ -33,8 +33,8 @@ use rules::{
     AcademicYear, CreditId, ExternalCredit, Funds, MakeUpDone, MentorPair, Qualification, YearFile,
 };
 use rules::{
-    Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher, TeacherId,
-    Term, TermId,
+    ClosedRoll, Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher,
+    TeacherId, Term, TermId,
 };
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -42,7 +42,7 @@ use tables::*;
 
 /// The schema this build reads and writes. Bump it, and extend `upgrade`,
 /// whenever a table or record changes shape.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 const APP_MARK: &[u8] = b"peixun";
 const REDB_MAGIC: &[u8] = b"redb\x1a\x0a\xa9\x0d\x0a";
 
@@ -145,6 +145,28 @@ db_err!(
 pub struct SessionRecord {
     pub session: Session,
     pub state: RollState,
+    /// A closed roll's record (`CLOSED_ROLLS`), filled by the reads;
+    /// `put_session` keeps it in its own table, so the session record keeps
+    /// its shape.
+    #[serde(skip)]
+    pub closed: Option<ClosedRoll>,
+}
+
+impl SessionRecord {
+    /// A session with its roll not started and no record.
+    pub fn new(session: Session, state: RollState) -> SessionRecord {
+        SessionRecord {
+            session,
+            state,
+            closed: None,
+        }
+    }
+
+    /// Whether `teacher` had to attend: at a closed roll, whoever its
+    /// record names (`core::closed::required`).
+    pub fn requires(&self, teacher: &Teacher) -> bool {
+        rules::closed::required(&self.session, self.state, self.closed.as_ref(), teacher)
+    }
 }
 
 /// An OS account's roles, and the teacher it is where it is one.
@@ -807,6 +829,11 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
         w.index_card(None, &c)?;
     }
     w.recount_all();
+    // Schema 7: each closed roll's record, as the roster (with the start
+    // dates `legacy::upgrade_to_7` gave) says it was.
+    if found < 7 {
+        w.record_closed_rolls()?;
+    }
     w.commit()
 }
 
@@ -1042,18 +1069,39 @@ macro_rules! reads {
             pub fn session(&self, id: SessionId) -> Result<Option<SessionRecord>> {
                 let t = self.open_table(SESSIONS)?;
                 let v = t.get(id.0)?;
-                decoded(v, "sessions", &id)
+                let rec: Option<SessionRecord> = decoded(v, "sessions", &id)?;
+                match rec {
+                    Some(mut rec) => {
+                        if rec.state == RollState::Closed {
+                            rec.closed = self.closed_roll(id)?;
+                        }
+                        Ok(Some(rec))
+                    }
+                    None => Ok(None),
+                }
             }
 
             /// Every session, in id order.
             pub fn sessions(&self) -> Result<Vec<SessionRecord>> {
                 let t = self.open_table(SESSIONS)?;
+                let closed = self.open_table(CLOSED_ROLLS)?;
                 let mut out = Vec::new();
                 for row in t.iter()? {
                     let (k, v) = row?;
-                    out.push(decode(v.value(), "sessions", &k.value())?);
+                    let mut rec: SessionRecord = decode(v.value(), "sessions", &k.value())?;
+                    if rec.state == RollState::Closed {
+                        rec.closed = decoded(closed.get(k.value())?, "closed_rolls", &k.value())?;
+                    }
+                    out.push(rec);
                 }
                 Ok(out)
+            }
+
+            /// A closed roll's record, where it has one.
+            pub fn closed_roll(&self, id: SessionId) -> Result<Option<ClosedRoll>> {
+                let t = self.open_table(CLOSED_ROLLS)?;
+                let v = t.get(id.0)?;
+                decoded(v, "closed_rolls", &id)
             }
 
             pub fn next_session_id(&self) -> Result<SessionId> {
@@ -1397,10 +1445,81 @@ impl Writer {
         Ok(())
     }
 
+    /// The record of `rec`'s roll closing at `at`: everyone it requires as
+    /// the roster stands, with their name, group and grade on the day and
+    /// their outcome once closed.
+    pub fn closed_record(&self, rec: &SessionRecord, at: NaiveDateTime) -> Result<ClosedRoll> {
+        let s = &rec.session;
+        let facts: std::collections::HashMap<TeacherId, RollFacts> =
+            self.session_facts(s.id)?.into_iter().collect();
+        let leaves = self.leaves_covering(s)?;
+        let mut expected = Vec::new();
+        for t in self.teachers()? {
+            if !s.requires(&t) {
+                continue;
+            }
+            let mine: Vec<Leave> = leaves
+                .iter()
+                .filter(|l| l.teacher == t.id)
+                .cloned()
+                .collect();
+            let outcome = rules::outcome(s, RollState::Closed, None, &t, facts.get(&t.id), &mine);
+            expected.push(rules::Expected {
+                group: t.group_on(s.date).to_string(),
+                grade: t.grade_on(s.date).map(str::to_string),
+                name: t.name,
+                teacher: t.id,
+                outcome,
+            });
+        }
+        Ok(ClosedRoll { at, expected })
+    }
+
+    /// Writes a record for every closed roll without one (an upgraded
+    /// file's, a demo's), dated when its roll closed by the history, or
+    /// the session's end where the history does not say.
+    pub fn record_closed_rolls(&mut self) -> Result<()> {
+        // `roll.state` entries hold the state as JSON (app's `json`).
+        let closed = Some(String::from("\"Closed\""));
+        let mut when: std::collections::HashMap<SessionId, NaiveDateTime> =
+            std::collections::HashMap::new();
+        self.history_newest_first(|e| {
+            if e.action == "roll.state"
+                && e.after == closed
+                && let Some(s) = e.session
+            {
+                when.entry(s).or_insert(e.at);
+            }
+            std::ops::ControlFlow::Continue(())
+        })?;
+        for mut rec in self.sessions()? {
+            if rec.state != RollState::Closed || rec.closed.is_some() {
+                continue;
+            }
+            let at = when
+                .get(&rec.session.id)
+                .copied()
+                .unwrap_or_else(|| rec.session.date.and_time(rec.session.end));
+            rec.closed = Some(self.closed_record(&rec, at)?);
+            self.put_session(&rec)?;
+        }
+        Ok(())
+    }
+
     pub fn put_session(&mut self, rec: &SessionRecord) -> Result<()> {
         self.count_session(rec)?;
         let mut t = self.txn.open_table(SESSIONS)?;
         t.insert(rec.session.id.0, encode(rec).as_slice())?;
+        let mut closed = self.txn.open_table(CLOSED_ROLLS)?;
+        match (&rec.closed, rec.state) {
+            (Some(c), RollState::Closed) => {
+                closed.insert(rec.session.id.0, encode(c).as_slice())?;
+            }
+            (_, RollState::Closed) => {}
+            _ => {
+                closed.remove(rec.session.id.0)?;
+            }
+        }
         Ok(())
     }
 

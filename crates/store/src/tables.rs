@@ -84,6 +84,12 @@ pub const CLOSED_YEARS: TableDefinition<i32, &[u8]> = TableDefinition::new("clos
 /// card number, all but the withdrawn and removed ones (`card_index.rs`).
 pub const CREDIT_CARDS: TableDefinition<(&str, u32), ()> = TableDefinition::new("credit_cards");
 
+// --- What happened stays as it happened (issue 25) ---
+
+/// Session id → `ClosedRoll`: who was expected when the roll closed, with
+/// their group and outcome; removed when the roll is reopened.
+pub const CLOSED_ROLLS: TableDefinition<u32, &[u8]> = TableDefinition::new("closed_rolls");
+
 /// Applies the macro `$each` to every table of the schema, META first: the
 /// one list for code that must touch each table (creating them, backups,
 /// checks). A new table is added here.
@@ -116,6 +122,7 @@ macro_rules! every_table {
         $each!(PUBLISHED_ASSESSMENT);
         $each!(CLOSED_YEARS);
         $each!(CREDIT_CARDS);
+        $each!(CLOSED_ROLLS);
     };
 }
 pub(crate) use every_table;

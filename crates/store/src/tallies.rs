@@ -49,7 +49,14 @@ fn contribution(
     facts: Option<&RollFacts>,
     leaves: &[Leave],
 ) -> Tally {
-    let o = outcome(&rec.session, rec.state, teacher, facts, leaves);
+    let o = outcome(
+        &rec.session,
+        rec.state,
+        rec.closed.as_ref(),
+        teacher,
+        facts,
+        leaves,
+    );
     Tally::of(policy, o, rec.session.credits)
 }
 
@@ -138,7 +145,7 @@ macro_rules! tally_reads {
                         .entry(term.year.0)
                         .or_insert_with(|| vec![YearTally::default(); teachers.len()]);
                     for (i, t) in teachers.iter().enumerate() {
-                        if !rec.session.requires(t) {
+                        if !rec.requires(t) {
                             continue;
                         }
                         let c = contribution(&policy, &rec, t, facts[i].as_ref(), &leaves[i]);
@@ -215,15 +222,19 @@ impl Writer {
             return Ok(());
         }
         let before = self.session(after.session.id)?;
-        // Closing and cancelling change categories; the calls do not.
+        // Starting (approved leave counts once the session happens),
+        // closing and cancelling change categories; the calls do not; nor
+        // does a closed roll's record unless it changed.
         let closed = |s: RollState| match s {
             RollState::Closed => 1,
             RollState::Cancelled => 2,
+            RollState::NotStarted => 3,
             _ => 0,
         };
         if let Some(b) = &before
             && b.session == after.session
             && closed(b.state) == closed(after.state)
+            && b.closed == after.closed
         {
             // Only the calls moved on: nobody's category changes.
             return Ok(());

@@ -357,6 +357,7 @@ impl Form {
                         group: Some(self.needed(F::Group)?),
                         grade: Some(self.value(F::Grade).to_string()),
                         from: joined,
+                        group_from: None,
                         to: Some(left),
                     },
                 }

@@ -364,9 +364,13 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("teacher edit", "name") => l.t("新的姓名", "New name"),
         ("teacher edit", "group") => l.t("新的教研组", "New teaching group"),
         ("teacher edit", "grade") => l.t("新的年级组", "New grade group"),
-        ("teacher add" | "teacher edit", "from") => l.t(
+        ("teacher add", "from") => l.t(
             "到校的第一天(YYYY-MM-DD)",
             "First day at the school (YYYY-MM-DD)",
+        ),
+        ("teacher edit", "from") => l.t(
+            "到校的第一天(YYYY-MM-DD);与 --group/--grade 同用时为新组生效之日(默认今天,此前的活动仍按原组)",
+            "First day at the school (YYYY-MM-DD); with --group/--grade, the day the new group takes effect (default today; earlier sessions keep the old group)",
         ),
         ("teacher edit", "to") => l.t(
             "在校的最后一天(YYYY-MM-DD);none 撤销已记录的离校",
@@ -457,6 +461,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ),
         ("roll correct", "arrived") => l.t("到达时间(HH:MM)", "Time of arrival (HH:MM)"),
         ("roll correct", "left") => l.t("离开时间(HH:MM)", "Time of leaving (HH:MM)"),
+        ("roll correct", "excused") => l.t(
+            "早退经准假(早退(准假)),理由即 --reason;不写时保留原有的准假",
+            "The early leave is excused (the reason is --reason); without it an excuse already recorded is kept",
+        ),
         ("roll correct", "remark") => l.t("备注", "Remark"),
         ("leave request", "teacher") => l.t(
             "请假的教师(工号或姓名)",
@@ -535,6 +543,10 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("import teachers" | "import plan", "format") => l.t(
             "xlsx 或 csv(默认按内容判断)",
             "xlsx or csv (default: told from the content)",
+        ),
+        ("import teachers", "departed_on") => l.t(
+            "名册中没有的在校教师,记为在这一天离校(YYYY-MM-DD)",
+            "The teachers still at the school whom the file does not contain left on this day (YYYY-MM-DD)",
         ),
         ("import plan", "term") => l.t(
             "这些活动所属的学期,例如 2025-autumn",

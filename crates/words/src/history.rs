@@ -57,6 +57,7 @@ history_actions! {
     MentorRemove => ("mentor.remove", "解除结对", "mentor pair ended"),
     PolicySet => ("policy.set", "修改考勤设置", "policy changed"),
     QualificationSet => ("qualification.set", "登记学历", "degree recorded"),
+    RollAddExpected => ("roll.add_expected", "补入已结束的点名", "added to a closed roll"),
     RollArrive => ("roll.arrive", "记迟到", "late arrival"),
     RollCorrect => ("roll.correct", "更正考勤", "correction"),
     RollFirstCall => ("roll.first_call", "第一次点名", "first call"),

@@ -157,6 +157,40 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
             }
         }
         (
+            l,
+            TimesContradict {
+                session,
+                teacher,
+                what,
+                at,
+                start,
+                end,
+            },
+        ) => {
+            let what = match (l, what) {
+                (Lang::Zh, TimeOf::Arrival) => "到达时间",
+                (Lang::Zh, TimeOf::EarlyLeave) => "早退时间",
+                (Lang::En, TimeOf::Arrival) => "arrival",
+                (Lang::En, TimeOf::EarlyLeave) => "early leave",
+            };
+            match l {
+                Lang::Zh => format!(
+                    "活动 {session} 改为 {}–{} 后,{} 已记录的{what} {} 将不在活动时间内;请先更正该记录,未做任何更改",
+                    hm(*start),
+                    hm(*end),
+                    shown(&teacher.0),
+                    hm(*at)
+                ),
+                Lang::En => format!(
+                    "session {session} at {}–{} would leave {}'s recorded {what} at {} outside it; correct that record first; nothing was changed",
+                    hm(*start),
+                    hm(*end),
+                    shown(&teacher.0),
+                    hm(*at)
+                ),
+            }
+        }
+        (
             Lang::Zh,
             LeavesBeforeJoining {
                 teacher,

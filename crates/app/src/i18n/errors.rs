@@ -91,6 +91,37 @@ pub fn error(l: Lang, e: &AppError) -> String {
                 roll_step(l, *step)
             ),
         },
+        UnknownGroup { group, known, near } => {
+            let sep = match l {
+                Lang::Zh => "、",
+                Lang::En => ", ",
+            };
+            let known = known
+                .iter()
+                .map(|g| shown(g).into_owned())
+                .collect::<Vec<_>>()
+                .join(sep);
+            match (l, near) {
+                (Lang::Zh, Some(n)) => format!(
+                    "没有教师属于教研组“{}”— 是不是 {}?现有的组:{known};未做任何更改",
+                    shown(group),
+                    shown(n)
+                ),
+                (Lang::Zh, None) => format!(
+                    "没有教师属于教研组“{}”;现有的组:{known};未做任何更改",
+                    shown(group)
+                ),
+                (Lang::En, Some(n)) => format!(
+                    "no teacher is in the group \"{}\" — did you mean {}? The groups are: {known}; nothing was changed",
+                    shown(group),
+                    shown(n)
+                ),
+                (Lang::En, None) => format!(
+                    "no teacher is in the group \"{}\"; the groups are: {known}; nothing was changed",
+                    shown(group)
+                ),
+            }
+        }
         NotExpected { teacher, session } => match l {
             Lang::Zh => format!("{} 不需参加活动 {session}", shown(&teacher.0)),
             Lang::En => format!("{} is not expected at session {session}", shown(&teacher.0)),

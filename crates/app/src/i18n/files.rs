@@ -9,7 +9,41 @@ pub fn import_summary(l: Lang, s: &ImportSummary) -> String {
     if let Some(e) = &s.ended {
         out.push_str(&ended(l, e));
     }
+    if !s.missing.is_empty() {
+        out.push('\n');
+        out.push_str(&missing(l, s));
+    }
     out
+}
+
+/// The teachers a roster leaves out, each by id and name, and what was
+/// done (issue 25): "以下 2 位教师不在此文件中:T0006 杨军、T0007 李娜".
+fn missing(l: Lang, s: &ImportSummary) -> String {
+    let sep = match l {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    };
+    let names = s
+        .missing
+        .iter()
+        .map(|(id, name)| format!("{} {}", shown(&id.0), shown(name)))
+        .collect::<Vec<_>>()
+        .join(sep);
+    let n = s.missing.len();
+    match (l, s.departed_on) {
+        (Lang::Zh, None) => format!(
+            "以下 {n} 位教师不在此文件中:{names};他们仍须参加培训。如已离校,请加 --departed-on 日期 记录离校"
+        ),
+        (Lang::Zh, Some(d)) => {
+            format!("以下 {n} 位教师不在此文件中,已记为 {d} 离校:{names}")
+        }
+        (Lang::En, None) => format!(
+            "{n} teachers are not in this file: {names}; they are still required. If they have left, add --departed-on DATE to record it"
+        ),
+        (Lang::En, Some(d)) => {
+            format!("{n} teachers are not in this file and left on {d}: {names}")
+        }
+    }
 }
 
 fn import_counts(l: Lang, s: &ImportSummary) -> String {
