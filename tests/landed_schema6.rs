@@ -1,6 +1,7 @@
-//! The file written by the landed build 65a027b (schema 6, before issue 25) open in this build
-//! and read as their build printed them, but for the differences named
-//! here (each one a correction this build makes on purpose).
+//! The file written by the landed build 65a027b (schema 6, before issue
+//! 25) opens in this build and reads as that build printed it, but for the
+//! differences named here (each one a correction this build makes on
+//! purpose). tests/landed.rs covers the files of schemas 2 and 5.
 //!
 //! tests/data/landed/<commit>/ holds the file, the script that made it
 //! with that commit's binary (make.sh), and what that binary printed.
