@@ -78,6 +78,43 @@ pub enum KeyHint {
         submit: String,
         cancel: String,
     },
+    /// The note-characters box's keys.
+    NotesHint { submit: String },
+    /// The archive checklist's keys: the four items' keys joined by `/`.
+    ArchiveHint {
+        items: String,
+        up: String,
+        down: String,
+        more: String,
+        less: String,
+        submit: String,
+    },
+    /// The degree box's keys.
+    DegreeHint {
+        up: String,
+        down: String,
+        next: String,
+        submit: String,
+    },
+    /// The mentor box's keys.
+    MentorHint { next: String, submit: String },
+    /// The funds box's keys.
+    FundsHint { submit: String },
+    /// An office box's keys that pick another term (`year` false) or year.
+    PickPeriod {
+        year: bool,
+        prev: String,
+        next: String,
+    },
+    /// The make-up mark's note box.
+    NotePrompt { submit: String },
+    /// The credit-entry form's keys.
+    CreditFormHint {
+        next: String,
+        clear: String,
+        submit: String,
+        cancel: String,
+    },
 }
 
 pub fn key_hint(l: Lang, h: &KeyHint) -> String {
@@ -171,6 +208,137 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
         ) => format!(
             "New leave request ({} next, {} submit, {} cancel)",
             k(next),
+            k(submit),
+            k(cancel)
+        ),
+        (Lang::Zh, NotesHint { submit }) => format!("输入字数,{}确认", k(submit)),
+        (Lang::En, NotesHint { submit }) => format!("Type the number, {}", k(submit)),
+        (
+            Lang::Zh,
+            ArchiveHint {
+                items,
+                up,
+                down,
+                more,
+                less,
+                submit,
+            },
+        ) => format!(
+            "{} 勾选档案项,{}/{} 选择次数,{}/{} 增减,{}确认",
+            k(items),
+            k(up),
+            k(down),
+            k(more),
+            k(less),
+            k(submit)
+        ),
+        (
+            Lang::En,
+            ArchiveHint {
+                items,
+                up,
+                down,
+                more,
+                less,
+                submit,
+            },
+        ) => format!(
+            "{} tick an item, {}/{} pick a count, {}/{} change it, {}",
+            k(items),
+            k(up),
+            k(down),
+            k(more),
+            k(less),
+            k(submit)
+        ),
+        (
+            Lang::Zh,
+            DegreeHint {
+                up,
+                down,
+                next,
+                submit,
+            },
+        ) => format!(
+            "{}/{} 学历,{} 是否对口,输入专业,{}确认",
+            k(up),
+            k(down),
+            k(next),
+            k(submit)
+        ),
+        (
+            Lang::En,
+            DegreeHint {
+                up,
+                down,
+                next,
+                submit,
+            },
+        ) => format!(
+            "{}/{} degree, {} matches the subject, type the major, {}",
+            k(up),
+            k(down),
+            k(next),
+            k(submit)
+        ),
+        (Lang::Zh, MentorHint { next, submit }) => format!(
+            "输入对方姓名或拼音,{} 切换师傅/徒弟,{}(已结对则解除)",
+            k(next),
+            k(submit)
+        ),
+        (Lang::En, MentorHint { next, submit }) => format!(
+            "Name or pinyin, {} mentor/mentee, {} (ends an existing pair)",
+            k(next),
+            k(submit)
+        ),
+        (Lang::Zh, FundsHint { submit }) => {
+            format!("公用经费 培训经费(元,空格分隔),{}确认", k(submit))
+        }
+        (Lang::En, FundsHint { submit }) => format!(
+            "Public funds and training spending in yuan, space between, {}",
+            k(submit)
+        ),
+        (Lang::Zh, PickPeriod { year, prev, next }) => format!(
+            "{}/{} 换{}",
+            k(prev),
+            k(next),
+            if *year { "学年" } else { "学期" }
+        ),
+        (Lang::En, PickPeriod { year, prev, next }) => format!(
+            "{}/{}: another {}",
+            k(prev),
+            k(next),
+            if *year { "year" } else { "term" }
+        ),
+        (Lang::Zh, NotePrompt { submit }) => format!("备注(可空,{}确认)", k(submit)),
+        (Lang::En, NotePrompt { submit }) => format!("Note (optional, {})", k(submit)),
+        (
+            Lang::Zh,
+            CreditFormHint {
+                next,
+                clear,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} 下一项  {} 清空  {}保存  {} 取消",
+            k(next),
+            k(clear),
+            k(submit),
+            k(cancel)
+        ),
+        (
+            Lang::En,
+            CreditFormHint {
+                next,
+                clear,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} next field  {} clear  {} save  {} cancel",
+            k(next),
+            k(clear),
             k(submit),
             k(cancel)
         ),
