@@ -108,6 +108,26 @@ pub enum KeyHint {
     },
     /// The make-up mark's note box.
     NotePrompt { submit: String },
+    /// The standings' export box.
+    ExportPrompt { submit: String },
+    /// The standings' import box.
+    ImportPrompt { submit: String },
+    /// A sign-in sheet's or record's file box, after its name.
+    SheetFilePrompt { submit: String },
+    /// The standings' head line: export, publish, import.
+    PublishHint {
+        export: String,
+        publish: String,
+        import: String,
+    },
+    /// The chart's way back to the table.
+    BackToTable { key: String },
+    /// The history screen's filters.
+    HistoryHint {
+        teacher: String,
+        session: String,
+        clear: String,
+    },
     /// The credit-entry form's keys.
     CreditFormHint {
         next: String,
@@ -341,6 +361,79 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             k(clear),
             k(submit),
             k(cancel)
+        ),
+        (Lang::Zh, ExportPrompt { submit }) => {
+            format!("导出当前统计到文件(.xlsx 或 .csv,{}确认)", k(submit))
+        }
+        (Lang::En, ExportPrompt { submit }) => {
+            format!("Export this view to a file (.xlsx or .csv, {})", k(submit))
+        }
+        (Lang::Zh, ImportPrompt { submit }) => {
+            format!("导入教师名单或本学期计划(文件路径,{}确认)", k(submit))
+        }
+        (Lang::En, ImportPrompt { submit }) => format!(
+            "Import a roster or this term's plan (file path, {})",
+            k(submit)
+        ),
+        (Lang::Zh, SheetFilePrompt { submit }) => {
+            format!("写入文件(.xlsx,{}确认)", k(submit))
+        }
+        (Lang::En, SheetFilePrompt { submit }) => {
+            format!("write to file (.xlsx, {})", k(submit))
+        }
+        (
+            Lang::Zh,
+            PublishHint {
+                export,
+                publish,
+                import,
+            },
+        ) => format!(
+            "{} 导出  {} 公布  {} 导入",
+            k(export),
+            k(publish),
+            k(import)
+        ),
+        (
+            Lang::En,
+            PublishHint {
+                export,
+                publish,
+                import,
+            },
+        ) => format!(
+            "{} export  {} publish  {} import",
+            k(export),
+            k(publish),
+            k(import)
+        ),
+        (Lang::Zh, BackToTable { key }) => format!("{} 回到表格", k(key)),
+        (Lang::En, BackToTable { key }) => format!("{}: back to the table", k(key)),
+        (
+            Lang::Zh,
+            HistoryHint {
+                teacher,
+                session,
+                clear,
+            },
+        ) => format!(
+            "{} 按教师  {} 按活动  {} 清除",
+            k(teacher),
+            k(session),
+            k(clear)
+        ),
+        (
+            Lang::En,
+            HistoryHint {
+                teacher,
+                session,
+                clear,
+            },
+        ) => format!(
+            "{} teacher  {} session  {} clear",
+            k(teacher),
+            k(session),
+            k(clear)
         ),
     }
 }
