@@ -223,3 +223,95 @@ fn rebound_keys_change_the_office_and_credit_hints() {
         );
     }
 }
+
+const SCREEN_KEYS: &str = r#"
+submit = "f2"
+cancel = "f10"
+[standings]
+export = "X"
+publish = "P"
+import = "I"
+chart_view = "G"
+[history]
+filter_teacher = "T"
+filter_session = "S"
+clear_filters = "C"
+[roll]
+sign_in_sheet = "Z"
+"#;
+
+/// The standings' head line, export and import boxes, the chart's way
+/// back, the history's filters and the roll's sheet box say the keys
+/// keys.toml binds.
+#[test]
+fn rebound_keys_change_the_standings_history_and_sheet_hints() {
+    use crossterm::event::KeyCode::F;
+    for lang in [Lang::Zh, Lang::En] {
+        let zh = lang == Lang::Zh;
+        let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+        let (_d, mut m) = model(lang, SCREEN_KEYS);
+        keys(&mut m, "3");
+        says(
+            &m,
+            t("X 导出  P 公布  I 导入", "X export  P publish  I import"),
+            t("e 导出", "e export"),
+        );
+        // The help names the same keys, and the office boxes' ones.
+        use peixun::tui::action::{Action, Mode};
+        let help = m.help_lines(Mode::Normal);
+        for (k, a) in [
+            ("X", Action::Export),
+            ("P", Action::Publish),
+            ("I", Action::Import),
+        ] {
+            assert!(help.contains(&(k.to_string(), a)), "{help:?}");
+        }
+        let help = m.help_lines(Mode::Text);
+        assert!(
+            help.contains(&("F2".to_string(), Action::Submit)),
+            "{help:?}"
+        );
+        assert!(
+            help.contains(&("F10".to_string(), Action::Cancel)),
+            "{help:?}"
+        );
+        assert!(!help.iter().any(|(k, _)| k == "Enter"), "{help:?}");
+        keys(&mut m, "X");
+        says(
+            &m,
+            t("或 .csv,F2确认)", ".csv, F2)"),
+            t("回车确认", "Enter"),
+        );
+        press(&mut m, F(10));
+        keys(&mut m, "I");
+        says(
+            &m,
+            t("文件路径,F2确认)", "file path, F2)"),
+            t("回车确认", "Enter"),
+        );
+        press(&mut m, F(10));
+        keys(&mut m, "G");
+        says(
+            &m,
+            t("G 回到表格", "G: back to the table"),
+            t("g 回到表格", "g: back"),
+        );
+        keys(&mut m, "G");
+        keys(&mut m, "6");
+        says(
+            &m,
+            t(
+                "T 按教师  S 按活动  C 清除",
+                "T teacher  S session  C clear",
+            ),
+            t("t 按教师", "t teacher"),
+        );
+        keys(&mut m, "1");
+        keys(&mut m, "Z");
+        says(
+            &m,
+            t("(.xlsx,F2确认)", "(.xlsx, F2)"),
+            t("回车确认", "Enter"),
+        );
+    }
+}
