@@ -603,7 +603,7 @@ fn charts(db: &Path, year: i32) -> Result<(), Error> {
     for _ in 0..5 {
         for g in &groups {
             let t = Instant::now();
-            term_ui.draw(|f| standings::render(f, f.area(), &figures, g.as_deref(), look))?;
+            term_ui.draw(|f| standings::render(f, f.area(), &figures, g.as_deref(), look, "g"))?;
             draws.push(t.elapsed());
         }
     }

@@ -316,7 +316,7 @@ fn walk() -> Walk {
             format!(
                 "{} {} {}",
                 i18n::credit_question(l, what, *step),
-                i18n::credit_prompt(l, what, *step),
+                i18n::credit_prompt(l, what, *step, if l == Lang::Zh { "回车" } else { "Enter" }),
                 i18n::credit_done(l, what, *step)
             )
         });

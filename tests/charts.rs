@@ -223,7 +223,7 @@ fn standings_chart_snapshots() {
                 w,
                 h,
                 |a| a,
-                |f, a| standings::render(f, a, &charts, None, look(lang)),
+                |f, a| standings::render(f, a, &charts, None, look(lang), "g"),
             );
             assert_snapshot!(format!("standings_{}_{w}x{h}", lang_name(lang)), text);
         }
@@ -238,7 +238,7 @@ fn standings_chart_follows_the_group_filter() {
             80,
             24,
             |a| a,
-            |f, a| standings::render(f, a, &charts, Some("物理"), look(lang)),
+            |f, a| standings::render(f, a, &charts, Some("物理"), look(lang), "g"),
         );
         assert_snapshot!(format!("standings_physics_{}_80x24", lang_name(lang)), text);
         assert!(!text.contains("语文"), "{text}");
@@ -326,7 +326,7 @@ fn too_small_says_so() {
         30,
         5,
         |a| a,
-        |f, a| standings::render(f, a, &charts, None, look(Lang::Zh)),
+        |f, a| standings::render(f, a, &charts, None, look(Lang::Zh), "g"),
     );
     assert!(text.contains("终端太小"), "{text}");
     assert!(text.contains("40×6"), "{text}");
@@ -334,7 +334,7 @@ fn too_small_says_so() {
         60,
         12,
         |a| a,
-        |f, a| standings::render(f, a, &charts, None, look(Lang::En)),
+        |f, a| standings::render(f, a, &charts, None, look(Lang::En), "g"),
     );
     assert!(text.contains("per-session chart is hidden"), "{text}");
     assert!(text.contains("more groups not shown"), "{text}");

@@ -6,9 +6,11 @@
 //! office role), then everything reloads.
 
 use super::action::{Action, Mode};
+use super::keymap::Keymap;
 use super::screens::Cx;
+use super::screens::Tab;
 use super::widgets::input_request;
-use crate::i18n::{self, AssessText, Lang, OfficeText};
+use crate::i18n::{self, AssessText, KeyHint, Lang, OfficeText};
 use app::assessment::{YearFileChange, parse_yuan, season_slot};
 use app::cells::{funds_line, yuan};
 use app::standings::StandingRow;
@@ -28,9 +30,6 @@ const DEGREES: [Degree; 5] = [
     Degree::Master,
     Degree::Doctorate,
 ];
-
-/// The keys that tick the archive items, in `ArchiveItem::ALL` order.
-const ITEM_KEYS: [char; 4] = ['p', 'n', 'r', 's'];
 
 /// An office modal: what it edits, for whom, and whether it asks y/n now.
 pub struct OfficeEdit {
@@ -493,7 +492,16 @@ fn amounts(input: &Input) -> Result<Funds, AppError> {
 }
 
 /// An office modal's title, lines and height.
-pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'static>>, u16) {
+pub fn modal(
+    l: Lang,
+    e: &OfficeEdit,
+    keys: &Keymap,
+    tab: Tab,
+) -> (String, Vec<Line<'static>>, u16) {
+    let yes_no = keys.yes_no(l, tab);
+    let key = |a: Action| keys.name(l, tab, a);
+    let hint = |h: KeyHint| i18n::key_hint(l, &h);
+    let item_keys = [Action::Item1, Action::Item2, Action::Item3, Action::Item4].map(key);
     let o = |x: OfficeText| i18n::office_text(l, x);
     let a = |x: AssessText| i18n::assessment_text(l, x);
     let year = i18n::period_name(l, Period::Year(e.year));
@@ -501,10 +509,12 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
         .teacher
         .as_ref()
         .map_or(year.clone(), |t| format!("{} {} {year}", t.id, t.name));
-    let (title, hint, mut lines) = match &e.kind {
+    let (title, hint_line, mut lines) = match &e.kind {
         Edit::Notes { term } => (
             o(OfficeText::NotesTitle),
-            o(OfficeText::NotesHint),
+            hint(KeyHint::NotesHint {
+                submit: key(Action::Submit),
+            }),
             vec![
                 Line::from(format!(
                     "{} {}",
@@ -520,7 +530,7 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
             focus,
         } => {
             let mut lines = vec![Line::from(who)];
-            for ((item, has), key) in ArchiveItem::ALL.iter().zip(items).zip(ITEM_KEYS) {
+            for ((item, has), key) in ArchiveItem::ALL.iter().zip(items).zip(&item_keys) {
                 let mark = if *has { "[x]" } else { "[ ]" };
                 lines.push(Line::from(format!(
                     "{key} {mark} {}",
@@ -541,18 +551,34 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
                 ),
             ];
             for (i, (name, n)) in names.iter().zip(counts).enumerate() {
-                let at = if i == *focus { "+/-" } else { "   " };
+                let at = if i == *focus {
+                    format!("{}/{}", key(Action::Increase), key(Action::Decrease))
+                } else {
+                    "   ".to_string()
+                };
                 lines.push(Line::from(format!("{at} {name} {n}")));
             }
             (
                 o(OfficeText::ArchiveTitle),
-                o(OfficeText::ArchiveHint),
+                hint(KeyHint::ArchiveHint {
+                    items: item_keys.join("/"),
+                    up: key(Action::Up),
+                    down: key(Action::Down),
+                    more: key(Action::Increase),
+                    less: key(Action::Decrease),
+                    submit: key(Action::Submit),
+                }),
                 lines,
             )
         }
         Edit::Degree { degree, matches } => (
             o(OfficeText::DegreeTitle),
-            o(OfficeText::DegreeHint),
+            hint(KeyHint::DegreeHint {
+                up: key(Action::Up),
+                down: key(Action::Down),
+                next: key(Action::NextField),
+                submit: key(Action::Submit),
+            }),
             vec![
                 Line::from(who),
                 Line::from(format!(
@@ -580,7 +606,10 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
             let (mentor, mentee) = if *is_mentor { (me, them) } else { (them, me) };
             (
                 o(OfficeText::MentorTitle),
-                o(OfficeText::MentorHint),
+                hint(KeyHint::MentorHint {
+                    next: key(Action::NextField),
+                    submit: key(Action::Submit),
+                }),
                 vec![
                     Line::from(who),
                     Line::from(format!("> {}", e.input.value())),
@@ -599,7 +628,9 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
         }
         Edit::Funds { current } => (
             o(OfficeText::FundsTitle),
-            o(OfficeText::FundsHint),
+            hint(KeyHint::FundsHint {
+                submit: key(Action::Submit),
+            }),
             vec![
                 Line::from(who),
                 Line::from(current.clone()),
@@ -609,8 +640,8 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
     };
     let pick = match &e.kind {
         Edit::Degree { .. } => None,
-        Edit::Notes { .. } => Some(i18n::YearEndText::PickTerm),
-        _ => Some(i18n::YearEndText::PickYear),
+        Edit::Notes { .. } => Some(false),
+        _ => Some(true),
     };
     // Which term or year the box saves to, said before it does.
     let to = match &e.kind {
@@ -625,14 +656,17 @@ pub fn modal(l: Lang, e: &OfficeEdit, yes_no: String) -> (String, Vec<Line<'stat
             i18n::period_name(l, p)
         )));
     }
-    if let (Some(p), false) = (pick, e.confirming) {
-        lines.push(Line::from(i18n::year_text(l, p)));
+    if let (Some(year), false) = (pick, e.confirming) {
+        lines.push(Line::from(i18n::key_hint(
+            l,
+            &KeyHint::PickPeriod {
+                year,
+                prev: key(Action::PrevPeriod),
+                next: key(Action::NextPeriod),
+            },
+        )));
     }
-    lines.push(Line::from(if e.confirming {
-        yes_no
-    } else {
-        hint.to_string()
-    }));
+    lines.push(Line::from(if e.confirming { yes_no } else { hint_line }));
     let h = lines.len() as u16 + 2;
     (title.to_string(), lines, h)
 }

@@ -76,9 +76,6 @@ pub enum YearEndText {
     Missing,
     /// In an office box, before the term or year it saves to.
     SavesTo,
-    /// The office boxes' keys to choose the term, or the year.
-    PickTerm,
-    PickYear,
 }
 
 pub fn year_text(l: Lang, y: YearEndText) -> &'static str {
@@ -90,8 +87,6 @@ pub fn year_text(l: Lang, y: YearEndText) -> &'static str {
         YearEndText::CreditAddedAs => l.t("已保存,学分登记编号", "saved, credit entry"),
         YearEndText::Missing => l.t("缺:", "missing: "),
         YearEndText::SavesTo => l.t("保存到", "saves to the"),
-        YearEndText::PickTerm => l.t("PgUp/PgDn 换学期", "PgUp/PgDn: another term"),
-        YearEndText::PickYear => l.t("PgUp/PgDn 换学年", "PgUp/PgDn: another year"),
     }
 }
 
@@ -152,29 +147,23 @@ pub fn credit_question(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'stati
     }
 }
 
-/// The box's title before the question: what to type.
-pub fn credit_prompt(l: Lang, what: CreditDo, step: ReviewStepWord) -> &'static str {
+/// The box's title before the question: what to type, and the key that
+/// confirms it (as the key map binds it).
+pub fn credit_prompt(l: Lang, what: CreditDo, step: ReviewStepWord, submit: &str) -> String {
     use ReviewStepWord as W;
-    match (what, step) {
-        (CreditDo::Pass, W::SelfAssess) => l.t(
-            "自评说明(可空,回车确认)",
-            "Self-assessment note (optional, Enter)",
-        ),
-        (CreditDo::Pass, W::Review) => l.t(
-            "审核意见(可空,回车确认)",
-            "Review comment (optional, Enter)",
-        ),
-        (CreditDo::Pass, W::Confirm) => l.t("认定意见(可空,回车确认)", "Comment (optional, Enter)"),
-        (CreditDo::SendBack, _) => l.t(
-            "退回理由(必填,回车确认)",
-            "Reason for sending back (required, Enter)",
-        ),
-        (CreditDo::Reject, _) => l.t(
-            "驳回理由(必填,回车确认)",
-            "Reason for rejecting (required, Enter)",
-        ),
-        (CreditDo::Withdraw, _) => l.t("撤回(回车确认)", "Withdraw (Enter)"),
-        (CreditDo::Report, _) => l.t("外出学习汇报(回车确认)", "Report received (Enter)"),
+    let k = shown(submit);
+    let (zh, en) = match (what, step) {
+        (CreditDo::Pass, W::SelfAssess) => ("自评说明(可空,", "Self-assessment note (optional, "),
+        (CreditDo::Pass, W::Review) => ("审核意见(可空,", "Review comment (optional, "),
+        (CreditDo::Pass, W::Confirm) => ("认定意见(可空,", "Comment (optional, "),
+        (CreditDo::SendBack, _) => ("退回理由(必填,", "Reason for sending back (required, "),
+        (CreditDo::Reject, _) => ("驳回理由(必填,", "Reason for rejecting (required, "),
+        (CreditDo::Withdraw, _) => ("撤回(", "Withdraw ("),
+        (CreditDo::Report, _) => ("外出学习汇报(", "Report received ("),
+    };
+    match l {
+        Lang::Zh => format!("{zh}{k}确认)"),
+        Lang::En => format!("{en}{k})"),
     }
 }
 
@@ -240,8 +229,6 @@ pub enum CreditForm {
     NewTitle,
     /// The form's title when correcting, before the entry's number.
     EditTitle,
-    /// The keys of the form.
-    Hint,
     /// After an entry's number, once corrected: "7 已修改".
     Edited,
     /// The table's column of the report after outside study.
@@ -256,10 +243,6 @@ pub fn credit_form(l: Lang, x: CreditForm) -> &'static str {
     match x {
         NewTitle => l.t("登记学分卡培训", "Register training from a credit card"),
         EditTitle => l.t("修改学分登记", "Edit credit entry"),
-        Hint => l.t(
-            "Tab 下一项  Ctrl-U 清空  回车保存  Esc 取消",
-            "Tab next field  Ctrl-U clear  Enter save  Esc cancel",
-        ),
         Edited => l.t("已修改", "edited"),
         ReportHeader => l.t("汇报", "report"),
         ReportIn => l.t("已交", "received"),

@@ -23,8 +23,6 @@ pub enum ChartText {
     NoSessionsYet,
     /// The terminal is too short for the per-session chart under the bars.
     SessionsHidden,
-    /// How to leave the chart view.
-    BackToTable,
     /// The figures are being counted (a county's take a moment).
     Counting,
     /// The teacher's strip: title.
@@ -67,7 +65,6 @@ pub fn chart_text(l: Lang, t: ChartText) -> &'static str {
             "终端太矮,每次培训出勤率未显示",
             "terminal too short: the per-session chart is hidden",
         ),
-        BackToTable => l.t("g 回到表格", "g: back to the table"),
         Counting => l.t("正在统计……", "counting…"),
         StripTitle => l.t("本期培训", "sessions"),
         StripEmpty => l.t("本期没有培训", "no session in this period"),

@@ -22,11 +22,8 @@ pub enum IoText {
     Leaves,
     Written,
     Progress,
-    ExportPrompt,
-    ImportPrompt,
     ConfirmPublish,
     NoTerm,
-    PublishHint,
     NoSchool,
 }
 
@@ -45,14 +42,6 @@ pub fn io_text(l: Lang, x: IoText) -> &'static str {
         IoText::Leaves => l.t("请假记录", "Leave requests"),
         IoText::Written => l.t("已导出", "written"),
         IoText::Progress => l.t("处理中", "working"),
-        IoText::ExportPrompt => l.t(
-            "导出当前统计到文件(.xlsx 或 .csv,回车确认)",
-            "Export this view to a file (.xlsx or .csv, Enter)",
-        ),
-        IoText::ImportPrompt => l.t(
-            "导入教师名单或本学期计划(文件路径,回车确认)",
-            "Import a roster or this term's plan (file path, Enter)",
-        ),
         IoText::ConfirmPublish => l.t(
             "公布本学期考勤?将记录当前各项数据",
             "Publish this term's standings? The current figures are recorded",
@@ -65,7 +54,6 @@ pub fn io_text(l: Lang, x: IoText) -> &'static str {
             "尚未设置学校名称;用 peixun school 名称 设置",
             "no school name yet; set one with peixun school NAME",
         ),
-        IoText::PublishHint => l.t("e 导出  p 公布  i 导入", "e export  p publish  i import"),
     }
 }
 

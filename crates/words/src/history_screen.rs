@@ -11,7 +11,6 @@ pub enum HistoryUi {
     All,
     ScopeAll,
     ScopeOwn,
-    Hint,
     Empty,
     New,
     Removed,
@@ -32,10 +31,6 @@ pub fn history_ui(l: Lang, h: HistoryUi) -> &'static str {
         All => l.t("全部", "all"),
         ScopeAll => l.t("(全部人员)", "(everyone)"),
         ScopeOwn => l.t("(仅与本人有关)", "(only about you)"),
-        Hint => l.t(
-            "t 按教师  s 按活动  c 清除",
-            "t teacher  s session  c clear",
-        ),
         Empty => l.t("没有修改记录", "No changes recorded"),
         New => l.t("(新建)", "(new)"),
         Removed => l.t("(删除)", "(removed)"),

@@ -78,6 +78,63 @@ pub enum KeyHint {
         submit: String,
         cancel: String,
     },
+    /// The note-characters box's keys.
+    NotesHint { submit: String },
+    /// The archive checklist's keys: the four items' keys joined by `/`.
+    ArchiveHint {
+        items: String,
+        up: String,
+        down: String,
+        more: String,
+        less: String,
+        submit: String,
+    },
+    /// The degree box's keys.
+    DegreeHint {
+        up: String,
+        down: String,
+        next: String,
+        submit: String,
+    },
+    /// The mentor box's keys.
+    MentorHint { next: String, submit: String },
+    /// The funds box's keys.
+    FundsHint { submit: String },
+    /// An office box's keys that pick another term (`year` false) or year.
+    PickPeriod {
+        year: bool,
+        prev: String,
+        next: String,
+    },
+    /// The make-up mark's note box.
+    NotePrompt { submit: String },
+    /// The standings' export box.
+    ExportPrompt { submit: String },
+    /// The standings' import box.
+    ImportPrompt { submit: String },
+    /// A sign-in sheet's or record's file box, after its name.
+    SheetFilePrompt { submit: String },
+    /// The standings' head line: export, publish, import.
+    PublishHint {
+        export: String,
+        publish: String,
+        import: String,
+    },
+    /// The chart's way back to the table.
+    BackToTable { key: String },
+    /// The history screen's filters.
+    HistoryHint {
+        teacher: String,
+        session: String,
+        clear: String,
+    },
+    /// The credit-entry form's keys.
+    CreditFormHint {
+        next: String,
+        clear: String,
+        submit: String,
+        cancel: String,
+    },
 }
 
 pub fn key_hint(l: Lang, h: &KeyHint) -> String {
@@ -173,6 +230,210 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             k(next),
             k(submit),
             k(cancel)
+        ),
+        (Lang::Zh, NotesHint { submit }) => format!("输入字数,{}确认", k(submit)),
+        (Lang::En, NotesHint { submit }) => format!("Type the number, {}", k(submit)),
+        (
+            Lang::Zh,
+            ArchiveHint {
+                items,
+                up,
+                down,
+                more,
+                less,
+                submit,
+            },
+        ) => format!(
+            "{} 勾选档案项,{}/{} 选择次数,{}/{} 增减,{}确认",
+            k(items),
+            k(up),
+            k(down),
+            k(more),
+            k(less),
+            k(submit)
+        ),
+        (
+            Lang::En,
+            ArchiveHint {
+                items,
+                up,
+                down,
+                more,
+                less,
+                submit,
+            },
+        ) => format!(
+            "{} tick an item, {}/{} pick a count, {}/{} change it, {}",
+            k(items),
+            k(up),
+            k(down),
+            k(more),
+            k(less),
+            k(submit)
+        ),
+        (
+            Lang::Zh,
+            DegreeHint {
+                up,
+                down,
+                next,
+                submit,
+            },
+        ) => format!(
+            "{}/{} 学历,{} 是否对口,输入专业,{}确认",
+            k(up),
+            k(down),
+            k(next),
+            k(submit)
+        ),
+        (
+            Lang::En,
+            DegreeHint {
+                up,
+                down,
+                next,
+                submit,
+            },
+        ) => format!(
+            "{}/{} degree, {} matches the subject, type the major, {}",
+            k(up),
+            k(down),
+            k(next),
+            k(submit)
+        ),
+        (Lang::Zh, MentorHint { next, submit }) => format!(
+            "输入对方姓名或拼音,{} 切换师傅/徒弟,{}(已结对则解除)",
+            k(next),
+            k(submit)
+        ),
+        (Lang::En, MentorHint { next, submit }) => format!(
+            "Name or pinyin, {} mentor/mentee, {} (ends an existing pair)",
+            k(next),
+            k(submit)
+        ),
+        (Lang::Zh, FundsHint { submit }) => {
+            format!("公用经费 培训经费(元,空格分隔),{}确认", k(submit))
+        }
+        (Lang::En, FundsHint { submit }) => format!(
+            "Public funds and training spending in yuan, space between, {}",
+            k(submit)
+        ),
+        (Lang::Zh, PickPeriod { year, prev, next }) => format!(
+            "{}/{} 换{}",
+            k(prev),
+            k(next),
+            if *year { "学年" } else { "学期" }
+        ),
+        (Lang::En, PickPeriod { year, prev, next }) => format!(
+            "{}/{}: another {}",
+            k(prev),
+            k(next),
+            if *year { "year" } else { "term" }
+        ),
+        (Lang::Zh, NotePrompt { submit }) => format!("备注(可空,{}确认)", k(submit)),
+        (Lang::En, NotePrompt { submit }) => format!("Note (optional, {})", k(submit)),
+        (
+            Lang::Zh,
+            CreditFormHint {
+                next,
+                clear,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} 下一项  {} 清空  {}保存  {} 取消",
+            k(next),
+            k(clear),
+            k(submit),
+            k(cancel)
+        ),
+        (
+            Lang::En,
+            CreditFormHint {
+                next,
+                clear,
+                submit,
+                cancel,
+            },
+        ) => format!(
+            "{} next field  {} clear  {} save  {} cancel",
+            k(next),
+            k(clear),
+            k(submit),
+            k(cancel)
+        ),
+        (Lang::Zh, ExportPrompt { submit }) => {
+            format!("导出当前统计到文件(.xlsx 或 .csv,{}确认)", k(submit))
+        }
+        (Lang::En, ExportPrompt { submit }) => {
+            format!("Export this view to a file (.xlsx or .csv, {})", k(submit))
+        }
+        (Lang::Zh, ImportPrompt { submit }) => {
+            format!("导入教师名单或本学期计划(文件路径,{}确认)", k(submit))
+        }
+        (Lang::En, ImportPrompt { submit }) => format!(
+            "Import a roster or this term's plan (file path, {})",
+            k(submit)
+        ),
+        (Lang::Zh, SheetFilePrompt { submit }) => {
+            format!("写入文件(.xlsx,{}确认)", k(submit))
+        }
+        (Lang::En, SheetFilePrompt { submit }) => {
+            format!("write to file (.xlsx, {})", k(submit))
+        }
+        (
+            Lang::Zh,
+            PublishHint {
+                export,
+                publish,
+                import,
+            },
+        ) => format!(
+            "{} 导出  {} 公布  {} 导入",
+            k(export),
+            k(publish),
+            k(import)
+        ),
+        (
+            Lang::En,
+            PublishHint {
+                export,
+                publish,
+                import,
+            },
+        ) => format!(
+            "{} export  {} publish  {} import",
+            k(export),
+            k(publish),
+            k(import)
+        ),
+        (Lang::Zh, BackToTable { key }) => format!("{} 回到表格", k(key)),
+        (Lang::En, BackToTable { key }) => format!("{}: back to the table", k(key)),
+        (
+            Lang::Zh,
+            HistoryHint {
+                teacher,
+                session,
+                clear,
+            },
+        ) => format!(
+            "{} 按教师  {} 按活动  {} 清除",
+            k(teacher),
+            k(session),
+            k(clear)
+        ),
+        (
+            Lang::En,
+            HistoryHint {
+                teacher,
+                session,
+                clear,
+            },
+        ) => format!(
+            "{} teacher  {} session  {} clear",
+            k(teacher),
+            k(session),
+            k(clear)
         ),
     }
 }

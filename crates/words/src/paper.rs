@@ -38,8 +38,6 @@ pub enum PaperText {
     Nobody,
     /// A session of a teacher's record that is still to come.
     NotYetHeld,
-    /// The roll screen's box for the file a sheet is written to.
-    FilePrompt,
 }
 
 pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
@@ -78,7 +76,6 @@ pub fn paper_text(l: Lang, x: PaperText) -> &'static str {
         Date => l.t("日期", "Date"),
         Nobody => l.t("无", "none"),
         NotYetHeld => l.t("未开始", "not yet held"),
-        FilePrompt => l.t("写入文件(.xlsx,回车确认)", "write to file (.xlsx, Enter)"),
     }
 }
 

@@ -82,19 +82,19 @@ impl ChartView {
     }
 
     /// Draws the view for the groups `group` lets through.
-    pub fn render(&self, f: &mut Frame, area: Rect, group: Option<&str>, look: Look) {
+    pub fn render(&self, f: &mut Frame, area: Rect, group: Option<&str>, look: Look, back: &str) {
         let counting = Paragraph::new(i18n::chart_text(look.lang, ChartText::Counting))
             .style(look.palette.hint());
         match (&self.figures, self.counting()) {
             (None, _) => f.render_widget(counting, area),
-            (Some(figures), false) => standings::render(f, area, figures, group, look),
+            (Some(figures), false) => standings::render(f, area, figures, group, look, back),
             (Some(figures), true) => {
                 // The figures before the change, and a line saying that
                 // new ones are on their way.
                 let [top, rest] =
                     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
                 f.render_widget(counting, top);
-                standings::render(f, rest, figures, group, look);
+                standings::render(f, rest, figures, group, look, back);
             }
         }
     }

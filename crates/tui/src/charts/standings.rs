@@ -5,7 +5,7 @@
 //! group filter.
 
 use super::{Look, pad, pad_left, percent, too_small};
-use crate::i18n::{self, ChartText};
+use crate::i18n::{self, ChartText, KeyHint};
 use app::charts::{GroupFigures, PeriodCharts, SessionRate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -23,7 +23,16 @@ const SESSIONS_MIN_H: u16 = 8;
 const NAME_MAX: usize = 12;
 
 /// Draws the view of `charts` for the groups `group` lets through.
-pub fn render(f: &mut Frame, area: Rect, charts: &PeriodCharts, group: Option<&str>, look: Look) {
+/// The groups' chart and the sessions' below; `back` names the key that
+/// returns to the table (as the key map binds it).
+pub fn render(
+    f: &mut Frame,
+    area: Rect,
+    charts: &PeriodCharts,
+    group: Option<&str>,
+    look: Look,
+    back: &str,
+) {
     if too_small(f, area, look, MIN_W, MIN_H) {
         return;
     }
@@ -49,6 +58,7 @@ pub fn render(f: &mut Frame, area: Rect, charts: &PeriodCharts, group: Option<&s
         &shown,
         sessions_area.is_none(),
         look,
+        back,
     );
     if let Some(b) = sessions_area {
         sessions(f, b, &charts.session_rates(group), group, look);
@@ -62,6 +72,7 @@ fn groups(
     shown: &[&GroupFigures],
     sessions_hidden: bool,
     look: Look,
+    back: &str,
 ) {
     let l = look.lang;
     let p = look.palette;
@@ -70,7 +81,15 @@ fn groups(
         i18n::chart_text(l, ChartText::GroupsTitle),
         i18n::period_name(l, charts.period)
     );
-    let hint = format!(" {} ", i18n::chart_text(l, ChartText::BackToTable));
+    let hint = format!(
+        " {} ",
+        i18n::key_hint(
+            l,
+            &KeyHint::BackToTable {
+                key: back.to_string()
+            }
+        )
+    );
     let mut block = Block::bordered()
         .title(title.clone())
         .border_style(p.hint());

@@ -20,7 +20,9 @@
 use super::{Cx, Screen, View, move_cursor};
 use crate::action::{Action, Mode};
 use crate::archive::OfficeEdit;
-use crate::i18n::{self, AssessText, CreditDo, CreditField, CreditForm, Lang, ReviewStepWord};
+use crate::i18n::{
+    self, AssessText, CreditDo, CreditField, CreditForm, KeyHint, Lang, ReviewStepWord,
+};
 use crate::screens::Tab;
 use crate::widgets::{self, CommentBox, Step, TextBox, fit, list_table, selected};
 use app::assessment::{CreditFilter, MakeUpLine};
@@ -527,8 +529,7 @@ impl Screen for CreditsScreen {
         match &self.popup {
             None => {}
             Some(Popup::Funds(e)) => {
-                let (title, lines, h) =
-                    crate::archive::modal(l, e, v.keys.yes_no(l, super::Tab::Credits));
+                let (title, lines, h) = crate::archive::modal(l, e, v.keys, super::Tab::Credits);
                 widgets::popup(f, f.area(), &title, lines, h);
             }
             Some(Popup::Form {
@@ -545,7 +546,12 @@ impl Screen for CreditsScreen {
                 let title = if comment.confirming {
                     i18n::credit_question(l, *what, *step)
                 } else {
-                    i18n::credit_prompt(l, *what, *step)
+                    &i18n::credit_prompt(
+                        l,
+                        *what,
+                        *step,
+                        &v.keys.name(l, super::Tab::Credits, Action::Submit),
+                    )
                 };
                 let about = format!(
                     "{} {} {} {} {}",
@@ -564,12 +570,17 @@ impl Screen for CreditsScreen {
                 comment,
             }) => {
                 let prompt = match (undo, comment.confirming) {
-                    (_, false) => AssessText::NotePrompt,
-                    (false, true) => AssessText::ConfirmMakeUp,
-                    (true, true) => AssessText::ConfirmTakeBack,
+                    (_, false) => i18n::key_hint(
+                        l,
+                        &KeyHint::NotePrompt {
+                            submit: v.keys.name(l, super::Tab::Credits, Action::Submit),
+                        },
+                    ),
+                    (false, true) => i18n::assessment_text(l, AssessText::ConfirmMakeUp).into(),
+                    (true, true) => i18n::assessment_text(l, AssessText::ConfirmTakeBack).into(),
                 };
                 let lines = comment.lines(about_line(line), v.keys.yes_no(l, super::Tab::Credits));
-                widgets::popup(f, f.area(), i18n::assessment_text(l, prompt), lines, 5);
+                widgets::popup(f, f.area(), &prompt, lines, 5);
             }
         }
     }
@@ -630,7 +641,16 @@ fn render_form(
             i18n::period_name(l, rules::Period::Year(y))
         )));
     }
-    lines.push(Line::from(i18n::credit_form(l, CreditForm::Hint)));
+    let key = |a: Action| v.keys.name(l, super::Tab::Credits, a);
+    lines.push(Line::from(i18n::key_hint(
+        l,
+        &KeyHint::CreditFormHint {
+            next: key(Action::NextField),
+            clear: key(Action::ClearInput),
+            submit: key(Action::Submit),
+            cancel: key(Action::Cancel),
+        },
+    )));
     let title = match editing {
         Some(c) => format!("{} {}", i18n::credit_form(l, CreditForm::EditTitle), c.id),
         None => i18n::credit_form(l, CreditForm::NewTitle).to_string(),

@@ -5,7 +5,7 @@
 
 use super::{Cx, Screen, View, move_cursor};
 use crate::action::{Action, Mode};
-use crate::i18n::{self, HistoryUi, Lang};
+use crate::i18n::{self, HistoryUi, KeyHint, Lang};
 use crate::widgets::{self, TextBox};
 use app::HistoryEntry;
 use app::{App, AppError};
@@ -231,7 +231,14 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::history_ui(l, HistoryUi::Teacher),
             i18n::history_ui(l, HistoryUi::Session),
             i18n::history_ui(l, scope),
-            i18n::history_ui(l, HistoryUi::Hint)
+            i18n::key_hint(
+                l,
+                &KeyHint::HistoryHint {
+                    teacher: v.keys.name(l, super::Tab::History, Action::FilterTeacher),
+                    session: v.keys.name(l, super::Tab::History, Action::FilterSession),
+                    clear: v.keys.name(l, super::Tab::History, Action::ClearFilters),
+                }
+            )
         )),
         head,
     );

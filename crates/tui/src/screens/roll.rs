@@ -1240,7 +1240,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             vec![text.line()],
             3,
         ),
-        Some(Popup::Sheet(b)) => b.render(f, l),
+        Some(Popup::Sheet(b)) => b.render(f, l, v.keys.name(l, super::Tab::Roll, Action::Submit)),
         Some(Popup::Find { text, hits, at }) => {
             let title = match hits.len() {
                 0 | 1 => i18n::ui(l, Ui::SearchPrompt).to_string(),

@@ -6,7 +6,7 @@
 
 use super::Cx;
 use crate::action::Action;
-use crate::i18n::{self, IoText, PaperText, SessionSheet};
+use crate::i18n::{self, IoText, KeyHint, PaperText, SessionSheet};
 use crate::widgets::{self, TextBox};
 use app::roll::RollView;
 use app::{AppError, FieldName, Why};
@@ -76,7 +76,8 @@ impl SheetBox {
         }
     }
 
-    pub fn render(&self, f: &mut Frame, l: i18n::Lang) {
+    /// The file box; `submit` names the key that writes the file.
+    pub fn render(&self, f: &mut Frame, l: i18n::Lang, submit: String) {
         let what = match self.which {
             SessionSheet::SignIn => PaperText::SignInTitle,
             SessionSheet::Record => PaperText::SessionTitle,
@@ -87,7 +88,7 @@ impl SheetBox {
             &format!(
                 "{} — {}",
                 i18n::paper_text(l, what),
-                i18n::paper_text(l, PaperText::FilePrompt)
+                i18n::key_hint(l, &KeyHint::SheetFilePrompt { submit })
             ),
             vec![self.text.line()],
             3,

@@ -7,7 +7,7 @@ use super::{Cx, Screen, View, move_cursor};
 use crate::action::{Action, Mode};
 use crate::charts::Look;
 use crate::charts::live::ChartView;
-use crate::i18n::{self, IoText, Lang, Ui};
+use crate::i18n::{self, IoText, KeyHint, Lang, Ui};
 use crate::widgets::{self, TextBox, list_table, selected};
 use app::standings::StandingRow;
 use app::standings_job::{self, Counted, PeriodStandings, StandingsJob};
@@ -467,19 +467,20 @@ impl Screen for StandingsScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
         let l = v.lang;
+        let submit = || v.keys.name(l, super::Tab::Standings, Action::Submit);
         match &self.popup {
             None => {}
             Some(Popup::Export(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, IoText::ExportPrompt),
+                &i18n::key_hint(l, &KeyHint::ExportPrompt { submit: submit() }),
                 vec![t.line()],
                 3,
             ),
             Some(Popup::Import(t)) => widgets::popup(
                 f,
                 f.area(),
-                i18n::io_text(l, IoText::ImportPrompt),
+                &i18n::key_hint(l, &KeyHint::ImportPrompt { submit: submit() }),
                 vec![t.line()],
                 3,
             ),
@@ -542,7 +543,14 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::ui(l, Ui::SortedBy),
             s.sort.header(l),
             if s.reverse { " ↓" } else { " ↑" },
-            i18n::io_text(l, IoText::PublishHint)
+            i18n::key_hint(
+                l,
+                &KeyHint::PublishHint {
+                    export: v.keys.name(l, super::Tab::Standings, Action::Export),
+                    publish: v.keys.name(l, super::Tab::Standings, Action::Publish),
+                    import: v.keys.name(l, super::Tab::Standings, Action::Import),
+                }
+            )
         )),
         head,
     );
@@ -552,7 +560,8 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
             lang: l,
             palette: v.palette,
         };
-        s.chart.render(f, below, s.group_shown(), look);
+        let back = v.keys.name(l, super::Tab::Standings, Action::ChartView);
+        s.chart.render(f, below, s.group_shown(), look, &back);
         return;
     }
     let visible = s.visible();

@@ -210,8 +210,7 @@ impl Screen for TeacherScreen {
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
         if let Some(e) = &self.popup {
-            let (title, lines, h) =
-                crate::archive::modal(v.lang, e, v.keys.yes_no(v.lang, super::Tab::Teacher));
+            let (title, lines, h) = crate::archive::modal(v.lang, e, v.keys, super::Tab::Teacher);
             widgets::popup(f, f.area(), &title, lines, h);
         }
         if let Some(form) = &self.form {
