@@ -571,6 +571,7 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
         command => {
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
+            ANSWER_CHECKED.store(false, std::sync::atomic::Ordering::Relaxed);
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
@@ -582,6 +583,9 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             }));
             let failed = match outcome {
                 Ok(Ok(out)) => return Ok(out),
+                // A refusal that was checked against what it read needs
+                // no verification of the whole file.
+                Ok(Err(msg)) if answer_checked() => return Err(msg),
                 Ok(Err(msg)) => msg,
                 Err(panic) => panic_text(panic.as_ref()),
             };
@@ -595,6 +599,20 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             }
         }
     }
+}
+
+static ANSWER_CHECKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks this command's refusal as an answer the data gave, checked against
+/// checksummed records, not something it tripped over: `run` then does not
+/// verify every page of the file to tell the two apart (a lookup that finds
+/// nobody, on a county's file, would otherwise read all of it).
+fn checked_answer() {
+    ANSWER_CHECKED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn answer_checked() -> bool {
+    ANSWER_CHECKED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// What a panic said, for the one line the user sees.
@@ -729,6 +747,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let (found, how): (Vec<_>, Vec<_>) =
                 app.lookup_ranked(&a.query).map_err(e)?.into_iter().unzip();
             if found.is_empty() {
+                // Nobody: believed where the names scanned agree with the
+                // teachers' own records; else the whole file is verified
+                // first (`run`), as for any other failure.
+                if app.names_agree().map_err(e)? {
+                    checked_answer();
+                }
                 return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
             }
             let rows = app.standings_of(&found, p, today).map_err(e)?;
@@ -1187,6 +1211,9 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 }
                 _ => return Err(i18n::text(lang, Label::WantCover).to_string()),
             };
+            // Kept for the overlap note below, so that it reads only this
+            // teacher's requests, not every request in the file.
+            let (who, covers) = (teacher.clone(), cover.clone());
             let id = app
                 .request_leave(
                     LeaveRequest {
@@ -1205,12 +1232,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 .map_err(e)?;
             let mut out = format!("{} {id}", i18n::text(lang, Label::LeaveFiled));
             // A warning, not a refusal: requests get entered twice from paper.
-            let filed = app.leaves_at(LeaveFilter::All, now).map_err(e)?;
-            if let Some(note) = filed
-                .iter()
-                .find(|l| l.id == id)
-                .and_then(|l| calendar::overlap_note(app, l, lang))
-            {
+            if let Some(note) = calendar::overlap_note(app, &who, &covers, id, lang) {
                 out = format!("{note}\n{out}");
             }
             Ok(out)

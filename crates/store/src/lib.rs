@@ -793,6 +793,38 @@ macro_rules! reads {
                 Ok(out)
             }
 
+            /// Whether the names `find_teachers` scans are exactly the
+            /// teachers' own, one for one: each teacher record's checksum is
+            /// checked and its id and name compared with the names table,
+            /// without decoding the rest of it. What a lookup that found
+            /// nobody read is thereby checked against checksummed records
+            /// (a name changed on its page would make it miss), at the cost
+            /// of one pass over the teachers instead of every page of the
+            /// file. A record that fails its checksum is an error naming it.
+            pub fn names_agree(&self) -> Result<bool> {
+                let names = self.open_table(NAMES)?;
+                let teachers = self.open_table(TEACHERS)?;
+                let mut names = names.iter()?;
+                for row in teachers.iter()? {
+                    let (k, v) = row?;
+                    let key = k.value();
+                    let payload = codec::payload(v.value(), "teachers", &key)?;
+                    // A teacher's record begins with its id and its name.
+                    let Ok(((id, name), _)) = postcard::take_from_bytes::<(&str, &str)>(payload)
+                    else {
+                        return Ok(false);
+                    };
+                    let Some(entry) = names.next() else {
+                        return Ok(false);
+                    };
+                    let (nk, nv) = entry?;
+                    if id != key || nk.value() != key || nv.value() != name {
+                        return Ok(false);
+                    }
+                }
+                Ok(names.next().is_none())
+            }
+
             /// Every teacher, in id order.
             pub fn teachers(&self) -> Result<Vec<Teacher>> {
                 let t = self.open_table(TEACHERS)?;
