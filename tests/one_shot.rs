@@ -41,6 +41,7 @@ fn a_lookup_that_finds_nobody_on_a_sound_file_says_nobody() {
     );
     assert!(zh.contains("没有工号或姓名为 不存在 的教师"), "{zh}");
     assert!(!zh.contains("损坏"), "{zh}");
+    assert_eq!(std::fs::read(&db.path).expect("read"), before);
     // A teacher who may see only themselves finds nobody else, the same way.
     db.ok(
         NOW,

@@ -809,8 +809,9 @@ macro_rules! reads {
                     let (k, v) = row?;
                     let key = k.value();
                     let payload = codec::payload(v.value(), "teachers", &key)?;
-                    // A teacher's record begins with its id and its name.
-                    let Ok(((id, name), _)) = postcard::take_from_bytes::<(&str, &str)>(payload)
+                    // A teacher's record begins with its id and its name
+                    // (compared as bytes: the checksum vouches for them).
+                    let Ok(((id, name), _)) = postcard::take_from_bytes::<(&[u8], &[u8])>(payload)
                     else {
                         return Ok(false);
                     };
@@ -818,7 +819,7 @@ macro_rules! reads {
                         return Ok(false);
                     };
                     let (nk, nv) = entry?;
-                    if id != key || nk.value() != key || nv.value() != name {
+                    if id != key.as_bytes() || nk.value() != key || nv.value().as_bytes() != name {
                         return Ok(false);
                     }
                 }
