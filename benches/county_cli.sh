@@ -3,9 +3,10 @@
 # on a database of the same shape, in one run (docs/benchmarks.md).
 # Needs the shipped build (the dist profile), hyperfine, sqlite3 and GNU time:
 #   cargo build --profile dist && sh benches/county_cli.sh
+# (PEIXUN_BIN names another binary; PEIXUN_BENCH_DIR the data directory.)
 set -eu
 cd "$(dirname "$0")/.."
-P=$PWD/target/dist/peixun
+P=${PEIXUN_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/dist/peixun}
 D=${PEIXUN_BENCH_DIR:-$PWD/target/bench-data}
 mkdir -p "$D"
 DB=$D/county.redb
