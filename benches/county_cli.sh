@@ -3,9 +3,10 @@
 # on a database of the same shape, in one run (docs/benchmarks.md).
 # Needs the shipped build (the dist profile), hyperfine, sqlite3 and GNU time:
 #   cargo build --profile dist && sh benches/county_cli.sh
+# (PEIXUN_BIN names another binary; PEIXUN_BENCH_DIR the data directory.)
 set -eu
 cd "$(dirname "$0")/.."
-P=$PWD/target/dist/peixun
+P=${PEIXUN_BIN:-${CARGO_TARGET_DIR:-$PWD/target}/dist/peixun}
 D=${PEIXUN_BENCH_DIR:-$PWD/target/bench-data}
 mkdir -p "$D"
 DB=$D/county.redb
@@ -39,11 +40,44 @@ hyperfine -N --warmup 2 --runs 20 \
     "$P --db $DB standings --year 2025 --json" \
     "sqlite3 $SQ \"select teacher, count(*), sum(first_call), sum(second_call) from facts group by teacher\""
 for i in 1 2 3; do /usr/bin/time -f "peixun standings: %e s, %M kB" "$P" --db "$DB" standings --year 2025 --json >/dev/null; done
+echo "== issue 26, one-shot costs: leave request and roll first S T, each vs the one-row insert"
+# A request by the hour that covers no session (so a rule on requests that
+# cover one never refuses the repeats); each run adds one request.
+LEAVE="$P --db $W leave request T0100 personal --from 2026-07-01T08:00 --to 2026-07-01T09:00 --reason 家中有事"
+# The first call of a session on its day: marked once, then each timed
+# mark follows an undo of the previous one (--prepare, not timed).
+ROLL="$P --db $W roll first 402 T0001"
+UNDO="$P --db $W roll undo 402"
+PEIXUN_NOW=2026-07-01T16:35 "$P" --db "$W" roll first 402 >/dev/null 2>&1 || true
+PEIXUN_NOW=2026-07-01T16:35 $ROLL >/dev/null 2>&1 || true
+hyperfine -N --warmup 3 --runs 40 \
+    "$LEAVE" \
+    "sqlite3 $WS \"insert or replace into teachers values ('X0001', '测试', '语文', null)\""
+PEIXUN_NOW=2026-07-01T16:36 hyperfine -N --warmup 3 --runs 40 --prepare "$UNDO" "$ROLL"
+for i in 1 2 3; do /usr/bin/time -f "peixun leave request: %e s, %M kB" $LEAVE >/dev/null; done
+for i in 1 2 3; do
+    PEIXUN_NOW=2026-07-01T16:36 $UNDO >/dev/null
+    PEIXUN_NOW=2026-07-01T16:36 /usr/bin/time -f "peixun roll first: %e s, %M kB" $ROLL >/dev/null
+done
+echo "== issue 26: a lookup that finds nobody vs one that finds someone"
+hyperfine -N --warmup 5 --runs 100 -i \
+    "$P --db $DB lookup 王伟 --json" \
+    "$P --db $DB lookup 不存在 --json"
+for i in 1 2 3; do /usr/bin/time -f "peixun lookup (nobody): %e s, %M kB" "$P" --db "$DB" lookup 不存在 --json 2>&1 >/dev/null | tail -1; done
+
 echo "== instructions (callgrind; stable under load, unlike the times)"
 if command -v valgrind >/dev/null; then
     count() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | sed -n 's/.*Collected : //p'; }
     echo "peixun lookup:    $(count "$P" --db "$DB" lookup 王伟 --json)"
     echo "sqlite3 lookup:   $(count sqlite3 -json "$SQ" "select * from teachers where name like '%王伟%'")"
+    echo "peixun lookup (nobody): $(count "$P" --db "$DB" lookup 不存在 --json)"
+    echo "peixun leave request: $(count $LEAVE)"
+    (
+        export PEIXUN_NOW=2026-07-01T16:37
+        $UNDO >/dev/null
+        echo "peixun roll first: $(count $ROLL)"
+    )
+    echo "sqlite3 insert:   $(count sqlite3 "$WS" "insert or replace into teachers values ('X0001', '测试', '语文', null)")"
     echo "peixun standings: $(count "$P" --db "$DB" standings --year 2025 --json)"
     echo "sqlite3 group by: $(count sqlite3 "$SQ" "select teacher, count(*), sum(first_call), sum(second_call) from facts group by teacher")"
 fi

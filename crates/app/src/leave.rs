@@ -403,18 +403,30 @@ impl App {
         except: Option<LeaveId>,
     ) -> Result<Vec<Leave>> {
         let r = self.store.read()?;
-        let sessions = r.sessions()?;
-        Ok(r.teacher_leaves(teacher)?
+        let mine: Vec<Leave> = r
+            .teacher_leaves(teacher)?
             .into_iter()
             .filter(|l| Some(l.id) != except)
             .filter(|l| matches!(l.status, LeaveStatus::Pending | LeaveStatus::Approved))
-            .filter(|l| {
-                l.cover.overlaps(cover)
-                    || sessions
-                        .iter()
-                        .any(|s| l.cover.covers(&s.session) && cover.covers(&s.session))
-            })
-            .collect())
+            .collect();
+        // The sessions are read only for requests whose times do not
+        // overlap outright (a county's file holds hundreds).
+        let mut sessions = None;
+        let mut out = Vec::new();
+        for l in mine {
+            let overlaps = l.cover.overlaps(cover) || {
+                if sessions.is_none() {
+                    sessions = Some(r.sessions()?);
+                }
+                sessions.iter().flatten().any(|s: &store::SessionRecord| {
+                    l.cover.covers(&s.session) && cover.covers(&s.session)
+                })
+            };
+            if overlaps {
+                out.push(l);
+            }
+        }
+        Ok(out)
     }
 
     /// One leave request, where the actor may see it.

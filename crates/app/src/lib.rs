@@ -51,12 +51,6 @@ pub mod file {
     pub use store::os::network::{NetworkFs, network_filesystem};
     pub use store::{SCHEMA_VERSION, StoreError, Upgraded, Wait};
 
-    /// Whether the file's last commit left its proof of soundness and it
-    /// holds (`Store::sound_by_its_proof`): a command refused on such a file
-    /// was refused for its own reason, and needs no page check.
-    pub fn sound_by_its_proof(path: &std::path::Path) -> bool {
-        store::Store::sound_by_its_proof(path)
-    }
     /// Whether a record failed its checksum on this run.
     pub mod codec {
         pub use store::codec::damage_seen;

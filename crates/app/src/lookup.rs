@@ -83,6 +83,14 @@ impl App {
 }
 
 impl App {
+    /// Whether a lookup that found nobody can be trusted as it is: the
+    /// names it scanned agree with the teachers' checksummed records
+    /// (`store::Reader::names_agree`). Where they do not, the file is
+    /// verified page by page before the miss is believed (`cli::run`).
+    pub fn names_agree(&self) -> Result<bool> {
+        Ok(self.store.read()?.names_agree()?)
+    }
+
     /// The teacher with this id, if the actor may see them (as `lookup`
     /// finds only those).
     pub fn visible_teacher(&self, id: &TeacherId) -> Result<Teacher> {

@@ -9,7 +9,7 @@ use app::roll::Call;
 use app::{App, FieldName};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use clap::Args;
-use rules::{Audience, Cover, Leave, RollState, SessionId};
+use rules::{Audience, Cover, Leave, LeaveId, RollState, SessionId, TeacherId};
 use serde::Serialize;
 
 /// `teacher edit ID [--name --group --grade --from]`.
@@ -430,10 +430,14 @@ pub(super) fn leave_cover(lang: Lang, from: &str, to: Option<&str>) -> Result<Co
 }
 
 /// The warning after a request that overlaps others of the same teacher.
-pub(super) fn overlap_note(app: &App, leave: &Leave, lang: Lang) -> Option<String> {
-    let others = app
-        .overlapping_leaves(&leave.teacher, &leave.cover, Some(leave.id))
-        .ok()?;
+pub(super) fn overlap_note(
+    app: &App,
+    teacher: &TeacherId,
+    cover: &Cover,
+    filed: LeaveId,
+    lang: Lang,
+) -> Option<String> {
+    let others = app.overlapping_leaves(teacher, cover, Some(filed)).ok()?;
     if others.is_empty() {
         return None;
     }

@@ -588,6 +588,7 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let own_words = matches!(command, Command::Backup { .. });
             // A command that fails or panics on a file that does not verify
             // says the file is damaged, not what it tripped over.
+            ANSWER_CHECKED.store(false, std::sync::atomic::Ordering::Relaxed);
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let wait = app::file::Wait::from_env()
                     .with_notice(move || eprintln!("{}", i18n::waiting(lang)));
@@ -618,9 +619,11 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             let failed = match outcome {
                 Ok(Ok(out)) => return Ok(out),
                 Ok(Err(msg)) if own_words => return Err(msg),
-                // A refusal on a file whose last commit's proof holds (a
-                // lookup that finds nobody) is its own answer: no page check.
-                Ok(Err(msg)) if app::file::sound_by_its_proof(&path) => return Err(msg),
+                // A refusal that was checked against what it read (a lookup
+                // that finds nobody: its names agree with the teachers'
+                // checksummed records) needs no verification of the whole
+                // file; any other refusal still verifies it.
+                Ok(Err(msg)) if answer_checked() => return Err(msg),
                 Ok(Err(msg)) => msg,
                 Err(panic) => panic_text(panic.as_ref()),
             };
@@ -634,6 +637,20 @@ pub(crate) fn run_as(cli: Cli, lang: Lang, who: Who) -> Outcome {
             }
         }
     }
+}
+
+static ANSWER_CHECKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Marks this command's refusal as an answer the data gave, checked against
+/// checksummed records, not something it tripped over: `run` then does not
+/// verify every page of the file to tell the two apart (a lookup that finds
+/// nobody, on a county's file, would otherwise read all of it).
+fn checked_answer() {
+    ANSWER_CHECKED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn answer_checked() -> bool {
+    ANSWER_CHECKED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// What a panic said, for the one line the user sees.
@@ -794,6 +811,12 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             let (found, how): (Vec<_>, Vec<_>) =
                 app.lookup_ranked(&a.query).map_err(e)?.into_iter().unzip();
             if found.is_empty() {
+                // Nobody: believed where the names scanned agree with the
+                // teachers' own records; else the whole file is verified
+                // first (`run`), as for any other failure.
+                if app.names_agree().map_err(e)? {
+                    checked_answer();
+                }
                 return Err(i18n::error(lang, &AppError::UnknownTeacher(a.query)));
             }
             let rows = app.standings_of(&found, p, today).map_err(e)?;
@@ -1246,6 +1269,9 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 }
                 _ => return Err(i18n::text(lang, Label::WantCover).to_string()),
             };
+            // Kept for the overlap note below, so that it reads only this
+            // teacher's requests, not every request in the file.
+            let (who, covers) = (teacher.clone(), cover.clone());
             let id = app
                 .request_leave(
                     LeaveRequest {
@@ -1264,13 +1290,10 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 .map_err(e)?;
             let mut out = format!("{} {id}", i18n::text(lang, Label::LeaveFiled));
             // A warning, not a refusal: requests get entered twice from paper.
-            // The one request just filed, not every leave of the file
+            // The request just filed is known here: its overlaps are read
+            // from the teacher's own requests, not every leave of the file
             // (which cost 78 % of a request on a county's file, issue 26).
-            let filed = app.leave(id).map_err(e)?;
-            if let Some(note) = filed
-                .as_ref()
-                .and_then(|l| calendar::overlap_note(app, l, lang))
-            {
+            if let Some(note) = calendar::overlap_note(app, &who, &covers, id, lang) {
                 out = format!("{note}\n{out}");
             }
             Ok(out)
