@@ -118,9 +118,20 @@ fn read_everything(db: &Path, wrap: impl Fn(Command) -> Command) -> Vec<String> 
     outs
 }
 
+/// What this build says differently on purpose, as (teacher, key, what the
+/// old build printed, what this build prints): T0003's personal leave is
+/// approved for a session still to come on the day the figures are read
+/// (make.sh), and leave counts when its session happens (issue 25): it is
+/// pending, not a personal leave, and costs no point yet.
+const CORRECTED: &[(&str, &str, i64, i64)] = &[
+    ("T0003", "personal_leave", 1, 0),
+    ("T0003", "pending", 64, 65),
+    ("T0003", "points", 37, 38),
+];
+
 /// Old keys of each standings row equal the new ones (later builds add
-/// keys); a deduction the old build printed as words is compared by its
-/// points.
+/// keys) but for the corrections above; a deduction the old build printed
+/// as words is compared by its points.
 fn same_standings(old: &str, new: &str) {
     let old: Vec<Value> = serde_json::from_str(old).expect("old json");
     let new: Vec<Value> = serde_json::from_str(new).expect("new json");
@@ -142,6 +153,17 @@ fn same_standings(old: &str, new: &str) {
                         .collect::<Vec<_>>()
                 };
                 assert_eq!(points(v), points(&n[k]), "{}: deductions", o["id"]);
+            } else if let Some((.., was, is)) = CORRECTED
+                .iter()
+                .find(|(id, key, ..)| o["id"] == *id && k == key)
+            {
+                assert_eq!(
+                    v,
+                    &Value::from(*was),
+                    "{}: {k} as the old build printed",
+                    o["id"]
+                );
+                assert_eq!(n[k], Value::from(*is), "{}: {k} corrected", o["id"]);
             } else {
                 assert_eq!(v, &n[k], "{}: {k}", o["id"]);
             }
