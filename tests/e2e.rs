@@ -1,112 +1,34 @@
 //! The real binary in a real terminal (tmux): start the app on a demo
 //! database, take a mark by keys, quit, and find the terminal restored.
-//! Skipped with a note when tmux is not installed (CI installs it).
+//! Skipped with a note when tmux is not installed; under CI=true that is
+//! a failure (tests/common/tmux.rs).
 
+mod common;
+
+use common::tmux::{Tmux, must_run};
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_peixun");
 const NOW: &str = "2026-11-26T15:35";
 
-/// A private tmux server (its own socket), killed when dropped.
-struct Tmux {
-    socket: String,
-    session: String,
-}
-
 impl Tmux {
-    fn available() -> bool {
-        Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    }
-
-    fn start(name: &str, cmd: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("peixun-test-{}-{name}", std::process::id()),
-            session: name.to_string(),
-        };
-        let out = t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "35",
-            cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// The pane's text, or None once the session is gone.
-    fn capture(&self) -> Option<String> {
-        let out = self.run(&["capture-pane", "-p", "-t", &self.session]);
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", self.session.as_str()];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success());
-    }
-
-    /// Polls the pane until `pred` holds (up to 5 s); returns the last text.
-    fn wait(&self, what: &str, pred: impl Fn(Option<&str>) -> bool) -> Option<String> {
-        let start = Instant::now();
-        loop {
-            let text = self.capture();
-            if pred(text.as_deref()) {
-                return text;
-            }
-            if start.elapsed() > Duration::from_secs(5) {
-                panic!(
-                    "timed out waiting for {what}; the pane shows:\n{}",
-                    text.unwrap_or_default()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
+    /// Presses each key in turn (tmux's names: `Space`, `Enter`, `y`).
+    fn send(&mut self, keys: &[&str]) {
+        for k in keys {
+            self.key(k);
         }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait(text, |t| t.is_some_and(|t| t.contains(text)))
-            .unwrap_or_default()
     }
 }
 
 impl Tmux {
     /// Esc alone, then wait until calling mode has ended (Esc followed at
     /// once by a letter reads as Alt-letter).
-    fn esc(&self) {
+    fn esc(&mut self) {
         self.send(&["Escape"]);
         self.wait("calling mode to end", |t| {
             t.is_some_and(|t| !t.contains("Calling:"))
         });
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
     }
 }
 
@@ -120,8 +42,7 @@ fn app_command(db: &Path) -> String {
 
 #[test]
 fn roll_call_in_a_real_terminal() {
-    if !Tmux::available() {
-        eprintln!("tmux is not installed: skipping the terminal test");
+    if !must_run() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -138,7 +59,7 @@ fn roll_call_in_a_real_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let t = Tmux::start("roll", &app_command(&db));
+    let mut t = Tmux::start("roll", &app_command(&db), 120, 35);
     let screen = t.wait_for("not started");
     assert!(screen.contains("1 Roll call"), "{screen}");
     assert!(screen.contains("2026-11-26  15:30-17:30"), "{screen}");
@@ -185,8 +106,7 @@ fn roll_call_in_a_real_terminal() {
 /// close; the command line then sees exactly that roll.
 #[test]
 fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
-    if !Tmux::available() {
-        eprintln!("tmux is not installed: skipping the terminal test");
+    if !must_run() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -198,7 +118,7 @@ fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
         .output()
         .unwrap();
     assert!(out.status.success());
-    let t = Tmux::start("whole", &app_command(&db));
+    let mut t = Tmux::start("whole", &app_command(&db), 120, 35);
     t.wait_for("not started");
     // The first call: three answer, T0004 does not, T0005 does.
     t.send(&["f"]);
@@ -271,13 +191,12 @@ fn a_whole_roll_call_with_a_stray_s_and_e_undone() {
 
 #[test]
 fn first_run_opens_the_demo_with_its_leave_queue() {
-    if !Tmux::available() {
-        eprintln!("tmux is not installed: skipping the terminal test");
+    if !must_run() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("missing.redb");
-    let t = Tmux::start("first", &app_command(&db));
+    let mut t = Tmux::start("first", &app_command(&db), 120, 35);
     t.wait_for("No database yet: opened the demo school");
     assert!(dir.path().join("demo.redb").exists());
     assert!(!db.exists());
@@ -296,8 +215,7 @@ fn first_run_opens_the_demo_with_its_leave_queue() {
 /// names the account, and what it may not do is refused (issue 17).
 #[test]
 fn as_an_account_in_the_terminal_app() {
-    if !Tmux::available() {
-        eprintln!("tmux is not installed: skipping the terminal test");
+    if !must_run() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -329,7 +247,7 @@ fn as_an_account_in_the_terminal_app() {
         "env PEIXUN_DB='{}' PEIXUN_NOW={NOW} '{BIN}' --lang en --as t5; echo PEIXUN-EXIT=$?; sleep 30",
         db.display()
     );
-    let t = Tmux::start("as", &cmd);
+    let mut t = Tmux::start("as", &cmd, 120, 35);
     let screen = t.wait_for("account t5");
     assert!(screen.contains("account t5"), "{screen}");
     // A teacher takes no roll.
