@@ -304,3 +304,78 @@ fn a_teacher_who_joined_after_the_year_has_no_standing_in_it() {
     assert_eq!(ids(&["--term", "2025-spring"]), ["T1", "T2", "T4"]);
     assert_eq!(ids(&["--term", "2025-autumn"]), ["T1", "T2"]);
 }
+
+/// The closed year, its closed rolls and its posted figures say after this
+/// stop's office work what they said before it (issues 25 and 26): a roster
+/// that leaves T2 out and brings a new teacher without a first day, T1
+/// moved to another group from today, a leave for a session still to come,
+/// a group a session names that nobody is in (refused), and a teacher
+/// trying to excuse their own record (refused).
+#[test]
+fn the_closed_years_figures_stay_after_the_offices_work() {
+    let db = closed();
+    let said = |db: &Db| {
+        [
+            db.ok(SEPT, &["standings", "--year", "2025", "--json"]),
+            db.ok(SEPT, &["standings", "--term", "2025-autumn", "--json"]),
+            db.ok(SEPT, &["roll", "status", "1", "--json"]),
+            db.ok(SEPT, &["roll", "status", "2", "--json"]),
+        ]
+    };
+    let before = said(&db);
+    let dir = tempfile::tempdir().expect("dir");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(&roster, "工号,姓名,教研组\nT1,王芳,语文\nN1,新老师,语文\n").expect("roster");
+    let path = roster.to_string_lossy().to_string();
+    db.ok(SEPT, &["import", "teachers", &path]);
+    db.ok(SEPT, &["teacher", "edit", "T1", "--group", "数学"]);
+    db.ok(
+        SEPT,
+        &["term", "add", "2026-autumn", "2026-09-01", "2027-01-20"],
+    );
+    db.ok(
+        SEPT,
+        &["session", "add", "2026-09-16", "15:30", "16:30", "新学年"],
+    );
+    db.ok(
+        SEPT,
+        &[
+            "leave",
+            "request",
+            "T1",
+            "official",
+            "--sessions",
+            "3",
+            "--reason",
+            "外出",
+        ],
+    );
+    db.ok(SEPT, &["leave", "approve", "1", "--as", "school"]);
+    let refused = db.run(
+        None,
+        SEPT,
+        &[
+            "session",
+            "add",
+            "2026-09-23",
+            "15:30",
+            "16:30",
+            "x",
+            "--groups",
+            "语文组",
+        ],
+    );
+    assert!(
+        !refused.status.success(),
+        "an audience nobody is in is refused"
+    );
+    let after = said(&db);
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b, a, "the closed year changed");
+    }
+    assert!(
+        flagged(&db).is_empty(),
+        "nobody flagged: {:?}",
+        flagged(&db)
+    );
+}
