@@ -36,7 +36,22 @@ impl App {
             .collect();
         let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
-        compute(&r, &teachers, period, today, &checks)
+        let mut rows = compute(&r, &teachers, period, today, &checks)?;
+        // Each row names the groups the teacher was in at the period's end
+        // (issue 25): a move made later does not relabel a closed period.
+        if let Some((_, last)) = bounds(&r, period)? {
+            for row in &mut rows {
+                let t = &row.teacher;
+                let day = t.active_to.map_or(last, |to| to.min(last));
+                let (group, grade) = (
+                    t.group_on(day).to_string(),
+                    t.grade_on(day).map(str::to_string),
+                );
+                row.teacher.group = group;
+                row.teacher.grade = grade;
+            }
+        }
+        Ok(rows)
     }
 
     /// Standings of the given teachers only (for lookup).
@@ -94,20 +109,28 @@ impl App {
 /// The `teachers` who were at the school during some of `period` (a term's
 /// dates, or the academic year's): someone who joined after it ended, or
 /// left before it began, has no standing in it (issue 14).
+/// The first and last day of `period` (`None`: a term not entered).
+fn bounds(r: &Reader, period: Period) -> Result<Option<(NaiveDate, NaiveDate)>> {
+    Ok(match period {
+        Period::Term(id) => r
+            .terms()?
+            .into_iter()
+            .find(|t| t.id == id)
+            .map(|t| (t.start, t.end)),
+        Period::Year(y) => {
+            let start = r.policy()?.calendar.year_start;
+            Some((calendar::first_day(y, start), calendar::last_day(y, start)))
+        }
+    })
+}
+
 pub(super) fn at_school(
     r: &Reader,
     teachers: Vec<Teacher>,
     period: Period,
 ) -> Result<Vec<Teacher>> {
-    let (first, last) = match period {
-        Period::Term(id) => match r.terms()?.into_iter().find(|t| t.id == id) {
-            Some(t) => (t.start, t.end),
-            None => return Ok(teachers),
-        },
-        Period::Year(y) => {
-            let start = r.policy()?.calendar.year_start;
-            (calendar::first_day(y, start), calendar::last_day(y, start))
-        }
+    let Some((first, last)) = bounds(r, period)? else {
+        return Ok(teachers);
     };
     // One whose dates now lie outside the period stays in it where a
     // closed roll of the period expected them (issue 25): the record of
