@@ -77,6 +77,9 @@ pub enum Why {
     NeededToReject,
     /// The office's correction of a roll needs its reason.
     NeededForCorrection,
+    /// A re-judgement from a day after the policy's last change: nothing
+    /// closed or posted since was judged under another policy.
+    NoPolicyChangeSince,
     /// An account with the teacher role names its teacher.
     NeededForTeacherRole,
     /// A teacher's id: empty or with spaces.

@@ -1,7 +1,11 @@
 //! The school's policy, stored in the database and changed by the office.
+//! A change applies from the moment it is made (issue 25): closed rolls and
+//! posted terms keep the policy they were judged under, until the office
+//! re-judges them explicitly (`rejudge_policy`).
 
-use super::{App, Result, commit_logged, json};
-use chrono::NaiveDateTime;
+use super::invalid::{FieldName, Why};
+use super::{App, AppError, Result, commit_logged, json};
+use chrono::{NaiveDate, NaiveDateTime};
 use rules::{Policy, Role};
 
 impl App {
@@ -9,8 +13,9 @@ impl App {
         Ok(self.store.read()?.policy()?)
     }
 
-    /// Replaces the policy (training office). Standings follow at once,
-    /// since they are derived from the facts every time.
+    /// Replaces the policy (training office) from `now` on: sessions whose
+    /// roll closes later, and periods not posted, are judged under it; what
+    /// was closed or posted before keeps the policy of its day.
     pub fn set_policy(&mut self, policy: Policy, now: NaiveDateTime) -> Result<()> {
         self.actor.require("policy set", &[Role::Office])?;
         let mut w = self.begin(now)?;
@@ -25,5 +30,54 @@ impl App {
             json(&policy),
             None,
         )
+    }
+
+    /// Re-judges under today's policy every roll closed and every term
+    /// posted (year closed) from `from` on (training office, with a
+    /// reason): an explicit correction of the past, in the history with the
+    /// policies it replaced; the postings it changes show those rows as
+    /// changed since published.
+    pub fn rejudge_policy(
+        &mut self,
+        from: NaiveDate,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.actor.require("policy rejudge", &[Role::Office])?;
+        if reason.trim().is_empty() {
+            return Err(AppError::Invalid {
+                field: FieldName::Reason,
+                value: String::new(),
+                why: Why::NeededForCorrection,
+            });
+        }
+        super::bounded(rules::limits::Field::Reason, reason)?;
+        let mut w = self.begin(now)?;
+        // The history keeps the moments each change took effect from; the
+        // policies themselves are in the `policy.set` entries.
+        let changes = |all: rules::Policies| {
+            let at: Vec<_> = all.superseded.iter().map(|s| s.until).collect();
+            serde_json::json!({ "policy_changes": at })
+        };
+        let before = changes(w.policies()?);
+        if !w.rejudge_policy(from.and_time(chrono::NaiveTime::MIN))? {
+            return Err(AppError::Invalid {
+                field: FieldName::From,
+                value: from.to_string(),
+                why: Why::NoPolicyChangeSince,
+            });
+        }
+        let after = changes(w.policies()?);
+        w.log(
+            "policy.rejudge",
+            format!("policy from {from}"),
+            json(&before),
+            json(&after),
+            Some(reason.to_string()),
+            None,
+            None,
+        )?;
+        w.commit()?;
+        Ok(())
     }
 }

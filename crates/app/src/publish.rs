@@ -13,7 +13,7 @@
 
 use super::{App, AppError, Result, json};
 use chrono::{NaiveDate, NaiveDateTime};
-use rules::{Period, Role, Standing, TeacherId, TermId, YearTally};
+use rules::{Period, Policy, Role, Standing, TeacherId, TermId, YearTally};
 use std::collections::HashMap;
 use store::published::{Assessed, Figures, PostedAssessment, Publication, PublishedRow};
 use store::{Reader, StoreError};
@@ -107,6 +107,9 @@ pub(crate) struct Check {
     pub period: Period,
     /// The day it was made.
     pub as_of: NaiveDate,
+    /// The policy it was judged under: the one in effect when it was made
+    /// (issue 25), unless the office re-judged it since.
+    pub policy: Policy,
     /// Each teacher's posted counts, and assessment where kept.
     pub counts: HashMap<TeacherId, Figures>,
     pub assessed: Option<HashMap<TeacherId, Assessed>>,
@@ -125,6 +128,7 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
             .map(|t| t.id)
             .collect(),
     };
+    let policies = r.policies()?;
     let mut out = Vec::new();
     for term in terms {
         if let Some(p) = r.latest_publication(term)? {
@@ -137,6 +141,7 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
             out.push(Check {
                 period: Period::Term(term),
                 as_of: p.at.date(),
+                policy: policies.at(p.at).clone(),
                 counts: p.rows.into_iter().map(|x| (x.teacher, x.figures)).collect(),
                 assessed,
             });
@@ -154,6 +159,7 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
         out.push(Check {
             period: Period::Year(year),
             as_of: c.at.date(),
+            policy: policies.at(c.at).clone(),
             counts,
             assessed: Some(assessed),
         });
@@ -163,12 +169,12 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
 
 /// Whether one teacher's standing moved since `check` was made. `kept` is
 /// the teacher's year of tallies, `rec` their year beyond attendance, and
-/// `judge` judges a period as of a day.
+/// `judge` judges a period as of a day under a policy.
 pub(crate) fn moved(
     check: &Check,
     teacher: &TeacherId,
     kept: &YearTally,
-    judge: impl Fn(Period, NaiveDate) -> Standing,
+    judge: impl Fn(Period, NaiveDate, &Policy) -> Standing,
 ) -> bool {
     let counts_now = match check.period {
         Period::Term(t) => Figures::from(kept.term(t.season)),
@@ -180,7 +186,7 @@ pub(crate) fn moved(
     // A teacher not on the posted sheet counts as posted with nothing; only
     // the counts say whether that changed.
     match check.assessed.as_ref().and_then(|a| a.get(teacher)) {
-        Some(was) => *was != Assessed::from(&judge(check.period, check.as_of)),
+        Some(was) => *was != Assessed::from(&judge(check.period, check.as_of, &check.policy)),
         None => false,
     }
 }

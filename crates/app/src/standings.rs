@@ -4,7 +4,8 @@
 use super::{App, AppError, Result};
 use chrono::NaiveDate;
 use rules::{
-    AcademicYear, Leave, Period, Season, Teacher, TeacherId, TermId, YearTally, calendar, outcome,
+    AcademicYear, Leave, Period, Policies, Policy, Season, Teacher, TeacherId, TermId, YearTally,
+    calendar, outcome,
 };
 use std::collections::HashMap;
 use store::Reader;
@@ -63,6 +64,26 @@ impl App {
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
         compute(&r, teachers, period, today, &[])
+    }
+
+    /// The sum of a record's lines (`record`), each session scored under
+    /// the policy of its roll: a closed roll keeps the policy in effect
+    /// when it closed (issue 25).
+    pub fn record_tally(&self, lines: &[RecordLine]) -> Result<rules::Tally> {
+        let r = self.store.read()?;
+        let policies = r.policies()?;
+        let mut tally = rules::Tally::default();
+        for x in lines {
+            let closed = match x.state {
+                rules::RollState::Closed if !policies.superseded.is_empty() => {
+                    r.session(x.session.id)?.and_then(|s| s.closed)
+                }
+                _ => None,
+            };
+            let policy = policies.for_roll(x.state, closed.as_ref());
+            tally.add(policy, x.outcome, x.session.credits);
+        }
+        Ok(tally)
     }
 
     /// A teacher's record: every session they were required at, in date
@@ -161,6 +182,20 @@ pub(super) fn at_school(
     Ok(out)
 }
 
+/// The policy `period` is judged under: the one in effect when it was
+/// posted (a term's latest posting) or closed (a year), else today's. Read
+/// only when the policy ever changed: a lookup stays a few small reads.
+fn judged_under<'a>(r: &Reader, policies: &'a Policies, period: Period) -> Result<&'a Policy> {
+    if policies.superseded.is_empty() {
+        return Ok(&policies.current);
+    }
+    let at = match period {
+        Period::Term(t) => r.latest_publication(t)?.map(|p| p.at),
+        Period::Year(y) => r.year_closing(y)?.map(|c| c.at),
+    };
+    Ok(at.map_or(&policies.current, |at| policies.at(at)))
+}
+
 /// Up to this many teachers, tallies are read by key rather than by range.
 const FEW: usize = 64;
 
@@ -174,7 +209,15 @@ pub(super) fn compute(
     today: NaiveDate,
     checks: &[super::publish::Check],
 ) -> Result<Vec<StandingRow>> {
-    let policy = r.policy()?;
+    let policies = r.policies()?;
+    // A posted term (a closed year) is judged under the policy of its
+    // posting (closing), today's policy being for what is not posted
+    // (issue 25); the points and credits of each closed roll are kept
+    // under the policy of its closing (`store::tallies`).
+    let policy = match checks.iter().find(|c| c.period == period) {
+        Some(c) => c.policy.clone(),
+        None => judged_under(r, &policies, period)?.clone(),
+    };
     let year = period.year();
     let terms: Vec<_> = r
         .terms()?
@@ -217,7 +260,7 @@ pub(super) fn compute(
         rec.terms_ended = [year_ended; 2];
         // The standing as a posting made on `day` saw it: the year's
         // verdicts as of then, and terms not begun by then count nothing.
-        let judge = |p: Period, day: NaiveDate| {
+        let judge = |p: Period, day: NaiveDate, policy: &rules::Policy| {
             let ended = ended_on(p, day);
             let mut then = rec.as_of(day);
             then.terms_ended = [ended; 2];
@@ -228,13 +271,13 @@ pub(super) fn compute(
                 }
             }
             tally
-                .judge(&policy, p, ended)
-                .assess(&policy, &then, &tally.whole(), ended)
+                .judge(policy, p, ended)
+                .assess(policy, &then, &tally.whole(), ended)
         };
         let changed = checks
             .iter()
             .any(|c| super::publish::moved(c, &t.id, kept, judge));
-        let posted = store::published::Assessed::from(&judge(period, today));
+        let posted = store::published::Assessed::from(&judge(period, today, &policy));
         Ok(StandingRow {
             posted,
             teacher: t.clone(),

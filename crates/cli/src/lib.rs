@@ -196,7 +196,16 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum PolicyCmd {
     Show,
-    Set { file: PathBuf },
+    Set {
+        file: PathBuf,
+    },
+    /// Re-judge what was closed or posted from a day on under today's policy.
+    Rejudge {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -957,6 +966,11 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             }
             .map_err(|x| i18n::policy_error(lang, &x))?;
             app.set_policy(p, now).map_err(e)?;
+            Ok(saved())
+        }
+        Command::Policy(PolicyCmd::Rejudge { from, reason }) => {
+            let from = date(lang, FieldName::From, &from)?;
+            app.rejudge_policy(from, &reason, now).map_err(e)?;
             Ok(saved())
         }
         Command::Import(c) => files::import(app, c, lang, now),

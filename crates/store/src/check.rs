@@ -455,6 +455,11 @@ fn records(owned: ReadTransaction) -> Result<Report> {
         {
             bad(record(e));
         }
+        if let Some(v) = meta.get(SUPERSEDED)?
+            && let Err(e) = decode::<Vec<rules::Superseded>>(v.value(), "meta", &SUPERSEDED)
+        {
+            bad(record(e));
+        }
         if let Some(v) = meta.get("school")?
             && let Err(e) = decode::<String>(v.value(), "meta", &"school")
         {

@@ -33,8 +33,8 @@ use rules::{
     AcademicYear, CreditId, ExternalCredit, Funds, MakeUpDone, MentorPair, Qualification, YearFile,
 };
 use rules::{
-    ClosedRoll, Leave, LeaveId, Policy, Role, RollFacts, RollState, Session, SessionId, Teacher,
-    TeacherId, Term, TermId,
+    ClosedRoll, Leave, LeaveId, Policies, Policy, Role, RollFacts, RollState, Session, SessionId,
+    Superseded, Teacher, TeacherId, Term, TermId,
 };
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -984,6 +984,17 @@ macro_rules! reads {
                 }
             }
 
+            /// Today's policy and the ones it replaced (issue 25), which
+            /// closed rolls and postings of their time keep.
+            pub fn policies(&self) -> Result<Policies> {
+                let current = self.policy()?;
+                let superseded: Vec<Superseded> = self.meta(SUPERSEDED)?.unwrap_or_default();
+                Ok(Policies {
+                    current,
+                    superseded,
+                })
+            }
+
             /// A number every commit changes; cheap to poll.
             pub fn generation(&self) -> Result<u64> {
                 let t = self.open_table(META)?;
@@ -1433,10 +1444,35 @@ impl Writer {
         self.at
     }
 
+    /// Makes `policy` today's from this transaction's moment on: the one
+    /// it replaces is kept for what was closed or posted before (issue 25).
     pub fn put_policy(&mut self, policy: &Policy) -> Result<()> {
+        let mut all = self.policies()?;
+        all.set(policy.clone(), self.at);
+        self.put_policies(&all)
+    }
+
+    /// The office re-judges what was closed or posted from `from` on under
+    /// today's policy (issue 25). Returns whether any figure's policy
+    /// changed.
+    pub fn rejudge_policy(&mut self, from: NaiveDateTime) -> Result<bool> {
+        let mut all = self.policies()?;
+        let changed = all.rejudge_from(from);
+        if changed {
+            self.put_policies(&all)?;
+        }
+        Ok(changed)
+    }
+
+    fn put_policies(&mut self, all: &Policies) -> Result<()> {
         self.recount_all();
         let mut t = self.txn.open_table(META)?;
-        t.insert("policy", encode(policy).as_slice())?;
+        t.insert("policy", encode(&all.current).as_slice())?;
+        if all.superseded.is_empty() {
+            t.remove(SUPERSEDED)?;
+        } else {
+            t.insert(SUPERSEDED, encode(&all.superseded).as_slice())?;
+        }
         Ok(())
     }
 

@@ -5,8 +5,13 @@ use redb::TableDefinition;
 
 /// `"app"` → `b"peixun"`, `"schema"` → schema version (u32 LE),
 /// `"policy"` → the policy, `"generation"` → u64 bumped by every commit so
-/// that other processes notice changes cheaply.
+/// that other processes notice changes cheaply; `SUPERSEDED` → the
+/// policies `"policy"` replaced (issue 25).
 pub const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+/// The `META` key of the policies replaced by the one in force
+/// (`Vec<rules::Superseded>`, oldest first; absent until the first change):
+/// closed rolls and postings of their time are judged under them.
+pub const SUPERSEDED: &str = "policies_before";
 /// Teacher id (工号) → `Teacher`.
 pub const TEACHERS: TableDefinition<&str, &[u8]> = TableDefinition::new("teachers");
 /// (academic year, season 0 autumn / 1 spring) → `Term`.

@@ -4,8 +4,10 @@
 //! so every `Writer` change that can move a tally (facts, a session's state or
 //! plan, a leave, a teacher) also works out, with the pure scoring module,
 //! what the changed session(s) contributed before and after, and the
-//! difference is written to `TALLIES` in the same transaction. A change of
-//! policy or of a term's dates recounts everything at commit, as does a bulk
+//! difference is written to `TALLIES` in the same transaction. Each session
+//! is scored under the policy of its roll (a closed roll keeps the policy
+//! in effect when it closed, issue 25). A change of policy or of a term's
+//! dates recounts everything at commit, as does a bulk
 //! load (`Writer::recount_all`). Because a `Tally` is a plain sum, the kept
 //! tallies equal a full recount (`recount`), which `tests/tallies.rs` checks
 //! after random sequences of changes.
@@ -15,7 +17,7 @@ use super::tables::TALLIES;
 use super::{Reader, Result, SessionRecord, Writer, decoded};
 use redb::ReadableTable;
 use rules::{
-    Leave, Policy, RollFacts, RollState, Season, SessionId, Tally, Teacher, TeacherId, Term,
+    Leave, Policies, RollFacts, RollState, Season, SessionId, Tally, Teacher, TeacherId, Term,
     TermId, YearTally, outcome,
 };
 use std::collections::{BTreeMap, HashMap};
@@ -41,9 +43,11 @@ impl std::fmt::Display for Key<'_> {
     }
 }
 
-/// What one session contributes to one teacher's tally.
+/// What one session contributes to one teacher's tally, scored under the
+/// policy of its roll (`Policies::for_roll`: a closed roll keeps the one in
+/// effect when it closed).
 fn contribution(
-    policy: &Policy,
+    policies: &Policies,
     rec: &SessionRecord,
     teacher: &Teacher,
     facts: Option<&RollFacts>,
@@ -57,6 +61,7 @@ fn contribution(
         facts,
         leaves,
     );
+    let policy = policies.for_roll(rec.state, rec.closed.as_ref());
     Tally::of(policy, o, rec.session.credits)
 }
 
@@ -115,7 +120,7 @@ macro_rules! tally_reads {
             /// the kept ones must be. Teachers with nothing counted are left
             /// out, as they are from `TALLIES`.
             pub fn recount(&self) -> Result<Tallies> {
-                let policy = self.policy()?;
+                let policy = self.policies()?;
                 let terms = self.terms()?;
                 let teachers = self.teachers()?;
                 let index: HashMap<&str, usize> = teachers
@@ -206,7 +211,7 @@ impl Writer {
         let Some(term) = term_of(&self.terms()?, &rec) else {
             return Ok(());
         };
-        let policy = self.policy()?;
+        let policy = self.policies()?;
         let before = self.facts(session, teacher)?;
         let leaves = self.teacher_leaves(teacher)?;
         let minus = contribution(&policy, &rec, &t, before.as_ref(), &leaves);
@@ -239,7 +244,7 @@ impl Writer {
             // Only the calls moved on: nobody's category changes.
             return Ok(());
         }
-        let policy = self.policy()?;
+        let policy = self.policies()?;
         let terms = self.terms()?;
         let was = before.as_ref().and_then(|b| term_of(&terms, b));
         let now = term_of(&terms, after);
@@ -301,7 +306,7 @@ impl Writer {
         let was = self.teacher_leaves(&after.teacher)?;
         let mut now: Vec<Leave> = was.iter().filter(|l| l.id != after.id).cloned().collect();
         now.push(after.clone());
-        let policy = self.policy()?;
+        let policy = self.policies()?;
         let terms = self.terms()?;
         let facts: HashMap<SessionId, RollFacts> =
             self.teacher_facts(&after.teacher)?.into_iter().collect();
@@ -331,7 +336,7 @@ impl Writer {
         if before.as_ref() == Some(after) {
             return Ok(());
         }
-        let policy = self.policy()?;
+        let policy = self.policies()?;
         let terms = self.terms()?;
         let leaves = self.teacher_leaves(&after.id)?;
         let facts: HashMap<SessionId, RollFacts> =

@@ -149,11 +149,18 @@ fn about(l: Lang, path: &str) -> Option<&'static str> {
         ),
         "account list" => l.t("列出账号", "List the accounts"),
         "policy" => l.t(
-            "学校的考核制度:show 以 TOML 显示,set 文件 载入新的",
-            "The school's policy: show prints it as TOML, set FILE loads one",
+            "学校的考核制度:show 以 TOML 显示,set 文件 载入新的,rejudge 按现行制度重评过去",
+            "The school's policy: show prints it as TOML, set FILE loads one, rejudge re-judges the past under it",
         ),
         "policy show" => l.t("以 TOML 显示现行制度", "Print the policy as TOML"),
-        "policy set" => l.t("从 TOML 文件载入制度", "Load the policy from a TOML file"),
+        "policy set" => l.t(
+            "从 TOML 文件载入制度,自此刻起生效(已结束的点名与已公布的学期仍按当时的制度)",
+            "Load the policy from a TOML file, in force from now on (closed rolls and posted terms keep the policy of their day)",
+        ),
+        "policy rejudge" => l.t(
+            "按现行制度重评自某日起结束的点名与公布的学期(须写明理由,记入历史,公布处标为有更改)",
+            "Re-judge the rolls closed and terms posted from a day on under today's policy (with a reason, in the history, flagged in the posting)",
+        ),
         "whoami" => l.t(
             "显示你在这个数据库中的身份",
             "Show who you are in this database",
@@ -528,6 +535,11 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "这个账号是哪位教师(工号)",
             "The teacher this account is (id)",
         ),
+        ("policy rejudge", "from") => l.t(
+            "自哪一天起(YYYY-MM-DD):这天及以后结束的点名与公布的学期按现行制度重评",
+            "From which day (YYYY-MM-DD): rolls closed and terms posted on it or later are re-judged",
+        ),
+        ("policy rejudge", "reason") => l.t("重评的理由", "Why the past is re-judged"),
         ("policy set", "file") => l.t(
             "TOML 制度文件;写 - 即读标准输入",
             "The TOML policy file; - reads standard input",

@@ -56,6 +56,7 @@ history_actions! {
     MentorAdd => ("mentor.add", "师徒结对", "mentor pair made"),
     MentorRemove => ("mentor.remove", "解除结对", "mentor pair ended"),
     PolicySet => ("policy.set", "修改考勤设置", "policy changed"),
+    PolicyRejudge => ("policy.rejudge", "按现行考勤设置重评", "past re-judged under today's policy"),
     QualificationSet => ("qualification.set", "登记学历", "degree recorded"),
     RollAddExpected => ("roll.add_expected", "补入已结束的点名", "added to a closed roll"),
     RollArrive => ("roll.arrive", "记迟到", "late arrival"),
@@ -132,6 +133,7 @@ fn target_word(l: Lang, head: &str) -> Option<&'static str> {
         "mentor" => l.t("师徒结对", "mentor pair"),
         "qualification" => l.t("学历", "degree"),
         "key" => l.t("登录密钥", "login key"),
+        "from" => l.t("自", "from"),
         _ => return None,
     })
 }
@@ -243,6 +245,7 @@ pub fn history_field(l: Lang, field: &str) -> &'static str {
         "by" => l.t("经办人", "by"),
         "to" => l.t("至", "to"),
         "from" => l.t("自", "from"),
+        "policy_changes" => l.t("考勤设置更改生效于", "policy changes in force from"),
         _ => l.t("其他项", "another field"),
     }
 }

@@ -315,6 +315,10 @@ pub fn why_text(l: Lang, w: Why) -> String {
         NeededToSendBack => l.t("为空:退回时必须填写理由", "is required when sending back"),
         NeededToReject => l.t("为空:驳回时必须填写理由", "is required when rejecting"),
         NeededForCorrection => l.t("为空:更正须写明理由", "is required for a correction"),
+        NoPolicyChangeSince => l.t(
+            "之后制度未曾更改,没有可重评的",
+            "is after the policy's last change: there is nothing to re-judge",
+        ),
         NeededForTeacherRole => l.t(
             "为空:教师角色须指定对应的教师",
             "is needed for the teacher role",

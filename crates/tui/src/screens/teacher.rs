@@ -53,14 +53,10 @@ impl TeacherScreen {
             Some(t) => Some(app.record(&t.id)?),
             None => None,
         };
-        let mut tally = rules::Tally::default();
-        if let Some((_, lines, _)) = &self.record {
-            let policy = app.policy()?;
-            for x in lines {
-                tally.add(&policy, x.outcome, x.session.credits);
-            }
-        }
-        self.record_tally = tally;
+        self.record_tally = match &self.record {
+            Some((_, lines, _)) => app.record_tally(lines)?,
+            None => rules::Tally::default(),
+        };
         self.year = match chosen {
             Some(t) => {
                 let today = now.date();
