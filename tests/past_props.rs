@@ -3,14 +3,15 @@
 //! order — roster imports with new, changed and missing rows (with or
 //! without departures), group moves and first days dated anywhere,
 //! departures, spring sessions moved, re-timed and cancelled, leave asked
-//! for and decided late — and every closed roll (who was expected, in
-//! which group, with what outcome) and the posted term's figures stay as
-//! they were. None of these is an explicit correction (`roll correct`,
-//! `roll reopen`), so nothing may move.
+//! for and decided late, policy changes (other points, credits and limits,
+//! which apply from the moment they are made) — and every closed roll (who
+//! was expected, in which group, with what outcome) and the posted term's
+//! figures (counts, points, credits, verdict) stay as they were. None of
+//! these is an explicit correction (`roll correct`, `roll reopen`,
+//! `policy rejudge`), so nothing may move.
 //!
-//! Not generated: policy changes (a policy change still recomputes past
-//! points: issue 25's "a policy change applies from the day it is made" is
-//! not built), corrections and reopenings (they change the past on purpose).
+//! Not generated: corrections, reopenings and re-judgements (they change
+//! the past on purpose; `tests/past_policy.rs` tests the re-judgement).
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use peixun::app::App;
@@ -104,6 +105,14 @@ enum Op {
         teacher: usize,
         session: usize,
     },
+    /// A new policy: other points, credits and limits (issue 25: from now
+    /// on only).
+    Policy {
+        attend: i32,
+        absent: i32,
+        late_percent: u32,
+        limit: u32,
+    },
 }
 
 fn school() -> impl Strategy<Value = School> {
@@ -145,6 +154,14 @@ fn op() -> impl Strategy<Value = Op> {
         (0..SPRING_SESSIONS).prop_map(|session| Op::Cancel { session }),
         (0..6usize, 0..AUTUMN_SESSIONS)
             .prop_map(|(teacher, session)| Op::LateLeave { teacher, session }),
+        (0..6i32, -6..0i32, 0..=100u32, 0..4u32).prop_map(
+            |(attend, absent, late_percent, limit)| Op::Policy {
+                attend,
+                absent,
+                late_percent,
+                limit
+            }
+        ),
     ]
 }
 
@@ -373,6 +390,19 @@ fn apply(app: &mut App, op: &Op, now: NaiveDateTime) {
                 now,
             )
             .and_then(|id| app.approve_leave(id, "", now)),
+        Op::Policy {
+            attend,
+            absent,
+            late_percent,
+            limit,
+        } => {
+            let mut p = app.policy().expect("policy");
+            p.points.attend = *attend;
+            p.points.absent = *absent;
+            p.credits.late_percent = *late_percent;
+            p.unqualified_absences = *limit;
+            app.set_policy(p, now)
+        }
     };
 }
 
