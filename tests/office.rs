@@ -3,8 +3,9 @@
 //! tests/data/office/make.sh describes (run it again to remake them; CI does
 //! not). Each test runs the real program on them: a total row and a footer
 //! end the data, 工号 formatted 0000 read as shown in every format, .ods
-//! times, the record .xlsx typed, a GBK round trip that would lose 𠮷, and a
-//! re-import with nothing new leaving the database file as it was.
+//! times, the record .xlsx typed, a GBK round trip that would lose 𠮷, a
+//! re-import with nothing new leaving the database file as it was, and
+//! hidden and filtered rows left out and named.
 
 mod common;
 
@@ -54,6 +55,44 @@ fn ids(db: &Db) -> Vec<String> {
         .skip(1)
         .filter_map(|l| l.split_whitespace().next().map(str::to_string))
         .collect()
+}
+
+/// Rows the office hid (Format > Rows > Hide: a departed teacher) or that
+/// an autofilter leaves out are not what the person saving the file sees:
+/// they are not imported, and the summary names each by row and id, in
+/// both languages (issue 25).
+#[test]
+fn hidden_and_filtered_rows_are_skipped_and_named_in_both_languages() {
+    for (file, kept) in [
+        ("roster_hidden.xlsx", ["T1", "T3"]),
+        ("roster_hidden.ods", ["T1", "T3"]),
+        ("roster_filtered.xlsx", ["T1", "T3"]),
+        ("roster_filtered.ods", ["T1", "T3"]),
+    ] {
+        let db = school();
+        let said = db.ok(SETUP, &["import", "teachers", &path(file)]);
+        assert!(
+            said.contains("2 added")
+                && said.contains(
+                    "2 hidden or filtered rows skipped (not imported): row 3 T2, row 5 T4"
+                ),
+            "{file}: {said}"
+        );
+        assert_eq!(ids(&db), kept, "{file}");
+        let db = school();
+        let args = ["import", "teachers", &path(file)];
+        let said = expect_ok(
+            command_in("zh", &db.path, None, SETUP, &args)
+                .output()
+                .expect("run"),
+            &args,
+        );
+        assert!(
+            said.contains("跳过 2 个隐藏或筛选掉的行(未导入):第 3 行 T2、第 5 行 T4"),
+            "{file}: {said}"
+        );
+        assert_eq!(ids(&db), kept, "{file}");
+    }
 }
 
 #[test]
@@ -220,6 +259,37 @@ fn a_gbk_file_that_cannot_hold_a_stored_name_is_refused() {
         "{line}"
     );
     assert_eq!(db.ok(SETUP, &["teacher", "list"]), list);
+}
+
+/// The GBK file again, into a school that does not know 吉𠮷 yet: the new
+/// name `吉?` is refused like a changed one (issue 25), in both languages,
+/// and nothing is imported; so is a rename of a stored teacher to it.
+#[test]
+fn a_new_name_a_gbk_file_cannot_hold_is_refused() {
+    let db = school();
+    let file = path("roster_rare_gbk.csv");
+    let line = refused(&db, &["import", "teachers", &file]);
+    assert!(
+        line.contains("row 2, column B (姓名): `吉?`")
+            && line.contains("the file's encoding cannot hold them"),
+        "{line}"
+    );
+    assert!(ids(&db).is_empty());
+    let args = ["import", "teachers", file.as_str()];
+    let out = command_in("zh", &db.path, None, SETUP, &args)
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success()
+            && said.contains("第 2 行 B 列(姓名):“吉?” 有问号代替了字:文件的编码存不下这些字"),
+        "{said}"
+    );
+    // T1 known by another name: the file would rename them to 吉?.
+    db.ok(SETUP, &["teacher", "add", "T1", "张三", "语文"]);
+    let line = refused(&db, &["import", "teachers", &file]);
+    assert!(line.contains("`吉?`"), "{line}");
+    assert_eq!(ids(&db), ["T1"]);
 }
 
 #[test]

@@ -35,6 +35,9 @@ pub struct ImportSummary {
     pub missing: Vec<(TeacherId, String)>,
     /// The day their departure was recorded (`--departed-on`), if it was.
     pub departed_on: Option<NaiveDate>,
+    /// Rows hidden in the sheet (by hand or by a filter), not imported:
+    /// each row's number and its id (a plan's date and title).
+    pub hidden: Vec<(usize, String)>,
 }
 
 impl ImportSummary {
@@ -249,6 +252,7 @@ fn plan_changes(
     let has = |k: &str| parsed.header.column(k).is_some();
     let mut summary = ImportSummary {
         ended: parsed.ended,
+        hidden: parsed.hidden.clone(),
         ..ImportSummary::default()
     };
     let mut changes = Vec::new();
@@ -357,6 +361,7 @@ fn roster_changes(
         .collect();
     let mut summary = ImportSummary {
         ended: parsed.ended,
+        hidden: parsed.hidden.clone(),
         ..ImportSummary::default()
     };
     let mut changes = Vec::new();
@@ -411,6 +416,29 @@ fn roster_changes(
                     let other = other.0.clone();
                     problems.push(problem("id", ShownProblem::ZerosLikeStored { other, name }));
                 }
+            }
+        }
+        // A new name, group or grade with a question mark where a character
+        // was: the file's encoding could not hold it (a GBK CSV writes 吉?
+        // for 吉𠮷). Refused like a stored text it would damage (issue 25).
+        let was = |key: &str| match (&old, key) {
+            (Some(o), "name") => Some(o.name.clone()),
+            (Some(o), "group") => Some(o.group.clone()),
+            (Some(o), _) => o.grade.clone(),
+            (None, _) => None,
+        };
+        for (key, after) in [
+            ("name", Some(&t.name)),
+            ("group", Some(&t.group)),
+            ("grade", t.grade.as_ref()),
+        ] {
+            let before = was(key);
+            if let Some(after) = after
+                && io::unheld(after)
+                && before.as_ref() != Some(after)
+                && !before.as_ref().is_some_and(|b| io::lossy(b, after))
+            {
+                problems.push(problem(key, ShownProblem::Unheld));
             }
         }
         match old {

@@ -12,6 +12,7 @@ pub mod chart_sheet;
 pub mod columns;
 pub mod ends;
 pub mod export;
+pub mod hidden;
 pub mod paper;
 pub mod plan;
 pub mod roster;
@@ -88,6 +89,9 @@ pub enum ShownProblem {
     /// The file would replace characters of the stored text with `?` or
     /// U+FFFD (a GBK file cannot hold 𠮷).
     Lossy { stored: String },
+    /// A new name, group or grade with `?` or U+FFFD where a character
+    /// was: the file's encoding could not hold it (issue 25).
+    Unheld,
 }
 
 /// An id without its leading zeros, for comparing ids as people read
@@ -100,13 +104,22 @@ pub fn without_zeros(id: &str) -> &str {
     }
 }
 
+/// The marks an encoding writes for a character it cannot hold.
+fn mark(c: char) -> bool {
+    matches!(c, '?' | '\u{FFFD}' | '\u{FF1F}')
+}
+
+/// Whether a name (a teacher's, a group's) holds a mark an encoding writes
+/// for a character it cannot hold: no name has a question mark.
+pub fn unheld(name: &str) -> bool {
+    name.chars().any(mark)
+}
+
 /// Whether `new` is `stored` with some characters replaced by `?` or
 /// U+FFFD, as an encoding that cannot hold them writes (one or two marks
 /// for a character outside the BMP).
 pub fn lossy(stored: &str, new: &str) -> bool {
-    fn marks(c: char) -> bool {
-        matches!(c, '?' | '\u{FFFD}' | '\u{FF1F}')
-    }
+    let marks = mark;
     if stored == new || !new.chars().any(marks) {
         return false;
     }
@@ -443,6 +456,10 @@ pub struct Parsed<T> {
     pub rows: Vec<Numbered<T>>,
     /// The total or footer row where the data ended, if any.
     pub ended: Option<ends::Ended>,
+    /// Data rows hidden in the sheet (by hand or by a filter), left out
+    /// (issue 25): each row's number and what names it (a roster's id, a
+    /// plan's date and title).
+    pub hidden: Vec<(usize, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -466,13 +483,23 @@ pub fn check(file: &str, problems: Vec<RowProblem>) -> Result<(), ImportError> {
 /// The rows read from a file: fails with every problem found, or when
 /// the file has no row at all.
 pub(crate) fn finish<T>(
-    file: &str,
+    table: &Table,
     header: Header,
     rows: Vec<Numbered<T>>,
     problems: Vec<RowProblem>,
     ended: Option<ends::Ended>,
+    label: impl Fn(&Header, &Row) -> String,
 ) -> Result<Parsed<T>, ImportError> {
+    let file = table.file.as_str();
     check(file, problems)?;
+    // Hidden rows between the header and where the data ended.
+    let first = table.rows.get(header.at).map_or(0, |r| r.number);
+    let hidden = table
+        .hidden
+        .iter()
+        .filter(|r| r.number > first && ended.is_none_or(|e| r.number < e.row))
+        .map(|r| (r.number, label(&header, r)))
+        .collect();
     if rows.is_empty() {
         return Err(ImportError::Empty {
             file: file.to_string(),
@@ -483,6 +510,7 @@ pub(crate) fn finish<T>(
         header,
         rows,
         ended,
+        hidden,
     })
 }
 

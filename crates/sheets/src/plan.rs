@@ -268,5 +268,13 @@ pub fn parse(table: &Table) -> Result<Parsed<Session>, super::ImportError> {
             },
         });
     }
-    finish(&table.file, header, rows, problems, ended)
+    finish(table, header, rows, problems, ended, |h, row| {
+        let words = [h.cell(row, "date").text(), h.cell(row, "title").text()];
+        words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }

@@ -152,5 +152,7 @@ pub fn parse(table: &Table) -> Result<Parsed<Teacher>, super::ImportError> {
             },
         });
     }
-    finish(&table.file, header, rows, problems, ended)
+    finish(table, header, rows, problems, ended, |h, row| {
+        rules::half_width_id(&h.cell(row, "id").text())
+    })
 }

@@ -3,7 +3,7 @@
 //! with the row numbers a person sees when they open the file. Pure: bytes
 //! in, rows out; no store, no paths.
 
-use super::{Encoding, ImportError, shown};
+use super::{Encoding, ImportError, hidden, shown};
 use calamine::{Data, DataType, Reader};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use rules::limits;
@@ -54,12 +54,16 @@ impl Row {
     }
 }
 
-/// Every non-blank row of the first sheet (or of the CSV).
+/// Every non-blank row of the first sheet (or of the CSV) that its reader
+/// sees.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// The file name, for messages.
     pub file: String,
     pub rows: Vec<Row>,
+    /// Non-blank rows hidden in the sheet, by hand or by a filter (issue
+    /// 25): not read as data; the import names them (`hidden.rs`).
+    pub hidden: Vec<Row>,
 }
 
 /// The spreadsheet column letter of a 0-based column: 0 → A, 26 → AA.
@@ -90,15 +94,16 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Table, Impor
             max_bytes: limits::FILE_BYTES_MAX,
         });
     }
-    let rows = if is_spreadsheet(bytes) {
+    let (rows, hidden) = if is_spreadsheet(bytes) {
         read_sheet(name, bytes)?
     } else {
         let text = decode(name, bytes, encoding)?;
-        read_csv(name, &text)?
+        (read_csv(name, &text)?, Vec::new())
     };
     Ok(Table {
         file: name.to_string(),
         rows,
+        hidden,
     })
 }
 
@@ -246,7 +251,20 @@ fn read_csv(name: &str, text: &str) -> Result<Vec<Row>, ImportError> {
     Ok(rows)
 }
 
-fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
+/// The rows of a sheet: those shown, and those hidden.
+type Rows = (Vec<Row>, Vec<Row>);
+
+/// Puts `row` with the shown or the hidden rows.
+fn keep(rows: &mut Rows, hidden: &hidden::Hidden, row: Row) {
+    let index = u32::try_from(row.number.saturating_sub(1)).unwrap_or(u32::MAX);
+    if hidden.contains(index) {
+        rows.1.push(row);
+    } else {
+        rows.0.push(row);
+    }
+}
+
+fn read_sheet(name: &str, bytes: &[u8]) -> Result<Rows, ImportError> {
     let err = |why: String| ImportError::Read {
         file: name.to_string(),
         why,
@@ -254,7 +272,7 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     if bytes.starts_with(b"PK\x03\x04")
         && let Ok(book) = calamine::Xlsx::new(Cursor::new(bytes))
     {
-        return read_xlsx(name, book);
+        return read_xlsx(name, bytes, book);
     }
     let mut book =
         calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| err(e.to_string()))?;
@@ -270,7 +288,11 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
     // Row numbers as Excel shows them, even when the used range starts lower.
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let widths = zero_widths(&mut book, bytes, &range);
-    let mut rows = Vec::new();
+    let hidden = match book {
+        calamine::Sheets::Ods(_) => hidden::ods(bytes),
+        _ => hidden::Hidden::new(),
+    };
+    let mut rows = Rows::default();
     for (i, r) in range.rows().enumerate() {
         let mut cells = vec![Cell::Empty; col0 as usize];
         let at = |j: usize| (row0 + i as u32, col0 + j as u32);
@@ -287,10 +309,11 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Vec<Row>, ImportError> {
         if cells.iter().all(Cell::is_empty) {
             continue;
         }
-        rows.push(Row {
+        let row = Row {
             number: row0 as usize + i + 1,
             cells,
-        });
+        };
+        keep(&mut rows, &hidden, row);
     }
     Ok(rows)
 }
@@ -346,7 +369,11 @@ fn too_large(name: &str, row: u32, column: u32) -> ImportError {
 /// declares is checked before anything is read, and each cell as it comes,
 /// so a small file that claims a cell at XFD1048576 is refused instead of
 /// having a grid of a billion cells allocated for it.
-fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<Row>, ImportError> {
+fn read_xlsx(
+    name: &str,
+    bytes: &[u8],
+    mut book: calamine::Xlsx<Cursor<&[u8]>>,
+) -> Result<Rows, ImportError> {
     let err = |why: String| ImportError::Read {
         file: name.to_string(),
         why,
@@ -401,14 +428,19 @@ fn read_xlsx(name: &str, mut book: calamine::Xlsx<Cursor<&[u8]>>) -> Result<Vec<
             None => cell(&value),
         };
     }
-    Ok(grid
-        .into_iter()
-        .filter(|(_, cells)| !cells.iter().all(Cell::is_empty))
-        .map(|(r, cells)| Row {
+    let hidden = hidden::xlsx(bytes);
+    let mut rows = Rows::default();
+    for (r, cells) in grid {
+        if cells.iter().all(Cell::is_empty) {
+            continue;
+        }
+        let row = Row {
             number: r as usize + 1,
             cells,
-        })
-        .collect())
+        };
+        keep(&mut rows, &hidden, row);
+    }
+    Ok(rows)
 }
 
 fn cell(d: &Data) -> Cell {

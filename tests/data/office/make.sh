@@ -115,4 +115,40 @@ mv roster_rare.csv roster_rare_gbk.csv
   row "s 合计" "e" "e" "e" "f SUM([.E2:.E3]) 3.5"
 } | sheet 培训计划 plan_times
 for f in ods xlsx; do save plan_times $f; done
+
+# row_as VISIBILITY "s 工号" ...: a row that Calc hides (collapse: hidden
+# by hand, Format > Rows > Hide; filter: left out by a standard filter).
+row_as() {
+  local vis=$1
+  shift
+  echo "<table:table-row table:visibility=\"$vis\">"
+  for c in "$@"; do
+    # shellcheck disable=SC2086
+    cell $c
+  done
+  echo "</table:table-row>"
+}
+
+# A roster where the office hid two departed teachers' rows (issue 25).
+{
+  row "s 工号" "s 姓名" "s 教研组"
+  row "s T1" "s 张三" "s 语文"
+  row_as collapse "s T2" "s 李四" "s 数学"
+  row "s T3" "s 王五" "s 英语"
+  row_as collapse "s T4" "s 赵六" "s 语文"
+} | sheet 教师名单 roster_hidden
+for f in xlsx ods; do save roster_hidden $f; done
+
+# A roster under an autofilter showing 语文 only: the 数学 rows are
+# filtered out. The filter is the sheet's database range, as Calc keeps it.
+{
+  row "s 工号" "s 姓名" "s 教研组"
+  row "s T1" "s 张三" "s 语文"
+  row_as filter "s T2" "s 李四" "s 数学"
+  row "s T3" "s 王五" "s 语文"
+  row_as filter "s T4" "s 赵六" "s 数学"
+} | sheet 教师名单 roster_filtered
+filter='<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="教师名单.A1:教师名单.C5" table:display-filter-buttons="true"><table:filter><table:filter-condition table:field-number="2" table:value="语文" table:operator="="/></table:filter></table:database-range></table:database-ranges>'
+sed -i "s|</table:table>|</table:table>$filter|" "$work/roster_filtered.fods"
+for f in xlsx ods; do save roster_filtered $f; done
 ls -l

@@ -9,11 +9,33 @@ pub fn import_summary(l: Lang, s: &ImportSummary) -> String {
     if let Some(e) = &s.ended {
         out.push_str(&ended(l, e));
     }
+    if !s.hidden.is_empty() {
+        out.push('\n');
+        out.push_str(&hidden(l, &s.hidden));
+    }
     if !s.missing.is_empty() {
         out.push('\n');
         out.push_str(&missing(l, s));
     }
     out
+}
+
+/// The rows left out because the sheet hides them (issue 25), each by its
+/// number and id: "跳过 2 个隐藏或筛选掉的行:第 5 行 T0006、第 9 行 T0010".
+fn hidden(l: Lang, rows: &[(usize, String)]) -> String {
+    let list = rows
+        .iter()
+        .map(|(n, id)| match l {
+            Lang::Zh => format!("第 {n} 行 {}", shown(id)),
+            Lang::En => format!("row {n} {}", shown(id)),
+        })
+        .collect::<Vec<_>>()
+        .join(l.t("、", ", "));
+    let n = rows.len();
+    match l {
+        Lang::Zh => format!("跳过 {n} 个隐藏或筛选掉的行(未导入):{list}"),
+        Lang::En => format!("{n} hidden or filtered rows skipped (not imported): {list}"),
+    }
 }
 
 /// The teachers a roster leaves out, each by id and name, and what was

@@ -58,5 +58,11 @@ pub fn as_shown(l: Lang, p: &ShownProblem) -> String {
             "would replace characters of the stored `{}` with question marks: the file's encoding cannot hold them; save it as UTF-8 or .xlsx",
             shown(stored)
         ),
+        (Lang::Zh, ShownProblem::Unheld) => {
+            "有问号代替了字:文件的编码存不下这些字;请另存为 UTF-8 或 .xlsx 后再导入".into()
+        }
+        (Lang::En, ShownProblem::Unheld) => {
+            "has question marks in place of characters: the file's encoding cannot hold them; save it as UTF-8 or .xlsx".into()
+        }
     }
 }
