@@ -646,3 +646,94 @@ fn adding_someone_to_a_closed_roll_is_an_explicit_correction() {
         "{history}"
     );
 }
+
+/// A leave's lapse follows the facts, not the order of office work (issue
+/// 25): a personal leave covering sessions 1 and 2, still pending when
+/// session 1 started, lapsed then, whether session 1 was later cancelled
+/// before its roll closed or after; only a session cancelled before it
+/// started is one the leave never had to be decided for.
+#[test]
+fn a_leave_lapses_at_a_started_session_whatever_order_it_was_cancelled_in() {
+    // (what the office does on the day of session 1, then whether the
+    // approval on the next day goes through)
+    let orders: [(&str, &[&str], bool); 3] = [
+        ("cancelled before its roll closed", &["cancel"], false),
+        (
+            "cancelled after its roll closed",
+            &["roll", "cancel"],
+            false,
+        ),
+        ("cancelled before it started", &["cancel early"], true),
+    ];
+    for (case, steps, approved) in orders {
+        let db = Db::new();
+        let s = school(&db, 2, &["2025-09-10", "2025-09-17"]);
+        db.ok(
+            common::SETUP,
+            &["account", "set", "leader1", "--roles", "leader"],
+        );
+        let cover = format!("{},{}", s[0], s[1]);
+        let leave = common::last_number(&db.ok(
+            "2025-09-08T10:00",
+            &[
+                "leave",
+                "request",
+                &teacher(1),
+                "personal",
+                "--sessions",
+                &cover,
+                "--reason",
+                "家事",
+                "--note",
+            ],
+        ));
+        for step in steps {
+            match *step {
+                "roll" => roll(&db, &s[0], "2025-09-10", &[&teacher(2)]),
+                "cancel" => {
+                    db.ok(
+                        "2025-09-10T16:40",
+                        &["session", "cancel", &s[0], "--reason", "停电"],
+                    );
+                }
+                _ => {
+                    db.ok(
+                        "2025-09-09T10:00",
+                        &["session", "cancel", &s[0], "--reason", "停电"],
+                    );
+                }
+            }
+        }
+        let out = db.run(
+            Some("leader1"),
+            "2025-09-11T10:00",
+            &["leave", "approve", &leave],
+        );
+        assert_eq!(out.status.success(), approved, "{case}: {out:?}");
+        let list = json(
+            &db,
+            "2025-09-11T10:00",
+            &["leave", "list", "--all", "--json"],
+        );
+        let status = list
+            .as_array()
+            .and_then(|a| a.iter().find(|l| l["id"].as_u64() == leave.parse().ok()))
+            .map(|l| l["status"].clone())
+            .unwrap_or_default();
+        let want = if approved { "Approved" } else { "Expired" };
+        assert_eq!(status, want, "{case}: {list}");
+        if !approved {
+            // The lapse is in the history, naming session 1.
+            let history = db.ok("2025-09-11T10:00", &["history", "--json"]);
+            let entries: Value = serde_json::from_str(&history).expect("JSON");
+            let expired = entries
+                .as_array()
+                .expect("entries")
+                .iter()
+                .filter(|e| e["action"] == "leave.expire")
+                .collect::<Vec<_>>();
+            assert_eq!(expired.len(), 1, "{case}: {history}");
+            assert_eq!(expired[0]["session"].to_string(), s[0], "{case}");
+        }
+    }
+}

@@ -449,6 +449,25 @@ impl App {
         let reason = reason_of(reason)?;
         let mut w = self.begin(now)?;
         let mut rec = open_session(&w, id)?;
+        // A request still pending when the session started lapsed then
+        // (K7): cancelling the session afterwards does not revive it, as
+        // closing its roll first would not have (issue 25). It lapses
+        // here, before the cancelled session stops counting.
+        let policy = w.policy()?;
+        let pending: Vec<_> = w
+            .leaves_covering(&rec.session)?
+            .into_iter()
+            .filter(|l| l.status == rules::LeaveStatus::Pending)
+            .collect();
+        if !pending.is_empty() {
+            // The session it lapsed at may be an earlier one.
+            let sessions = w.sessions()?;
+            for l in pending {
+                if let Some((session, started)) = lapsed(&policy, &l, &sessions, now) {
+                    super::leave::expire(&mut w, l, session, started)?;
+                }
+            }
+        }
         let from = rec.state;
         rec.state = RollState::Cancelled;
         w.put_session(&rec)?;
