@@ -924,6 +924,10 @@ pub fn backup(source: &super::Store, to: &Path, accept_recovered: bool) -> Resul
         return Err(StoreError::NoDirectory(dir.to_path_buf()));
     }
     let path = source.path();
+    // No other process commits while the file's bytes are verified and
+    // copied: a commit in flight would tear what is read (a backup during
+    // a roll call was refused as damaged, or met a panic inside redb).
+    let _writers = source.hold_writers()?;
     let recovered = match verified_copy(path)? {
         Ok(_) => None,
         Err(why) => match recovered(path)? {

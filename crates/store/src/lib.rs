@@ -630,6 +630,27 @@ impl Store {
         }
     }
 
+    /// Keeps every other writer out while the returned guard lives: a
+    /// backup verifies the file's own bytes, which a commit in flight in
+    /// another process would tear (issue 26). Takes redb's writer byte
+    /// itself (`os::hold`), waiting behind a change under way as a writer
+    /// does; the file is not opened for writing, so nothing is written,
+    /// not even a repair. `None` where nothing can be held (a snapshot in
+    /// memory, a file this account may not write, a system without such
+    /// locks): the backup then reads as before, its copy checked after.
+    pub fn hold_writers(&self) -> Result<Option<os::hold::Held>> {
+        if matches!(self.db, Db::Snapshot(_)) {
+            return Ok(None);
+        }
+        self.wait.retry(&self.path, || {
+            Ok(match os::hold::try_hold(&self.path) {
+                os::hold::Try::Held(h) => Some(Some(h)),
+                os::hold::Try::Busy => None,
+                os::hold::Try::Unsupported => Some(None),
+            })
+        })
+    }
+
     fn begin_write(&self, db: &Database) -> Result<WriteTransaction> {
         self.wait.retry(&self.path, || match db.try_begin_write() {
             Ok(txn) => Ok(Some(txn)),

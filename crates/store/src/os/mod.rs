@@ -6,6 +6,7 @@
 pub mod create;
 pub mod disk;
 pub mod file_id;
+pub mod hold;
 pub mod lock;
 pub mod network;
 pub mod read_at;
