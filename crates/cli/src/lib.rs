@@ -676,7 +676,9 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 /// own record learns nothing of others from the refusal: a name or id that
 /// finds nobody is refused exactly as one that finds someone else.
 pub(crate) fn record_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
-    match app.resolve_teacher(s) {
+    let found = app.resolve_teacher(s);
+    nobody_checked(app, &found);
+    match found {
         Ok(id) => Ok(id),
         Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
             if !app.actor().may_see_id("") =>
@@ -694,7 +696,24 @@ pub(crate) fn record_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, St
 }
 
 pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, String> {
-    app.resolve_teacher(s).map_err(|x| i18n::error(lang, &x))
+    let found = app.resolve_teacher(s);
+    nobody_checked(app, &found);
+    found.map_err(|x| i18n::error(lang, &x))
+}
+
+/// A teacher named on the command line who is nobody (or several): the
+/// refusal is the data's answer where the names the lookup scanned agree
+/// with the teachers' checksummed records, as for `lookup` (issue 26), so
+/// `run` need not verify every page of the file to believe it. Where they
+/// do not agree, or cannot be read, it still does.
+fn nobody_checked(app: &App, found: &app::Result<TeacherId>) {
+    if matches!(
+        found,
+        Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
+    ) && app.names_agree().unwrap_or(false)
+    {
+        checked_answer();
+    }
 }
 
 fn period(app: &App, lang: Lang, p: &PeriodArgs, today: NaiveDate) -> Result<Period, String> {
