@@ -1286,9 +1286,9 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             emergency,
         } => {
             // A teacher files for themselves only, and is told so.
-            let teacher = app
-                .leave_teacher(&teacher)
-                .map_err(|x| i18n::error(lang, &x))?;
+            let found = app.leave_teacher(&teacher);
+            nobody_checked(app, &found);
+            let teacher = found.map_err(|x| i18n::error(lang, &x))?;
             let kind = i18n::parse_leave_kind(&kind)
                 .ok_or_else(|| bad(lang, FieldName::LeaveKind, &kind, Why::NotALeaveKind))?;
             let cover = match (from, to, sessions) {
