@@ -68,6 +68,8 @@ fn hidden_and_filtered_rows_are_skipped_and_named_in_both_languages() {
         ("roster_hidden.ods", ["T1", "T3"]),
         ("roster_filtered.xlsx", ["T1", "T3"]),
         ("roster_filtered.ods", ["T1", "T3"]),
+        ("roster_hidden.xls", ["T1", "T3"]),
+        ("roster_filtered.xls", ["T1", "T3"]),
     ] {
         let db = school();
         let said = db.ok(SETUP, &["import", "teachers", &path(file)]);

@@ -1,10 +1,10 @@
 //! Rows of the first sheet that the person who saved the file does not see
 //! (issue 25): hidden by hand (a departed teacher the office hid) or by a
 //! filter. They are not imported; the import summary names them. calamine
-//! reads every row alike, so the sheet's own XML is read here: an .xlsx
-//! row with `hidden="1"` (Excel and LibreOffice write it for both kinds),
-//! an .ods `table:table-row` whose `table:visibility` is `collapse` or
-//! `filter`. Best effort, like `shown`: a file whose XML cannot be read has
+//! reads every row alike, so the sheet's own records are read here: an
+//! .xlsx row with `hidden="1"` (Excel and LibreOffice write it for both
+//! kinds), an .ods `table:table-row` whose `table:visibility` is `collapse`
+//! or `filter`, an .xls ROW record with `fDyZero`. Best effort, like `shown`: a file whose XML cannot be read has
 //! no hidden rows.
 
 use quick_xml::events::Event;
@@ -120,6 +120,35 @@ pub fn xlsx(bytes: &[u8]) -> Hidden {
     out
 }
 
+/// The hidden rows of an .xls (BIFF8) file's first worksheet: each ROW
+/// record (0x0208) whose option flags have `fDyZero` (0x0020), which Excel
+/// and Calc set for a row hidden by hand or by a filter.
+pub fn xls(bytes: &[u8]) -> Hidden {
+    let mut out = Hidden::new();
+    let Some(stream) = super::shown::workbook_stream(bytes) else {
+        return out;
+    };
+    let Some(start) = super::shown::first_worksheet(&stream) else {
+        return out;
+    };
+    let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    for (kind, data) in super::shown::records(&stream, start) {
+        match kind {
+            0x0208 => {
+                if let (Some(row), Some(flags)) = (u16_at(data, 0), u16_at(data, 12))
+                    && flags & 0x0020 != 0
+                {
+                    let row = u32::from(row);
+                    out.insert(row..row + 1);
+                }
+            }
+            0x000A => break,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The hidden and filtered rows of an .ods file's first table.
 pub fn ods(bytes: &[u8]) -> Hidden {
     let mut out = Hidden::new();
@@ -160,4 +189,29 @@ pub fn ods(bytes: &[u8]) -> Hidden {
         buf.clear();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The files LibreOffice saved from tests/data/office/make.sh: rows 3
+    /// and 5 (0-based 2 and 4) hidden by hand, or left out by a filter.
+    #[test]
+    fn the_rows_libreoffice_hid_in_every_format() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/office");
+        for name in ["roster_hidden", "roster_filtered"] {
+            for (ext, read) in [
+                ("xlsx", xlsx as fn(&[u8]) -> Hidden),
+                ("ods", ods),
+                ("xls", xls),
+            ] {
+                let bytes = std::fs::read(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
+                let h = read(&bytes);
+                let rows: Vec<u32> = (0..8).filter(|r| h.contains(*r)).collect();
+                assert_eq!(rows, [2, 4], "{name}.{ext}");
+            }
+        }
+        assert_eq!(xlsx(b"not a zip"), Hidden::new());
+    }
 }

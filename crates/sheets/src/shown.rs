@@ -36,19 +36,9 @@ pub fn padded(n: f64, width: usize) -> Option<String> {
 /// sheet's NUMBER 0x0203, RK 0x027E, MULRK 0x00BD and FORMULA 0x0006).
 pub fn xls(bytes: &[u8]) -> Widths {
     let mut out = Widths::new();
-    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+    let Some(stream) = workbook_stream(bytes) else {
         return out;
     };
-    let mut stream = Vec::new();
-    let read = ["/Workbook", "/Book"].iter().any(|name| {
-        stream.clear();
-        file.open_stream(name)
-            .and_then(|mut s| s.read_to_end(&mut stream))
-            .is_ok()
-    });
-    if !read {
-        return out;
-    }
     let u16_at = |d: &[u8], i: usize| d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
     let mut formats: HashMap<u16, usize> = HashMap::new();
     let mut xfs: Vec<u16> = Vec::new();
@@ -105,8 +95,38 @@ pub fn xls(bytes: &[u8]) -> Widths {
     out
 }
 
+/// The `Workbook` (or older `Book`) stream of an .xls file.
+pub(crate) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut stream = Vec::new();
+    let read = ["/Workbook", "/Book"].iter().any(|name| {
+        stream.clear();
+        file.open_stream(name)
+            .and_then(|mut s| s.read_to_end(&mut stream))
+            .is_ok()
+    });
+    read.then_some(stream)
+}
+
+/// The offset of the first worksheet's substream in a workbook stream: its
+/// BOUNDSHEET record (0x0085, sheet type 0), read up to the globals' EOF.
+pub(crate) fn first_worksheet(stream: &[u8]) -> Option<usize> {
+    for (kind, data) in records(stream, 0) {
+        match kind {
+            0x0085 if data.get(5) == Some(&0) => {
+                return data
+                    .get(0..4)
+                    .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+            }
+            0x000A => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The BIFF records of a stream from `start`: (type, data).
-fn records(stream: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8])> {
+pub(crate) fn records(stream: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8])> {
     let mut at = start;
     std::iter::from_fn(move || {
         let head = stream.get(at..at + 4)?;

@@ -314,6 +314,7 @@ fn read_sheet(name: &str, bytes: &[u8]) -> Result<Rows, ImportError> {
     let widths = zero_widths(&mut book, bytes, &range);
     let hidden = match book {
         calamine::Sheets::Ods(_) => hidden::ods(bytes),
+        calamine::Sheets::Xls(_) => hidden::xls(bytes),
         _ => hidden::Hidden::new(),
     };
     let mut rows = Rows::default();

@@ -137,7 +137,7 @@ row_as() {
   row "s T3" "s 王五" "s 英语"
   row_as collapse "s T4" "s 赵六" "s 语文"
 } | sheet 教师名单 roster_hidden
-for f in xlsx ods; do save roster_hidden $f; done
+for f in xlsx ods xls; do save roster_hidden $f; done
 
 # A roster under an autofilter showing 语文 only: the 数学 rows are
 # filtered out. The filter is the sheet's database range, as Calc keeps it.
@@ -150,5 +150,5 @@ for f in xlsx ods; do save roster_hidden $f; done
 } | sheet 教师名单 roster_filtered
 filter='<table:database-ranges><table:database-range table:name="__Anonymous_Sheet_DB__0" table:target-range-address="教师名单.A1:教师名单.C5" table:display-filter-buttons="true"><table:filter><table:filter-condition table:field-number="2" table:value="语文" table:operator="="/></table:filter></table:database-range></table:database-ranges>'
 sed -i "s|</table:table>|</table:table>$filter|" "$work/roster_filtered.fods"
-for f in xlsx ods; do save roster_filtered $f; done
+for f in xlsx ods xls; do save roster_filtered $f; done
 ls -l
