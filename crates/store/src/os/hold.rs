@@ -102,10 +102,14 @@ mod imp {
                 &mut o,
             )
         };
-        if got == 0 {
-            Try::Busy
-        } else {
-            Try::Held(Held { _file: file })
+        if got != 0 {
+            return Try::Held(Held { _file: file });
+        }
+        // ERROR_LOCK_VIOLATION: a writer holds it. Anything else: this file
+        // or system takes no such lock, and waiting would not help.
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(33) => Try::Busy,
+            _ => Try::Unsupported,
         }
     }
 }
