@@ -203,6 +203,25 @@ fn a_policy_change_leaves_closed_rolls_and_posted_terms_as_they_were() {
         &["policy", "rejudge", "--from", "2025-09-01", "--reason", "x"],
     );
     assert!(!refused.is_empty());
+    // A day after the last change: nothing was judged under another policy.
+    let args = [
+        "policy",
+        "rejudge",
+        "--from",
+        "2026-02-02",
+        "--reason",
+        "重评",
+    ];
+    let refused = db.refused(None, "2026-03-06T10:00", &args);
+    assert!(refused.contains("nothing to re-judge"), "{refused}");
+    let out = common::command_in("zh", &db.path, None, "2026-03-06T10:00", &args)
+        .output()
+        .expect("run");
+    let zh = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && zh.contains("之后制度未曾更改,没有可重评的"),
+        "{zh}"
+    );
     db.ok(
         "2026-03-06T10:00",
         &[
