@@ -274,7 +274,7 @@ fn status_of(m: &Model, id: peixun::core::LeaveId) -> LeaveStatus {
 
 #[test]
 fn keys_on_a_screen_too_small_to_draw_change_nothing() {
-    for (w, h) in [(50, 20), (30, 10)] {
+    for (w, h) in [(39, 20), (59, 14), (30, 10)] {
         let (_d, mut m) = fixture(Lang::Zh, 6);
         let id = pending_leave(&mut m);
         let before = history(&m);

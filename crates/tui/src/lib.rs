@@ -12,6 +12,7 @@ mod console;
 pub mod keymap;
 pub mod model;
 pub mod palette;
+pub mod phone;
 pub mod screens;
 pub mod view;
 pub mod widgets;

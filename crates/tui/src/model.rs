@@ -89,6 +89,9 @@ pub struct Model {
     /// view, which alone knows the size. Until a frame is drawn whole,
     /// every key but quit does nothing (nothing acts on what is not drawn).
     pub too_small: std::cell::Cell<bool>,
+    /// The last frame was drawn in the phone-sized layout: on a screen it
+    /// does not draw, only the tab keys, the help and quit act.
+    pub phone: std::cell::Cell<bool>,
     /// The demo school was opened because there was no database.
     pub demo: bool,
     /// Reached through the SSH gate: no files on the server; the import
@@ -141,6 +144,7 @@ impl Model {
             quit: false,
             quitting: false,
             too_small: std::cell::Cell::new(false),
+            phone: std::cell::Cell::new(false),
             demo: false,
             gate: false,
             school: None,
@@ -323,6 +327,20 @@ impl Model {
             if action == Some(Action::Quit) {
                 self.quit = true;
             }
+            return;
+        }
+        // The phone-sized layout draws some screens only: on another one,
+        // the keys that leave it (or quit) act, nothing else.
+        if self.phone.get()
+            && !self.tab.compact()
+            && !self.quitting
+            && self.help.is_none()
+            && !matches!(
+                action,
+                Some(Action::Quit | Action::NextTab | Action::PrevTab)
+            )
+            && action.is_none_or(|a| Tab::of_action(a).is_none())
+        {
             return;
         }
         if self.quitting {

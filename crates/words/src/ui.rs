@@ -47,6 +47,7 @@ pub enum Ui {
     Rejected,
     Filed,
     Session,
+    PhoneFind,
 }
 
 pub fn ui(l: Lang, u: Ui) -> &'static str {
@@ -115,5 +116,6 @@ pub fn ui(l: Lang, u: Ui) -> &'static str {
         Rejected => l.t("已驳回", "rejected"),
         Filed => l.t("请假申请已保存", "leave request saved"),
         Session => l.t("活动", "session"),
+        PhoneFind => l.t("查找", "Find"),
     }
 }
