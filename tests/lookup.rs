@@ -36,6 +36,15 @@ const ROSTER: &[(&str, &str)] = &[
     ("T19", "石丽"),
     ("T20", "叶璐明"),
     ("T21", "叶绿"),
+    // Issue 27: 覃 is read qin or tan by the families who bear it; 沈 has
+    // a rare reading tan. 解 is xie as a surname and jie as a word; 杰颖
+    // spells jieyi after its surname. 罗 is luo, which `lu` only begins.
+    ("T22", "沈颖"),
+    ("T23", "覃英"),
+    ("T24", "段杰颖"),
+    ("T25", "解怡"),
+    ("T26", "罗佳"),
+    ("T27", "卢伟"),
 ];
 
 fn school() -> Db {
@@ -93,17 +102,17 @@ fn lookup_table() {
         ("lvzhang", &[("T16", "whole")]),
         ("lyuzhang", &[("T16", "whole")]),
         // The whole name spelled first, then a name it begins.
-        ("luzhang", &[("T16", "whole"), ("T17", "pinyin")]),
-        ("shili", &[("T19", "whole"), ("T18", "pinyin")]),
-        ("yelu", &[("T21", "whole"), ("T20", "pinyin")]),
+        ("luzhang", &[("T16", "whole"), ("T17", "syllables")]),
+        ("shili", &[("T19", "whole"), ("T18", "syllables")]),
+        ("yelu", &[("T21", "whole"), ("T20", "syllables")]),
         ("lvqiuming", &[("T13", "whole")]),
-        ("luqiu", &[("T13", "pinyin")]),
+        ("luqiu", &[("T13", "syllables")]),
         (
             "lü",
             &[
-                ("T04", "pinyin"),
-                ("T13", "pinyin"),
-                ("T16", "pinyin"),
+                ("T04", "syllables"),
+                ("T13", "syllables"),
+                ("T16", "syllables"),
                 ("T21", "other"),
             ],
         ),
@@ -122,26 +131,48 @@ fn lookup_table() {
         ("shm", &[("T09", "initials")]),
         // A surname by its surname reading; other readings count as rare.
         ("shanming", &[("T09", "whole")]),
-        ("danming", &[("T09", "other")]),
+        ("danming", &[("T09", "rare")]),
         ("zengming", &[("T10", "whole")]),
         ("piaozheng", &[("T14", "whole")]),
-        ("puzheng", &[("T14", "other")]),
+        ("puzheng", &[("T14", "rare")]),
         ("xiefang", &[("T15", "whole")]),
-        ("jiefang", &[("T15", "other")]),
+        ("jiefang", &[("T15", "rare")]),
+        // Issue 27, from a 414-name roster checked against an independent
+        // pinyin library: the whole name first, then a rare reading from
+        // the surname on, then a match after the surname.
+        ("tanying", &[("T23", "whole"), ("T22", "rare")]),
+        ("qinying", &[("T23", "whole")]),
+        ("jieyi", &[("T25", "rare"), ("T24", "other")]),
+        ("xieyi", &[("T25", "whole")]),
+        // Whole syllables before a syllable cut short: 卢 lu before 罗 luo.
+        (
+            "lu",
+            &[
+                ("T04", "syllables"),
+                ("T05", "syllables"),
+                ("T13", "syllables"),
+                ("T16", "syllables"),
+                ("T17", "syllables"),
+                ("T27", "syllables"),
+                ("T26", "pinyin"),
+                ("T20", "other"),
+                ("T21", "other"),
+            ],
+        ),
         // A rare reading ranks after the usual ones: 单 as chan, 曾 as
         // ceng, 种 as zhong and 立 as wei; a match inside the given name
         // comes last too.
         (
             "cm",
-            &[("T11", "initials"), ("T09", "other"), ("T10", "other")],
+            &[("T11", "initials"), ("T09", "rare"), ("T10", "rare")],
         ),
         (
             "zw",
             &[
                 ("T01", "initials"),
                 ("T02", "initials"),
+                ("T12", "rare"),
                 ("T03", "other"),
-                ("T12", "other"),
             ],
         ),
     ];
@@ -214,7 +245,7 @@ fn nyu_and_lyu_spell_u_umlaut() {
     use peixun::app::lookup::{Match, Query};
     assert_eq!(Query::new("nyuhong").rank("T1", "女红"), Some(Match::Whole));
     assert_eq!(Query::new("nvhong").rank("T1", "女红"), Some(Match::Whole));
-    assert_eq!(Query::new("lyu").rank("T1", "吕明"), Some(Match::Pinyin));
+    assert_eq!(Query::new("lyu").rank("T1", "吕明"), Some(Match::Syllables));
     assert_eq!(Query::new("ly").rank("T1", "吕明"), Some(Match::Pinyin));
     assert_eq!(Query::new("lyuming").rank("T1", "吕明"), Some(Match::Whole));
     // yu is still yu where the reading has it.
@@ -254,6 +285,34 @@ proptest! {
                     "{} ({:?}) below {} ({:?}) for {}",
                     name, mine, other, m, query
                 );
+            }
+        }
+    }
+
+    /// A query spelling the first characters of a name in whole syllables
+    /// ranks that name as `Syllables` at least, and above every name whose
+    /// last syllable it only begins (`lu`: 卢伟 before 罗佳; issue 27).
+    #[test]
+    fn whole_syllables_rank_above_a_syllable_cut_short(
+        names in proptest::collection::vec("[卢罗伟佳张伟李吕明王史石]{2,4}", 1..8),
+        pick in any::<proptest::sample::Index>(),
+        take in 1usize..2,
+    ) {
+        use peixun::app::lookup::{Match, Query};
+        let name = &names[pick.index(names.len())];
+        let reading = |c: char| match c {
+            '卢' => "lu", '罗' => "luo", '伟' => "wei", '佳' => "jia",
+            '张' => "zhang", '李' => "li", '吕' => "lv", '明' => "ming",
+            '王' => "wang", '史' => "shi", '石' => "shi",
+            _ => "?",
+        };
+        let query: String = name.chars().take(take).map(reading).collect();
+        let q = Query::new(&query);
+        let mine = q.rank("T", name);
+        prop_assert!(mine <= Some(Match::Syllables), "{} by {}: {:?}", name, query, mine);
+        for other in &names {
+            if q.rank("T", other) == Some(Match::Pinyin) {
+                prop_assert!(mine < Some(Match::Pinyin), "{} below {} for {}", name, other, query);
             }
         }
     }

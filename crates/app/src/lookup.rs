@@ -1,10 +1,12 @@
 //! Finding a teacher by id, by any part of the name, by full pinyin or by
-//! pinyin initials (zh/ch/sh may stand whole; `v` or `u` for ü), best
-//! matches first: the exact name or id, then names beginning with the
-//! query, then the pinyin of the usual reading from the surname on (a
-//! surname by its surname reading: 单 shan, 曾 zeng, 解 xie), then its
-//! initials, then anything else — a rare reading of a polyphonic character
-//! (曾 ceng, 立 wei), or a match starting at the given name.
+//! pinyin initials (zh/ch/sh may stand whole; `v`, `u` or `yu` for ü),
+//! best matches first: the exact name or id, the whole name in full
+//! pinyin, names beginning with the query, then the pinyin of the usual
+//! reading from the surname on (a surname by its surname reading: 单 shan,
+//! 曾 zeng, 解 xie) — whole syllables before a last one cut short — then
+//! its initials, then a rare reading of a polyphonic character from the
+//! surname on (解 jie, 曾 ceng, 立 wei), and last a match starting after
+//! the surname.
 
 use super::{App, AppError, Result, surnames};
 use pinyin::{ToPinyin, ToPinyinMulti};
@@ -21,13 +23,20 @@ pub enum Match {
     Whole,
     /// The beginning of the name.
     Prefix,
-    /// The full pinyin of the usual reading, from the surname on (the last
-    /// syllable may be cut short).
+    /// The full pinyin of the usual reading, from the surname on, every
+    /// syllable whole, the name going on (`lu` for 卢伟: above 罗佳, whose
+    /// `luo` it only begins; issue 27).
+    Syllables,
+    /// The full pinyin of the usual reading, from the surname on, the last
+    /// syllable cut short.
     Pinyin,
     /// The initials of the usual reading (or a mix of initials and whole
     /// syllables), from the surname on.
     Initials,
-    /// A rare reading, or a match that starts after the surname.
+    /// Any reading, a rare one included, from the surname on (`jieyi` for
+    /// 解怡: above 段杰颖, found after its surname; issue 27).
+    Rare,
+    /// A match that starts after the surname.
     Other,
 }
 
@@ -38,8 +47,10 @@ impl Match {
             Match::Exact => "exact",
             Match::Whole => "whole",
             Match::Prefix => "prefix",
+            Match::Syllables => "syllables",
             Match::Pinyin => "pinyin",
             Match::Initials => "initials",
+            Match::Rare => "rare",
             Match::Other => "other",
         }
     }
@@ -228,11 +239,16 @@ impl<'a> Query<'a> {
         let sur = surnames::readings(name);
         if spell(name, &sur, q, Mode::Full) {
             if spell(name, &sur, q, Mode::Whole) {
-                return Some(Match::Whole);
+                Some(Match::Whole)
+            } else if spell(name, &sur, q, Mode::Syllables) {
+                Some(Match::Syllables)
+            } else {
+                Some(Match::Pinyin)
             }
-            Some(Match::Pinyin)
         } else if spell(name, &sur, q, Mode::Initials) {
             Some(Match::Initials)
+        } else if spell(name, &[], q, Mode::Loose) {
+            Some(Match::Rare)
         } else {
             Some(Match::Other)
         }
@@ -247,6 +263,8 @@ enum Mode {
     /// The usual reading of every character, each syllable whole, the
     /// query ending with the name.
     Whole,
+    /// The usual reading, each syllable whole, the name going on or not.
+    Syllables,
     /// The usual reading, whole or by its initial.
     Initials,
     /// Any reading, whole or by its initial.
@@ -278,11 +296,11 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
             return false;
         }
         let whole = match fit(r, q) {
-            Fit::Cut => mode != Mode::Whole,
+            Fit::Cut => !matches!(mode, Mode::Whole | Mode::Syllables),
             Fit::Whole(n) => spell(rest, sur_rest, &q[n..], mode),
             Fit::No => false,
         };
-        if whole || matches!(mode, Mode::Full | Mode::Whole) {
+        if whole || matches!(mode, Mode::Full | Mode::Whole | Mode::Syllables) {
             return whole;
         }
         // By its initial: the first letter, or zh/ch/sh whole.
@@ -295,7 +313,7 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
         return spell(rest, sur_rest, q, mode);
     }
     if let Some(r) = sur_here {
-        if fits(r) {
+        if fits(r) || surnames::also(c).is_some_and(fits) {
             return true;
         }
         if mode != Mode::Loose {
@@ -307,7 +325,7 @@ fn spell(name: &str, sur: &[Option<&'static str>], q: &[u8], mode: Mode) -> bool
             Some(multi) => multi.into_iter().any(|p| fits(p.plain())),
             None => fits(c.to_ascii_lowercase().encode_utf8(&mut [0u8; 4])),
         },
-        Mode::Full | Mode::Whole | Mode::Initials => match c.to_pinyin() {
+        Mode::Full | Mode::Whole | Mode::Syllables | Mode::Initials => match c.to_pinyin() {
             Some(p) => fits(p.plain()),
             None => fits(c.to_ascii_lowercase().encode_utf8(&mut [0u8; 4])),
         },

@@ -127,6 +127,16 @@ fn single(c: char) -> Option<&'static str> {
     })
 }
 
+/// A second surname reading, for the surnames read two ways by the
+/// families who bear them: 覃 is Qín in some families and Tán in others
+/// (issue 27: `tanying` finds 覃英 as well as `qinying` does).
+pub fn also(c: char) -> Option<&'static str> {
+    match c {
+        '覃' => Some("tan"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +157,12 @@ mod tests {
             ]
             .map(String::from),
         );
+        for c in names.iter().filter_map(|n| n.chars().next()) {
+            if let Some(r) = also(c) {
+                let all = c.to_pinyin_multi().expect("pinyin");
+                assert!(all.into_iter().any(|p| p.plain() == r), "{c}: {r}");
+            }
+        }
         for name in &names {
             let found = readings(name);
             assert!(found[0].is_some(), "{name} has no surname reading");

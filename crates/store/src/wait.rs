@@ -8,6 +8,7 @@
 use super::{Result, StoreError};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 /// The environment variable that sets the bound, in seconds.
@@ -110,9 +111,16 @@ impl Wait {
     ) -> Result<T> {
         use std::sync::mpsc::{RecvTimeoutError, channel};
         let (tx, rx) = channel();
+        // The helper's thread id, to ask whether it waits for a lock.
+        let tid = Arc::new(AtomicI64::new(0));
+        let helper = Arc::clone(&tid);
         let spawned = std::thread::Builder::new()
             .name("peixun-open".into())
             .spawn(move || {
+                helper.store(
+                    super::os::lock::this_thread().unwrap_or(0),
+                    Ordering::SeqCst,
+                );
                 let _ = tx.send(work());
             });
         if spawned.is_err() {
@@ -132,7 +140,7 @@ impl Wait {
                 Err(RecvTimeoutError::Timeout) => {}
             }
             // Slow is not waiting: say so only while another holds the lock.
-            if !told && write_lock_held(path) {
+            if !told && another_holds(path, tid.load(Ordering::SeqCst)) {
                 told = true;
                 self.tell();
             }
@@ -141,7 +149,104 @@ impl Wait {
     }
 }
 
-/// Whether another process holds the database's write lock (os/lock.rs).
-fn write_lock_held(path: &Path) -> bool {
-    super::os::lock::write_lock_held(path)
+/// Whether another process holds the database's write lock while our
+/// helper thread `tid` opens it: where the system can tell, whether the
+/// helper sleeps in a lock request (our own open holds the same byte for a
+/// moment, and a lock query cannot tell whose it is); elsewhere, whether
+/// the lock is held at all (os/lock.rs).
+fn another_holds(path: &Path, tid: i64) -> bool {
+    use super::os::lock;
+    match (tid != 0).then(|| lock::waiting_for_lock(tid)).flatten() {
+        Some(waiting) => waiting,
+        None => lock::write_lock_held(path),
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// An open-file-description write lock of redb's writer byte, as
+    /// redb's own open and its writers take it; `wait` blocks for it.
+    fn lock(file: &std::fs::File, wait: bool) -> i32 {
+        use std::os::fd::AsRawFd;
+        // SAFETY: a zeroed flock is valid; fcntl reads and writes only it,
+        // on a descriptor the caller keeps open.
+        let mut l: libc::flock = unsafe { std::mem::zeroed() };
+        l.l_type = libc::F_WRLCK as libc::c_short;
+        l.l_whence = libc::SEEK_SET as libc::c_short;
+        l.l_start = super::super::os::lock::WRITER_BYTE as libc::off_t;
+        l.l_len = 1;
+        let cmd = if wait {
+            libc::F_OFD_SETLKW
+        } else {
+            libc::F_OFD_SETLK
+        };
+        unsafe { libc::fcntl(file.as_raw_fd(), cmd, &mut l) }
+    }
+
+    fn rw(path: &Path) -> std::io::Result<std::fs::File> {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+    }
+
+    fn counting() -> (Wait, Arc<AtomicUsize>) {
+        let told = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&told);
+        let wait = Wait {
+            limit: Duration::from_secs(10),
+            notice: None,
+        }
+        .with_notice(move || {
+            count.fetch_add(1, Ordering::SeqCst);
+        });
+        (wait, told)
+    }
+
+    /// Our own open, slow under load while it holds the writer byte, is
+    /// not "waiting for another change" (issue 26: the false notice that
+    /// made bad_input's refusals flaky).
+    #[test]
+    fn our_own_slow_open_holding_the_lock_is_not_a_wait() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("db");
+        std::fs::write(&path, b"x").expect("file");
+        let (wait, told) = counting();
+        let p = path.clone();
+        let done = wait.blocking(&path, move || {
+            let f = rw(&p).map_err(|e| StoreError::Db(e.to_string()))?;
+            assert_eq!(lock(&f, false), 0);
+            std::thread::sleep(Duration::from_millis(1200));
+            Ok(())
+        });
+        assert!(done.is_ok());
+        assert_eq!(told.load(Ordering::SeqCst), 0, "no other holds the lock");
+    }
+
+    /// An open that sleeps behind another's lock says once that it waits.
+    #[test]
+    fn an_open_behind_anothers_lock_says_it_waits() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("db");
+        std::fs::write(&path, b"x").expect("file");
+        let other = rw(&path).expect("open");
+        assert_eq!(lock(&other, false), 0);
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(1200));
+            drop(other);
+        });
+        let (wait, told) = counting();
+        let p = path.clone();
+        let done = wait.blocking(&path, move || {
+            let f = rw(&p).map_err(|e| StoreError::Db(e.to_string()))?;
+            assert_eq!(lock(&f, true), 0);
+            Ok(())
+        });
+        assert!(done.is_ok());
+        assert!(release.join().is_ok());
+        assert_eq!(told.load(Ordering::SeqCst), 1, "told once");
+    }
 }

@@ -14,6 +14,53 @@ pub fn write_lock_held(path: &Path) -> bool {
     imp::held(path, WRITER_BYTE)
 }
 
+/// This thread's id, for `waiting_for_lock` (Linux only).
+pub fn this_thread() -> Option<i64> {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: gettid takes nothing and cannot fail.
+        Some(i64::from(unsafe { libc::gettid() }))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}
+
+/// Whether the thread `tid` of this process sleeps in a blocking lock
+/// request (`fcntl` with `F_OFD_SETLKW` or `F_SETLKW`, as redb's writable
+/// open waits behind another's write transaction): only then is a held
+/// lock another's. Our own open holds the same byte while it repairs a
+/// file, and a lock query cannot tell whose an open-file-description lock
+/// is (it reports no pid), so the query alone said "waiting" for our own
+/// slow open under load (issue 26). `None` where the system cannot tell.
+pub fn waiting_for_lock(tid: i64) -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        let text = std::fs::read_to_string(format!("/proc/self/task/{tid}/syscall")).ok()?;
+        Some(blocked_in_lock(&text))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = tid;
+        None
+    }
+}
+
+/// Whether a `/proc/…/syscall` line is a thread sleeping in a blocking
+/// `fcntl` lock request: "NR ARG0 ARG1 …" with NR fcntl and ARG1 (hex) the
+/// command; "running" or "-1 …" for a thread in no call.
+#[cfg(target_os = "linux")]
+fn blocked_in_lock(text: &str) -> bool {
+    let mut fields = text.split_whitespace();
+    let nr = fields.next().and_then(|f| f.parse::<i64>().ok());
+    let cmd = fields
+        .nth(1)
+        .and_then(|f| i64::from_str_radix(f.trim_start_matches("0x"), 16).ok());
+    nr == Some(libc::SYS_fcntl)
+        && matches!(cmd, Some(c) if c == i64::from(libc::F_OFD_SETLKW) || c == i64::from(libc::F_SETLKW))
+}
+
 #[cfg(unix)]
 mod imp {
     use std::os::fd::AsRawFd;
@@ -75,5 +122,23 @@ mod imp {
         let mut o = at(byte);
         unsafe { UnlockFileEx(handle, 0, 1, 0, &mut o) };
         false
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blocking_lock_request_is_told_from_other_calls() {
+        let fcntl = libc::SYS_fcntl;
+        let setlkw = libc::F_OFD_SETLKW;
+        assert!(blocked_in_lock(&format!(
+            "{fcntl} 0x5 {setlkw:#x} 0x7ffd 0x0\n"
+        )));
+        assert!(!blocked_in_lock(&format!("{fcntl} 0x5 0x1 0x7ffd\n")));
+        assert!(!blocked_in_lock("running\n"));
+        assert!(!blocked_in_lock("-1 0x7ffd 0x7f00\n"));
+        assert!(!blocked_in_lock(""));
     }
 }
