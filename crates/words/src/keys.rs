@@ -122,6 +122,8 @@ pub enum KeyHint {
     },
     /// The chart's way back to the table.
     BackToTable { key: String },
+    /// The standings' keys to the term or year before and after.
+    PeriodSteps { prev: String, next: String },
     /// The history screen's filters.
     HistoryHint {
         teacher: String,
@@ -407,6 +409,15 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             k(publish),
             k(import)
         ),
+        (_, PeriodSteps { prev, next }) => {
+            say!(
+                l,
+                "{} {} 换学期/学年",
+                "{} {} other terms/years",
+                k(prev),
+                k(next)
+            )
+        }
         (Lang::Zh, BackToTable { key }) => format!("{} 回到表格", k(key)),
         (Lang::En, BackToTable { key }) => format!("{}: back to the table", k(key)),
         (

@@ -292,35 +292,16 @@ fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     )));
     if let Some(r) = &s.year {
         let st = &r.standing;
-        let style = if st.qualified {
-            v.palette.ok()
-        } else {
-            v.palette.error()
-        };
-        text.push(Line::from(vec![
-            Span::raw(format!("{} ", i18n::period_name(l, st.period))),
-            Span::styled(i18n::qualified(l, st.qualified).to_string(), style),
-        ]));
+        text.push(Line::from(i18n::period_name(l, st.period)));
+        text.push(crate::assessment_view::verdict(l, v.palette, r));
         text.push(Line::from(format!(
             "{} {}  {} {}/{}",
             i18n::category(l, Category::Absent),
             st.unexcused,
             sheets::columns::Col::Credits.header(l),
-            st.credits(),
-            st.credits_required
+            r.year_credits().0,
+            r.year_credits().1
         )));
-        for why in &st.reasons {
-            text.push(Line::from(Span::styled(
-                i18n::reason(l, why),
-                v.palette.error(),
-            )));
-        }
-        for d in &st.deductions {
-            text.push(Line::from(Span::styled(
-                i18n::deduction(l, d),
-                v.palette.warn(),
-            )));
-        }
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Record))));
     for x in lines
@@ -423,7 +404,8 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Style::new().add_modifier(Modifier::BOLD),
     ))];
     if let Some(r) = &s.year {
-        text.extend(crate::assessment_view::lines(l, v.palette, r));
+        text.push(crate::assessment_view::verdict(l, v.palette, r));
+        text.extend(crate::assessment_view::lines(l, r));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Leaves))));
     // Each leave by the dates and times it covers, as `record` says them.
@@ -454,5 +436,10 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             cat
         )));
     }
-    f.render_widget(Paragraph::new(text).block(Block::bordered()), right);
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::bordered()),
+        right,
+    );
 }
