@@ -67,7 +67,11 @@ fn main() -> ExitCode {
         Err(msg) => {
             // The message may name a value or a file someone typed; a
             // refused file lists its bad cells one per line.
-            let lines: Vec<_> = msg.lines().map(peixun::i18n::shown).collect();
+            // The system's English words read in the user's language.
+            let lines: Vec<_> = msg
+                .lines()
+                .map(|line| peixun::i18n::shown(&i18n::system_words(lang, line)).into_owned())
+                .collect();
             eprintln!("peixun: {}", lines.join("\n"));
             ExitCode::FAILURE
         }

@@ -236,6 +236,7 @@ fn walk() -> Walk {
     // The catalogue's own enums.
     w.both(i18n::Label::iter(), |l, x| i18n::text(l, *x).into());
     w.both(i18n::Ui::iter(), |l, x| i18n::ui(l, *x).into());
+    w.both(i18n::SystemFault::iter(), |l, x| x.text(l).into());
     w.both(i18n::HistoryUi::iter(), |l, x| {
         i18n::history_ui(l, *x).into()
     });

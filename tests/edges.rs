@@ -93,6 +93,23 @@ fn an_unknown_language_is_refused() {
     assert_eq!(text(&out.stdout), "");
 }
 
+/// The quick path of `lookup` refuses an unknown language too.
+#[test]
+fn an_unknown_language_is_refused_by_a_lookup() {
+    let db = school_with_a_teacher_account();
+    let out = std::process::Command::new(BIN)
+        .args(["--db"])
+        .arg(&db.path)
+        .args(["--lang", "fr", "lookup", "x"])
+        .env("LANG", "C")
+        .output()
+        .expect("run");
+    assert!(!out.status.success(), "--lang fr was accepted");
+    let said = text(&out.stderr);
+    assert!(said.contains("fr") && said.contains("zh"), "{said}");
+    assert!(!said.contains("教师"), "the lookup ran: {said}");
+}
+
 #[test]
 fn too_many_credits_are_said_in_credits() {
     let db = school_with_a_teacher_account();

@@ -57,7 +57,9 @@ pub struct Cli {
 struct LookupOnly {
     #[arg(long, env = "PEIXUN_DB", global = true)]
     db: Option<PathBuf>,
-    #[arg(long, global = true)]
+    // The same values as `Cli`'s: `--lang fr` falls through to the whole
+    // parser, which refuses it.
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
     lang: Option<String>,
     #[arg(long = "as", global = true)]
     as_name: Option<String>,

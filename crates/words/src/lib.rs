@@ -41,6 +41,7 @@ mod roll;
 mod safe;
 mod standings_live;
 mod store;
+mod system;
 mod ui;
 
 pub use assess::*;
@@ -67,6 +68,7 @@ pub use roll::*;
 pub use safe::{is_unsafe_char, shown};
 pub use standings_live::*;
 pub use store::*;
+pub use system::{SystemFault, system_words};
 pub use ui::*;
 
 use ::store::StoreError;

@@ -4,9 +4,15 @@ use super::*;
 use crate::{AppError, FieldName, LeaveAction, OwnAction, RollStep, Why};
 use store::StoreError;
 
-/// One clear line for an error, in the user's language. Each arm holds
-/// both languages; the values a person typed pass through `shown`.
+/// One clear line for an error, in the user's language, the system's own
+/// English words included (`system_words`).
 pub fn error(l: Lang, e: &AppError) -> String {
+    system_words(l, &error_words(l, e))
+}
+
+/// One clear line for an error. Each arm holds both languages; the values
+/// a person typed pass through `shown`.
+fn error_words(l: Lang, e: &AppError) -> String {
     use AppError::*;
     match e {
         Store(s) => store_error(l, s),
