@@ -363,10 +363,43 @@ impl App {
     /// again and again it returns the roll to where it was before the
     /// first call. A closed roll is not undone: it is corrected, with a
     /// reason (`correct_facts`).
+    ///
+    /// A close is taken back only by whoever closed the roll, and only
+    /// until the session's end (a slip on the close, noticed at once);
+    /// after that the office reopens it with a reason (`reopen_roll`).
     pub fn undo_step(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Undone> {
-        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        if matches!(rec.state, RollState::Closed | RollState::Cancelled) {
-            return Err(order(&rec, RollStep::UndoMark));
+        let (mut w, mut rec) = self.roll_step("roll", id, now, May::Run)?;
+        match rec.state {
+            RollState::Cancelled => return Err(order(&rec, RollStep::UndoMark)),
+            RollState::Closed => {
+                let end = rec.session.date.and_time(rec.session.end);
+                if now > end {
+                    return Err(AppError::CloseAfterEnd { session: id, end });
+                }
+                let closed = json(&RollState::Closed);
+                let mut closed_by = None;
+                w.history_newest_first(|e| {
+                    if e.session == Some(id) && e.action == STEP && e.after == closed {
+                        closed_by = Some(e.who.clone());
+                        return ControlFlow::Break(());
+                    }
+                    ControlFlow::Continue(())
+                })?;
+                match closed_by {
+                    Some(who) if who == self.actor.name => {}
+                    Some(who) => {
+                        return Err(AppError::NotYourClose {
+                            session: id,
+                            closed_by: who,
+                        });
+                    }
+                    None => return Err(order(&rec, RollStep::UndoMark)),
+                }
+                // The record of the day goes with the close it belonged
+                // to; closing again writes it anew.
+                rec.closed = None;
+            }
+            _ => {}
         }
         // Each undo entry takes back one entry, newest first; the newest
         // one not taken back (with the mark that caused it, for a change

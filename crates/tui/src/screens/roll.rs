@@ -607,6 +607,7 @@ impl RollScreen {
                     cx.lang,
                     &RollText::Closed {
                         key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                        undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
                     },
                 ));
                 return Ok(None);
@@ -882,14 +883,17 @@ impl Screen for RollScreen {
                     | Action::EndSecondCall
                     | Action::Calling
                     | Action::EarlyLeave
-                    | Action::Undo
                     | Action::CloseRoll
             )
+            // A close is taken back by whoever closed it, until the
+            // session's end (the app says who may, and until when).
+            || (state == RollState::Cancelled && action == Action::Undo)
         {
             cx.fail_text(i18n::roll_text(
                 cx.lang,
                 &RollText::Closed {
                     key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                    undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
                 },
             ));
             return;
