@@ -174,6 +174,11 @@ fn check_help(path: &[String], args: &[&str], lang_env: &str, zh: bool) -> Vec<S
             "Commands",
             "Print help",
             "[OPTIONS]",
+            // clap's own brackets after a flag's description
+            "possible values",
+            "[default:",
+            "[env:",
+            "[aliases:",
         ] {
             if help.contains(word) {
                 problems.push(format!("{shown}: English {word:?} in:\n{help}"));

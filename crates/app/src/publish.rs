@@ -13,7 +13,7 @@
 
 use super::{App, AppError, Result, json};
 use chrono::{NaiveDate, NaiveDateTime};
-use rules::{Period, Role, Standing, TeacherId, TermId, YearTally};
+use rules::{Period, Role, RollState, Standing, TeacherId, TermId, YearTally};
 use std::collections::HashMap;
 use store::published::{Assessed, Figures, PostedAssessment, Publication, PublishedRow};
 use store::{Reader, StoreError};
@@ -23,6 +23,21 @@ use store::{Reader, StoreError};
 const TRIES: usize = 5;
 
 impl App {
+    /// The sessions of `term` held by `now` whose roll was never closed
+    /// (never taken, or left open): nobody missing from them counts as
+    /// absent, so a posting says so rather than post them in silence.
+    pub fn unclosed_rolls(&self, term: TermId, now: NaiveDateTime) -> Result<Vec<rules::Session>> {
+        let term = self.term(term)?;
+        Ok(self
+            .sessions()?
+            .into_iter()
+            .filter(|s| term.contains(s.session.date))
+            .filter(|s| s.session.date.and_time(s.session.end) <= now)
+            .filter(|s| !matches!(s.state, RollState::Closed | RollState::Cancelled))
+            .map(|s| s.session)
+            .collect())
+    }
+
     /// Posts the standings of `term` (training office): records every
     /// teacher's figures, when and by whom. Returns what was recorded.
     pub fn publish(&mut self, term: TermId, now: NaiveDateTime) -> Result<Publication> {

@@ -454,8 +454,9 @@ pub fn publish(app: &mut App, a: PublishArgs, lang: Lang, now: NaiveDateTime) ->
     }
     // The term must exist before anything is recorded for it.
     app.term(term).map_err(e)?;
+    let unclosed = app.unclosed_rolls(term, now).map_err(e)?;
     let p = app.publish(term, now).map_err(e)?;
-    Ok(i18n::published(lang, &p))
+    Ok(i18n::published_with(lang, &p, &unclosed))
 }
 
 pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTime) -> Outcome {

@@ -38,7 +38,7 @@ pub struct Cli {
     pub db: Option<PathBuf>,
     /// Language: zh (default) or en; otherwise taken from LANG. Any other
     /// value is refused, not silently taken for Chinese.
-    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    #[arg(long, global = true, value_parser = ["zh", "en"], hide_possible_values = true)]
     pub lang: Option<String>,
     /// Act as another account (root only).
     #[arg(long = "as", global = true)]
@@ -59,7 +59,7 @@ struct LookupOnly {
     db: Option<PathBuf>,
     // The same values as `Cli`'s: `--lang fr` falls through to the whole
     // parser, which refuses it.
-    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    #[arg(long, global = true, value_parser = ["zh", "en"], hide_possible_values = true)]
     lang: Option<String>,
     #[arg(long = "as", global = true)]
     as_name: Option<String>,

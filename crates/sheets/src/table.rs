@@ -102,8 +102,9 @@ pub fn read(name: &str, bytes: &[u8], encoding: Encoding) -> Result<Table, Impor
     })
 }
 
-/// Text of a CSV: UTF-8 (a BOM is dropped) when the bytes are valid UTF-8,
-/// else GB18030 (a superset of GBK, what Excel on Chinese Windows saves).
+/// Text of a CSV: UTF-8 (a BOM is dropped) when the bytes are valid UTF-8
+/// (unless they read as more Chinese in GB18030), else GB18030 (a superset
+/// of GBK, what Excel on Chinese Windows saves).
 pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, ImportError> {
     // Excel's "Unicode text" (Unicode 文本) is UTF-16 with a BOM.
     if encoding == Encoding::Auto
@@ -145,10 +146,33 @@ pub fn decode(name: &str, bytes: &[u8], encoding: Encoding) -> Result<String, Im
         }),
         Encoding::Gbk => gb().ok_or_else(|| bad(Encoding::Gbk, first_bad_gb(bytes))),
         Encoding::Auto => match utf8 {
+            // Bytes that read both ways: a GBK file whose only Chinese is
+            // 欧 (C5 B7) reads as UTF-8 ŷ. Without a BOM, a UTF-8 reading
+            // with no Chinese character at all gives way to a GB18030
+            // reading whose every non-ASCII character is Chinese. (UTF-8
+            // Chinese often reads as GB18030 too, as other characters, so
+            // a count would not do; a file of Latin names with accents and
+            // no Chinese takes `--encoding utf8`: docs/io.md.)
+            Ok(s) if !s.is_ascii() && body.len() == bytes.len() && chinese(s) == 0 => {
+                Ok(match gb() {
+                    Some(g) if g.chars().all(|c| c.is_ascii() || is_chinese(c)) => g,
+                    _ => s.to_string(),
+                })
+            }
             Ok(s) => Ok(s.to_string()),
             Err(_) => gb().ok_or_else(|| bad(Encoding::Auto, first_bad_gb(bytes))),
         },
     }
+}
+
+/// How many CJK ideographs a text holds.
+fn chinese(text: &str) -> usize {
+    text.chars().filter(|c| is_chinese(*c)).count()
+}
+
+/// A CJK ideograph.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Where GB18030 decoding first fails, for the line number in the message.
@@ -451,6 +475,29 @@ fn cell(d: &Data) -> Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Bytes valid both ways: GBK 欧 is UTF-8 ŷ. A file with no Chinese
+    /// in its UTF-8 reading and only Chinese in its GB18030 one is GBK;
+    /// UTF-8 Chinese stays UTF-8, and a BOM says UTF-8.
+    #[test]
+    fn bytes_that_read_both_ways() {
+        let gbk = b"id,name\nC1,\xC5\xB7\n";
+        assert_eq!(
+            decode("g.csv", gbk, Encoding::Auto).unwrap(),
+            "id,name\nC1,欧\n"
+        );
+        assert_eq!(
+            decode("g.csv", gbk, Encoding::Utf8).unwrap(),
+            "id,name\nC1,ŷ\n"
+        );
+        let utf8 = "工号,姓名\nT1,王芳\nT2,欧阳乐\n";
+        assert_eq!(
+            decode("u.csv", utf8.as_bytes(), Encoding::Auto).unwrap(),
+            utf8
+        );
+        let bom = [&b"\xEF\xBB\xBF"[..], "id\nŷ\n".as_bytes()].concat();
+        assert_eq!(decode("b.csv", &bom, Encoding::Auto).unwrap(), "id\nŷ\n");
+    }
 
     #[test]
     fn letters() {

@@ -155,6 +155,45 @@ pub fn published(l: Lang, p: &::store::published::Publication) -> String {
     }
 }
 
+/// What a publication recorded, and then the held sessions the posting
+/// found with their roll never closed (`unclosed_at_posting`).
+pub fn published_with(
+    l: Lang,
+    p: &::store::published::Publication,
+    unclosed: &[rules::Session],
+) -> String {
+    let mut out = published(l, p);
+    if let Some(note) = unclosed_at_posting(l, unclosed) {
+        out.push('\n');
+        out.push_str(&note);
+    }
+    out
+}
+
+/// The held sessions a posting found with their roll never closed: one
+/// line naming each (id, date, title).
+fn unclosed_at_posting(l: Lang, sessions: &[rules::Session]) -> Option<String> {
+    if sessions.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = sessions
+        .iter()
+        .map(|s| format!("{} {} {}", s.id, s.date, shown(&s.title)))
+        .collect();
+    Some(match l {
+        Lang::Zh => format!(
+            "注意:以下 {} 次已举行的活动点名未结束,缺席者未计旷工:{}。结束点名(peixun roll close)或取消该活动后请重新公布",
+            sessions.len(),
+            list.join("、")
+        ),
+        Lang::En => format!(
+            "note: {} held session(s) have no closed roll, so nobody missing from them counts as absent: {}. Close the roll (peixun roll close) or cancel the session, then publish again",
+            sessions.len(),
+            list.join("; ")
+        ),
+    })
+}
+
 pub fn publication_headers(l: Lang) -> [&'static str; 5] {
     [
         l.t("次序", "number"),

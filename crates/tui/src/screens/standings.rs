@@ -264,9 +264,12 @@ impl StandingsScreen {
                 }
             }
             (Popup::ConfirmPublish(term), Action::Yes) => {
-                let r = cx.app.publish(term, cx.now);
+                // Held sessions left without a closed roll are named after
+                // the posting (read before it, as the CLI does).
+                let unclosed = cx.app.unclosed_rolls(term, cx.now);
+                let r = unclosed.and_then(|u| Ok((cx.app.publish(term, cx.now)?, u)));
                 let lang = cx.lang;
-                cx.done(r.map(|p| i18n::published(lang, &p)));
+                cx.done(r.map(|(p, u)| i18n::published_with(lang, &p, &u)));
             }
             (Popup::ConfirmPublish(_), Action::No) => {}
             (p, _) => self.popup = Some(p),
