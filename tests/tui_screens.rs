@@ -179,3 +179,42 @@ fn only_the_office_sees_the_file_in_the_header() {
         }
     }
 }
+
+/// A teacher moved to another group (issue 25): the teacher screen names
+/// each group with its days, in both languages, on the full screen and at
+/// phone size.
+#[test]
+fn the_teacher_screen_shows_the_group_history() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        let who = peixun::core::TeacherId("T0003".into());
+        m.app
+            .edit_teacher(
+                &who,
+                peixun::app::calendar::TeacherEdit {
+                    group: Some("数学".into()),
+                    group_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+                    ..Default::default()
+                },
+                common::tui::at(9, 0),
+            )
+            .expect("moved");
+        m.reload();
+        keys(&mut m, "4/T0003");
+        press(&mut m, KeyCode::Enter);
+        let want: &[&str] = match lang {
+            Lang::Zh => &["教研组:英语", "(至2026-10-31)→数学", "(2026-11-01起)"],
+            Lang::En => &["groups:英语", "(to2026-10-31)→数学", "(from2026-11-01)"],
+        };
+        for (w, h) in [(120, 35), (50, 20)] {
+            let t = screen(&m, w, h).join("").replace(' ', "");
+            for want in want {
+                assert!(
+                    t.contains(want),
+                    "{w}×{h} lacks {want}:\n{}",
+                    screen(&m, w, h).join("\n")
+                );
+            }
+        }
+    }
+}

@@ -92,6 +92,9 @@ pub struct Model {
     /// The last frame was drawn in the phone-sized layout: on a screen it
     /// does not draw, only the tab keys, the help and quit act.
     pub phone: std::cell::Cell<bool>,
+    /// The upgrade of an older file by this session's first change has
+    /// been said on the status line (once).
+    pub upgrade_said: bool,
     /// The demo school was opened because there was no database.
     pub demo: bool,
     /// Reached through the SSH gate: no files on the server; the import
@@ -145,6 +148,7 @@ impl Model {
             quitting: false,
             too_small: std::cell::Cell::new(false),
             phone: std::cell::Cell::new(false),
+            upgrade_said: false,
             demo: false,
             gate: false,
             school: None,
@@ -297,6 +301,21 @@ impl Model {
             }
             Message::Key(key) => self.key(key),
         }
+        // The first change to an older file upgraded it: said once, in
+        // the words the command line uses.
+        if !self.upgrade_said
+            && let Some(u) = self.app.upgraded()
+        {
+            self.upgrade_said = true;
+            let text = i18n::upgraded(self.lang, u);
+            self.set_status(text, false);
+        }
+    }
+
+    /// The upgrade of an older file this session made, in one line: the
+    /// program prints it again once the terminal is restored.
+    pub fn upgrade_notice(&self) -> Option<String> {
+        self.app.upgraded().map(|u| i18n::upgraded(self.lang, u))
     }
 
     /// Takes the chart figures counted in the background, once there.

@@ -290,6 +290,9 @@ fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     )));
+    if let Some(groups) = i18n::group_history(l, t) {
+        text.push(Line::from(groups));
+    }
     if let Some(r) = &s.year {
         let st = &r.standing;
         text.push(Line::from(i18n::period_name(l, st.period)));
@@ -403,6 +406,9 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     ))];
+    if let Some(groups) = i18n::group_history(l, t) {
+        text.push(Line::from(groups));
+    }
     if let Some(r) = &s.year {
         text.push(crate::assessment_view::verdict(l, v.palette, r));
         text.extend(crate::assessment_view::lines(l, r));
