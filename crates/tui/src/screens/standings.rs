@@ -33,6 +33,9 @@ pub enum Popup {
     Import(TextBox),
     /// Publishing the term's standings.
     ConfirmPublish(TermId),
+    /// A roster left teachers out: record their departure today? (the
+    /// file is read again, as `import teachers --departed-on` reads it).
+    ConfirmDepart { path: PathBuf, question: String },
 }
 
 #[derive(Default)]
@@ -255,14 +258,34 @@ impl StandingsScreen {
             }
             (Popup::Import(t), Action::Submit) => {
                 let path = PathBuf::from(t.value().trim());
-                match self.import_file(&path, cx) {
-                    Ok(msg) => cx.done(Ok(msg)),
+                match self.import_file(&path, None, cx) {
+                    Ok((msg, summary)) => {
+                        let changed = summary.as_ref().is_none_or(|s| s.changed());
+                        // Teachers the roster leaves out: asked, never
+                        // kept required in silence (issue 25).
+                        if let Some(s) = summary.filter(|s| !s.missing.is_empty()) {
+                            self.popup = Some(Popup::ConfirmDepart {
+                                path,
+                                question: i18n::missing_question(cx.lang, &s, cx.now.date()),
+                            });
+                        }
+                        if changed {
+                            cx.done(Ok(msg));
+                        } else {
+                            cx.say(msg);
+                        }
+                    }
                     Err(e) => {
                         cx.fail(e);
                         self.popup = Some(Popup::Import(t));
                     }
                 }
             }
+            (Popup::ConfirmDepart { path, .. }, Action::Yes) => {
+                let r = self.import_file(&path, Some(cx.now.date()), cx);
+                cx.done(r.map(|(msg, _)| msg));
+            }
+            (Popup::ConfirmDepart { .. }, Action::No) => {}
             (Popup::ConfirmPublish(term), Action::Yes) => {
                 // Held sessions left without a closed roll are named after
                 // the posting (read before it, as the CLI does).
@@ -320,8 +343,15 @@ impl StandingsScreen {
     }
 
     /// Imports `path`: a term plan (it has date and title columns) into the
-    /// term shown, else a roster.
-    fn import_file(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+    /// term shown, else a roster (recording `departed_on` as the last day
+    /// of the teachers it leaves out, when given). Says what it did; a
+    /// roster's summary comes back too (whom it left out).
+    fn import_file(
+        &self,
+        path: &Path,
+        departed_on: Option<chrono::NaiveDate>,
+        cx: &mut Cx,
+    ) -> Result<(String, Option<app::import::ImportSummary>), AppError> {
         let l = cx.lang;
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
@@ -340,10 +370,17 @@ impl StandingsScreen {
             cx.app
                 .import_plan(&name, &bytes, Encoding::Auto, term, cx.now, &mut |_, _| {})?
         } else {
-            cx.app
-                .import_teachers(&name, &bytes, Encoding::Auto, cx.now, &mut |_, _| {})?
+            let s = cx.app.import_roster(
+                &name,
+                &bytes,
+                Encoding::Auto,
+                departed_on,
+                cx.now,
+                &mut |_, _| {},
+            )?;
+            return Ok((i18n::import_summary(l, &s), Some(s)));
         };
-        Ok(i18n::import_summary(l, &summary))
+        Ok((i18n::import_summary(l, &summary), None))
     }
 }
 
@@ -355,7 +392,7 @@ impl Screen for StandingsScreen {
     fn mode(&self) -> Mode {
         match &self.popup {
             Some(Popup::Export(_) | Popup::Import(_)) => Mode::Text,
-            Some(Popup::ConfirmPublish(_)) => Mode::Confirm,
+            Some(Popup::ConfirmPublish(_) | Popup::ConfirmDepart { .. }) => Mode::Confirm,
             None => Mode::Normal,
         }
     }
@@ -528,6 +565,16 @@ impl Screen for StandingsScreen {
                 &i18n::key_hint(l, &KeyHint::ImportPrompt { submit: submit() }),
                 vec![t.line()],
                 3,
+            ),
+            Some(Popup::ConfirmDepart { question, .. }) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, IoText::DepartTitle),
+                vec![
+                    Line::from(question.clone()),
+                    Line::from(v.keys.yes_no(l, super::Tab::Standings)),
+                ],
+                4,
             ),
             Some(Popup::ConfirmPublish(term)) => widgets::popup(
                 f,
