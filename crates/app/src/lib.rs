@@ -27,6 +27,7 @@ pub mod job;
 pub mod keys;
 pub mod leave;
 pub mod lookup;
+pub mod moved;
 pub mod os_user;
 pub mod policy;
 pub mod publish;

@@ -338,9 +338,24 @@ pub(super) fn session_edit(
         recorder: a.recorder,
         groups: a.groups.as_deref().map(audience),
     };
+    let e = |x| i18n::error(lang, &x);
+    let (start, end) = (edit.start, edit.end);
+    let shift = app
+        .leave_shift(
+            SessionId(a.session),
+            |s| (s.date, start.unwrap_or(s.start), end.unwrap_or(s.end)),
+            now,
+        )
+        .map_err(e)?;
     app.edit_session(SessionId(a.session), edit, a.reason.as_deref(), now)
-        .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, Label::Saved).to_string())
+        .map_err(e)?;
+    Ok(saved_with_shift(lang, &shift))
+}
+
+/// "Saved", and what the session's new time did to the leave asked for it.
+fn saved_with_shift(lang: Lang, shift: &app::moved::LeaveShift) -> String {
+    let saved = i18n::text(lang, Label::Saved).to_string();
+    i18n::with_leave_shift(lang, saved, &shift.lost, &shift.gained)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -359,9 +374,13 @@ pub(super) fn session_move(
         hm(lang, FieldName::Start, start)?,
         hm(lang, FieldName::End, end)?,
     );
+    let e = |x| i18n::error(lang, &x);
+    let shift = app
+        .leave_shift(SessionId(session), |_| (d, start, end), now)
+        .map_err(e)?;
     app.move_session(SessionId(session), d, start, end, reason, now)
-        .map_err(|x| i18n::error(lang, &x))?;
-    Ok(i18n::text(lang, Label::Saved).to_string())
+        .map_err(e)?;
+    Ok(saved_with_shift(lang, &shift))
 }
 
 pub(super) fn session_cancel(

@@ -559,14 +559,24 @@ fn question(i: &Intent) -> FormText {
     }
 }
 
+/// The form's line, then what a session's new time did to the leave asked
+/// for it (`app::moved`), as the command line says it.
+fn with_shift(l: Lang, done: FormText, shift: &app::moved::LeaveShift) -> String {
+    i18n::with_leave_shift(l, i18n::form_text(l, &done), &shift.lost, &shift.gained)
+}
+
 /// Makes the change through the app layer, as the command line does.
 fn run(i: &Intent, cx: &mut Cx) -> Result<String, app::AppError> {
     let (l, now) = (cx.lang, cx.now);
     let app = &mut *cx.app;
     let done = match i {
         Intent::EditSession(s, e) => {
+            let (start, end) = (e.start, e.end);
+            let change =
+                |x: &rules::Session| (x.date, start.unwrap_or(x.start), end.unwrap_or(x.end));
+            let shift = app.leave_shift(*s, change, now)?;
             app.edit_session(*s, e.clone(), None, now)?;
-            FormText::SessionEdited(*s)
+            return Ok(with_shift(l, FormText::SessionEdited(*s), &shift));
         }
         Intent::Move {
             session,
@@ -575,8 +585,9 @@ fn run(i: &Intent, cx: &mut Cx) -> Result<String, app::AppError> {
             end,
             reason,
         } => {
+            let shift = app.leave_shift(*session, |_| (*date, *start, *end), now)?;
             app.move_session(*session, *date, *start, *end, reason, now)?;
-            FormText::Moved(*session)
+            return Ok(with_shift(l, FormText::Moved(*session), &shift));
         }
         Intent::Cancel {
             session, reason, ..
