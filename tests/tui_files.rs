@@ -160,6 +160,12 @@ fn import_by_path_adds_teachers_or_reports_the_bad_row() {
             .iter()
             .any(|r| r.teacher.id.0 == "N001")
     );
+    // The twelve the file leaves out: asked about, kept (n).
+    assert!(matches!(
+        m.screens.standings.popup,
+        Some(Popup::ConfirmDepart { .. })
+    ));
+    keys(&mut m, "n");
 
     // A plan file goes into the term shown; a bad row is named.
     let bad = dir.path().join("plan.csv");
