@@ -398,7 +398,7 @@ fn a_whole_roll_call_by_keys() {
     press(&mut m, KeyCode::Enter);
     assert!(matches!(
         m.screens.roll.popup,
-        Some(roll::Popup::Time { early: true, .. })
+        Some(roll::Popup::Time { .. })
     ));
     assert!(status(&m).1, "an error is shown");
     assert_eq!(category(&m, "T0005"), Category::Present);
