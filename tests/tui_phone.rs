@@ -178,14 +178,52 @@ fn lookup_at_phone_size() {
     for lang in [Lang::Zh, Lang::En] {
         for size in SIZES {
             let (_d, mut m) = fixture(lang, 8);
+            absent_three_more(&mut m, "T0003");
             keys(&mut m, "4");
             screen(&m, size.0, size.1);
             keys(&mut m, "/0003");
             press(&mut m, KeyCode::Enter);
             let shown = snap(&m, "phone_lookup", size);
             assert!(shown.contains("T0003"), "{shown}");
+            // Unqualified, and why, wrapped whole.
+            let r = m.screens.teacher.year.as_ref().expect("a standing");
+            assert!(!r.standing.qualified);
+            let joined = shown.replace(['\n', ' '], "");
+            for why in &r.standing.reasons {
+                let why = peixun::i18n::reason(lang, why).replace(' ', "");
+                assert!(joined.contains(&why), "{why}:\n{shown}");
+            }
         }
     }
+}
+
+/// Marks `teacher` absent at three closed sessions they attended: three
+/// unexcused absences make them unqualified, with the reason.
+fn absent_three_more(m: &mut Model, teacher: &str) {
+    let who = TeacherId(teacher.into());
+    let mut done = 0;
+    for s in m.app.sessions().expect("sessions") {
+        if done == 3 || s.state != peixun::core::RollState::Closed {
+            continue;
+        }
+        let v = m.app.roll_view(s.session.id).expect("roll");
+        if v.lines
+            .iter()
+            .any(|l| l.teacher.id == who && l.outcome.category == peixun::core::Category::Present)
+        {
+            m.app
+                .correct_facts(
+                    s.session.id,
+                    &who,
+                    peixun::core::RollFacts::default(),
+                    "补录更正",
+                    at(9, 0),
+                )
+                .expect("corrected");
+            done += 1;
+        }
+    }
+    m.reload();
 }
 
 #[test]

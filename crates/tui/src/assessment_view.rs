@@ -88,10 +88,15 @@ pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
 /// (never cut): "王芳 不合格:无故旷工 3 次(满 3 次不合格)", the warning
 /// one absence away, and each deduction.
 pub fn verdict(l: Lang, p: Palette, row: &StandingRow) -> Line<'static> {
+    verdict_after(l, p, row, i18n::shown(&row.teacher.name).into_owned())
+}
+
+/// The verdict line after `who` instead of the teacher's name.
+pub fn verdict_after(l: Lang, p: Palette, row: &StandingRow, who: String) -> Line<'static> {
     let s = &row.standing;
     let style = if s.qualified { p.ok() } else { p.error() };
     let mut spans = vec![
-        Span::raw(format!("{} ", i18n::shown(&row.teacher.name))),
+        Span::raw(format!("{who} ")),
         Span::styled(i18n::qualified(l, s.qualified).to_string(), style),
     ];
     let mut why: Vec<(String, ratatui::style::Style)> = s

@@ -295,8 +295,13 @@ fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
     }
     if let Some(r) = &s.year {
         let st = &r.standing;
-        text.push(Line::from(i18n::period_name(l, st.period)));
-        text.push(crate::assessment_view::verdict(l, v.palette, r));
+        // The name is on the line above: the period, then the verdict.
+        text.push(crate::assessment_view::verdict_after(
+            l,
+            v.palette,
+            r,
+            i18n::period_name(l, st.period),
+        ));
         text.push(Line::from(format!(
             "{} {}  {} {}/{}",
             i18n::category(l, Category::Absent),
