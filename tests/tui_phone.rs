@@ -254,3 +254,28 @@ fn other_screens_name_the_ones_this_size_has_and_take_no_keys() {
         }
     }
 }
+
+/// The help and the new-request form at phone size: nothing cut, the
+/// form's key hints on its first lines where the border is too short.
+#[test]
+fn help_and_the_request_form_fit_a_phone() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = fixture(lang, 6);
+            keys(&mut m, "2");
+            screen(&m, size.0, size.1);
+            keys(&mut m, "?");
+            snap(&m, "phone_help", size);
+            press(&mut m, KeyCode::Esc);
+            keys(&mut m, "n");
+            let shown = snap(&m, "phone_request_form", size);
+            let submit = match lang {
+                Lang::Zh => "回车提交",
+                Lang::En => "Entersubmit",
+            };
+            // Wrapped inside the box: read without the border and spaces.
+            let plain = shown.replace(['\n', ' ', '│'], "");
+            assert!(plain.contains(submit), "{shown}");
+        }
+    }
+}

@@ -181,11 +181,16 @@ fn status_line(m: &Model) -> Paragraph<'static> {
 /// The help overlay and the question before quitting, over any screen.
 fn overlays(m: &Model, f: &mut Frame, area: ratatui::layout::Rect) {
     let l = m.lang;
+    let narrow = area.width < MIN_W;
     if let Some(h) = &m.help {
         let lines: Vec<Line> = m
             .help_lines(h.mode)
             .into_iter()
-            .map(|(keys, a)| Line::from(format!("{keys:>14}  {}", a.help(l))))
+            .map(|(keys, a)| match narrow {
+                // A phone: the key, then what it does, no column.
+                true => Line::from(format!("{keys}  {}", a.help(l))),
+                false => Line::from(format!("{keys:>14}  {}", a.help(l))),
+            })
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
         let title = i18n::key_hint(

@@ -146,6 +146,18 @@ fn rows_of(line: &Line, inner: usize) -> usize {
 pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
     let w = popup_width(area, &lines);
     let inner = usize::from(w.saturating_sub(2)).max(1);
+    // A title wider than the box (its key hints, on a phone) is the
+    // box's first line instead, wrapped, rather than cut on the border.
+    let (title, lines) = if title.width() > inner {
+        let mut all = vec![Line::styled(
+            title.to_string(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        all.extend(lines);
+        (String::new(), all)
+    } else {
+        (title.to_string(), lines)
+    };
     let rows: usize = lines.iter().map(|l| rows_of(l, inner)).sum();
     let h = h.max(rows as u16 + 2);
     let rect = centered(area, w, h);
@@ -153,7 +165,7 @@ pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, 
     f.render_widget(
         Paragraph::new(lines)
             .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(Block::bordered().title(title.to_string())),
+            .block(Block::bordered().title(title)),
         rect,
     );
 }
