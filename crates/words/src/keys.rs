@@ -125,6 +125,13 @@ pub enum KeyHint {
     BackToTable { key: String },
     /// The standings' keys to the term or year before and after.
     PeriodSteps { prev: String, next: String },
+    /// The leave queue's keys in the phone-sized layout.
+    PhoneLeave {
+        approve: String,
+        reject: String,
+        evidence: String,
+        filter: String,
+    },
     /// The history screen's filters.
     HistoryHint {
         teacher: String,
@@ -322,6 +329,20 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             k(next)
         ),
         BackToTable { key } => say!(l, "{} 回到表格", "{}: back to the table", k(key)),
+        PhoneLeave {
+            approve,
+            reject,
+            evidence,
+            filter,
+        } => say!(
+            l,
+            "{} 批准  {} 驳回  {} 材料  {} 筛选",
+            "{} approve  {} reject  {} papers  {} filter",
+            k(approve),
+            k(reject),
+            k(evidence),
+            k(filter)
+        ),
         HistoryHint {
             teacher,
             session,

@@ -543,14 +543,30 @@ fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new(text), area);
         return;
     }
-    // The list takes a third of the height; the request read, the rest.
-    let rows = (area.height.saturating_sub(1) / 3).max(1);
-    let [top, list, detail] = Layout::vertical([
+    // The list takes a third of the height; the request read, the rest;
+    // the keys that act on it, the last row.
+    let rows = (area.height.saturating_sub(2) / 3).max(1);
+    let [top, list, detail, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(rows.min(s.list.len() as u16)),
         Constraint::Min(1),
+        Constraint::Length(1),
     ])
     .areas(area);
+    let name = |a| v.keys.name(l, super::Tab::Leave, a);
+    f.render_widget(
+        Paragraph::new(i18n::key_hint(
+            l,
+            &KeyHint::PhoneLeave {
+                approve: name(Action::Approve),
+                reject: name(Action::Reject),
+                evidence: name(Action::Evidence),
+                filter: name(Action::Filter),
+            },
+        ))
+        .style(v.palette.hint()),
+        keys,
+    );
     f.render_widget(Paragraph::new(head), top);
     let height = usize::from(list.height).max(1);
     let first = s.cursor.saturating_sub(height - 1);
