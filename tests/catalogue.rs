@@ -597,6 +597,13 @@ fn errors() -> Vec<AppError> {
         session: SessionId(1),
         closed_by: "t1".into(),
     });
+    all.push(AppError::ClosePosted {
+        session: SessionId(1),
+        term: peixun::core::TermId {
+            year: peixun::core::AcademicYear(2025),
+            season: Season::Autumn,
+        },
+    });
     all.push(AppError::CloseAfterEnd {
         session: SessionId(1),
         end: NaiveDate::from_ymd_opt(2025, 9, 10)
@@ -633,6 +640,7 @@ fn errors() -> Vec<AppError> {
             | AppError::LeaveTwice { .. }
             | AppError::NotYourClose { .. }
             | AppError::CloseAfterEnd { .. }
+            | AppError::ClosePosted { .. }
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)

@@ -161,3 +161,26 @@ fn roll_undo_takes_back_a_close_on_the_command_line() {
     let late = db.refused(None, "2025-09-10T16:31", &["roll", "undo", s]);
     assert!(late.contains("16:30"), "{late}");
 }
+
+/// A close the term's posting has recorded stays: once the term is
+/// published after the close, the close is not taken back (the past is
+/// fixed), even by whoever closed it before the session's end.
+#[test]
+fn a_close_the_posting_recorded_is_not_taken_back() {
+    let (d, mut m) = fixture_at(Lang::Zh, 6, at(16, 0));
+    let path = d.path().join("t.redb");
+    closed(&mut m);
+    let term = m
+        .app
+        .current_term(at(16, 0).date())
+        .expect("terms")
+        .expect("a term today");
+    m.app.publish(term, at(16, 1)).expect("published");
+    m.reload();
+    let before = actions(&path);
+    keys(&mut m, "u");
+    assert_eq!(state(&m), RollState::Closed);
+    let (msg, err) = m.status_line().expect("a status");
+    assert!(err && msg.contains("公布"), "{msg}");
+    assert_eq!(actions(&path), before);
+}

@@ -155,6 +155,12 @@ pub enum AppError {
         session: SessionId,
         closed_by: String,
     },
+    /// A close the term's posting recorded is not taken back.
+    #[error("term {term} was published after session {session}'s roll was closed")]
+    ClosePosted {
+        session: SessionId,
+        term: rules::TermId,
+    },
     /// A close is taken back until the session's end; then only reopened.
     #[error("session {session} ended at {end}; its close can only be reopened")]
     CloseAfterEnd {

@@ -377,23 +377,35 @@ impl App {
                     return Err(AppError::CloseAfterEnd { session: id, end });
                 }
                 let closed = json(&RollState::Closed);
-                let mut closed_by = None;
+                let mut closing = None;
                 w.history_newest_first(|e| {
                     if e.session == Some(id) && e.action == STEP && e.after == closed {
-                        closed_by = Some(e.who.clone());
+                        closing = Some((e.who.clone(), e.at));
                         return ControlFlow::Break(());
                     }
                     ControlFlow::Continue(())
                 })?;
-                match closed_by {
-                    Some(who) if who == self.actor.name => {}
-                    Some(who) => {
+                let closed_at = match closing {
+                    Some((who, at)) if who == self.actor.name => at,
+                    Some((who, _)) => {
                         return Err(AppError::NotYourClose {
                             session: id,
                             closed_by: who,
                         });
                     }
                     None => return Err(order(&rec, RollStep::UndoMark)),
+                };
+                // The past is fixed: a posting made since the close holds
+                // this roll's figures.
+                let day = rec.session.date;
+                if let Some(term) = w.terms()?.into_iter().find(|t| t.contains(day))
+                    && w.latest_publication(term.id)?
+                        .is_some_and(|p| p.at >= closed_at)
+                {
+                    return Err(AppError::ClosePosted {
+                        session: id,
+                        term: term.id,
+                    });
                 }
                 // The record of the day goes with the close it belonged
                 // to; closing again writes it anew.

@@ -158,6 +158,13 @@ fn error_words(l: Lang, e: &AppError) -> String {
             shown(closed_by),
             shown(closed_by)
         ),
+        ClosePosted { session, term } => say!(
+            l,
+            "活动 {} 结束点名后,{}的考勤已公布;不能再撤销结束点名,请教务处填理由重新打开",
+            "{}: {} was published after the roll was closed, so the close cannot be taken back; the office reopens it with a reason (roll reopen)",
+            session,
+            term_name(l, *term)
+        ),
         CloseAfterEnd { session, end } => say!(
             l,
             "活动 {} 已于 {} 结束,不能再撤销结束点名;请教务处填理由重新打开",
