@@ -74,7 +74,7 @@ fn case2_a_terms_dates_decide_its_year() {
     let refused = db.refused(
         None,
         SETUP,
-        &["term", "add", "2026-spring", "2026-02-20", "2026-07-10"],
+        &["term", "add", "2024-spring", "2026-02-20", "2026-07-10"],
     );
     assert!(
         refused.contains("2025-spring") && refused.contains("2025-2026 spring term"),
@@ -119,6 +119,50 @@ fn case2_a_terms_dates_decide_its_year() {
         &["term", "add", "2027年春季学期", "2027-02-01", "2027-07-10"],
     );
     assert!(overlap.contains("2026-autumn"), "{overlap}");
+}
+
+/// A spring term named by the calendar year it falls in (`2027-spring`, as
+/// `2027年春季学期` names it) is the spring of the academic year before:
+/// accepted and stored as that term (issue 27); a name that fits neither
+/// reading is still refused.
+#[test]
+fn a_spring_term_named_by_its_calendar_year_is_accepted() {
+    let db = Db::new();
+    school(&db, 1, &["2025-09-10"]);
+    db.ok(
+        SETUP,
+        &["term", "add", "2027-spring", "2027-02-22", "2027-07-10"],
+    );
+    let terms = json(&db, SETUP, &["term", "list", "--json"]);
+    assert!(terms.to_string().contains("\"2026-spring\""), "{terms}");
+    assert!(!terms.to_string().contains("2027-spring"), "{terms}");
+    let history = json(&db, SETUP, &["history", "--json"]);
+    let added: Vec<&Value> = history
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["action"] == "term.add")
+        .collect();
+    assert!(
+        added
+            .last()
+            .is_some_and(|e| e.to_string().contains("2026-spring")),
+        "{history}"
+    );
+    // The school-year reading of the same code still fits its own dates …
+    db.ok(
+        SETUP,
+        &["term", "add", "2027-spring", "2028-02-21", "2028-07-10"],
+    );
+    let terms = json(&db, SETUP, &["term", "list", "--json"]);
+    assert!(terms.to_string().contains("\"2027-spring\""), "{terms}");
+    // … and a name that fits neither reading is refused.
+    let refused = db.refused(
+        None,
+        SETUP,
+        &["term", "add", "2029-spring", "2029-09-01", "2030-01-20"],
+    );
+    assert!(refused.contains("2029-autumn"), "{refused}");
 }
 
 /// Case 3: a teacher joins from the day they are added; sessions before

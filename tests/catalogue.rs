@@ -593,6 +593,23 @@ fn errors() -> Vec<AppError> {
         first: LeaveId(1),
         session: SessionId(2),
     });
+    all.push(AppError::NotYourClose {
+        session: SessionId(1),
+        closed_by: "t1".into(),
+    });
+    all.push(AppError::ClosePosted {
+        session: SessionId(1),
+        term: peixun::core::TermId {
+            year: peixun::core::AcademicYear(2025),
+            season: Season::Autumn,
+        },
+    });
+    all.push(AppError::CloseAfterEnd {
+        session: SessionId(1),
+        end: NaiveDate::from_ymd_opt(2025, 9, 10)
+            .and_then(|d| d.and_hms_opt(16, 30, 0))
+            .unwrap_or_default(),
+    });
     // Fails to compile when a variant is added and not sampled above
     // (`Calendar` and `Assess` are walked in their own catalogue files).
     for e in &all {
@@ -621,6 +638,9 @@ fn errors() -> Vec<AppError> {
             | AppError::LeaveForOthers
             | AppError::OwnRecord { .. }
             | AppError::LeaveTwice { .. }
+            | AppError::NotYourClose { .. }
+            | AppError::CloseAfterEnd { .. }
+            | AppError::ClosePosted { .. }
             | AppError::Import(_)
             | AppError::Bound { .. }
             | AppError::UnknownCredit(_)

@@ -115,12 +115,13 @@ fn a_late_arrival_that_ended_the_second_call_goes_back_with_it() {
         u.step,
         Some((RollState::AfterSecondCall, RollState::SecondCall))
     );
-    // Closed: nothing more is undone; a correction is the way.
+    // Closed after the session's end: nothing more is undone; a
+    // correction (or the office's reopening) is the way.
     app.end_second_call(TODAY, at(15, 47)).expect("e");
     app.close_roll(TODAY, at(17, 31)).expect("close");
     assert!(matches!(
         app.undo_step(TODAY, at(17, 32)),
-        Err(AppError::RollOrder { .. })
+        Err(AppError::CloseAfterEnd { .. })
     ));
 }
 

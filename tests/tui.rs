@@ -189,7 +189,7 @@ fn every_screen_in_both_languages() {
         shows(
             &m,
             &[
-                t("学期 2026-autumn", "term 2026-autumn"),
+                t("2026-2027学年第一学期", "2026-2027 autumn term"),
                 t("[全部教研组]", "[all groups]"),
                 t("合格", "qualified"),
             ],
@@ -398,7 +398,7 @@ fn a_whole_roll_call_by_keys() {
     press(&mut m, KeyCode::Enter);
     assert!(matches!(
         m.screens.roll.popup,
-        Some(roll::Popup::Time { early: true, .. })
+        Some(roll::Popup::Time { .. })
     ));
     assert!(status(&m).1, "an error is shown");
     assert_eq!(category(&m, "T0005"), Category::Present);
@@ -453,7 +453,7 @@ fn a_whole_roll_call_by_keys() {
     shows(&m, &["旷工"]);
 
     // A closed roll takes no more marks, and says why.
-    press(&mut m, KeyCode::Char('u'));
+    press(&mut m, KeyCode::Char('l'));
     let (msg, err) = status(&m);
     assert!(err && msg.contains("已结束"), "{msg}");
     assert_eq!(category(&m, "T0006"), Category::Absent);

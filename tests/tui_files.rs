@@ -160,6 +160,12 @@ fn import_by_path_adds_teachers_or_reports_the_bad_row() {
             .iter()
             .any(|r| r.teacher.id.0 == "N001")
     );
+    // The twelve the file leaves out: asked about, kept (n).
+    assert!(matches!(
+        m.screens.standings.popup,
+        Some(Popup::ConfirmDepart { .. })
+    ));
+    keys(&mut m, "n");
 
     // A plan file goes into the term shown; a bad row is named.
     let bad = dir.path().join("plan.csv");
@@ -200,6 +206,86 @@ fn help_lists_the_file_keys_in_both_languages() {
         keys(&mut m, "3?");
         for w in want {
             shows(&m, w);
+        }
+    }
+}
+
+/// The `history --json` action codes of the file, oldest first.
+fn actions(path: &std::path::Path) -> Vec<String> {
+    let out = common::expect_ok(
+        common::run_on(
+            path,
+            Some("tester"),
+            "2026-11-26T18:00",
+            &["history", "--json"],
+        ),
+        &["history", "--json"],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let mut a: Vec<(u64, String)> = v
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|e| {
+            (
+                e["seq"].as_u64().unwrap_or_default(),
+                e["action"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    a.sort();
+    a.into_iter().map(|(_, x)| x).collect()
+}
+
+/// A roster that leaves teachers out asks whether they left today (issue
+/// 25, as `import teachers --departed-on`); `n` keeps them required, `y`
+/// records their last day, in the history.
+#[test]
+fn a_roster_that_leaves_teachers_out_asks_to_record_their_departure() {
+    for (lang, answer) in [(Lang::Zh, "n"), (Lang::Zh, "y"), (Lang::En, "y")] {
+        let (dir, mut m) = model(lang);
+        let path = dir.path().join("t.redb");
+        keys(&mut m, "3");
+        let mut csv = String::from("工号,姓名,教研组\n");
+        let kept: Vec<_> = m.app.teachers().unwrap().into_iter().skip(2).collect();
+        for t in &kept {
+            csv.push_str(&format!("{},{},{}\n", t.id, t.name, t.group));
+        }
+        let roster = dir.path().join("roster.csv");
+        std::fs::write(&roster, csv).unwrap();
+        let before = actions(&path);
+        keys(&mut m, "i");
+        type_path(&mut m, roster.to_str().unwrap());
+        press(&mut m, KeyCode::Enter);
+        assert!(
+            matches!(m.screens.standings.popup, Some(Popup::ConfirmDepart { .. })),
+            "{}",
+            screen(&m).join("\n")
+        );
+        let want = match lang {
+            Lang::Zh => "记为 2026-11-26 离校?",
+            Lang::En => "Record that they left on 2026-11-26?",
+        };
+        let shown = screen(&m).join("");
+        assert!(shown.contains("T0001") && shown.contains(want), "{shown}");
+        keys(&mut m, answer);
+        assert!(!m.popup_open());
+        let gone: Vec<_> = m
+            .app
+            .teachers()
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.active_to.is_some())
+            .map(|t| t.id.0)
+            .collect();
+        let after = actions(&path);
+        if answer == "y" {
+            assert_eq!(gone, ["T0001", "T0002"]);
+            assert_eq!(after.len(), before.len() + 2, "{after:?}");
+            assert!(after[before.len()..].iter().all(|a| a == "teacher.update"));
+        } else {
+            assert!(gone.is_empty(), "{gone:?}");
+            assert_eq!(after, before);
         }
     }
 }

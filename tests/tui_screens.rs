@@ -122,7 +122,7 @@ fn the_demo_notice_is_set_apart_from_the_account() {
         "root",
         &[peixun::core::Role::Office],
         None,
-        "/tmp/x.redb",
+        Some("/tmp/x.redb"),
         true,
     );
     assert!(line.contains("yet]  account root"), "{line}");
@@ -131,11 +131,90 @@ fn the_demo_notice_is_set_apart_from_the_account() {
         "root",
         &[peixun::core::Role::Office],
         None,
-        "/tmp/x.redb",
+        Some("/tmp/x.redb"),
         true,
     );
     assert!(
         line.starts_with("【示例学校") && line.contains("】  账号"),
         "{line}"
     );
+}
+
+/// Where the data lives is the office's business (issue 26): the header
+/// names the file to the office only, in both languages.
+#[test]
+fn only_the_office_sees_the_file_in_the_header() {
+    use peixun::core::{Role, TeacherId};
+    for lang in [Lang::Zh, Lang::En] {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let path = dir.path().join("t.redb");
+        let mut office =
+            common::demo::demo_school(&path, common::demo::small(6), common::tui::at(15, 35));
+        for (who, roles, teacher) in [
+            ("t1", vec![Role::Teacher], Some("T0001")),
+            ("lead", vec![Role::Leader, Role::GroupLeader], Some("T0002")),
+            ("clerk", vec![Role::Office], None),
+        ] {
+            office
+                .set_account(
+                    who,
+                    roles,
+                    teacher.map(|t| TeacherId(t.into())),
+                    common::tui::at(9, 0),
+                )
+                .expect("an account");
+        }
+        let file = path.display().to_string();
+        for (who, sees) in [("t1", false), ("lead", false), ("clerk", true)] {
+            let app = peixun::app::App::open(&path, who, None, false).expect("open");
+            let m = peixun::tui::model::Model::new(
+                app,
+                lang,
+                peixun::tui::keymap::Keymap::default(),
+                Box::new(|| common::tui::at(15, 35)),
+            );
+            let head = screen(&m, 400, 20)[1].clone();
+            assert!(head.contains(who), "{head}");
+            assert_eq!(head.contains(&file), sees, "{who}: {head}");
+        }
+    }
+}
+
+/// A teacher moved to another group (issue 25): the teacher screen names
+/// each group with its days, in both languages, on the full screen and at
+/// phone size.
+#[test]
+fn the_teacher_screen_shows_the_group_history() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        let who = peixun::core::TeacherId("T0003".into());
+        m.app
+            .edit_teacher(
+                &who,
+                peixun::app::calendar::TeacherEdit {
+                    group: Some("数学".into()),
+                    group_from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+                    ..Default::default()
+                },
+                common::tui::at(9, 0),
+            )
+            .expect("moved");
+        m.reload();
+        keys(&mut m, "4/T0003");
+        press(&mut m, KeyCode::Enter);
+        let want: &[&str] = match lang {
+            Lang::Zh => &["教研组:英语", "(至2026-10-31)→数学", "(2026-11-01起)"],
+            Lang::En => &["groups:英语", "(to2026-10-31)→数学", "(from2026-11-01)"],
+        };
+        for (w, h) in [(120, 35), (50, 20)] {
+            let t = screen(&m, w, h).join("").replace(' ', "");
+            for want in want {
+                assert!(
+                    t.contains(want),
+                    "{w}×{h} lacks {want}:\n{}",
+                    screen(&m, w, h).join("\n")
+                );
+            }
+        }
+    }
 }

@@ -274,7 +274,7 @@ fn status_of(m: &Model, id: peixun::core::LeaveId) -> LeaveStatus {
 
 #[test]
 fn keys_on_a_screen_too_small_to_draw_change_nothing() {
-    for (w, h) in [(50, 20), (30, 10)] {
+    for (w, h) in [(39, 20), (59, 14), (30, 10)] {
         let (_d, mut m) = fixture(Lang::Zh, 6);
         let id = pending_leave(&mut m);
         let before = history(&m);
@@ -348,4 +348,39 @@ fn a_mark_that_starts_the_roll_is_one_commit() {
     keys(&mut m, "u");
     assert_eq!(state(&m), RollState::NotStarted);
     assert_eq!(category(&m, "T0001"), Category::Pending);
+}
+
+/// After the second call a late arrival is one key at the time it is, with
+/// no time box; the time box is the early leave's (`l`), and records the
+/// time typed. (The roll screen's old time box for late arrivals is gone.)
+#[test]
+fn a_late_arrival_is_one_key_and_the_time_box_is_the_early_leaves() {
+    let (_d, mut m) = common::tui::fixture_at(Lang::Zh, 6, at(15, 50));
+    at_second_call(&mut m);
+    press(&mut m, KeyCode::Esc);
+    keys(&mut m, "ey");
+    assert_eq!(state(&m), RollState::AfterSecondCall);
+    // The short list of the missing: the cursor on T0003.
+    let late = m.screens.roll.line().map(|l| l.teacher.id.0.clone());
+    assert_eq!(late.as_deref(), Some("T0003"), "{}", text(&m));
+    keys(&mut m, " ");
+    assert!(!m.popup_open(), "no time box for a late arrival");
+    assert_eq!(category(&m, "T0003"), Category::Late);
+    let v = m.app.roll_view(TODAY).expect("roll");
+    let arrived = v
+        .lines
+        .iter()
+        .find(|l| l.teacher.id.0 == "T0003")
+        .and_then(|l| l.facts.arrived);
+    assert_eq!(arrived.map(|t| t.to_string()).as_deref(), Some("15:50:00"));
+    // `l` on a teacher present: the time box, for the early leave.
+    keys(&mut m, "v/0001");
+    press(&mut m, KeyCode::Enter);
+    keys(&mut m, "l");
+    assert!(m.popup_open());
+    shows(&m, &["时间"]);
+    keys(&mut m, "15:45");
+    press(&mut m, KeyCode::Enter);
+    assert!(!m.popup_open(), "{}", text(&m));
+    assert_eq!(category(&m, "T0001"), Category::EarlyLeave);
 }

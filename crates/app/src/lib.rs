@@ -149,6 +149,24 @@ pub enum AppError {
     },
     #[error("nothing to undo at session {0}")]
     NothingToUndo(SessionId),
+    /// Only whoever closed a roll takes the close back.
+    #[error("session {session}'s roll was closed by {closed_by}; only they may take it back")]
+    NotYourClose {
+        session: SessionId,
+        closed_by: String,
+    },
+    /// A close the term's posting recorded is not taken back.
+    #[error("term {term} was published after session {session}'s roll was closed")]
+    ClosePosted {
+        session: SessionId,
+        term: rules::TermId,
+    },
+    /// A close is taken back until the session's end; then only reopened.
+    #[error("session {session} ended at {end}; its close can only be reopened")]
+    CloseAfterEnd {
+        session: SessionId,
+        end: NaiveDateTime,
+    },
     #[error("leave {id} is {status:?}; cannot {action:?}")]
     LeaveState {
         id: LeaveId,

@@ -363,10 +363,55 @@ impl App {
     /// again and again it returns the roll to where it was before the
     /// first call. A closed roll is not undone: it is corrected, with a
     /// reason (`correct_facts`).
+    ///
+    /// A close is taken back only by whoever closed the roll, and only
+    /// until the session's end (a slip on the close, noticed at once);
+    /// after that the office reopens it with a reason (`reopen_roll`).
     pub fn undo_step(&mut self, id: SessionId, now: NaiveDateTime) -> Result<Undone> {
-        let (mut w, rec) = self.roll_step("roll", id, now, May::Run)?;
-        if matches!(rec.state, RollState::Closed | RollState::Cancelled) {
-            return Err(order(&rec, RollStep::UndoMark));
+        let (mut w, mut rec) = self.roll_step("roll", id, now, May::Run)?;
+        match rec.state {
+            RollState::Cancelled => return Err(order(&rec, RollStep::UndoMark)),
+            RollState::Closed => {
+                let end = rec.session.date.and_time(rec.session.end);
+                if now > end {
+                    return Err(AppError::CloseAfterEnd { session: id, end });
+                }
+                let closed = json(&RollState::Closed);
+                let mut closing = None;
+                w.history_newest_first(|e| {
+                    if e.session == Some(id) && e.action == STEP && e.after == closed {
+                        closing = Some((e.who.clone(), e.at));
+                        return ControlFlow::Break(());
+                    }
+                    ControlFlow::Continue(())
+                })?;
+                let closed_at = match closing {
+                    Some((who, at)) if who == self.actor.name => at,
+                    Some((who, _)) => {
+                        return Err(AppError::NotYourClose {
+                            session: id,
+                            closed_by: who,
+                        });
+                    }
+                    None => return Err(order(&rec, RollStep::UndoMark)),
+                };
+                // The past is fixed: a posting made since the close holds
+                // this roll's figures.
+                let day = rec.session.date;
+                if let Some(term) = w.terms()?.into_iter().find(|t| t.contains(day))
+                    && w.latest_publication(term.id)?
+                        .is_some_and(|p| p.at >= closed_at)
+                {
+                    return Err(AppError::ClosePosted {
+                        session: id,
+                        term: term.id,
+                    });
+                }
+                // The record of the day goes with the close it belonged
+                // to; closing again writes it anew.
+                rec.closed = None;
+            }
+            _ => {}
         }
         // Each undo entry takes back one entry, newest first; the newest
         // one not taken back (with the mark that caused it, for a change

@@ -51,7 +51,7 @@ impl App {
     /// Adds a term (training office). Its name must fit its dates (the
     /// academic year containing its first day, `calendar.year_start`), and
     /// terms may not overlap.
-    pub fn add_term(&mut self, term: Term, now: NaiveDateTime) -> Result<()> {
+    pub fn add_term(&mut self, mut term: Term, now: NaiveDateTime) -> Result<()> {
         self.actor.require("term add", &[Role::Office])?;
         if term.end < term.start {
             return Err(AppError::Invalid {
@@ -62,13 +62,24 @@ impl App {
         }
         let mut w = self.begin(now)?;
         let start = w.policy()?.calendar.year_start;
-        if let Err(fits) = rules::calendar::check_term(term.id, term.start, start) {
-            return Err(CalendarError::TermName {
-                given: term.id,
-                fits,
-                start: term.start,
+        match rules::calendar::check_term(term.id, term.start, start) {
+            Ok(()) => {}
+            // `2027-spring` named by the calendar year it falls in, as
+            // `2027年春季学期` names it: the spring of the school year
+            // 2026-2027, whose code is 2026-spring. The dates decide.
+            Err(fits)
+                if term.id.season == rules::Season::Spring && fits == term.id.spring_before() =>
+            {
+                term.id = fits;
             }
-            .into());
+            Err(fits) => {
+                return Err(CalendarError::TermName {
+                    given: term.id,
+                    fits,
+                    start: term.start,
+                }
+                .into());
+            }
         }
         if w.term(term.id)?.is_some() {
             return Err(AppError::Exists(term.id.to_string()));

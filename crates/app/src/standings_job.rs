@@ -47,7 +47,14 @@ impl App {
     /// containing `today` from a snapshot taken now (the pinned one, when
     /// `Store::pinned` runs): at once when the actor sees at most `inline`
     /// teachers, else in a thread of its own.
-    pub fn start_standings(&self, today: NaiveDate, inline: usize) -> Result<StandingsJob> {
+    /// `also`: another period to count with them (a term or year chosen
+    /// on the standings screen), if not one of those.
+    pub fn start_standings(
+        &self,
+        today: NaiveDate,
+        inline: usize,
+        also: Option<Period>,
+    ) -> Result<StandingsJob> {
         self.store.pinned(|| {
             let generation = self.generation()?;
             let mut periods: Vec<Period> = self
@@ -56,6 +63,11 @@ impl App {
                 .into_iter()
                 .collect();
             periods.push(Period::Year(self.current_year(today)?));
+            if let Some(p) = also
+                && !periods.contains(&p)
+            {
+                periods.push(p);
+            }
             let r = self.store.read()?;
             let mut visible = 0;
             r.find_teachers(|id, _| {

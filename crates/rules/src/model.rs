@@ -275,6 +275,18 @@ impl TermId {
     }
 }
 
+impl TermId {
+    /// The spring term of the school year before: what `Y-spring` means
+    /// when Y is the calendar year of the spring (`2027-spring` named as
+    /// `2027年春季学期` names it is the spring of 2026-2027, `2026-spring`).
+    pub fn spring_before(self) -> TermId {
+        TermId {
+            year: AcademicYear(self.year.0.saturating_sub(1)),
+            season: Season::Spring,
+        }
+    }
+}
+
 impl fmt::Display for TermId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = match self.season {

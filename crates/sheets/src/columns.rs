@@ -159,7 +159,6 @@ fn blank(_: &[StandingRow], _: Lang) -> String {
 /// deductions, the year's progress, "公布后有更改" first where a row changed.
 fn note_cell(row: &StandingRow, lang: Lang) -> String {
     let s = &row.standing;
-    let t = &s.tally;
     let mut notes: Vec<String> = s.reasons.iter().map(|r| i18n::reason(lang, r)).collect();
     if s.qualified && s.warning {
         notes.push(i18n::warning(lang).to_string());
@@ -167,13 +166,8 @@ fn note_cell(row: &StandingRow, lang: Lang) -> String {
     notes.extend(s.deductions.iter().map(|d| i18n::deduction(lang, d)));
     // Before the year's last day: how far along the year's credits are.
     if let Some(days) = row.year_days_left {
-        let year_credits = s.figures.as_ref().map_or(t.credits, |f| f.year_credits);
-        notes.push(i18n::year_progress(
-            lang,
-            year_credits,
-            row.year_credits_required,
-            days,
-        ));
+        let (earned, required) = row.year_credits();
+        notes.push(i18n::year_progress(lang, earned, required, days));
     }
     let note = notes.join("; ");
     if row.changed_since_published {
@@ -412,9 +406,14 @@ pub static COLUMNS: &[Column] = &[
         col: Col::Credits,
         shown: Some(Shown {
             header: w("学分", "credits"),
-            cell: |r, _| format!("{}/{}", r.standing.credits(), r.standing.credits_required),
+            // The year's credits against the year's requirement, in a term
+            // too: what the reminder says and what the school checks.
+            cell: |r, _| {
+                let (earned, required) = r.year_credits();
+                format!("{earned}/{required}")
+            },
             at: 100,
-            sort: |r| (r.standing.credits().0 as i64, r.teacher.id.0.clone()),
+            sort: |r| (r.year_credits().0.0 as i64, r.teacher.id.0.clone()),
             give_way: None,
             min_width: 7,
         }),

@@ -99,6 +99,21 @@ pub fn archive_cell(f: &rules::Figures, lang: Lang) -> String {
 }
 /// The credit warning of a standing ("学分落后:已 18/40,本学年剩 5 周"),
 /// or nothing.
+impl StandingRow {
+    /// The academic year's credits so far and what the year requires: the
+    /// figure a school holds a teacher to (credits are required by the
+    /// year, `credits_per_year`; a term's share is peixun's own measure),
+    /// said the same by the credits column and the reminder.
+    pub fn year_credits(&self) -> (rules::Credits, rules::Credits) {
+        let s = &self.standing;
+        let earned = s
+            .figures
+            .as_ref()
+            .map_or(s.tally.credits, |f| f.year_credits);
+        (earned, self.year_credits_required)
+    }
+}
+
 pub fn credit_warning_cell(row: &StandingRow, lang: Lang) -> String {
     row.standing
         .figures

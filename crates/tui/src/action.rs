@@ -327,12 +327,12 @@ impl Action {
                 "correct the entry under the cursor (registered or sent back)",
             ),
             PrevPeriod => l.t(
-                "教务处登记框:上一学期/学年",
-                "office boxes: the previous term or year",
+                "上一学期/学年(考勤统计、教务处登记框)",
+                "the previous term or year (standings, office boxes)",
             ),
             NextPeriod => l.t(
-                "教务处登记框:下一学期/学年",
-                "office boxes: the next term or year",
+                "下一学期/学年(考勤统计、教务处登记框)",
+                "the next term or year (standings, office boxes)",
             ),
             FilterTeacher => l.t("按教师筛选", "filter by teacher"),
             FilterSession => l.t("按活动筛选", "filter by session"),

@@ -7,7 +7,7 @@ use app::standings::StandingRow;
 use ratatui::text::{Line, Span};
 use rules::ArchiveItem;
 
-pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
+pub fn lines(l: Lang, row: &StandingRow) -> Vec<Line<'static>> {
     let s = &row.standing;
     let Some(f) = &s.figures else {
         return Vec::new();
@@ -34,11 +34,12 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
     );
     let mut out = vec![
         Line::from(format!(
-            "{} {} {}/{} ({} {}, {} {}, {} {}, {} {})",
-            i18n::shown(&row.teacher.name),
+            // The name is on the verdict line above.
+            "{} {}/{} ({} {}, {} {}, {} {}, {} {})",
             a(AssessText::Credits),
-            f.credits,
-            s.credits_required,
+            // The year's, as the credits column and the reminder say it.
+            row.year_credits().0,
+            row.year_credits().1,
             a(AssessText::SessionCredits),
             f.session_credits,
             a(AssessText::MadeUpCredits),
@@ -80,18 +81,44 @@ pub fn lines(l: Lang, p: Palette, row: &StandingRow) -> Vec<Line<'static>> {
         ));
     }
     out.push(Line::from(second));
-    let mut why: Vec<Span> = s
+    out
+}
+
+/// The verdict and every reason behind it, in one line to be wrapped
+/// (never cut): "王芳 不合格:无故旷工 3 次(满 3 次不合格)", the warning
+/// one absence away, and each deduction.
+pub fn verdict(l: Lang, p: Palette, row: &StandingRow) -> Line<'static> {
+    verdict_after(l, p, row, i18n::shown(&row.teacher.name).into_owned())
+}
+
+/// The verdict line after `who` instead of the teacher's name.
+pub fn verdict_after(l: Lang, p: Palette, row: &StandingRow, who: String) -> Line<'static> {
+    let s = &row.standing;
+    let style = if s.qualified { p.ok() } else { p.error() };
+    let mut spans = vec![
+        Span::raw(format!("{who} ")),
+        Span::styled(i18n::qualified(l, s.qualified).to_string(), style),
+    ];
+    let mut why: Vec<(String, ratatui::style::Style)> = s
         .reasons
         .iter()
-        .map(|r| Span::styled(format!("{}; ", i18n::reason(l, r)), p.error()))
+        .map(|r| (i18n::reason(l, r), p.error()))
         .collect();
+    if s.qualified && s.warning {
+        why.push((i18n::warning(l).to_string(), p.warn()));
+    }
     why.extend(
         s.deductions
             .iter()
-            .map(|d| Span::styled(format!("{}; ", i18n::deduction(l, d)), p.warn())),
+            .map(|d| (i18n::deduction(l, d), p.warn())),
     );
-    if !why.is_empty() {
-        out.push(Line::from(why));
+    for (i, (text, st)) in why.into_iter().enumerate() {
+        let sep = match i {
+            0 => l.t(":", ": "),
+            _ => l.t(";", "; "),
+        };
+        spans.push(Span::raw(sep));
+        spans.push(Span::styled(text, st));
     }
-    out
+    Line::from(spans)
 }

@@ -252,6 +252,8 @@ fn defaults() -> Vec<Binding> {
         (leave, Normal, vec![c('e')], Evidence),
         // The standings.
         (standings, Normal, vec![c('t')], TogglePeriod),
+        (standings, Normal, vec![c('[')], PrevPeriod),
+        (standings, Normal, vec![c(']')], NextPeriod),
         (standings, Normal, vec![c('o')], SortNext),
         (standings, Normal, vec![c('R')], Reverse),
         (standings, Normal, vec![c('v')], Group),
@@ -368,11 +370,30 @@ impl Keymap {
             .map_or_else(|| "-".into(), |b| b.key.label())
     }
 
+    /// A key as a hint of `mode` names it: the first bound to `action` on
+    /// `tab` in that mode (where the action has keys in several modes, as
+    /// the standings' `[`/`]` and the office boxes' PgUp/PgDn), else as
+    /// `name` does.
+    pub fn name_in(&self, l: Lang, tab: Tab, mode: Mode, action: Action) -> String {
+        match self.bindings.iter().find(|b| {
+            b.action == action
+                && b.mode == mode
+                && (b.scope == Scope::On(tab) || b.scope == Scope::All)
+        }) {
+            Some(b) => Self::say(l, b.key.label()),
+            None => self.name(l, tab, action),
+        }
+    }
+
     /// A key as a hint names it: the first bound to `action` on `tab`
     /// (keys.toml included), `space` and `Enter` said in Chinese on
     /// Chinese screens.
     pub fn name(&self, l: Lang, tab: Tab, action: Action) -> String {
-        let label = self.label(tab, action);
+        Self::say(l, self.label(tab, action))
+    }
+
+    /// A key's label as a hint writes it.
+    fn say(l: Lang, label: String) -> String {
         match (l, label.as_str()) {
             (Lang::Zh, "space") => "空格".into(),
             (Lang::Zh, "Enter") => "回车".into(),

@@ -12,6 +12,7 @@ mod console;
 pub mod keymap;
 pub mod model;
 pub mod palette;
+pub mod phone;
 pub mod screens;
 pub mod view;
 pub mod widgets;
@@ -91,6 +92,11 @@ fn show(mut model: Model) -> Result<String, String> {
     let mut terminal = ratatui::init();
     let result = event_loop(&mut terminal, &mut model);
     ratatui::restore();
+    // Said on the status line when it happened; said again where it
+    // stays, as the command line says it.
+    if let Some(line) = model.upgrade_notice() {
+        eprintln!("{line}");
+    }
     result.map(|_| String::new()).map_err(|e| e.to_string())
 }
 

@@ -89,6 +89,12 @@ pub struct Model {
     /// view, which alone knows the size. Until a frame is drawn whole,
     /// every key but quit does nothing (nothing acts on what is not drawn).
     pub too_small: std::cell::Cell<bool>,
+    /// The last frame was drawn in the phone-sized layout: on a screen it
+    /// does not draw, only the tab keys, the help and quit act.
+    pub phone: std::cell::Cell<bool>,
+    /// The upgrade of an older file by this session's first change has
+    /// been said on the status line (once).
+    pub upgrade_said: bool,
     /// The demo school was opened because there was no database.
     pub demo: bool,
     /// Reached through the SSH gate: no files on the server; the import
@@ -141,6 +147,8 @@ impl Model {
             quit: false,
             quitting: false,
             too_small: std::cell::Cell::new(false),
+            phone: std::cell::Cell::new(false),
+            upgrade_said: false,
             demo: false,
             gate: false,
             school: None,
@@ -293,6 +301,21 @@ impl Model {
             }
             Message::Key(key) => self.key(key),
         }
+        // The first change to an older file upgraded it: said once, in
+        // the words the command line uses.
+        if !self.upgrade_said
+            && let Some(u) = self.app.upgraded()
+        {
+            self.upgrade_said = true;
+            let text = i18n::upgraded(self.lang, u);
+            self.set_status(text, false);
+        }
+    }
+
+    /// The upgrade of an older file this session made, in one line: the
+    /// program prints it again once the terminal is restored.
+    pub fn upgrade_notice(&self) -> Option<String> {
+        self.app.upgraded().map(|u| i18n::upgraded(self.lang, u))
     }
 
     /// Takes the chart figures counted in the background, once there.
@@ -323,6 +346,20 @@ impl Model {
             if action == Some(Action::Quit) {
                 self.quit = true;
             }
+            return;
+        }
+        // The phone-sized layout draws some screens only: on another one,
+        // the keys that leave it (or quit) act, nothing else.
+        if self.phone.get()
+            && !self.tab.compact()
+            && !self.quitting
+            && self.help.is_none()
+            && !matches!(
+                action,
+                Some(Action::Quit | Action::NextTab | Action::PrevTab)
+            )
+            && action.is_none_or(|a| Tab::of_action(a).is_none())
+        {
             return;
         }
         if self.quitting {

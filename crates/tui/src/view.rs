@@ -14,20 +14,48 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 /// The smallest terminal the screens fit in.
 pub const MIN_W: u16 = 60;
 pub const MIN_H: u16 = 15;
+/// The smallest terminal of the phone-sized layout (a phone's SSH client
+/// in portrait is about 50×20): the leave queue and the teacher screen.
+pub const PHONE_W: u16 = 40;
+pub const PHONE_H: u16 = 20;
+
+/// Which layout a terminal of `w`×`h` gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    Full,
+    /// The phone-sized layout: only the screens of `Tab::compact` drawn.
+    Phone,
+    TooSmall,
+}
+
+pub fn size_of(w: u16, h: u16) -> Size {
+    if w >= MIN_W && h >= MIN_H {
+        Size::Full
+    } else if w >= PHONE_W && h >= PHONE_H {
+        Size::Phone
+    } else {
+        Size::TooSmall
+    }
+}
 
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
     let l = m.lang;
-    let small = area.width < MIN_W || area.height < MIN_H;
-    m.too_small.set(small);
-    if small {
-        let text = format!(
-            "{}\n{}",
-            i18n::ui(l, Ui::TooSmall),
-            i18n::too_small(l, area.width, area.height, MIN_W, MIN_H)
-        );
-        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-        return;
+    let size = size_of(area.width, area.height);
+    m.too_small.set(size == Size::TooSmall);
+    m.phone.set(size == Size::Phone);
+    match size {
+        Size::Full => {}
+        Size::Phone => return phone(m, f),
+        Size::TooSmall => {
+            let text = format!(
+                "{}\n{}",
+                i18n::ui(l, Ui::TooSmall),
+                i18n::too_small(l, area.width, area.height, MIN_W, MIN_H, (PHONE_W, PHONE_H))
+            );
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+            return;
+        }
     }
     let [top, head, body, status] = Layout::vertical([
         Constraint::Length(1),
@@ -38,12 +66,13 @@ pub fn view(m: &Model, f: &mut Frame) {
     .areas(area);
     let actor = &m.app.actor();
     let file = m.app.path().display().to_string();
+    let office = actor.roles.contains(&rules::Role::Office);
     let header = i18n::header(
         l,
         &actor.name,
         &actor.roles,
         m.school.as_deref(),
-        &file,
+        office.then_some(file.as_str()),
         m.demo,
     );
     let header_style = if m.demo {
@@ -67,6 +96,71 @@ pub fn view(m: &Model, f: &mut Frame) {
         palette: m.palette,
     };
     m.screens.get(m.tab).render(&v, f, body);
+    f.render_widget(status_line(m), status);
+    overlays(m, f, area);
+    guard(f);
+}
+
+/// The phone-sized layout: the tabs it draws, who is signed in, the
+/// screen in its compact form (or which screens this size has), and a
+/// status line of two rows, wrapped: a message is never cut.
+fn phone(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    let l = m.lang;
+    let [top, head, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let shown: Vec<&str> = Tab::ALL
+        .iter()
+        .filter(|t| t.compact())
+        .map(|t| t.title(l))
+        .collect();
+    let selected = Tab::ALL
+        .iter()
+        .filter(|t| t.compact())
+        .position(|t| *t == m.tab);
+    f.render_widget(
+        Tabs::new(shown.clone())
+            .select(selected)
+            .highlight_style(m.palette.tab()),
+        top,
+    );
+    let actor = &m.app.actor();
+    let header_style = if m.demo {
+        m.palette.warn()
+    } else {
+        m.palette.hint()
+    };
+    f.render_widget(
+        Paragraph::new(i18n::compact_header(l, &actor.name, &actor.roles, m.demo))
+            .style(header_style),
+        head,
+    );
+    if m.tab.compact() {
+        let v = View {
+            lang: l,
+            keys: &m.keys,
+            app: &m.app,
+            sessions: &m.screens.roll.sessions,
+            palette: m.palette,
+        };
+        m.screens.get(m.tab).render_phone(&v, f, body);
+    } else {
+        let text = i18n::compact_only(l, m.tab.title(l), &shown, MIN_W, MIN_H);
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
+    }
+    f.render_widget(status_line(m).wrap(Wrap { trim: false }), status);
+    overlays(m, f, area);
+    guard(f);
+}
+
+/// The status line: the screen's last word, or how to get help and quit.
+fn status_line(m: &Model) -> Paragraph<'static> {
+    let l = m.lang;
     let (text, style) = match m.status() {
         Some(s) if s.error => (s.text.clone(), m.palette.error()),
         Some(s) => (s.text.clone(), m.palette.ok()),
@@ -81,15 +175,22 @@ pub fn view(m: &Model, f: &mut Frame) {
             m.palette.hint(),
         ),
     };
-    f.render_widget(
-        Paragraph::new(i18n::shown(&text).into_owned()).style(style),
-        status,
-    );
+    Paragraph::new(i18n::shown(&text).into_owned()).style(style)
+}
+
+/// The help overlay and the question before quitting, over any screen.
+fn overlays(m: &Model, f: &mut Frame, area: ratatui::layout::Rect) {
+    let l = m.lang;
+    let narrow = area.width < MIN_W;
     if let Some(h) = &m.help {
         let lines: Vec<Line> = m
             .help_lines(h.mode)
             .into_iter()
-            .map(|(keys, a)| Line::from(format!("{keys:>14}  {}", a.help(l))))
+            .map(|(keys, a)| match narrow {
+                // A phone: the key, then what it does, no column.
+                true => Line::from(format!("{keys}  {}", a.help(l))),
+                false => Line::from(format!("{keys:>14}  {}", a.help(l))),
+            })
             .collect();
         let last = Line::from(format!("— {} · {} —", m.tab.title(l), h.mode.name(l)));
         let title = i18n::key_hint(
@@ -115,7 +216,6 @@ pub fn view(m: &Model, f: &mut Frame) {
             rect,
         );
     }
-    guard(f);
 }
 
 /// The last line of defence: a bidirectional or invisible character that

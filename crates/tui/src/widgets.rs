@@ -124,20 +124,55 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// A popup over `area`: a bordered box of `lines`, `h` rows high.
-pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
-    // 70 columns, wider where a line needs it (the help's longest).
+/// The width of a popup of `lines` over `area`: 70 columns, wider where a
+/// line needs it (the help's longest), never wider than `area`.
+fn popup_width(area: Rect, lines: &[Line]) -> u16 {
     let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 2;
-    let rect = centered(area, area.width.min(widest.max(70)), h);
+    area.width.min(widest.max(70))
+}
+
+/// The rows `line` takes in a box of `inner` columns: a line wider than
+/// the box (a phone's 40 columns) wraps, with one row spare, since a word
+/// wrapped whole may leave part of a row empty.
+fn rows_of(line: &Line, inner: usize) -> usize {
+    match line.width() {
+        w if w > inner => w.div_ceil(inner) + 1,
+        _ => 1,
+    }
+}
+
+/// A popup over `area`: a bordered box of `lines`, at least `h` rows high,
+/// higher by the rows its wrapped lines take, so nothing in it is cut.
+pub fn popup(f: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, h: u16) {
+    let w = popup_width(area, &lines);
+    let inner = usize::from(w.saturating_sub(2)).max(1);
+    // A title wider than the box (its key hints, on a phone) is the
+    // box's first line instead, wrapped, rather than cut on the border.
+    let (title, lines) = if title.width() > inner {
+        let mut all = vec![Line::styled(
+            title.to_string(),
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        all.extend(lines);
+        (String::new(), all)
+    } else {
+        (title.to_string(), lines)
+    };
+    let rows: usize = lines.iter().map(|l| rows_of(l, inner)).sum();
+    let h = h.max(rows as u16 + 2);
+    let rect = centered(area, w, h);
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(title.to_string())),
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(Block::bordered().title(title)),
         rect,
     );
 }
 
 /// A popup whose body scrolls while its last line (the question) stays:
-/// the body from `scroll`, as many lines as fit.
+/// the body from `scroll`, as many lines as fit (wrapped ones counted by
+/// the rows they take).
 pub fn scrolling_popup(
     f: &mut Frame,
     area: Rect,
@@ -146,12 +181,33 @@ pub fn scrolling_popup(
     last: Line<'static>,
     scroll: usize,
 ) {
-    let h = (body.len() as u16 + 3).min(area.height);
-    let room = usize::from(h.saturating_sub(3)).max(1);
-    let first = scroll.min(body.len().saturating_sub(room));
-    let mut lines: Vec<Line> = body.into_iter().skip(first).take(room).collect();
+    let mut all = body.clone();
+    all.push(last.clone());
+    let inner = usize::from(popup_width(area, &all).saturating_sub(2)).max(1);
+    let room = usize::from(area.height.saturating_sub(2)).saturating_sub(rows_of(&last, inner));
+    // The first line shown: no further than where the rest still fills.
+    let mut first = 0;
+    let mut tail = 0;
+    for (i, l) in body.iter().enumerate().rev() {
+        tail += rows_of(l, inner);
+        if tail > room {
+            break;
+        }
+        first = i;
+    }
+    let first = scroll.min(first);
+    let mut used = 0;
+    let mut lines: Vec<Line> = Vec::new();
+    for l in body.into_iter().skip(first) {
+        used += rows_of(&l, inner);
+        if used > room.max(1) && !lines.is_empty() {
+            break;
+        }
+        lines.push(l);
+    }
     lines.push(last);
-    popup(f, area, title, lines, h);
+    let rows: usize = lines.iter().map(|l| rows_of(l, inner)).sum();
+    popup(f, area, title, lines, (rows as u16 + 2).min(area.height));
 }
 
 /// The text-editing request of a typed key, for tui-input.

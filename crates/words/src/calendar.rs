@@ -15,6 +15,41 @@ pub fn term_name(l: Lang, t: TermId) -> String {
     }
 }
 
+/// A teacher's groups over time, oldest first, each with its days:
+/// "教研组:英语(至 2026-10-31)→ 数学(2026-11-01 起)". `None` when the
+/// teacher has only ever been in one group.
+pub fn group_history(l: Lang, t: &rules::Teacher) -> Option<String> {
+    if t.past_groups.is_empty() {
+        return None;
+    }
+    let name = |group: &str, grade: Option<&str>| match grade {
+        Some(g) => format!("{}/{}", super::shown(group), super::shown(g)),
+        None => super::shown(group).into_owned(),
+    };
+    let mut parts: Vec<String> = t
+        .past_groups
+        .iter()
+        .map(|p| {
+            let g = name(&p.group, p.grade.as_deref());
+            match p.from {
+                Some(from) => say!(l, "{}({} 至 {})", "{} ({} to {})", g, from, p.until),
+                None => say!(l, "{}(至 {})", "{} (to {})", g, p.until),
+            }
+        })
+        .collect();
+    let now = name(&t.group, t.grade.as_deref());
+    parts.push(match t.group_since() {
+        Some(since) => say!(l, "{}({} 起)", "{} (from {})", now, since),
+        None => now,
+    });
+    Some(say!(
+        l,
+        "教研组:{}",
+        "groups: {}",
+        parts.join(l.t("→ ", " → "))
+    ))
+}
+
 pub fn hm(t: chrono::NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }

@@ -25,6 +25,8 @@ pub enum IoText {
     ConfirmPublish,
     NoTerm,
     NoSchool,
+    /// The title of the question after a roster that leaves teachers out.
+    DepartTitle,
 }
 
 pub fn io_text(l: Lang, x: IoText) -> &'static str {
@@ -50,6 +52,7 @@ pub fn io_text(l: Lang, x: IoText) -> &'static str {
             "今天不在任何学期内,无法公布或导入计划",
             "today is in no term: nothing to publish or import a plan into",
         ),
+        IoText::DepartTitle => l.t("登记离校", "Record departures"),
         IoText::NoSchool => l.t(
             "尚未设置学校名称;用 peixun school 名称 设置",
             "no school name yet; set one with peixun school NAME",

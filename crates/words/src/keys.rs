@@ -17,25 +17,26 @@ pub enum KeyFileError {
 
 pub fn key_file_error(l: Lang, e: &KeyFileError) -> String {
     let shown = |s: &str| super::shown(s).into_owned();
-    match (l, e) {
-        (Lang::Zh, KeyFileError::Syntax(why)) => format!("keys.toml 格式有误:{}", shown(why)),
-        (Lang::En, KeyFileError::Syntax(why)) => format!("keys.toml: {}", shown(why)),
-        (Lang::Zh, KeyFileError::NotAnAction(a)) => {
-            format!("keys.toml:没有名为 `{}` 的操作", shown(a))
-        }
-        (Lang::En, KeyFileError::NotAnAction(a)) => {
-            format!("keys.toml: `{}` is not an action", shown(a))
-        }
-        (Lang::Zh, KeyFileError::NotAScreen(s)) => format!(
-            "keys.toml:没有名为 [{}] 的页面(roll、leave、standings、teacher、credits、history)",
-            shown(s)
+    match e {
+        KeyFileError::Syntax(why) => say!(l, "keys.toml 格式有误:{}", "keys.toml: {}", shown(why)),
+        KeyFileError::NotAnAction(a) => say!(
+            l,
+            "keys.toml:没有名为 `{}` 的操作",
+            "keys.toml: `{}` is not an action",
+            shown(a)
         ),
-        (Lang::En, KeyFileError::NotAScreen(s)) => format!(
+        KeyFileError::NotAScreen(s) => say!(
+            l,
+            "keys.toml:没有名为 [{}] 的页面(roll、leave、standings、teacher、credits、history)",
             "keys.toml: [{}] is not a screen (roll, leave, standings, teacher, credits, history)",
             shown(s)
         ),
-        (Lang::Zh, KeyFileError::NotAKey(k)) => format!("keys.toml:`{}` 不是按键", shown(k)),
-        (Lang::En, KeyFileError::NotAKey(k)) => format!("keys.toml: `{}` is not a key", shown(k)),
+        KeyFileError::NotAKey(k) => say!(
+            l,
+            "keys.toml:`{}` 不是按键",
+            "keys.toml: `{}` is not a key",
+            shown(k)
+        ),
     }
 }
 
@@ -122,6 +123,15 @@ pub enum KeyHint {
     },
     /// The chart's way back to the table.
     BackToTable { key: String },
+    /// The standings' keys to the term or year before and after.
+    PeriodSteps { prev: String, next: String },
+    /// The leave queue's keys in the phone-sized layout.
+    PhoneLeave {
+        approve: String,
+        reject: String,
+        evidence: String,
+        filter: String,
+    },
     /// The history screen's filters.
     HistoryHint {
         teacher: String,
@@ -140,129 +150,85 @@ pub enum KeyHint {
 pub fn key_hint(l: Lang, h: &KeyHint) -> String {
     use KeyHint::*;
     let k = |s: &String| super::shown(s).into_owned();
-    match (l, h) {
-        (Lang::Zh, HelpQuit { help, quit }) => format!("{} 帮助  {} 退出", k(help), k(quit)),
-        (Lang::En, HelpQuit { help, quit }) => format!("{} help  {} quit", k(help), k(quit)),
-        (Lang::Zh, HelpTitle { close }) => format!("按键说明({} 关闭)", k(close)),
-        (Lang::En, HelpTitle { close }) => format!("Keys ({} closes)", k(close)),
-        (Lang::Zh, Calling { mark, next, stop }) => format!(
+    match h {
+        HelpQuit { help, quit } => {
+            say!(l, "{} 帮助  {} 退出", "{} help  {} quit", k(help), k(quit))
+        }
+        HelpTitle { close } => say!(l, "按键说明({} 关闭)", "Keys ({} closes)", k(close)),
+        Calling { mark, next, stop } => say!(
+            l,
             "点名中:{}=到  {}=下一位  {}=停止",
-            k(mark),
-            k(next),
-            k(stop)
-        ),
-        (Lang::En, Calling { mark, next, stop }) => format!(
             "Calling: {}=here  {}=next  {}=stop",
             k(mark),
             k(next),
             k(stop)
         ),
-        (Lang::Zh, YesNo { yes, no }) => format!("{} 确认  {} 取消", k(yes), k(no)),
-        (Lang::En, YesNo { yes, no }) => format!("{} confirm  {} cancel", k(yes), k(no)),
-        (Lang::Zh, RejectNeedsReason { submit }) => {
-            format!("驳回须填写理由:请输入理由后按 {}", k(submit))
-        }
-        (Lang::En, RejectNeedsReason { submit }) => {
-            format!("A rejection needs its reason: type it, then {}", k(submit))
-        }
-        (Lang::Zh, NewRequest { key }) => format!("{} 新申请", k(key)),
-        (Lang::En, NewRequest { key }) => format!("{} new request", k(key)),
-        (
-            Lang::Zh,
-            Evidence {
-                note,
-                certificate,
-                submit,
-                cancel,
-            },
-        ) => format!(
-            "{} 请假条  {} 医院证明  {} 保存  {} 取消",
-            k(note),
-            k(certificate),
-            k(submit),
-            k(cancel)
+        YesNo { yes, no } => say!(
+            l,
+            "{} 确认  {} 取消",
+            "{} confirm  {} cancel",
+            k(yes),
+            k(no)
         ),
-        (
-            Lang::En,
-            Evidence {
-                note,
-                certificate,
-                submit,
-                cancel,
-            },
-        ) => format!(
+        RejectNeedsReason { submit } => say!(
+            l,
+            "驳回须填写理由:请输入理由后按 {}",
+            "A rejection needs its reason: type it, then {}",
+            k(submit)
+        ),
+        NewRequest { key } => say!(l, "{} 新申请", "{} new request", k(key)),
+        Evidence {
+            note,
+            certificate,
+            submit,
+            cancel,
+        } => say!(
+            l,
+            "{} 请假条  {} 医院证明  {} 保存  {} 取消",
             "{} leave note  {} certificate  {} save  {} cancel",
             k(note),
             k(certificate),
             k(submit),
             k(cancel)
         ),
-        (Lang::Zh, TimePrompt { submit }) => format!("时间 HH:MM({}确认)", k(submit)),
-        (Lang::En, TimePrompt { submit }) => format!("Time HH:MM ({} to confirm)", k(submit)),
-        (Lang::Zh, CommentPrompt { submit }) => format!("意见(可空,{}确认)", k(submit)),
-        (Lang::En, CommentPrompt { submit }) => format!("Comment (optional, {})", k(submit)),
-        (Lang::Zh, RejectPrompt { submit }) => format!("驳回理由(必填,{}确认)", k(submit)),
-        (Lang::En, RejectPrompt { submit }) => {
-            format!("Reason for rejecting (required, {})", k(submit))
-        }
-        (
-            Lang::Zh,
-            FormTitle {
-                next,
-                submit,
-                cancel,
-            },
-        ) => format!(
-            "新的请假申请({} 切换,{}提交,{} 取消)",
-            k(next),
-            k(submit),
-            k(cancel)
+        TimePrompt { submit } => say!(
+            l,
+            "时间 HH:MM({}确认)",
+            "Time HH:MM ({} to confirm)",
+            k(submit)
         ),
-        (
-            Lang::En,
-            FormTitle {
-                next,
-                submit,
-                cancel,
-            },
-        ) => format!(
+        CommentPrompt { submit } => {
+            say!(l, "意见(可空,{}确认)", "Comment (optional, {})", k(submit))
+        }
+        RejectPrompt { submit } => say!(
+            l,
+            "驳回理由(必填,{}确认)",
+            "Reason for rejecting (required, {})",
+            k(submit)
+        ),
+        FormTitle {
+            next,
+            submit,
+            cancel,
+        } => say!(
+            l,
+            "新的请假申请({} 切换,{}提交,{} 取消)",
             "New leave request ({} next, {} submit, {} cancel)",
             k(next),
             k(submit),
             k(cancel)
         ),
-        (Lang::Zh, NotesHint { submit }) => format!("输入字数,{}确认", k(submit)),
-        (Lang::En, NotesHint { submit }) => format!("Type the number, {}", k(submit)),
-        (
-            Lang::Zh,
-            ArchiveHint {
-                items,
-                up,
-                down,
-                more,
-                less,
-                submit,
-            },
-        ) => format!(
+        NotesHint { submit } => say!(l, "输入字数,{}确认", "Type the number, {}", k(submit)),
+        ArchiveHint {
+            items,
+            up,
+            down,
+            more,
+            less,
+            submit,
+        } => say!(
+            l,
             "{} 勾选档案项,{}/{} 选择次数,{}/{} 增减,{}确认",
-            k(items),
-            k(up),
-            k(down),
-            k(more),
-            k(less),
-            k(submit)
-        ),
-        (
-            Lang::En,
-            ArchiveHint {
-                items,
-                up,
-                down,
-                more,
-                less,
-                submit,
-            },
-        ) => format!(
             "{} tick an item, {}/{} pick a count, {}/{} change it, {}",
             k(items),
             k(up),
@@ -271,165 +237,119 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             k(less),
             k(submit)
         ),
-        (
-            Lang::Zh,
-            DegreeHint {
-                up,
-                down,
-                next,
-                submit,
-            },
-        ) => format!(
+        DegreeHint {
+            up,
+            down,
+            next,
+            submit,
+        } => say!(
+            l,
             "{}/{} 学历,{} 是否对口,输入专业,{}确认",
-            k(up),
-            k(down),
-            k(next),
-            k(submit)
-        ),
-        (
-            Lang::En,
-            DegreeHint {
-                up,
-                down,
-                next,
-                submit,
-            },
-        ) => format!(
             "{}/{} degree, {} matches the subject, type the major, {}",
             k(up),
             k(down),
             k(next),
             k(submit)
         ),
-        (Lang::Zh, MentorHint { next, submit }) => format!(
+        MentorHint { next, submit } => say!(
+            l,
             "输入对方姓名或拼音,{} 切换师傅/徒弟,{}(已结对则解除)",
-            k(next),
-            k(submit)
-        ),
-        (Lang::En, MentorHint { next, submit }) => format!(
             "Name or pinyin, {} mentor/mentee, {} (ends an existing pair)",
             k(next),
             k(submit)
         ),
-        (Lang::Zh, FundsHint { submit }) => {
-            format!("公用经费 培训经费(元,空格分隔),{}确认", k(submit))
-        }
-        (Lang::En, FundsHint { submit }) => format!(
+        FundsHint { submit } => say!(
+            l,
+            "公用经费 培训经费(元,空格分隔),{}确认",
             "Public funds and training spending in yuan, space between, {}",
             k(submit)
         ),
-        (Lang::Zh, PickPeriod { year, prev, next }) => format!(
+        PickPeriod { year, prev, next } => say!(
+            l,
             "{}/{} 换{}",
-            k(prev),
-            k(next),
-            if *year { "学年" } else { "学期" }
-        ),
-        (Lang::En, PickPeriod { year, prev, next }) => format!(
             "{}/{}: another {}",
             k(prev),
             k(next),
-            if *year { "year" } else { "term" }
+            if *year {
+                l.t("学年", "year")
+            } else {
+                l.t("学期", "term")
+            }
         ),
-        (Lang::Zh, NotePrompt { submit }) => format!("备注(可空,{}确认)", k(submit)),
-        (Lang::En, NotePrompt { submit }) => format!("Note (optional, {})", k(submit)),
-        (
-            Lang::Zh,
-            CreditFormHint {
-                next,
-                clear,
-                submit,
-                cancel,
-            },
-        ) => format!(
+        NotePrompt { submit } => say!(l, "备注(可空,{}确认)", "Note (optional, {})", k(submit)),
+        CreditFormHint {
+            next,
+            clear,
+            submit,
+            cancel,
+        } => say!(
+            l,
             "{} 下一项  {} 清空  {}保存  {} 取消",
-            k(next),
-            k(clear),
-            k(submit),
-            k(cancel)
-        ),
-        (
-            Lang::En,
-            CreditFormHint {
-                next,
-                clear,
-                submit,
-                cancel,
-            },
-        ) => format!(
             "{} next field  {} clear  {} save  {} cancel",
             k(next),
             k(clear),
             k(submit),
             k(cancel)
         ),
-        (Lang::Zh, ExportPrompt { submit }) => {
-            format!("导出当前统计到文件(.xlsx 或 .csv,{}确认)", k(submit))
-        }
-        (Lang::En, ExportPrompt { submit }) => {
-            format!("Export this view to a file (.xlsx or .csv, {})", k(submit))
-        }
-        (Lang::Zh, ImportPrompt { submit }) => {
-            format!("导入教师名单或本学期计划(文件路径,{}确认)", k(submit))
-        }
-        (Lang::En, ImportPrompt { submit }) => format!(
+        ExportPrompt { submit } => say!(
+            l,
+            "导出当前统计到文件(.xlsx 或 .csv,{}确认)",
+            "Export this view to a file (.xlsx or .csv, {})",
+            k(submit)
+        ),
+        ImportPrompt { submit } => say!(
+            l,
+            "导入教师名单或本学期计划(文件路径,{}确认)",
             "Import a roster or this term's plan (file path, {})",
             k(submit)
         ),
-        (Lang::Zh, SheetFilePrompt { submit }) => {
-            format!("写入文件(.xlsx,{}确认)", k(submit))
-        }
-        (Lang::En, SheetFilePrompt { submit }) => {
-            format!("write to file (.xlsx, {})", k(submit))
-        }
-        (
-            Lang::Zh,
-            PublishHint {
-                export,
-                publish,
-                import,
-            },
-        ) => format!(
-            "{} 导出  {} 公布  {} 导入",
-            k(export),
-            k(publish),
-            k(import)
+        SheetFilePrompt { submit } => say!(
+            l,
+            "写入文件(.xlsx,{}确认)",
+            "write to file (.xlsx, {})",
+            k(submit)
         ),
-        (
-            Lang::En,
-            PublishHint {
-                export,
-                publish,
-                import,
-            },
-        ) => format!(
+        PublishHint {
+            export,
+            publish,
+            import,
+        } => say!(
+            l,
+            "{} 导出  {} 公布  {} 导入",
             "{} export  {} publish  {} import",
             k(export),
             k(publish),
             k(import)
         ),
-        (Lang::Zh, BackToTable { key }) => format!("{} 回到表格", k(key)),
-        (Lang::En, BackToTable { key }) => format!("{}: back to the table", k(key)),
-        (
-            Lang::Zh,
-            HistoryHint {
-                teacher,
-                session,
-                clear,
-            },
-        ) => format!(
-            "{} 按教师  {} 按活动  {} 清除",
-            k(teacher),
-            k(session),
-            k(clear)
+        PeriodSteps { prev, next } => say!(
+            l,
+            "{} {} 换学期/学年",
+            "{} {} other terms/years",
+            k(prev),
+            k(next)
         ),
-        (
-            Lang::En,
-            HistoryHint {
-                teacher,
-                session,
-                clear,
-            },
-        ) => format!(
+        BackToTable { key } => say!(l, "{} 回到表格", "{}: back to the table", k(key)),
+        PhoneLeave {
+            approve,
+            reject,
+            evidence,
+            filter,
+        } => say!(
+            l,
+            "{} 批准  {} 驳回  {} 材料  {} 筛选",
+            "{} approve  {} reject  {} papers  {} filter",
+            k(approve),
+            k(reject),
+            k(evidence),
+            k(filter)
+        ),
+        HistoryHint {
+            teacher,
+            session,
+            clear,
+        } => say!(
+            l,
+            "{} 按教师  {} 按活动  {} 清除",
             "{} teacher  {} session  {} clear",
             k(teacher),
             k(session),

@@ -31,6 +31,7 @@ pub enum RollText {
     /// A key that cannot apply to a closed roll; `key` corrects.
     Closed {
         key: String,
+        undo: String,
     },
     /// The correction popup's title.
     CorrectTitle {
@@ -135,12 +136,11 @@ pub fn roll_text(l: Lang, t: &RollText) -> String {
         }
         (Lang::Zh, LeavePending) => "(请假待审批)".into(),
         (Lang::En, LeavePending) => "(leave pending)".into(),
-        (Lang::Zh, Closed { key }) => format!(
-            "点名已结束,不能再点名或撤销;按 {} 更正某位教师(需填理由)",
-            super::shown(key)
-        ),
-        (Lang::En, Closed { key }) => format!(
-            "The roll is closed: no more calls or undo; press {} to correct a teacher (with a reason)",
+        (_, Closed { key, undo }) => say!(
+            l,
+            "点名已结束,不能再点名;结束点名的人在活动结束前可按 {} 撤销结束;按 {} 更正某位教师(需填理由)",
+            "The roll is closed: no more calls; whoever closed it may press {} to take the close back until the session ends; press {} to correct a teacher (with a reason)",
+            super::shown(undo),
             super::shown(key)
         ),
         (Lang::Zh, CorrectTitle { name }) => format!("更正 {} 的记录", super::shown(name)),

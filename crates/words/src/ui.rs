@@ -40,13 +40,13 @@ pub enum Ui {
     Leaves,
     DemoOpened,
     Marked,
-    Late,
     LeftEarly,
     Closed,
     Approved,
     Rejected,
     Filed,
     Session,
+    PhoneFind,
 }
 
 pub fn ui(l: Lang, u: Ui) -> &'static str {
@@ -108,12 +108,12 @@ pub fn ui(l: Lang, u: Ui) -> &'static str {
             "No database yet: opened the demo school",
         ),
         Marked => l.t("已记到", "marked present"),
-        Late => l.t("已记迟到", "marked late"),
         LeftEarly => l.t("已记早退", "marked early leave"),
         Closed => l.t("点名已结束", "roll closed"),
         Approved => l.t("已批准", "approved"),
         Rejected => l.t("已驳回", "rejected"),
         Filed => l.t("请假申请已保存", "leave request saved"),
         Session => l.t("活动", "session"),
+        PhoneFind => l.t("查找", "Find"),
     }
 }

@@ -150,6 +150,28 @@ fn error_words(l: Lang, e: &AppError) -> String {
             Lang::Zh => format!("活动 {s} 没有可撤销的记录"),
             Lang::En => format!("nothing to undo at session {s}"),
         },
+        NotYourClose { session, closed_by } => say!(
+            l,
+            "活动 {} 的点名由 {} 结束,只有 {} 本人可以在活动结束前撤销;此后由教务处填理由重新打开",
+            "session {}'s roll was closed by {}: only {} may take the close back, before the session ends; after that the office reopens it with a reason",
+            session,
+            shown(closed_by),
+            shown(closed_by)
+        ),
+        ClosePosted { session, term } => say!(
+            l,
+            "活动 {} 结束点名后,{}的考勤已公布;不能再撤销结束点名,请教务处填理由重新打开",
+            "{}: {} was published after the roll was closed, so the close cannot be taken back; the office reopens it with a reason (roll reopen)",
+            session,
+            term_name(l, *term)
+        ),
+        CloseAfterEnd { session, end } => say!(
+            l,
+            "活动 {} 已于 {} 结束,不能再撤销结束点名;请教务处填理由重新打开",
+            "session {} ended at {}: its close cannot be taken back any more; the office reopens it with a reason (roll reopen)",
+            session,
+            end.format("%Y-%m-%d %H:%M")
+        ),
         LeaveState { id, status, action } => match l {
             Lang::Zh => format!(
                 "请假 {id} 已是“{}”,不能{}",

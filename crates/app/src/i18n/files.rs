@@ -41,16 +41,7 @@ fn hidden(l: Lang, rows: &[(usize, String)]) -> String {
 /// The teachers a roster leaves out, each by id and name, and what was
 /// done (issue 25): "以下 2 位教师不在此文件中:T0006 杨军、T0007 李娜".
 fn missing(l: Lang, s: &ImportSummary) -> String {
-    let sep = match l {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    };
-    let names = s
-        .missing
-        .iter()
-        .map(|(id, name)| format!("{} {}", shown(&id.0), shown(name)))
-        .collect::<Vec<_>>()
-        .join(sep);
+    let names = missing_names(l, s);
     let n = s.missing.len();
     match (l, s.departed_on) {
         (Lang::Zh, None) => format!(
@@ -66,6 +57,28 @@ fn missing(l: Lang, s: &ImportSummary) -> String {
             format!("{n} teachers are not in this file and left on {d}: {names}")
         }
     }
+}
+
+/// The teachers a roster leaves out, by id and name.
+fn missing_names(l: Lang, s: &ImportSummary) -> String {
+    s.missing
+        .iter()
+        .map(|(id, name)| format!("{} {}", shown(&id.0), shown(name)))
+        .collect::<Vec<_>>()
+        .join(l.t("、", ", "))
+}
+
+/// The terminal app's question after a roster that leaves teachers out:
+/// record their departure on `day`? (The command line's `--departed-on`.)
+pub fn missing_question(l: Lang, s: &ImportSummary, day: chrono::NaiveDate) -> String {
+    say!(
+        l,
+        "以下 {} 位教师不在此文件中:{}。记为 {} 离校?不记则他们仍须参加培训",
+        "{} teachers are not in this file: {}. Record that they left on {}? If not, they are still required",
+        s.missing.len(),
+        missing_names(l, s),
+        day
+    )
 }
 
 fn import_counts(l: Lang, s: &ImportSummary) -> String {

@@ -344,6 +344,18 @@ impl Screen for LeaveScreen {
 
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
+        self.popups(v, f);
+    }
+
+    fn render_phone(&self, v: &View, f: &mut Frame, area: Rect) {
+        render_phone(self, v, f, area);
+        self.popups(v, f);
+    }
+}
+
+impl LeaveScreen {
+    /// The screen's popups, over whatever layout it was drawn in.
+    fn popups(&self, v: &View, f: &mut Frame) {
         match &self.popup {
             None => {}
             Some(Popup::Decide {
@@ -438,6 +450,180 @@ impl Screen for LeaveScreen {
     }
 }
 
+/// A request's colour: pending in the warning's, rejected in red.
+fn style(v: &View, x: &Leave) -> Style {
+    match x.status {
+        LeaveStatus::Pending => v.palette.warn(),
+        LeaveStatus::Rejected => v.palette.error(),
+        _ => Style::new(),
+    }
+}
+
+/// A request's cells, in `i18n::leave_headers` order (not yet shown
+/// through the sanitising function).
+fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
+    let l = v.lang;
+    let sessions = v.sessions;
+    let covers = match &x.cover {
+        Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
+        Cover::Sessions(ids) => ids
+            .iter()
+            .map(|i| {
+                sessions
+                    .iter()
+                    .find(|s| s.session.id == *i)
+                    .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
+            })
+            .collect::<Vec<_>>()
+            .join(","),
+    };
+    let affected = sessions
+        .iter()
+        .filter(|s| x.cover.covers(&s.session))
+        .count();
+    let ev: Vec<String> = x
+        .kind
+        .papers()
+        .iter()
+        .map(|p| {
+            let got = if p.received(&x.evidence) {
+                "✓"
+            } else {
+                "✗"
+            };
+            format!("{}{got}", i18n::leave_paper(l, *p))
+        })
+        .collect();
+    vec![
+        x.id.to_string(),
+        match s.names.get(&x.teacher) {
+            Some(name) => format!("{} {name}", x.teacher),
+            None => x.teacher.0.clone(),
+        },
+        i18n::leave_kind(l, x.kind).to_string(),
+        format!("{covers} ({affected})"),
+        x.reason.clone(),
+        ev.join(" "),
+        if x.emergency {
+            i18n::text(l, i18n::Label::Emergency).to_string()
+        } else {
+            String::new()
+        },
+        match &x.decided_by {
+            Some(by) if x.status != LeaveStatus::Pending => format!(
+                "{} ({} {by})",
+                i18n::leave_status(l, x.status),
+                i18n::leave_text(l, i18n::LeaveText::DecidedBy)
+            ),
+            _ => i18n::leave_status(l, x.status).to_string(),
+        },
+        x.comment.clone(),
+    ]
+}
+
+/// The queue in the phone-sized layout: the filter, a short list (id,
+/// teacher and kind, status), and the request under the cursor read in
+/// full below it, every field on its own wrapped lines.
+fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let w = usize::from(area.width);
+    let filter = match s.filter {
+        LeaveFilter::Waiting | LeaveFilter::Pending => Ui::FilterWaiting,
+        LeaveFilter::All => Ui::FilterAll,
+        LeaveFilter::Decided => Ui::FilterDecided,
+    };
+    let count = if s.list.is_empty() {
+        String::new()
+    } else {
+        format!("{}/{}", s.cursor + 1, s.list.len())
+    };
+    let head = crate::phone::line(&format!("[{}]", i18n::ui(l, filter)), "", &count, w);
+    if s.list.is_empty() {
+        let text = vec![Line::from(head), Line::from(i18n::ui(l, Ui::NoRequests))];
+        f.render_widget(Paragraph::new(text), area);
+        return;
+    }
+    // The list takes a third of the height; the request read, the rest;
+    // the keys that act on it, the last row.
+    let rows = (area.height.saturating_sub(2) / 3).max(1);
+    let [top, list, detail, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(rows.min(s.list.len() as u16)),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let name = |a| v.keys.name(l, super::Tab::Leave, a);
+    f.render_widget(
+        Paragraph::new(i18n::key_hint(
+            l,
+            &KeyHint::PhoneLeave {
+                approve: name(Action::Approve),
+                reject: name(Action::Reject),
+                evidence: name(Action::Evidence),
+                filter: name(Action::Filter),
+            },
+        ))
+        .style(v.palette.hint()),
+        keys,
+    );
+    f.render_widget(Paragraph::new(head), top);
+    let height = usize::from(list.height).max(1);
+    let first = s.cursor.saturating_sub(height - 1);
+    let lines: Vec<Line> = s
+        .list
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, x)| {
+            let c = widgets::shown_cells(vec![cells(s, v, x)])
+                .pop()
+                .unwrap_or_default();
+            let get = |k: usize| c.get(k).map_or("", String::as_str);
+            let text = crate::phone::line(
+                &format!("#{}", get(0)),
+                &format!("{} {}", get(1), get(2)),
+                i18n::leave_status(l, x.status),
+                w,
+            );
+            let st = if i == s.cursor {
+                widgets::highlight()
+            } else {
+                style(v, x)
+            };
+            Line::from(Span::styled(text, st))
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), list);
+    let Some(x) = s.list.get(s.cursor) else {
+        return;
+    };
+    let c = widgets::shown_cells(vec![cells(s, v, x)])
+        .pop()
+        .unwrap_or_default();
+    let h = i18n::leave_headers(l);
+    let sep = l.t(":", ": ");
+    let text: Vec<Line> = h
+        .iter()
+        .zip(&c)
+        .skip(1)
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| Line::from(format!("{name}{sep}{value}")))
+        .collect();
+    let title = format!("#{}", x.id);
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(
+                ratatui::widgets::Block::new()
+                    .borders(ratatui::widgets::Borders::TOP)
+                    .title(title),
+            ),
+        detail,
+    );
+}
+
 fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let filter = match s.filter {
@@ -463,76 +649,8 @@ fn render(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new(i18n::ui(l, Ui::NoRequests)), rest);
         return;
     }
-    let sessions = v.sessions;
-    let (cells, styles): (Vec<Vec<String>>, Vec<Style>) = s
-        .list
-        .iter()
-        .map(|x| {
-            let covers = match &x.cover {
-                Cover::Dates { .. } | Cover::Span { .. } => x.cover.to_string(),
-                Cover::Sessions(ids) => ids
-                    .iter()
-                    .map(|i| {
-                        sessions
-                            .iter()
-                            .find(|s| s.session.id == *i)
-                            .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(","),
-            };
-            let affected = sessions
-                .iter()
-                .filter(|s| x.cover.covers(&s.session))
-                .count();
-            let ev: Vec<String> = x
-                .kind
-                .papers()
-                .iter()
-                .map(|p| {
-                    let got = if p.received(&x.evidence) {
-                        "✓"
-                    } else {
-                        "✗"
-                    };
-                    format!("{}{got}", i18n::leave_paper(l, *p))
-                })
-                .collect();
-            let style = match x.status {
-                LeaveStatus::Pending => v.palette.warn(),
-                LeaveStatus::Rejected => v.palette.error(),
-                _ => Style::new(),
-            };
-            (
-                vec![
-                    x.id.to_string(),
-                    match s.names.get(&x.teacher) {
-                        Some(name) => format!("{} {name}", x.teacher),
-                        None => x.teacher.0.clone(),
-                    },
-                    i18n::leave_kind(l, x.kind).to_string(),
-                    format!("{covers} ({affected})"),
-                    x.reason.clone(),
-                    ev.join(" "),
-                    if x.emergency {
-                        i18n::text(l, i18n::Label::Emergency).to_string()
-                    } else {
-                        String::new()
-                    },
-                    match &x.decided_by {
-                        Some(by) if x.status != LeaveStatus::Pending => format!(
-                            "{} ({} {by})",
-                            i18n::leave_status(l, x.status),
-                            i18n::leave_text(l, i18n::LeaveText::DecidedBy)
-                        ),
-                        _ => i18n::leave_status(l, x.status).to_string(),
-                    },
-                    x.comment.clone(),
-                ],
-                style,
-            )
-        })
-        .unzip();
+    let (cells, styles): (Vec<Vec<String>>, Vec<Style>) =
+        s.list.iter().map(|x| (cells(s, v, x), style(v, x))).unzip();
     let cells = widgets::shown_cells(cells);
     let h = i18n::leave_headers(l);
     // The waiting list has no decision yet: no comment column.

@@ -72,6 +72,12 @@ impl Tab {
         })
     }
 
+    /// Drawn in the phone-sized layout (50×20, down to 40×20): the leave
+    /// queue, and the teacher screen (lookup, a standing and a record).
+    pub fn compact(self) -> bool {
+        matches!(self, Tab::Leave | Tab::Teacher)
+    }
+
     /// The name of its table in keys.toml.
     pub fn name(self) -> &'static str {
         match self {
@@ -194,6 +200,11 @@ pub trait Screen {
     }
     /// Draws itself.
     fn render(&self, v: &View, f: &mut Frame, area: Rect);
+    /// Draws itself in the phone-sized layout (only the screens of
+    /// `Tab::compact` are asked to): every figure whole, narrow.
+    fn render_phone(&self, v: &View, f: &mut Frame, area: Rect) {
+        self.render(v, f, area)
+    }
 }
 
 /// Moves a list cursor for the movement actions; false for any other.

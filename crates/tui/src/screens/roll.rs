@@ -24,11 +24,11 @@ use rules::{Category, LeaveStatus, RollFacts, RollState, SessionId, Teacher, Tea
 /// A popup of the roll screen.
 #[derive(Debug, Clone)]
 pub enum Popup {
-    /// A time for a late arrival or an early leave of this teacher.
+    /// The time of this teacher's early leave (a late arrival is one key,
+    /// at the time it is: `m` corrects its time).
     Time {
         teacher: TeacherId,
         name: String,
-        early: bool,
         text: TextBox,
     },
     /// Typing to jump to a teacher in the roll: the lines that match,
@@ -545,12 +545,11 @@ impl RollScreen {
         Ok(())
     }
 
-    fn open_time(&mut self, early: bool, now: NaiveDateTime) {
+    fn open_time(&mut self, now: NaiveDateTime) {
         if let Some(line) = self.line() {
             self.popup = Some(Popup::Time {
                 teacher: line.teacher.id.clone(),
                 name: line.teacher.name.clone(),
-                early,
                 text: TextBox::selected(now.format("%H:%M").to_string()),
             });
         }
@@ -607,6 +606,7 @@ impl RollScreen {
                     cx.lang,
                     &RollText::Closed {
                         key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                        undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
                     },
                 ));
                 return Ok(None);
@@ -626,7 +626,6 @@ impl RollScreen {
             Popup::Time {
                 teacher,
                 name,
-                early,
                 mut text,
             } => match action {
                 Action::Cancel => {}
@@ -635,7 +634,6 @@ impl RollScreen {
                     self.popup = Some(Popup::Time {
                         teacher,
                         name,
-                        early,
                         text,
                     });
                 }
@@ -645,14 +643,11 @@ impl RollScreen {
                     };
                     match parse_time(text.value()) {
                         Some(at) => {
-                            let r = if early {
-                                cx.app.leave_early(id, &teacher, at, cx.now)
-                            } else {
-                                cx.app.arrive(id, &teacher, at, cx.now)
-                            };
-                            let what = if early { Ui::LeftEarly } else { Ui::Late };
+                            let r = cx.app.leave_early(id, &teacher, at, cx.now);
                             let lang = cx.lang;
-                            cx.done(r.map(|_| format!("{teacher} {}", i18n::ui(lang, what))));
+                            cx.done(
+                                r.map(|_| format!("{teacher} {}", i18n::ui(lang, Ui::LeftEarly))),
+                            );
                         }
                         None => {
                             cx.fail(AppError::Invalid {
@@ -663,7 +658,6 @@ impl RollScreen {
                             self.popup = Some(Popup::Time {
                                 teacher,
                                 name,
-                                early,
                                 text,
                             });
                         }
@@ -673,7 +667,6 @@ impl RollScreen {
                     self.popup = Some(Popup::Time {
                         teacher,
                         name,
-                        early,
                         text,
                     })
                 }
@@ -882,14 +875,17 @@ impl Screen for RollScreen {
                     | Action::EndSecondCall
                     | Action::Calling
                     | Action::EarlyLeave
-                    | Action::Undo
                     | Action::CloseRoll
             )
+            // A close is taken back by whoever closed it, until the
+            // session's end (the app says who may, and until when).
+            || (state == RollState::Cancelled && action == Action::Undo)
         {
             cx.fail_text(i18n::roll_text(
                 cx.lang,
                 &RollText::Closed {
                     key: cx.keys.name(cx.lang, super::Tab::Roll, Action::Correct),
+                    undo: cx.keys.name(cx.lang, super::Tab::Roll, Action::Undo),
                 },
             ));
             return;
@@ -974,7 +970,7 @@ impl Screen for RollScreen {
             }
             Action::Mark => self.mark(cx),
             Action::EarlyLeave => {
-                self.open_time(true, now);
+                self.open_time(now);
                 Ok(None)
             }
             Action::Undo => {

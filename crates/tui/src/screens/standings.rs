@@ -24,6 +24,7 @@ use sheets::columns::{self, Col};
 use sheets::export::{self, FileFormat, StandingsSheet};
 use sheets::{self as files, Encoding, ImportError};
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthStr;
 
 pub enum Popup {
     /// The file to export the standings as shown to.
@@ -32,11 +33,22 @@ pub enum Popup {
     Import(TextBox),
     /// Publishing the term's standings.
     ConfirmPublish(TermId),
+    /// A roster left teachers out: record their departure today? (the
+    /// file is read again, as `import teachers --departed-on` reads it).
+    ConfirmDepart { path: PathBuf, question: String },
 }
 
 #[derive(Default)]
 pub struct StandingsScreen {
     pub year: bool,
+    /// The term chosen with `[`/`]`, when not the one under way.
+    pub chosen_term: Option<TermId>,
+    /// The academic year chosen with `[`/`]`, when not this one.
+    pub chosen_year: Option<rules::AcademicYear>,
+    /// Every term there is, in order (`[`/`]` step through them).
+    pub terms: Vec<TermId>,
+    /// Every academic year a term is in, and this one, in order.
+    pub years: Vec<rules::AcademicYear>,
     pub rows: Vec<StandingRow>,
     /// The column sorted by.
     pub sort: Col,
@@ -130,7 +142,7 @@ impl StandingsScreen {
             return Ok(());
         }
         let inline = live.inline.unwrap_or(standings_job::INLINE);
-        self.live.job = Some(app.start_standings(today, inline)?);
+        self.live.job = Some(app.start_standings(today, inline, self.live.want)?);
         Ok(())
     }
 
@@ -246,14 +258,34 @@ impl StandingsScreen {
             }
             (Popup::Import(t), Action::Submit) => {
                 let path = PathBuf::from(t.value().trim());
-                match self.import_file(&path, cx) {
-                    Ok(msg) => cx.done(Ok(msg)),
+                match self.import_file(&path, None, cx) {
+                    Ok((msg, summary)) => {
+                        let changed = summary.as_ref().is_none_or(|s| s.changed());
+                        // Teachers the roster leaves out: asked, never
+                        // kept required in silence (issue 25).
+                        if let Some(s) = summary.filter(|s| !s.missing.is_empty()) {
+                            self.popup = Some(Popup::ConfirmDepart {
+                                path,
+                                question: i18n::missing_question(cx.lang, &s, cx.now.date()),
+                            });
+                        }
+                        if changed {
+                            cx.done(Ok(msg));
+                        } else {
+                            cx.say(msg);
+                        }
+                    }
                     Err(e) => {
                         cx.fail(e);
                         self.popup = Some(Popup::Import(t));
                     }
                 }
             }
+            (Popup::ConfirmDepart { path, .. }, Action::Yes) => {
+                let r = self.import_file(&path, Some(cx.now.date()), cx);
+                cx.done(r.map(|(msg, _)| msg));
+            }
+            (Popup::ConfirmDepart { .. }, Action::No) => {}
             (Popup::ConfirmPublish(term), Action::Yes) => {
                 // Held sessions left without a closed roll are named after
                 // the posting (read before it, as the CLI does).
@@ -311,8 +343,15 @@ impl StandingsScreen {
     }
 
     /// Imports `path`: a term plan (it has date and title columns) into the
-    /// term shown, else a roster.
-    fn import_file(&self, path: &Path, cx: &mut Cx) -> Result<String, AppError> {
+    /// term shown, else a roster (recording `departed_on` as the last day
+    /// of the teachers it leaves out, when given). Says what it did; a
+    /// roster's summary comes back too (whom it left out).
+    fn import_file(
+        &self,
+        path: &Path,
+        departed_on: Option<chrono::NaiveDate>,
+        cx: &mut Cx,
+    ) -> Result<(String, Option<app::import::ImportSummary>), AppError> {
         let l = cx.lang;
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
@@ -331,10 +370,17 @@ impl StandingsScreen {
             cx.app
                 .import_plan(&name, &bytes, Encoding::Auto, term, cx.now, &mut |_, _| {})?
         } else {
-            cx.app
-                .import_teachers(&name, &bytes, Encoding::Auto, cx.now, &mut |_, _| {})?
+            let s = cx.app.import_roster(
+                &name,
+                &bytes,
+                Encoding::Auto,
+                departed_on,
+                cx.now,
+                &mut |_, _| {},
+            )?;
+            return Ok((i18n::import_summary(l, &s), Some(s)));
         };
-        Ok(i18n::import_summary(l, &summary))
+        Ok((i18n::import_summary(l, &summary), None))
     }
 }
 
@@ -346,7 +392,7 @@ impl Screen for StandingsScreen {
     fn mode(&self) -> Mode {
         match &self.popup {
             Some(Popup::Export(_) | Popup::Import(_)) => Mode::Text,
-            Some(Popup::ConfirmPublish(_)) => Mode::Confirm,
+            Some(Popup::ConfirmPublish(_) | Popup::ConfirmDepart { .. }) => Mode::Confirm,
             None => Mode::Normal,
         }
     }
@@ -377,8 +423,31 @@ impl Screen for StandingsScreen {
         }
         match action {
             Action::TogglePeriod => {
+                // The year of the term shown, or a term of the year shown.
+                match self.period {
+                    Some(Period::Term(t)) => self.chosen_year = Some(t.year),
+                    Some(Period::Year(y)) if self.chosen_year.is_some() => {
+                        self.chosen_term = self.terms.iter().rev().find(|t| t.year == y).copied();
+                    }
+                    _ => {}
+                }
                 self.year = !self.year;
                 self.reload(cx);
+            }
+            Action::PrevPeriod | Action::NextPeriod => {
+                let back = action == Action::PrevPeriod;
+                let moved = match self.period {
+                    Some(Period::Term(t)) => {
+                        step(&self.terms, t, back).map(|t| self.chosen_term = Some(t))
+                    }
+                    Some(Period::Year(y)) => {
+                        step(&self.years, y, back).map(|y| self.chosen_year = Some(y))
+                    }
+                    None => None,
+                };
+                if moved.is_some() {
+                    self.reload(cx);
+                }
             }
             Action::SortNext => {
                 let shown = columns::screen();
@@ -441,12 +510,22 @@ impl Screen for StandingsScreen {
     }
 
     fn load(&mut self, app: &App, now: NaiveDateTime, _lang: Lang) -> Result<(), AppError> {
+        let today = now.date();
+        let this_year = app.current_year(today)?;
+        self.terms = app.terms()?.into_iter().map(|t| t.id).collect();
+        self.terms.sort();
+        self.years = self.terms.iter().map(|t| t.year).collect();
+        self.years.push(this_year);
+        self.years.sort();
+        self.years.dedup();
+        // A term or year chosen with `[`/`]` that is gone is forgotten.
+        self.chosen_term = self.chosen_term.filter(|t| self.terms.contains(t));
         let period = if self.year {
-            Period::Year(app.current_year(now.date())?)
+            Period::Year(self.chosen_year.unwrap_or(this_year))
         } else {
-            match app.current_term(now.date())? {
+            match self.chosen_term.or(app.current_term(today)?) {
                 Some(t) => Period::Term(t),
-                None => Period::Year(app.current_year(now.date())?),
+                None => Period::Year(this_year),
             }
         };
         // Counted after the change that made the screen stale (ahead of
@@ -487,12 +566,22 @@ impl Screen for StandingsScreen {
                 vec![t.line()],
                 3,
             ),
+            Some(Popup::ConfirmDepart { question, .. }) => widgets::popup(
+                f,
+                f.area(),
+                i18n::io_text(l, IoText::DepartTitle),
+                vec![
+                    Line::from(question.clone()),
+                    Line::from(v.keys.yes_no(l, super::Tab::Standings)),
+                ],
+                4,
+            ),
             Some(Popup::ConfirmPublish(term)) => widgets::popup(
                 f,
                 f.area(),
                 i18n::io_text(l, IoText::ConfirmPublish),
                 vec![
-                    Line::from(term.to_string()),
+                    Line::from(i18n::term_name(l, *term)),
                     Line::from(v.keys.yes_no(l, super::Tab::Standings)),
                 ],
                 4,
@@ -501,16 +590,81 @@ impl Screen for StandingsScreen {
     }
 }
 
+/// The one before or after `at` in `list` (in order), if there is one;
+/// from a period not in the list, the nearest on that side.
+fn step<T: Copy + Ord>(list: &[T], at: T, back: bool) -> Option<T> {
+    if back {
+        list.iter().rev().find(|x| **x < at).copied()
+    } else {
+        list.iter().find(|x| **x > at).copied()
+    }
+}
+
 fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let shown = columns::screen();
     let headers: Vec<&str> = shown.iter().map(|(_, c)| c.header.get(l)).collect();
     let counting = s.counting();
+    let period = s
+        .period
+        .map(|p| match p {
+            // As schools name it: 2026-2027学年第一学期.
+            Period::Term(t) => i18n::term_name(l, t),
+            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
+        })
+        .unwrap_or_default();
+    let group = s
+        .group
+        .and_then(|g| s.groups.get(g))
+        .map(|g| i18n::shown(g).into_owned())
+        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
+    let published = match s.period {
+        Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
+        _ => String::new(),
+    };
+    let steps = i18n::key_hint(
+        l,
+        &KeyHint::PeriodSteps {
+            prev: v
+                .keys
+                .name_in(l, super::Tab::Standings, Mode::Normal, Action::PrevPeriod),
+            next: v
+                .keys
+                .name_in(l, super::Tab::Standings, Mode::Normal, Action::NextPeriod),
+        },
+    );
+    let info = format!(
+        "{period} ({steps})  [{group}]  {} {}{}{published}",
+        i18n::ui(l, Ui::SortedBy),
+        s.sort.header(l),
+        if s.reverse { " ↓" } else { " ↑" },
+    );
+    let hints = i18n::key_hint(
+        l,
+        &KeyHint::PublishHint {
+            export: v.keys.name(l, super::Tab::Standings, Action::Export),
+            publish: v.keys.name(l, super::Tab::Standings, Action::Publish),
+            import: v.keys.name(l, super::Tab::Standings, Action::Import),
+        },
+    );
+    // The head line takes a second row, for the key hints, where it is
+    // wider than the screen: they are never cut.
+    let one = format!("{info}  {hints}");
+    let (head_text, head_rows) = if one.as_str().width() > usize::from(area.width) {
+        let info_rows = if info.as_str().width() > usize::from(area.width) {
+            2
+        } else {
+            1
+        };
+        (vec![Line::from(info), Line::from(hints)], info_rows + 1)
+    } else {
+        (vec![Line::from(one)], 1)
+    };
     let [head, note, rest, detail] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(head_rows),
         Constraint::Length(u16::from(counting)),
         Constraint::Min(1),
-        Constraint::Length(5),
+        Constraint::Length(6),
     ])
     .areas(area);
     if counting {
@@ -524,41 +678,10 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
             note,
         );
     }
-    let period = s
-        .period
-        .map(|p| match p {
-            Period::Term(t) => format!("{} {}", i18n::ui(l, Ui::Term), t),
-            Period::Year(y) => format!("{} {}", i18n::ui(l, Ui::Year), y),
-        })
-        .unwrap_or_default();
-    let group = s
-        .group
-        .and_then(|g| s.groups.get(g))
-        .map(|g| i18n::shown(g).into_owned())
-        .unwrap_or_else(|| i18n::ui(l, Ui::AllGroups).to_string());
-    let published = match s.period {
-        Some(Period::Term(_)) => format!("  [{}]", i18n::published_line(l, s.published.as_ref())),
-        _ => String::new(),
-    };
-    f.render_widget(
-        Paragraph::new(format!(
-            "{period}  [{group}]  {} {}{}{published}  {}",
-            i18n::ui(l, Ui::SortedBy),
-            s.sort.header(l),
-            if s.reverse { " ↓" } else { " ↑" },
-            i18n::key_hint(
-                l,
-                &KeyHint::PublishHint {
-                    export: v.keys.name(l, super::Tab::Standings, Action::Export),
-                    publish: v.keys.name(l, super::Tab::Standings, Action::Publish),
-                    import: v.keys.name(l, super::Tab::Standings, Action::Import),
-                }
-            )
-        )),
-        head,
-    );
+    f.render_widget(Paragraph::new(head_text).wrap(Wrap { trim: true }), head);
     if s.chart.shown {
-        let [_, below] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let [_, below] =
+            Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(area);
         let look = Look {
             lang: l,
             palette: v.palette,
@@ -569,11 +692,10 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     }
     let visible = s.visible();
     if let Some(r) = visible.get(s.cursor) {
-        f.render_widget(
-            Paragraph::new(crate::assessment_view::lines(l, v.palette, r))
-                .wrap(Wrap { trim: true }),
-            detail,
-        );
+        // The verdict and its reasons first: wrapped, they are never cut.
+        let mut lines = vec![crate::assessment_view::verdict(l, v.palette, r)];
+        lines.extend(crate::assessment_view::lines(l, r));
+        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
     }
     // Only the rows on screen are laid out (a county has 5,000): the window
     // ends at the cursor once it moves past the first screenful, as the

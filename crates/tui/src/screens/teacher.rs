@@ -21,6 +21,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table};
 use rules::{Category, Leave, Period, Teacher};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Default)]
 pub struct TeacherScreen {
@@ -205,6 +206,18 @@ impl Screen for TeacherScreen {
 
     fn render(&self, v: &View, f: &mut Frame, area: Rect) {
         render(self, v, f, area);
+        self.popups(v, f);
+    }
+
+    fn render_phone(&self, v: &View, f: &mut Frame, area: Rect) {
+        render_phone(self, v, f, area);
+        self.popups(v, f);
+    }
+}
+
+impl TeacherScreen {
+    /// The office's edits and forms, over whatever layout was drawn.
+    fn popups(&self, v: &View, f: &mut Frame) {
         if let Some(e) = &self.popup {
             let (title, lines, h) = crate::archive::modal(v.lang, e, v.keys, super::Tab::Teacher);
             widgets::popup(f, f.area(), &title, lines, h);
@@ -229,6 +242,89 @@ fn browse(app: &App) -> Result<Vec<Teacher>, AppError> {
             .collect()),
         Err(e) => Err(e),
     }
+}
+
+/// The teacher screen in the phone-sized layout: the search line, the
+/// teacher found (which of how many), the year's verdict with every
+/// reason, then the record, newest first: the outcome of each session is
+/// whole, the title gives way.
+fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
+    let l = v.lang;
+    let w = usize::from(area.width);
+    let count = if s.matches.is_empty() {
+        String::new()
+    } else {
+        format!("{}/{}", s.cursor + 1, s.matches.len())
+    };
+    let find = format!("{}:", i18n::ui(l, Ui::PhoneFind));
+    let query = i18n::shown(s.query.value()).into_owned();
+    let mut text = vec![Line::from(Span::styled(
+        crate::phone::line(&find, &query, &count, w),
+        if s.typing {
+            v.palette.accent()
+        } else {
+            Style::new()
+        },
+    ))];
+    if s.typing && s.popup.is_none() && s.form.is_none() {
+        let x = (find.as_str().width() + 1 + query.as_str().width()) as u16;
+        f.set_cursor_position((area.x + x.min(area.width.saturating_sub(1)), area.y));
+    }
+    let Some((t, lines, _)) = &s.record else {
+        if !s.query.value().trim().is_empty() {
+            text.push(Line::from(i18n::ui(l, Ui::NoMatch)));
+        }
+        f.render_widget(Paragraph::new(text), area);
+        return;
+    };
+    text.push(Line::from(Span::styled(
+        format!(
+            "{} {} {}",
+            t.id,
+            i18n::shown(&t.name),
+            i18n::shown(&t.group)
+        ),
+        Style::new().add_modifier(Modifier::BOLD),
+    )));
+    if let Some(groups) = i18n::group_history(l, t) {
+        text.push(Line::from(groups));
+    }
+    if let Some(r) = &s.year {
+        let st = &r.standing;
+        // The name is on the line above: the period, then the verdict.
+        text.push(crate::assessment_view::verdict_after(
+            l,
+            v.palette,
+            r,
+            i18n::period_name(l, st.period),
+        ));
+        text.push(Line::from(format!(
+            "{} {}  {} {}/{}",
+            i18n::category(l, Category::Absent),
+            st.unexcused,
+            sheets::columns::Col::Credits.header(l),
+            r.year_credits().0,
+            r.year_credits().1
+        )));
+    }
+    text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Record))));
+    for x in lines
+        .iter()
+        .rev()
+        .filter(|x| x.state != rules::RollState::NotStarted)
+    {
+        let cat = app::cells::record_attendance(l, x, s.read_at);
+        text.push(Line::from(crate::phone::line(
+            &x.session.date.format("%m-%d").to_string(),
+            &i18n::shown(&x.session.title),
+            &cat,
+            w,
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
 }
 
 fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
@@ -311,8 +407,12 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     ))];
+    if let Some(groups) = i18n::group_history(l, t) {
+        text.push(Line::from(groups));
+    }
     if let Some(r) = &s.year {
-        text.extend(crate::assessment_view::lines(l, v.palette, r));
+        text.push(crate::assessment_view::verdict(l, v.palette, r));
+        text.extend(crate::assessment_view::lines(l, r));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Leaves))));
     // Each leave by the dates and times it covers, as `record` says them.
@@ -343,5 +443,10 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             cat
         )));
     }
-    f.render_widget(Paragraph::new(text).block(Block::bordered()), right);
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .block(Block::bordered()),
+        right,
+    );
 }

@@ -1,0 +1,281 @@
+//! The phone-sized layout (issue 27): a phone's SSH client in portrait,
+//! about 50×20 and down to 40×20, gets the leave queue (read a request,
+//! approve, reject with a reason, record the papers) and the teacher
+//! screen (lookup, a standing and a record) in a compact form, every
+//! figure whole; the other screens say which ones this size has, and no
+//! key acts on them but the tab keys and quit. Snapshots in both
+//! languages under tests/snapshots/.
+
+use crossterm::event::KeyCode;
+use peixun::app::App;
+use peixun::app::leave::{LeaveFilter, LeaveRequest};
+use peixun::core::{Cover, Evidence, LeaveId, LeaveKind, LeaveStatus, Role, TeacherId};
+use peixun::i18n::Lang;
+use peixun::tui::keymap::Keymap;
+use peixun::tui::model::Model;
+use peixun::tui::screens::Tab;
+use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::demo::{demo_school, small};
+use common::tui::{at, fixture, keys, press, screen};
+
+const SIZES: [(u16, u16); 2] = [(50, 20), (40, 20)];
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// Draws the screen at `w`×`h` (which sets the layout the keys act on)
+/// and compares it with its snapshot; every line fits the width.
+#[track_caller]
+fn snap(m: &Model, name: &str, (w, h): (u16, u16)) -> String {
+    let lines = screen(m, w, h);
+    for line in &lines {
+        assert!(line.width() <= usize::from(w), "{line:?} wider than {w}");
+    }
+    let text = lines.join("\n");
+    insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang_name(m.lang)), text);
+    text
+}
+
+fn history(m: &Model) -> usize {
+    m.app.history(None, None).expect("history").len()
+}
+
+fn request(m: &mut Model, teacher: &str, kind: LeaveKind, days: u64, reason: &str) -> LeaveId {
+    let day = at(0, 0).date() + chrono::Days::new(days);
+    let id = m
+        .app
+        .request_leave(
+            LeaveRequest {
+                teacher: TeacherId(teacher.into()),
+                kind,
+                cover: Cover::Dates { from: day, to: day },
+                reason: reason.into(),
+                evidence: Evidence {
+                    leave_note: true,
+                    hospital_certificate: false,
+                },
+                emergency: false,
+            },
+            at(9, 0),
+        )
+        .expect("a leave request");
+    m.reload();
+    id
+}
+
+fn leave(m: &Model, id: LeaveId) -> peixun::core::Leave {
+    m.app
+        .leaves(LeaveFilter::All)
+        .expect("leaves")
+        .into_iter()
+        .find(|l| l.id == id)
+        .expect("the request")
+}
+
+/// Moves the queue's cursor onto request `id`.
+fn select(m: &mut Model, id: LeaveId) {
+    let at = m
+        .screens
+        .leave
+        .list
+        .iter()
+        .position(|l| l.id == id)
+        .expect("in the queue");
+    press(m, KeyCode::Home);
+    for _ in 0..at {
+        press(m, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_leave_queue_is_worked_through_at_phone_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = fixture(lang, 6);
+            let personal = request(&mut m, "T0004", LeaveKind::Personal, 1, "家中有事");
+            let sick = request(&mut m, "T0005", LeaveKind::Sick, 2, "发烧,需要住院观察两天");
+            let other = request(&mut m, "T0006", LeaveKind::Personal, 3, "孩子开家长会");
+            keys(&mut m, "2");
+            select(&mut m, sick);
+            let shown = snap(&m, "phone_leave_queue", size);
+            // The request under the cursor is read whole: its reason.
+            assert!(shown.replace('\n', "").contains("发烧"), "{shown}");
+
+            // The hospital certificate arrives: recorded from the queue.
+            let before = history(&m);
+            keys(&mut m, "e");
+            snap(&m, "phone_leave_evidence", size);
+            keys(&mut m, "n");
+            press(&mut m, KeyCode::Enter);
+            assert!(leave(&m, sick).evidence.hospital_certificate);
+            assert_eq!(history(&m), before + 1);
+
+            // Approved …
+            select(&mut m, personal);
+            screen(&m, size.0, size.1);
+            keys(&mut m, "a");
+            press(&mut m, KeyCode::Enter);
+            snap(&m, "phone_leave_confirm", size);
+            keys(&mut m, "y");
+            assert_eq!(leave(&m, personal).status, LeaveStatus::Approved);
+
+            // … and rejected with its reason.
+            select(&mut m, other);
+            screen(&m, size.0, size.1);
+            keys(&mut m, "r");
+            keys(&mut m, "与期末考试冲突");
+            snap(&m, "phone_leave_reject", size);
+            press(&mut m, KeyCode::Enter);
+            keys(&mut m, "y");
+            let x = leave(&m, other);
+            assert_eq!(x.status, LeaveStatus::Rejected);
+            assert_eq!(x.comment, "与期末考试冲突");
+            assert_eq!(history(&m), before + 3);
+        }
+    }
+}
+
+/// A demo school where the account "t1" is teacher T0001.
+fn teacher_model(lang: Lang) -> (tempfile::TempDir, Model) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("t.redb");
+    let mut office = demo_school(&path, small(6), at(15, 35));
+    office
+        .set_account(
+            "t1",
+            vec![Role::Teacher],
+            Some(TeacherId("T0001".into())),
+            at(9, 0),
+        )
+        .expect("the teacher's account");
+    drop(office);
+    let app = App::open(&path, "t1", None, false).expect("open the school");
+    let m = Model::new(app, lang, Keymap::default(), Box::new(|| at(15, 35)));
+    (dir, m)
+}
+
+#[test]
+fn a_teacher_reads_their_own_standing_and_record_at_phone_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = teacher_model(lang);
+            keys(&mut m, "4");
+            assert_eq!(m.tab, Tab::Teacher);
+            let shown = snap(&m, "phone_teacher_own", size);
+            assert!(shown.contains("T0001"), "{shown}");
+        }
+    }
+}
+
+#[test]
+fn lookup_at_phone_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = fixture(lang, 8);
+            absent_three_more(&mut m, "T0003");
+            keys(&mut m, "4");
+            screen(&m, size.0, size.1);
+            keys(&mut m, "/0003");
+            press(&mut m, KeyCode::Enter);
+            let shown = snap(&m, "phone_lookup", size);
+            assert!(shown.contains("T0003"), "{shown}");
+            // Unqualified, and why, wrapped whole.
+            let r = m.screens.teacher.year.as_ref().expect("a standing");
+            assert!(!r.standing.qualified);
+            let joined = shown.replace(['\n', ' '], "");
+            for why in &r.standing.reasons {
+                let why = peixun::i18n::reason(lang, why).replace(' ', "");
+                assert!(joined.contains(&why), "{why}:\n{shown}");
+            }
+        }
+    }
+}
+
+/// Marks `teacher` absent at three closed sessions they attended: three
+/// unexcused absences make them unqualified, with the reason.
+fn absent_three_more(m: &mut Model, teacher: &str) {
+    let who = TeacherId(teacher.into());
+    let mut done = 0;
+    for s in m.app.sessions().expect("sessions") {
+        if done == 3 || s.state != peixun::core::RollState::Closed {
+            continue;
+        }
+        let v = m.app.roll_view(s.session.id).expect("roll");
+        if v.lines
+            .iter()
+            .any(|l| l.teacher.id == who && l.outcome.category == peixun::core::Category::Present)
+        {
+            m.app
+                .correct_facts(
+                    s.session.id,
+                    &who,
+                    peixun::core::RollFacts::default(),
+                    "补录更正",
+                    at(9, 0),
+                )
+                .expect("corrected");
+            done += 1;
+        }
+    }
+    m.reload();
+}
+
+#[test]
+fn other_screens_name_the_ones_this_size_has_and_take_no_keys() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = fixture(lang, 6);
+            let shown = snap(&m, "phone_roll", size);
+            let want = match lang {
+                Lang::Zh => "此尺寸可用",
+                Lang::En => "At this size",
+            };
+            assert!(shown.replace('\n', "").contains(want), "{shown}");
+            // The roll is not drawn: starting it does nothing.
+            let before = history(&m);
+            keys(&mut m, "fy ");
+            press(&mut m, KeyCode::Enter);
+            assert_eq!(history(&m), before);
+            assert!(!m.popup_open());
+            // The tab keys still go where this size draws.
+            keys(&mut m, "2");
+            assert_eq!(m.tab, Tab::Leave);
+            keys(&mut m, "3");
+            assert_eq!(m.tab, Tab::Standings);
+            screen(&m, size.0, size.1);
+            keys(&mut m, "q");
+            assert!(m.quit);
+        }
+    }
+}
+
+/// The help and the new-request form at phone size: nothing cut, the
+/// form's key hints on its first lines where the border is too short.
+#[test]
+fn help_and_the_request_form_fit_a_phone() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = fixture(lang, 6);
+            keys(&mut m, "2");
+            screen(&m, size.0, size.1);
+            keys(&mut m, "?");
+            snap(&m, "phone_help", size);
+            press(&mut m, KeyCode::Esc);
+            keys(&mut m, "n");
+            let shown = snap(&m, "phone_request_form", size);
+            let submit = match lang {
+                Lang::Zh => "回车提交",
+                Lang::En => "Entersubmit",
+            };
+            // Wrapped inside the box: read without the border and spaces.
+            let plain = shown.replace(['\n', ' ', '│'], "");
+            assert!(plain.contains(submit), "{shown}");
+        }
+    }
+}
