@@ -164,6 +164,16 @@ fn a_policy_change_leaves_closed_rolls_and_posted_terms_as_they_were() {
         after.0
     );
 
+    // The terminal app's teacher screen sums a record the same way.
+    let (me, root) = peixun::app::os_user::account();
+    let app = peixun::app::App::open(&db.path, &me, None, root).expect("open");
+    let (_, lines, _) = app
+        .record(&peixun::core::TeacherId(t1.clone()))
+        .expect("record");
+    let sum = app.record_tally(&lines).expect("sum");
+    assert_eq!((sum.points, sum.credits.to_string()), (4, "4".into()));
+    drop(app);
+
     // A session closed after the change is judged by the new policy.
     roll(&db, &spring, "2026-03-04", &[&t1]);
     let rows = json(
