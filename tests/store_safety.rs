@@ -237,6 +237,69 @@ fn a_writer_behind_a_short_change_waits_for_it_and_saves() {
     assert!(db.ok(LATER, &["teacher", "list"]).contains("T0100"));
 }
 
+/// A backup keeps writers out while it verifies and copies the file (issue
+/// 26): one that starts while another process holds a change open waits
+/// for that change, says so, and copies the file with it; it never reads
+/// the file while a commit is under way. Behind a change held longer than
+/// the bound it gives up, and leaves no copy.
+#[test]
+fn a_backup_waits_for_a_change_under_way_and_copies_it() {
+    let db = Db::new();
+    school(&db, 4, &["2025-09-10"]);
+    let mut w = command(
+        &db.path,
+        None,
+        NOW,
+        &["teacher", "add", "T0100", "赵六", "语文"],
+    )
+    .env("PEIXUN_TEST_PAUSE_COMMIT", "3")
+    .stdout(Stdio::null())
+    .spawn()
+    .expect("start peixun");
+    std::thread::sleep(Duration::from_millis(1500));
+    let copy = db.file("copy.redb");
+    let out = command(
+        &db.path,
+        None,
+        LATER,
+        &["backup", copy.to_str().expect("utf-8")],
+    )
+    .env("PEIXUN_WAIT_SECONDS", "30")
+    .output()
+    .expect("run peixun");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("waiting for another change"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(w.wait().expect("wait").success());
+    let list = expect_ok(
+        run_on(&copy, None, LATER, &["teacher", "list"]),
+        &["teacher", "list"],
+    );
+    assert!(list.contains("T0100"), "the backup did not wait: {list}");
+
+    let mut held = holding_writer(&db, "T0101");
+    let late = db.file("late.redb");
+    let out = command(
+        &db.path,
+        None,
+        LATER,
+        &["backup", late.to_str().expect("utf-8")],
+    )
+    .env("PEIXUN_WAIT_SECONDS", "1")
+    .output()
+    .expect("run peixun");
+    let _ = held.kill();
+    let _ = held.wait();
+    assert!(
+        !out.status.success(),
+        "a backup behind a held change went on"
+    );
+    assert!(!late.exists(), "a refused backup left a copy");
+}
+
 mod replaced {
     use super::*;
     use peixun::app::roll::Call;
