@@ -295,11 +295,21 @@ fn a_closed_year_needs_the_office_and_a_reason_and_flags_changes() {
         history.contains("archive changed") && history.contains("档案补交"),
         "{history}"
     );
-    // The roll of a closed year: only the office's correction, with its reason.
+    // The roll of a closed year: only the office's correction, with its
+    // reason (the sign-in sheet says T3 missed the first call; a
+    // correction changes only the facts it names).
     db.refused(None, SEPT, &["roll", "first", "1", "T3"]);
     db.ok(
         SEPT,
-        &["roll", "correct", "1", "T3", "--reason", "签到表更正"],
+        &[
+            "roll",
+            "correct",
+            "1",
+            "T3",
+            "--no-first",
+            "--reason",
+            "签到表更正",
+        ],
     );
     assert_eq!(flagged(&db, SEPT, &["--year", "2025"]), vec!["T1", "T3"]);
     let (_, _, zh_line) = zh(

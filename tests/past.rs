@@ -737,3 +737,166 @@ fn a_leave_lapses_at_a_started_session_whatever_order_it_was_cancelled_in() {
         }
     }
 }
+
+/// A roll closed today (2025-09-10): T0001 answered the first call and left
+/// at 15:50, T0002 answered it and left at 15:51 excused (病), T0003
+/// answered it, T0004 answered the second call, T0005 was absent. Returns
+/// the session id.
+fn a_closed_roll_of_today(db: &Db) -> String {
+    let s = school(db, 5, &["2025-09-10"]);
+    let s1 = s[0].clone();
+    let (t1, t2, t3, t4) = (teacher(1), teacher(2), teacher(3), teacher(4));
+    db.ok("2025-09-10T15:31", &["roll", "first", &s1, &t1, &t2, &t3]);
+    db.ok("2025-09-10T15:36", &["roll", "second", &s1, &t4]);
+    db.ok("2025-09-10T15:40", &["roll", "end-second", &s1]);
+    db.ok(
+        "2025-09-10T15:50",
+        &["roll", "leave", &s1, &t1, "--at", "15:50"],
+    );
+    db.ok(
+        "2025-09-10T15:51",
+        &[
+            "roll",
+            "leave",
+            &s1,
+            &t2,
+            "--at",
+            "15:51",
+            "--excused",
+            "--reason",
+            "病",
+        ],
+    );
+    db.ok("2025-09-10T16:31", &["roll", "close", &s1]);
+    s1
+}
+
+/// The facts after the latest `roll correct` of `t`, from `history --json`.
+fn corrected(db: &Db, t: &str) -> Value {
+    let history = json(db, "2025-09-10T18:00", &["history", "--json"]);
+    let entry = history
+        .as_array()
+        .expect("a list")
+        .iter()
+        .rev()
+        .find(|e| e["action"] == "roll.correct" && e["teacher"] == t)
+        .unwrap_or_else(|| panic!("no correction of {t}: {history}"));
+    serde_json::from_str(entry["after"].as_str().expect("after")).expect("facts")
+}
+
+/// Runs `roll correct SESSION T ARGS…` on the closed roll at 17:00.
+fn correct(db: &Db, s1: &str, t: &str, args: &[&str]) {
+    let mut all = vec!["roll", "correct", s1, t];
+    all.extend_from_slice(args);
+    db.ok("2025-09-10T17:00", &all);
+}
+
+/// Correcting the remark of a 早退(准假) keeps the first call, the early
+/// leave and its excuse (it was read as 旷工).
+#[test]
+fn a_remark_correction_keeps_the_excused_early_leave() {
+    let db = Db::new();
+    let s1 = a_closed_roll_of_today(&db);
+    let t2 = teacher(2);
+    correct(&db, &s1, &t2, &["--remark", "补记", "--reason", "补备注"]);
+    let after = corrected(&db, &t2);
+    assert_eq!(after["first_call"], true, "{after}");
+    assert_eq!(after["left_early"], "15:51:00", "{after}");
+    assert_eq!(after["early_excused"], "病", "{after}");
+    assert_eq!(after["remark"], "补记", "{after}");
+    let status = db.ok("2025-09-10T18:00", &["roll", "status", &s1]);
+    let line = common::status_line(&status, &t2).unwrap_or_default();
+    assert!(line.contains("excused"), "{status}");
+}
+
+/// Excusing an early leave afterwards keeps the first call and the time
+/// (it made the teacher absent).
+#[test]
+fn an_excuse_afterwards_keeps_the_first_call_and_the_leave() {
+    let db = Db::new();
+    let s1 = a_closed_roll_of_today(&db);
+    let t1 = teacher(1);
+    correct(&db, &s1, &t1, &["--excused", "--reason", "事后准假"]);
+    let after = corrected(&db, &t1);
+    assert_eq!(after["first_call"], true, "{after}");
+    assert_eq!(after["left_early"], "15:50:00", "{after}");
+    assert_eq!(after["early_excused"], "事后准假", "{after}");
+    // On someone with no early leave, --excused alone says what is missing.
+    let line = db.refused(
+        None,
+        "2025-09-10T17:00",
+        &[
+            "roll",
+            "correct",
+            &s1,
+            &teacher(3),
+            "--excused",
+            "--reason",
+            "x",
+        ],
+    );
+    assert!(line.contains("--left"), "{line}");
+}
+
+/// An early leave alone, on a teacher who answered the first call, is
+/// recorded (it was refused as "not marked present"); on a teacher never
+/// in the room it is still refused.
+#[test]
+fn a_leave_time_alone_keeps_the_first_call() {
+    let db = Db::new();
+    let s1 = a_closed_roll_of_today(&db);
+    let t3 = teacher(3);
+    correct(&db, &s1, &t3, &["--left", "16:00", "--reason", "早走"]);
+    let after = corrected(&db, &t3);
+    assert_eq!(after["first_call"], true, "{after}");
+    assert_eq!(after["left_early"], "16:00:00", "{after}");
+    let line = db.refused(
+        None,
+        "2025-09-10T17:00",
+        &[
+            "roll",
+            "correct",
+            &s1,
+            &teacher(5),
+            "--left",
+            "16:00",
+            "--reason",
+            "早走",
+        ],
+    );
+    assert!(
+        line.contains(&teacher(5)) && line.contains("present"),
+        "{line}"
+    );
+}
+
+/// `--first` on a 早退(准假) keeps the early leave and its excuse;
+/// `--no-left` takes both away.
+#[test]
+fn a_first_call_correction_keeps_the_early_leave_and_its_excuse() {
+    let db = Db::new();
+    let s1 = a_closed_roll_of_today(&db);
+    let t2 = teacher(2);
+    correct(&db, &s1, &t2, &["--first", "--reason", "改"]);
+    let after = corrected(&db, &t2);
+    assert_eq!(after["left_early"], "15:51:00", "{after}");
+    assert_eq!(after["early_excused"], "病", "{after}");
+    correct(&db, &s1, &t2, &["--no-left", "--reason", "没有早退"]);
+    let after = corrected(&db, &t2);
+    assert_eq!(after["first_call"], true, "{after}");
+    assert_eq!(after["left_early"], Value::Null, "{after}");
+    assert_eq!(after["early_excused"], Value::Null, "{after}");
+}
+
+/// An arrival time keeps the second call answered (it was set to false).
+#[test]
+fn an_arrival_correction_keeps_the_second_call() {
+    let db = Db::new();
+    let s1 = a_closed_roll_of_today(&db);
+    let t4 = teacher(4);
+    correct(&db, &s1, &t4, &["--arrived", "15:30", "--reason", "补记"]);
+    let after = corrected(&db, &t4);
+    assert_eq!(after["second_call"], true, "{after}");
+    assert_eq!(after["arrived"], "15:30:00", "{after}");
+    assert_eq!(after["first_call"], false, "{after}");
+}

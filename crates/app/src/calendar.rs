@@ -118,6 +118,8 @@ pub enum CalendarError {
     NoEarlyLeave {
         teacher: TeacherId,
         session: SessionId,
+        /// The option that gives the time (`--at`, `--left`).
+        flag: &'static str,
     },
 }
 

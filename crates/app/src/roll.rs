@@ -529,6 +529,38 @@ impl App {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
+        self.correct_with(id, teacher, reason, now, |before| {
+            // Every fact is given: an excuse of the same early leave stays.
+            let mut facts = facts;
+            if facts.early_excused.is_none() && facts.left_early == before.left_early {
+                facts.early_excused.clone_from(&before.early_excused);
+            }
+            facts
+        })
+    }
+
+    /// Corrects only the facts `change` names (`roll correct`, training
+    /// office, with a reason): every other fact stays as recorded (issue
+    /// 25). `--excused` takes the reason as the excuse.
+    pub fn correct(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        change: &rules::FactsChange,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.correct_with(id, teacher, reason, now, |before| change.apply(before))
+    }
+
+    fn correct_with(
+        &mut self,
+        id: SessionId,
+        teacher: &TeacherId,
+        reason: &str,
+        now: NaiveDateTime,
+        make: impl FnOnce(&RollFacts) -> RollFacts,
+    ) -> Result<()> {
         if reason.trim().is_empty() {
             return Err(AppError::Invalid {
                 field: FieldName::Reason,
@@ -537,19 +569,8 @@ impl App {
             });
         }
         super::bounded(rules::limits::Field::Reason, reason)?;
-        super::bounded(rules::limits::Field::Remark, &facts.remark)?;
         let (mut w, rec) = self.roll_step("roll correct", id, now, May::Correct)?;
         self.not_own(teacher, OwnAction::CorrectMark)?;
-        facts_in_session(&rec, &facts)?;
-        if let Some(l) = facts.left_early
-            && let Some(a) = facts.arrived.filter(|a| *a > l)
-        {
-            return Err(AppError::Invalid {
-                field: FieldName::Left,
-                value: l.format("%H:%M").to_string(),
-                why: Why::BeforeArrival(a),
-            });
-        }
         // Adding a teacher to a closed roll is a correction of its record
         // (issue 25): explicit, with the reason, in the history; never a
         // side effect of a roster change.
@@ -568,13 +589,28 @@ impl App {
             Some(_) => w.facts(id, teacher)?.unwrap_or_default(),
             None => expected_facts(&w, &rec, teacher)?,
         };
-        // A correction keeps what it does not say (issue 25): an excuse of
-        // the same early leave stays; an early leave needs the teacher in
-        // the room.
-        let mut facts = facts;
-        if facts.early_excused.is_none() && facts.left_early == before.left_early {
-            facts.early_excused.clone_from(&before.early_excused);
+        // A correction keeps what it does not say (issue 25).
+        let facts = make(&before);
+        super::bounded(rules::limits::Field::Remark, &facts.remark)?;
+        facts_in_session(&rec, &facts)?;
+        if facts.early_excused.is_some() && facts.left_early.is_none() {
+            return Err(CalendarError::NoEarlyLeave {
+                teacher: teacher.clone(),
+                session: id,
+                flag: "--left",
+            }
+            .into());
         }
+        if let Some(l) = facts.left_early
+            && let Some(a) = facts.arrived.filter(|a| *a > l)
+        {
+            return Err(AppError::Invalid {
+                field: FieldName::Left,
+                value: l.format("%H:%M").to_string(),
+                why: Why::BeforeArrival(a),
+            });
+        }
+        // An early leave needs the teacher in the room.
         if facts.left_early.is_some()
             && !facts.first_call
             && !facts.second_call
@@ -718,6 +754,7 @@ impl App {
                 return Err(CalendarError::NoEarlyLeave {
                     teacher: teacher.clone(),
                     session: id,
+                    flag: "--at",
                 }
                 .into());
             }

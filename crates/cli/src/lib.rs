@@ -21,8 +21,8 @@ use clap::{Args, Parser, Subcommand};
 use i18n::{Label, Lang};
 use output::{standing_json, standings_table, table};
 use rules::{
-    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, RollFacts, Session,
-    SessionId, SessionKind, Teacher, TeacherId, Term, TermId,
+    AcademicYear, Audience, Cover, Credits, Evidence, LeaveId, Period, Role, Session, SessionId,
+    SessionKind, Teacher, TeacherId, Term, TermId,
 };
 use std::path::PathBuf;
 
@@ -375,19 +375,29 @@ pub enum RollCmd {
         teacher: String,
         #[arg(long)]
         reason: String,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "no_first")]
         first: bool,
         #[arg(long)]
+        no_first: bool,
+        #[arg(long, conflicts_with = "no_second")]
         second: bool,
         #[arg(long)]
+        no_second: bool,
+        #[arg(long, conflicts_with = "no_arrived")]
         arrived: Option<String>,
         #[arg(long)]
+        no_arrived: bool,
+        #[arg(long, conflicts_with = "no_left")]
         left: Option<String>,
-        #[arg(long, default_value = "")]
-        remark: String,
-        /// The early leave is excused (早退(准假)), for --reason.
         #[arg(long)]
+        no_left: bool,
+        #[arg(long)]
+        remark: Option<String>,
+        /// The early leave is excused (早退(准假)), for --reason.
+        #[arg(long, conflicts_with = "no_excused")]
         excused: bool,
+        #[arg(long)]
+        no_excused: bool,
     },
 }
 
@@ -1207,24 +1217,35 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             teacher,
             reason,
             first,
+            no_first,
             second,
+            no_second,
             arrived,
+            no_arrived,
             left,
+            no_left,
             remark,
             excused,
+            no_excused,
         } => {
-            let id = teacher_arg(app, lang, &teacher)?;
-            let facts = RollFacts {
-                first_call: first,
-                second_call: second,
-                arrived: arrived
-                    .map(|s| hm(lang, FieldName::Arrived, &s))
-                    .transpose()?,
-                left_early: left.map(|s| hm(lang, FieldName::Left, &s)).transpose()?,
-                remark,
-                early_excused: excused.then(|| reason.clone()),
+            // Each flag changes its own fact; the rest stay as recorded.
+            let flag = |on: bool, off: bool| (on || off).then_some(on);
+            let time = |t: Option<String>, off: bool, field| -> Result<_, String> {
+                Ok(match t {
+                    Some(s) => Some(Some(hm(lang, field, &s)?)),
+                    None => off.then_some(None),
+                })
             };
-            app.correct_facts(SessionId(session), &id, facts, &reason, now)
+            let change = rules::FactsChange {
+                first_call: flag(first, no_first),
+                second_call: flag(second, no_second),
+                arrived: time(arrived, no_arrived, FieldName::Arrived)?,
+                left_early: time(left, no_left, FieldName::Left)?,
+                remark,
+                early_excused: flag(excused, no_excused).map(|on| on.then(|| reason.clone())),
+            };
+            let id = teacher_arg(app, lang, &teacher)?;
+            app.correct(SessionId(session), &id, &change, &reason, now)
                 .map_err(e)?;
             Ok(saved())
         }

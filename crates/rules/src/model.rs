@@ -419,6 +419,51 @@ pub struct RollFacts {
     pub early_excused: Option<String>,
 }
 
+/// A correction of some of one teacher's facts (`roll correct`, issue 25):
+/// each field that is set changes its own fact; every other fact stays as
+/// recorded. Taking the early leave away takes its excuse with it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FactsChange {
+    pub first_call: Option<bool>,
+    pub second_call: Option<bool>,
+    /// `Some(None)` takes the arrival away.
+    pub arrived: Option<Option<NaiveTime>>,
+    /// `Some(None)` takes the early leave (and its excuse) away.
+    pub left_early: Option<Option<NaiveTime>>,
+    pub remark: Option<String>,
+    /// `Some(None)` takes the excuse away.
+    pub early_excused: Option<Option<String>>,
+}
+
+impl FactsChange {
+    /// The facts `before` with this change made.
+    pub fn apply(&self, before: &RollFacts) -> RollFacts {
+        let mut after = before.clone();
+        if let Some(v) = self.first_call {
+            after.first_call = v;
+        }
+        if let Some(v) = self.second_call {
+            after.second_call = v;
+        }
+        if let Some(v) = self.arrived {
+            after.arrived = v;
+        }
+        if let Some(v) = self.left_early {
+            after.left_early = v;
+            if v.is_none() {
+                after.early_excused = None;
+            }
+        }
+        if let Some(v) = &self.remark {
+            after.remark.clone_from(v);
+        }
+        if let Some(v) = &self.early_excused {
+            after.early_excused.clone_from(v);
+        }
+        after
+    }
+}
+
 impl RollFacts {
     /// Whether the teacher was in the room at some point.
     pub fn attended(&self) -> bool {

@@ -459,20 +459,40 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ("roll reopen", "reason") => l.t("重新打开的理由", "Why the roll is reopened"),
         ("roll correct", "reason") => l.t("更正的理由", "Why the facts are corrected"),
         ("roll correct", "first") => l.t(
-            "第一次点名时在场",
-            "Present at the first call",
+            "第一次点名时在场(只改这一项,其余照原记录)",
+            "Present at the first call (only this fact changes; the others stay as recorded)",
+        ),
+        ("roll correct", "no_first") => l.t(
+            "第一次点名时不在场",
+            "Not present at the first call",
         ),
         ("roll correct", "second") => l.t(
             "第二次点名时在场",
             "Present at the second call",
         ),
+        ("roll correct", "no_second") => l.t(
+            "第二次点名时不在场",
+            "Not present at the second call",
+        ),
         ("roll correct", "arrived") => l.t("到达时间(HH:MM)", "Time of arrival (HH:MM)"),
-        ("roll correct", "left") => l.t("离开时间(HH:MM)", "Time of leaving (HH:MM)"),
+        ("roll correct", "no_arrived") => l.t("删去到达时间", "Take the arrival away"),
+        ("roll correct", "left") => l.t(
+            "离开时间(HH:MM);原有的准假保留",
+            "Time of leaving (HH:MM); an excuse already recorded is kept",
+        ),
+        ("roll correct", "no_left") => l.t(
+            "删去早退(连同其准假)",
+            "Take the early leave (and its excuse) away",
+        ),
         ("roll correct", "excused") => l.t(
             "早退经准假(早退(准假)),理由即 --reason;不写时保留原有的准假",
             "The early leave is excused (the reason is --reason); without it an excuse already recorded is kept",
         ),
-        ("roll correct", "remark") => l.t("备注", "Remark"),
+        ("roll correct", "no_excused") => l.t("取消早退的准假", "The early leave is not excused"),
+        ("roll correct", "remark") => l.t(
+            "备注;不写时保留原有的备注",
+            "Remark; without it the recorded remark is kept",
+        ),
         ("leave request", "teacher") => l.t(
             "请假的教师(工号或姓名)",
             "The teacher on leave (id or name)",

@@ -246,11 +246,25 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
                 "nothing to change; nothing was changed",
             )
             .into(),
-        (Lang::Zh, NoEarlyLeave { teacher, session }) => {
-            format!("{teacher} 在活动 {session} 没有早退记录;请用 --at 给出时间")
+        (
+            Lang::Zh,
+            NoEarlyLeave {
+                teacher,
+                session,
+                flag,
+            },
+        ) => {
+            format!("{teacher} 在活动 {session} 没有早退记录;请用 {flag} 给出时间")
         }
-        (Lang::En, NoEarlyLeave { teacher, session }) => {
-            format!("{teacher} has no early leave at session {session}; give the time with --at")
+        (
+            Lang::En,
+            NoEarlyLeave {
+                teacher,
+                session,
+                flag,
+            },
+        ) => {
+            format!("{teacher} has no early leave at session {session}; give the time with {flag}")
         }
     }
 }
