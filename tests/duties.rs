@@ -259,3 +259,38 @@ fn joining_on_the_last_day_or_leaving_on_the_first_counts() {
     assert!(ids.contains(&"T0007"), "left on the first day: {ids:?}");
     assert!(!ids.contains(&"T0008"), "left before the term: {ids:?}");
 }
+
+/// An excuse is no licence to record an early leave still to come:
+/// `roll leave --excused` at a time later than now is refused exactly as
+/// the same leave without `--excused`, in both languages; at the time
+/// itself (or after), it is recorded.
+#[test]
+fn an_excused_early_leave_is_not_recorded_ahead() {
+    let db = school_of_four();
+    db.ok("2025-09-10T15:31", &["roll", "first", "1", "T0003"]);
+    let plain = ["roll", "leave", "1", "T0003", "--at", "16:20"];
+    let excused = [
+        "roll",
+        "leave",
+        "1",
+        "T0003",
+        "--at",
+        "16:20",
+        "--excused",
+        "--reason",
+        "预先",
+    ];
+    let (en, zh) = refused_in_both(&db, "jiaowu", "2025-09-10T15:50", &excused);
+    assert_eq!(
+        (en.clone(), zh.clone()),
+        refused_in_both(&db, "jiaowu", "2025-09-10T15:50", &plain)
+    );
+    // A leader who may excuse but not run the roll: the same refusal.
+    assert_eq!(
+        refused_in_both(&db, "wang", "2025-09-10T15:50", &excused),
+        (en.clone(), zh.clone())
+    );
+    assert!(en.contains("16:20") && en.contains("ahead"), "{en}");
+    assert!(zh.contains("16:20") && zh.contains("不能预先记录"), "{zh}");
+    db.ok_as("wang", "2025-09-10T16:20", &excused);
+}

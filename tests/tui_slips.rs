@@ -184,15 +184,17 @@ fn arrivals_and_early_leaves_later_than_now_are_refused() {
     let msg = peixun::i18n::error(Lang::Zh, &early.expect_err("refused"));
     assert!(msg.contains("晚于现在") && msg.contains("17:00"), "{msg}");
     assert_eq!(history(&m), before);
-    // As it happens, both are taken; an early leave excused ahead of
-    // time (篇10 特殊情况) may be granted before the teacher goes.
+    // As it happens, it is taken; an excuse is no licence to record an
+    // early leave ahead of time (issue 26): the same refusal.
     m.app
         .arrive(TODAY, &t3, at(15, 40).time(), now)
         .expect("a late arrival now");
     let t2 = TeacherId("T0002".into());
-    m.app
-        .excuse_early_leave(TODAY, &t2, Some(at(17, 0).time()), "家长会", now)
-        .expect("an excused early leave told in advance");
+    let ahead = m
+        .app
+        .excuse_early_leave(TODAY, &t2, Some(at(17, 0).time()), "家长会", now);
+    let msg = peixun::i18n::error(Lang::Zh, &ahead.expect_err("refused"));
+    assert!(msg.contains("晚于现在") && msg.contains("17:00"), "{msg}");
     // Through the screen: a correction to a time later than now says why.
     m.reload();
     keys(&mut m, "/4");

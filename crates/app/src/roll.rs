@@ -760,6 +760,11 @@ impl App {
             }
         };
         in_session(&rec, left, TimeOf::EarlyLeave)?;
+        // An excuse is no licence to record a leave still to come: the same
+        // rule as `leave_early` (issue 26).
+        if at.is_some() {
+            not_after_now(&rec, left, FieldName::Left, now)?;
+        }
         if let Some(a) = before.arrived.filter(|a| *a > left) {
             return Err(AppError::Invalid {
                 field: FieldName::At,
@@ -998,10 +1003,9 @@ fn facts_in_session(rec: &SessionRecord, facts: &RollFacts) -> Result<()> {
     Ok(())
 }
 
-/// An arrival or a (not excused) early leave is recorded when it happens,
-/// never ahead: a time later than `now` on the session's day is refused.
-/// Only an excused early leave (篇10 特殊情况, `excuse_early_leave`) may
-/// be granted before the teacher goes.
+/// An arrival or an early leave, excused or not, is recorded when it
+/// happens, never ahead: a time later than `now` on the session's day is
+/// refused.
 fn not_after_now(
     rec: &SessionRecord,
     at: NaiveTime,
