@@ -319,7 +319,7 @@ fn cases(l: &Leaves) -> Vec<Case> {
                 a.excuse_early_leave(
                     SessionId(5),
                     &tid("T1"),
-                    Some(hm("16:00")),
+                    Some(hm("15:40")),
                     "学生急诊",
                     now(),
                 )
@@ -329,7 +329,7 @@ fn cases(l: &Leaves) -> Vec<Case> {
             a.excuse_early_leave(
                 SessionId(2),
                 &tid("T3"),
-                Some(hm("16:00")),
+                Some(hm("15:40")),
                 "学生急诊",
                 now(),
             )
