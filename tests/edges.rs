@@ -214,3 +214,140 @@ fn an_unreadable_file_is_said_unreadable() {
         }
     }
 }
+
+/// Every command that takes a teacher or a leave id, run by a teacher on
+/// another's record (T0002, leave 1 of T0002) and on one that does not
+/// exist (T9999, 没有这个人, leave 9999): the same answer, in both
+/// languages, but for the id itself where it is echoed; and each refusal
+/// names the command that was run.
+#[test]
+fn no_command_tells_a_teacher_whether_an_id_exists() {
+    let db = school_with_a_teacher_account();
+    db.ok(
+        SETUP,
+        &[
+            "leave",
+            "request",
+            "T0002",
+            "personal",
+            "--sessions",
+            "1",
+            "--reason",
+            "事",
+        ],
+    );
+    let teacher_commands: &[&[&str]] = &[
+        &["notes", "set", "X", "2025-autumn", "100"],
+        &["makeup", "done", "X", "1"],
+        &["makeup", "undo", "X", "1"],
+        &["qualification", "set", "X", "master", "--major", "数学"],
+        &["teacher", "edit", "X", "--group", "数学"],
+        &["teacher", "edit", "X", "--name", "某某"],
+        &["teacher", "leave", "X", "--on", "2025-09-30"],
+        &["roll", "first", "1", "X"],
+        &["roll", "second", "1", "X"],
+        &["roll", "arrive", "1", "X", "--at", "15:40"],
+        &["roll", "leave", "1", "X", "--at", "16:00"],
+        &[
+            "roll",
+            "leave",
+            "1",
+            "X",
+            "--at",
+            "16:00",
+            "--excused",
+            "--reason",
+            "r",
+        ],
+        &["roll", "correct", "1", "X", "--first", "--reason", "r"],
+        &[
+            "leave",
+            "request",
+            "X",
+            "personal",
+            "--sessions",
+            "1",
+            "--reason",
+            "r",
+        ],
+        &[
+            "credit",
+            "add",
+            "X",
+            "--date",
+            "2025-09-02",
+            "--title",
+            "t",
+            "--credits",
+            "2",
+            "--card",
+            "C1",
+        ],
+        &["archive", "set", "X", "--year", "2025", "--has", "plan"],
+        &["archive", "show", "X", "--year", "2025"],
+        &["mentor", "add", "X", "T0001", "--year", "2025"],
+        &["mentor", "remove", "X", "T0001", "--year", "2025"],
+        &["history", "--teacher", "X"],
+        &["record", "X"],
+        &["lookup", "X"],
+        &["export", "record", "X", "--out", "-", "--format", "csv"],
+        &[
+            "account",
+            "set",
+            "bob",
+            "--roles",
+            "teacher",
+            "--teacher",
+            "X",
+        ],
+    ];
+    let leave_commands: &[&[&str]] = &[
+        &["leave", "withdraw", "X"],
+        &["leave", "approve", "X"],
+        &["leave", "reject", "X", "--comment", "不行"],
+        &["leave", "evidence", "X", "--note"],
+    ];
+    let cases = teacher_commands
+        .iter()
+        .map(|c| (*c, "T0002", &["T9999", "没有这个人"][..]))
+        .chain(leave_commands.iter().map(|c| (*c, "1", &["9999"][..])));
+    for lang in ["en", "zh"] {
+        for (command, there, missing) in cases.clone() {
+            // Exit status and both streams, the id put back as X.
+            let answer = |id: &str| {
+                let args: Vec<&str> = command
+                    .iter()
+                    .map(|a| if *a == "X" { id } else { a })
+                    .collect();
+                let out = command_in(lang, &db.path, Some("zhang"), LATER, &args)
+                    .output()
+                    .expect("run");
+                let put_back = |b: &[u8]| text(b).replace(id, "X");
+                (
+                    out.status.code(),
+                    put_back(&out.stdout),
+                    put_back(&out.stderr),
+                )
+            };
+            let known = answer(there);
+            for id in missing {
+                assert_eq!(answer(id), known, "{lang}: {command:?} with {id}");
+            }
+            // A refusal names the command that was run.
+            if known.0 != Some(0)
+                && (known.2.contains("not allowed") || known.2.contains("无权执行"))
+            {
+                let name = if command[0] == "roll" && command[1] != "correct" {
+                    "roll".to_string()
+                } else if command[0] == "export" {
+                    "record".to_string()
+                } else if command[0] == "account" || command[1] == "X" {
+                    command[0].to_string()
+                } else {
+                    format!("{} {}", command[0], command[1])
+                };
+                assert!(known.2.contains(&name), "{lang}: {command:?}: {}", known.2);
+            }
+        }
+    }
+}

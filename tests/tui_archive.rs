@@ -464,7 +464,7 @@ fn a_teacher_is_refused_and_nothing_changes() {
     keys(&mut m, "9999");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    refused(&m, "archive set");
+    refused(&m, "notes set");
     press(&mut m, KeyCode::Char('A'));
     keys(&mut m, "pnrs+");
     press(&mut m, KeyCode::Enter);

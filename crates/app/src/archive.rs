@@ -71,7 +71,10 @@ impl App {
         undo: bool,
         now: NaiveDateTime,
     ) -> Result<AcademicYear> {
-        self.actor.require("makeup done", &[Role::Office])?;
+        self.actor.require(
+            if undo { "makeup undo" } else { "makeup done" },
+            &[Role::Office],
+        )?;
         super::bounded(rules::limits::Field::Note, note)?;
         let mut w = self.begin(now)?;
         let t = w
@@ -153,7 +156,19 @@ impl App {
         change: YearFileChange,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.actor.require("archive set", &[Role::Office])?;
+        // Named as the command that asked: study notes alone are `notes set`.
+        let notes_only = change.items.is_empty()
+            && change.open_lessons.is_none()
+            && change.multimedia_lessons == [None, None]
+            && change.notes_chars.iter().any(Option::is_some);
+        self.actor.require(
+            if notes_only {
+                "notes set"
+            } else {
+                "archive set"
+            },
+            &[Role::Office],
+        )?;
         for (i, (item, has)) in change.items.iter().enumerate() {
             if change.items[..i].iter().any(|(x, h)| x == item && h != has) {
                 return Err(AssessError::HasAndLacks { item: *item }.into());

@@ -220,6 +220,16 @@ impl App {
         Ok(id)
     }
 
+    /// Refuses `action` to someone who sees only their own record and has
+    /// none of `needs`, before any request is read: the refusal is the same
+    /// whether the request exists and whoever's it is (issue 26).
+    fn hidden_leaves(&self, action: &str, needs: &[Role]) -> Result<()> {
+        if self.actor.may_see_id("") {
+            return Ok(());
+        }
+        self.actor.require(action, needs)
+    }
+
     /// Approves a pending request (the role the policy names for its kind).
     pub fn approve_leave(&mut self, id: LeaveId, comment: &str, now: NaiveDateTime) -> Result<()> {
         super::bounded(rules::limits::Field::Comment, comment)?;
@@ -253,6 +263,10 @@ impl App {
         };
         let w = self.begin(now)?;
         let policy = w.policy()?;
+        let name = format!("leave {}", action.code());
+        // Someone who sees only their own record is refused before the
+        // request is read, alike whether it exists or whose it is (issue 26).
+        self.hidden_leaves(&name, &approvers(&policy, &[]))?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         let role = policy.leave.approver(before.kind);
         self.actor
@@ -308,7 +322,16 @@ impl App {
     /// Withdraws a pending request (the teacher, or the office for them).
     pub fn withdraw_leave(&mut self, id: LeaveId, now: NaiveDateTime) -> Result<()> {
         let w = self.begin(now)?;
-        let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
+        // Someone who sees only their own record is told the same about a
+        // request that is not there as about another's (issue 26).
+        let before = match w.leave(id)? {
+            Some(l) => l,
+            None if !self.actor.may_see_id("") => {
+                self.actor.require("leave withdraw", &[Role::Office])?;
+                return Err(AppError::UnknownLeave(id));
+            }
+            None => return Err(AppError::UnknownLeave(id)),
+        };
         if self.actor.teacher.as_ref() != Some(&before.teacher) {
             self.actor.require("leave withdraw", &[Role::Office])?;
         }
@@ -337,6 +360,7 @@ impl App {
     pub fn set_evidence(&mut self, id: LeaveId, ev: Evidence, now: NaiveDateTime) -> Result<()> {
         let w = self.begin(now)?;
         let policy = w.policy()?;
+        self.hidden_leaves("leave evidence", &approvers(&policy, &[Role::Office]))?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
         self.actor.require(
             "leave evidence",
@@ -538,4 +562,17 @@ fn save(
     )?;
     w.commit()?;
     Ok(())
+}
+
+/// `first`, then the roles that approve some kind of leave under `policy`,
+/// each once.
+fn approvers(policy: &rules::Policy, first: &[Role]) -> Vec<Role> {
+    let mut roles = first.to_vec();
+    for kind in rules::LeaveKind::ALL {
+        let r = policy.leave.approver(*kind);
+        if !roles.contains(&r) {
+            roles.push(r);
+        }
+    }
+    roles
 }
