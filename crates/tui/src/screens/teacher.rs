@@ -153,7 +153,12 @@ impl Screen for TeacherScreen {
             return;
         }
         match action {
-            Action::Search => self.typing = true,
+            Action::Search => {
+                // What was searched before is selected: the first key
+                // typed replaces it, as in the forms.
+                self.typing = true;
+                self.query.selected = !self.query.value().is_empty();
+            }
             Action::NotesChars | Action::ArchiveFile | Action::Degree | Action::MentorPair => {
                 let t = self.matches.get(self.cursor);
                 match OfficeEdit::open(action, t, self.year.as_ref(), cx) {
@@ -336,7 +341,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Style::new()
     };
     f.render_widget(
-        Paragraph::new(i18n::shown(s.query.value()).into_owned())
+        Paragraph::new(s.query.line())
             .style(style)
             .block(Block::bordered().title(i18n::ui(l, Ui::QueryPrompt))),
         q,
