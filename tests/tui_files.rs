@@ -270,6 +270,21 @@ fn a_roster_that_leaves_teachers_out_asks_to_record_their_departure() {
         assert!(shown.contains("T0001") && shown.contains(want), "{shown}");
         keys(&mut m, answer);
         assert!(!m.popup_open());
+        // The summary is built for the screen: no newline (which the
+        // sanitiser would show as `\u{a}`), no command-line flag, and
+        // whole at 80 and at 60 columns.
+        let (said, _) = status(&m);
+        assert!(!said.contains('\n') && !said.contains("--"), "{said}");
+        for w in [60, 80] {
+            let lines = common::tui::screen(&m, w, 20);
+            let joined = lines.join("").replace(' ', "");
+            assert!(!joined.contains("\\u{a}"), "{}", lines.join("\n"));
+            assert!(
+                joined.contains(&said.replace(' ', "")),
+                "{w}: {said}\n{}",
+                lines.join("\n")
+            );
+        }
         let gone: Vec<_> = m
             .app
             .teachers()

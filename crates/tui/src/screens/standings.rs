@@ -378,9 +378,9 @@ impl StandingsScreen {
                 cx.now,
                 &mut |_, _| {},
             )?;
-            return Ok((i18n::import_summary(l, &s), Some(s)));
+            return Ok((i18n::import_summary_shown(l, &s), Some(s)));
         };
-        Ok((i18n::import_summary(l, &summary), None))
+        Ok((i18n::import_summary_shown(l, &summary), None))
     }
 }
 
