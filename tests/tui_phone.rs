@@ -389,3 +389,43 @@ fn a_teacher_at_phone_size_opens_on_a_screen_it_draws() {
         }
     }
 }
+
+/// The teacher screen at phone size names the teacher's groups over time,
+/// wrapped and whole (the office looking a teacher up, and a teacher on
+/// their own screen), at 50 and 40 columns.
+#[test]
+fn the_group_history_is_whole_at_phone_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = teacher_model(lang);
+            // Moved twice, by the office.
+            let path = m.app.path().to_path_buf();
+            let mut office = App::open(&path, "tester", None, false).expect("the office");
+            for (group, day) in [("数学教研组", 1), ("信息技术教研组", 15)] {
+                office
+                    .edit_teacher(
+                        &TeacherId("T0001".into()),
+                        peixun::app::calendar::TeacherEdit {
+                            group: Some(group.into()),
+                            group_from: chrono::NaiveDate::from_ymd_opt(2026, 11, day),
+                            ..Default::default()
+                        },
+                        at(9, day),
+                    )
+                    .expect("moved");
+            }
+            drop(office);
+            m.reload();
+            keys(&mut m, "4");
+            let t = m.screens.teacher.record.as_ref().expect("own record").0.clone();
+            let want = peixun::i18n::group_history(lang, &t).expect("a history");
+            let lines = screen(&m, size.0, size.1);
+            let joined = lines.join("").replace(' ', "");
+            assert!(
+                joined.contains(&want.replace(' ', "")),
+                "{want}\n{}",
+                lines.join("\n")
+            );
+        }
+    }
+}
