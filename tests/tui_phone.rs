@@ -417,7 +417,14 @@ fn the_group_history_is_whole_at_phone_size() {
             drop(office);
             m.reload();
             keys(&mut m, "4");
-            let t = m.screens.teacher.record.as_ref().expect("own record").0.clone();
+            let t = m
+                .screens
+                .teacher
+                .record
+                .as_ref()
+                .expect("own record")
+                .0
+                .clone();
             let want = peixun::i18n::group_history(lang, &t).expect("a history");
             let lines = screen(&m, size.0, size.1);
             let joined = lines.join("").replace(' ', "");

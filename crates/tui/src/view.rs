@@ -18,6 +18,10 @@ pub const MIN_H: u16 = 15;
 /// in portrait is about 50×20): the leave queue and the teacher screen.
 pub const PHONE_W: u16 = 40;
 pub const PHONE_H: u16 = 20;
+/// Below this width the screens the phone layout has (the leave queue,
+/// the teacher screen) are drawn in it even where the full layout fits
+/// the others: their full tables and lists need 80 columns to be whole.
+pub const COMPACT_BELOW: u16 = 80;
 
 /// Which layout a terminal of `w`×`h` gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +49,9 @@ pub fn view(m: &Model, f: &mut Frame) {
     m.too_small.set(size == Size::TooSmall);
     m.phone.set(size == Size::Phone);
     match size {
+        Size::Full if m.tab.compact() && area.width < COMPACT_BELOW => return phone(m, f, true),
         Size::Full => {}
-        Size::Phone => return phone(m, f),
+        Size::Phone => return phone(m, f, false),
         Size::TooSmall => {
             let text = format!(
                 "{}\n{}",
@@ -101,10 +106,11 @@ pub fn view(m: &Model, f: &mut Frame) {
     guard(f);
 }
 
-/// The phone-sized layout: the tabs it draws, who is signed in, the
-/// screen in its compact form (or which screens this size has), and a
-/// status line of two rows, wrapped: a message is never cut.
-fn phone(m: &Model, f: &mut Frame) {
+/// The phone-sized layout: the tabs it draws (every tab, when the full
+/// layout draws the others: `all_tabs`), who is signed in, the screen in
+/// its compact form (or which screens this size has), and a status line
+/// of two rows or more, wrapped: a message is never cut.
+fn phone(m: &Model, f: &mut Frame, all_tabs: bool) {
     let area = f.area();
     let l = m.lang;
     let [top, head, body, status] = Layout::vertical([
@@ -114,15 +120,9 @@ fn phone(m: &Model, f: &mut Frame) {
         Constraint::Length(status_rows(m, area, 2)),
     ])
     .areas(area);
-    let shown: Vec<&str> = Tab::ALL
-        .iter()
-        .filter(|t| t.compact())
-        .map(|t| t.title(l))
-        .collect();
-    let selected = Tab::ALL
-        .iter()
-        .filter(|t| t.compact())
-        .position(|t| *t == m.tab);
+    let listed = |t: &&Tab| all_tabs || t.compact();
+    let shown: Vec<&str> = Tab::ALL.iter().filter(listed).map(|t| t.title(l)).collect();
+    let selected = Tab::ALL.iter().filter(listed).position(|t| *t == m.tab);
     f.render_widget(
         Tabs::new(shown.clone())
             .select(selected)

@@ -718,7 +718,18 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     give_way.sort();
     let give_way: Vec<usize> = give_way.into_iter().map(|(_, i)| i).collect();
     let min_width: Vec<u16> = shown.iter().map(|(_, c)| c.min_width).collect();
-    let widths = widgets::fit_within(&headers, &cells, rest.width, &give_way, &min_width);
+    // No figure is ever cut: a column that does not fit whole is left out
+    // (the detail below names the verdict and every reason).
+    let (kept, widths) = widgets::fit_or_drop(&headers, &cells, rest.width, &give_way, &min_width);
+    let headers: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+    let cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|c| {
+            kept.iter()
+                .map(|i| c.get(*i).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             v.palette.unqualified()

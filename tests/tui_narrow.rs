@@ -1,0 +1,155 @@
+//! The terminal app at 60 to 79 columns (issue 27's 60×20): the full
+//! layout is used only where it shows its screen whole. The standings
+//! leave out a column that does not fit rather than cut a figure or a
+//! header; the leave queue and the teacher screen, whose full tables need
+//! 80 columns, take the phone layout, with the record list. Snapshots in
+//! both languages at 60×20.
+
+use peixun::app::leave::LeaveRequest;
+use peixun::core::{Cover, Evidence, LeaveKind, TeacherId};
+use peixun::i18n::Lang;
+use peixun::tui::model::Model;
+use peixun::tui::screens::Tab;
+use unicode_width::UnicodeWidthStr;
+
+mod common;
+use common::tui::{at, fixture, keys, screen};
+
+fn lang_name(l: Lang) -> &'static str {
+    match l {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+#[track_caller]
+fn snap(m: &Model, name: &str, (w, h): (u16, u16)) -> Vec<String> {
+    let lines = screen(m, w, h);
+    for line in &lines {
+        assert!(line.width() <= usize::from(w), "{line:?} wider than {w}");
+    }
+    // The temporary file's path differs from run to run (and is cut
+    // where the header is wider than the screen).
+    let file = m.app.path().display().to_string();
+    let text: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            match (5..=file.len())
+                .rev()
+                .find(|n| file.is_char_boundary(*n) && l.ends_with(&file[..*n]))
+            {
+                Some(n) => format!("{}[file]", &l[..l.len() - n]),
+                None => l.clone(),
+            }
+        })
+        .collect();
+    insta::assert_snapshot!(
+        format!("{name}_{}_{w}x{h}", lang_name(m.lang)),
+        text.join("\n")
+    );
+    lines
+}
+
+/// The standings at 60 and 70 columns: every header shown is whole, and
+/// every figure of the rows shown is whole (a column left out is left out
+/// whole, never cut).
+#[test]
+fn the_standings_cut_no_figure_at_60_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        keys(&mut m, "3");
+        assert_eq!(m.tab, Tab::Standings);
+        for size in [(60, 20), (70, 20)] {
+            let lines = if size == (60, 20) {
+                snap(&m, "narrow_standings", size)
+            } else {
+                screen(&m, size.0, size.1)
+            };
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with("T0001"))
+                .expect("the first teacher's row");
+            let head: Vec<&str> = lines[at - 1].split_whitespace().collect();
+            let row: Vec<&str> = lines[at].split_whitespace().collect();
+            let all: Vec<(&str, String)> = peixun::io::columns::screen()
+                .into_iter()
+                .map(|(_, c)| {
+                    let r = &m.screens.standings.rows[0];
+                    (c.header.get(lang), (c.cell)(r, lang))
+                })
+                .collect();
+            // Every header on screen is one of the headers, whole.
+            for h in &head {
+                assert!(
+                    all.iter()
+                        .any(|(name, _)| name.split_whitespace().any(|w| w == *h)),
+                    "{h:?} is cut:\n{}",
+                    lines.join("\n")
+                );
+            }
+            // Every figure of the row is one of its cells, whole.
+            for cell in row
+                .iter()
+                .filter(|c| c.starts_with(|ch: char| ch.is_ascii_digit()))
+            {
+                assert!(
+                    all.iter().any(|(_, v)| v == cell),
+                    "{cell:?} is cut:\n{}",
+                    lines.join("\n")
+                );
+            }
+        }
+    }
+}
+
+/// The leave queue and the teacher screen at 60×20 take the phone
+/// layout: a request's reason whole, and the teacher's record list.
+#[test]
+fn the_leave_queue_and_the_teacher_screen_are_whole_at_60_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        let day = at(0, 0).date() + chrono::Days::new(1);
+        m.app
+            .request_leave(
+                LeaveRequest {
+                    teacher: TeacherId("T0004".into()),
+                    kind: LeaveKind::Personal,
+                    cover: Cover::Dates { from: day, to: day },
+                    reason: "家中有事,需要回老家处理".into(),
+                    evidence: Evidence {
+                        leave_note: true,
+                        hospital_certificate: false,
+                    },
+                    emergency: false,
+                },
+                at(9, 0),
+            )
+            .expect("a request");
+        m.reload();
+        keys(&mut m, "2");
+        let lines = snap(&m, "narrow_leave", (60, 20));
+        let joined = lines.join("");
+        assert!(
+            joined.contains("家中有事,需要回老家处理"),
+            "{}",
+            lines.join("\n")
+        );
+        // Every tab is still listed: the others are drawn in full.
+        assert!(lines[0].contains(Tab::Roll.title(lang)), "{}", lines[0]);
+
+        keys(&mut m, "4");
+        let lines = snap(&m, "narrow_teacher", (60, 20));
+        let record = peixun::i18n::ui(lang, peixun::i18n::Ui::Record);
+        assert!(
+            lines.iter().any(|l| l.contains(record)),
+            "{}",
+            lines.join("\n")
+        );
+        // At 80 columns the full layout is back.
+        let wide = screen(&m, 80, 20).join("\n");
+        assert!(
+            wide.contains(peixun::i18n::ui(lang, peixun::i18n::Ui::QueryPrompt)),
+            "{wide}"
+        );
+    }
+}
