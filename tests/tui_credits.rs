@@ -446,11 +446,11 @@ fn the_note_box_works_between_terms() {
     keys(&mut m, "T0003");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('N'));
-    shows(&m, &["2026-2027学年 秋季学期"]);
+    shows(&m, &["2026-2027学年第一学期"]);
     keys(&mut m, "4100");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    shows(&m, &["已保存到 2026-2027学年 秋季学期"]);
+    shows(&m, &["已保存到 2026-2027学年第一学期"]);
     let f = m
         .app
         .year_file(&TeacherId("T0003".into()), peixun::core::AcademicYear(2026))
@@ -534,7 +534,7 @@ fn office_boxes_say_where_they_save_and_replace_their_value() {
         shows(
             &m,
             &[t(
-                "保存到 2026-2027学年 秋季学期",
+                "保存到 2026-2027学年第一学期",
                 "saves to the 2026-2027 autumn term",
             )],
         );

@@ -290,9 +290,10 @@ impl StandingsScreen {
                 // Held sessions left without a closed roll are named after
                 // the posting (read before it, as the CLI does).
                 let unclosed = cx.app.unclosed_rolls(term, cx.now);
-                let r = unclosed.and_then(|u| Ok((cx.app.publish(term, cx.now)?, u)));
+                let ends = cx.app.term(term).map(|t| t.end);
+                let r = unclosed.and_then(|u| Ok((cx.app.publish(term, cx.now)?, u, ends?)));
                 let lang = cx.lang;
-                cx.done(r.map(|(p, u)| i18n::published_with(lang, &p, &u)));
+                cx.done(r.map(|(p, u, ends)| i18n::published_with(lang, &p, &u, ends)));
             }
             (Popup::ConfirmPublish(_), Action::No) => {}
             (p, _) => self.popup = Some(p),
