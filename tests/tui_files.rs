@@ -75,7 +75,10 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
 
     keys(&mut m, "py");
     let (said, err) = status(&m);
-    assert!(!err && said.contains("已公布 2026-autumn(第1次)"), "{said}");
+    assert!(
+        !err && said.contains("已公布 2026-2027学年第一学期(2026-autumn,第1次)"),
+        "{said}"
+    );
     shows(&m, "第1次公布:2026-11-26 15:35 tester");
     assert!(!screen(&m).join("\n").contains("公布后有更改"));
 
