@@ -642,12 +642,14 @@ fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let h = i18n::leave_headers(l);
     let sep = l.t(":", ": ");
+    // Wrapped here, by words, so that no character is lost.
     let text: Vec<Line> = h
         .iter()
         .zip(&c)
         .skip(1)
         .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| Line::from(format!("{name}{sep}{value}")))
+        .flat_map(|(name, value)| crate::phone::wrap(&format!("{name}{sep}{value}"), w))
+        .map(Line::from)
         .collect();
     let title = format!("#{}", x.id);
     f.render_widget(

@@ -291,8 +291,9 @@ fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     )));
+    // The groups over time, wrapped here by words: whole, nothing lost.
     if let Some(groups) = i18n::group_history(l, t) {
-        text.push(Line::from(groups));
+        text.extend(crate::phone::wrap(&groups, w).into_iter().map(Line::from));
     }
     if let Some(r) = &s.year {
         let st = &r.standing;
