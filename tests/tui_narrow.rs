@@ -153,3 +153,31 @@ fn the_leave_queue_and_the_teacher_screen_are_whole_at_60_columns() {
         );
     }
 }
+
+/// Tab 5 at 60 and 70 columns: a date, a card number or a figure shown
+/// is whole (a column that does not fit is left out whole).
+#[test]
+fn the_credits_list_cuts_no_date_or_card_at_60_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 8);
+        keys(&mut m, "5v");
+        let first = m.screens.credits.list.first().expect("an entry").clone();
+        let cells = peixun::app::cells::credit_cells(&first, lang);
+        for w in [60, 70, 80] {
+            let lines = screen(&m, w, 20);
+            let row = lines
+                .iter()
+                .find(|l| l.starts_with(&format!("{} ", first.id)))
+                .expect("the entry's row");
+            for word in row.split_whitespace() {
+                if word.starts_with(|c: char| c.is_ascii_digit()) || word.starts_with("XF") {
+                    assert!(
+                        cells.iter().any(|c| c == word) || word == first.id.to_string(),
+                        "{w}: {word:?} is cut:\n{}",
+                        lines.join("\n")
+                    );
+                }
+            }
+        }
+    }
+}

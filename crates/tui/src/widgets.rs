@@ -132,6 +132,54 @@ pub fn fit_or_drop(
     (kept, widths)
 }
 
+/// `fit_within`, and where the columns in `shrink` cannot give up enough
+/// room, the columns in `drop` are left out whole, in that order, until
+/// the rest fits (a date or a card number is never cut). Returns the
+/// indexes of the columns kept, in order, and their widths.
+pub fn fit_within_or_drop(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: u16,
+    shrink: &[usize],
+    min: &[u16],
+    drop: &[usize],
+) -> (Vec<usize>, Vec<Constraint>) {
+    let mut kept: Vec<usize> = (0..headers.len()).collect();
+    let mut dropping = drop.iter();
+    loop {
+        let h: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+        let r: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                kept.iter()
+                    .map(|i| row.get(*i).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let s: Vec<usize> = shrink
+            .iter()
+            .filter_map(|i| kept.iter().position(|k| k == i))
+            .collect();
+        let m: Vec<u16> = kept
+            .iter()
+            .map(|i| min.get(*i).copied().unwrap_or(0))
+            .collect();
+        let widths = fit_within(&h, &r, width, &s, &m);
+        let total: u16 = widths
+            .iter()
+            .map(|c| match c {
+                Constraint::Length(w) => *w,
+                _ => 0,
+            })
+            .sum::<u16>()
+            + kept.len().saturating_sub(1) as u16;
+        match dropping.next() {
+            Some(d) if total > width => kept.retain(|k| k != d),
+            _ => return (kept, widths),
+        }
+    }
+}
+
 /// The display width of column `i`: its header's or its widest cell's.
 pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
     rows.iter()

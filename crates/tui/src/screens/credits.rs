@@ -752,15 +752,26 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     // Columns: id, teacher, date, title, organiser, credits, card, stage,
     // comment, report. The comment (shown whole in the conversation
     // below), the organiser and the title give way first, then the stage;
-    // never the id, the teacher, a date or a figure.
-    let widths = widgets::fit_within(
+    // where that is not enough (60 to 79 columns) the stage (said in the
+    // conversation), the report, the card and the date are left out
+    // whole: a date, a card number or a figure is never cut.
+    let (kept, widths) = widgets::fit_within_or_drop(
         &headers,
         &cells,
         rest.width,
         &[8, 4, 3, 7],
         &[4, 6, 10, 8, 0, 4, 6, 9, 0, 4],
+        &[7, 9, 6, 2],
     );
-    let table = list_table(headers, cells.into_iter().map(Row::new), widths);
+    let headers: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+    let cells = cells.into_iter().map(|c| {
+        Row::new(
+            kept.iter()
+                .map(|i| c.get(*i).cloned().unwrap_or_default())
+                .collect::<Vec<_>>(),
+        )
+    });
+    let table = list_table(headers, cells, widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
 }
 
