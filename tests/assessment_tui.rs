@@ -142,9 +142,10 @@ fn reviewers_pass_and_send_back_from_the_credits_tab() {
             &[
                 t("5 学分审核", "5 Credits"),
                 t("[待我审批]", "[waiting for me]"),
+                // Each key beside what it does, held by a no-break space.
                 t(
-                    "a 通过  r 退回  x 驳回  w 撤回  v 切换",
-                    "a pass  r send back  x reject  w withdraw  v filter",
+                    "a\u{a0}通过  r\u{a0}退回  x\u{a0}驳回  w\u{a0}撤回  v\u{a0}切换",
+                    "a\u{a0}pass  r\u{a0}send\u{a0}back  x\u{a0}reject  w\u{a0}withdraw  v\u{a0}filter",
                 ),
                 "XF-1",
                 t("待教研组考评", "self-assessed, with the group"),

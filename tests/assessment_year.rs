@@ -685,7 +685,7 @@ fn every_command_says_which_term_or_year_it_saved_to() {
     // Between the terms: the term just ended (autumn) is meant.
     let (ok, out, err) = zh(&db, None, WINTER, &["notes", "set", "T1", "5200"]);
     assert!(ok, "{err}");
-    assert!(out.contains("已保存到 2025-2026学年 秋季学期"), "{out}");
+    assert!(out.contains("已保存到 2025-2026学年第一学期"), "{out}");
     let y = db.ok(WINTER, &["archive", "show", "T1", "--year", "2025"]);
     assert!(y.contains("5200 + 0"), "{y}");
     // Long after the year, with no next term recorded: the year just ended.
@@ -705,7 +705,7 @@ fn every_command_says_which_term_or_year_it_saved_to() {
         NOV,
         &["notes", "set", "T3", "2025-spring", "100"],
     );
-    assert!(out.contains("已保存到 2025-2026学年 春季学期"), "{out}");
+    assert!(out.contains("已保存到 2025-2026学年第二学期"), "{out}");
     let c = added(&db, None, NOV, "T1", "2025-10-01", "Y-1");
     let (_, out, _) = zh(&db, Some("t1"), NOV, &["credit", "submit", &c]);
     assert!(out.contains("2025-2026学年"), "{out}");

@@ -237,6 +237,19 @@ fn walk() -> Walk {
     w.both(i18n::Label::iter(), |l, x| i18n::text(l, *x).into());
     w.both(i18n::Ui::iter(), |l, x| i18n::ui(l, *x).into());
     w.both(i18n::SystemFault::iter(), |l, x| x.text(l).into());
+    {
+        use peixun::store::codec::DecodeFault::{self, *};
+        #[allow(dead_code)]
+        fn exhaustive(x: DecodeFault) {
+            match x {
+                Checksum | TooShort | UnknownFormat(_) | Empty | Shape => (),
+            }
+        }
+        w.both(
+            [Checksum, TooShort, UnknownFormat(9), Empty, Shape],
+            |l, x| i18n::decode_fault(l, *x),
+        );
+    }
     w.both(i18n::HistoryUi::iter(), |l, x| {
         i18n::history_ui(l, *x).into()
     });
@@ -676,7 +689,8 @@ fn store_errors() -> Vec<peixun::store::StoreError> {
         Decode(peixun::store::codec::DecodeError {
             table: "teachers",
             key: "T0001".into(),
-            why: "0".into(),
+            why: "its checksum does not match its bytes".into(),
+            fault: peixun::store::codec::DecodeFault::Checksum,
         }),
         Busy {
             path: p(),

@@ -202,6 +202,22 @@ fn a_one_byte_change_inside_a_record_is_reported_by_check_and_the_first_reader()
             "{args:?}: {line}"
         );
     }
+    // In Chinese, the same places in Chinese words: neither redb's nor
+    // the checksum's English (issue 26).
+    for args in [&["check"][..], &["record", "T0001"]] {
+        let out = common::command_in("zh", &db.path, None, NOW, args)
+            .output()
+            .expect("run peixun");
+        let said = text(&out.stderr);
+        assert!(
+            said.contains("T0001") && said.contains("校验和与内容不符"),
+            "{args:?}: {said}"
+        );
+        assert!(
+            !said.contains("checksum") && !said.contains("verify"),
+            "{args:?}: {said}"
+        );
+    }
     assert_eq!(std::fs::read(&db.path).expect("read"), raw);
 }
 

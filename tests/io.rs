@@ -544,7 +544,7 @@ fn exported_standings_xlsx_has_title_header_rows_and_totals() {
     let r = wb.worksheet_range_at(0).unwrap().unwrap();
     let title = cell(&r, 0, 0);
     assert!(title.contains("阳光实验中学"), "{title}");
-    assert!(title.contains("2026-2027学年 秋季学期"), "{title}");
+    assert!(title.contains("2026-2027学年第一学期"), "{title}");
     assert!(
         cell(&r, 1, 0).contains("本学期尚未公布"),
         "{}",

@@ -268,6 +268,7 @@ fn cases(l: &Leaves) -> Vec<Case> {
                 },
                 now(),
             )
+            .map(|_| ())
         }),
         case("session list", EVERYONE, false, |a| {
             a.sessions().map(|_| ())

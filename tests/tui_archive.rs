@@ -525,14 +525,14 @@ fn office_boxes_replace_their_value_on_the_first_key_and_pick_the_term_or_year()
     shows(
         &m,
         &[
-            "2025-2026学年 春季学期",
+            "2025-2026学年第二学期",
             &format!("笔记字数 {}", spring.notes_chars[1]),
         ],
     );
     keys(&mut m, "6200");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    shows(&m, &["已保存到 2025-2026学年 春季学期"]);
+    shows(&m, &["已保存到 2025-2026学年第二学期"]);
     let after = m
         .app
         .year_file(&TeacherId("T0003".into()), AcademicYear(2025))

@@ -135,7 +135,7 @@ fn a_teacher_registers_sees_it_sent_back_corrects_and_resubmits_it() {
         let (_d, path, ..) = school();
         let mut m = open(&path, "t1", lang);
         press(&mut m, KeyCode::Char('5'));
-        shows(&m, &[t("n 登记", "n register")]);
+        shows(&m, &[t("n\u{a0}登记", "n\u{a0}register")]);
         // n: the form, the teacher's own id and today's date offered.
         press(&mut m, KeyCode::Char('n'));
         shows(
@@ -446,11 +446,11 @@ fn the_note_box_works_between_terms() {
     keys(&mut m, "T0003");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('N'));
-    shows(&m, &["2026-2027学年 秋季学期"]);
+    shows(&m, &["2026-2027学年第一学期"]);
     keys(&mut m, "4100");
     press(&mut m, KeyCode::Enter);
     press(&mut m, KeyCode::Char('y'));
-    shows(&m, &["已保存到 2026-2027学年 秋季学期"]);
+    shows(&m, &["已保存到 2026-2027学年第一学期"]);
     let f = m
         .app
         .year_file(&TeacherId("T0003".into()), peixun::core::AcademicYear(2026))
@@ -534,7 +534,7 @@ fn office_boxes_say_where_they_save_and_replace_their_value() {
         shows(
             &m,
             &[t(
-                "保存到 2026-2027学年 秋季学期",
+                "保存到 2026-2027学年第一学期",
                 "saves to the 2026-2027 autumn term",
             )],
         );
@@ -549,6 +549,33 @@ fn office_boxes_say_where_they_save_and_replace_their_value() {
                 )],
             );
             press(&mut m, KeyCode::Esc);
+        }
+    }
+}
+
+/// The head line of tab 5 (its keys) is whole at 100 and at 80 columns,
+/// wrapped where it is wider, each key beside what it does; the same for
+/// the make-up list (`m`).
+#[test]
+fn the_credits_head_is_whole_at_100_columns() {
+    for lang in [peixun::i18n::Lang::Zh, peixun::i18n::Lang::En] {
+        let (_d, mut m) = common::tui::fixture(lang, 6);
+        common::tui::keys(&mut m, "5");
+        for list in ["credits", "make-ups"] {
+            if list == "make-ups" {
+                common::tui::keys(&mut m, "m");
+            }
+            let want = peixun::i18n::assessment_text(lang, peixun::i18n::AssessText::SwitchList)
+                .replace(' ', "\u{a0}");
+            for w in [100, 80] {
+                let lines = common::tui::screen(&m, w, 30);
+                let joined = lines.join(" ");
+                assert!(
+                    joined.contains(&format!("m\u{a0}{want}")),
+                    "{list} at {w}: {}",
+                    lines.join("\n")
+                );
+            }
         }
     }
 }

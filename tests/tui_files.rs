@@ -75,7 +75,10 @@ fn publish_confirm_then_a_correction_marks_the_row_until_published_again() {
 
     keys(&mut m, "py");
     let (said, err) = status(&m);
-    assert!(!err && said.contains("已公布 2026-autumn(第1次)"), "{said}");
+    assert!(
+        !err && said.contains("已公布 2026-2027学年第一学期(2026-autumn,第1次)"),
+        "{said}"
+    );
     shows(&m, "第1次公布:2026-11-26 15:35 tester");
     assert!(!screen(&m).join("\n").contains("公布后有更改"));
 
@@ -270,6 +273,21 @@ fn a_roster_that_leaves_teachers_out_asks_to_record_their_departure() {
         assert!(shown.contains("T0001") && shown.contains(want), "{shown}");
         keys(&mut m, answer);
         assert!(!m.popup_open());
+        // The summary is built for the screen: no newline (which the
+        // sanitiser would show as `\u{a}`), no command-line flag, and
+        // whole at 80 and at 60 columns.
+        let (said, _) = status(&m);
+        assert!(!said.contains('\n') && !said.contains("--"), "{said}");
+        for w in [60, 80] {
+            let lines = common::tui::screen(&m, w, 20);
+            let joined = lines.join("").replace(' ', "");
+            assert!(!joined.contains("\\u{a}"), "{}", lines.join("\n"));
+            assert!(
+                joined.contains(&said.replace(' ', "")),
+                "{w}: {said}\n{}",
+                lines.join("\n")
+            );
+        }
         let gone: Vec<_> = m
             .app
             .teachers()

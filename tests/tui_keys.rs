@@ -173,3 +173,25 @@ fn the_terminal_app_does_not_import_the_command_line() {
     }
     assert!(seen > 5);
 }
+
+/// Opening the teacher search again (`/`) selects what was searched: the
+/// first key typed replaces it (`/lq Esc / lmj` searches `lmj`, not
+/// `lqlmj`), and the box shows the new text.
+#[test]
+fn the_search_box_starts_over_when_opened_again() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        keys(&mut m, "4/lq");
+        press(&mut m, KeyCode::Esc);
+        assert_eq!(m.screens.teacher.query.value(), "lq");
+        keys(&mut m, "/lmj");
+        assert_eq!(m.screens.teacher.query.value(), "lmj");
+        let shown = screen(&m, 120, 35).join("\n");
+        assert!(shown.contains("lmj") && !shown.contains("lqlmj"), "{shown}");
+        // Backspace on the selected text clears it whole.
+        press(&mut m, KeyCode::Esc);
+        keys(&mut m, "/");
+        press(&mut m, KeyCode::Backspace);
+        assert_eq!(m.screens.teacher.query.value(), "");
+    }
+}

@@ -113,19 +113,35 @@ fn a_teacher_files_with_hours_and_the_office_records_the_note_then_approves() {
     for _ in 0..at_id {
         press(&mut office, KeyCode::Down);
     }
+    // said at once, at `a`, with no comment form left to eat the keys …
     keys(&mut office, "a");
-    press(&mut office, KeyCode::Enter);
-    keys(&mut office, "y");
     let (msg, err) = status(&office);
     assert!(err && msg.contains("缺少请假条"), "{msg}");
-    press(&mut office, KeyCode::Esc);
-    // … the note is recorded from the queue (e, p ticks it, Enter) …
+    assert!(!office.popup_open(), "{}", text(&office));
+    // … the note is recorded from the queue (e, p ticks it, Enter, y) …
     keys(&mut office, "e");
     let t = text(&office);
     assert!(t.contains("[ ] 请假条") && t.contains("p 请假条"), "{t}");
     keys(&mut office, "p");
     assert!(text(&office).contains("[x] 请假条"));
     press(&mut office, KeyCode::Enter);
+    // Asked first, as a decision is; Enter does not answer it.
+    let t = text(&office);
+    assert!(
+        t.contains("按上面勾选的登记证明材料?") && t.contains("y 确认"),
+        "{t}"
+    );
+    press(&mut office, KeyCode::Enter);
+    assert!(
+        !office
+            .app
+            .history(None, None)
+            .expect("history")
+            .iter()
+            .any(|e| e.action == "leave.evidence"),
+        "nothing recorded before y"
+    );
+    keys(&mut office, "y");
     let (msg, err) = status(&office);
     assert!(!err && msg.contains("证明材料已登记"), "{msg}");
     let history = office.app.history(None, None).expect("history");
@@ -145,4 +161,62 @@ fn a_teacher_files_with_hours_and_the_office_records_the_note_then_approves() {
         .find(|l| l.id == id)
         .map(|l| l.status);
     assert_eq!(status_of, Some(LeaveStatus::Approved), "{}", text(&office));
+}
+
+/// A decision refused when it is confirmed (here another approver decided
+/// the request meanwhile) closes the form: the refusal is on the status
+/// line and the next keys act on the queue, not typed into a comment.
+#[test]
+fn a_refused_decision_closes_the_form() {
+    let (_d, path) = school();
+    let mut t1 = open(&path, "t1");
+    keys(&mut t1, "2n");
+    press(&mut t1, KeyCode::Tab);
+    keys(&mut t1, "2026-12-23");
+    press(&mut t1, KeyCode::Tab);
+    press(&mut t1, KeyCode::Tab);
+    keys(&mut t1, "家长会");
+    press(&mut t1, KeyCode::Enter);
+    assert!(!t1.popup_open(), "{:?}", t1.status_line());
+    let id = t1
+        .app
+        .leaves(LeaveFilter::All)
+        .expect("leaves")
+        .into_iter()
+        .find(|l| l.reason == "家长会")
+        .expect("filed")
+        .id;
+    drop(t1);
+    let mut a = open(&path, "tester");
+    let mut b = open(&path, "tester");
+    for m in [&mut a, &mut b] {
+        keys(m, "2");
+        let at_id = m
+            .screens
+            .leave
+            .list
+            .iter()
+            .position(|l| l.id == id)
+            .expect("waiting");
+        press(m, KeyCode::Home);
+        for _ in 0..at_id {
+            press(m, KeyCode::Down);
+        }
+    }
+    keys(&mut a, "r");
+    keys(&mut a, "与考试冲突");
+    press(&mut a, KeyCode::Enter);
+    // Meanwhile the other approver rejects it first.
+    keys(&mut b, "r");
+    keys(&mut b, "不批");
+    press(&mut b, KeyCode::Enter);
+    keys(&mut b, "y");
+    keys(&mut a, "y");
+    let (msg, err) = status(&a);
+    assert!(err, "{msg}");
+    assert!(!a.popup_open(), "{}", text(&a));
+    // The next key acts on the queue: `v` changes the filter.
+    let before = a.screens.leave.filter;
+    keys(&mut a, "v");
+    assert_ne!(a.screens.leave.filter, before);
 }

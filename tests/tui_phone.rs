@@ -113,6 +113,10 @@ fn the_leave_queue_is_worked_through_at_phone_size() {
             snap(&m, "phone_leave_evidence", size);
             keys(&mut m, "n");
             press(&mut m, KeyCode::Enter);
+            // Asked first, y/n, as a decision is: Enter alone saves nothing.
+            assert_eq!(history(&m), before);
+            snap(&m, "phone_leave_evidence_confirm", size);
+            keys(&mut m, "y");
             assert!(leave(&m, sick).evidence.hospital_certificate);
             assert_eq!(history(&m), before + 1);
 
@@ -276,6 +280,194 @@ fn help_and_the_request_form_fit_a_phone() {
             // Wrapped inside the box: read without the border and spaces.
             let plain = shown.replace(['\n', ' ', '│'], "");
             assert!(plain.contains(submit), "{shown}");
+        }
+    }
+}
+
+/// A request that cannot be approved yet (sick leave without its
+/// hospital certificate) is refused at `a`, at once, with the reason on
+/// the status line: no comment form opens, so the keys that follow (`e`
+/// to record the certificate) act, not typed into a box. At phone size
+/// and full size, in both languages.
+#[test]
+fn approving_without_the_paper_is_refused_at_once_and_no_box_eats_keys() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in [SIZES[0], SIZES[1], (120, 35)] {
+            let (_d, mut m) = fixture(lang, 6);
+            let sick = request(&mut m, "T0005", LeaveKind::Sick, 2, "发烧");
+            keys(&mut m, "2");
+            select(&mut m, sick);
+            screen(&m, size.0, size.1);
+            let before = history(&m);
+            keys(&mut m, "a");
+            let (msg, err) = m.status_line().expect("a status line");
+            let want = match lang {
+                Lang::Zh => "缺少医院证明",
+                Lang::En => "hospital certificate",
+            };
+            assert!(err && msg.contains(want), "{msg}");
+            assert!(!m.popup_open(), "{}", screen(&m, size.0, size.1).join("\n"));
+            // The refusal is on the screen, whole.
+            let shown = screen(&m, size.0, size.1).join("").replace(' ', "");
+            assert!(shown.contains(&msg.replace(' ', "")), "{shown}");
+            // The next key acts: `e` opens the papers, not typed anywhere.
+            keys(&mut m, "e");
+            assert_eq!(m.mode(), peixun::tui::action::Mode::Checklist);
+            press(&mut m, KeyCode::Esc);
+            assert_eq!(history(&m), before);
+        }
+    }
+}
+
+/// A teacher's `a` and `r` on their own request say why at once.
+#[test]
+fn a_teacher_pressing_approve_is_told_why_at_once() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = teacher_model(lang);
+        let mine = request(&mut m, "T0001", LeaveKind::Personal, 1, "家中有事");
+        keys(&mut m, "2");
+        select(&mut m, mine);
+        for key in ["a", "r"] {
+            keys(&mut m, key);
+            let (msg, err) = m.status_line().expect("a status line");
+            assert!(err && !msg.is_empty(), "{msg}");
+            assert!(!m.popup_open(), "{key}: {}", screen(&m, 50, 20).join("\n"));
+        }
+        assert_eq!(leave(&m, mine).status, LeaveStatus::Pending);
+    }
+}
+
+/// The phone footer lists only the keys the actor may use, from the key
+/// map: a teacher files (n) and filters (v); the office also approves,
+/// rejects and records papers.
+#[test]
+fn the_phone_footer_shows_the_keys_of_the_actor() {
+    for lang in [Lang::Zh, Lang::En] {
+        let (approve, new) = match lang {
+            Lang::Zh => ("a\u{a0}批准", "n\u{a0}新申请"),
+            Lang::En => ("a\u{a0}approve", "n\u{a0}new"),
+        };
+        for size in SIZES {
+            let (_d, mut t) = teacher_model(lang);
+            request(&mut t, "T0001", LeaveKind::Personal, 1, "家中有事");
+            keys(&mut t, "2");
+            let shown = snap(&t, "phone_leave_teacher", size).replace('\n', " ");
+            assert!(!shown.contains(approve), "{shown}");
+            assert!(shown.contains(new), "{shown}");
+
+            let (_d, mut o) = fixture(lang, 6);
+            request(&mut o, "T0004", LeaveKind::Personal, 1, "家中有事");
+            keys(&mut o, "2");
+            let shown = screen(&o, size.0, size.1).join(" ");
+            assert!(shown.contains(approve) && shown.contains(new), "{shown}");
+        }
+    }
+}
+
+/// A teacher opening the app at phone size starts on a screen the phone
+/// layout draws (their leave requests), not on the roll call; and the
+/// line naming the screens of this size keeps each "N name" whole.
+#[test]
+fn a_teacher_at_phone_size_opens_on_a_screen_it_draws() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = teacher_model(lang);
+            assert_eq!(m.tab, Tab::Roll);
+            m.fit(size.0, size.1);
+            assert_eq!(m.tab, Tab::Leave);
+            let (_d, mut m) = teacher_model(lang);
+            m.fit(120, 35);
+            assert_eq!(m.tab, Tab::Roll, "the full size keeps the roll");
+            // Going to a screen the phone does not draw: each name whole.
+            let lines = screen(&m, size.0, size.1);
+            let title = Tab::Leave.title(lang).replace(' ', "\u{a0}");
+            assert!(
+                lines.iter().any(|l| l.contains(&title)),
+                "{}",
+                lines.join("\n")
+            );
+        }
+    }
+}
+
+/// The teacher screen at phone size names the teacher's groups over time,
+/// wrapped and whole (the office looking a teacher up, and a teacher on
+/// their own screen), at 50 and 40 columns.
+#[test]
+fn the_group_history_is_whole_at_phone_size() {
+    for lang in [Lang::Zh, Lang::En] {
+        for size in SIZES {
+            let (_d, mut m) = teacher_model(lang);
+            // Moved twice, by the office.
+            let path = m.app.path().to_path_buf();
+            let mut office = App::open(&path, "tester", None, false).expect("the office");
+            for (group, day) in [("数学 教研组", 1), ("信息技术 与 综合实践 教研组", 15)]
+            {
+                office
+                    .edit_teacher(
+                        &TeacherId("T0001".into()),
+                        peixun::app::calendar::TeacherEdit {
+                            group: Some(group.into()),
+                            group_from: chrono::NaiveDate::from_ymd_opt(2026, 11, day),
+                            ..Default::default()
+                        },
+                        at(9, day),
+                    )
+                    .expect("moved");
+            }
+            drop(office);
+            m.reload();
+            keys(&mut m, "4");
+            let t = m
+                .screens
+                .teacher
+                .record
+                .as_ref()
+                .expect("own record")
+                .0
+                .clone();
+            let want = peixun::i18n::group_history(lang, &t).expect("a history");
+            for w in size.0..=79 {
+                let lines = screen(&m, w, size.1);
+                let joined = lines.join("").replace(' ', "");
+                assert!(
+                    joined.contains(&want.replace(' ', "")),
+                    "{want}\n{}",
+                    lines.join("\n")
+                );
+            }
+        }
+    }
+}
+
+/// A request's reason is read whole at every phone width: no character is
+/// lost where a row ends in wide characters (ratatui's wrapping dropped
+/// one there; the detail is wrapped by the app's own `phone::wrap`).
+#[test]
+fn a_reason_is_whole_at_every_phone_width() {
+    let reasons = [
+        "已导入:新增 0,更新 2,未变 10;以下 2 位教师不在此文件中,已记为 2026-11-26 离校",
+        "孩子 2026-11-27 开家长会,需要 请假 半天 the whole afternoon 谢谢",
+    ];
+    for lang in [Lang::Zh, Lang::En] {
+        let (_d, mut m) = fixture(lang, 6);
+        let ids: Vec<LeaveId> = reasons
+            .iter()
+            .enumerate()
+            .map(|(i, r)| request(&mut m, "T0004", LeaveKind::Personal, 1 + i as u64, r))
+            .collect();
+        keys(&mut m, "2");
+        for (id, reason) in ids.iter().zip(reasons) {
+            select(&mut m, *id);
+            for w in 40..=79 {
+                let lines = screen(&m, w, 24);
+                let joined = lines.join("").replace(' ', "");
+                assert!(
+                    joined.contains(&reason.replace(' ', "")),
+                    "{w}:\n{}",
+                    lines.join("\n")
+                );
+            }
         }
     }
 }

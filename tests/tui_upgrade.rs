@@ -47,6 +47,25 @@ fn the_first_change_in_the_terminal_app_says_it_upgraded_the_file() {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".bak"))
             .count();
         assert_eq!(kept, 1);
+        // Whole at every size, the backup's path too: the status area
+        // takes the rows the notice needs.
+        let bak = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path().display().to_string())
+            .find(|p| p.ends_with(".bak"))
+            .expect("the backup");
+        for (w, h) in [(50, 20), (40, 20), (60, 15), (120, 35)] {
+            let lines = common::tui::screen(&m, w, h);
+            let joined = lines.join("");
+            assert!(joined.contains(&bak), "{w}×{h}:\n{}", lines.join("\n"));
+            let words = said.replace(' ', "");
+            assert!(
+                joined.replace(' ', "").contains(&words),
+                "{w}×{h}:\n{}",
+                lines.join("\n")
+            );
+        }
         // Once: another screen's keys do not say it again.
         keys(&mut m, "2");
         press(&mut m, KeyCode::Down);

@@ -100,6 +100,17 @@ pub enum LeaveFilter {
     All,
 }
 
+/// What an actor may do on the leave queue (`App::leave_powers`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeavePowers {
+    /// Approve or reject some kind of leave.
+    pub decide: bool,
+    /// Record the papers received.
+    pub evidence: bool,
+    /// File a request (their own, or the office for anyone).
+    pub file: bool,
+}
+
 impl App {
     /// Files a leave request. Returns its id.
     pub fn request_leave(&mut self, req: LeaveRequest, now: NaiveDateTime) -> Result<LeaveId> {
@@ -249,6 +260,71 @@ impl App {
         self.decide(id, LeaveStatus::Rejected, comment, now)
     }
 
+    /// Whether this actor may approve (or reject) request `id` as it
+    /// stands, without changing anything: the role its kind needs, not
+    /// their own, still pending, and for an approval the paper its kind
+    /// asks for received. The screen asks before it opens the comment
+    /// form; the decision itself checks again, with the rest.
+    pub fn may_decide(&self, id: LeaveId, approve: bool) -> Result<()> {
+        let r = self.store.read()?;
+        let policy = r.policy()?;
+        let leave = r
+            .leave(id)?
+            .filter(|l| self.actor.may_see(&l.teacher))
+            .ok_or(AppError::UnknownLeave(id))?;
+        let action = if approve {
+            LeaveAction::Approve
+        } else {
+            LeaveAction::Reject
+        };
+        self.may_decide_this(&policy, &leave, action)
+    }
+
+    /// What this actor may do on the leave queue, from their roles and the
+    /// policy: the screen shows only the keys they may use.
+    pub fn leave_powers(&self) -> Result<LeavePowers> {
+        let policy = self.policy()?;
+        let decide = LeaveKind::ALL
+            .iter()
+            .any(|k| self.actor.has(policy.leave.approver(*k)));
+        Ok(LeavePowers {
+            decide,
+            evidence: decide || self.actor.has(Role::Office),
+            file: self.actor.teacher.is_some() || self.actor.has(Role::Office),
+        })
+    }
+
+    /// The checks of a decision that need only the request and the policy.
+    fn may_decide_this(
+        &self,
+        policy: &rules::Policy,
+        before: &Leave,
+        action: LeaveAction,
+    ) -> Result<()> {
+        let id = before.id;
+        let role = policy.leave.approver(before.kind);
+        self.actor
+            .require(&format!("leave {}", action.code()), &[role])?;
+        // Nobody decides their own leave, whatever roles they hold.
+        if self.actor.teacher.as_ref() == Some(&before.teacher) {
+            return Err(AppError::OwnLeave { id, action });
+        }
+        if before.status != LeaveStatus::Pending {
+            return Err(AppError::LeaveState {
+                id,
+                status: before.status,
+                action,
+            });
+        }
+        if action == LeaveAction::Approve
+            && let Some(what) = before.kind.paper(&policy.leave)
+            && !what.received(&before.evidence)
+        {
+            return Err(AppError::MissingEvidence { id, what });
+        }
+        Ok(())
+    }
+
     fn decide(
         &mut self,
         id: LeaveId,
@@ -268,20 +344,7 @@ impl App {
         // request is read, alike whether it exists or whose it is (issue 26).
         self.hidden_leaves(&name, &approvers(&policy, &[]))?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
-        let role = policy.leave.approver(before.kind);
-        self.actor
-            .require(&format!("leave {}", action.code()), &[role])?;
-        // Nobody decides their own leave, whatever roles they hold.
-        if self.actor.teacher.as_ref() == Some(&before.teacher) {
-            return Err(AppError::OwnLeave { id, action });
-        }
-        if before.status != LeaveStatus::Pending {
-            return Err(AppError::LeaveState {
-                id,
-                status: before.status,
-                action,
-            });
-        }
+        self.may_decide_this(&policy, &before, action)?;
         // Leave that had to be decided before its session and was not has
         // lapsed: it is neither approved nor rejected afterwards.
         if let Some((session, started)) = lapsed(&policy, &before, &w.sessions()?, now) {
@@ -296,12 +359,6 @@ impl App {
         // covers: in a closed year only the office decides, with a reason.
         let why =
             self.closed_years_reason(&w, &leave_years(&w, &before)?, self.reason.as_deref())?;
-        if to == LeaveStatus::Approved
-            && let Some(what) = before.kind.paper(&policy.leave)
-            && !what.received(&before.evidence)
-        {
-            return Err(AppError::MissingEvidence { id, what });
-        }
         let after = Leave {
             status: to,
             decided_by: Some(self.actor.name.clone()),

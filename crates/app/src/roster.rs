@@ -51,7 +51,9 @@ impl App {
     /// Adds a term (training office). Its name must fit its dates (the
     /// academic year containing its first day, `calendar.year_start`), and
     /// terms may not overlap.
-    pub fn add_term(&mut self, mut term: Term, now: NaiveDateTime) -> Result<()> {
+    /// Adds a term (training office); returns the code it is kept under
+    /// (a spring named by its calendar year is kept under its school year's).
+    pub fn add_term(&mut self, mut term: Term, now: NaiveDateTime) -> Result<TermId> {
         self.actor.require("term add", &[Role::Office])?;
         if term.end < term.start {
             return Err(AppError::Invalid {
@@ -105,7 +107,8 @@ impl App {
             None,
             json(&term),
             None,
-        )
+        )?;
+        Ok(term.id)
     }
 
     pub fn terms(&self) -> Result<Vec<Term>> {

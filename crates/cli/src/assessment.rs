@@ -38,7 +38,7 @@ pub enum CreditCmd {
         organiser: String,
         /// The academic year it counts for (default: this one, or the one
         /// just ended between terms); the date must lie in it.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         /// Why a closed year is changed (office).
         #[arg(long)]
@@ -64,7 +64,7 @@ pub enum CreditCmd {
     List {
         #[arg(long)]
         waiting: bool,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         /// Each entry with its stages (who, when, comment) and who is next.
         #[arg(long)]
@@ -137,6 +137,7 @@ pub enum AssessCmd {
     /// Close a year's assessment (office): later changes need the office
     /// and a reason, and flag the teacher.
     Close {
+        #[arg(value_parser = crate::school_year)]
         year: i32,
         #[arg(long)]
         reason: Option<String>,
@@ -149,7 +150,7 @@ pub enum MakeUpCmd {
     List {
         #[arg(long)]
         teacher: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         /// Only those not made up yet.
         #[arg(long)]
@@ -194,7 +195,7 @@ pub enum ArchiveCmd {
     /// Change a teacher's archive for a year (office).
     Set {
         teacher: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         /// Items handed in (comma-separated: plan, notes, reflections, summary).
         #[arg(long, default_value = "")]
@@ -217,7 +218,7 @@ pub enum ArchiveCmd {
     /// A teacher's year: credits, notes, archive, lessons, make-ups, mentors.
     Show {
         teacher: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         #[arg(long)]
         json: bool,
@@ -230,7 +231,7 @@ pub enum MentorCmd {
     Add {
         mentor: String,
         mentee: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         #[arg(long, default_value = "")]
         note: String,
@@ -240,13 +241,13 @@ pub enum MentorCmd {
     Remove {
         mentor: String,
         mentee: String,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         #[arg(long)]
         reason: Option<String>,
     },
     List {
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
     },
 }
@@ -255,7 +256,7 @@ pub enum MentorCmd {
 pub enum FundsCmd {
     /// The school's public funds and training spending for a year, in yuan.
     Set {
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         #[arg(long)]
         public: String,
@@ -265,7 +266,7 @@ pub enum FundsCmd {
         reason: Option<String>,
     },
     Show {
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
     },
 }

@@ -54,7 +54,7 @@ pub enum ExportCmd {
     Standings {
         #[arg(long, conflicts_with = "year")]
         term: Option<String>,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::school_year)]
         year: Option<i32>,
         #[command(flatten)]
         out: OutArgs,
@@ -453,10 +453,10 @@ pub fn publish(app: &mut App, a: PublishArgs, lang: Lang, now: NaiveDateTime) ->
         ));
     }
     // The term must exist before anything is recorded for it.
-    app.term(term).map_err(e)?;
+    let ends = app.term(term).map_err(e)?.end;
     let unclosed = app.unclosed_rolls(term, now).map_err(e)?;
     let p = app.publish(term, now).map_err(e)?;
-    Ok(i18n::published_with(lang, &p, &unclosed))
+    Ok(i18n::published_with(lang, &p, &unclosed, ends))
 }
 
 pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTime) -> Outcome {

@@ -99,6 +99,24 @@ impl Cli {
     }
 }
 
+/// An academic year as people write it: `2025`, `2025-2026` or
+/// `2025-2026学年` (the two years one apart), as its first calendar year.
+pub fn school_year(s: &str) -> Result<i32, String> {
+    let s = s.trim();
+    let s = s.strip_suffix("学年").unwrap_or(s).trim();
+    let year = |x: &str| {
+        x.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+    };
+    let first = match s.split_once(['-', '–', '—', '/']) {
+        Some((a, b)) => year(a).filter(|a| year(b) == Some(a + 1)),
+        None => year(s),
+    };
+    first.ok_or_else(|| format!("not an academic year: {s}"))
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Create a new, empty database; you become the training office.
@@ -473,7 +491,7 @@ pub struct PeriodArgs {
     #[arg(long, conflicts_with = "year")]
     pub term: Option<String>,
     /// An academic year by its first calendar year, e.g. 2025.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::school_year)]
     pub year: Option<i32>,
     #[arg(long)]
     pub json: bool,
@@ -792,8 +810,9 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
                 start: date(lang, FieldName::Start, &start)?,
                 end: date(lang, FieldName::End, &end)?,
             };
-            app.add_term(t, now).map_err(e)?;
-            Ok(saved())
+            let (start, end) = (t.start, t.end);
+            let id = app.add_term(t, now).map_err(e)?;
+            Ok(i18n::term_added(lang, id, start, end))
         }
         Command::Term(TermCmd::List { json }) => calendar::term_list(app, lang, json),
         Command::Session(SessionCmd::Add {

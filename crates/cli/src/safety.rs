@@ -108,8 +108,9 @@ fn backup_to_stdout(app: &App, accept_recovered: bool, lang: Lang) -> Outcome {
     std::io::copy(&mut from, &mut out).map_err(write_error)?;
     out.flush().map_err(write_error)?;
     let mut said = format!(
-        "{} -\n{}",
+        "{} {}\n{}",
         i18n::reliability(lang, ReliabilityText::BackedUp),
+        i18n::reliability(lang, ReliabilityText::ToStdout),
         counts(&report, lang)
     );
     if let Some(r) = &report.recovered {

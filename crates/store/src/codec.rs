@@ -53,7 +53,26 @@ pub fn rewrap_v1(bytes: &[u8]) -> Option<Vec<u8>> {
 pub struct DecodeError {
     pub table: &'static str,
     pub key: String,
+    /// What was wrong, in English (the `Display` above and `check --json`).
     pub why: String,
+    /// What was wrong, by kind: the catalogue words it in the user's
+    /// language (`i18n::decode_fault`).
+    pub fault: DecodeFault,
+}
+
+/// What was wrong with a record's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecodeFault {
+    /// Its checksum does not match its bytes.
+    Checksum,
+    /// Shorter than its header.
+    TooShort,
+    /// A record format no build wrote.
+    UnknownFormat(u8),
+    /// No bytes at all.
+    Empty,
+    /// The bytes do not make a record of the expected shape.
+    Shape,
 }
 
 static DAMAGE_SEEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -71,10 +90,11 @@ pub fn payload<'a>(
     table: &'static str,
     key: &dyn std::fmt::Display,
 ) -> Result<&'a [u8], DecodeError> {
-    let err = |why: String| DecodeError {
+    let err = |why: String, fault| DecodeError {
         table,
         key: key.to_string(),
         why,
+        fault,
     };
     match bytes.split_first() {
         Some((&FORMAT, rest)) if rest.len() >= HEAD - 1 => {
@@ -84,12 +104,18 @@ pub fn payload<'a>(
                 Ok(payload)
             } else {
                 DAMAGE_SEEN.store(true, std::sync::atomic::Ordering::Relaxed);
-                Err(err("its checksum does not match its bytes".into()))
+                Err(err(
+                    "its checksum does not match its bytes".into(),
+                    DecodeFault::Checksum,
+                ))
             }
         }
-        Some((&FORMAT, _)) => Err(err("record too short".into())),
-        Some((v, _)) => Err(err(format!("unknown record format {v}"))),
-        None => Err(err("empty record".into())),
+        Some((&FORMAT, _)) => Err(err("record too short".into(), DecodeFault::TooShort)),
+        Some((v, _)) => Err(err(
+            format!("unknown record format {v}"),
+            DecodeFault::UnknownFormat(*v),
+        )),
+        None => Err(err("empty record".into(), DecodeFault::Empty)),
     }
 }
 
@@ -103,6 +129,7 @@ pub fn decode<T: DeserializeOwned>(
         table,
         key: key.to_string(),
         why: e.to_string(),
+        fault: DecodeFault::Shape,
     })
 }
 

@@ -431,6 +431,7 @@ fn policy_to_live(txn: &redb::WriteTransaction) -> Result<()> {
             table: "meta",
             key: "policy".into(),
             why,
+            fault: super::codec::DecodeFault::Shape,
         })?;
     let (p, c, l, a) = (old.points, old.credits, old.leave, old.assessment);
     put_policy(

@@ -101,13 +101,18 @@ fn show(mut model: Model) -> Result<String, String> {
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, model: &mut Model) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    model.fit(size.width, size.height);
     terminal.draw(|f| view::view(model, f))?;
     while !model.quit {
         let busy = model.busy();
         let msg = if event::poll(if busy { BUSY_POLL } else { POLL })? {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => Some(Message::Key(k)),
-                Event::Resize(..) => None,
+                Event::Resize(w, h) => {
+                    model.fit(w, h);
+                    None
+                }
                 _ => continue,
             }
         } else {

@@ -445,6 +445,15 @@ impl Model {
         self.keys.help(self.tab, mode)
     }
 
+    /// The terminal is `w`×`h` (at start and on every resize): at phone
+    /// size, a screen the phone layout does not draw gives way to the
+    /// leave queue, which it does (a teacher's own requests).
+    pub fn fit(&mut self, w: u16, h: u16) {
+        if crate::view::size_of(w, h) == crate::view::Size::Phone && !self.tab.compact() {
+            self.go(Tab::Leave);
+        }
+    }
+
     /// Reads the shown screen again (tests and the event loop's resize).
     pub fn reload(&mut self) {
         self.load(self.tab);

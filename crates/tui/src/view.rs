@@ -18,6 +18,10 @@ pub const MIN_H: u16 = 15;
 /// in portrait is about 50×20): the leave queue and the teacher screen.
 pub const PHONE_W: u16 = 40;
 pub const PHONE_H: u16 = 20;
+/// Below this width the screens the phone layout has (the leave queue,
+/// the teacher screen) are drawn in it even where the full layout fits
+/// the others: their full tables and lists need 80 columns to be whole.
+pub const COMPACT_BELOW: u16 = 80;
 
 /// Which layout a terminal of `w`×`h` gets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,8 +49,9 @@ pub fn view(m: &Model, f: &mut Frame) {
     m.too_small.set(size == Size::TooSmall);
     m.phone.set(size == Size::Phone);
     match size {
+        Size::Full if m.tab.compact() && area.width < COMPACT_BELOW => return phone(m, f, true),
         Size::Full => {}
-        Size::Phone => return phone(m, f),
+        Size::Phone => return phone(m, f, false),
         Size::TooSmall => {
             let text = format!(
                 "{}\n{}",
@@ -61,7 +66,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows(m, area, 1)),
     ])
     .areas(area);
     let actor = &m.app.actor();
@@ -96,33 +101,28 @@ pub fn view(m: &Model, f: &mut Frame) {
         palette: m.palette,
     };
     m.screens.get(m.tab).render(&v, f, body);
-    f.render_widget(status_line(m), status);
+    f.render_widget(status_line(m, status.width), status);
     overlays(m, f, area);
     guard(f);
 }
 
-/// The phone-sized layout: the tabs it draws, who is signed in, the
-/// screen in its compact form (or which screens this size has), and a
-/// status line of two rows, wrapped: a message is never cut.
-fn phone(m: &Model, f: &mut Frame) {
+/// The phone-sized layout: the tabs it draws (every tab, when the full
+/// layout draws the others: `all_tabs`), who is signed in, the screen in
+/// its compact form (or which screens this size has), and a status line
+/// of two rows or more, wrapped: a message is never cut.
+fn phone(m: &Model, f: &mut Frame, all_tabs: bool) {
     let area = f.area();
     let l = m.lang;
     let [top, head, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(status_rows(m, area, 2)),
     ])
     .areas(area);
-    let shown: Vec<&str> = Tab::ALL
-        .iter()
-        .filter(|t| t.compact())
-        .map(|t| t.title(l))
-        .collect();
-    let selected = Tab::ALL
-        .iter()
-        .filter(|t| t.compact())
-        .position(|t| *t == m.tab);
+    let listed = |t: &&Tab| all_tabs || t.compact();
+    let shown: Vec<&str> = Tab::ALL.iter().filter(listed).map(|t| t.title(l)).collect();
+    let selected = Tab::ALL.iter().filter(listed).position(|t| *t == m.tab);
     f.render_widget(
         Tabs::new(shown.clone())
             .select(selected)
@@ -153,13 +153,34 @@ fn phone(m: &Model, f: &mut Frame) {
         let text = i18n::compact_only(l, m.tab.title(l), &shown, MIN_W, MIN_H);
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
     }
-    f.render_widget(status_line(m).wrap(Wrap { trim: false }), status);
+    f.render_widget(status_line(m, status.width), status);
     overlays(m, f, area);
     guard(f);
 }
 
-/// The status line: the screen's last word, or how to get help and quit.
-fn status_line(m: &Model) -> Paragraph<'static> {
+/// The rows of the status line: at least `least`, more for a message
+/// longer than a row (a path, an upgrade's backup, an import's summary),
+/// so it is read whole, up to a third of the screen.
+fn status_rows(m: &Model, area: ratatui::layout::Rect, least: u16) -> u16 {
+    let text = status_text(m).0;
+    let rows = crate::phone::wrap(&text, usize::from(area.width)).len();
+    (rows as u16).clamp(least, (area.height / 3).max(least))
+}
+
+/// The status line: the screen's last word, or how to get help and quit,
+/// wrapped into rows of `w` columns.
+fn status_line(m: &Model, w: u16) -> Paragraph<'static> {
+    let (text, style) = status_text(m);
+    let rows: Vec<Line> = crate::phone::wrap(&text, usize::from(w))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    Paragraph::new(rows).style(style)
+}
+
+/// The status line's text, shown through the sanitising function, and
+/// its style.
+fn status_text(m: &Model) -> (String, ratatui::style::Style) {
     let l = m.lang;
     let (text, style) = match m.status() {
         Some(s) if s.error => (s.text.clone(), m.palette.error()),
@@ -175,7 +196,7 @@ fn status_line(m: &Model) -> Paragraph<'static> {
             m.palette.hint(),
         ),
     };
-    Paragraph::new(i18n::shown(&text).into_owned()).style(style)
+    (i18n::shown(&text).into_owned(), style)
 }
 
 /// The help overlay and the question before quitting, over any screen.

@@ -71,6 +71,115 @@ pub fn fit_within(
     w.into_iter().map(Constraint::Length).collect()
 }
 
+/// The columns of a table of figures (the standings) that fit `width`,
+/// with their widths, so that no figure and no header of a figure is ever
+/// cut: while the table is too wide, the columns in `give_way` give way
+/// in that order (least needed first), a text column (a group, a note)
+/// by giving up room down to its `min` and its header's width (and left
+/// out whole if that is not enough, unless its `min` is 0: a note is cut,
+/// down to nothing), a column of figures by being left out whole. A column not in `give_way` (the id,
+/// the name, the verdict) stays. Returns the indexes of the columns kept,
+/// in order, and their widths.
+pub fn fit_or_drop(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: u16,
+    give_way: &[usize],
+    min: &[u16],
+) -> (Vec<usize>, Vec<Constraint>) {
+    let n = headers.len();
+    let mut w: Vec<u16> = (0..n).map(|i| column_width(headers, rows, i)).collect();
+    let mut kept = vec![true; n];
+    // ratatui puts one column of space between columns.
+    let total = |w: &[u16], kept: &[bool]| {
+        let k: Vec<usize> = (0..n).filter(|i| kept[*i]).collect();
+        k.iter().map(|i| w[*i]).sum::<u16>() + k.len().saturating_sub(1) as u16
+    };
+    let figures = |i: usize| {
+        rows.iter().filter_map(|r| r.get(i)).all(|c| {
+            c.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '/' | '-' | '+' | '%' | ' '))
+        })
+    };
+    for &i in give_way {
+        let over = total(&w, &kept).saturating_sub(width);
+        if over == 0 {
+            break;
+        }
+        if i >= n {
+            continue;
+        }
+        if figures(i) {
+            kept[i] = false;
+            continue;
+        }
+        // Nor is a header cut: a text column is as wide as its header,
+        // or left out (a column of notes whose least width is 0).
+        let least = min.get(i).copied().unwrap_or(0);
+        let floor = match least {
+            0 => 0,
+            m => m.max(headers.get(i).map_or(0, |h| h.width() as u16)),
+        };
+        w[i] -= w[i].saturating_sub(floor).min(over);
+        // A short text (a group) that still does not fit goes whole, as
+        // figures do; a long one (a note) is what is cut, down to 0.
+        if w[i] == 0 || (least > 0 && total(&w, &kept) > width) {
+            kept[i] = false;
+        }
+    }
+    let kept: Vec<usize> = (0..n).filter(|i| kept[*i]).collect();
+    let widths = kept.iter().map(|i| Constraint::Length(w[*i])).collect();
+    (kept, widths)
+}
+
+/// `fit_within`, and where the columns in `shrink` cannot give up enough
+/// room, the columns in `drop` are left out whole, in that order, until
+/// the rest fits (a date or a card number is never cut). Returns the
+/// indexes of the columns kept, in order, and their widths.
+pub fn fit_within_or_drop(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    width: u16,
+    shrink: &[usize],
+    min: &[u16],
+    drop: &[usize],
+) -> (Vec<usize>, Vec<Constraint>) {
+    let mut kept: Vec<usize> = (0..headers.len()).collect();
+    let mut dropping = drop.iter();
+    loop {
+        let h: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+        let r: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| {
+                kept.iter()
+                    .map(|i| row.get(*i).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let s: Vec<usize> = shrink
+            .iter()
+            .filter_map(|i| kept.iter().position(|k| k == i))
+            .collect();
+        let m: Vec<u16> = kept
+            .iter()
+            .map(|i| min.get(*i).copied().unwrap_or(0))
+            .collect();
+        let widths = fit_within(&h, &r, width, &s, &m);
+        let total: u16 = widths
+            .iter()
+            .map(|c| match c {
+                Constraint::Length(w) => *w,
+                _ => 0,
+            })
+            .sum::<u16>()
+            + kept.len().saturating_sub(1) as u16;
+        match dropping.next() {
+            Some(d) if total > width => kept.retain(|k| k != d),
+            _ => return (kept, widths),
+        }
+    }
+}
+
 /// The display width of column `i`: its header's or its widest cell's.
 pub fn column_width(headers: &[&str], rows: &[Vec<String>], i: usize) -> u16 {
     rows.iter()

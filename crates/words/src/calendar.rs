@@ -15,6 +15,19 @@ pub fn term_name(l: Lang, t: TermId) -> String {
     }
 }
 
+/// What `term add` kept: the term's code, its name and its days.
+pub fn term_added(l: Lang, t: TermId, start: NaiveDate, end: NaiveDate) -> String {
+    say!(
+        l,
+        "已保存:学期 {}({},{} 至 {})",
+        "saved: term {} (the {}, {} to {})",
+        t,
+        term_name(l, t),
+        start,
+        end
+    )
+}
+
 /// A teacher's groups over time, oldest first, each with its days:
 /// "教研组:英语(至 2026-10-31)→ 数学(2026-11-01 起)". `None` when the
 /// teacher has only ever been in one group.

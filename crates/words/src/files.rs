@@ -60,13 +60,12 @@ pub fn io_text(l: Lang, x: IoText) -> &'static str {
     }
 }
 
-/// A period as people name it: 2025-2026学年 秋季学期.
+/// A period as people name it: 2025-2026学年第一学期, 2025-2026学年.
 pub fn period_name(l: Lang, p: rules::Period) -> String {
     use rules::Period;
     match (l, p) {
-        (Lang::Zh, Period::Term(t)) => format!("{}学年 {}", t.year, season(l, t.season)),
+        (_, Period::Term(t)) => super::term_name(l, t),
         (Lang::Zh, Period::Year(y)) => format!("{y}学年"),
-        (Lang::En, Period::Term(t)) => format!("{} {}", t.year, season(l, t.season)),
         (Lang::En, Period::Year(y)) => format!("academic year {y}"),
     }
 }
@@ -137,19 +136,20 @@ pub fn leave_file_headers(l: Lang) -> [&'static str; 5] {
     ]
 }
 
-/// What a publication recorded.
+/// What a publication recorded: the term by its name and its code.
 pub fn published(l: Lang, p: &::store::published::Publication) -> String {
     let bad = p.rows.iter().filter(|r| !r.qualified).count();
+    let name = super::term_name(l, p.term);
     match l {
         Lang::Zh => format!(
-            "已公布 {}(第{}次):{} 名教师,不合格 {} 人",
+            "已公布 {name}({},第{}次):{} 名教师,不合格 {} 人",
             p.term,
             p.number,
             p.rows.len(),
             bad
         ),
         Lang::En => format!(
-            "published {} (#{}): {} teachers, {} unqualified",
+            "published the {name} ({}, #{}): {} teachers, {} unqualified",
             p.term,
             p.number,
             p.rows.len(),
@@ -158,14 +158,27 @@ pub fn published(l: Lang, p: &::store::published::Publication) -> String {
     }
 }
 
-/// What a publication recorded, and then the held sessions the posting
-/// found with their roll never closed (`unclosed_at_posting`).
+/// What a publication recorded; then, for a posting before the term's
+/// last day `ends`, that it is an interim one; then the held sessions the
+/// posting found with their roll never closed (`unclosed_at_posting`).
 pub fn published_with(
     l: Lang,
     p: &::store::published::Publication,
     unclosed: &[rules::Session],
+    ends: chrono::NaiveDate,
 ) -> String {
     let mut out = published(l, p);
+    // A posting before the term's last day is an interim one: said, not
+    // refused (an office may post mid-term and again at its end).
+    if p.at.date() < ends {
+        out.push('\n');
+        out.push_str(&say!(
+            l,
+            "注意:本学期到 {} 才结束,这是期中公布;学期结束后请再公布一次",
+            "note: the term runs until {}, so this is an interim posting; publish again when it has ended",
+            ends
+        ));
+    }
     if let Some(note) = unclosed_at_posting(l, unclosed) {
         out.push('\n');
         out.push_str(&note);

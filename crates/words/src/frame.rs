@@ -86,7 +86,12 @@ pub fn compact_only(l: Lang, here: &str, available: &[&str], min_w: u16, min_h: 
         here,
         min_w,
         min_h,
-        available.join(l.t("、", ", "))
+        // "2 请假审批" stays on one line where the text wraps.
+        available
+            .iter()
+            .map(|t| t.replace(' ', "\u{a0}"))
+            .collect::<Vec<_>>()
+            .join(l.t("、", ", "))
     )
 }
 

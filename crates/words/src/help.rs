@@ -681,8 +681,8 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "The major does not match the subject taught",
         ),
         ("assess close", "year") => l.t(
-            "要结束的学年,以其开始的公历年表示,例如 2025",
-            "The academic year to close, by its first calendar year, e.g. 2025",
+            "要结束的学年,例如 2025-2026 或 2025",
+            "The academic year to close, e.g. 2025-2026 or 2025",
         ),
         ("backup", "path") => l.t("新文件的路径", "Path of the new file"),
         ("backup", "accept_recovered") => l.t(
@@ -711,8 +711,8 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         (_, "json") => l.t("以 JSON 输出,供脚本使用", "Output JSON, for scripts"),
         (_, "term") => l.t("学期,例如 2025-autumn", "A term, e.g. 2025-autumn"),
         (_, "year") => l.t(
-            "学年,以其开始的公历年表示,例如 2025(默认本学年)",
-            "An academic year by its first calendar year, e.g. 2025 (default: this one)",
+            "学年,例如 2025-2026 或 2025(默认本学年)",
+            "An academic year, e.g. 2025-2026 or 2025 (default: this one)",
         ),
         (_, "reason") => l.t(
             "理由,记入历史(改动已结束考核的学年时必写)",

@@ -126,10 +126,12 @@ pub enum KeyHint {
     /// The standings' keys to the term or year before and after.
     PeriodSteps { prev: String, next: String },
     /// The leave queue's keys in the phone-sized layout.
+    /// The keys the actor may use, each only when they may.
     PhoneLeave {
-        approve: String,
-        reject: String,
-        evidence: String,
+        approve: Option<String>,
+        reject: Option<String>,
+        evidence: Option<String>,
+        new: Option<String>,
         filter: String,
     },
     /// The history screen's filters.
@@ -333,16 +335,22 @@ pub fn key_hint(l: Lang, h: &KeyHint) -> String {
             approve,
             reject,
             evidence,
+            new,
             filter,
-        } => say!(
-            l,
-            "{} 批准  {} 驳回  {} 材料  {} 筛选",
-            "{} approve  {} reject  {} papers  {} filter",
-            k(approve),
-            k(reject),
-            k(evidence),
-            k(filter)
-        ),
+        } => {
+            let each = [
+                (approve.as_ref(), l.t("批准", "approve")),
+                (reject.as_ref(), l.t("驳回", "reject")),
+                (evidence.as_ref(), l.t("材料", "papers")),
+                (new.as_ref(), l.t("新申请", "new")),
+                (Some(filter), l.t("筛选", "filter")),
+            ];
+            // A key and its name stay together where the line wraps.
+            each.iter()
+                .filter_map(|(key, what)| key.map(|key| format!("{}\u{a0}{what}", k(key))))
+                .collect::<Vec<_>>()
+                .join("  ")
+        }
         HistoryHint {
             teacher,
             session,

@@ -6,16 +6,42 @@ use super::*;
 // Reliability: `peixun check` and `peixun backup` (issue 8)
 // ---------------------------------------------------------------------------
 
+/// What was wrong with a record's bytes.
+pub fn decode_fault(l: Lang, f: ::store::codec::DecodeFault) -> String {
+    use ::store::codec::DecodeFault::*;
+    match f {
+        Checksum => say!(
+            l,
+            "校验和与内容不符",
+            "its checksum does not match its bytes"
+        ),
+        TooShort => say!(l, "记录过短", "record too short"),
+        UnknownFormat(v) => say!(l, "未知的记录格式 {}", "unknown record format {}", v),
+        Empty => say!(l, "记录为空", "empty record"),
+        Shape => say!(
+            l,
+            "内容不是应有的格式",
+            "its bytes do not make the record expected"
+        ),
+    }
+}
+
 /// A problem `peixun check` found, with the table and key where it is.
 pub fn check_problem(l: Lang, p: &::store::check::Problem) -> String {
     use ::store::check::{Missing, Problem::*};
     match p {
+        // redb's own words are English: said in Chinese without them.
         Pages(why) => match l {
-            Lang::Zh => format!("文件页校验失败(截断、写坏或被覆盖):{why}"),
+            Lang::Zh => "文件页校验失败(截断、写坏或被覆盖)".to_string(),
             Lang::En => format!("its pages do not verify: {why}"),
         },
         Record(e) => match l {
-            Lang::Zh => format!("数据表 {} 中键 {} 的记录无法读取:{}", e.table, e.key, e.why),
+            Lang::Zh => format!(
+                "数据表 {} 中键 {} 的记录无法读取:{}",
+                e.table,
+                shown(&e.key),
+                decode_fault(l, e.fault)
+            ),
             Lang::En => e.to_string(),
         },
         WrongKey { table, key, found } => match l {
@@ -86,6 +112,8 @@ pub enum ReliabilityText {
     WhatNow,
     /// Before the path of a finished backup.
     BackedUp,
+    /// Where a backup through the gate went (`backup -`).
+    ToStdout,
 }
 
 pub fn reliability(l: Lang, r: ReliabilityText) -> &'static str {
@@ -98,6 +126,7 @@ pub fn reliability(l: Lang, r: ReliabilityText) -> &'static str {
              or hand this file to someone who can repair it.",
         ),
         ReliabilityText::BackedUp => l.t("已备份并检查通过:", "backed up and checked:"),
+        ReliabilityText::ToStdout => l.t("已送到标准输出", "sent to standard output"),
     }
 }
 

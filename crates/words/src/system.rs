@@ -84,13 +84,14 @@ impl SystemFault {
 
 /// `line` with the system's English replaced by the catalogue's words when
 /// `l` is Chinese: every "WORDS (os error N)" the standard library writes
-/// becomes "词语(系统错误 N)", and a temporary file's " at path …" becomes
-/// ",路径 …". Unchanged in English, and for a line without such words.
+/// becomes "词语(系统错误 N)"; the name of a temporary file never made
+/// (" at path …") is dropped in both languages.
 pub fn system_words(l: Lang, line: &str) -> String {
+    let line = without_temporary_path(line);
     if l != Lang::Zh || !line.contains("(os error ") {
-        return line.to_string();
+        return line;
     }
-    let mut out = line.to_string();
+    let mut out = line;
     let mut from = 0;
     while let Some(at) = out[from..].find("(os error ").map(|i| i + from) {
         let digits: String = out[at + "(os error ".len()..]
@@ -121,7 +122,22 @@ pub fn system_words(l: Lang, line: &str) -> String {
         out.replace_range(start..end, &zh);
         from = start + zh.len();
     }
-    out.replace(" at path \"", ",路径 \"")
+    out
+}
+
+/// `line` without the " at path "…"" the temporary-file crate adds to an
+/// error: it names a file peixun was about to create under a random name
+/// and never made, which tells the user nothing (the line names the real
+/// file already).
+fn without_temporary_path(line: &str) -> String {
+    let Some(at) = line.find(" at path \"") else {
+        return line.to_string();
+    };
+    let rest = &line[at + " at path \"".len()..];
+    match rest.find('"') {
+        Some(end) => format!("{}{}", &line[..at], &rest[end + 1..]),
+        None => line[..at].to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -143,7 +159,11 @@ mod tests {
         let e = std::io::Error::from_raw_os_error(2).to_string();
         assert_eq!(
             system_words(Lang::Zh, &format!("无法打开 /p:{e} at path \"/p/.t\"")),
-            "无法打开 /p:文件或目录不存在(系统错误 2),路径 \"/p/.t\""
+            "无法打开 /p:文件或目录不存在(系统错误 2)"
+        );
+        assert_eq!(
+            system_words(Lang::En, &format!("/p: {e} at path \"/p/.t\"")),
+            format!("/p: {e}")
         );
         // English keeps the system's words; plain lines pass unchanged.
         let en = format!("cannot read it: {e}");

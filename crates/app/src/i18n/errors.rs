@@ -573,12 +573,15 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             }
         }
         Damaged { path, why } => {
-            let (p, why) = (shown_path(path), shown(why));
+            let p = shown_path(path);
             if zh {
+                // `why` is English (redb's words, or the check's): the
+                // details are `peixun check`'s, in Chinese.
                 format!(
-                    "{p} 已损坏({why}),文件未被改动;请运行 peixun check 查看详情,并恢复最近的备份"
+                    "{p} 已损坏(文件页或记录未通过校验),文件未被改动;请运行 peixun check 查看详情,并恢复最近的备份"
                 )
             } else {
+                let why = shown(why);
                 format!(
                     "{p} is damaged ({why}); it was left untouched. Run `peixun check` for details \
                      and restore the latest backup"
@@ -586,11 +589,19 @@ pub fn store_error(l: Lang, e: &StoreError) -> String {
             }
         }
         Decode(d) => {
-            let (key, why) = (shown(&d.key), shown(&d.why));
+            let key = shown(&d.key);
             if zh {
-                format!("数据表 {} 中键 {key} 的记录已损坏:{why}", d.table)
+                format!(
+                    "数据表 {} 中键 {key} 的记录已损坏:{}",
+                    d.table,
+                    decode_fault(l, d.fault)
+                )
             } else {
-                format!("damaged record in table `{}` at key {key}: {why}", d.table)
+                format!(
+                    "damaged record in table `{}` at key {key}: {}",
+                    d.table,
+                    shown(&d.why)
+                )
             }
         }
         Db(m) => {

@@ -3,19 +3,29 @@
 use super::*;
 use crate::import::ImportSummary;
 
-/// What an import did.
+/// What an import did, one part a line (the command line prints it).
 pub fn import_summary(l: Lang, s: &ImportSummary) -> String {
-    let mut out = import_counts(l, s);
+    import_parts(l, s, false).join("\n")
+}
+
+/// What an import did, for the terminal app's status line: the parts on
+/// one line, joined by a separator (a newline is no line there), and no
+/// command-line flag: the app asks about the teachers left out itself.
+pub fn import_summary_shown(l: Lang, s: &ImportSummary) -> String {
+    import_parts(l, s, true).join(l.t(";", "; "))
+}
+
+fn import_parts(l: Lang, s: &ImportSummary, screen: bool) -> Vec<String> {
+    let mut first = import_counts(l, s);
     if let Some(e) = &s.ended {
-        out.push_str(&ended(l, e));
+        first.push_str(&ended(l, e));
     }
+    let mut out = vec![first];
     if !s.hidden.is_empty() {
-        out.push('\n');
-        out.push_str(&hidden(l, &s.hidden));
+        out.push(hidden(l, &s.hidden));
     }
     if !s.missing.is_empty() {
-        out.push('\n');
-        out.push_str(&missing(l, s));
+        out.push(missing(l, s, screen));
     }
     out
 }
@@ -40,10 +50,17 @@ fn hidden(l: Lang, rows: &[(usize, String)]) -> String {
 
 /// The teachers a roster leaves out, each by id and name, and what was
 /// done (issue 25): "以下 2 位教师不在此文件中:T0006 杨军、T0007 李娜".
-fn missing(l: Lang, s: &ImportSummary) -> String {
+/// On the screen (`screen`), no advice of the command line's flag.
+fn missing(l: Lang, s: &ImportSummary, screen: bool) -> String {
     let names = missing_names(l, s);
     let n = s.missing.len();
     match (l, s.departed_on) {
+        (Lang::Zh, None) if screen => {
+            format!("以下 {n} 位教师不在此文件中:{names};他们仍须参加培训")
+        }
+        (Lang::En, None) if screen => {
+            format!("{n} teachers are not in this file: {names}; they are still required")
+        }
         (Lang::Zh, None) => format!(
             "以下 {n} 位教师不在此文件中:{names};他们仍须参加培训。如已离校,请加 --departed-on 日期 记录离校"
         ),

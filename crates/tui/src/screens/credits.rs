@@ -659,42 +659,67 @@ fn render_form(
     widgets::popup(f, f.area(), &title, lines, h);
 }
 
+/// A head line wrapped into rows of `w` columns: how many, and the rows.
+/// Each key and what it does are joined by no-break spaces (`nb`), so a
+/// wrap never parts them.
+fn head_lines(text: &str, w: u16) -> (u16, Vec<ratatui::text::Line<'static>>) {
+    let rows: Vec<ratatui::text::Line<'static>> = crate::phone::wrap(text, usize::from(w))
+        .into_iter()
+        .map(ratatui::text::Line::from)
+        .collect();
+    (rows.len() as u16, rows)
+}
+
+/// What a key does, its words held together on one row.
+fn nb(s: &str) -> String {
+    s.replace(' ', "\u{a0}")
+}
+
 fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
-    let [head, rest, talk] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(3),
-    ])
-    .areas(area);
     let filter = match s.filter {
         CreditFilter::Waiting => i18n::ui(l, i18n::Ui::FilterWaiting),
         CreditFilter::All => i18n::ui(l, i18n::Ui::FilterAll),
     };
     let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
-    f.render_widget(
-        Paragraph::new(format!(
-            "[{filter}]  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}  {} {}",
+    // Each key beside what it does (a no-break space), the line wrapped
+    // where it is wider than the screen: never cut.
+    let (head_rows, head_text) = head_lines(
+        &format!(
+            "[{filter}]  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}",
             key(Action::NewCredit),
-            i18n::credit_action(l, app::year_end::CreditAction::Register),
+            nb(i18n::credit_action(
+                l,
+                app::year_end::CreditAction::Register
+            )),
             key(Action::EditCredit),
-            i18n::credit_action(l, app::year_end::CreditAction::Edit),
+            nb(i18n::credit_action(l, app::year_end::CreditAction::Edit)),
             key(Action::Pass),
-            a(AssessText::CreditsHint),
+            nb(a(AssessText::CreditsHint)),
             key(Action::SendBack),
-            a(AssessText::SendBack),
+            nb(a(AssessText::SendBack)),
             key(Action::Reject),
-            i18n::credit_action(l, app::year_end::CreditAction::Reject),
+            nb(i18n::credit_action(l, app::year_end::CreditAction::Reject)),
             key(Action::Withdraw),
-            i18n::credit_action(l, app::year_end::CreditAction::Withdraw),
+            nb(i18n::credit_action(
+                l,
+                app::year_end::CreditAction::Withdraw
+            )),
             key(Action::CreditFilter),
-            a(AssessText::FilterCredits),
+            nb(a(AssessText::FilterCredits)),
             key(Action::MakeUps),
-            a(AssessText::SwitchList)
-        )),
-        head,
+            nb(a(AssessText::SwitchList))
+        ),
+        area.width,
     );
+    let [head, rest, talk] = Layout::vertical([
+        Constraint::Length(head_rows),
+        Constraint::Min(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    f.render_widget(Paragraph::new(head_text), head);
     // The conversation of the entry under the cursor: every step with who,
     // when and the comment.
     if let Some(c) = s.list.get(s.cursor) {
@@ -727,15 +752,26 @@ fn render_credits(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     // Columns: id, teacher, date, title, organiser, credits, card, stage,
     // comment, report. The comment (shown whole in the conversation
     // below), the organiser and the title give way first, then the stage;
-    // never the id, the teacher, a date or a figure.
-    let widths = widgets::fit_within(
+    // where that is not enough (60 to 79 columns) the stage (said in the
+    // conversation), the report, the card and the date are left out
+    // whole: a date, a card number or a figure is never cut.
+    let (kept, widths) = widgets::fit_within_or_drop(
         &headers,
         &cells,
         rest.width,
         &[8, 4, 3, 7],
         &[4, 6, 10, 8, 0, 4, 6, 9, 0, 4],
+        &[7, 9, 6, 2],
     );
-    let table = list_table(headers, cells.into_iter().map(Row::new), widths);
+    let headers: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+    let cells = cells.into_iter().map(|c| {
+        Row::new(
+            kept.iter()
+                .map(|i| c.get(*i).cloned().unwrap_or_default())
+                .collect::<Vec<_>>(),
+        )
+    });
+    let table = list_table(headers, cells, widths);
     f.render_stateful_widget(table, rest, &mut selected(s.cursor));
 }
 
@@ -743,25 +779,27 @@ fn render_makeups(s: &CreditsScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
     let a = |x: AssessText| i18n::assessment_text(l, x);
     let key = |x: Action| v.keys.label(Tab::Credits, x);
-    let [head, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let filter = if s.open_only {
         a(AssessText::OpenOnly)
     } else {
         i18n::ui(l, i18n::Ui::FilterAll)
     };
-    f.render_widget(
-        Paragraph::new(format!(
-            "{} [{filter}]  {} {}  {} {}  {} {}",
+    let (head_rows, head_text) = head_lines(
+        &format!(
+            "{} [{filter}]  {}\u{a0}{}  {}\u{a0}{}  {}\u{a0}{}",
             a(AssessText::MakeUps),
             key(Action::Pass),
-            a(AssessText::MarkDone),
+            nb(a(AssessText::MarkDone)),
             key(Action::SendBack),
-            a(AssessText::TakeBack),
+            nb(a(AssessText::TakeBack)),
             key(Action::MakeUps),
-            a(AssessText::SwitchList),
-        )),
-        head,
+            nb(a(AssessText::SwitchList)),
+        ),
+        area.width,
     );
+    let [head, rest] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(1)]).areas(area);
+    f.render_widget(Paragraph::new(head_text), head);
     if s.makeup_list.is_empty() {
         f.render_widget(Paragraph::new(a(AssessText::NoMakeUps)), rest);
         return;

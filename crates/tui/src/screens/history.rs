@@ -208,6 +208,18 @@ fn widths(headers: &[&str], rows: &[Vec<String>], width: u16) -> Vec<Constraint>
     fitted
 }
 
+/// The columns a table of `widths` takes, with a column between each two.
+fn drawn_width(widths: &[Constraint]) -> u16 {
+    let sum: u16 = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(w) | Constraint::Min(w) => *w,
+            _ => 0,
+        })
+        .sum();
+    sum + widths.len().saturating_sub(1) as u16
+}
+
 /// Draws the screen: the filters, the list, and the selected entry in full.
 fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
     let l = v.lang;
@@ -267,10 +279,21 @@ fn draw(h: &HistoryScreen, v: &View, f: &mut Frame, area: Rect) {
             ]
         })
         .collect();
-    let cells = widgets::shown_cells(cells);
-    let constraints = widths(&headers, &cells, list.width);
+    let mut cells = widgets::shown_cells(cells);
+    // Where even the least widths do not fit (60 to 79 columns), the
+    // reason and then the change are left out whole, never cut: the lines
+    // below give the entry under the cursor in full.
+    let mut n = headers.len();
+    let mut constraints = widths(&headers[..n], &cells, list.width);
+    while n > CHANGE && drawn_width(&constraints) > list.width {
+        n -= 1;
+        for c in &mut cells {
+            c.truncate(n);
+        }
+        constraints = widths(&headers[..n], &cells, list.width);
+    }
     let rows = cells.into_iter().map(Row::new);
-    let table = widgets::list_table(headers.to_vec(), rows, constraints);
+    let table = widgets::list_table(headers[..n].to_vec(), rows, constraints);
     let mut state = widgets::selected(h.cursor - start);
     f.render_stateful_widget(table, list, &mut state);
     if let Some(e) = h.entries.get(h.cursor) {

@@ -44,6 +44,8 @@ pub enum Popup {
         leave: Box<Leave>,
         note: bool,
         certificate: bool,
+        /// Asked "record these?" (y/n), as a decision is.
+        confirming: bool,
     },
 }
 
@@ -57,6 +59,8 @@ pub struct LeaveScreen {
     /// Chosen on first load: a teacher who decides no leave sees their
     /// own requests, not an empty queue.
     picked: bool,
+    /// What the actor may do here: the keys shown are those they may use.
+    pub powers: app::leave::LeavePowers,
 }
 
 impl Default for LeaveScreen {
@@ -68,6 +72,7 @@ impl Default for LeaveScreen {
             cursor: 0,
             popup: None,
             picked: false,
+            powers: Default::default(),
         }
     }
 }
@@ -119,45 +124,35 @@ impl LeaveScreen {
                     };
                     let what = if approve { Ui::Approved } else { Ui::Rejected };
                     let lang = cx.lang;
-                    match r {
-                        Ok(_) => cx.done(Ok(format!("{} {}", leave.id, i18n::ui(lang, what)))),
-                        Err(e) => {
-                            // What was typed stays: the popup is back.
-                            cx.fail(e);
-                            comment.confirming = false;
-                            self.popup = Some(Popup::Decide {
-                                leave,
-                                approve,
-                                comment,
-                            });
-                        }
-                    }
+                    // A refused decision closes the form: the refusal
+                    // stays on the status line, and no text box is left
+                    // holding the keys that follow.
+                    cx.done(r.map(|_| format!("{} {}", leave.id, i18n::ui(lang, what))));
                 }
             },
             Popup::Evidence {
                 leave,
                 mut note,
                 mut certificate,
+                mut confirming,
             } => {
-                match action {
-                    Action::Cancel => return,
-                    Action::Item1 => note = !note,
-                    Action::Item2 => certificate = !certificate,
-                    Action::Submit => {
+                match (action, confirming) {
+                    (Action::Cancel, _) | (Action::No, true) => return,
+                    (Action::Item1, false) => note = !note,
+                    (Action::Item2, false) => certificate = !certificate,
+                    // Asked first, as a decision is: only y records.
+                    (Action::Submit, false) => confirming = true,
+                    (Action::Yes, true) => {
                         let ev = Evidence {
                             leave_note: note,
                             hospital_certificate: certificate,
                         };
                         let r = cx.app.set_evidence(leave.id, ev, cx.now);
-                        let lang = cx.lang;
-                        match r {
-                            Ok(()) => {
-                                let text = i18n::leave_text(lang, i18n::LeaveText::EvidenceSaved);
-                                cx.done(Ok(format!("{} {text}", leave.id)));
-                                return;
-                            }
-                            Err(e) => cx.fail(e),
-                        }
+                        let text = i18n::leave_text(cx.lang, i18n::LeaveText::EvidenceSaved);
+                        // Saved or refused, the popup closes: the
+                        // outcome is on the status line.
+                        cx.done(r.map(|()| format!("{} {text}", leave.id)));
+                        return;
                     }
                     _ => {}
                 }
@@ -165,6 +160,7 @@ impl LeaveScreen {
                     leave,
                     note,
                     certificate,
+                    confirming,
                 });
             }
             Popup::Form {
@@ -243,6 +239,9 @@ impl Screen for LeaveScreen {
         match &self.popup {
             Some(Popup::Decide { comment, .. }) => comment.mode(),
             Some(Popup::Form { .. }) => Mode::Text,
+            Some(Popup::Evidence {
+                confirming: true, ..
+            }) => Mode::Confirm,
             Some(Popup::Evidence { .. }) => Mode::Checklist,
             None => Mode::Normal,
         }
@@ -282,6 +281,13 @@ impl Screen for LeaveScreen {
             }
             Action::Approve | Action::Reject => {
                 if let Some(leave) = self.list.get(self.cursor).cloned() {
+                    // What cannot be decided yet (a paper missing, a role
+                    // not held, one's own request) is said at once, not
+                    // after a comment and a confirmation.
+                    if let Err(e) = cx.app.may_decide(leave.id, action == Action::Approve) {
+                        cx.fail(e);
+                        return;
+                    }
                     self.popup = Some(Popup::Decide {
                         leave: Box::new(leave),
                         approve: action == Action::Approve,
@@ -313,6 +319,7 @@ impl Screen for LeaveScreen {
                         note: leave.evidence.leave_note,
                         certificate: leave.evidence.hospital_certificate,
                         leave: Box::new(leave),
+                        confirming: false,
                     });
                 }
             }
@@ -329,6 +336,7 @@ impl Screen for LeaveScreen {
                 self.filter = LeaveFilter::All;
             }
         }
+        self.powers = app.leave_powers()?;
         // Lapsed requests show as expired, among the decided (issue 14).
         self.list = app.leaves_at(self.filter, now)?;
         for x in &self.list {
@@ -384,11 +392,12 @@ impl LeaveScreen {
                 leave,
                 note,
                 certificate,
+                confirming,
             }) => {
                 let l = v.lang;
                 let tick = |on: bool| if on { "[x]" } else { "[ ]" };
                 let name = |a| v.keys.name(l, super::Tab::Leave, a);
-                let lines = vec![
+                let mut lines = vec![
                     Line::from(format!(
                         "{} {} {}",
                         leave.id,
@@ -415,6 +424,14 @@ impl LeaveScreen {
                         },
                     )),
                 ];
+                if *confirming {
+                    lines.pop();
+                    lines.push(Line::from(i18n::leave_text(
+                        l,
+                        i18n::LeaveText::ConfirmEvidence,
+                    )));
+                    lines.push(Line::from(v.keys.yes_no(l, super::Tab::Leave)));
+                }
                 let title = i18n::leave_text(l, i18n::LeaveText::EvidenceTitle);
                 widgets::popup(f, f.area(), title, lines, 6);
             }
@@ -472,10 +489,12 @@ fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
                 sessions
                     .iter()
                     .find(|s| s.session.id == *i)
-                    .map_or(i.to_string(), |s| format!("{} {}", i, s.session.date))
+                    .map_or(i.to_string(), |s| {
+                        i18n::leave_session(l, &i.to_string(), &s.session.date.to_string())
+                    })
             })
             .collect::<Vec<_>>()
-            .join(","),
+            .join(l.t("、", ", ")),
     };
     let affected = sessions
         .iter()
@@ -491,7 +510,8 @@ fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
             } else {
                 "✗"
             };
-            format!("{}{got}", i18n::leave_paper(l, *p))
+            // A paper's name and its mark stay on one line where wrapped.
+            format!("{}{got}", i18n::leave_paper(l, *p).replace(' ', "\u{a0}"))
         })
         .collect();
     vec![
@@ -501,7 +521,7 @@ fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
             None => x.teacher.0.clone(),
         },
         i18n::leave_kind(l, x.kind).to_string(),
-        format!("{covers} ({affected})"),
+        i18n::leave_covers(l, &covers, affected),
         x.reason.clone(),
         ev.join(" "),
         if x.emergency {
@@ -538,33 +558,51 @@ fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         format!("{}/{}", s.cursor + 1, s.list.len())
     };
     let head = crate::phone::line(&format!("[{}]", i18n::ui(l, filter)), "", &count, w);
+    // The keys this actor may use, from the key map: the last rows.
+    let name = |a| v.keys.name(l, super::Tab::Leave, a);
+    let p = s.powers;
+    let hints = i18n::key_hint(
+        l,
+        &KeyHint::PhoneLeave {
+            approve: p.decide.then(|| name(Action::Approve)),
+            reject: p.decide.then(|| name(Action::Reject)),
+            evidence: p.evidence.then(|| name(Action::Evidence)),
+            new: p.file.then(|| name(Action::NewRequest)),
+            filter: name(Action::Filter),
+        },
+    );
+    let hint_rows = if unicode_width::UnicodeWidthStr::width(hints.as_str()) > w {
+        2
+    } else {
+        1
+    };
     if s.list.is_empty() {
+        let [top, keys] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(hint_rows)]).areas(area);
         let text = vec![Line::from(head), Line::from(i18n::ui(l, Ui::NoRequests))];
-        f.render_widget(Paragraph::new(text), area);
+        f.render_widget(Paragraph::new(text), top);
+        f.render_widget(
+            Paragraph::new(hints)
+                .wrap(ratatui::widgets::Wrap { trim: true })
+                .style(v.palette.hint()),
+            keys,
+        );
         return;
     }
     // The list takes a third of the height; the request read, the rest;
-    // the keys that act on it, the last row.
+    // the keys that act on it, the last rows.
     let rows = (area.height.saturating_sub(2) / 3).max(1);
     let [top, list, detail, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(rows.min(s.list.len() as u16)),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(hint_rows),
     ])
     .areas(area);
-    let name = |a| v.keys.name(l, super::Tab::Leave, a);
     f.render_widget(
-        Paragraph::new(i18n::key_hint(
-            l,
-            &KeyHint::PhoneLeave {
-                approve: name(Action::Approve),
-                reject: name(Action::Reject),
-                evidence: name(Action::Evidence),
-                filter: name(Action::Filter),
-            },
-        ))
-        .style(v.palette.hint()),
+        Paragraph::new(hints)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .style(v.palette.hint()),
         keys,
     );
     f.render_widget(Paragraph::new(head), top);
@@ -604,12 +642,14 @@ fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let h = i18n::leave_headers(l);
     let sep = l.t(":", ": ");
+    // Wrapped here, by words, so that no character is lost.
     let text: Vec<Line> = h
         .iter()
         .zip(&c)
         .skip(1)
         .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| Line::from(format!("{name}{sep}{value}")))
+        .flat_map(|(name, value)| crate::phone::wrap(&format!("{name}{sep}{value}"), w))
+        .map(Line::from)
         .collect();
     let title = format!("#{}", x.id);
     f.render_widget(

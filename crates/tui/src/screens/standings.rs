@@ -290,9 +290,10 @@ impl StandingsScreen {
                 // Held sessions left without a closed roll are named after
                 // the posting (read before it, as the CLI does).
                 let unclosed = cx.app.unclosed_rolls(term, cx.now);
-                let r = unclosed.and_then(|u| Ok((cx.app.publish(term, cx.now)?, u)));
+                let ends = cx.app.term(term).map(|t| t.end);
+                let r = unclosed.and_then(|u| Ok((cx.app.publish(term, cx.now)?, u, ends?)));
                 let lang = cx.lang;
-                cx.done(r.map(|(p, u)| i18n::published_with(lang, &p, &u)));
+                cx.done(r.map(|(p, u, ends)| i18n::published_with(lang, &p, &u, ends)));
             }
             (Popup::ConfirmPublish(_), Action::No) => {}
             (p, _) => self.popup = Some(p),
@@ -378,9 +379,9 @@ impl StandingsScreen {
                 cx.now,
                 &mut |_, _| {},
             )?;
-            return Ok((i18n::import_summary(l, &s), Some(s)));
+            return Ok((i18n::import_summary_shown(l, &s), Some(s)));
         };
-        Ok((i18n::import_summary(l, &summary), None))
+        Ok((i18n::import_summary_shown(l, &summary), None))
     }
 }
 
@@ -718,7 +719,18 @@ fn render(s: &StandingsScreen, v: &View, f: &mut Frame, area: Rect) {
     give_way.sort();
     let give_way: Vec<usize> = give_way.into_iter().map(|(_, i)| i).collect();
     let min_width: Vec<u16> = shown.iter().map(|(_, c)| c.min_width).collect();
-    let widths = widgets::fit_within(&headers, &cells, rest.width, &give_way, &min_width);
+    // No figure is ever cut: a column that does not fit whole is left out
+    // (the detail below names the verdict and every reason).
+    let (kept, widths) = widgets::fit_or_drop(&headers, &cells, rest.width, &give_way, &min_width);
+    let headers: Vec<&str> = kept.iter().map(|i| headers[*i]).collect();
+    let cells: Vec<Vec<String>> = cells
+        .into_iter()
+        .map(|c| {
+            kept.iter()
+                .map(|i| c.get(*i).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
     let rows = cells.into_iter().zip(visible).map(|(c, r)| {
         let style = if !r.standing.qualified {
             v.palette.unqualified()

@@ -153,7 +153,12 @@ impl Screen for TeacherScreen {
             return;
         }
         match action {
-            Action::Search => self.typing = true,
+            Action::Search => {
+                // What was searched before is selected: the first key
+                // typed replaces it, as in the forms.
+                self.typing = true;
+                self.query.selected = !self.query.value().is_empty();
+            }
             Action::NotesChars | Action::ArchiveFile | Action::Degree | Action::MentorPair => {
                 let t = self.matches.get(self.cursor);
                 match OfficeEdit::open(action, t, self.year.as_ref(), cx) {
@@ -286,8 +291,9 @@ fn render_phone(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         ),
         Style::new().add_modifier(Modifier::BOLD),
     )));
+    // The groups over time, wrapped here by words: whole, nothing lost.
     if let Some(groups) = i18n::group_history(l, t) {
-        text.push(Line::from(groups));
+        text.extend(crate::phone::wrap(&groups, w).into_iter().map(Line::from));
     }
     if let Some(r) = &s.year {
         let st = &r.standing;
@@ -336,7 +342,7 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
         Style::new()
     };
     f.render_widget(
-        Paragraph::new(i18n::shown(s.query.value()).into_owned())
+        Paragraph::new(s.query.line())
             .style(style)
             .block(Block::bordered().title(i18n::ui(l, Ui::QueryPrompt))),
         q,
