@@ -344,10 +344,15 @@ impl App {
         // request is read, alike whether it exists or whose it is (issue 26).
         self.hidden_leaves(&name, &approvers(&policy, &[]))?;
         let before = w.leave(id)?.ok_or(AppError::UnknownLeave(id))?;
-        self.may_decide_this(&policy, &before, action)?;
         // Leave that had to be decided before its session and was not has
-        // lapsed: it is neither approved nor rejected afterwards.
-        if let Some((session, started)) = lapsed(&policy, &before, &w.sessions()?, now) {
+        // lapsed: it is neither approved nor rejected afterwards, and that
+        // is what a refusal says rather than a paper still missing.
+        let lapse = lapsed(&policy, &before, &w.sessions()?, now);
+        match self.may_decide_this(&policy, &before, action) {
+            Err(AppError::MissingEvidence { .. }) if lapse.is_some() => {}
+            may => may?,
+        }
+        if let Some((session, started)) = lapse {
             return Err(CalendarError::Expired {
                 id,
                 session,
