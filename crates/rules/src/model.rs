@@ -812,3 +812,52 @@ mod tidy_tests {
         assert_eq!(tidy_name("Anna\u{3000}Li"), "Anna Li");
     }
 }
+
+#[cfg(test)]
+mod facts_change_tests {
+    use super::*;
+
+    fn t(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+    }
+
+    /// Each field changes its own fact only; taking the early leave away
+    /// takes its excuse with it.
+    #[test]
+    fn a_change_keeps_what_it_does_not_name() {
+        let before = RollFacts {
+            first_call: true,
+            second_call: true,
+            arrived: None,
+            left_early: Some(t(15, 51)),
+            remark: "r".into(),
+            early_excused: Some("病".into()),
+        };
+        assert_eq!(FactsChange::default().apply(&before), before);
+        let remark = FactsChange {
+            remark: Some("补记".into()),
+            ..FactsChange::default()
+        };
+        assert_eq!(
+            remark.apply(&before),
+            RollFacts {
+                remark: "补记".into(),
+                ..before.clone()
+            }
+        );
+        let arrived = FactsChange {
+            arrived: Some(Some(t(15, 30))),
+            ..FactsChange::default()
+        };
+        let after = arrived.apply(&before);
+        assert!(after.second_call && after.first_call);
+        assert_eq!(after.early_excused.as_deref(), Some("病"));
+        let no_left = FactsChange {
+            left_early: Some(None),
+            ..FactsChange::default()
+        };
+        let after = no_left.apply(&before);
+        assert_eq!((after.left_early, after.early_excused), (None, None));
+        assert!(after.first_call);
+    }
+}
