@@ -93,17 +93,21 @@ pub fn view(m: &Model, f: &mut Frame) {
             .highlight_style(m.palette.tab()),
         top,
     );
-    let v = View {
-        lang: l,
+    m.screens.get(m.tab).render(&view_of(m), f, body);
+    f.render_widget(status_line(m, status.width), status);
+    overlays(m, f, area);
+    guard(f);
+}
+
+/// What a screen draws from: the model's language, keys, app and colours.
+fn view_of(m: &Model) -> View<'_> {
+    View {
+        lang: m.lang,
         keys: &m.keys,
         app: &m.app,
         sessions: &m.screens.roll.sessions,
         palette: m.palette,
-    };
-    m.screens.get(m.tab).render(&v, f, body);
-    f.render_widget(status_line(m, status.width), status);
-    overlays(m, f, area);
-    guard(f);
+    }
 }
 
 /// The phone-sized layout: the tabs it draws (every tab, when the full
@@ -141,14 +145,7 @@ fn phone(m: &Model, f: &mut Frame, all_tabs: bool) {
         head,
     );
     if m.tab.compact() {
-        let v = View {
-            lang: l,
-            keys: &m.keys,
-            app: &m.app,
-            sessions: &m.screens.roll.sessions,
-            palette: m.palette,
-        };
-        m.screens.get(m.tab).render_phone(&v, f, body);
+        m.screens.get(m.tab).render_phone(&view_of(m), f, body);
     } else {
         let text = i18n::compact_only(l, m.tab.title(l), &shown, MIN_W, MIN_H);
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
