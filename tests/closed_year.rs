@@ -351,6 +351,20 @@ fn the_closed_years_figures_stay_after_the_offices_work() {
         ],
     );
     db.ok(SEPT, &["leave", "approve", "1", "--as", "school"]);
+    // The new year's session moved: it does not reach the closed year.
+    db.ok(
+        SEPT,
+        &[
+            "session",
+            "move",
+            "3",
+            "2026-09-17",
+            "15:30",
+            "16:30",
+            "--reason",
+            "改期",
+        ],
+    );
     let refused = db.run(
         None,
         SEPT,

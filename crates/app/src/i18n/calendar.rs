@@ -135,12 +135,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
                 end,
             },
         ) => {
-            let what = match (l, what) {
-                (Lang::Zh, TimeOf::Arrival) => "到达时间",
-                (Lang::Zh, TimeOf::EarlyLeave) => "早退时间",
-                (Lang::En, TimeOf::Arrival) => "arrival",
-                (Lang::En, TimeOf::EarlyLeave) => "early leave",
-            };
+            let what = time_of(l, *what);
             match l {
                 Lang::Zh => format!(
                     "{what} {} 不在活动 {session} 的时间内({}–{},须早于结束时间),未做任何更改",
@@ -167,12 +162,7 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
                 end,
             },
         ) => {
-            let what = match (l, what) {
-                (Lang::Zh, TimeOf::Arrival) => "到达时间",
-                (Lang::Zh, TimeOf::EarlyLeave) => "早退时间",
-                (Lang::En, TimeOf::Arrival) => "arrival",
-                (Lang::En, TimeOf::EarlyLeave) => "early leave",
-            };
+            let what = time_of(l, *what);
             match l {
                 Lang::Zh => format!(
                     "活动 {session} 改为 {}–{} 后,{} 已记录的{what} {} 将不在活动时间内;请先更正该记录,未做任何更改",
@@ -266,5 +256,13 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         ) => {
             format!("{teacher} has no early leave at session {session}; give the time with {flag}")
         }
+    }
+}
+
+/// Which recorded time a message is about.
+fn time_of(l: Lang, what: TimeOf) -> &'static str {
+    match what {
+        TimeOf::Arrival => l.t("到达时间", "arrival"),
+        TimeOf::EarlyLeave => l.t("早退时间", "early leave"),
     }
 }
