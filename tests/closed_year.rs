@@ -314,15 +314,16 @@ fn a_teacher_who_joined_after_the_year_has_no_standing_in_it() {
 #[test]
 fn the_closed_years_figures_stay_after_the_offices_work() {
     let db = closed();
-    let said = |db: &Db| {
+    let said = |db: &Db, now: &str| {
         [
-            db.ok(SEPT, &["standings", "--year", "2025", "--json"]),
-            db.ok(SEPT, &["standings", "--term", "2025-autumn", "--json"]),
-            db.ok(SEPT, &["roll", "status", "1", "--json"]),
-            db.ok(SEPT, &["roll", "status", "2", "--json"]),
+            db.ok(now, &["standings", "--year", "2025", "--json"]),
+            db.ok(now, &["standings", "--term", "2025-autumn", "--json"]),
+            db.ok(now, &["standings", "--term", "2025-spring", "--json"]),
+            db.ok(now, &["roll", "status", "1", "--json"]),
+            db.ok(now, &["roll", "status", "2", "--json"]),
         ]
     };
-    let before = said(&db);
+    let before = said(&db, SEPT);
     let dir = tempfile::tempdir().expect("dir");
     let roster = dir.path().join("roster.csv");
     std::fs::write(&roster, "工号,姓名,教研组\nT1,王芳,语文\nN1,新老师,语文\n").expect("roster");
@@ -383,7 +384,27 @@ fn the_closed_years_figures_stay_after_the_offices_work() {
         !refused.status.success(),
         "an audience nobody is in is refused"
     );
-    let after = said(&db);
+    // A stricter policy set after the closing applies from then on: the
+    // closed year keeps the one it was closed under (one absence is now
+    // enough to fail; T2 has one in the closed year).
+    let policy = db.ok(SEPT, &["policy", "show"]);
+    assert!(policy.contains("unqualified_absences = 3"), "{policy}");
+    let file = dir.path().join("policy.toml");
+    std::fs::write(
+        &file,
+        policy.replace("unqualified_absences = 3", "unqualified_absences = 1"),
+    )
+    .expect("policy");
+    let file = file.to_string_lossy().to_string();
+    db.ok("2026-09-05T10:01", &["policy", "set", &file]);
+    // Read the same day and in the winter, after the change took effect.
+    for now in [SEPT, "2026-12-05T10:00"] {
+        let after = said(&db, now);
+        for (b, a) in before.iter().zip(&after) {
+            assert_eq!(b, a, "the closed year changed, read at {now}");
+        }
+    }
+    let after = said(&db, SEPT);
     for (b, a) in before.iter().zip(&after) {
         assert_eq!(b, a, "the closed year changed");
     }

@@ -183,14 +183,22 @@ pub(super) fn at_school(
 }
 
 /// The policy `period` is judged under: the one in effect when it was
-/// posted (a term's latest posting) or closed (a year), else today's. Read
-/// only when the policy ever changed: a lookup stays a few small reads.
-fn judged_under<'a>(r: &Reader, policies: &'a Policies, period: Period) -> Result<&'a Policy> {
+/// posted (a term's latest posting) or closed (a year; a term of a closed
+/// year never posted: the year's closing), else today's. Read only when
+/// the policy ever changed: a lookup stays a few small reads.
+pub(super) fn judged_under<'a>(
+    r: &Reader,
+    policies: &'a Policies,
+    period: Period,
+) -> Result<&'a Policy> {
     if policies.superseded.is_empty() {
         return Ok(&policies.current);
     }
     let at = match period {
-        Period::Term(t) => r.latest_publication(t)?.map(|p| p.at),
+        Period::Term(t) => match r.latest_publication(t)? {
+            Some(p) => Some(p.at),
+            None => r.year_closing(t.year)?.map(|c| c.at),
+        },
         Period::Year(y) => r.year_closing(y)?.map(|c| c.at),
     };
     Ok(at.map_or(&policies.current, |at| policies.at(at)))
