@@ -418,8 +418,9 @@ fn an_audience_nobody_belongs_to_is_refused() {
 }
 
 /// Two absences in autumn and a third in spring: the autumn standing read
-/// in the spring is still what its posting said (qualified, with a
-/// warning); the spring's and the year's are 不合格.
+/// in the spring is still what its posting said (qualified), and its
+/// warning is gone once the year is unqualified; the spring's and the
+/// year's are 不合格.
 #[test]
 fn a_terms_standing_is_judged_as_of_its_last_day() {
     let db = Db::new();
@@ -457,6 +458,9 @@ fn a_terms_standing_is_judged_as_of_its_last_day() {
     let later = autumn("2026-03-05T10:00");
     assert_eq!(later["qualified"], true, "{later}");
     assert_eq!(later["absent"], 2, "{later}");
+    // The warning looks ahead: after the spring's absence made the year
+    // unqualified, the autumn row no longer says one more would.
+    assert_eq!(later["warning"], false, "{later}");
     for period in [&["--term", "2025-spring"][..], &["--year", "2025"][..]] {
         let mut args = vec!["standings"];
         args.extend(period);

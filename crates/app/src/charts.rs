@@ -216,7 +216,11 @@ impl App {
     ) -> Result<TeacherCharts> {
         let teacher = self.visible_teacher(id)?;
         let r = self.store.read()?;
-        let policy = r.policy()?;
+        let year = Period::Year(period.year());
+        // The year's requirement and limit as its standing is judged: a
+        // closed year's under the policy of its closing (issue 25).
+        let policies = r.policies()?;
+        let policy = super::standings::judged_under(&r, &policies, year)?;
         let facts: BTreeMap<SessionId, _> = r.teacher_facts(id)?.into_iter().collect();
         let leaves = r.teacher_leaves(id)?;
         let strip = period_sessions(&r, period)?
@@ -234,7 +238,6 @@ impl App {
                 ),
             })
             .collect();
-        let year = Period::Year(period.year());
         let standing =
             super::standings::compute(&r, std::slice::from_ref(&teacher), year, today, &[])?
                 .pop()
@@ -292,7 +295,7 @@ struct Snapshot {
     /// teachers themselves are read where the figures are counted).
     visible: usize,
     sessions: Vec<SessionRecord>,
-    policy: rules::Policy,
+    policies: rules::Policies,
 }
 
 impl Snapshot {
@@ -304,14 +307,14 @@ impl Snapshot {
             false
         })?;
         let sessions = period_sessions(&r, period)?;
-        let policy = r.policy()?;
+        let policies = r.policies()?;
         Ok(Snapshot {
             r,
             period,
             actor: app.actor.clone(),
             visible,
             sessions,
-            policy,
+            policies,
         })
     }
 
@@ -329,8 +332,15 @@ impl Snapshot {
             .into_iter()
             .filter(|t| self.actor.may_see(&t.id))
             .collect();
-        // Those at the school during the period, as the standings count them.
-        let teachers = &super::standings::at_school(&self.r, teachers, self.period)?;
+        // Those at the school during the period, as the standings count them,
+        // each in the group the standings name (the one at the period's end).
+        let mut teachers = super::standings::at_school(&self.r, teachers, self.period)?;
+        if let Some(last) = super::standings::last_day(&self.r, self.period)? {
+            for t in &mut teachers {
+                super::standings::in_groups_of(t, last);
+            }
+        }
+        let teachers = &teachers;
         let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
         names.sort_unstable();
         names.dedup();
@@ -358,7 +368,10 @@ impl Snapshot {
                     mine,
                     &leaves,
                 );
-                by_group[g].add(&self.policy, o, rec.session.credits);
+                // Scored as the standings score it: a closed roll under the
+                // policy of its closing (issue 25).
+                let policy = self.policies.for_roll(rec.state, rec.closed.as_ref());
+                by_group[g].add(policy, o, rec.session.credits);
             }
             Ok(SessionPoint {
                 id: rec.session.id,
@@ -492,6 +505,64 @@ mod tests {
             let teachers: u32 = charts.groups.iter().map(|g| g.teachers).sum();
             assert_eq!(teachers as usize, rows.len());
         }
+    }
+
+    /// Office work after a term keeps its charts (issue 25): a teacher
+    /// moved to another group from today stays in their old group's
+    /// figures, and a policy change leaves closed rolls scored as they
+    /// closed; the groups still add up to the standings.
+    #[test]
+    fn a_later_move_or_policy_leaves_a_past_terms_charts() {
+        let (_dir, mut app) = school(30);
+        let period = autumn(2025);
+        let before = app.period_charts(period).expect("charts");
+        let teacher = app.teachers().expect("teachers")[0].clone();
+        let other = before
+            .groups
+            .iter()
+            .map(|g| g.group.clone())
+            .find(|g| *g != teacher.group)
+            .expect("another group");
+        let edit = crate::calendar::TeacherEdit {
+            group: Some(other),
+            ..Default::default()
+        };
+        app.edit_teacher(&teacher.id, edit, now()).expect("moved");
+        let mut policy = app.policy().expect("policy");
+        policy.points.attend += 3;
+        policy.credits.late_percent = 10;
+        policy.unqualified_absences = 1;
+        app.set_policy(policy, now()).expect("policy set");
+        let after = app.period_charts(period).expect("charts");
+        assert_eq!(after, before);
+        let rows = app.standings(period, now().date()).expect("standings");
+        assert_eq!(after.groups, group_figures(&rows));
+    }
+
+    /// A closed year's pictures keep the limit and requirement it was
+    /// closed under (issue 25); an open year's follow today's policy.
+    #[test]
+    fn a_closed_years_pictures_keep_its_policy() {
+        let (_dir, mut app) = school(12);
+        app.close_year(AcademicYear(2025), now()).expect("closed");
+        let mut policy = app.policy().expect("policy");
+        policy.unqualified_absences = 1;
+        policy.credits_per_year = 60;
+        let later = now() + chrono::Duration::minutes(1);
+        app.set_policy(policy, later).expect("policy set");
+        let id = TeacherId("T0002".into());
+        let today = later.date();
+        let closed = app
+            .teacher_charts(&id, autumn(2025), today)
+            .expect("charts");
+        assert_eq!(
+            (closed.limit, closed.credits_required),
+            (3, Credits::whole(40))
+        );
+        let open = app
+            .teacher_charts(&id, autumn(2026), today)
+            .expect("charts");
+        assert_eq!((open.limit, open.credits_required), (1, Credits::whole(60)));
     }
 
     /// The sessions' tallies add up to the groups', and a filter keeps one

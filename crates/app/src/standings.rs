@@ -38,18 +38,9 @@ impl App {
         let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
         let mut rows = compute(&r, &teachers, period, today, &checks)?;
-        // Each row names the groups the teacher was in at the period's end
-        // (issue 25): a move made later does not relabel a closed period.
         if let Some((_, last)) = bounds(&r, period)? {
             for row in &mut rows {
-                let t = &row.teacher;
-                let day = t.active_to.map_or(last, |to| to.min(last));
-                let (group, grade) = (
-                    t.group_on(day).to_string(),
-                    t.grade_on(day).map(str::to_string),
-                );
-                row.teacher.group = group;
-                row.teacher.grade = grade;
+                in_groups_of(&mut row.teacher, last);
             }
         }
         Ok(rows)
@@ -143,6 +134,24 @@ fn bounds(r: &Reader, period: Period) -> Result<Option<(NaiveDate, NaiveDate)>> 
             Some((calendar::first_day(y, start), calendar::last_day(y, start)))
         }
     })
+}
+
+/// Names the groups `t` was in at `last`, the period's last day, or on
+/// leaving if earlier (issue 25): a move made later does not relabel a
+/// closed period. The standings' rows and the charts' groups alike.
+pub(super) fn in_groups_of(t: &mut Teacher, last: NaiveDate) {
+    let day = t.active_to.map_or(last, |to| to.min(last));
+    let (group, grade) = (
+        t.group_on(day).to_string(),
+        t.grade_on(day).map(str::to_string),
+    );
+    t.group = group;
+    t.grade = grade;
+}
+
+/// The last day of `period` (`None`: a term not entered).
+pub(super) fn last_day(r: &Reader, period: Period) -> Result<Option<NaiveDate>> {
+    Ok(bounds(r, period)?.map(|(_, last)| last))
 }
 
 pub(super) fn at_school(
@@ -289,12 +298,10 @@ pub(super) fn compute(
         Ok(StandingRow {
             posted,
             teacher: t.clone(),
-            standing: kept.judge(&policy, period, year_ended).assess(
-                &policy,
-                &rec,
-                &kept.whole(),
-                year_ended,
-            ),
+            standing: kept
+                .judge(&policy, period, year_ended)
+                .assess(&policy, &rec, &kept.whole(), year_ended)
+                .looking_ahead(&policy, &kept.whole(), over),
             changed_since_published: changed,
             year_days_left,
             year_credits_required: rules::Credits::whole(policy.credits_per_year),

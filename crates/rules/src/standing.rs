@@ -292,6 +292,24 @@ pub struct Standing {
 }
 
 impl Standing {
+    /// The warning "one more absence: unqualified" looks ahead (issue 25):
+    /// it is said on the year's running count `year_so_far`, and only
+    /// while the year runs. A term's row read later keeps the verdict of
+    /// its last day but warns of what one more absence would do now: an
+    /// autumn row read in the spring, after a spring absence made the
+    /// year unqualified, no longer warns.
+    pub fn looking_ahead(
+        mut self,
+        policy: &Policy,
+        year_so_far: &Tally,
+        year_over: bool,
+    ) -> Standing {
+        let limit = policy.unqualified_absences;
+        self.warning =
+            self.qualified && !year_over && limit > 0 && year_so_far.unexcused(policy) + 1 == limit;
+        self
+    }
+
     /// The credits earned over the period as shown everywhere: every source
     /// once the assessment is added, else the sessions' credits.
     pub fn credits(&self) -> Credits {
@@ -342,5 +360,46 @@ impl Standing {
             figures: None,
             deductions: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{AcademicYear, Season, TermId};
+
+    fn absences(n: u32) -> Tally {
+        Tally {
+            absent: n,
+            required: n,
+            ..Tally::default()
+        }
+    }
+
+    /// The autumn row keeps its verdict of the autumn's last day; its
+    /// warning follows the year's running count, and ends with the year.
+    #[test]
+    fn the_warning_looks_at_the_year_so_far() {
+        let p = Policy::default();
+        assert_eq!(p.unqualified_absences, 3);
+        let autumn = Period::Term(TermId {
+            year: AcademicYear(2025),
+            season: Season::Autumn,
+        });
+        let year = YearTally {
+            autumn: absences(2),
+            spring: absences(1),
+        };
+        let row = year.judge(&p, autumn, false);
+        assert!(row.qualified && row.warning, "judged on the autumn alone");
+        let now = row.clone().looking_ahead(&p, &year.whole(), false);
+        assert!(now.qualified && !now.warning, "the year is already failed");
+        let only_autumn = YearTally {
+            autumn: absences(2),
+            spring: Tally::default(),
+        };
+        let warned = row.clone().looking_ahead(&p, &only_autumn.whole(), false);
+        assert!(warned.warning);
+        assert!(!row.looking_ahead(&p, &only_autumn.whole(), true).warning);
     }
 }
