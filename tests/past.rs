@@ -904,3 +904,57 @@ fn an_arrival_correction_keeps_the_second_call() {
     assert_eq!(after["arrived"], "15:30:00", "{after}");
     assert_eq!(after["first_call"], false, "{after}");
 }
+
+/// A teacher entered after the autumn's final posting, with a first day
+/// inside the autumn, is not added to what the posting listed (found by a
+/// review: a new row appeared in the posted term, unflagged); entered
+/// after an interim posting, mid-term, they are listed, since the term is
+/// still running.
+#[test]
+fn a_teacher_entered_after_the_final_posting_is_not_added_to_it() {
+    let ids = |db: &Db, now: &str| -> Vec<String> {
+        let rows = json(db, now, &["standings", "--term", "2025-autumn", "--json"]);
+        rows.as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10"]);
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    let now = "2026-02-01T10:00";
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "add",
+            "N1",
+            "新人",
+            "语文",
+            "--from",
+            "2025-09-01",
+        ],
+    );
+    assert_eq!(ids(&db, now), [teacher(1), teacher(2)]);
+
+    let db = Db::new();
+    let s = school(&db, 2, &["2025-09-10"]);
+    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+    db.ok("2025-11-30T09:00", &["publish", "--term", "2025-autumn"]);
+    let now = "2025-12-01T10:00";
+    db.ok(
+        now,
+        &[
+            "teacher",
+            "add",
+            "N1",
+            "新人",
+            "语文",
+            "--from",
+            "2025-09-01",
+        ],
+    );
+    assert_eq!(ids(&db, now), ["N1".to_string(), teacher(1), teacher(2)]);
+}

@@ -162,13 +162,17 @@ pub(super) fn at_school(
     let Some((first, last)) = bounds(r, period)? else {
         return Ok(teachers);
     };
+    // A closed year, and a term posted once it had ended, list whom their
+    // record lists (issue 25): one entered later with a first day inside
+    // them is not added to the record of their day.
+    let kept = kept_teachers(r, period, last)?;
     // One whose dates now lie outside the period stays in it where a
     // closed roll of the period expected them (issue 25): the record of
     // the day, not the roster of today. Read only when someone is outside.
     let mut on_record: Option<std::collections::HashSet<rules::TeacherId>> = None;
     let mut out = Vec::new();
     for t in teachers {
-        if t.active_between(first, last) {
+        if t.active_between(first, last) && kept.as_ref().is_none_or(|k| k.contains(&t.id)) {
             out.push(t);
             continue;
         }
@@ -189,6 +193,27 @@ pub(super) fn at_school(
         }
     }
     Ok(out)
+}
+
+/// Whom the record of `period` lists, where it is closed: the teachers of
+/// the year's closing (for the year and its terms), else of a term's
+/// latest posting made on or after its last day `last` (an interim
+/// posting closes nothing). `None`: the period is still open.
+fn kept_teachers(
+    r: &Reader,
+    period: Period,
+    last: NaiveDate,
+) -> Result<Option<std::collections::HashSet<rules::TeacherId>>> {
+    if let Some(c) = r.year_closing(period.year())? {
+        return Ok(Some(c.rows.into_iter().map(|k| k.teacher).collect()));
+    }
+    if let Period::Term(term) = period
+        && let Some(p) = r.latest_publication(term)?
+        && p.at.date() >= last
+    {
+        return Ok(Some(p.rows.into_iter().map(|k| k.teacher).collect()));
+    }
+    Ok(None)
 }
 
 /// The policy `period` is judged under: the one in effect when it was
