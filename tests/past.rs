@@ -958,3 +958,39 @@ fn a_teacher_entered_after_the_final_posting_is_not_added_to_it() {
     );
     assert_eq!(ids(&db, now), ["N1".to_string(), teacher(1), teacher(2)]);
 }
+
+/// A group change dated after today is refused, in both languages, and
+/// changes nothing: kept ahead, the new group showed at once (found by a
+/// review: `--group 数学 --from 12-10` on 12-05 listed 数学 that day, and
+/// a grade change from 01-01 was pulled back to 12-10).
+#[test]
+fn a_group_change_to_come_is_not_kept_ahead() {
+    let db = Db::new();
+    school(&db, 2, &["2025-09-10"]);
+    let now = "2025-12-05T11:00";
+    let list = |db: &Db| db.ok(now, &["teacher", "list", "--json"]);
+    let before = list(&db);
+    let edit = [
+        "teacher",
+        "edit",
+        "T0001",
+        "--group",
+        "数学",
+        "--from",
+        "2025-12-10",
+    ];
+    let line = db.refused(None, now, &edit);
+    assert!(
+        line.contains("2025-12-10") && line.contains("after today"),
+        "{line}"
+    );
+    let out = common::command_in("zh", &db.path, None, now, &edit)
+        .output()
+        .expect("run");
+    let zh = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && zh.contains("晚于今天"), "{zh}");
+    assert_eq!(list(&db), before);
+    // From today it is taken.
+    db.ok(now, &["teacher", "edit", "T0001", "--group", "数学"]);
+    assert_ne!(list(&db), before);
+}

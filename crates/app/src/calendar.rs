@@ -121,6 +121,14 @@ pub enum CalendarError {
         /// The option that gives the time (`--at`, `--left`).
         flag: &'static str,
     },
+    /// A group or grade change dated after today: the teacher is in their
+    /// group until the change, and a change to come is not kept ahead.
+    #[error("{teacher}: a group change from {from} is after today ({today})")]
+    GroupFromAhead {
+        teacher: TeacherId,
+        from: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 /// Which time a refusal is about.
@@ -242,7 +250,18 @@ impl App {
                 Some(g) => (!g.trim().is_empty()).then_some(g),
                 None => after.grade.clone(),
             };
-            after.move_group(&group, grade, edit.group_from.unwrap_or(now.date()));
+            let from = edit.group_from.unwrap_or(now.date());
+            // Kept ahead, the new group would show today (found by a
+            // review): it is entered on the day it applies.
+            if from > now.date() {
+                return Err(CalendarError::GroupFromAhead {
+                    teacher: id.clone(),
+                    from,
+                    today: now.date(),
+                }
+                .into());
+            }
+            after.move_group(&group, grade, from);
         }
         if let Some(f) = edit.from {
             after.active_from = Some(f);
