@@ -418,3 +418,36 @@ fn the_closed_years_figures_stay_after_the_offices_work() {
         flagged(&db)
     );
 }
+
+/// A group change dated back into the closed year would name another group
+/// in its standings: it needs the office's reason, as other changes of a
+/// closed year do (found by a review: it went through without a word). A
+/// change from today does not reach it and needs none.
+#[test]
+fn a_group_change_dated_back_into_a_closed_year_needs_a_reason() {
+    let db = closed();
+    let year = |db: &Db| db.ok(SEPT, &["standings", "--year", "2025", "--json"]);
+    let before = year(&db);
+    let back = [
+        "teacher",
+        "edit",
+        "T2",
+        "--group",
+        "数学",
+        "--from",
+        "2025-09-01",
+    ];
+    let line = db.refused(None, SEPT, &back);
+    assert!(
+        line.contains("closed") && line.contains("--reason"),
+        "{line}"
+    );
+    assert_eq!(year(&db), before);
+    db.ok(SEPT, &["teacher", "edit", "T1", "--group", "数学"]);
+    assert_eq!(year(&db), before);
+    let mut with_reason = back.to_vec();
+    with_reason.extend(["--reason", "教研组登记有误"]);
+    db.ok(SEPT, &with_reason);
+    let history = db.ok(SEPT, &["history", "--teacher", "T2"]);
+    assert!(history.contains("教研组登记有误"), "{history}");
+}

@@ -994,3 +994,20 @@ fn a_group_change_to_come_is_not_kept_ahead() {
     db.ok(now, &["teacher", "edit", "T0001", "--group", "数学"]);
     assert_ne!(list(&db), before);
 }
+
+/// Every new teacher starts on a day, the demo school's too (found by a
+/// review: `demo` made teachers without a first day).
+#[test]
+fn the_demo_schools_teachers_each_start_on_a_day() {
+    let db = Db::new();
+    db.ok(
+        "2026-11-26T15:35",
+        &["demo", "--teachers", "30", "--years", "2", "--seed", "7"],
+    );
+    let rows = json(&db, "2026-11-26T15:35", &["teacher", "list", "--json"]);
+    let rows = rows.as_array().expect("teachers");
+    assert_eq!(rows.len(), 30);
+    for r in rows {
+        assert!(r["joined"].is_string(), "{r}");
+    }
+}
