@@ -325,6 +325,8 @@ fn the_closed_years_figures_stay_after_the_offices_work() {
             db.ok(now, &["standings", "--term", "2025-spring", "--json"]),
             db.ok(now, &["roll", "status", "1", "--json"]),
             db.ok(now, &["roll", "status", "2", "--json"]),
+            db.ok(now, &["lookup", "T1", "--term", "2025-autumn", "--json"]),
+            db.ok(now, &["lookup", "T2", "--year", "2025", "--json"]),
         ]
     };
     let before = said(&db, SEPT);

@@ -38,11 +38,7 @@ impl App {
         let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
         let mut rows = compute(&r, &teachers, period, today, &checks)?;
-        if let Some((_, last)) = bounds(&r, period)? {
-            for row in &mut rows {
-                in_groups_of(&mut row.teacher, last);
-            }
-        }
+        named_for(&r, &mut rows, period)?;
         Ok(rows)
     }
 
@@ -54,7 +50,10 @@ impl App {
         today: NaiveDate,
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
-        compute(&r, teachers, period, today, &[])
+        let mut rows = compute(&r, teachers, period, today, &[])?;
+        // Named by their groups of the period, as the table names them.
+        named_for(&r, &mut rows, period)?;
+        Ok(rows)
     }
 
     /// The sum of a record's lines (`record`), each session scored under
@@ -147,6 +146,16 @@ pub(super) fn in_groups_of(t: &mut Teacher, last: NaiveDate) {
     );
     t.group = group;
     t.grade = grade;
+}
+
+/// Names each row's teacher by the groups of `period` (`in_groups_of`).
+fn named_for(r: &Reader, rows: &mut [StandingRow], period: Period) -> Result<()> {
+    if let Some(last) = last_day(r, period)? {
+        for row in rows {
+            in_groups_of(&mut row.teacher, last);
+        }
+    }
+    Ok(())
 }
 
 /// The last day of `period` (`None`: a term not entered).
