@@ -799,3 +799,37 @@ fn the_teacher_screen_counts_credits_by_the_policy() {
         "{head} should count {credits} credits"
     );
 }
+
+/// Approved leave for a session whose roll has not begun says it is to
+/// come in the leave queue, in both languages (issue 25: it counts
+/// nowhere yet).
+#[test]
+fn approved_leave_for_a_session_to_come_says_so() {
+    for (lang, words) in [
+        (Lang::Zh, "已批准(活动未到)"),
+        (Lang::En, "approved, to come"),
+    ] {
+        let (_d, mut app) = school(small(12));
+        let id = app
+            .request_leave(
+                LeaveRequest {
+                    teacher: TeacherId("T0002".into()),
+                    kind: LeaveKind::Personal,
+                    cover: Cover::Sessions(vec![TODAY]),
+                    reason: "家事".into(),
+                    evidence: Evidence {
+                        leave_note: true,
+                        hospital_certificate: false,
+                    },
+                    emergency: false,
+                },
+                at(9, 0),
+            )
+            .unwrap();
+        app.approve_leave(id, "", at(9, 5)).unwrap();
+        let mut m = open(app, lang, Keymap::default());
+        press(&mut m, KeyCode::Char('2'));
+        press(&mut m, KeyCode::Char('v'));
+        shows(&m, &[words]);
+    }
+}
