@@ -359,6 +359,12 @@ fn a_record_says_sessions_to_come_not_yet_held_and_a_leave_by_its_dates() {
             .find(|l| l.split_whitespace().next() == Some(leave.as_str()))
             .unwrap_or_else(|| panic!("no leave {leave} in {list}"));
         assert!(row.contains(approved), "{lang}: {row}");
+        let roll = ok(lang, &db.path, &["roll", "status", &id]);
+        let line = roll
+            .lines()
+            .find(|l| l.starts_with("T0001"))
+            .unwrap_or_else(|| panic!("no T0001 in {roll}"));
+        assert!(line.contains(approved), "{lang}: {line}");
         let out = ok(lang, &db.path, &["record", "T0001"]);
         let lines = record_lines(&out);
         assert!(lines.iter().any(|(d, _)| d.as_str() < TODAY), "{out}");

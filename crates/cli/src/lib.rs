@@ -1229,11 +1229,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.leave
                             .as_ref()
                             .map(|x| {
-                                format!(
-                                    "{} {}",
-                                    i18n::leave_kind(lang, x.kind),
-                                    i18n::leave_status(lang, x.status)
-                                )
+                                app::cells::roll_leave(lang, x, &v.record.session, v.record.state)
                             })
                             .unwrap_or_default(),
                     ]
