@@ -390,7 +390,8 @@ fn an_audience_nobody_belongs_to_is_refused() {
         "日期,开始,结束,主题,参加对象\n2025-09-10,15:30,16:30,教研,语文组\n",
     )
     .expect("write the plan");
-    let line = db.refused(
+    // Like any bad cell of a plan: the file, the row and the column.
+    let out = db.run(
         None,
         common::SETUP,
         &[
@@ -401,7 +402,10 @@ fn an_audience_nobody_belongs_to_is_refused() {
             "2025-autumn",
         ],
     );
-    assert!(line.contains("did you mean 语文"), "{line}");
+    let err = common::text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("row 2, column E"), "{err}");
+    assert!(err.contains("did you mean 语文"), "{err}");
     db.ok(
         common::SETUP,
         &[

@@ -39,6 +39,9 @@ pub fn problem(l: Lang, p: &crate::Problem) -> String {
             .t("离校日期早于入职日期", "is before the first day")
             .into(),
         OutsideTerm { term } => say!(l, "不在学期 {term} 内", "is outside the term {term}"),
+        UnknownGroup { group, near, known } => {
+            i18n::unknown_group(l, group, near.as_deref(), known)
+        }
         AsShown(p) => as_shown(l, p),
         Bound(b) => bound(l, b),
     }

