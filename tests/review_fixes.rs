@@ -70,3 +70,23 @@ fn a_plan_row_for_an_unknown_group_names_the_file_row_and_column() {
     assert!(!err.contains("did you mean"), "{err}");
     assert!(db.ok(SETUP, &["session", "list"]).lines().count() <= 1);
 }
+
+#[test]
+fn closing_a_roll_with_nobody_absent_says_so() {
+    let db = school();
+    db.ok(
+        SETUP,
+        &["session", "add", "2025-09-10", "15:30", "16:30", "教研"],
+    );
+    let now = "2025-09-10T15:31";
+    db.ok(now, &["roll", "first", "1", "T0001", "T0002"]);
+    db.ok(now, &["roll", "second", "1"]);
+    db.ok(now, &["roll", "end-second", "1"]);
+    let out = common::command_in("zh", &db.path, None, now, &["roll", "close", "1"])
+        .output()
+        .expect("run");
+    assert_eq!(common::text(&out.stdout).trim(), "已保存,无人旷工");
+    db.ok(now, &["roll", "reopen", "1", "--reason", "重点"]);
+    let closed = db.ok(now, &["roll", "close", "1"]);
+    assert_eq!(closed.trim(), "saved; nobody absent");
+}
