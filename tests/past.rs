@@ -301,7 +301,7 @@ fn a_roster_names_the_teachers_it_leaves_out() {
     let now = "2025-09-20T10:00";
     let out = db.ok(now, &["import", "teachers", &file]);
     assert!(
-        out.contains("1 teachers are not in this file: T0005 教师5"),
+        out.contains("1 teacher is not in this file: T0005 教师5"),
         "{out}"
     );
     let zh = common::expect_ok(

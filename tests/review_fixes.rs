@@ -64,7 +64,7 @@ fn a_plan_row_for_an_unknown_group_names_the_file_row_and_column() {
     let out = db.run(None, SETUP, &args);
     assert!(!out.status.success());
     let err = common::text(&out.stderr);
-    assert!(err.contains("plan.csv"), "{err}");
+    assert!(err.contains("plan.csv: 1 bad cell; nothing"), "{err}");
     assert!(err.contains("row 3, column E (参加对象)"), "{err}");
     assert!(err.contains("no teacher is in the group \"英语\""), "{err}");
     assert!(!err.contains("did you mean"), "{err}");
@@ -89,4 +89,28 @@ fn closing_a_roll_with_nobody_absent_says_so() {
     db.ok(now, &["roll", "reopen", "1", "--reason", "重点"]);
     let closed = db.ok(now, &["roll", "close", "1"]);
     assert_eq!(closed.trim(), "saved; nobody absent");
+}
+
+#[test]
+fn english_counts_agree_with_their_number() {
+    let db = school();
+    db.ok(SETUP, &["teacher", "add", "T0003", "王五", "语文"]);
+    let file = db.file("roster.csv");
+    std::fs::write(&file, "工号,姓名,教研组\nT0001,张三,语文\n").expect("write");
+    let file = file.to_string_lossy();
+    let out = db.ok(SETUP, &["import", "teachers", &file]);
+    assert!(
+        out.contains("2 teachers are not in this file: T0002 李四, T0003 王五"),
+        "{out}"
+    );
+    std::fs::write(
+        db.file("roster.csv"),
+        "工号,姓名,教研组\nT0001,张三,语文\nT0002,李四,数学\n",
+    )
+    .expect("write");
+    let out = db.ok(SETUP, &["import", "teachers", &file]);
+    assert!(
+        out.contains("1 teacher is not in this file: T0003 王五"),
+        "{out}"
+    );
 }

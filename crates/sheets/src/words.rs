@@ -109,8 +109,11 @@ pub fn import_error(l: Lang, e: &crate::ImportError) -> String {
             let mut out = match l {
                 Lang::Zh => format!("{file}:{} 处错误,未导入任何数据:", problems.len()),
                 Lang::En => format!(
-                    "{file}: {} bad cell(s); nothing was imported:",
-                    problems.len()
+                    "{file}: {}; nothing was imported:",
+                    match problems.len() {
+                        1 => "1 bad cell".to_string(),
+                        n => format!("{n} bad cells"),
+                    }
                 ),
             };
             for p in problems.iter().take(SHOWN) {
