@@ -114,3 +114,27 @@ fn english_counts_agree_with_their_number() {
         "{out}"
     );
 }
+
+/// The top-level help offers `publish --list`: without `--term` it lists
+/// every term's publications, each with its term.
+#[test]
+fn publish_list_without_a_term_lists_every_term() {
+    let db = school();
+    db.ok(
+        SETUP,
+        &["term", "add", "2025-spring", "2026-02-20", "2026-07-10"],
+    );
+    let later = "2026-07-20T10:00";
+    db.ok(later, &["publish", "--term", "2025-autumn"]);
+    db.ok(later, &["publish", "--term", "2025-spring"]);
+    let all = db.ok(later, &["publish", "--list"]);
+    let lines: Vec<&str> = all.lines().collect();
+    assert_eq!(lines.len(), 3, "{all}");
+    assert!(lines[0].starts_with("term"), "{all}");
+    assert!(lines[1].starts_with("2025-autumn  1"), "{all}");
+    assert!(lines[2].starts_with("2025-spring  1"), "{all}");
+    let one = db.ok(later, &["publish", "--list", "--term", "2025-spring"]);
+    assert_eq!(one.lines().count(), 2, "{one}");
+    assert!(one.starts_with("number"), "{one}");
+    db.refused(None, later, &["publish"]);
+}
