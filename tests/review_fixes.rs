@@ -138,3 +138,20 @@ fn publish_list_without_a_term_lists_every_term() {
     assert!(one.starts_with("number"), "{one}");
     db.refused(None, later, &["publish"]);
 }
+
+/// `T０００１` typed with full-width digits is T0001 on the command line as
+/// in imports and `teacher add`: found by `lookup`, and by the commands
+/// that take a teacher.
+#[test]
+fn full_width_ids_on_the_command_line_are_the_same_teacher() {
+    let db = school();
+    let found = db.ok(SETUP, &["lookup", "T０００１"]);
+    assert!(found.contains("T0001") && found.contains("张三"), "{found}");
+    let found = db.ok(SETUP, &["lookup", "Ｔ０００２"]);
+    assert!(found.contains("T0002") && found.contains("李四"), "{found}");
+    let record = db.ok(SETUP, &["record", "T０００１"]);
+    assert!(record.starts_with("T0001 张三"), "{record}");
+    db.ok(SETUP, &["teacher", "edit", "T０００１", "--grade", "初一"]);
+    let history = db.ok(SETUP, &["history", "--teacher", "T０００１"]);
+    assert!(history.contains("grade group: — → 初一"), "{history}");
+}

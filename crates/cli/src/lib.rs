@@ -734,7 +734,7 @@ pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, S
         Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
             if !app.actor().may_see_id("") =>
         {
-            Ok(TeacherId(s.trim().to_string()))
+            Ok(TeacherId(rules::half_width_id(s.trim())))
         }
         found => found.map_err(|x| i18n::error(lang, &x)),
     }
