@@ -391,6 +391,12 @@ fn child(path: &str, key: &str) -> String {
     }
 }
 
+/// Whether the field at `path` is said whole, never field by field: a
+/// session's audience (everyone, or its groups), a teacher's earlier groups.
+fn said_whole(path: &str) -> bool {
+    matches!(leaf(path), "audience" | "past_groups")
+}
+
 /// The last name of a field path.
 fn leaf(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
@@ -422,6 +428,16 @@ pub fn history_value(l: Lang, field: &str, v: &Value) -> String {
     if let Some(w) = word(l, field, v) {
         return w;
     }
+    if leaf(field) == "audience"
+        && let Ok(a) = serde_json::from_value::<rules::Audience>(v.clone())
+    {
+        return match a {
+            rules::Audience::Everyone => {
+                super::calendar_text(l, super::CalendarText::Everyone).to_string()
+            }
+            rules::Audience::Groups(g) => history_value(l, "", &Value::from(g)),
+        };
+    }
     match v {
         Value::Null => "—".into(),
         Value::Bool(b) => super::yes_no(l, *b).into(),
@@ -447,6 +463,8 @@ pub fn history_value(l: Lang, field: &str, v: &Value) -> String {
             .collect::<Vec<_>>()
             .join(l.t("、", ", ")),
         Value::Object(m) if leaf(field) == "past_groups" => past_group(l, m),
+        // A value said whole that is not what it should be: as it is.
+        Value::Object(_) if said_whole(field) => shown(&v.to_string()).into_owned(),
         Value::Object(m) => m
             .iter()
             .map(|(k, x)| {
@@ -511,7 +529,7 @@ fn changed_fields(
     for k in keys.into_iter().filter(|k| b.get(*k) != a.get(*k)) {
         let p = child(path, k);
         match (b.get(k), a.get(k), since.as_deref()) {
-            (Some(Value::Object(bo)), Some(Value::Object(ao)), _) if leaf(&p) != "past_groups" => {
+            (Some(Value::Object(bo)), Some(Value::Object(ao)), _) if !said_whole(&p) => {
                 changed_fields(l, &p, bo, ao, out);
                 continue;
             }
@@ -619,7 +637,9 @@ mod tests {
                 for (k, x) in m {
                     let p = child(path, k);
                     out.push(p.clone());
-                    paths(&p, x, out);
+                    if !said_whole(&p) {
+                        paths(&p, x, out);
+                    }
                 }
             }
             Value::Array(items) => items.iter().for_each(|x| paths(path, x, out)),
@@ -628,7 +648,7 @@ mod tests {
     }
 
     #[test]
-    fn every_field_of_a_policy_or_a_teacher_has_a_label() {
+    fn every_field_of_a_policy_a_teacher_or_a_session_has_a_label() {
         let mut teacher = rules::Teacher::new("T0001", "张三", "语文");
         teacher.grade = Some("初一".into());
         teacher.past_groups.push(rules::PastGroup {
@@ -644,8 +664,21 @@ mod tests {
             &serde_json::to_value(rules::Policy::default()).expect("json"),
             &mut all,
         );
+        let session = rules::Session {
+            id: rules::SessionId(1),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 9, 10).expect("date"),
+            start: chrono::NaiveTime::from_hms_opt(15, 30, 0).expect("time"),
+            end: chrono::NaiveTime::from_hms_opt(16, 30, 0).expect("time"),
+            title: "教研".into(),
+            kind: rules::SessionKind::SchoolTraining,
+            credits: rules::Credits(10),
+            presenter: Some("王".into()),
+            host: None,
+            recorder: None,
+            audience: rules::Audience::Groups(vec!["语文".into()]),
+        };
+        paths("", &serde_json::to_value(&session).expect("json"), &mut all);
         assert!(all.contains(&"points.attend".to_string()), "{all:?}");
-        assert!(all.contains(&"past_groups.until".to_string()), "{all:?}");
         for p in &all {
             let (zh, en) = (field_label(Lang::Zh, p), field_label(Lang::En, p));
             assert!(zh.is_some() && en.is_some(), "{p} has no label");
