@@ -21,32 +21,19 @@ fn school() -> Db {
     db
 }
 
-fn add_for(group: &str) -> Vec<String> {
-    [
-        "session",
-        "add",
-        "2025-09-10",
-        "15:30",
-        "16:30",
-        "教研",
-        "--groups",
-        group,
-    ]
-    .map(String::from)
-    .to_vec()
+/// `session add` of a session for `group`, refused: its one line.
+fn refused_for(db: &Db, group: &str) -> String {
+    let args = format!("session add 2025-09-10 15:30 16:30 教研 --groups {group}");
+    db.refused(None, SETUP, &args.split(' ').collect::<Vec<_>>())
 }
 
 #[test]
 fn a_group_is_suggested_only_where_one_is_near() {
     let db = school();
-    let args = add_for("体育");
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let line = db.refused(None, SETUP, &args);
+    let line = refused_for(&db, "体育");
     assert!(!line.contains("did you mean"), "{line}");
     assert!(line.contains("the groups are: 数学, 语文"), "{line}");
-    let args = add_for("语文教研组");
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let line = db.refused(None, SETUP, &args);
+    let line = refused_for(&db, "语文教研组");
     assert!(line.contains("did you mean 语文?"), "{line}");
 }
 
