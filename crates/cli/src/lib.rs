@@ -734,7 +734,7 @@ pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, S
         Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
             if !app.actor().may_see_id("") =>
         {
-            Ok(TeacherId(s.trim().to_string()))
+            Ok(TeacherId(rules::half_width_id(s.trim())))
         }
         found => found.map_err(|x| i18n::error(lang, &x)),
     }
@@ -1174,16 +1174,16 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 .iter()
                 .map(|t| format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name)))
                 .collect();
-            Ok(format!(
-                "{} {}: {}",
-                saved(),
-                i18n::text(lang, Label::Absent),
-                if names.is_empty() {
-                    "-".to_string()
-                } else {
+            Ok(if names.is_empty() {
+                i18n::text(lang, Label::NobodyAbsent).to_string()
+            } else {
+                format!(
+                    "{} {}: {}",
+                    saved(),
+                    i18n::text(lang, Label::Absent),
                     names.join(", ")
-                }
-            ))
+                )
+            })
         }
         RollCmd::Undo { session } => {
             let u = app.undo_step(SessionId(session), now).map_err(e)?;
