@@ -245,7 +245,13 @@ fn same_leaves(old: &str, new: &str, sessions: &str) {
         }
         let n: Vec<&str> = n
             .iter()
-            .map(|w| if *w == "已批准(活动未到)" { "已批准" } else { *w })
+            .map(|w| {
+                if *w == "已批准(活动未到)" {
+                    "已批准"
+                } else {
+                    *w
+                }
+            })
             .collect();
         let (o, n) = (&o[4..], &n[range..]);
         if o.contains(&"待审批") && n.contains(&"已过期") {
