@@ -444,6 +444,34 @@ fn a_group_change_dated_back_into_a_closed_year_needs_a_reason() {
         line.contains("closed") && line.contains("--reason"),
         "{line}"
     );
+    // The same reached otherwise (found by a review): from a summer day
+    // after the last term but inside the year, with the clock set back
+    // into the year, a grade alone, and by an import then.
+    let summer = [
+        "teacher",
+        "edit",
+        "T2",
+        "--group",
+        "数学",
+        "--from",
+        "2026-08-31",
+    ];
+    db.refused(None, SEPT, &summer);
+    let back_clock = "2026-08-20T10:00";
+    db.refused(
+        None,
+        back_clock,
+        &["teacher", "edit", "T2", "--group", "数学"],
+    );
+    db.refused(
+        None,
+        back_clock,
+        &["teacher", "edit", "T2", "--grade", "初二"],
+    );
+    let roster = db.file("roster.csv");
+    std::fs::write(&roster, "工号,姓名,教研组\nT1,王芳,语文\nT2,李强,数学\n").expect("roster");
+    let roster = roster.to_string_lossy().to_string();
+    db.refused(None, back_clock, &["import", "teachers", &roster]);
     assert_eq!(year(&db), before);
     db.ok(SEPT, &["teacher", "edit", "T1", "--group", "数学"]);
     assert_eq!(year(&db), before);

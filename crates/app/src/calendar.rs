@@ -278,13 +278,9 @@ impl App {
         // whose standings would name another group (a move dated back into
         // it relabels the record of its day).
         let mut years = super::year_end::years_moved(&w, &before, &after)?;
-        if regroup && let Some(from) = edit.group_from {
-            for t in w.terms()? {
-                if t.end >= from && !years.contains(&t.id.year) {
-                    years.push(t.id.year);
-                }
-            }
-        }
+        years.extend(super::year_end::years_relabelled(&w, &before, &after)?);
+        years.sort();
+        years.dedup();
         let given = optional_reason(self.reason.as_deref())?;
         let why = self.closed_years_reason(&w, &years, given.as_deref())?;
         w.put_teacher(&after)?;

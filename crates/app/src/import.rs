@@ -110,6 +110,7 @@ impl App {
         for (t, old) in &plan.changes {
             if let Some(old) = old {
                 years.extend(super::year_end::years_moved(&w, old, t)?);
+                years.extend(super::year_end::years_relabelled(&w, old, t)?);
             }
         }
         years.sort();

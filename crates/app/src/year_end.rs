@@ -286,6 +286,29 @@ pub(crate) fn years_moved(
     years_of_sessions(w, |s| s.requires(before) != s.requires(after))
 }
 
+/// The academic years whose standings would name `after` by another group
+/// or grade than `before` (each year's rows name the groups of its last
+/// day, `standings::in_groups_of`): a move dated back into a year, or
+/// made with the clock set back into it, or by an import (issue 25).
+pub(crate) fn years_relabelled(
+    w: &Writer,
+    before: &rules::Teacher,
+    after: &rules::Teacher,
+) -> Result<Vec<AcademicYear>> {
+    let start = w.policy()?.calendar.year_start;
+    let mut years: Vec<AcademicYear> = w.terms()?.iter().map(|t| t.id.year).collect();
+    years.sort();
+    years.dedup();
+    years.retain(|y| {
+        let last = calendar::last_day(*y, start);
+        let (mut b, mut a) = (before.clone(), after.clone());
+        super::standings::in_groups_of(&mut b, last);
+        super::standings::in_groups_of(&mut a, last);
+        (b.group, b.grade) != (a.group, a.grade)
+    });
+    Ok(years)
+}
+
 /// The academic years of the sessions `touched` picks, each once.
 pub(crate) fn years_of_sessions(
     w: &Writer,
