@@ -58,21 +58,7 @@ fn school() -> Db {
         }
         db.ok(SETUP, &args);
     }
-    for d in ["2025-09-10", "2026-03-10", "2025-10-10"] {
-        db.ok(
-            SETUP,
-            &[
-                "session",
-                "add",
-                d,
-                "15:30",
-                "16:30",
-                "学习",
-                "--credits",
-                "2",
-            ],
-        );
-    }
+    common::add_sessions(&db, &["2025-09-10", "2026-03-10", "2025-10-10"], "2");
     db.ok(
         SETUP,
         &[
@@ -87,18 +73,14 @@ fn school() -> Db {
         ],
     );
     db.ok_as("school", SETUP, &["leave", "approve", "1"]);
-    for (s, now, who) in [
-        ("1", "2025-09-10T15:31", "T1 T2 T3"),
-        ("3", "2025-10-10T15:31", "T2 T3"),
-        ("2", "2026-03-10T15:31", "T1 T2 T3"),
-    ] {
-        let mut args = vec!["roll", "first", s];
-        args.extend(who.split(' '));
-        db.ok(now, &args);
-        db.ok(now, &["roll", "second", s]);
-        db.ok(now, &["roll", "end-second", s]);
-        db.ok(now, &["roll", "close", s]);
-    }
+    common::close_rolls(
+        &db,
+        &[
+            ("1", "2025-09-10T15:31", "T1 T2 T3"),
+            ("3", "2025-10-10T15:31", "T2 T3"),
+            ("2", "2026-03-10T15:31", "T1 T2 T3"),
+        ],
+    );
     db
 }
 

@@ -9,21 +9,18 @@
 
 mod common;
 
-use common::Db;
+use common::{Db, SETUP};
 use serde_json::Value;
 
-const SETUP: &str = "2025-08-25T09:00";
 /// The autumn term is posted after its end.
 const POSTED: &str = "2026-01-25T10:00";
 /// Long after: the spring term is running.
 const NOW: &str = "2026-05-01T10:00";
 const AUTUMN: &str = "2025-autumn";
 
-/// 2025–2026 with two terms and T1, T2 (语文); session 1 (2025-09-10,
-/// 2 credits) both attended, session 2 (2025-10-15, 2 credits) T1 attended
-/// and T2 missed; both rolls closed; the autumn term posted on 2026-01-25.
-/// Accounts: school (decides official leave).
-fn posted() -> Db {
+/// 2025–2026 with two terms and T1, T2 (语文); no session yet. Accounts:
+/// school (decides official and sick leave).
+fn school() -> Db {
     let db = Db::new();
     db.ok(SETUP, &["init"]);
     for (id, name) in [("T1", "王芳"), ("T2", "李强")] {
@@ -35,32 +32,22 @@ fn posted() -> Db {
         &["term", "add", "2025-spring", "2026-02-20", "2026-07-10"],
     );
     db.ok(SETUP, &["account", "set", "school", "--roles", "school"]);
-    for d in ["2025-09-10", "2025-10-15"] {
-        db.ok(
-            SETUP,
-            &[
-                "session",
-                "add",
-                d,
-                "15:30",
-                "16:30",
-                "学习",
-                "--credits",
-                "2",
-            ],
-        );
-    }
-    for (s, now, who) in [
-        ("1", "2025-09-10T15:31", "T1 T2"),
-        ("2", "2025-10-15T15:31", "T1"),
-    ] {
-        let mut args = vec!["roll", "first", s];
-        args.extend(who.split(' '));
-        db.ok(now, &args);
-        db.ok(now, &["roll", "second", s]);
-        db.ok(now, &["roll", "end-second", s]);
-        db.ok(now, &["roll", "close", s]);
-    }
+    db
+}
+
+/// `school` with session 1 (2025-09-10, 2 credits) both attended, session
+/// 2 (2025-10-15, 2 credits) T1 attended and T2 missed; both rolls closed;
+/// the autumn term posted on 2026-01-25.
+fn posted() -> Db {
+    let db = school();
+    common::add_sessions(&db, &["2025-09-10", "2025-10-15"], "2");
+    common::close_rolls(
+        &db,
+        &[
+            ("1", "2025-09-10T15:31", "T1 T2"),
+            ("2", "2025-10-15T15:31", "T1"),
+        ],
+    );
     db.ok(POSTED, &["publish", "--term", AUTUMN]);
     db
 }
@@ -291,12 +278,7 @@ fn a_session_after_an_interim_posting_needs_no_reason() {
 /// New times that contradict two recorded facts name both.
 #[test]
 fn session_times_contradicting_two_facts_name_both() {
-    let db = Db::new();
-    db.ok(SETUP, &["init"]);
-    for (id, name) in [("T1", "王芳"), ("T2", "李强")] {
-        db.ok(SETUP, &["teacher", "add", id, name, "语文"]);
-    }
-    db.ok(SETUP, &["term", "add", AUTUMN, "2025-09-01", "2026-01-20"]);
+    let db = school();
     db.ok(
         SETUP,
         &["session", "add", "2025-09-10", "15:30", "17:00", "学习"],
