@@ -307,3 +307,37 @@ fn session_times_contradicting_two_facts_name_both() {
         assert!(zh.contains(word), "no {word}: {zh}");
     }
 }
+
+/// The terminal app has no reason prompt for a posted term: deciding a
+/// leave on a posted session from the queue is refused on the status line,
+/// naming the term and the posting's day, and changes nothing.
+#[test]
+fn the_terminal_app_shows_the_posted_refusal_and_changes_nothing() {
+    use crossterm::event::KeyCode;
+    use peixun::tui::{keymap::Keymap, model::Model};
+    let db = posted();
+    official(&db, "T2", "2", &[]);
+    let before = db.snapshot();
+    let app = peixun::app::App::open(&db.path, "school", None, false).expect("open");
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 5, 1)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("a moment");
+    let mut m = Model::new(
+        app,
+        peixun::i18n::Lang::Zh,
+        Keymap::default(),
+        Box::new(move || now),
+    );
+    common::tui::keys(&mut m, "2");
+    common::tui::keys(&mut m, "a");
+    common::tui::press(&mut m, KeyCode::Enter);
+    common::tui::keys(&mut m, "y");
+    let (msg, err) = m.status_line().expect("a status line");
+    assert!(
+        err && msg.contains("2025-2026学年第一学期") && msg.contains("2026-01-25"),
+        "{msg}\n{}",
+        common::tui::text(&m)
+    );
+    drop(m);
+    assert_eq!(db.snapshot(), before);
+}
