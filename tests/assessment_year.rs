@@ -182,7 +182,19 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     let changes: [(&str, Vec<&str>); 7] = [
         ("T2", vec!["credit", "pass", &c]),
         ("T1", vec!["makeup", "done", "T1", "3"]),
-        ("T3", vec!["notes", "set", "T3", "2025-spring", "5200"]),
+        // A posted term's notes change with a reason (tests/posted.rs).
+        (
+            "T3",
+            vec![
+                "notes",
+                "set",
+                "T3",
+                "2025-spring",
+                "5200",
+                "--reason",
+                "笔记补交",
+            ],
+        ),
         (
             "T1",
             vec!["archive", "set", "T1", "--year", "2025", "--has", "plan"],
@@ -238,9 +250,16 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     let autumn = ["--term", "2025-autumn"];
     db.ok(WINTER, &["publish", "--term", "2025-autumn"]);
     assert!(flagged(&db, WINTER, &autumn).is_empty());
-    db.ok(JULY, &["notes", "set", "T1", "2025-spring", "7000"]);
+    let why = ["--reason", "笔记补交"];
+    db.ok(
+        JULY,
+        &[&["notes", "set", "T1", "2025-spring", "7000"][..], &why].concat(),
+    );
     assert!(flagged(&db, JULY, &autumn).is_empty());
-    db.ok(JULY, &["notes", "set", "T1", "2025-autumn", "7000"]);
+    db.ok(
+        JULY,
+        &[&["notes", "set", "T1", "2025-autumn", "7000"][..], &why].concat(),
+    );
     assert_eq!(flagged(&db, JULY, &autumn), vec!["T1"]);
 }
 
