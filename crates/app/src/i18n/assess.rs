@@ -117,13 +117,7 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
             period_name(l, Period::Year(*year)),
             roles(l, &[Role::Office])
         ),
-        (l, TermPosted { term, on }) => say!(
-            l,
-            "{}已于 {} 公布;更改已公布的考勤需加 --reason 说明原因",
-            "the {} was posted on {}; a change to posted attendance needs --reason",
-            period_name(l, Period::Term(*term)),
-            on
-        ),
+        (l, TermPosted { term, on }) => term_posted(l, *term, *on),
         (Lang::Zh, AlreadyClosed { year }) => {
             format!("{}考核已经结束", period_name(l, Period::Year(*year)))
         }
