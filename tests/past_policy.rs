@@ -268,3 +268,27 @@ fn a_policy_change_leaves_closed_rolls_and_posted_terms_as_they_were() {
         "{rejudged}"
     );
 }
+
+/// A policy set with the clock set back before the closings (a laptop
+/// whose date was wrong, or someone who turned it back) takes effect only
+/// after the last roll closed and the term's posting: the posted term,
+/// the closed rolls and the export read as they did. Found by a review:
+/// the first change took effect at the false clock's time.
+#[test]
+fn a_policy_set_with_the_clock_set_back_leaves_the_past() {
+    let db = Db::new();
+    let s = school(&db, 3, &["2025-09-10", "2025-10-15"]);
+    let (t1, t2) = (teacher(1), teacher(2));
+    roll(&db, &s[0], "2025-09-10", &[&t1]);
+    roll(&db, &s[1], "2025-10-15", &[&t1, &t2]);
+    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    let before = the_past(&db, "2026-02-01T09:00", &s);
+    let policy = db.file("strict.toml");
+    std::fs::write(&policy, STRICT).expect("write the policy");
+    let policy = policy.to_string_lossy().into_owned();
+    db.ok("2025-08-01T10:00", &["policy", "set", &policy]);
+    let after = the_past(&db, "2026-02-01T09:00", &s);
+    assert_eq!(after.0, before.0, "the posted term moved");
+    assert_eq!(after.1, before.1, "a closed roll moved");
+    assert_eq!(after.2, before.2, "the export moved");
+}

@@ -119,6 +119,14 @@ pub enum CalendarError {
         /// The option that gives the time (`--at`, `--left`).
         flag: &'static str,
     },
+    /// A group or grade change dated after today: the teacher is in their
+    /// group until the change, and a change to come is not kept ahead.
+    #[error("{teacher}: a group change from {from} is after today ({today})")]
+    GroupFromAhead {
+        teacher: TeacherId,
+        from: NaiveDate,
+        today: NaiveDate,
+    },
 }
 
 /// A recorded arrival or early leave of a teacher, as a refusal names it.
@@ -248,7 +256,18 @@ impl App {
                 Some(g) => (!g.trim().is_empty()).then_some(g),
                 None => after.grade.clone(),
             };
-            after.move_group(&group, grade, edit.group_from.unwrap_or(now.date()));
+            let from = edit.group_from.unwrap_or(now.date());
+            // Kept ahead, the new group would show today (found by a
+            // review): it is entered on the day it applies.
+            if from > now.date() {
+                return Err(CalendarError::GroupFromAhead {
+                    teacher: id.clone(),
+                    from,
+                    today: now.date(),
+                }
+                .into());
+            }
+            after.move_group(&group, grade, from);
         }
         if let Some(f) = edit.from {
             after.active_from = Some(f);
@@ -261,8 +280,17 @@ impl App {
             return Err(CalendarError::NothingToChange.into());
         }
         super::roster::validate_teacher(&after)?;
-        // A closed year whose sessions now require the teacher or not.
-        let years = super::year_end::years_moved(&w, &before, &after)?;
+        // A closed year whose sessions now require the teacher or not, or
+        // whose standings would name another group (a move dated back into
+        // it relabels the record of its day).
+        let mut years = super::year_end::years_moved(&w, &before, &after)?;
+        if regroup && let Some(from) = edit.group_from {
+            for t in w.terms()? {
+                if t.end >= from && !years.contains(&t.id.year) {
+                    years.push(t.id.year);
+                }
+            }
+        }
         let given = optional_reason(self.reason.as_deref())?;
         let why = self.closed_years_reason(&w, &years, given.as_deref())?;
         w.put_teacher(&after)?;

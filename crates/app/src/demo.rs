@@ -124,10 +124,13 @@ pub fn demo(
             name,
             group: GROUPS[i % GROUPS.len()].to_string(),
             grade: Some(format!("{}年级", ["七", "八", "九"][rng.below(3)])),
-            // A few joined during the last year.
+            // A few joined during the last year; the rest at the start of
+            // a year before the demo's first, up to ten years before (every
+            // teacher starts on a day, issue 25).
             active_from: rng
                 .chance(20)
-                .then(|| date(last_year, 10, 1 + rng.below(28) as u32)),
+                .then(|| date(last_year, 10, 1 + rng.below(28) as u32))
+                .or(Some(date(first_year - 1 - (i % 10) as i32, 9, 1))),
             active_to: None,
             from_time: None,
             past_groups: Vec::new(),

@@ -38,11 +38,7 @@ impl App {
         let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
         let mut rows = compute(&r, &teachers, period, today, &checks)?;
-        if let Some((_, last)) = bounds(&r, period)? {
-            for row in &mut rows {
-                in_groups_of(&mut row.teacher, last);
-            }
-        }
+        named_for(&r, &mut rows, period)?;
         Ok(rows)
     }
 
@@ -54,7 +50,10 @@ impl App {
         today: NaiveDate,
     ) -> Result<Vec<StandingRow>> {
         let r = self.store.read()?;
-        compute(&r, teachers, period, today, &[])
+        let mut rows = compute(&r, teachers, period, today, &[])?;
+        // Named by their groups of the period, as the table names them.
+        named_for(&r, &mut rows, period)?;
+        Ok(rows)
     }
 
     /// The sum of a record's lines (`record`), each session scored under
@@ -149,6 +148,16 @@ pub(super) fn in_groups_of(t: &mut Teacher, last: NaiveDate) {
     t.grade = grade;
 }
 
+/// Names each row's teacher by the groups of `period` (`in_groups_of`).
+fn named_for(r: &Reader, rows: &mut [StandingRow], period: Period) -> Result<()> {
+    if let Some(last) = last_day(r, period)? {
+        for row in rows {
+            in_groups_of(&mut row.teacher, last);
+        }
+    }
+    Ok(())
+}
+
 /// The last day of `period` (`None`: a term not entered).
 pub(super) fn last_day(r: &Reader, period: Period) -> Result<Option<NaiveDate>> {
     Ok(bounds(r, period)?.map(|(_, last)| last))
@@ -162,13 +171,17 @@ pub(super) fn at_school(
     let Some((first, last)) = bounds(r, period)? else {
         return Ok(teachers);
     };
+    // A closed year, and a term posted once it had ended, list whom their
+    // record lists (issue 25): one entered later with a first day inside
+    // them is not added to the record of their day.
+    let kept = kept_teachers(r, period, last)?;
     // One whose dates now lie outside the period stays in it where a
     // closed roll of the period expected them (issue 25): the record of
     // the day, not the roster of today. Read only when someone is outside.
     let mut on_record: Option<std::collections::HashSet<rules::TeacherId>> = None;
     let mut out = Vec::new();
     for t in teachers {
-        if t.active_between(first, last) {
+        if t.active_between(first, last) && kept.as_ref().is_none_or(|k| k.contains(&t.id)) {
             out.push(t);
             continue;
         }
@@ -189,6 +202,27 @@ pub(super) fn at_school(
         }
     }
     Ok(out)
+}
+
+/// Whom the record of `period` lists, where it is closed: the teachers of
+/// the year's closing (for the year and its terms), else of a term's
+/// latest posting made on or after its last day `last` (an interim
+/// posting closes nothing). `None`: the period is still open.
+fn kept_teachers(
+    r: &Reader,
+    period: Period,
+    last: NaiveDate,
+) -> Result<Option<std::collections::HashSet<rules::TeacherId>>> {
+    if let Some(c) = r.year_closing(period.year())? {
+        return Ok(Some(c.rows.into_iter().map(|k| k.teacher).collect()));
+    }
+    if let Period::Term(term) = period
+        && let Some(p) = r.latest_publication(term)?
+        && p.at.date() >= last
+    {
+        return Ok(Some(p.rows.into_iter().map(|k| k.teacher).collect()));
+    }
+    Ok(None)
 }
 
 /// The policy `period` is judged under: the one in effect when it was

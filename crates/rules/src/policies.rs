@@ -58,14 +58,23 @@ impl Policies {
     }
 
     /// `policy` takes effect at `now`: what was judged before keeps the
-    /// policy it was judged under. A clock set back cannot reach into a
-    /// period already kept: the change then takes effect at the latest
-    /// moment kept. Nothing is kept when the policy does not change.
-    pub fn set(&mut self, policy: Policy, now: NaiveDateTime) {
+    /// policy it was judged under. A clock set back cannot reach into what
+    /// is already kept: not before an earlier change, nor at or before
+    /// `kept`, the latest moment a roll was closed, a term posted or a
+    /// year closed (the change then takes effect just after it). Nothing
+    /// is kept when the policy does not change.
+    pub fn set(&mut self, policy: Policy, now: NaiveDateTime, kept: Option<NaiveDateTime>) {
         if policy == self.current {
             return;
         }
-        let until = self.superseded.last().map_or(now, |s| s.until.max(now));
+        let after_kept = kept
+            .and_then(|k| k.checked_add_signed(chrono::TimeDelta::seconds(1)))
+            .filter(|k| *k > now)
+            .unwrap_or(now);
+        let until = self
+            .superseded
+            .last()
+            .map_or(after_kept, |s| s.until.max(after_kept));
         let old = std::mem::replace(&mut self.current, policy);
         self.superseded.push(Superseded { until, policy: old });
     }
@@ -115,28 +124,43 @@ mod tests {
     #[test]
     fn each_moment_keeps_the_policy_of_its_day() {
         let mut p = Policies::only(attend(1));
-        p.set(attend(2), t(10));
-        p.set(attend(3), t(20));
+        p.set(attend(2), t(10), None);
+        p.set(attend(3), t(20), None);
         assert_eq!(p.at(t(1)).points.attend, 1);
         assert_eq!(p.at(t(10)).points.attend, 2);
         assert_eq!(p.at(t(19)).points.attend, 2);
         assert_eq!(p.at(t(20)).points.attend, 3);
         // The same policy again keeps nothing.
-        p.set(attend(3), t(25));
+        p.set(attend(3), t(25), None);
         assert_eq!(p.superseded.len(), 2);
         // A clock set back takes effect at the latest moment kept: what
         // was judged before it keeps its policy.
-        p.set(attend(4), t(5));
+        p.set(attend(4), t(5), None);
         assert_eq!(p.at(t(5)).points.attend, 1);
         assert_eq!(p.at(t(19)).points.attend, 2);
         assert_eq!(p.at(t(20)).points.attend, 4);
     }
 
+    /// The first change with the clock set back before a closing: it
+    /// takes effect just after the closing, which keeps its policy.
+    #[test]
+    fn a_clock_set_back_cannot_reach_what_was_kept() {
+        let mut p = Policies::only(attend(1));
+        p.set(attend(2), t(5), Some(t(20)));
+        assert_eq!(p.at(t(20)).points.attend, 1);
+        assert_eq!(p.at(t(21)).points.attend, 2);
+        // A clock that is right is not moved.
+        let mut q = Policies::only(attend(1));
+        q.set(attend(2), t(25), Some(t(20)));
+        assert_eq!(q.at(t(24)).points.attend, 1);
+        assert_eq!(q.at(t(25)).points.attend, 2);
+    }
+
     #[test]
     fn a_rejudgement_reaches_back_to_its_day_only() {
         let mut p = Policies::only(attend(1));
-        p.set(attend(2), t(10));
-        p.set(attend(3), t(20));
+        p.set(attend(2), t(10), None);
+        p.set(attend(3), t(20), None);
         assert!(p.rejudge_from(t(15)));
         assert_eq!(p.at(t(9)).points.attend, 1);
         assert_eq!(p.at(t(14)).points.attend, 2);

@@ -1480,8 +1480,24 @@ impl Writer {
     /// it replaces is kept for what was closed or posted before (issue 25).
     pub fn put_policy(&mut self, policy: &Policy) -> Result<()> {
         let mut all = self.policies()?;
-        all.set(policy.clone(), self.at);
+        let kept = self.latest_kept()?;
+        all.set(policy.clone(), self.at, kept);
         self.put_policies(&all)
+    }
+
+    /// The latest moment anything was kept as a record of its day: a roll
+    /// closed, a term posted, a year closed (`Policies::set`: a clock set
+    /// back cannot reach before it).
+    fn latest_kept(&self) -> Result<Option<NaiveDateTime>> {
+        let mut latest = None;
+        for rec in self.sessions()? {
+            latest = latest.max(rec.closed.map(|c| c.at));
+        }
+        for term in self.terms()? {
+            latest = latest.max(self.latest_publication(term.id)?.map(|p| p.at));
+            latest = latest.max(self.year_closing(term.id.year)?.map(|c| c.at));
+        }
+        Ok(latest)
     }
 
     /// The office re-judges what was closed or posted from `from` on under

@@ -200,6 +200,28 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
         ) => format!(
             "{teacher} joined on {joined}; a departure on {on} is before that; nothing was changed"
         ),
+        (
+            Lang::Zh,
+            GroupFromAhead {
+                teacher,
+                from,
+                today,
+            },
+        ) => format!(
+            "{} 的新教研组/年级组自 {from} 起,晚于今天 {today};请到那天再修改,未做任何更改",
+            shown(&teacher.0)
+        ),
+        (
+            Lang::En,
+            GroupFromAhead {
+                teacher,
+                from,
+                today,
+            },
+        ) => format!(
+            "{}'s new group would apply from {from}, after today ({today}); make the change on that day; nothing was changed",
+            shown(&teacher.0)
+        ),
         (Lang::Zh, SpanBackwards { from, to }) => format!(
             "请假结束 {} 不晚于开始 {},未做任何更改",
             to.format("%Y-%m-%d %H:%M"),
