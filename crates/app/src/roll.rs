@@ -857,14 +857,10 @@ impl App {
         // entry of the change keeps; the steps that take a reason of their
         // own (a correction, a reopening, an early start, an excuse) give it.
         if action == "roll" {
-            let day = rec.session.date;
-            let posted = match w.terms()?.into_iter().find(|t| t.contains(day)) {
-                Some(term) => {
-                    self.posted_term_reason(&w, term.id, Some(day), self.reason.as_deref())?
-                }
-                None => None,
-            };
-            if let Some(why) = posted.or_else(|| super::year_end::given(self.reason.as_deref())) {
+            let given = super::calendar::optional_reason(self.reason.as_deref())?;
+            let terms = w.terms()?;
+            self.posted_day_reason(&w, &terms, rec.session.date, given.as_deref())?;
+            if let Some(why) = given {
                 w.give_reason(why);
             }
         }

@@ -252,13 +252,26 @@ impl App {
         years.dedup();
         let mut why = self.closed_years_reason(w, &years, reason)?;
         for &day in days {
-            if let Some(t) = terms.iter().find(|t| t.contains(day))
-                && let Some(r) = self.posted_term_reason(w, t.id, Some(day), reason)?
-            {
+            if let Some(r) = self.posted_day_reason(w, &terms, day, reason)? {
                 why = Some(r);
             }
         }
         Ok(why)
+    }
+
+    /// `posted_term_reason` for a change of a session on `day`, in the
+    /// term of `terms` that contains it (none: nothing posted).
+    pub(crate) fn posted_day_reason(
+        &self,
+        w: &Writer,
+        terms: &[Term],
+        day: NaiveDate,
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        match terms.iter().find(|t| t.contains(day)) {
+            Some(t) => self.posted_term_reason(w, t.id, Some(day), reason),
+            None => Ok(None),
+        }
     }
 
     /// `closed_year_reason` for a change that touches several years: the
@@ -332,7 +345,7 @@ impl App {
 }
 
 /// A reason given: trimmed, an empty one as none.
-pub(crate) fn given(reason: Option<&str>) -> Option<String> {
+fn given(reason: Option<&str>) -> Option<String> {
     reason
         .map(str::trim)
         .filter(|r| !r.is_empty())
