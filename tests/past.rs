@@ -920,14 +920,14 @@ fn a_teacher_entered_after_the_final_posting_is_not_added_to_it() {
             .map(|r| r["id"].as_str().unwrap_or_default().to_string())
             .collect()
     };
-    let db = Db::new();
-    let s = school(&db, 2, &["2025-09-10"]);
-    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
-    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
-    let now = "2026-02-01T10:00";
-    db.ok(
-        now,
-        &[
+    // Posted on `posted`, then N1 entered the day after with a first day
+    // inside the term: who the term lists.
+    let listed = |posted: &str, now: &str| {
+        let db = Db::new();
+        let s = school(&db, 2, &["2025-09-10"]);
+        roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
+        db.ok(posted, &["publish", "--term", "2025-autumn"]);
+        let add = [
             "teacher",
             "add",
             "N1",
@@ -935,28 +935,18 @@ fn a_teacher_entered_after_the_final_posting_is_not_added_to_it() {
             "语文",
             "--from",
             "2025-09-01",
-        ],
+        ];
+        db.ok(now, &add);
+        ids(&db, now)
+    };
+    assert_eq!(
+        listed("2026-01-25T09:00", "2026-02-01T10:00"),
+        [teacher(1), teacher(2)]
     );
-    assert_eq!(ids(&db, now), [teacher(1), teacher(2)]);
-
-    let db = Db::new();
-    let s = school(&db, 2, &["2025-09-10"]);
-    roll(&db, &s[0], "2025-09-10", &[&teacher(1)]);
-    db.ok("2025-11-30T09:00", &["publish", "--term", "2025-autumn"]);
-    let now = "2025-12-01T10:00";
-    db.ok(
-        now,
-        &[
-            "teacher",
-            "add",
-            "N1",
-            "新人",
-            "语文",
-            "--from",
-            "2025-09-01",
-        ],
+    assert_eq!(
+        listed("2025-11-30T09:00", "2025-12-01T10:00"),
+        ["N1".to_string(), teacher(1), teacher(2)]
     );
-    assert_eq!(ids(&db, now), ["N1".to_string(), teacher(1), teacher(2)]);
 }
 
 /// A group change dated after today is refused, in both languages, and

@@ -1543,3 +1543,22 @@ fn core_depends_on_std_chrono_and_serde_only() {
         problems.join("\n")
     );
 }
+
+/// Approved leave is "to come" while no session it covers has begun its
+/// roll; a cancelled one aside; one that covers nothing, or is not
+/// approved, never is (issue 25).
+#[test]
+fn approved_leave_is_to_come_until_a_session_it_covers_begins() {
+    let s = session(Aud::Everyone);
+    let approved = leave(1, lv(Personal, Approved, Cov::ThisSession));
+    assert!(approved.to_come([(&s, RollState::NotStarted)]));
+    for begun in [RollState::FirstCall, RollState::Closed] {
+        assert!(!approved.to_come([(&s, begun)]), "{begun:?}");
+    }
+    assert!(!approved.to_come([(&s, RollState::Cancelled)]));
+    assert!(!approved.to_come(std::iter::empty()));
+    let other = leave(2, lv(Personal, Approved, Cov::OtherSession));
+    assert!(!other.to_come([(&s, RollState::NotStarted)]));
+    let pending = leave(3, lv(Personal, Pending, Cov::ThisSession));
+    assert!(!pending.to_come([(&s, RollState::NotStarted)]));
+}

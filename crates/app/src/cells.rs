@@ -133,6 +133,22 @@ pub fn funds_line(l: Lang, f: Option<&rules::Funds>, policy: &rules::Policy) -> 
     )
 }
 
+/// A roll line's leave: "事假 已批准", or "事假 已批准(活动未到)" while the
+/// session's roll has not begun (the leave counts nowhere yet, issue 25).
+/// `roll status` and the terminal app's roll alike.
+pub fn roll_leave(
+    lang: Lang,
+    leave: &rules::Leave,
+    session: &rules::Session,
+    state: rules::RollState,
+) -> String {
+    format!(
+        "{} {}",
+        i18n::leave_kind(lang, leave.kind),
+        i18n::leave_status_of(lang, leave.status, leave.to_come([(session, state)]))
+    )
+}
+
 /// What the roll knows of a teacher at a session, with the times it
 /// recorded: "late 15:42", "present, left early 16:50" (the terminal app's
 /// roll and record, `roll status` and `record`).

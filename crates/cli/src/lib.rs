@@ -953,8 +953,8 @@ fn dispatch(app: &mut App, command: Command, lang: Lang, now: NaiveDateTime) -> 
             out.push_str(&table(&i18n::record_headers(lang), &rows));
             if !leaves.is_empty() {
                 out.push('\n');
-                let sessions: Vec<&rules::Session> = lines.iter().map(|l| &l.session).collect();
-                out.push_str(&leave_table(&leaves, lang, &sessions));
+                let held: Vec<_> = lines.iter().map(|l| (&l.session, l.state)).collect();
+                out.push_str(&leave_table(&leaves, lang, &held));
             }
             let year = app.current_year(today).map_err(e)?;
             out.push('\n');
@@ -1261,11 +1261,7 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                         l.leave
                             .as_ref()
                             .map(|x| {
-                                format!(
-                                    "{} {}",
-                                    i18n::leave_kind(lang, x.kind),
-                                    i18n::leave_status(lang, x.status)
-                                )
+                                app::cells::roll_leave(lang, x, &v.record.session, v.record.state)
                             })
                             .unwrap_or_default(),
                     ]
@@ -1315,8 +1311,15 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
 }
 
 /// The leave requests as a table; a leave of listed sessions names each
-/// by its date and times when `sessions` has it (a teacher's record).
-fn leave_table(leaves: &[rules::Leave], lang: Lang, sessions: &[&rules::Session]) -> String {
+/// by its date and times when `held` has it (a teacher's record), and an
+/// approved leave none of whose sessions has begun says it is to come.
+fn leave_table(
+    leaves: &[rules::Leave],
+    lang: Lang,
+    held: &[(&rules::Session, rules::RollState)],
+) -> String {
+    let sessions: Vec<&rules::Session> = held.iter().map(|(s, _)| *s).collect();
+    let sessions = sessions.as_slice();
     let rows: Vec<Vec<String>> = leaves
         .iter()
         .map(|l| {
@@ -1341,7 +1344,7 @@ fn leave_table(leaves: &[rules::Leave], lang: Lang, sessions: &[&rules::Session]
                 } else {
                     String::new()
                 },
-                i18n::leave_status(lang, l.status).to_string(),
+                i18n::leave_status_of(lang, l.status, l.to_come(held.iter().copied())).to_string(),
                 if l.status == rules::LeaveStatus::Expired && l.comment.is_empty() {
                     i18n::calendar_text(lang, i18n::CalendarText::LapsedAt).to_string()
                 } else {
@@ -1436,8 +1439,8 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
                 return calendar::leave_json(&list);
             }
             let all = app.sessions().map_err(e)?;
-            let sessions: Vec<&rules::Session> = all.iter().map(|r| &r.session).collect();
-            Ok(leave_table(&list, lang, &sessions))
+            let held: Vec<_> = all.iter().map(|r| (&r.session, r.state)).collect();
+            Ok(leave_table(&list, lang, &held))
         }
         LeaveCmd::Approve {
             id,

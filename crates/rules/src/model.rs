@@ -731,6 +731,30 @@ impl Leave {
     pub fn excuses(&self, session: &Session) -> bool {
         self.status == LeaveStatus::Approved && self.cover.covers(session)
     }
+
+    /// Approved and to come (issue 25): it covers a session, and no session
+    /// it covers has begun its roll (a cancelled one aside), so it counts
+    /// nowhere yet. `sessions` are the sessions known with their rolls'
+    /// states.
+    pub fn to_come<'a>(
+        &self,
+        sessions: impl IntoIterator<Item = (&'a Session, RollState)>,
+    ) -> bool {
+        if self.status != LeaveStatus::Approved {
+            return false;
+        }
+        let mut any = false;
+        for (s, state) in sessions {
+            if state == RollState::Cancelled || !self.cover.covers(s) {
+                continue;
+            }
+            if state != RollState::NotStarted {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
 }
 
 listed! {

@@ -555,9 +555,10 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
                 .map_err(&e)?;
         }
         let sessions: Vec<&rules::Session> = s.lines.iter().map(|x| &x.session).collect();
+        let held: Vec<_> = s.lines.iter().map(|x| (&x.session, x.state)).collect();
         for x in s.leaves {
             row += 1;
-            for (c, v) in leave_cells(x, l, &sessions).iter().enumerate() {
+            for (c, v) in leave_cells(x, l, &sessions, &held).iter().enumerate() {
                 v.write(ws, (row, c as u16), &st, false).map_err(&e)?;
             }
         }
@@ -565,7 +566,12 @@ pub fn record_xlsx(s: &RecordSheet, file: &str) -> Result<Vec<u8>, ImportError> 
     wb.save_to_buffer().map_err(&e)
 }
 
-fn leave_cells(x: &Leave, l: Lang, sessions: &[&rules::Session]) -> Vec<Value> {
+fn leave_cells(
+    x: &Leave,
+    l: Lang,
+    sessions: &[&rules::Session],
+    held: &[(&rules::Session, rules::RollState)],
+) -> Vec<Value> {
     let covers = match &x.cover {
         rules::Cover::Dates { from, to } if from == to => Value::Date(*from),
         cover => Value::Text(crate::rows::cover_words(l, cover, sessions)),
@@ -575,7 +581,9 @@ fn leave_cells(x: &Leave, l: Lang, sessions: &[&rules::Session]) -> Vec<Value> {
         Value::Text(i18n::leave_kind(l, x.kind).to_string()),
         covers,
         Value::Text(x.reason.clone()),
-        Value::Text(i18n::leave_status(l, x.status).to_string()),
+        Value::Text(
+            i18n::leave_status_of(l, x.status, x.to_come(held.iter().copied())).to_string(),
+        ),
     ]
 }
 

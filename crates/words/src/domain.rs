@@ -107,6 +107,15 @@ pub fn leave_status(l: Lang, s: LeaveStatus) -> &'static str {
     }
 }
 
+/// A leave's status as a list shows it: approved leave whose sessions are
+/// all still to come says so (issue 25: it counts nowhere yet).
+pub fn leave_status_of(l: Lang, s: LeaveStatus, to_come: bool) -> &'static str {
+    match s {
+        LeaveStatus::Approved if to_come => l.t("已批准(活动未到)", "approved, to come"),
+        s => leave_status(l, s),
+    }
+}
+
 pub fn roll_state(l: Lang, s: RollState) -> &'static str {
     match s {
         RollState::NotStarted => l.t("未开始", "not started"),

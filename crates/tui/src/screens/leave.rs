@@ -476,6 +476,11 @@ fn style(v: &View, x: &Leave) -> Style {
     }
 }
 
+/// Whether `x` is approved and to come: none of its sessions has begun.
+fn to_come(sessions: &[app::SessionRecord], x: &Leave) -> bool {
+    x.to_come(sessions.iter().map(|s| (&s.session, s.state)))
+}
+
 /// A request's cells, in `i18n::leave_headers` order (not yet shown
 /// through the sanitising function).
 fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
@@ -500,6 +505,8 @@ fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
         .iter()
         .filter(|s| x.cover.covers(&s.session))
         .count();
+    let ahead = to_come(sessions, x);
+    let status = i18n::leave_status_of(l, x.status, ahead);
     let ev: Vec<String> = x
         .kind
         .papers()
@@ -530,12 +537,13 @@ fn cells(s: &LeaveScreen, v: &View, x: &Leave) -> Vec<String> {
             String::new()
         },
         match &x.decided_by {
-            Some(by) if x.status != LeaveStatus::Pending => format!(
-                "{} ({} {by})",
-                i18n::leave_status(l, x.status),
+            // To come, the status says so instead of who decided (the
+            // column keeps its width).
+            Some(by) if x.status != LeaveStatus::Pending && !ahead => format!(
+                "{status} ({} {by})",
                 i18n::leave_text(l, i18n::LeaveText::DecidedBy)
             ),
-            _ => i18n::leave_status(l, x.status).to_string(),
+            _ => status.to_string(),
         },
         x.comment.clone(),
     ]
@@ -622,7 +630,7 @@ fn render_phone(s: &LeaveScreen, v: &View, f: &mut Frame, area: Rect) {
             let text = crate::phone::line(
                 &format!("#{}", get(0)),
                 &format!("{} {}", get(1), get(2)),
-                i18n::leave_status(l, x.status),
+                i18n::leave_status_of(l, x.status, to_come(v.sessions, x)),
                 w,
             );
             let st = if i == s.cursor {

@@ -1154,13 +1154,7 @@ fn render(s: &RollScreen, v: &View, f: &mut Frame, area: Rect) {
             let leave = line
                 .leave
                 .as_ref()
-                .map(|x| {
-                    format!(
-                        "{} {}",
-                        i18n::leave_kind(l, x.kind),
-                        i18n::leave_status(l, x.status)
-                    )
-                })
+                .map(|x| app::cells::roll_leave(l, x, &view.record.session, view.record.state))
                 .unwrap_or_default();
             vec![
                 line.teacher.id.0.clone(),

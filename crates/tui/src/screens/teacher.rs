@@ -430,7 +430,11 @@ fn render(s: &TeacherScreen, v: &View, f: &mut Frame, area: Rect) {
             i18n::leave_kind(l, x.kind),
             app::cells::cover_words(l, &x.cover, &sessions),
             i18n::shown(&x.reason),
-            i18n::leave_status(l, x.status)
+            i18n::leave_status_of(
+                l,
+                x.status,
+                x.to_come(lines.iter().map(|y| (&y.session, y.state)))
+            )
         )));
     }
     text.push(Line::from(format!("— {} —", i18n::ui(l, Ui::Record))));
