@@ -435,3 +435,26 @@ fn a_group_change_dated_back_into_a_closed_year_needs_a_reason() {
     let history = db.ok(SEPT, &["history", "--teacher", "T2"]);
     assert!(history.contains("教研组登记有误"), "{history}");
 }
+
+/// Posting a term of the closed year after a stricter policy: the posting
+/// records the term as the closed year judges it, and the term then shows
+/// what the posting recorded, unflagged (found by a review: the posting
+/// said 1 unqualified, and the term read the next moment said 3, flagged).
+#[test]
+fn posting_a_closed_years_term_after_a_policy_change_keeps_its_verdicts() {
+    let db = closed();
+    let spring = |db: &Db, now: &str| db.ok(now, &["standings", "--term", "2025-spring", "--json"]);
+    let before = spring(&db, "2026-09-07T10:00");
+    let policy = db.ok(SEPT, &["policy", "show"]);
+    let file = db.file("policy.toml");
+    std::fs::write(
+        &file,
+        policy.replace("unqualified_absences = 3", "unqualified_absences = 1"),
+    )
+    .expect("policy");
+    let file = file.to_string_lossy().to_string();
+    db.ok("2026-09-06T10:00", &["policy", "set", &file]);
+    let said = db.ok("2026-09-07T09:00", &["publish", "--term", "2025-spring"]);
+    assert!(said.contains("0 unqualified"), "{said}");
+    assert_eq!(spring(&db, "2026-09-07T10:00"), before);
+}

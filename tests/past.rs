@@ -301,7 +301,7 @@ fn a_roster_names_the_teachers_it_leaves_out() {
     let now = "2025-09-20T10:00";
     let out = db.ok(now, &["import", "teachers", &file]);
     assert!(
-        out.contains("1 teachers are not in this file: T0005 教师5"),
+        out.contains("1 teacher is not in this file: T0005 教师5"),
         "{out}"
     );
     let zh = common::expect_ok(
@@ -390,7 +390,8 @@ fn an_audience_nobody_belongs_to_is_refused() {
         "日期,开始,结束,主题,参加对象\n2025-09-10,15:30,16:30,教研,语文组\n",
     )
     .expect("write the plan");
-    let line = db.refused(
+    // Like any bad cell of a plan: the file, the row and the column.
+    let out = db.run(
         None,
         common::SETUP,
         &[
@@ -401,7 +402,10 @@ fn an_audience_nobody_belongs_to_is_refused() {
             "2025-autumn",
         ],
     );
-    assert!(line.contains("did you mean 语文"), "{line}");
+    let err = common::text(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains("row 2, column E"), "{err}");
+    assert!(err.contains("did you mean 语文"), "{err}");
     db.ok(
         common::SETUP,
         &[

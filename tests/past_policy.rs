@@ -292,3 +292,28 @@ fn a_policy_set_with_the_clock_set_back_leaves_the_past() {
     assert_eq!(after.1, before.1, "a closed roll moved");
     assert_eq!(after.2, before.2, "the export moved");
 }
+
+/// A term posted again after a policy change keeps the policy of its first
+/// posting: the new posting records what the term then shows, nobody is
+/// flagged, and the verdicts are those of before (found by a review: the
+/// posting said 0 unqualified, the term read next said T2 不合格, flagged).
+/// Only `policy rejudge` moves it.
+#[test]
+fn a_term_posted_again_after_a_policy_change_keeps_its_first_postings_policy() {
+    let db = Db::new();
+    let s = school(&db, 3, &["2025-09-10", "2025-10-15"]);
+    let (t1, t2) = (teacher(1), teacher(2));
+    roll(&db, &s[0], "2025-09-10", &[&t1]);
+    roll(&db, &s[1], "2025-10-15", &[&t1, &t2]);
+    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    let before = the_past(&db, "2026-02-03T09:00", &s);
+    let policy = db.file("strict.toml");
+    std::fs::write(&policy, STRICT).expect("write the policy");
+    let policy = policy.to_string_lossy().into_owned();
+    db.ok("2026-02-01T10:00", &["policy", "set", &policy]);
+    let said = db.ok("2026-02-02T10:00", &["publish", "--term", "2025-autumn"]);
+    assert!(said.contains("0 unqualified"), "{said}");
+    let after = the_past(&db, "2026-02-03T09:00", &s);
+    assert_eq!(kept(&after.0), kept(&before.0), "the term moved");
+    assert_eq!(after.1, before.1, "a closed roll moved");
+}

@@ -136,7 +136,7 @@ fn a_correction_shows_old_and_new_value_and_the_reason() {
         row(&m, &["t", t("按教师筛选", "filter by teacher")]);
         row(&m, &["s", t("按活动筛选", "filter by session")]);
         row(&m, &["Shift-Tab", t("上一页", "previous screen")]);
-        row(&m, &["6", t("到第 6 页:变更记录", "screen 6: history")]);
+        row(&m, &["6", t("到第 6 页:修改记录", "screen 6: history")]);
         press(&mut m, KeyCode::Esc);
     }
 }

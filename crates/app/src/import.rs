@@ -165,7 +165,8 @@ impl App {
             let term = r
                 .term(term)?
                 .ok_or_else(|| AppError::UnknownTerm(term.to_string()))?;
-            plan_changes(&parsed, &term, r.sessions()?)?
+            let known = super::roster::known_groups(&r.teachers()?);
+            plan_changes(&parsed, &term, r.sessions()?, &known)?
         };
         if dry.changes.is_empty() {
             progress(total, total);
@@ -175,7 +176,8 @@ impl App {
         let term = w
             .term(term)?
             .ok_or_else(|| AppError::UnknownTerm(term.to_string()))?;
-        let plan = plan_changes(&parsed, &term, w.sessions()?)?;
+        let known = super::roster::known_groups(&w.teachers()?);
+        let plan = plan_changes(&parsed, &term, w.sessions()?, &known)?;
         // Every row it writes is in the term: in a closed year the office's
         // with a reason, on a posted day with a reason.
         let days: Vec<_> = plan.changes.iter().map(|(_, s)| s.date).collect();
@@ -185,9 +187,6 @@ impl App {
         for (i, change) in plan.changes.into_iter().enumerate() {
             match change {
                 (Some(mut rec), new) => {
-                    if new.audience != rec.session.audience {
-                        super::roster::check_audience(&w, &new.audience)?;
-                    }
                     let before = json(&rec.session);
                     rec.session = new;
                     w.put_session(&rec)?;
@@ -202,7 +201,6 @@ impl App {
                     )?;
                 }
                 (None, new) => {
-                    super::roster::check_audience(&w, &new.audience)?;
                     super::roster::insert_session(&mut w, new, reason.clone())?;
                 }
             }
@@ -225,13 +223,14 @@ struct PlanChanges {
 }
 
 /// Compares the file's sessions with the stored ones of `term` (from
-/// `all`). Refuses a date outside the term, and a row that would put `?`
-/// where a stored session's text has a character the file's encoding could
-/// not hold.
+/// `all`). Refuses a date outside the term, a new or changed audience
+/// naming a group not `known`, and a row that would put `?` where a stored
+/// session's text has a character the file's encoding could not hold.
 fn plan_changes(
     parsed: &io::Parsed<Session>,
     term: &rules::Term,
     all: Vec<SessionRecord>,
+    known: &[String],
 ) -> Result<PlanChanges> {
     let outside: Vec<_> = parsed
         .rows
@@ -276,6 +275,15 @@ fn plan_changes(
                 && s.session.start == new.start
                 && s.session.title == new.title
         });
+        // A new or changed audience names groups teachers are in.
+        if has("groups")
+            && same.map(|s| &s.session.audience) != Some(&new.audience)
+            && let Some((group, near)) = super::roster::unknown_group(&new.audience, known)
+        {
+            let known = known.to_vec();
+            let p = Problem::UnknownGroup { group, near, known };
+            problems.push(parsed.header.problem(&r.row, "groups", p));
+        }
         let Some(rec) = same else {
             // A title the file's encoding damaged would add a second session.
             if let Some(s) = stored.iter().find(|s| {

@@ -117,7 +117,7 @@ impl App {
     /// names that only contain it). Several equally good matches are an
     /// error that lists them.
     pub fn resolve_teacher(&self, query: &str) -> Result<TeacherId> {
-        let id = TeacherId(query.trim().to_string());
+        let id = TeacherId(rules::half_width_id(query.trim()));
         if self.store.read()?.teacher(&id)?.is_some() {
             return Ok(id);
         }
@@ -163,8 +163,11 @@ pub fn rank(teacher: &Teacher, query: &str) -> Option<Match> {
 }
 
 /// A lookup query, prepared once for trying against every name.
-pub struct Query<'a> {
-    text: &'a str,
+pub struct Query {
+    /// The query as typed, trimmed, full-width letters and digits in their
+    /// half-width form (`T０００１` is T0001, as imports and `teacher add`
+    /// keep it).
+    text: String,
     /// Finds `text` inside a name. Every name is tried, and names are
     /// short: Rabin-Karp needs no set-up per name (memmem's vector
     /// searcher cost more than the rest of the test).
@@ -174,9 +177,9 @@ pub struct Query<'a> {
     letters: Option<Vec<u8>>,
 }
 
-impl<'a> Query<'a> {
-    pub fn new(query: &'a str) -> Query<'a> {
-        let text = query.trim();
+impl Query {
+    pub fn new(query: &str) -> Query {
+        let text = rules::half_width_id(query.trim());
         let typed = || text.chars().filter(|c| !c.is_whitespace());
         let letters: Vec<u8> = typed()
             .map(|c| match c {
@@ -188,9 +191,9 @@ impl<'a> Query<'a> {
             .collect();
         let all_letters = letters.len() == typed().count();
         Query {
-            text,
             inside: memchr::arch::all::rabinkarp::Finder::new(text.as_bytes()),
             letters: (all_letters && !letters.is_empty()).then_some(letters),
+            text,
         }
     }
 
@@ -205,7 +208,7 @@ impl<'a> Query<'a> {
         if self.text.is_empty() {
             return None;
         }
-        if id.eq_ignore_ascii_case(self.text) {
+        if id.eq_ignore_ascii_case(&self.text) {
             return Some(Match::Exact);
         }
         // A bare number is the number in an id: 40 finds T0040, as the
@@ -221,7 +224,7 @@ impl<'a> Query<'a> {
         if inside && name.len() == self.text.len() {
             return Some(Match::Exact);
         }
-        if inside && name.starts_with(self.text) {
+        if inside && name.starts_with(&self.text) {
             return Some(Match::Prefix);
         }
         let Some(q) = &self.letters else {

@@ -122,8 +122,9 @@ pub(crate) struct Check {
     pub period: Period,
     /// The day it was made.
     pub as_of: NaiveDate,
-    /// The policy it was judged under: the one in effect when it was made
-    /// (issue 25), unless the office re-judged it since.
+    /// The policy it was judged under (`standings::judged_under`: a term's
+    /// first posting, a year's closing; issue 25), unless the office
+    /// re-judged it since.
     pub policy: Policy,
     /// Each teacher's posted counts, and assessment where kept.
     pub counts: HashMap<TeacherId, Figures>,
@@ -156,7 +157,7 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
             out.push(Check {
                 period: Period::Term(term),
                 as_of: p.at.date(),
-                policy: policies.at(p.at).clone(),
+                policy: super::standings::judged_under(r, &policies, Period::Term(term))?.clone(),
                 counts: p.rows.into_iter().map(|x| (x.teacher, x.figures)).collect(),
                 assessed,
             });
@@ -174,7 +175,7 @@ pub(crate) fn checks(r: &Reader, period: Period) -> Result<Vec<Check>> {
         out.push(Check {
             period: Period::Year(year),
             as_of: c.at.date(),
-            policy: policies.at(c.at).clone(),
+            policy: super::standings::judged_under(r, &policies, Period::Year(year))?.clone(),
             counts,
             assessed: Some(assessed),
         });

@@ -257,47 +257,67 @@ pub(super) fn insert_session(
 /// naming the groups there are and the one probably meant. A school with
 /// no teacher yet (a plan entered before the roster) is not checked.
 pub(crate) fn check_audience(w: &store::Writer, a: &rules::Audience) -> Result<()> {
-    let rules::Audience::Groups(named) = a else {
-        return Ok(());
-    };
-    let mut known: Vec<String> = Vec::new();
-    for t in w.teachers()? {
-        for g in std::iter::once(&t.group).chain(t.past_groups.iter().map(|p| &p.group)) {
-            if !known.contains(g) {
-                known.push(g.clone());
-            }
-        }
-    }
-    known.sort();
-    // A plan entered before the roster has nothing to be checked against.
-    if known.is_empty() {
-        return Ok(());
-    }
-    match named.iter().find(|g| !known.contains(g)) {
+    let known = known_groups(&w.teachers()?);
+    match unknown_group(a, &known) {
         None => Ok(()),
-        Some(group) => Err(AppError::UnknownGroup {
-            near: near_group(group, &known),
-            group: group.clone(),
-            known,
-        }),
+        Some((group, near)) => Err(AppError::UnknownGroup { group, known, near }),
     }
 }
 
-/// The known group `group` most likely means: one inside the other
-/// (语文组 and 语文), else the closest by at most two characters.
-fn near_group(group: &str, known: &[String]) -> Option<String> {
-    if let Some(k) = known
+/// The teaching groups teachers are in or were in, in order.
+pub(crate) fn known_groups(teachers: &[rules::Teacher]) -> Vec<String> {
+    let mut known: Vec<String> = teachers
         .iter()
-        .find(|k| group.contains(k.as_str()) || k.contains(group))
-    {
+        .flat_map(|t| std::iter::once(&t.group).chain(t.past_groups.iter().map(|p| &p.group)))
+        .cloned()
+        .collect();
+    known.sort();
+    known.dedup();
+    known
+}
+
+/// The first group of audience `a` that is not `known`, with the known
+/// group it probably means. None where `known` is empty: a plan entered
+/// before the roster has nothing to be checked against.
+pub(crate) fn unknown_group(
+    a: &rules::Audience,
+    known: &[String],
+) -> Option<(String, Option<String>)> {
+    let rules::Audience::Groups(named) = a else {
+        return None;
+    };
+    if known.is_empty() {
+        return None;
+    }
+    let group = named.iter().find(|g| !known.contains(g))?;
+    Some((group.clone(), near_group(group, known)))
+}
+
+/// The known group `group` most likely means, only where it is a real near
+/// match: the same but for a suffix (语文组, 语文教研组, 语文备课组 and 语文),
+/// one inside the other, or one character apart on names of three or more
+/// characters. 体育 is not 数学: two two-character names are always two
+/// edits apart.
+fn near_group(group: &str, known: &[String]) -> Option<String> {
+    let stem = |g: &str| -> String {
+        ["教研组", "备课组", "组"]
+            .iter()
+            .find_map(|s| g.strip_suffix(s).filter(|t| !t.is_empty()))
+            .unwrap_or(g)
+            .to_string()
+    };
+    let g = stem(group);
+    if let Some(k) = known.iter().find(|k| {
+        let s = stem(k);
+        s == g || s.contains(g.as_str()) || g.contains(s.as_str())
+    }) {
         return Some(k.clone());
     }
     known
         .iter()
-        .map(|k| (edits(group, k), k))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k.clone())
+        .filter(|k| group.chars().count() >= 3 && k.chars().count() >= 3)
+        .find(|k| edits(group, k) <= 1)
+        .cloned()
 }
 
 /// The number of characters to insert, remove or replace to turn `a` into `b`.
@@ -314,4 +334,22 @@ fn edits(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near_group;
+
+    #[test]
+    fn a_group_is_suggested_only_where_it_is_near() {
+        let known: Vec<String> = ["数学", "语文", "信息技术"].map(String::from).to_vec();
+        let near = |g: &str| near_group(g, &known);
+        assert_eq!(near("体育"), None);
+        assert_eq!(near("英语"), None);
+        assert_eq!(near("语文组"), Some("语文".into()));
+        assert_eq!(near("语文教研组"), Some("语文".into()));
+        assert_eq!(near("数学备课组"), Some("数学".into()));
+        assert_eq!(near("信息技木"), Some("信息技术".into()));
+        assert_eq!(near("信息科学"), None);
+    }
 }

@@ -226,9 +226,8 @@ fn kept_teachers(
 }
 
 /// The policy `period` is judged under: the one in effect when it was
-/// posted (a term's latest posting) or closed (a year; a term of a closed
-/// year never posted: the year's closing), else today's. Read only when
-/// the policy ever changed: a lookup stays a few small reads.
+/// first judged for the record, else today's. Read only when the policy
+/// ever changed: a lookup stays a few small reads.
 pub(super) fn judged_under<'a>(
     r: &Reader,
     policies: &'a Policies,
@@ -237,14 +236,27 @@ pub(super) fn judged_under<'a>(
     if policies.superseded.is_empty() {
         return Ok(&policies.current);
     }
-    let at = match period {
-        Period::Term(t) => match r.latest_publication(t)? {
-            Some(p) => Some(p.at),
-            None => r.year_closing(t.year)?.map(|c| c.at),
-        },
+    Ok(judged_at(r, period)?.map_or(&policies.current, |at| policies.at(at)))
+}
+
+/// The moment whose policy `period` is judged under (issue 25): a year's
+/// closing; a term's first posting, or its year's closing where that came
+/// first (or the term was never posted). A posting again, after a policy
+/// change, keeps the policy of the first, so that what a posting records
+/// is what the term then shows; only `policy rejudge` moves it. `None`:
+/// not judged for the record yet (today's policy).
+pub(super) fn judged_at(r: &Reader, period: Period) -> Result<Option<chrono::NaiveDateTime>> {
+    Ok(match period {
         Period::Year(y) => r.year_closing(y)?.map(|c| c.at),
-    };
-    Ok(at.map_or(&policies.current, |at| policies.at(at)))
+        Period::Term(t) => {
+            let posted = r.first_publication(t)?.map(|p| p.at);
+            let closed = r.year_closing(t.year)?.map(|c| c.at);
+            match (posted, closed) {
+                (Some(p), Some(c)) => Some(p.min(c)),
+                (p, c) => p.or(c),
+            }
+        }
+    })
 }
 
 /// Up to this many teachers, tallies are read by key rather than by range.

@@ -102,10 +102,11 @@ pub struct OutArgs {
 
 #[derive(Args, Debug)]
 pub struct PublishArgs {
-    /// The term to publish, e.g. 2025-autumn.
-    #[arg(long)]
-    pub term: String,
-    /// List the term's publications instead of publishing.
+    /// The term to publish, e.g. 2025-autumn; with `--list`, the term
+    /// whose publications to list (none: every term's).
+    #[arg(long, required_unless_present = "list")]
+    pub term: Option<String>,
+    /// List past publications instead of publishing.
     #[arg(long)]
     pub list: bool,
 }
@@ -431,32 +432,51 @@ fn session_sheet(
 
 pub fn publish(app: &mut App, a: PublishArgs, lang: Lang, now: NaiveDateTime) -> Outcome {
     let e = |x: AppError| i18n::error(lang, &x);
-    let term = term_id(lang, &a.term)?;
+    let term = a.term.as_deref().map(|t| term_id(lang, t)).transpose()?;
     if a.list {
-        let rows: Vec<Vec<String>> = app
-            .publications(term)
-            .map_err(e)?
-            .into_iter()
-            .map(|p| {
-                vec![
-                    p.number.to_string(),
-                    p.at.format("%Y-%m-%d %H:%M").to_string(),
-                    p.who,
-                    p.rows.len().to_string(),
-                    p.rows.iter().filter(|r| !r.qualified).count().to_string(),
-                ]
-            })
-            .collect();
-        return Ok(super::output::table(
-            &i18n::publication_headers(lang),
-            &rows,
-        ));
+        return publications(app, term, lang);
     }
+    let Some(term) = term else {
+        // clap requires --term without --list.
+        return Err(i18n::text(lang, i18n::Label::NoCommand).into());
+    };
     // The term must exist before anything is recorded for it.
     let ends = app.term(term).map_err(e)?.end;
     let unclosed = app.unclosed_rolls(term, now).map_err(e)?;
     let p = app.publish(term, now).map_err(e)?;
     Ok(i18n::published_with(lang, &p, &unclosed, ends))
+}
+
+/// `publish --list`: the publications of `term`, or of every term with
+/// the term in a first column.
+fn publications(app: &App, term: Option<rules::TermId>, lang: Lang) -> Outcome {
+    let e = |x: AppError| i18n::error(lang, &x);
+    let terms = match term {
+        Some(t) => vec![t],
+        None => app.terms().map_err(e)?.into_iter().map(|t| t.id).collect(),
+    };
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for t in terms {
+        for p in app.publications(t).map_err(e)? {
+            let row = [
+                p.number.to_string(),
+                p.at.format("%Y-%m-%d %H:%M").to_string(),
+                p.who,
+                p.rows.len().to_string(),
+                p.rows.iter().filter(|r| !r.qualified).count().to_string(),
+            ];
+            let first = term.is_none().then(|| t.to_string());
+            rows.push(first.into_iter().chain(row).collect());
+        }
+    }
+    let headers = i18n::publication_headers(lang);
+    let headers: Vec<&str> = match term {
+        Some(_) => headers.to_vec(),
+        None => std::iter::once(i18n::term_headers(lang)[0])
+            .chain(headers)
+            .collect(),
+    };
+    Ok(super::output::table(&headers, &rows))
 }
 
 pub fn school(app: &mut App, name: Option<String>, lang: Lang, now: NaiveDateTime) -> Outcome {

@@ -753,7 +753,7 @@ pub(crate) fn teacher_arg(app: &App, lang: Lang, s: &str) -> Result<TeacherId, S
         Err(AppError::UnknownTeacher(_) | AppError::Ambiguous(_))
             if !app.actor().may_see_id("") =>
         {
-            Ok(TeacherId(s.trim().to_string()))
+            Ok(TeacherId(rules::half_width_id(s.trim())))
         }
         found => found.map_err(|x| i18n::error(lang, &x)),
     }
@@ -1205,16 +1205,16 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 .iter()
                 .map(|t| format!("{} {}", i18n::shown(&t.id.0), i18n::shown(&t.name)))
                 .collect();
-            Ok(format!(
-                "{} {}: {}",
-                saved(),
-                i18n::text(lang, Label::Absent),
-                if names.is_empty() {
-                    "-".to_string()
-                } else {
+            Ok(if names.is_empty() {
+                i18n::text(lang, Label::NobodyAbsent).to_string()
+            } else {
+                format!(
+                    "{} {}: {}",
+                    saved(),
+                    i18n::text(lang, Label::Absent),
                     names.join(", ")
-                }
-            ))
+                )
+            })
         }
         RollCmd::Undo { session, reason } => {
             app.reason = reason;

@@ -1,8 +1,9 @@
 //! The policy over time (issue 25): a policy change applies from the moment
 //! it is made. A closed roll is judged under the policy in effect when it
 //! closed, a posted term (or a closed year) under the one in effect when it
-//! was posted (closed); a roll still open, and any period not posted,
-//! under today's. Only an explicit re-judgement by the office reaches back
+//! was first posted (closed; a term of a closed year, at the latest the
+//! closing's); a roll still open, and any period not posted, under
+//! today's. Only an explicit re-judgement by the office reaches back
 //! (`Policies::rejudge_from`).
 //!
 //! Pure: the moments are passed in; the store keeps `superseded`.

@@ -71,6 +71,13 @@ pub enum Problem {
     ToBeforeFrom,
     /// The date is outside the term named for the import.
     OutsideTerm { term: String },
+    /// A group no teacher belongs to, with the one probably meant and the
+    /// groups there are (issue 25).
+    UnknownGroup {
+        group: String,
+        near: Option<String>,
+        known: Vec<String>,
+    },
     /// An id or a text that people would read as another (issue 19).
     AsShown(ShownProblem),
     /// Too long, or a character the field may not hold (`core::limits`).

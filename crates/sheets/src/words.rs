@@ -39,6 +39,9 @@ pub fn problem(l: Lang, p: &crate::Problem) -> String {
             .t("离校日期早于入职日期", "is before the first day")
             .into(),
         OutsideTerm { term } => say!(l, "不在学期 {term} 内", "is outside the term {term}"),
+        UnknownGroup { group, near, known } => {
+            i18n::unknown_group(l, group, near.as_deref(), known)
+        }
         AsShown(p) => as_shown(l, p),
         Bound(b) => bound(l, b),
     }
@@ -106,8 +109,11 @@ pub fn import_error(l: Lang, e: &crate::ImportError) -> String {
             let mut out = match l {
                 Lang::Zh => format!("{file}:{} 处错误,未导入任何数据:", problems.len()),
                 Lang::En => format!(
-                    "{file}: {} bad cell(s); nothing was imported:",
-                    problems.len()
+                    "{file}: {}; nothing was imported:",
+                    match problems.len() {
+                        1 => "1 bad cell".to_string(),
+                        n => format!("{n} bad cells"),
+                    }
                 ),
             };
             for p in problems.iter().take(SHOWN) {

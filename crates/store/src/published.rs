@@ -172,6 +172,24 @@ macro_rules! published_reads {
                 Ok(out)
             }
 
+            /// The first publication of `term`, if it was ever published.
+            pub fn first_publication(&self, term: TermId) -> Result<Option<Publication>> {
+                let t = self.open_table(PUBLISHED)?;
+                let (y, s) = season_key(term);
+                match t.range((y, s, 0u32)..=(y, s, u32::MAX))?.next() {
+                    Some(row) => {
+                        let (k, v) = row?;
+                        let (y, s, n) = k.value();
+                        Ok(Some(decode(
+                            v.value(),
+                            "published",
+                            &format_args!("{y}/{s}/{n}"),
+                        )?))
+                    }
+                    None => Ok(None),
+                }
+            }
+
             /// The latest publication of `term`, if it was ever published.
             pub fn latest_publication(&self, term: TermId) -> Result<Option<Publication>> {
                 let t = self.open_table(PUBLISHED)?;

@@ -177,7 +177,7 @@ impl Action {
             Tab3 => l.t("到第 3 页:考勤统计", "screen 3: standings"),
             Tab4 => l.t("到第 4 页:教师", "screen 4: teacher"),
             Tab5 => l.t("到第 5 页:学分审核", "screen 5: credits"),
-            Tab6 => l.t("到第 6 页:变更记录", "screen 6: history"),
+            Tab6 => crate::i18n::history_ui(l, crate::i18n::HistoryUi::GoTo),
             Up => l.t("上移", "move up"),
             Down => l.t("下移", "move down"),
             PageUp => l.t("上翻一页", "page up"),

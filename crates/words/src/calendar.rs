@@ -484,3 +484,27 @@ pub fn form_text(l: Lang, t: &FormText) -> String {
         (_, Needed(f)) => say!(l, "请填写{}", "the {} is needed", form_field(l, *f)),
     }
 }
+
+/// A group no teacher belongs to (a session's audience, a plan's cell):
+/// the group, the one probably meant if there is one, and the groups there
+/// are. The command line and the plan import say it alike.
+pub fn unknown_group(l: Lang, group: &str, near: Option<&str>, known: &[String]) -> String {
+    let known = known
+        .iter()
+        .map(|g| super::shown(g).into_owned())
+        .collect::<Vec<_>>()
+        .join(l.t("、", ", "));
+    let group = super::shown(group);
+    match (l, near.map(super::shown)) {
+        (Lang::Zh, Some(n)) => {
+            format!("没有教师属于教研组“{group}”— 是不是 {n}?现有的组:{known}")
+        }
+        (Lang::Zh, None) => format!("没有教师属于教研组“{group}”;现有的组:{known}"),
+        (Lang::En, Some(n)) => format!(
+            "no teacher is in the group \"{group}\" — did you mean {n}? The groups are: {known}"
+        ),
+        (Lang::En, None) => {
+            format!("no teacher is in the group \"{group}\"; the groups are: {known}")
+        }
+    }
+}

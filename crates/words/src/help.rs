@@ -600,12 +600,12 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             l.t("文件已存在时覆盖它", "Replace the file if it exists")
         }
         ("publish", "term") => l.t(
-            "要公布的学期,例如 2025-autumn",
-            "The term to publish, e.g. 2025-autumn",
+            "要公布的学期,例如 2025-autumn(--list 时只列该学期)",
+            "The term to publish, e.g. 2025-autumn (with --list: only its publications)",
         ),
         ("publish", "list") => l.t(
-            "列出该学期以往的公布,而不是公布",
-            "List the term's publications instead of publishing",
+            "列出以往的公布(不写 --term 则列出每个学期的),而不是公布",
+            "List past publications (of every term without --term) instead of publishing",
         ),
         ("school", "name") => l.t(
             "新的校名(不写则显示现在的)",

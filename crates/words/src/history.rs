@@ -182,9 +182,94 @@ pub fn history_reason(l: Lang, reason: &str) -> String {
     }
 }
 
-/// A field of a stored record, as people name it.
+/// A field of a stored record, as people name it. `field` is the field's
+/// path in its record: `group`, or `points.attend` inside a policy.
 pub fn history_field(l: Lang, field: &str) -> &'static str {
-    match field {
+    field_label(l, field).unwrap_or(l.t("其他项", "another field"))
+}
+
+/// The label of a field path, if the program knows it: a policy's own
+/// path first (its leaves such as `notes` or `degree` mean something else
+/// there), else the path's last name.
+fn field_label(l: Lang, path: &str) -> Option<&'static str> {
+    policy_field(l, path).or_else(|| record_field(l, path.rsplit('.').next().unwrap_or(path)))
+}
+
+/// A policy setting (`peixun policy show`), by its path in the policy.
+fn policy_field(l: Lang, path: &str) -> Option<&'static str> {
+    Some(match path {
+        "unqualified_absences" => l.t("旷工几次为不合格", "absences that make unqualified"),
+        "credits_per_year" => l.t("每学年学分", "credits per year"),
+        "notes_chars_per_term" => l.t("每学期笔记字数", "note characters per term"),
+        "official_leave_neutral" => l.t("公假不计奖惩", "official leave scores nothing"),
+        "lates_per_absence" => l.t("几次迟到算一次旷工", "lates per absence"),
+        "points" => l.t("得分", "points"),
+        "points.attend" => l.t("出勤得分", "points for attending"),
+        "points.late" => l.t("迟到得分", "points for a late arrival"),
+        "points.early_leave" => l.t("早退得分", "points for an early leave"),
+        "points.absent" => l.t("旷工得分", "points for an absence"),
+        "points.official_leave" => l.t("公假得分", "points for official leave"),
+        "points.personal_leave" => l.t("事假得分", "points for personal leave"),
+        "points.sick_leave" => l.t("病假得分", "points for sick leave"),
+        "credits.late_percent" => l.t("迟到所得学分(%)", "credits for a late arrival (%)"),
+        "credits.early_leave_percent" => l.t("早退所得学分(%)", "credits for an early leave (%)"),
+        "credits.made_up_percent" => l.t(
+            "公假补学所得学分(%)",
+            "credits for made-up official leave (%)",
+        ),
+        "leave" => l.t("请假", "leave"),
+        "leave.official_approver" => l.t("公假审批人", "approves official leave"),
+        "leave.personal_approver" => l.t("事假审批人", "approves personal leave"),
+        "leave.sick_approver" => l.t("病假审批人", "approves sick leave"),
+        "leave.personal_needs_note" => l.t("事假须交请假条", "personal leave needs a note"),
+        "leave.sick_needs_certificate" => l.t(
+            "病假须交医院证明",
+            "sick leave needs a hospital certificate",
+        ),
+        "assessment" => l.t("考核", "assessment"),
+        "assessment.credit_shortfall" => l.t("学分不足", "too few credits"),
+        "assessment.notes" => l.t("笔记不足", "too few note characters"),
+        "assessment.archive" => l.t("档案缺项", "archive items missing"),
+        "assessment.makeups" => l.t("公假内容未补", "official leave not made up"),
+        "assessment.open_lessons" => l.t("公开课不足", "too few open lessons"),
+        "assessment.open_lessons_per_year" => l.t("每学年公开课", "open lessons per year"),
+        "assessment.multimedia_lessons_per_term" => {
+            l.t("每学期多媒体公开课", "multimedia open lessons per term")
+        }
+        "assessment.degree" => l.t("学历不达标", "degree below the minimum"),
+        "assessment.min_degree" => l.t("最低学历", "minimum degree"),
+        "assessment.degree_matches_subject" => {
+            l.t("学历须专业对口", "degree must match the subject")
+        }
+        "assessment.outside_report" => l.t("外出学习未交汇报", "no report after outside study"),
+        "assessment.deduct_points" => l.t("每项扣分", "points per deduction"),
+        "assessment.training_funds_percent" => l.t(
+            "培训经费最低占比(%)",
+            "least share of funds for training (%)",
+        ),
+        "assessment.max_credits_per_entry" => l.t("每条学分登记上限", "most credits per entry"),
+        "assessment.review_deadline_days" => l.t(
+            "学期结束后登记学分天数",
+            "days after a term to register credits",
+        ),
+        "assessment.credit_warning_weeks" => l.t(
+            "学分不足提前提醒周数",
+            "weeks of warning of too few credits",
+        ),
+        "assessment.between_terms" => l.t("假期中所指学期", "the term meant between terms"),
+        "calendar" => l.t("校历", "calendar"),
+        "calendar.year_start" => l.t("学年起始日", "first day of the academic year"),
+        "calendar.roll_opens_minutes" => {
+            l.t("提前开始点名(分钟)", "minutes a roll may start early")
+        }
+        "calendar.late_approval" => l.t("活动开始后仍可批假", "leave approved after the start"),
+        _ => return None,
+    })
+}
+
+/// A field of any other record, by its own name.
+fn record_field(l: Lang, field: &str) -> Option<&'static str> {
+    Some(match field {
         "first_call" => l.t("第一次点名", "first call"),
         "second_call" => l.t("第二次点名", "second call"),
         "arrived" => l.t("到达时间", "arrived"),
@@ -245,13 +330,17 @@ pub fn history_field(l: Lang, field: &str) -> &'static str {
         "by" => l.t("经办人", "by"),
         "to" => l.t("至", "to"),
         "from" => l.t("自", "from"),
+        "until" => l.t("至", "until"),
+        "from_time" => l.t("到校当天起算时刻", "start time on the first day"),
+        "past_groups" => l.t("以前的教研组", "earlier groups"),
         "policy_changes" => l.t("考勤设置更改生效于", "policy changes in force from"),
-        _ => l.t("其他项", "another field"),
-    }
+        _ => return None,
+    })
 }
 
-/// An enum value as stored, in words: states, kinds, roles, degrees...
-fn word(l: Lang, v: &Value) -> Option<String> {
+/// An enum value as stored, in words: states, kinds, roles, degrees...;
+/// a policy's assessment switches only under `assessment`, where they are.
+fn word(l: Lang, field: &str, v: &Value) -> Option<String> {
     use rules::*;
     macro_rules! try_as {
         ($t:ty, $f:expr) => {
@@ -259,6 +348,10 @@ fn word(l: Lang, v: &Value) -> Option<String> {
                 return Some($f(l, x).to_string());
             }
         };
+    }
+    if field.starts_with("assessment.") {
+        try_as!(Effect, effect);
+        try_as!(policy::BetweenTerms, between_terms);
     }
     try_as!(LeaveStatus, super::leave_status);
     try_as!(RollState, super::roll_state);
@@ -272,11 +365,78 @@ fn word(l: Lang, v: &Value) -> Option<String> {
     None
 }
 
+/// What a failed assessment check does, in words.
+fn effect(l: Lang, e: rules::Effect) -> &'static str {
+    match e {
+        rules::Effect::Off => l.t("不检查", "not checked"),
+        rules::Effect::Deduct => l.t("扣分", "points deducted"),
+        rules::Effect::Unqualified => l.t("不合格", "unqualified"),
+    }
+}
+
+/// The term a command means between two terms, in words.
+fn between_terms(l: Lang, b: rules::policy::BetweenTerms) -> &'static str {
+    match b {
+        rules::policy::BetweenTerms::Ended => l.t("刚结束的学期", "the term that ended"),
+        rules::policy::BetweenTerms::Next => l.t("下一学期", "the next term"),
+    }
+}
+
+/// The path of `key` inside the field at `path`.
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Whether the field at `path` is said whole, never field by field: a
+/// session's audience (everyone, or its groups), a teacher's earlier groups.
+fn said_whole(path: &str) -> bool {
+    matches!(leaf(path), "audience" | "past_groups")
+}
+
+/// The last name of a field path.
+fn leaf(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// A group a teacher was in (`past_groups`): 语文/初一(2026-09-01 至 2026-12-03).
+fn past_group(l: Lang, m: &serde_json::Map<String, Value>) -> String {
+    let text = |k: &str| match m.get(k) {
+        Some(Value::String(s)) if !s.is_empty() => Some(shown(s).into_owned()),
+        _ => None,
+    };
+    let mut group = text("group").unwrap_or_else(|| "—".into());
+    if let Some(grade) = text("grade") {
+        group = format!("{group}/{grade}");
+    }
+    let until = text("until").unwrap_or_else(|| "—".into());
+    match (l, text("from")) {
+        (Lang::Zh, Some(from)) => format!("{group}({from} 至 {until})"),
+        (Lang::Zh, None) => format!("{group}(至 {until})"),
+        (Lang::En, Some(from)) => format!("{group} ({from} to {until})"),
+        (Lang::En, None) => format!("{group} (until {until})"),
+    }
+}
+
 /// One stored value as people say it: yes/no, times without seconds,
 /// states in words, lists joined, credits as 1.5, records as their fields.
+/// `field` is the value's path in its record (`""` for a whole record).
 pub fn history_value(l: Lang, field: &str, v: &Value) -> String {
-    if let Some(w) = word(l, v) {
+    if let Some(w) = word(l, field, v) {
         return w;
+    }
+    if leaf(field) == "audience"
+        && let Ok(a) = serde_json::from_value::<rules::Audience>(v.clone())
+    {
+        return match a {
+            rules::Audience::Everyone => {
+                super::calendar_text(l, super::CalendarText::Everyone).to_string()
+            }
+            rules::Audience::Groups(g) => history_value(l, "", &Value::from(g)),
+        };
     }
     match v {
         Value::Null => "—".into(),
@@ -291,7 +451,7 @@ pub fn history_value(l: Lang, field: &str, v: &Value) -> String {
             },
         },
         // Credits are kept in tenths.
-        Value::Number(n) if field == "credits" => match n.as_u64() {
+        Value::Number(n) if leaf(field) == "credits" => match n.as_u64() {
             Some(t) => rules::Credits(t as u32).to_string(),
             None => n.to_string(),
         },
@@ -302,9 +462,15 @@ pub fn history_value(l: Lang, field: &str, v: &Value) -> String {
             .map(|x| history_value(l, field, x))
             .collect::<Vec<_>>()
             .join(l.t("、", ", ")),
+        Value::Object(m) if leaf(field) == "past_groups" => past_group(l, m),
+        // A value said whole that is not what it should be: as it is.
+        Value::Object(_) if said_whole(field) => shown(&v.to_string()).into_owned(),
         Value::Object(m) => m
             .iter()
-            .map(|(k, x)| format!("{} {}", history_field(l, k), history_value(l, k, x)))
+            .map(|(k, x)| {
+                let path = child(field, k);
+                format!("{} {}", history_field(l, &path), history_value(l, &path, x))
+            })
             .collect::<Vec<_>>()
             .join(l.t(",", ", ")),
     }
@@ -315,6 +481,72 @@ pub fn history_record(l: Lang, json: Option<&str>) -> String {
     match json.and_then(|j| serde_json::from_str::<Value>(j).ok()) {
         Some(v) => history_value(l, "", &v),
         None => "—".into(),
+    }
+}
+
+/// The day a teacher's new group starts, where a change of group put the
+/// old one into `past_groups`: the day after the added entry's last day.
+fn new_group_from(
+    b: &serde_json::Map<String, Value>,
+    a: &serde_json::Map<String, Value>,
+) -> Option<String> {
+    let (Some(Value::Array(old)), Some(Value::Array(new))) =
+        (b.get("past_groups"), a.get("past_groups"))
+    else {
+        return None;
+    };
+    if new.len() <= old.len() || !new.starts_with(old) {
+        return None;
+    }
+    let until = new.last()?.get("until")?.as_str()?;
+    let day = chrono::NaiveDate::parse_from_str(until, "%Y-%m-%d")
+        .ok()?
+        .succ_opt()?;
+    Some(day.format("%Y-%m-%d").to_string())
+}
+
+/// Each changed field under `path`, one `field: old → new` each; inside
+/// records within records (a policy's sections) by their own fields.
+fn changed_fields(
+    l: Lang,
+    path: &str,
+    b: &serde_json::Map<String, Value>,
+    a: &serde_json::Map<String, Value>,
+    out: &mut Vec<String>,
+) {
+    // A change of group says from which day, instead of the old group's
+    // entry in `past_groups` as a record.
+    let since = if path.is_empty() {
+        new_group_from(b, a)
+    } else {
+        None
+    };
+    let group_changed = b.get("group") != a.get("group");
+    let grade_changed = b.get("grade") != a.get("grade");
+    let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys.into_iter().filter(|k| b.get(*k) != a.get(*k)) {
+        let p = child(path, k);
+        match (b.get(k), a.get(k), since.as_deref()) {
+            (Some(Value::Object(bo)), Some(Value::Object(ao)), _) if !said_whole(&p) => {
+                changed_fields(l, &p, bo, ao, out);
+                continue;
+            }
+            (_, _, Some(_)) if p == "past_groups" && (group_changed || grade_changed) => continue,
+            _ => {}
+        }
+        let old = b.get(k).map_or("—".into(), |v| history_value(l, &p, v));
+        let new = a.get(k).map_or("—".into(), |v| history_value(l, &p, v));
+        let mut line = format!("{}: {old} → {new}", history_field(l, &p));
+        let carries_since = p == "group" || (p == "grade" && !group_changed);
+        if let (Some(day), true) = (since.as_deref(), carries_since) {
+            line.push_str(&match l {
+                Lang::Zh => format!("({day} 起)"),
+                Lang::En => format!(" (from {day})"),
+            });
+        }
+        out.push(line);
     }
 }
 
@@ -333,18 +565,8 @@ pub fn history_change(l: Lang, before: Option<&str>, after: Option<&str>) -> Str
         (None, Some(_)) => new.to_string(),
         (Some(_), None) => removed.to_string(),
         (Some(Value::Object(b)), Some(Value::Object(a))) => {
-            let mut keys: Vec<&String> = b.keys().chain(a.keys()).collect();
-            keys.sort();
-            keys.dedup();
-            let parts: Vec<String> = keys
-                .into_iter()
-                .filter(|k| b.get(*k) != a.get(*k))
-                .map(|k| {
-                    let old = b.get(k).map_or("—".into(), |v| history_value(l, k, v));
-                    let new = a.get(k).map_or("—".into(), |v| history_value(l, k, v));
-                    format!("{}: {old} → {new}", history_field(l, k))
-                })
-                .collect();
+            let mut parts = Vec::new();
+            changed_fields(l, "", &b, &a, &mut parts);
             if parts.is_empty() {
                 unchanged.to_string()
             } else {
@@ -404,6 +626,106 @@ mod tests {
                 crate::credit_stage(Lang::En, rules::CreditStage::GroupPassed),
                 crate::credit_stage(Lang::En, rules::CreditStage::Returned)
             )
+        );
+    }
+
+    /// Every field path of a stored value, objects within objects and the
+    /// records inside lists included.
+    fn paths(path: &str, v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    let p = child(path, k);
+                    out.push(p.clone());
+                    if !said_whole(&p) {
+                        paths(&p, x, out);
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|x| paths(path, x, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_field_of_a_policy_a_teacher_or_a_session_has_a_label() {
+        let mut teacher = rules::Teacher::new("T0001", "张三", "语文");
+        teacher.grade = Some("初一".into());
+        teacher.past_groups.push(rules::PastGroup {
+            group: "数学".into(),
+            grade: Some("初二".into()),
+            from: chrono::NaiveDate::from_ymd_opt(2026, 9, 1),
+            until: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
+        });
+        let mut all = Vec::new();
+        paths("", &serde_json::to_value(&teacher).expect("json"), &mut all);
+        paths(
+            "",
+            &serde_json::to_value(rules::Policy::default()).expect("json"),
+            &mut all,
+        );
+        let session = rules::Session {
+            id: rules::SessionId(1),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 9, 10).expect("date"),
+            start: chrono::NaiveTime::from_hms_opt(15, 30, 0).expect("time"),
+            end: chrono::NaiveTime::from_hms_opt(16, 30, 0).expect("time"),
+            title: "教研".into(),
+            kind: rules::SessionKind::SchoolTraining,
+            credits: rules::Credits(10),
+            presenter: Some("王".into()),
+            host: None,
+            recorder: None,
+            audience: rules::Audience::Groups(vec!["语文".into()]),
+        };
+        paths("", &serde_json::to_value(&session).expect("json"), &mut all);
+        assert!(all.contains(&"points.attend".to_string()), "{all:?}");
+        for p in &all {
+            let (zh, en) = (field_label(Lang::Zh, p), field_label(Lang::En, p));
+            assert!(zh.is_some() && en.is_some(), "{p} has no label");
+            let (zh, en) = (zh.unwrap_or_default(), en.unwrap_or_default());
+            assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{p}: {zh}");
+            assert!(en.is_ascii(), "{p}: {en}");
+        }
+    }
+
+    #[test]
+    fn a_change_of_group_says_the_new_group_and_from_which_day() {
+        let before = r#"{"id":"T0001","name":"张三","group":"语文","grade":null,"active_from":"2026-09-01","active_to":null,"from_time":"10:00:00","past_groups":[]}"#;
+        let after = r#"{"id":"T0001","name":"张三","group":"数学","grade":null,"active_from":"2026-09-01","active_to":null,"from_time":"10:00:00","past_groups":[{"group":"语文","grade":null,"from":null,"until":"2026-12-04"}]}"#;
+        assert_eq!(
+            history_change(Lang::Zh, Some(before), Some(after)),
+            "教研组: 语文 → 数学(2026-12-05 起)"
+        );
+        assert_eq!(
+            history_change(Lang::En, Some(before), Some(after)),
+            "teaching group: 语文 → 数学 (from 2026-12-05)"
+        );
+        // The whole record says its earlier groups as words too.
+        let whole = history_record(Lang::Zh, Some(after));
+        assert!(
+            whole.contains("以前的教研组 语文(至 2026-12-04)"),
+            "{whole}"
+        );
+    }
+
+    #[test]
+    fn a_policy_change_names_each_setting_that_changed() {
+        let before = serde_json::to_string(&rules::Policy::default()).expect("json");
+        let mut p = rules::Policy {
+            unqualified_absences: 5,
+            ..Default::default()
+        };
+        p.points.attend = 3;
+        p.assessment.notes = rules::Effect::Off;
+        let after = serde_json::to_string(&p).expect("json");
+        assert_eq!(
+            history_change(Lang::Zh, Some(&before), Some(&after)),
+            "笔记不足: 扣分 → 不检查; 出勤得分: 2 → 3; 旷工几次为不合格: 3 → 5"
+        );
+        assert_eq!(
+            history_change(Lang::En, Some(&before), Some(&after)),
+            "too few note characters: points deducted → not checked; \
+             points for attending: 2 → 3; absences that make unqualified: 3 → 5"
         );
     }
 }

@@ -2,10 +2,20 @@
 
 use super::*;
 
+/// The history screen's name, held once: its tab, the help of its key and
+/// its empty list all say it (the tab bar and the help once differed).
+macro_rules! history_name {
+    () => {
+        "修改记录"
+    };
+}
+
 /// Texts of the history screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum HistoryUi {
     Tab,
+    /// The help of the key that opens the screen.
+    GoTo,
     Teacher,
     Session,
     All,
@@ -25,13 +35,14 @@ pub enum HistoryUi {
 pub fn history_ui(l: Lang, h: HistoryUi) -> &'static str {
     use HistoryUi::*;
     match h {
-        Tab => l.t("6 修改记录", "6 History"),
+        Tab => l.t(concat!("6 ", history_name!()), "6 History"),
+        GoTo => l.t(concat!("到第 6 页:", history_name!()), "screen 6: history"),
         Teacher => l.t("教师", "teacher"),
         Session => l.t("活动", "session"),
         All => l.t("全部", "all"),
         ScopeAll => l.t("(全部人员)", "(everyone)"),
         ScopeOwn => l.t("(仅与本人有关)", "(only about you)"),
-        Empty => l.t("没有修改记录", "No changes recorded"),
+        Empty => l.t(concat!("没有", history_name!()), "No changes recorded"),
         New => l.t("(新建)", "(new)"),
         Removed => l.t("(删除)", "(removed)"),
         Unchanged => l.t("(无变化)", "(no change)"),

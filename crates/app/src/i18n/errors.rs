@@ -98,34 +98,10 @@ fn error_words(l: Lang, e: &AppError) -> String {
             ),
         },
         UnknownGroup { group, known, near } => {
-            let sep = match l {
-                Lang::Zh => "、",
-                Lang::En => ", ",
-            };
-            let known = known
-                .iter()
-                .map(|g| shown(g).into_owned())
-                .collect::<Vec<_>>()
-                .join(sep);
-            match (l, near) {
-                (Lang::Zh, Some(n)) => format!(
-                    "没有教师属于教研组“{}”— 是不是 {}?现有的组:{known};未做任何更改",
-                    shown(group),
-                    shown(n)
-                ),
-                (Lang::Zh, None) => format!(
-                    "没有教师属于教研组“{}”;现有的组:{known};未做任何更改",
-                    shown(group)
-                ),
-                (Lang::En, Some(n)) => format!(
-                    "no teacher is in the group \"{}\" — did you mean {}? The groups are: {known}; nothing was changed",
-                    shown(group),
-                    shown(n)
-                ),
-                (Lang::En, None) => format!(
-                    "no teacher is in the group \"{}\"; the groups are: {known}; nothing was changed",
-                    shown(group)
-                ),
+            let what = unknown_group(l, group, near.as_deref(), known);
+            match l {
+                Lang::Zh => format!("{what};未做任何更改"),
+                Lang::En => format!("{what}; nothing was changed"),
             }
         }
         NotExpected { teacher, session } => match l {

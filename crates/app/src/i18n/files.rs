@@ -44,7 +44,10 @@ fn hidden(l: Lang, rows: &[(usize, String)]) -> String {
     let n = rows.len();
     match l {
         Lang::Zh => format!("跳过 {n} 个隐藏或筛选掉的行(未导入):{list}"),
-        Lang::En => format!("{n} hidden or filtered rows skipped (not imported): {list}"),
+        Lang::En => {
+            let rows = if n == 1 { "row" } else { "rows" };
+            format!("{n} hidden or filtered {rows} skipped (not imported): {list}")
+        }
     }
 }
 
@@ -54,12 +57,13 @@ fn hidden(l: Lang, rows: &[(usize, String)]) -> String {
 fn missing(l: Lang, s: &ImportSummary, screen: bool) -> String {
     let names = missing_names(l, s);
     let n = s.missing.len();
+    let not_in = not_in_file(l, n);
     match (l, s.departed_on) {
         (Lang::Zh, None) if screen => {
             format!("以下 {n} 位教师不在此文件中:{names};他们仍须参加培训")
         }
         (Lang::En, None) if screen => {
-            format!("{n} teachers are not in this file: {names}; they are still required")
+            format!("{not_in}: {names}; they are still required")
         }
         (Lang::Zh, None) => format!(
             "以下 {n} 位教师不在此文件中:{names};他们仍须参加培训。如已离校,请加 --departed-on 日期 记录离校"
@@ -68,12 +72,18 @@ fn missing(l: Lang, s: &ImportSummary, screen: bool) -> String {
             format!("以下 {n} 位教师不在此文件中,已记为 {d} 离校:{names}")
         }
         (Lang::En, None) => format!(
-            "{n} teachers are not in this file: {names}; they are still required. If they have left, add --departed-on DATE to record it"
+            "{not_in}: {names}; they are still required. If they have left, add --departed-on DATE to record it"
         ),
         (Lang::En, Some(d)) => {
-            format!("{n} teachers are not in this file and left on {d}: {names}")
+            format!("{not_in} and left on {d}: {names}")
         }
     }
+}
+
+/// "1 teacher is not in this file" / "2 teachers are not in this file".
+fn not_in_file(l: Lang, n: usize) -> String {
+    let verb = if n == 1 { "is" } else { "are" };
+    format!("{} {verb} not in this file", people(l, n))
 }
 
 /// The teachers a roster leaves out, by id and name.
@@ -88,14 +98,16 @@ fn missing_names(l: Lang, s: &ImportSummary) -> String {
 /// The terminal app's question after a roster that leaves teachers out:
 /// record their departure on `day`? (The command line's `--departed-on`.)
 pub fn missing_question(l: Lang, s: &ImportSummary, day: chrono::NaiveDate) -> String {
-    say!(
-        l,
-        "以下 {} 位教师不在此文件中:{}。记为 {} 离校?不记则他们仍须参加培训",
-        "{} teachers are not in this file: {}. Record that they left on {}? If not, they are still required",
-        s.missing.len(),
-        missing_names(l, s),
-        day
-    )
+    let (n, names) = (s.missing.len(), missing_names(l, s));
+    match l {
+        Lang::Zh => {
+            format!("以下 {n} 位教师不在此文件中:{names}。记为 {day} 离校?不记则他们仍须参加培训")
+        }
+        Lang::En => format!(
+            "{}: {names}. Record that they left on {day}? If not, they are still required",
+            not_in_file(l, n)
+        ),
+    }
 }
 
 fn import_counts(l: Lang, s: &ImportSummary) -> String {
