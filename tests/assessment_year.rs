@@ -58,21 +58,7 @@ fn school() -> Db {
         }
         db.ok(SETUP, &args);
     }
-    for d in ["2025-09-10", "2026-03-10", "2025-10-10"] {
-        db.ok(
-            SETUP,
-            &[
-                "session",
-                "add",
-                d,
-                "15:30",
-                "16:30",
-                "学习",
-                "--credits",
-                "2",
-            ],
-        );
-    }
+    common::add_sessions(&db, &["2025-09-10", "2026-03-10", "2025-10-10"], "2");
     db.ok(
         SETUP,
         &[
@@ -87,18 +73,14 @@ fn school() -> Db {
         ],
     );
     db.ok_as("school", SETUP, &["leave", "approve", "1"]);
-    for (s, now, who) in [
-        ("1", "2025-09-10T15:31", "T1 T2 T3"),
-        ("3", "2025-10-10T15:31", "T2 T3"),
-        ("2", "2026-03-10T15:31", "T1 T2 T3"),
-    ] {
-        let mut args = vec!["roll", "first", s];
-        args.extend(who.split(' '));
-        db.ok(now, &args);
-        db.ok(now, &["roll", "second", s]);
-        db.ok(now, &["roll", "end-second", s]);
-        db.ok(now, &["roll", "close", s]);
-    }
+    common::close_rolls(
+        &db,
+        &[
+            ("1", "2025-09-10T15:31", "T1 T2 T3"),
+            ("3", "2025-10-10T15:31", "T2 T3"),
+            ("2", "2026-03-10T15:31", "T1 T2 T3"),
+        ],
+    );
     db
 }
 
@@ -200,7 +182,19 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     let changes: [(&str, Vec<&str>); 7] = [
         ("T2", vec!["credit", "pass", &c]),
         ("T1", vec!["makeup", "done", "T1", "3"]),
-        ("T3", vec!["notes", "set", "T3", "2025-spring", "5200"]),
+        // A posted term's notes change with a reason (tests/posted.rs).
+        (
+            "T3",
+            vec![
+                "notes",
+                "set",
+                "T3",
+                "2025-spring",
+                "5200",
+                "--reason",
+                "笔记补交",
+            ],
+        ),
         (
             "T1",
             vec!["archive", "set", "T1", "--year", "2025", "--has", "plan"],
@@ -256,9 +250,16 @@ fn postings_notice_credits_makeups_notes_archive_lessons_degree_and_reports() {
     let autumn = ["--term", "2025-autumn"];
     db.ok(WINTER, &["publish", "--term", "2025-autumn"]);
     assert!(flagged(&db, WINTER, &autumn).is_empty());
-    db.ok(JULY, &["notes", "set", "T1", "2025-spring", "7000"]);
+    let why = ["--reason", "笔记补交"];
+    db.ok(
+        JULY,
+        &[&["notes", "set", "T1", "2025-spring", "7000"][..], &why].concat(),
+    );
     assert!(flagged(&db, JULY, &autumn).is_empty());
-    db.ok(JULY, &["notes", "set", "T1", "2025-autumn", "7000"]);
+    db.ok(
+        JULY,
+        &[&["notes", "set", "T1", "2025-autumn", "7000"][..], &why].concat(),
+    );
     assert_eq!(flagged(&db, JULY, &autumn), vec!["T1"]);
 }
 

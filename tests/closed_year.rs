@@ -39,32 +39,14 @@ fn closed() -> Db {
         SETUP,
         &["account", "set", "head", "--roles", "school,office"],
     );
-    for d in ["2025-09-10", "2026-03-10"] {
-        db.ok(
-            SETUP,
-            &[
-                "session",
-                "add",
-                d,
-                "15:30",
-                "16:30",
-                "学习",
-                "--credits",
-                "2",
-            ],
-        );
-    }
-    for (s, now, who) in [
-        ("1", "2025-09-10T15:31", "T1"),
-        ("2", "2026-03-10T15:31", "T1 T2"),
-    ] {
-        let mut args = vec!["roll", "first", s];
-        args.extend(who.split(' '));
-        db.ok(now, &args);
-        db.ok(now, &["roll", "second", s]);
-        db.ok(now, &["roll", "end-second", s]);
-        db.ok(now, &["roll", "close", s]);
-    }
+    common::add_sessions(&db, &["2025-09-10", "2026-03-10"], "2");
+    common::close_rolls(
+        &db,
+        &[
+            ("1", "2025-09-10T15:31", "T1"),
+            ("2", "2026-03-10T15:31", "T1 T2"),
+        ],
+    );
     db.ok(SEPT, &["assess", "close", "2025"]);
     db
 }

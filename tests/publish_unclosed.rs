@@ -62,9 +62,14 @@ fn a_posting_names_held_sessions_without_a_closed_roll() {
         "2025-09-26T09:00",
         &["session", "cancel", &s[1], "--reason", "停电"],
     );
-    db.ok("2025-09-26T09:00", &["roll", "second", &s[2]]);
-    db.ok("2025-09-26T09:00", &["roll", "end-second", &s[2]]);
-    db.ok("2025-09-26T09:00", &["roll", "close", &s[2]]);
+    // Session 3 was held before the posting's day: finishing its roll
+    // changes the posted term, with a reason (tests/posted.rs).
+    for step in ["second", "end-second", "close"] {
+        db.ok(
+            "2025-09-26T09:00",
+            &["roll", step, &s[2], "--reason", "补完点名"],
+        );
+    }
     let said = db.ok("2026-01-14T17:00", &["publish", "--term", "2025-autumn"]);
     assert!(
         said.contains("Training 4") && said.contains("no closed roll"),

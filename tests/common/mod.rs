@@ -178,6 +178,38 @@ pub fn last_number(out: &str) -> String {
 /// The moment the school is set up, before any session.
 pub const SETUP: &str = "2025-08-25T09:00";
 
+/// One 15:30–16:30 session of `credits` per date, added at `SETUP`.
+pub fn add_sessions(db: &Db, dates: &[&str], credits: &str) {
+    for d in dates {
+        db.ok(
+            SETUP,
+            &[
+                "session",
+                "add",
+                d,
+                "15:30",
+                "16:30",
+                "学习",
+                "--credits",
+                credits,
+            ],
+        );
+    }
+}
+
+/// Each roll run to its close at one moment: (session, moment, the
+/// teachers who answered the first call, space-separated).
+pub fn close_rolls(db: &Db, rolls: &[(&str, &str, &str)]) {
+    for (s, now, who) in rolls {
+        let mut args = vec!["roll", "first", s];
+        args.extend(who.split(' '));
+        db.ok(now, &args);
+        db.ok(now, &["roll", "second", s]);
+        db.ok(now, &["roll", "end-second", s]);
+        db.ok(now, &["roll", "close", s]);
+    }
+}
+
 /// init, `n` teachers T0001.. in two groups, the autumn term and one
 /// session per date (15:30–16:30, 2 credits each). Returns the session ids.
 pub fn school(db: &Db, n: usize, dates: &[&str]) -> Vec<String> {

@@ -195,7 +195,7 @@ impl App {
                 return Err(AppError::UnknownTerm(term.to_string()));
             }
         }
-        let why = self.closed_year_reason(&w, year)?;
+        let mut why = self.closed_year_reason(&w, year)?;
         let before = w.year_file(teacher, year)?;
         let mut after = before.clone();
         for (item, has) in change.items {
@@ -220,6 +220,22 @@ impl App {
         }
         if after == before {
             return Ok(());
+        }
+        // A term's own figures (its notes, its multimedia lessons) are what
+        // its posting shows: changed after it, with a reason.
+        for (i, season) in [Season::Autumn, Season::Spring].into_iter().enumerate() {
+            let changed = after.notes_chars[i] != before.notes_chars[i]
+                || after.multimedia_lessons[i] != before.multimedia_lessons[i];
+            if changed
+                && let Some(r) = self.posted_term_reason(
+                    &w,
+                    TermId { year, season },
+                    None,
+                    self.reason.as_deref(),
+                )?
+            {
+                why = Some(r);
+            }
         }
         w.put_year_file(teacher, year, &after)?;
         w.log(

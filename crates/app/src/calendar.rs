@@ -75,14 +75,12 @@ pub enum CalendarError {
         start: NaiveTime,
         end: NaiveTime,
     },
-    /// New times for a held session that a recorded arrival or early
-    /// leave would fall outside of (issue 25): refused, naming it.
-    #[error("session {session} at {start}–{end}: {teacher}'s {what:?} at {at} would be outside it")]
+    /// New times for a held session that recorded arrivals or early
+    /// leaves would fall outside of (issue 25): refused, naming each.
+    #[error("session {session} at {start}–{end}: {facts:?} would be outside it")]
     TimesContradict {
         session: SessionId,
-        teacher: TeacherId,
-        what: TimeOf,
-        at: NaiveTime,
+        facts: Vec<Recorded>,
         start: NaiveTime,
         end: NaiveTime,
     },
@@ -129,6 +127,14 @@ pub enum CalendarError {
         from: NaiveDate,
         today: NaiveDate,
     },
+}
+
+/// A recorded arrival or early leave of a teacher, as a refusal names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub teacher: TeacherId,
+    pub what: TimeOf,
+    pub at: NaiveTime,
 }
 
 /// Which time a refusal is about.
@@ -391,27 +397,34 @@ impl App {
         // New times must keep every recorded arrival and early leave
         // inside the session (at or after the start, before the end).
         if (s.start, s.end) != (before.session.start, before.session.end) {
+            let mut facts = Vec::new();
             for (teacher, f) in w.session_facts(id)? {
                 for (what, at) in [
                     (TimeOf::Arrival, f.arrived),
                     (TimeOf::EarlyLeave, f.left_early),
                 ] {
                     if let Some(at) = at.filter(|at| *at < s.start || *at >= s.end) {
-                        return Err(CalendarError::TimesContradict {
-                            session: id,
-                            teacher,
+                        facts.push(Recorded {
+                            teacher: teacher.clone(),
                             what,
                             at,
-                            start: s.start,
-                            end: s.end,
-                        }
-                        .into());
+                        });
                     }
                 }
             }
+            if !facts.is_empty() {
+                return Err(CalendarError::TimesContradict {
+                    session: id,
+                    facts,
+                    start: s.start,
+                    end: s.end,
+                }
+                .into());
+            }
         }
         // What moves figures (times, credits, audience) in a closed year
-        // needs the office's reason; a title or a name does not.
+        // needs the office's reason, in a posted term a reason; a title or
+        // a name does not.
         let moves = Session {
             title: s.title.clone(),
             presenter: s.presenter.clone(),
@@ -420,9 +433,7 @@ impl App {
             ..before.session.clone()
         } != s;
         if moves {
-            let terms = w.terms()?;
-            let year = super::year_end::year_of_day(&terms, &w.policy()?, s.date);
-            self.closed_year_reason_given(&w, year, reason)?;
+            self.past_reason(&w, &[s.date], reason)?;
         }
         store_session(&mut w, before, s, "session.edit", reason.map(String::from))?;
         w.commit()?;

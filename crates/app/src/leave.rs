@@ -361,9 +361,9 @@ impl App {
             .into());
         }
         // A decision changes the outcome of every session the leave
-        // covers: in a closed year only the office decides, with a reason.
-        let why =
-            self.closed_years_reason(&w, &leave_years(&w, &before)?, self.reason.as_deref())?;
+        // covers: in a closed year only the office decides, with a reason;
+        // in a posted term whoever decides gives one.
+        let why = self.past_reason(&w, &leave_days(&w, &before)?, self.reason.as_deref())?;
         let after = Leave {
             status: to,
             decided_by: Some(self.actor.name.clone()),
@@ -556,23 +556,14 @@ impl App {
     }
 }
 
-/// The academic years of the sessions a leave covers (cancelled ones
-/// too: a cancelled session's leave decides nothing, but costs nothing to
-/// guard), each once.
-fn leave_years(w: &store::Writer, l: &Leave) -> Result<Vec<rules::AcademicYear>> {
-    let terms = w.terms()?;
-    let policy = w.policy()?;
-    let mut years = Vec::new();
-    for rec in w.sessions()? {
-        if !l.cover.covers(&rec.session) {
-            continue;
-        }
-        let year = super::year_end::year_of_day(&terms, &policy, rec.session.date);
-        if !years.contains(&year) {
-            years.push(year);
-        }
-    }
-    Ok(years)
+/// The days of the sessions a leave covers (cancelled ones too: a
+/// cancelled session's leave decides nothing, but costs nothing to guard).
+fn leave_days(w: &store::Writer, l: &Leave) -> Result<Vec<chrono::NaiveDate>> {
+    Ok(w.sessions()?
+        .iter()
+        .filter(|rec| l.cover.covers(&rec.session))
+        .map(|rec| rec.session.date)
+        .collect())
 }
 
 /// Marks a pending request expired (已过期): it lapsed when `session`

@@ -824,17 +824,14 @@ impl App {
         may: May,
     ) -> Result<(Writer, SessionRecord)> {
         self.may_roll(action, id, may)?;
-        let w = self.begin(now)?;
+        let mut w = self.begin(now)?;
         let rec = w.session(id)?.ok_or(AppError::UnknownSession(id))?;
         if rec.state == RollState::Cancelled {
             return Err(CalendarError::Cancelled(id).into());
         }
         if may == May::Run && rec.state == RollState::NotStarted {
             let s = &rec.session;
-            let minutes = i64::from(w.policy()?.calendar.roll_opens_minutes);
-            let opens = s.date.and_time(s.start) - chrono::Duration::minutes(minutes);
-            // "On its day": never before the day's first minute either.
-            let opens = opens.max(s.date.and_time(NaiveTime::MIN));
+            let opens = roll_opens(&w.policy()?, s);
             if now < opens {
                 return Err(CalendarError::RollTooEarly {
                     session: id,
@@ -856,7 +853,26 @@ impl App {
         {
             return Err(super::year_end::AssessError::YearClosed { year: term.id.year }.into());
         }
+        // A posted session's roll changes only with a reason, which each
+        // entry of the change keeps; the steps that take a reason of their
+        // own (a correction, a reopening, an early start, an excuse) give it.
+        if action == "roll" {
+            let given = super::calendar::optional_reason(self.reason.as_deref())?;
+            let terms = w.terms()?;
+            self.posted_day_reason(&w, &terms, rec.session.date, given.as_deref())?;
+            if let Some(why) = given {
+                w.give_reason(why);
+            }
+        }
         Ok((w, rec))
+    }
+
+    /// Whether the roll of session `id` has opened by `now` (started, or
+    /// its window open): before, a call is started early, with a reason.
+    pub fn roll_opened(&self, id: SessionId, now: NaiveDateTime) -> Result<bool> {
+        let r = self.store.read()?;
+        let rec = r.session(id)?.ok_or(AppError::UnknownSession(id))?;
+        Ok(rec.state != RollState::NotStarted || now >= roll_opens(&r.policy()?, &rec.session))
     }
 
     /// Checks the actor may take this step, before anything is opened for
@@ -898,6 +914,14 @@ impl App {
             _ => None,
         }))
     }
+}
+
+/// When a session's roll opens: the policy's minutes before its start, on
+/// its day (never before the day's first minute).
+fn roll_opens(policy: &rules::Policy, s: &rules::Session) -> NaiveDateTime {
+    let minutes = i64::from(policy.calendar.roll_opens_minutes);
+    let opens = s.date.and_time(s.start) - chrono::Duration::minutes(minutes);
+    opens.max(s.date.and_time(NaiveTime::MIN))
 }
 
 /// Steps that need both calls made (ending the second call, a late

@@ -130,9 +130,7 @@ impl App {
             });
         }
         check_audience(&w, &session.audience)?;
-        let terms = w.terms()?;
-        let year = super::year_end::year_of_day(&terms, &w.policy()?, session.date);
-        let why = self.closed_year_reason(&w, year)?;
+        let why = self.past_reason(&w, &[session.date], self.reason.as_deref())?;
         let id = insert_session(&mut w, session, why)?.session.id;
         w.commit()?;
         Ok(id)

@@ -74,6 +74,10 @@ pub enum AssessError {
     /// The year is closed: only the office changes it, with a reason.
     #[error("the assessment of {year} is closed; the office may change it with --reason")]
     YearClosed { year: AcademicYear },
+    /// The term was posted on `on`, on or after the day of what a change
+    /// would move: it needs a reason (whoever may make the change gives it).
+    #[error("{term} was posted on {on}; a change to posted attendance needs --reason")]
+    TermPosted { term: TermId, on: NaiveDate },
     #[error("the assessment of {year} is already closed")]
     AlreadyClosed { year: AcademicYear },
     #[error("the academic year {year} runs until {ends}; close it after")]
@@ -198,10 +202,75 @@ impl App {
         if !w.year_closed(year)? {
             return Ok(None);
         }
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        match reason {
-            Some(r) if self.actor.has(Role::Office) => Ok(Some(r.to_string())),
+        match given(reason) {
+            Some(r) if self.actor.has(Role::Office) => Ok(Some(r)),
             _ => Err(AssessError::YearClosed { year }.into()),
+        }
+    }
+
+    /// The reason given for a change of what a posting of `term` holds:
+    /// `day` is the day of the session it moves (covered when the term's
+    /// latest posting was made on or after it), `None` for a figure of the
+    /// whole term (covered by any posting). Whoever may make the change
+    /// gives it; `Ok(None)` when nothing posted is moved.
+    pub(crate) fn posted_term_reason(
+        &self,
+        w: &Writer,
+        term: TermId,
+        day: Option<NaiveDate>,
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        let Some(p) = w.latest_publication(term)? else {
+            return Ok(None);
+        };
+        let on = p.at.date();
+        if day.is_some_and(|d| d > on) {
+            return Ok(None);
+        }
+        match given(reason) {
+            Some(r) => Ok(Some(r)),
+            None => Err(AssessError::TermPosted { term, on }.into()),
+        }
+    }
+
+    /// The reason for a change of the sessions on `days`, where the past
+    /// is fixed: a closed year's (the office's, `closed_years_reason`) and
+    /// a posted term's (`posted_term_reason`). `Ok(None)` when neither.
+    pub(crate) fn past_reason(
+        &self,
+        w: &Writer,
+        days: &[NaiveDate],
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        let terms = w.terms()?;
+        let policy = w.policy()?;
+        let mut years: Vec<AcademicYear> = days
+            .iter()
+            .map(|d| year_of_day(&terms, &policy, *d))
+            .collect();
+        years.sort();
+        years.dedup();
+        let mut why = self.closed_years_reason(w, &years, reason)?;
+        for &day in days {
+            if let Some(r) = self.posted_day_reason(w, &terms, day, reason)? {
+                why = Some(r);
+            }
+        }
+        Ok(why)
+    }
+
+    /// `posted_term_reason` for a change of a session on `day`, in the
+    /// term of `terms` that contains it (none: nothing posted).
+    pub(crate) fn posted_day_reason(
+        &self,
+        w: &Writer,
+        terms: &[Term],
+        day: NaiveDate,
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        match terms.iter().find(|t| t.contains(day)) {
+            Some(t) => self.posted_term_reason(w, t.id, Some(day), reason),
+            None => Ok(None),
         }
     }
 
@@ -273,6 +342,14 @@ impl App {
             .year_closing(year)?
             .map(|c| (c.at, c.who)))
     }
+}
+
+/// A reason given: trimmed, an empty one as none.
+fn given(reason: Option<&str>) -> Option<String> {
+    reason
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
 }
 
 /// The academic years of the sessions whose requirement of a teacher

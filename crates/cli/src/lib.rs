@@ -348,9 +348,18 @@ pub enum RollCmd {
         reason: Option<String>,
     },
     /// Teachers who answered the second call (none: just start it).
-    Second { session: u32, teachers: Vec<String> },
+    Second {
+        session: u32,
+        teachers: Vec<String>,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// End the second call: from now on arrivals are late.
-    EndSecond { session: u32 },
+    EndSecond {
+        session: u32,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// A late arrival after the second call.
     Arrive {
         session: u32,
@@ -358,6 +367,8 @@ pub enum RollCmd {
         /// HH:MM (default: now)
         #[arg(long)]
         at: Option<String>,
+        #[arg(long)]
+        reason: Option<String>,
     },
     /// An early leave; `--excused --reason R` excuses it (早退(准假)).
     Leave {
@@ -368,7 +379,7 @@ pub enum RollCmd {
         at: Option<String>,
         #[arg(long)]
         excused: bool,
-        #[arg(long, requires = "excused")]
+        #[arg(long)]
         reason: Option<String>,
     },
     /// Reopen a closed roll at the step it had reached (training office).
@@ -378,9 +389,17 @@ pub enum RollCmd {
         reason: String,
     },
     /// Close the roll: whoever is still missing without leave is absent.
-    Close { session: u32 },
+    Close {
+        session: u32,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// Take back the last mark.
-    Undo { session: u32 },
+    Undo {
+        session: u32,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// The roll as it stands.
     Status {
         session: u32,
@@ -1108,23 +1127,31 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
         RollCmd::First {
             session,
             teachers,
-            reason: Some(reason),
+            reason,
         } => {
-            calendar::early_call(app, Call::First, session, &reason, lang, now)?;
+            // A reason starts a call before the roll opens (the office's);
+            // once open, it is why a posted term changes.
+            if let Some(r) = &reason
+                && !app.roll_opened(SessionId(session), now).map_err(e)?
+            {
+                calendar::early_call(app, Call::First, session, r, lang, now)?;
+            }
+            app.reason = reason;
             call(app, Call::First, session, &teachers, lang, now)
         }
-        RollCmd::First {
-            session,
-            teachers,
-            reason: None,
-        } => call(app, Call::First, session, &teachers, lang, now),
         RollCmd::Reopen { session, reason } => {
             calendar::roll_reopen(app, session, &reason, lang, now)
         }
-        RollCmd::Second { session, teachers } => {
+        RollCmd::Second {
+            session,
+            teachers,
+            reason,
+        } => {
+            app.reason = reason;
             call(app, Call::Second, session, &teachers, lang, now)
         }
-        RollCmd::EndSecond { session } => {
+        RollCmd::EndSecond { session, reason } => {
+            app.reason = reason;
             app.end_second_call(SessionId(session), now).map_err(e)?;
             Ok(saved())
         }
@@ -1132,7 +1159,9 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             session,
             teacher,
             at: t,
+            reason,
         } => {
+            app.reason = reason;
             let id = teacher_arg(app, lang, &teacher)?;
             app.arrive(SessionId(session), &id, at(t)?, now)
                 .map_err(e)?;
@@ -1161,14 +1190,16 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
             teacher,
             at: t,
             excused: false,
-            ..
+            reason,
         } => {
+            app.reason = reason;
             let id = teacher_arg(app, lang, &teacher)?;
             app.leave_early(SessionId(session), &id, at(t)?, now)
                 .map_err(e)?;
             Ok(saved())
         }
-        RollCmd::Close { session } => {
+        RollCmd::Close { session, reason } => {
+            app.reason = reason;
             let absent = app.close_roll(SessionId(session), now).map_err(e)?;
             let names: Vec<String> = absent
                 .iter()
@@ -1185,7 +1216,8 @@ fn roll(app: &mut App, cmd: RollCmd, lang: Lang, now: NaiveDateTime) -> Outcome 
                 )
             })
         }
-        RollCmd::Undo { session } => {
+        RollCmd::Undo { session, reason } => {
+            app.reason = reason;
             let u = app.undo_step(SessionId(session), now).map_err(e)?;
             Ok(i18n::undone(lang, &u))
         }

@@ -622,6 +622,7 @@ impl Store {
                     recount: tallies::Recount::default(),
                     path: self.path.clone(),
                     id: self.id,
+                    reason: None,
                 })
             }
             Db::Read(_) | Db::Snapshot(_) => {
@@ -819,6 +820,7 @@ fn upgrade(txn: WriteTransaction, found: u32, path: PathBuf, id: Option<FileId>)
         recount: tallies::Recount::default(),
         path,
         id,
+        reason: None,
     };
     // The tables derived from the records (schema 2 added them; later
     // steps may change what they hold): filled afresh.
@@ -1453,12 +1455,21 @@ pub struct Writer {
     /// The file this change goes into, checked again before the commit.
     path: PathBuf,
     id: Option<FileId>,
+    /// Why this whole change is made (a correction of a posted term):
+    /// every entry it logs without a reason of its own keeps this one.
+    reason: Option<String>,
 }
 reads!(Writer);
 
 impl Writer {
     pub fn who(&self) -> &str {
         &self.who
+    }
+
+    /// Gives the whole change a reason: each history entry logged from now
+    /// on without one of its own carries it.
+    pub fn give_reason(&mut self, reason: String) {
+        self.reason = Some(reason);
     }
 
     pub fn at(&self) -> NaiveDateTime {
@@ -1759,7 +1770,7 @@ impl Writer {
             target,
             before,
             after,
-            reason,
+            reason: reason.or_else(|| self.reason.clone()),
             session,
             teacher,
         };

@@ -8,6 +8,18 @@ use super::{Lang, credit_stage, period_name, shown};
 use rules::review::Next;
 use rules::{CreditWarning, Period};
 
+/// A change to what a posting holds, refused for want of a reason: the
+/// term by its name and the posting's day (`AssessError::TermPosted`).
+pub fn term_posted(l: Lang, term: rules::TermId, on: chrono::NaiveDate) -> String {
+    say!(
+        l,
+        "{}已于 {} 公布;更改已公布的考勤需加 --reason 说明原因",
+        "the {} was posted on {}; a change to posted attendance needs --reason",
+        period_name(l, Period::Term(term)),
+        on
+    )
+}
+
 /// Who acts next, said as an instruction: "由考核小组审核".
 pub fn next_actor(l: Lang, n: &Next) -> String {
     match (l, n) {

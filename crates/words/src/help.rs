@@ -440,8 +440,8 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "Teachers who answered (ids or names, any number)",
         ),
         ("roll first", "reason") => l.t(
-            "点名开放前就开始的理由(教务处)",
-            "Why the call starts before the roll opens (training office)",
+            "点名开放前就开始的理由(教务处),或更改已公布学期的理由",
+            "Why the call starts before the roll opens (training office), or changes a posted term",
         ),
         ("roll arrive", "at") => l.t(
             "到达时间 HH:MM(默认:现在)",
@@ -453,8 +453,8 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
         ),
         ("roll leave", "excused") => l.t("准假早退", "The early leave is excused"),
         ("roll leave", "reason") => l.t(
-            "准假的理由(与 --excused 一起用)",
-            "Why it is excused (with --excused)",
+            "准假的理由(与 --excused 一起用),或更改已公布学期的理由",
+            "Why it is excused (with --excused), or why a posted term changes",
         ),
         ("roll reopen", "reason") => l.t("重新打开的理由", "Why the roll is reopened"),
         ("roll correct", "reason") => l.t("更正的理由", "Why the facts are corrected"),
@@ -715,8 +715,8 @@ fn arg(l: Lang, path: &str, id: &str) -> Option<&'static str> {
             "An academic year, e.g. 2025-2026 or 2025 (default: this one)",
         ),
         (_, "reason") => l.t(
-            "理由,记入历史(改动已结束考核的学年时必写)",
-            "Why, kept in the history (needed to change a closed year)",
+            "理由,记入历史(改动已结束考核的学年或已公布的学期时必写)",
+            "Why, kept in the history (needed to change a closed year or a posted term)",
         ),
         _ => return None,
     })

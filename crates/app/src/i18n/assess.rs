@@ -117,6 +117,7 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
             period_name(l, Period::Year(*year)),
             roles(l, &[Role::Office])
         ),
+        (l, TermPosted { term, on }) => term_posted(l, *term, *on),
         (Lang::Zh, AlreadyClosed { year }) => {
             format!("{}考核已经结束", period_name(l, Period::Year(*year)))
         }

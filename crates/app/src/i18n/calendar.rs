@@ -155,30 +155,32 @@ pub fn calendar_error(l: Lang, e: &CalendarError) -> String {
             l,
             TimesContradict {
                 session,
-                teacher,
-                what,
-                at,
+                facts,
                 start,
                 end,
             },
         ) => {
-            let what = time_of(l, *what);
-            match l {
-                Lang::Zh => format!(
-                    "活动 {session} 改为 {}–{} 后,{} 已记录的{what} {} 将不在活动时间内;请先更正该记录,未做任何更改",
-                    hm(*start),
-                    hm(*end),
-                    shown(&teacher.0),
-                    hm(*at)
-                ),
-                Lang::En => format!(
-                    "session {session} at {}–{} would leave {}'s recorded {what} at {} outside it; correct that record first; nothing was changed",
-                    hm(*start),
-                    hm(*end),
-                    shown(&teacher.0),
-                    hm(*at)
-                ),
-            }
+            let each: Vec<String> = facts
+                .iter()
+                .map(|f| {
+                    let what = time_of(l, f.what);
+                    say!(
+                        l,
+                        "{} 已记录的{what} {}",
+                        "{}'s recorded {what} at {}",
+                        shown(&f.teacher.0),
+                        hm(f.at)
+                    )
+                })
+                .collect();
+            say!(
+                l,
+                "活动 {session} 改为 {}–{} 后,{} 将不在活动时间内;请先更正这些记录,未做任何更改",
+                "session {session} at {}–{} would leave {} outside it; correct those records first; nothing was changed",
+                hm(*start),
+                hm(*end),
+                each.join(l.t("、", ", "))
+            )
         }
         (
             Lang::Zh,
