@@ -341,3 +341,43 @@ fn the_terminal_app_shows_the_posted_refusal_and_changes_nothing() {
     drop(m);
     assert_eq!(db.snapshot(), before);
 }
+
+/// A group change that would name a teacher by another group in the term
+/// posted after its end — dated back into it, or by an import — needs a
+/// reason (found by a review: `teacher edit T2 --group 数学 --from …`
+/// relabelled the posted term, unflagged, and moved its group charts). A
+/// change from today, after the term, needs none.
+#[test]
+fn a_group_change_that_would_relabel_a_posted_term_needs_a_reason() {
+    let db = posted();
+    let label = |db: &Db| -> Vec<String> {
+        let out = standings(db, AUTUMN);
+        let rows: Vec<Value> = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        rows.iter()
+            .map(|r| format!("{} {}", r["id"], r["group"]))
+            .collect()
+    };
+    let before = label(&db);
+    let back = [
+        "teacher",
+        "edit",
+        "T2",
+        "--group",
+        "数学",
+        "--from",
+        "2025-12-01",
+    ];
+    refused_posted(&db, None, &back);
+    let roster = db.file("roster.csv");
+    std::fs::write(&roster, "工号,姓名,教研组\nT1,王芳,语文\nT2,李强,数学\n").expect("roster");
+    let roster = roster.to_string_lossy().to_string();
+    let import = ["import", "teachers", roster.as_str()];
+    let out = db.run(None, "2026-01-10T10:00", &import);
+    assert!(!out.status.success(), "an import dated inside the term");
+    assert_eq!(label(&db), before);
+    // From today (after the term) it relabels nothing: no reason.
+    db.ok(NOW, &["teacher", "edit", "T1", "--group", "数学"]);
+    assert_eq!(label(&db), before);
+    with_reason(&db, None, &back, "教研组登记有误");
+    assert_ne!(label(&db), before);
+}

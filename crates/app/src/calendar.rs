@@ -289,6 +289,8 @@ impl App {
         years.dedup();
         let given = optional_reason(self.reason.as_deref())?;
         let why = self.closed_years_reason(&w, &years, given.as_deref())?;
+        let posted = self.posted_relabel_reason(&w, &before, &after, given.as_deref())?;
+        let why = why.or(posted);
         w.put_teacher(&after)?;
         w.log(
             "teacher.edit",

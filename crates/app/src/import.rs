@@ -115,7 +115,14 @@ impl App {
         }
         years.sort();
         years.dedup();
-        let why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
+        let mut why = self.closed_years_reason(&w, &years, self.reason.as_deref())?;
+        for (t, old) in &plan.changes {
+            if let Some(old) = old
+                && let Some(r) = self.posted_relabel_reason(&w, old, t, self.reason.as_deref())?
+            {
+                why = Some(r);
+            }
+        }
         let reason = super::joined(&[&format!("import {name}"), why.as_deref().unwrap_or("")]);
         let n = plan.changes.len();
         for (i, (t, old)) in plan.changes.iter().enumerate() {

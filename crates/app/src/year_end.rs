@@ -233,6 +233,28 @@ impl App {
         }
     }
 
+    /// The reason for a teacher's change that would name them by another
+    /// group or grade in a term posted on or after its last day (the
+    /// posted rows name the groups of the term's end): a move dated back,
+    /// made with the clock set back, or by an import (issue 25).
+    pub(crate) fn posted_relabel_reason(
+        &self,
+        w: &Writer,
+        before: &rules::Teacher,
+        after: &rules::Teacher,
+        reason: Option<&str>,
+    ) -> Result<Option<String>> {
+        let mut why = None;
+        for t in w.terms()? {
+            if relabelled_on(before, after, t.end)
+                && let Some(r) = self.posted_term_reason(w, t.id, Some(t.end), reason)?
+            {
+                why = Some(r);
+            }
+        }
+        Ok(why)
+    }
+
     /// The reason for a change of the sessions on `days`, where the past
     /// is fixed: a closed year's (the office's, `closed_years_reason`) and
     /// a posted term's (`posted_term_reason`). `Ok(None)` when neither.
@@ -376,14 +398,17 @@ pub(crate) fn years_relabelled(
     let mut years: Vec<AcademicYear> = w.terms()?.iter().map(|t| t.id.year).collect();
     years.sort();
     years.dedup();
-    years.retain(|y| {
-        let last = calendar::last_day(*y, start);
-        let (mut b, mut a) = (before.clone(), after.clone());
-        super::standings::in_groups_of(&mut b, last);
-        super::standings::in_groups_of(&mut a, last);
-        (b.group, b.grade) != (a.group, a.grade)
-    });
+    years.retain(|y| relabelled_on(before, after, calendar::last_day(*y, start)));
     Ok(years)
+}
+
+/// Whether a period ending on `last` names `after` by another group or
+/// grade than `before` (`standings::in_groups_of`).
+fn relabelled_on(before: &rules::Teacher, after: &rules::Teacher, last: NaiveDate) -> bool {
+    let (mut b, mut a) = (before.clone(), after.clone());
+    super::standings::in_groups_of(&mut b, last);
+    super::standings::in_groups_of(&mut a, last);
+    (b.group, b.grade) != (a.group, a.grade)
 }
 
 /// The academic years of the sessions `touched` picks, each once.
