@@ -486,3 +486,35 @@ fn posting_a_closed_years_term_after_a_policy_change_keeps_its_verdicts() {
     assert!(said.contains("0 unqualified"), "{said}");
     assert_eq!(spring(&db, "2026-09-07T10:00"), before);
 }
+
+/// A roll of the closed year is not reopened, even by the office with a
+/// reason: the refusal says how a record is corrected instead (found by a
+/// review: it said the office and --reason were needed, though both were
+/// given).
+#[test]
+fn a_closed_years_roll_is_corrected_not_reopened() {
+    let db = closed();
+    let reopen = ["roll", "reopen", "1", "--reason", "复查"];
+    let line = db.refused(None, SEPT, &reopen);
+    assert!(line.contains("roll correct"), "{line}");
+    let out = common::command_in("zh", &db.path, None, SEPT, &reopen)
+        .output()
+        .expect("run");
+    let zh = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && zh.contains("roll correct") && zh.contains("不再"),
+        "{zh}"
+    );
+    db.ok(
+        SEPT,
+        &[
+            "roll",
+            "correct",
+            "1",
+            "T2",
+            "--first",
+            "--reason",
+            "签到表补记",
+        ],
+    );
+}

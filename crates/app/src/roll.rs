@@ -851,7 +851,12 @@ impl App {
             && w.year_closed(term.id.year)?
             && !(action == "roll correct" && self.actor.has(rules::Role::Office))
         {
-            return Err(super::year_end::AssessError::YearClosed { year: term.id.year }.into());
+            let year = term.id.year;
+            return Err(match action {
+                "roll correct" => super::year_end::AssessError::YearClosed { year },
+                _ => super::year_end::AssessError::ClosedYearsRoll { year },
+            }
+            .into());
         }
         // A posted session's roll changes only with a reason, which each
         // entry of the change keeps; the steps that take a reason of their

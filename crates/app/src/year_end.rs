@@ -78,6 +78,11 @@ pub enum AssessError {
     /// would move: it needs a reason (whoever may make the change gives it).
     #[error("{term} was posted on {on}; a change to posted attendance needs --reason")]
     TermPosted { term: TermId, on: NaiveDate },
+    /// A roll of a closed year is not taken, reopened or closed again:
+    /// a teacher's record there is corrected (`roll correct`, the office's,
+    /// with a reason).
+    #[error("the assessment of {year} is closed; its rolls are corrected with roll correct")]
+    ClosedYearsRoll { year: AcademicYear },
     #[error("the assessment of {year} is already closed")]
     AlreadyClosed { year: AcademicYear },
     #[error("the academic year {year} runs until {ends}; close it after")]

@@ -20,6 +20,18 @@ pub fn term_posted(l: Lang, term: rules::TermId, on: chrono::NaiveDate) -> Strin
     )
 }
 
+/// A roll of a closed year's session refused (`AssessError::ClosedYearsRoll`):
+/// its rolls are not taken or reopened again; a record is corrected.
+pub fn closed_years_roll(l: Lang, year: rules::AcademicYear) -> String {
+    say!(
+        l,
+        "{}考核已结束,其点名不再开始、重开或结束;更正某位教师的考勤请由{}用 roll correct 并加 --reason",
+        "the assessment of the {} is closed: its rolls are not started, reopened or closed again; the {} corrects a teacher's record with roll correct and --reason",
+        period_name(l, Period::Year(year)),
+        crate::roles(l, &[rules::Role::Office])
+    )
+}
+
 /// Who acts next, said as an instruction: "由考核小组审核".
 pub fn next_actor(l: Lang, n: &Next) -> String {
     match (l, n) {

@@ -118,6 +118,7 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
             roles(l, &[Role::Office])
         ),
         (l, TermPosted { term, on }) => term_posted(l, *term, *on),
+        (l, ClosedYearsRoll { year }) => closed_years_roll(l, *year),
         (Lang::Zh, AlreadyClosed { year }) => {
             format!("{}考核已经结束", period_name(l, Period::Year(*year)))
         }
