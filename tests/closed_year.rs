@@ -51,6 +51,20 @@ fn closed() -> Db {
     db
 }
 
+/// `policy set` at `now` of today's policy with one absence enough to fail.
+fn one_absence_fails(db: &Db, now: &str) {
+    let policy = db.ok(SEPT, &["policy", "show"]);
+    assert!(policy.contains("unqualified_absences = 3"), "{policy}");
+    let file = db.file("policy.toml");
+    std::fs::write(
+        &file,
+        policy.replace("unqualified_absences = 3", "unqualified_absences = 1"),
+    )
+    .expect("policy");
+    let file = file.to_string_lossy().to_string();
+    db.ok(now, &["policy", "set", &file]);
+}
+
 fn flagged(db: &Db) -> Vec<String> {
     let out = db.ok(SEPT, &["standings", "--year", "2025", "--json"]);
     let rows: Vec<Value> = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
@@ -375,16 +389,7 @@ fn the_closed_years_figures_stay_after_the_offices_work() {
     // A stricter policy set after the closing applies from then on: the
     // closed year keeps the one it was closed under (one absence is now
     // enough to fail; T2 has one in the closed year).
-    let policy = db.ok(SEPT, &["policy", "show"]);
-    assert!(policy.contains("unqualified_absences = 3"), "{policy}");
-    let file = dir.path().join("policy.toml");
-    std::fs::write(
-        &file,
-        policy.replace("unqualified_absences = 3", "unqualified_absences = 1"),
-    )
-    .expect("policy");
-    let file = file.to_string_lossy().to_string();
-    db.ok("2026-09-05T10:01", &["policy", "set", &file]);
+    one_absence_fails(&db, "2026-09-05T10:01");
     // Read the same day and in the winter, after the change took effect.
     for now in [SEPT, "2026-12-05T10:00"] {
         let after = said(&db, now);
@@ -473,15 +478,7 @@ fn posting_a_closed_years_term_after_a_policy_change_keeps_its_verdicts() {
     let db = closed();
     let spring = |db: &Db, now: &str| db.ok(now, &["standings", "--term", "2025-spring", "--json"]);
     let before = spring(&db, "2026-09-07T10:00");
-    let policy = db.ok(SEPT, &["policy", "show"]);
-    let file = db.file("policy.toml");
-    std::fs::write(
-        &file,
-        policy.replace("unqualified_absences = 3", "unqualified_absences = 1"),
-    )
-    .expect("policy");
-    let file = file.to_string_lossy().to_string();
-    db.ok("2026-09-06T10:00", &["policy", "set", &file]);
+    one_absence_fails(&db, "2026-09-06T10:00");
     let said = db.ok("2026-09-07T09:00", &["publish", "--term", "2025-spring"]);
     assert!(said.contains("0 unqualified"), "{said}");
     assert_eq!(spring(&db, "2026-09-07T10:00"), before);

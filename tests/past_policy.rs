@@ -269,6 +269,26 @@ fn a_policy_change_leaves_closed_rolls_and_posted_terms_as_they_were() {
     );
 }
 
+/// Three teachers, two autumn sessions (T1 at both, T2 at the second),
+/// both rolls closed, the autumn posted on 2026-01-25.
+fn posted_school() -> (Db, Vec<String>) {
+    let db = Db::new();
+    let s = school(&db, 3, &["2025-09-10", "2025-10-15"]);
+    let (t1, t2) = (teacher(1), teacher(2));
+    roll(&db, &s[0], "2025-09-10", &[&t1]);
+    roll(&db, &s[1], "2025-10-15", &[&t1, &t2]);
+    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    (db, s)
+}
+
+/// `policy set` to `STRICT` at `now`.
+fn set_strict(db: &Db, now: &str) {
+    let policy = db.file("strict.toml");
+    std::fs::write(&policy, STRICT).expect("write the policy");
+    let policy = policy.to_string_lossy().into_owned();
+    db.ok(now, &["policy", "set", &policy]);
+}
+
 /// A policy set with the clock set back before the closings (a laptop
 /// whose date was wrong, or someone who turned it back) takes effect only
 /// after the last roll closed and the term's posting: the posted term,
@@ -276,17 +296,9 @@ fn a_policy_change_leaves_closed_rolls_and_posted_terms_as_they_were() {
 /// the first change took effect at the false clock's time.
 #[test]
 fn a_policy_set_with_the_clock_set_back_leaves_the_past() {
-    let db = Db::new();
-    let s = school(&db, 3, &["2025-09-10", "2025-10-15"]);
-    let (t1, t2) = (teacher(1), teacher(2));
-    roll(&db, &s[0], "2025-09-10", &[&t1]);
-    roll(&db, &s[1], "2025-10-15", &[&t1, &t2]);
-    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    let (db, s) = posted_school();
     let before = the_past(&db, "2026-02-01T09:00", &s);
-    let policy = db.file("strict.toml");
-    std::fs::write(&policy, STRICT).expect("write the policy");
-    let policy = policy.to_string_lossy().into_owned();
-    db.ok("2025-08-01T10:00", &["policy", "set", &policy]);
+    set_strict(&db, "2025-08-01T10:00");
     let after = the_past(&db, "2026-02-01T09:00", &s);
     assert_eq!(after.0, before.0, "the posted term moved");
     assert_eq!(after.1, before.1, "a closed roll moved");
@@ -300,17 +312,9 @@ fn a_policy_set_with_the_clock_set_back_leaves_the_past() {
 /// Only `policy rejudge` moves it.
 #[test]
 fn a_term_posted_again_after_a_policy_change_keeps_its_first_postings_policy() {
-    let db = Db::new();
-    let s = school(&db, 3, &["2025-09-10", "2025-10-15"]);
-    let (t1, t2) = (teacher(1), teacher(2));
-    roll(&db, &s[0], "2025-09-10", &[&t1]);
-    roll(&db, &s[1], "2025-10-15", &[&t1, &t2]);
-    db.ok("2026-01-25T09:00", &["publish", "--term", "2025-autumn"]);
+    let (db, s) = posted_school();
     let before = the_past(&db, "2026-02-03T09:00", &s);
-    let policy = db.file("strict.toml");
-    std::fs::write(&policy, STRICT).expect("write the policy");
-    let policy = policy.to_string_lossy().into_owned();
-    db.ok("2026-02-01T10:00", &["policy", "set", &policy]);
+    set_strict(&db, "2026-02-01T10:00");
     let said = db.ok("2026-02-02T10:00", &["publish", "--term", "2025-autumn"]);
     assert!(said.contains("0 unqualified"), "{said}");
     let after = the_past(&db, "2026-02-03T09:00", &s);

@@ -174,27 +174,25 @@ macro_rules! published_reads {
 
             /// The first publication of `term`, if it was ever published.
             pub fn first_publication(&self, term: TermId) -> Result<Option<Publication>> {
-                let t = self.open_table(PUBLISHED)?;
-                let (y, s) = season_key(term);
-                match t.range((y, s, 0u32)..=(y, s, u32::MAX))?.next() {
-                    Some(row) => {
-                        let (k, v) = row?;
-                        let (y, s, n) = k.value();
-                        Ok(Some(decode(
-                            v.value(),
-                            "published",
-                            &format_args!("{y}/{s}/{n}"),
-                        )?))
-                    }
-                    None => Ok(None),
-                }
+                self.end_publication(term, false)
             }
 
             /// The latest publication of `term`, if it was ever published.
             pub fn latest_publication(&self, term: TermId) -> Result<Option<Publication>> {
+                self.end_publication(term, true)
+            }
+
+            /// The first or (`latest`) the latest publication of `term`.
+            fn end_publication(&self, term: TermId, latest: bool) -> Result<Option<Publication>> {
                 let t = self.open_table(PUBLISHED)?;
                 let (y, s) = season_key(term);
-                match t.range((y, s, 0u32)..=(y, s, u32::MAX))?.next_back() {
+                let mut rows = t.range((y, s, 0u32)..=(y, s, u32::MAX))?;
+                let row = if latest {
+                    rows.next_back()
+                } else {
+                    rows.next()
+                };
+                match row {
                     Some(row) => {
                         let (k, v) = row?;
                         let (y, s, n) = k.value();
