@@ -435,7 +435,11 @@ impl App {
             ..before.session.clone()
         } != s;
         if moves {
-            self.past_reason(&w, &[s.date], reason)?;
+            let starts = [
+                before.session.date.and_time(before.session.start),
+                s.date.and_time(s.start),
+            ];
+            self.past_reason(&w, &starts, reason)?;
         }
         store_session(&mut w, before, s, "session.edit", reason.map(String::from))?;
         w.commit()?;

@@ -188,8 +188,12 @@ impl App {
         let plan = plan_changes(&parsed, &term, w.sessions()?, &known)?;
         // Every row it writes is in the term: in a closed year the office's
         // with a reason, on a posted day with a reason.
-        let days: Vec<_> = plan.changes.iter().map(|(_, s)| s.date).collect();
-        let why = self.past_reason(&w, &days, self.reason.as_deref())?;
+        let starts: Vec<_> = plan
+            .changes
+            .iter()
+            .map(|(_, s)| s.date.and_time(s.start))
+            .collect();
+        let why = self.past_reason(&w, &starts, self.reason.as_deref())?;
         let reason = super::joined(&[&format!("import {name}"), why.as_deref().unwrap_or("")]);
         let n = plan.changes.len();
         for (i, change) in plan.changes.into_iter().enumerate() {

@@ -418,8 +418,34 @@ impl App {
         )
     }
 
-    /// Records evidence received (leave note, hospital certificate).
+    /// Sets the evidence received (leave note, hospital certificate) to
+    /// `ev`: the terminal app's boxes, each ticked or not.
     pub fn set_evidence(&mut self, id: LeaveId, ev: Evidence, now: NaiveDateTime) -> Result<()> {
+        self.change_evidence(id, now, |_| ev)
+    }
+
+    /// Records the papers of `ev` as received, keeping those received
+    /// before (`leave evidence --note` does not take back a certificate
+    /// recorded earlier; found by a review).
+    pub fn receive_evidence(
+        &mut self,
+        id: LeaveId,
+        ev: Evidence,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.change_evidence(id, now, |was| Evidence {
+            leave_note: was.leave_note || ev.leave_note,
+            hospital_certificate: was.hospital_certificate || ev.hospital_certificate,
+        })
+    }
+
+    /// Changes a leave's evidence to what `f` makes of the recorded one.
+    fn change_evidence(
+        &mut self,
+        id: LeaveId,
+        now: NaiveDateTime,
+        f: impl FnOnce(Evidence) -> Evidence,
+    ) -> Result<()> {
         let w = self.begin(now)?;
         let policy = w.policy()?;
         self.hidden_leaves("leave evidence", &approvers(&policy, &[Role::Office]))?;
@@ -436,7 +462,7 @@ impl App {
             });
         }
         let after = Leave {
-            evidence: ev,
+            evidence: f(before.evidence),
             ..before.clone()
         };
         save(
@@ -558,11 +584,11 @@ impl App {
 
 /// The days of the sessions a leave covers (cancelled ones too: a
 /// cancelled session's leave decides nothing, but costs nothing to guard).
-fn leave_days(w: &store::Writer, l: &Leave) -> Result<Vec<chrono::NaiveDate>> {
+fn leave_days(w: &store::Writer, l: &Leave) -> Result<Vec<NaiveDateTime>> {
     Ok(w.sessions()?
         .iter()
         .filter(|rec| l.cover.covers(&rec.session))
-        .map(|rec| rec.session.date)
+        .map(|rec| rec.session.date.and_time(rec.session.start))
         .collect())
 }
 

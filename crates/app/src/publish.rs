@@ -50,6 +50,18 @@ impl App {
             if w.generation()? != seen {
                 continue;
             }
+            // Postings follow one another in time: one dated before the
+            // latest (a clock set back) would make the term look posted
+            // earlier than it was and lift the guard on what it covers.
+            if let Some(latest) = w.latest_publication(term)?
+                && now < latest.at
+            {
+                return Err(super::year_end::AssessError::PostedLater {
+                    term,
+                    at: latest.at,
+                }
+                .into());
+            }
             let posted = w.put_publication(Publication {
                 term,
                 number: 0,

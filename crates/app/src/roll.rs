@@ -864,7 +864,12 @@ impl App {
         if action == "roll" {
             let given = super::calendar::optional_reason(self.reason.as_deref())?;
             let terms = w.terms()?;
-            self.posted_day_reason(&w, &terms, rec.session.date, given.as_deref())?;
+            self.posted_day_reason(
+                &w,
+                &terms,
+                rec.session.date.and_time(rec.session.start),
+                given.as_deref(),
+            )?;
             if let Some(why) = given {
                 w.give_reason(why);
             }

@@ -130,7 +130,8 @@ impl App {
             });
         }
         check_audience(&w, &session.audience)?;
-        let why = self.past_reason(&w, &[session.date], self.reason.as_deref())?;
+        let start = session.date.and_time(session.start);
+        let why = self.past_reason(&w, &[start], self.reason.as_deref())?;
         let id = insert_session(&mut w, session, why)?.session.id;
         w.commit()?;
         Ok(id)

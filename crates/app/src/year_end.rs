@@ -83,6 +83,9 @@ pub enum AssessError {
     /// with a reason).
     #[error("the assessment of {year} is closed; its rolls are corrected with roll correct")]
     ClosedYearsRoll { year: AcademicYear },
+    /// A posting dated before the term's latest one (a clock set back).
+    #[error("{term} was last posted at {at}; a posting cannot be dated before it")]
+    PostedLater { term: TermId, at: NaiveDateTime },
     #[error("the assessment of {year} is already closed")]
     AlreadyClosed { year: AcademicYear },
     #[error("the academic year {year} runs until {ends}; close it after")]
@@ -214,22 +217,23 @@ impl App {
     }
 
     /// The reason given for a change of what a posting of `term` holds:
-    /// `day` is the day of the session it moves (covered when the term's
-    /// latest posting was made on or after it), `None` for a figure of the
-    /// whole term (covered by any posting). Whoever may make the change
-    /// gives it; `Ok(None)` when nothing posted is moved.
+    /// `from` is the moment the session it moves starts (covered when the
+    /// term's latest posting was made at or after it: a posting in the
+    /// morning does not cover the afternoon's session), `None` for a
+    /// figure of the whole term (covered by any posting). Whoever may make
+    /// the change gives it; `Ok(None)` when nothing posted is moved.
     pub(crate) fn posted_term_reason(
         &self,
         w: &Writer,
         term: TermId,
-        day: Option<NaiveDate>,
+        from: Option<NaiveDateTime>,
         reason: Option<&str>,
     ) -> Result<Option<String>> {
         let Some(p) = w.latest_publication(term)? else {
             return Ok(None);
         };
         let on = p.at.date();
-        if day.is_some_and(|d| d > on) {
+        if from.is_some_and(|f| f > p.at) {
             return Ok(None);
         }
         match given(reason) {
@@ -252,7 +256,12 @@ impl App {
         let mut why = None;
         for t in w.terms()? {
             if relabelled_on(before, after, t.end)
-                && let Some(r) = self.posted_term_reason(w, t.id, Some(t.end), reason)?
+                && let Some(r) = self.posted_term_reason(
+                    w,
+                    t.id,
+                    Some(t.end.and_time(chrono::NaiveTime::MIN)),
+                    reason,
+                )?
             {
                 why = Some(r);
             }
@@ -260,43 +269,44 @@ impl App {
         Ok(why)
     }
 
-    /// The reason for a change of the sessions on `days`, where the past
-    /// is fixed: a closed year's (the office's, `closed_years_reason`) and
-    /// a posted term's (`posted_term_reason`). `Ok(None)` when neither.
+    /// The reason for a change of the sessions starting at `starts`, where
+    /// the past is fixed: a closed year's (the office's,
+    /// `closed_years_reason`) and a posted term's (`posted_term_reason`).
+    /// `Ok(None)` when neither.
     pub(crate) fn past_reason(
         &self,
         w: &Writer,
-        days: &[NaiveDate],
+        starts: &[NaiveDateTime],
         reason: Option<&str>,
     ) -> Result<Option<String>> {
         let terms = w.terms()?;
         let policy = w.policy()?;
-        let mut years: Vec<AcademicYear> = days
+        let mut years: Vec<AcademicYear> = starts
             .iter()
-            .map(|d| year_of_day(&terms, &policy, *d))
+            .map(|d| year_of_day(&terms, &policy, d.date()))
             .collect();
         years.sort();
         years.dedup();
         let mut why = self.closed_years_reason(w, &years, reason)?;
-        for &day in days {
-            if let Some(r) = self.posted_day_reason(w, &terms, day, reason)? {
+        for &start in starts {
+            if let Some(r) = self.posted_day_reason(w, &terms, start, reason)? {
                 why = Some(r);
             }
         }
         Ok(why)
     }
 
-    /// `posted_term_reason` for a change of a session on `day`, in the
-    /// term of `terms` that contains it (none: nothing posted).
+    /// `posted_term_reason` for a change of a session starting at `start`,
+    /// in the term of `terms` that contains its day (none: nothing posted).
     pub(crate) fn posted_day_reason(
         &self,
         w: &Writer,
         terms: &[Term],
-        day: NaiveDate,
+        start: NaiveDateTime,
         reason: Option<&str>,
     ) -> Result<Option<String>> {
-        match terms.iter().find(|t| t.contains(day)) {
-            Some(t) => self.posted_term_reason(w, t.id, Some(day), reason),
+        match terms.iter().find(|t| t.contains(start.date())) {
+            Some(t) => self.posted_term_reason(w, t.id, Some(start), reason),
             None => Ok(None),
         }
     }

@@ -1469,7 +1469,7 @@ fn leave(app: &mut App, cmd: LeaveCmd, lang: Lang, now: NaiveDateTime) -> Outcom
             note,
             certificate,
         } => {
-            app.set_evidence(
+            app.receive_evidence(
                 LeaveId(id),
                 Evidence {
                     leave_note: note,

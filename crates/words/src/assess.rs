@@ -20,6 +20,18 @@ pub fn term_posted(l: Lang, term: rules::TermId, on: chrono::NaiveDate) -> Strin
     )
 }
 
+/// A posting refused for being dated before the term's latest
+/// (`AssessError::PostedLater`): the computer's clock is likely wrong.
+pub fn posted_later(l: Lang, term: rules::TermId, at: chrono::NaiveDateTime) -> String {
+    say!(
+        l,
+        "{}上次公布于 {},新的公布不能早于它;请检查电脑的日期和时间,未做任何更改",
+        "the {} was last posted at {}; a new posting cannot be dated before it: check the computer's date and time; nothing was changed",
+        period_name(l, Period::Term(term)),
+        at.format("%Y-%m-%d %H:%M")
+    )
+}
+
 /// A roll of a closed year's session refused (`AssessError::ClosedYearsRoll`):
 /// its rolls are not taken or reopened again; a record is corrected.
 pub fn closed_years_roll(l: Lang, year: rules::AcademicYear) -> String {

@@ -119,6 +119,7 @@ pub fn assess_error(l: Lang, e: &AssessError) -> String {
         ),
         (l, TermPosted { term, on }) => term_posted(l, *term, *on),
         (l, ClosedYearsRoll { year }) => closed_years_roll(l, *year),
+        (l, PostedLater { term, at }) => posted_later(l, *term, *at),
         (Lang::Zh, AlreadyClosed { year }) => {
             format!("{}考核已经结束", period_name(l, Period::Year(*year)))
         }
