@@ -335,11 +335,7 @@ impl Snapshot {
         // Those at the school during the period, as the standings count them,
         // each in the group the standings name (the one at the period's end).
         let mut teachers = super::standings::at_school(&self.r, teachers, self.period)?;
-        if let Some(last) = super::standings::last_day(&self.r, self.period)? {
-            for t in &mut teachers {
-                super::standings::in_groups_of(t, last);
-            }
-        }
+        super::standings::named_for(&self.r, &mut teachers, self.period)?;
         let teachers = &teachers;
         let mut names: Vec<&str> = teachers.iter().map(|t| t.group.as_str()).collect();
         names.sort_unstable();

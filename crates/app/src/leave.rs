@@ -363,7 +363,7 @@ impl App {
         // A decision changes the outcome of every session the leave
         // covers: in a closed year only the office decides, with a reason;
         // in a posted term whoever decides gives one.
-        let why = self.past_reason(&w, &leave_days(&w, &before)?, self.reason.as_deref())?;
+        let why = self.past_reason(&w, &leave_starts(&w, &before)?, self.reason.as_deref())?;
         let after = Leave {
             status: to,
             decided_by: Some(self.actor.name.clone()),
@@ -582,9 +582,9 @@ impl App {
     }
 }
 
-/// The days of the sessions a leave covers (cancelled ones too: a
+/// When the sessions a leave covers start (cancelled ones too: a
 /// cancelled session's leave decides nothing, but costs nothing to guard).
-fn leave_days(w: &store::Writer, l: &Leave) -> Result<Vec<NaiveDateTime>> {
+fn leave_starts(w: &store::Writer, l: &Leave) -> Result<Vec<NaiveDateTime>> {
     Ok(w.sessions()?
         .iter()
         .filter(|rec| l.cover.covers(&rec.session))

@@ -38,7 +38,7 @@ impl App {
         let teachers = at_school(&r, teachers, period)?;
         let checks = super::publish::checks(&r, period)?;
         let mut rows = compute(&r, &teachers, period, today, &checks)?;
-        named_for(&r, &mut rows, period)?;
+        named_for(&r, rows.iter_mut().map(|row| &mut row.teacher), period)?;
         Ok(rows)
     }
 
@@ -52,7 +52,7 @@ impl App {
         let r = self.store.read()?;
         let mut rows = compute(&r, teachers, period, today, &[])?;
         // Named by their groups of the period, as the table names them.
-        named_for(&r, &mut rows, period)?;
+        named_for(&r, rows.iter_mut().map(|row| &mut row.teacher), period)?;
         Ok(rows)
     }
 
@@ -137,7 +137,7 @@ fn bounds(r: &Reader, period: Period) -> Result<Option<(NaiveDate, NaiveDate)>> 
 
 /// Names the groups `t` was in at `last`, the period's last day, or on
 /// leaving if earlier (issue 25): a move made later does not relabel a
-/// closed period. The standings' rows and the charts' groups alike.
+/// closed period.
 pub(super) fn in_groups_of(t: &mut Teacher, last: NaiveDate) {
     let day = t.active_to.map_or(last, |to| to.min(last));
     let (group, grade) = (
@@ -148,19 +148,19 @@ pub(super) fn in_groups_of(t: &mut Teacher, last: NaiveDate) {
     t.grade = grade;
 }
 
-/// Names each row's teacher by the groups of `period` (`in_groups_of`).
-fn named_for(r: &Reader, rows: &mut [StandingRow], period: Period) -> Result<()> {
-    if let Some(last) = last_day(r, period)? {
-        for row in rows {
-            in_groups_of(&mut row.teacher, last);
+/// Names each of `teachers` by the groups of `period` (`in_groups_of`):
+/// the standings' rows and the charts' groups alike.
+pub(super) fn named_for<'a>(
+    r: &Reader,
+    teachers: impl IntoIterator<Item = &'a mut Teacher>,
+    period: Period,
+) -> Result<()> {
+    if let Some((_, last)) = bounds(r, period)? {
+        for t in teachers {
+            in_groups_of(t, last);
         }
     }
     Ok(())
-}
-
-/// The last day of `period` (`None`: a term not entered).
-pub(super) fn last_day(r: &Reader, period: Period) -> Result<Option<NaiveDate>> {
-    Ok(bounds(r, period)?.map(|(_, last)| last))
 }
 
 pub(super) fn at_school(

@@ -70,8 +70,7 @@ impl Policies {
         }
         let after_kept = kept
             .and_then(|k| k.checked_add_signed(chrono::TimeDelta::seconds(1)))
-            .filter(|k| *k > now)
-            .unwrap_or(now);
+            .map_or(now, |k| k.max(now));
         let until = self
             .superseded
             .last()
