@@ -422,6 +422,11 @@ fn a_posting_with_the_clock_set_back_is_refused() {
         .expect("run peixun");
     let zh = common::expect_refused(out, &back);
     assert!(zh.contains("不能早于"), "{zh}");
+    for said in [&line, &zh] {
+        let nothing = ["nothing was changed", "未做任何更改"];
+        let n: usize = nothing.iter().map(|w| said.matches(w).count()).sum();
+        assert_eq!(n, 1, "said once: {said}");
+    }
     refused_posted(&db, None, &["session", "edit", "2", "--credits", "5"]);
 }
 

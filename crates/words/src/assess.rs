@@ -25,8 +25,8 @@ pub fn term_posted(l: Lang, term: rules::TermId, on: chrono::NaiveDate) -> Strin
 pub fn posted_later(l: Lang, term: rules::TermId, at: chrono::NaiveDateTime) -> String {
     say!(
         l,
-        "{}上次公布于 {},新的公布不能早于它;请检查电脑的日期和时间,未做任何更改",
-        "the {} was last posted at {}; a new posting cannot be dated before it: check the computer's date and time; nothing was changed",
+        "{}上次公布于 {},新的公布不能早于它;请检查电脑的日期和时间",
+        "the {} was last posted at {}; a new posting cannot be dated before it: check the computer's date and time",
         period_name(l, Period::Term(term)),
         at.format("%Y-%m-%d %H:%M")
     )
