@@ -167,23 +167,12 @@ fn a_setgid_program_refuses_to_run() {
     // A group that is not ours: nogroup (65534).
     std::os::unix::fs::chown(&copy, None, Some(65534)).expect("chgrp");
     std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o2755)).expect("chmod");
-    // A program copied just now may be "busy" for a moment: another test
-    // thread's child, forked while the copy was open for writing, holds it
-    // until it execs. Tried again until that child has let go.
-    let mut tries = 0;
-    let out = loop {
-        match Command::new(&copy)
+    let out = common::output_of_copy(
+        Command::new(&copy)
             .args(["--lang", "en", "whoami"])
-            .env("LANG", "en_US.UTF-8")
-            .output()
-        {
-            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            other => break other.expect("run the setgid copy"),
-        }
-    };
+            .env("LANG", "en_US.UTF-8"),
+    )
+    .expect("run the setgid copy");
     let line = expect_refused(out, &["whoami (setgid)"]);
     assert!(line.contains("setgid"), "{line}");
     assert!(line.contains("docs/deploy.md"), "{line}");

@@ -102,6 +102,24 @@ pub fn snapshot(path: &Path) -> String {
     out
 }
 
+/// Runs `cmd`, a program copied just now: it may be "busy" for a moment
+/// (ETXTBSY), while another test thread's child, forked while the copy was
+/// open for writing, holds it until it execs. Tried again until that child
+/// has let go.
+#[allow(dead_code)]
+pub fn output_of_copy(cmd: &mut Command) -> std::io::Result<Output> {
+    let mut tries = 0;
+    loop {
+        match cmd.output() {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 pub fn command(db: &Path, who: Option<&str>, now: &str, args: &[&str]) -> Command {
     command_in("en", db, who, now, args)
 }
